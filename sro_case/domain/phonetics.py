@@ -1,0 +1,76 @@
+"""Kölner Phonetik (Postel 1969): German surnames that sound alike get the same code.
+
+Meier, Maier, Mayer and Meyer all become "67". Used for the case search and the duplicate check.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "s"})
+
+
+def _letters(text: str) -> str:
+    text = text.casefold().translate(_FOLD)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if "a" <= c <= "z")
+
+
+def _code(prev: str, c: str, nxt: str) -> str:
+    if c in set("aeijouy"):
+        return "0"
+    if c == "h":
+        return ""
+    if c == "b":
+        return "1"
+    if c == "p":
+        return "3" if nxt == "h" else "1"
+    if c in ("d", "t"):
+        return "8" if nxt in {"c", "s", "z"} else "2"
+    if c in {"f", "v", "w"}:
+        return "3"
+    if c in {"g", "k", "q"}:
+        return "4"
+    if c == "c":
+        if prev == "":
+            return "4" if nxt in set("ahkloqrux") else "8"
+        if prev in {"s", "z"}:
+            return "8"
+        return "4" if nxt in set("ahkoqux") else "8"
+    if c == "x":
+        return "8" if prev in {"c", "k", "q"} else "48"
+    if c == "l":
+        return "5"
+    if c in {"m", "n"}:
+        return "6"
+    if c == "r":
+        return "7"
+    if c in {"s", "z"}:
+        return "8"
+    return ""
+
+
+def cologne_phonetic(text: str) -> str:
+    """The Kölner Phonetik code of ``text`` (empty for text without Latin letters)."""
+    word = _letters(text)
+    raw = []
+    for i, c in enumerate(word):
+        prev = word[i - 1] if i > 0 else ""
+        nxt = word[i + 1] if i + 1 < len(word) else ""
+        raw.append(_code(prev, c, nxt))
+    digits = "".join(raw)
+    out: list[str] = []
+    for d in digits:
+        if out and out[-1] == d:
+            continue
+        out.append(d)
+    if not out:
+        return ""
+    first, rest = out[0], [d for d in out[1:] if d != "0"]
+    return first + "".join(rest)
+
+
+def phonetic_words(text: str) -> str:
+    """Space-separated codes of each word, for the search index."""
+    codes = (cologne_phonetic(w) for w in text.replace("-", " ").split())
+    return " ".join(c for c in codes if c)

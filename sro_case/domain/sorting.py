@@ -1,0 +1,21 @@
+"""German sort order (DIN 5007-1): Ä sorts with A, ß with ss; case and accents break ties only."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_EXPAND = str.maketrans({"ß": "ss", "ẞ": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d"})
+
+
+def _base(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_EXPAND))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def german_key(text: str) -> tuple[str, str, str]:
+    """Sort key: base letters first, then accents, then case."""
+    return (_base(text), unicodedata.normalize("NFKD", text.casefold()), text)
+
+
+def sort_german(items, key=lambda x: x):  # type: ignore[no-untyped-def]
+    return sorted(items, key=lambda item: german_key(key(item)))

@@ -1,0 +1,69 @@
+"""Typed errors of the core. Each carries a German message fit to show a user as it is."""
+
+from __future__ import annotations
+
+
+class SroCaseError(Exception):
+    """Base class; ``str(error)`` is a complete German sentence."""
+
+    exit_code = 1
+
+
+class WrongPassphrase(SroCaseError):
+    """No key slot opens with the given passphrase or recovery key. Nothing was changed."""
+
+    exit_code = 3
+
+    def __init__(
+        self, message: str = "Die Passphrase ist falsch. Es wurde nichts verändert."
+    ) -> None:
+        super().__init__(message)
+
+
+class KeyFileMissing(SroCaseError):
+    """The key file beside the database is missing."""
+
+
+class KeyFileDamaged(SroCaseError):
+    """The key file exists but cannot be read as a key file."""
+
+
+class DatabaseDamaged(SroCaseError):
+    """The key is right, but the database cannot be read (damaged, truncated, or not ours)."""
+
+
+class DatabaseMissing(SroCaseError):
+    """No database exists at the given path."""
+
+
+class DatabaseExists(SroCaseError):
+    """A database (or its key file) already exists where a new one should be created."""
+
+
+class SchemaTooNew(SroCaseError):
+    """The database was written by a newer version of the program."""
+
+
+class ValidationError(SroCaseError):
+    """Input that the domain rules do not accept. ``problems`` lists every field that failed."""
+
+    exit_code = 4
+
+    def __init__(self, problems: list[tuple[str, str]] | str) -> None:
+        if isinstance(problems, str):
+            problems = [("", problems)]
+        self.problems: list[tuple[str, str]] = problems
+        text = "; ".join(f"{field}: {msg}" if field else msg for field, msg in problems)
+        super().__init__(text)
+
+
+class NotFound(SroCaseError):
+    """A record that the caller named does not exist."""
+
+
+class WorkflowError(SroCaseError):
+    """A status change that the case workflow does not allow."""
+
+
+class PermissionDenied(SroCaseError):
+    """The signed-in user's role does not allow this."""

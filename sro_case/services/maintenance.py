@@ -1,0 +1,67 @@
+"""Information about the database and its health checks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select, text
+
+from sro_case.domain import models as m
+from sro_case.services import audit
+from sro_case.storage import migrate, orm
+
+if TYPE_CHECKING:
+    from sro_case.services.store import Store
+
+COUNTED = {
+    "Sozialräume": orm.SocialSpaceRecord,
+    "Benutzer/innen": orm.UserRecord,
+    "Familien": orm.FamilyRecord,
+    "Personen": orm.PersonRecord,
+    "Fälle": orm.CaseRecord,
+    "Einwilligungen": orm.ConsentRecord,
+    "Verlaufseinträge": orm.CaseNoteRecord,
+    "Hilfen": orm.HelpRecord,
+    "Konferenzen": orm.ConferenceRecord,
+    "Teilnehmende": orm.ParticipantRecord,
+    "Ziele": orm.GoalRecord,
+    "Zielüberprüfungen": orm.GoalReviewRecord,
+    "Handlungsschritte": orm.ActionStepRecord,
+    "Ressourcen": orm.ResourceRecord,
+    "Budgets": orm.BudgetRecord,
+    "Protokolleinträge": orm.AuditEventRecord,
+}
+
+
+class MaintenanceService:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def info(self) -> m.DatabaseInfo:
+        counts: dict[str, int] = {}
+        with self._store.read() as s:
+            for label, record in COUNTED.items():
+                counts[label] = int(
+                    s.execute(select(func.count()).select_from(record)).scalar_one()
+                )
+        return m.DatabaseInfo(
+            str(self._store.path),
+            migrate.current_revision(self._store.engine),
+            migrate.head_revision(),
+            counts,
+        )
+
+    def check(self) -> m.CheckReport:
+        """integrity_check, cipher_integrity_check (page HMACs) and the audit chain."""
+        with self._store.engine.connect() as conn:
+            integrity = ", ".join(
+                r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").all()
+            )
+            cipher = tuple(
+                str(r[0]) for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check").all()
+            )
+            conn.rollback()
+        with self._store.read() as s:
+            count, problems = audit.verify(s)
+            s.execute(text("SELECT 1"))
+        return m.CheckReport(integrity, cipher, not problems, tuple(problems), count)

@@ -1,0 +1,64 @@
+"""The FTS5 search index over cases (table ``case_search``, rowid = case id)."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from sro_case.domain.phonetics import cologne_phonetic, phonetic_words
+
+
+def index_row(family_name: str, person_names: str) -> tuple[str, str]:
+    names = f"{family_name} {person_names}".strip()
+    return names, phonetic_words(names)
+
+
+def reindex_case(session: Session, case_id: int) -> None:
+    row = session.execute(
+        text(
+            "SELECT c.file_number, f.display_name, "
+            "(SELECT group_concat(p.first_name || ' ' || p.last_name, ' ') "
+            " FROM person p WHERE p.family_id = f.id) "
+            "FROM case_file c JOIN family f ON f.id = c.family_id WHERE c.id = :id"
+        ),
+        {"id": case_id},
+    ).one_or_none()
+    session.execute(text("DELETE FROM case_search WHERE rowid = :id"), {"id": case_id})
+    if row is None:
+        return
+    file_number, family_name, person_names = row
+    names, phonetic = index_row(family_name, person_names or "")
+    session.execute(
+        text(
+            "INSERT INTO case_search(rowid, file_number, names, phonetic) "
+            "VALUES (:id, :fn, :names, :ph)"
+        ),
+        {"id": case_id, "fn": file_number, "names": names, "ph": phonetic},
+    )
+
+
+def reindex_family(session: Session, family_id: int) -> None:
+    ids = session.execute(
+        text("SELECT id FROM case_file WHERE family_id = :f"), {"f": family_id}
+    ).scalars()
+    for case_id in list(ids):
+        reindex_case(session, case_id)
+
+
+_WORD = re.compile(r"[\w\-/.]+", re.UNICODE)
+
+
+def match_expression(query: str) -> str | None:
+    """An FTS5 MATCH expression: every word as a prefix in names or file number, or its
+    Kölner Phonetik code. User text is quoted, so it can never be FTS syntax."""
+    parts = []
+    for word in _WORD.findall(query):
+        quoted = '"' + word.replace('"', '""') + '"'
+        alternatives = [f"{{file_number names}} : {quoted}*"]
+        code = cologne_phonetic(word)
+        if code and len(word) >= 3:
+            alternatives.append(f'phonetic : "{code}"')
+        parts.append("(" + " OR ".join(alternatives) + ")")
+    return " AND ".join(parts) if parts else None

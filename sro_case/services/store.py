@@ -1,0 +1,133 @@
+"""An unlocked database: the engine, the signed-in user, the clock, and the services.
+
+A SQLAlchemy session lives for one user action (``read()`` / ``write()``) in one thread.
+The store is thread-safe in the sense the UI needs: the GUI runs all database work on one
+worker thread, and each action opens its own session from the pool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from sro_case.clock import SYSTEM_CLOCK, Clock
+from sro_case.errors import PermissionDenied
+from sro_case.services import audit
+from sro_case.storage.engine import WRITE_OPTION
+
+if TYPE_CHECKING:
+    from sro_case.services.cases import CaseService
+    from sro_case.services.catalog import CatalogService
+    from sro_case.services.conferences import ConferenceService
+    from sro_case.services.maintenance import MaintenanceService
+    from sro_case.services.users import UserService
+
+
+class Store:
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        *,
+        actor: str,
+        role: str,
+        clock: Clock = SYSTEM_CLOCK,
+    ) -> None:
+        self.path = Path(path)
+        self.engine = engine
+        self.actor = actor
+        self.role = role
+        self.clock = clock
+        self._reader = sessionmaker(engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
+
+    # -- units of work ---------------------------------------------------------------------
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._reader() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: everything inside, audit entries included, commits or nothing does."""
+        with self._writer() as session, session.begin():
+            yield session
+
+    def audit(
+        self,
+        session: Session,
+        action: str,
+        entity: str,
+        entity_id: int | None = None,
+        *,
+        case_id: int | None = None,
+        detail: str = "",
+    ) -> None:
+        audit.append(
+            session,
+            at=self.clock.now(),
+            actor=self.actor,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            case_id=case_id,
+            detail=detail,
+        )
+
+    def require_role(self, *roles: str) -> None:
+        if self.role not in roles:
+            raise PermissionDenied(
+                "Ihre Rolle erlaubt diese Aktion nicht. Wenden Sie sich an die Administration."
+            )
+
+    def require_case_access(self) -> None:
+        """Controlling sees anonymised figures only, never a case file."""
+        self.require_role("caseworker", "facilitator", "admin")
+
+    # -- services --------------------------------------------------------------------------
+    @cached_property
+    def cases(self) -> CaseService:
+        from sro_case.services.cases import CaseService
+
+        return CaseService(self)
+
+    @cached_property
+    def conferences(self) -> ConferenceService:
+        from sro_case.services.conferences import ConferenceService
+
+        return ConferenceService(self)
+
+    @cached_property
+    def users(self) -> UserService:
+        from sro_case.services.users import UserService
+
+        return UserService(self)
+
+    @cached_property
+    def catalog(self) -> CatalogService:
+        from sro_case.services.catalog import CatalogService
+
+        return CatalogService(self)
+
+    @cached_property
+    def maintenance(self) -> MaintenanceService:
+        from sro_case.services.maintenance import MaintenanceService
+
+        return MaintenanceService(self)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

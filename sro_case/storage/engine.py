@@ -1,0 +1,107 @@
+"""The one place where an encrypted database is opened.
+
+``open_engine`` keys every new connection with the raw 256-bit key (no KDF per connection),
+silences SQLCipher's own stderr log, probes right after keying (SQLCipher accepts any key and
+fails only at the first read), and sets the pragmas the design asks for: foreign keys, WAL with
+``synchronous=FULL``, ``temp_store=MEMORY``. The pool is chosen explicitly. Write transactions
+start with ``BEGIN IMMEDIATE`` so that two writers never interleave a read-then-write.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from sro_case.errors import DatabaseDamaged, DatabaseMissing
+
+WRITE_OPTION = "sro_write"
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def _key_pragma(key: bytes) -> str:
+    hex_key = key.hex()
+    if not _HEX64.match(hex_key):  # never format anything else into a pragma
+        raise ValueError("database key must be 32 bytes")
+    return f"PRAGMA key = \"x'{hex_key}'\""
+
+
+def _german_collation(a: str, b: str) -> int:
+    from sro_case.domain.sorting import german_key
+
+    ka, kb = german_key(a), german_key(b)
+    return (ka > kb) - (ka < kb)
+
+
+def connect_raw(path: Path, key: bytes, *, create: bool = False) -> Any:
+    """A keyed, probed DB-API connection. Raises DatabaseMissing or DatabaseDamaged."""
+    path = Path(path)
+    if not create and not path.is_file():
+        raise DatabaseMissing(f"Die Datenbank {path} existiert nicht.")
+    conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(_key_pragma(key))
+        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()  # the probe
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise DatabaseDamaged(
+            f"Die Datenbank {path.name} kann mit dem richtigen Schlüssel nicht gelesen werden: "
+            "sie ist beschädigt, abgeschnitten oder gehört nicht zu dieser Schlüsseldatei. "
+            "Stellen Sie sie aus einer Sicherung wieder her."
+        ) from exc
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.create_collation("DE", _german_collation)
+    return conn
+
+
+def open_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
+    """A SQLAlchemy engine over the encrypted file at ``path``."""
+    path = Path(path)
+    if not create and not path.is_file():
+        raise DatabaseMissing(f"Die Datenbank {path} existiert nicht.")
+    # Probe once now, so that a bad file fails here with a clear message, not at first use.
+    connect_raw(path, key, create=create).close()
+
+    def creator() -> Any:
+        return connect_raw(path, key, create=False)
+
+    engine = create_engine(
+        "sqlite://",
+        creator=creator,
+        module=sqlcipher3,
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=6,
+    )
+    _install_transaction_control(engine)
+    return engine
+
+
+def _install_transaction_control(engine: Engine) -> None:
+    """Take transaction control from the driver (see SQLAlchemy's pysqlite notes)."""
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        if conn.get_execution_options().get(WRITE_OPTION):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+
+def database_salt(path: Path) -> str:
+    """SQLCipher's per-file salt (the first 16 bytes), hex; identifies the file for its key file."""
+    with open(path, "rb") as fh:
+        return fh.read(16).hex()
+
+
+EngineFactory = Callable[[Path, bytes], Engine]

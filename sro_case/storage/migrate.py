@@ -1,0 +1,61 @@
+"""Schema upgrades through Alembic: back up, refuse the unknown, upgrade."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from sro_case.errors import SchemaTooNew
+from sro_case.paths import migrations_dir
+from sro_case.storage.engine import WRITE_OPTION
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    cfg = alembic_config()
+    with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+
+
+def check_not_newer(engine: Engine) -> str | None:
+    current = current_revision(engine)
+    if current is not None and current not in known_revisions():
+        raise SchemaTooNew(
+            "Diese Datenbank wurde mit einer neueren Version von SRO-Fallmanagement angelegt "
+            f"(Schemastand {current}). Bitte installieren Sie die aktuelle Version; "
+            "die Datenbank wurde nicht verändert."
+        )
+    return current
+
+
+def pre_upgrade_backup_path(db_path: Path, revision: str) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return db_path.with_name(f"{db_path.stem}.vor-update-{revision}-{stamp}{db_path.suffix}")

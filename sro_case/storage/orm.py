@@ -1,0 +1,273 @@
+"""SQLAlchemy 2 typed ORM records. The schema itself is created only by the Alembic revisions in db/.
+
+Money is stored in euro cents (int), dates as ISO dates, enums as their English values.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class MetaRecord(Base):
+    """Key/value facts about the database itself (id, audit head)."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class SocialSpaceRecord(Base):
+    __tablename__ = "social_space"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    district_group: Mapped[str] = mapped_column(String(100))
+    is_model_region: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class UserRecord(Base):
+    __tablename__ = "app_user"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(32))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class FamilyRecord(Base):
+    __tablename__ = "family"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    street: Mapped[str] = mapped_column(String(200), default="")
+    postal_code: Mapped[str] = mapped_column(String(10), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    social_space_id: Mapped[int] = mapped_column(ForeignKey("social_space.id"))
+    persons: Mapped[list[PersonRecord]] = relationship(
+        back_populates="family", cascade="all, delete-orphan", order_by="PersonRecord.id"
+    )
+
+
+class PersonRecord(Base):
+    __tablename__ = "person"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(32))
+    first_name: Mapped[str] = mapped_column(String(200))
+    last_name: Mapped[str] = mapped_column(String(200))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    sex: Mapped[str] = mapped_column(String(16))
+    family: Mapped[FamilyRecord] = relationship(back_populates="persons")
+
+
+class CaseRecord(Base):
+    __tablename__ = "case_file"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_number: Mapped[str] = mapped_column(String(64), unique=True)
+    family_id: Mapped[int] = mapped_column(ForeignKey("family.id"), index=True)
+    lead_worker_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), index=True)
+    social_space_id: Mapped[int] = mapped_column(ForeignKey("social_space.id"), index=True)
+    opened_on: Mapped[date] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(32), index=True)
+    end_reason: Mapped[str | None] = mapped_column(String(64))
+    reason_for_contact: Mapped[str] = mapped_column(Text, default="")
+    focus_areas: Mapped[str] = mapped_column(Text, default="")  # comma-separated catalogue codes
+    child_protection: Mapped[bool] = mapped_column(Boolean, default=False)
+    outcome_8a: Mapped[str | None] = mapped_column(String(32))
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    next_review: Mapped[date | None] = mapped_column(Date, index=True)
+    family: Mapped[FamilyRecord] = relationship()
+    lead_worker: Mapped[UserRecord | None] = relationship()
+    social_space: Mapped[SocialSpaceRecord] = relationship()
+    consents: Mapped[list[ConsentRecord]] = relationship(cascade="all, delete-orphan")
+    notes: Mapped[list[CaseNoteRecord]] = relationship(cascade="all, delete-orphan")
+    helps: Mapped[list[HelpRecord]] = relationship(cascade="all, delete-orphan")
+    conferences: Mapped[list[ConferenceRecord]] = relationship(cascade="all, delete-orphan")
+    goals: Mapped[list[GoalRecord]] = relationship(cascade="all, delete-orphan")
+    resources: Mapped[list[ResourceRecord]] = relationship(cascade="all, delete-orphan")
+    status_changes: Mapped[list[StatusChangeRecord]] = relationship(cascade="all, delete-orphan")
+
+
+class StatusChangeRecord(Base):
+    """The case workflow's history: every status change with its reason."""
+
+    __tablename__ = "status_change"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    changed_on: Mapped[date] = mapped_column(Date)
+    from_status: Mapped[str | None] = mapped_column(String(32))
+    to_status: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str | None] = mapped_column(String(64))
+
+
+class ConsentRecord(Base):
+    __tablename__ = "consent"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    disciplines: Mapped[str] = mapped_column(Text)  # comma-separated discipline codes
+    data_scope: Mapped[str] = mapped_column(Text, default="")
+    releases_entrusted: Mapped[bool] = mapped_column(Boolean, default=False)
+    given_on: Mapped[date] = mapped_column(Date)
+    expires_on: Mapped[date | None] = mapped_column(Date)
+    revoked_on: Mapped[date | None] = mapped_column(Date)
+
+
+class CaseNoteRecord(Base):
+    __tablename__ = "case_note"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    occurred_on: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(32))
+    participants: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text)
+    entrusted: Mapped[bool] = mapped_column(Boolean, default=False)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+
+
+class HelpRecord(Base):
+    __tablename__ = "help"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    help_type: Mapped[str] = mapped_column(String(16), index=True)
+    provider: Mapped[str] = mapped_column(String(200), default="")
+    start_on: Mapped[date] = mapped_column(Date, index=True)
+    end_on: Mapped[date | None] = mapped_column(Date)
+    hours_per_week: Mapped[int | None] = mapped_column(Integer)
+    monthly_cost_cents: Mapped[int | None] = mapped_column(Integer)
+    end_reason: Mapped[str | None] = mapped_column(String(64))
+
+
+class ConferenceRecord(Base):
+    __tablename__ = "conference"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    held_on: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(32))
+    facilitator: Mapped[str] = mapped_column(String(200), default="")
+    agenda: Mapped[str] = mapped_column(Text, default="")  # one item per line
+    family_will: Mapped[str] = mapped_column(Text, default="")
+    will_spoken_by: Mapped[str] = mapped_column(String(200), default="")
+    decisions: Mapped[str] = mapped_column(Text, default="")
+    next_review: Mapped[date | None] = mapped_column(Date)
+    participants: Mapped[list[ParticipantRecord]] = relationship(
+        cascade="all, delete-orphan", order_by="ParticipantRecord.id"
+    )
+
+
+class ParticipantRecord(Base):
+    __tablename__ = "participant"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(
+        ForeignKey("conference.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    discipline: Mapped[str] = mapped_column(String(32))
+
+
+class GoalRecord(Base):
+    __tablename__ = "goal"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    conference_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conference.id", ondelete="SET NULL"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    indicator: Mapped[str] = mapped_column(Text, default="")
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    target_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(32))
+    level_minus2: Mapped[str] = mapped_column(Text, default="")
+    level_minus1: Mapped[str] = mapped_column(Text, default="")
+    level_0: Mapped[str] = mapped_column(Text, default="")
+    level_plus1: Mapped[str] = mapped_column(Text, default="")
+    level_plus2: Mapped[str] = mapped_column(Text, default="")
+    reviews: Mapped[list[GoalReviewRecord]] = relationship(
+        cascade="all, delete-orphan", order_by="GoalReviewRecord.reviewed_on"
+    )
+    steps: Mapped[list[ActionStepRecord]] = relationship(
+        cascade="all, delete-orphan", order_by="ActionStepRecord.id"
+    )
+
+
+class GoalReviewRecord(Base):
+    __tablename__ = "goal_review"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goal.id", ondelete="CASCADE"), index=True)
+    conference_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conference.id", ondelete="SET NULL")
+    )
+    reviewed_on: Mapped[date] = mapped_column(Date)
+    score: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class ActionStepRecord(Base):
+    __tablename__ = "action_step"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goal.id", ondelete="CASCADE"), index=True)
+    who: Mapped[str] = mapped_column(String(200))
+    what: Mapped[str] = mapped_column(Text)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ResourceRecord(Base):
+    __tablename__ = "resource"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    description: Mapped[str] = mapped_column(Text)
+
+
+class BudgetRecord(Base):
+    __tablename__ = "budget"
+    __table_args__ = (UniqueConstraint("social_space_id", "year"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    social_space_id: Mapped[int] = mapped_column(ForeignKey("social_space.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    amount_cents: Mapped[int] = mapped_column(Integer)
+
+
+class AuditEventRecord(Base):
+    """Append-only and hash-chained: ``hash = H(prev_hash, canonical fields)``."""
+
+    __tablename__ = "audit_event"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(32))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    case_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
