@@ -1,0 +1,42 @@
+"""Shared fixtures: real SQLCipher files in tmp_path, a cheap KDF so tests stay fast
+(the default-cost KDF is exercised in tests/test_keyfile.py), a fixed clock."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sro_case.clock import FixedClock  # noqa: E402
+from sro_case.services.store import Store  # noqa: E402
+from sro_case.services.vault import create_database  # noqa: E402
+from sro_case.storage.keyfile import KdfParams  # noqa: E402
+
+FAST_KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+PASSPHRASE = "Löwenzahn 'Fall\" 🌼 Kröpelin"
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime(2026, 11, 25, 10, 0))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "daten" / "fallakten.db"
+
+
+@pytest.fixture
+def created(db_path: Path, clock: FixedClock):  # type: ignore[no-untyped-def]
+    result = create_database(db_path, PASSPHRASE, kdf=FAST_KDF, clock=clock)
+    yield result
+    result.store.close()
+
+
+@pytest.fixture
+def store(created) -> Store:  # type: ignore[no-untyped-def]
+    return created.store
