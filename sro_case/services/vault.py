@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
 
 from sro_case.clock import SYSTEM_CLOCK, Clock
 from sro_case.domain.catalogues import catalogue
@@ -20,6 +21,7 @@ from sro_case.storage.keyfile import (
     DEFAULT_KDF,
     PASSPHRASE,
     RECOVERY,
+    MIN_PASSPHRASE_LENGTH,
     KdfParams,
     KeyFile,
     check_passphrase,
@@ -30,6 +32,7 @@ from sro_case.storage.keyfile import (
 from sro_case.storage.orm import MetaRecord, SocialSpaceRecord, UserRecord
 
 RECOVERY_LABEL = "wiederherstellung"
+__all__ = ["MIN_PASSPHRASE_LENGTH", "CreatedDatabase", "change_passphrase", "create_database", "unlock"]
 
 
 @dataclass(frozen=True)
@@ -138,9 +141,19 @@ def unlock(
         if row is not None:
             role = row.role
         return Store(path, engine, actor=login or RECOVERY_LABEL, role=role, clock=clock)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise DatabaseDamaged(damaged_message(path)) from exc
     except BaseException:
         engine.dispose()
         raise
+
+
+def damaged_message(path: Path) -> str:
+    return (
+        f"Die Datenbank {Path(path).name} ist beschädigt: Teile der Datei lassen sich nicht "
+        "entschlüsseln oder lesen. Stellen Sie sie aus der letzten Sicherung wieder her."
+    )
 
 
 def backup_before_upgrade(path: Path, key: bytes, revision: str) -> Path:

@@ -1,0 +1,3 @@
+from sro_case.cli import main
+
+raise SystemExit(main())

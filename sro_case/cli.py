@@ -1,0 +1,325 @@
+"""The ``sro-case`` command: start the desktop application, or work on a database from scripts.
+
+The passphrase never comes from a command-line argument (it would show in the process list and
+the shell history): it comes from ``SRO_CASE_PASSPHRASE``, from ``--passphrase-file``, or from
+a prompt. Exit codes: 0 success, 1 other failure, 2 usage, 3 wrong passphrase, 4 invalid input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
+
+from sro_case import __version__
+from sro_case.domain.catalogues import catalogue
+from sro_case.errors import SroCaseError, ValidationError
+from sro_case.paths import default_database_path
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_WRONG_PASSPHRASE, EXIT_INVALID = 0, 1, 2, 3, 4
+PASSPHRASE_ENV = "SRO_CASE_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "SRO_CASE_NEW_PASSPHRASE"
+
+
+class UsageError(SroCaseError):
+    exit_code = EXIT_USAGE
+
+
+# --------------------------------------------------------------------------- passphrases
+
+
+def _read_secret(args: argparse.Namespace, *, env: str, prompt: str, confirm: bool) -> str:
+    value = os.environ.get(env)
+    if value:
+        return value
+    file = getattr(args, "passphrase_file", None)
+    if file and env == PASSPHRASE_ENV:
+        try:
+            text = Path(file).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"Die Passphrasen-Datei {file} kann nicht gelesen werden: {exc}") from exc
+        return text.rstrip("\r\n")
+    if not sys.stdin.isatty():
+        line = sys.stdin.readline()
+        if not line:
+            raise UsageError(
+                f"Keine Passphrase: setzen Sie {env}, nutzen Sie --passphrase-file "
+                "oder starten Sie den Befehl in einem Terminal."
+            )
+        return line.rstrip("\r\n")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Passphrase wiederholen: ") != first:
+        raise ValidationError([("Passphrase", "Die beiden Eingaben stimmen nicht überein.")])
+    return first
+
+
+def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    return _read_secret(args, env=PASSPHRASE_ENV, prompt="Passphrase: ", confirm=confirm)
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from sro_case.services.vault import unlock
+
+    recovery = os.environ.get("SRO_CASE_RECOVERY_KEY")
+    if recovery:
+        return unlock(args.db, recovery_key=recovery, user=None)
+    return unlock(args.db, _passphrase(args), user=getattr(args, "user", None))
+
+
+def _out(text: str = "") -> None:
+    print(text, flush=True)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from ui.app import run
+
+    return run(db=args.db)
+
+
+def _print_recovery_key(key: str) -> None:
+    _out("")
+    _out("WIEDERHERSTELLUNGSSCHLÜSSEL (nur jetzt sichtbar — ausdrucken und sicher verwahren):")
+    _out(f"    {key}")
+    _out("Damit lässt sich die Datenbank öffnen, wenn die Passphrase verloren ist.")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from sro_case.services.vault import create_database
+
+    created = create_database(args.db, _passphrase(args, confirm=True), admin_login=args.admin)
+    created.store.close()
+    _out(f"Verschlüsselte Datenbank angelegt: {args.db}")
+    _print_recovery_key(created.recovery_key)
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from sro_case.services.demo import generate
+    from sro_case.services.vault import create_database
+
+    if args.cases < 0 or args.cases > 1_000_000:
+        raise UsageError("--cases muss zwischen 0 und 1.000.000 liegen.")
+    if Path(args.db).exists():
+        store = _open(args)
+    else:
+        created = create_database(args.db, _passphrase(args, confirm=True))
+        store = created.store
+        _out(f"Verschlüsselte Datenbank angelegt: {args.db}")
+        _print_recovery_key(created.recovery_key)
+    with store:
+        def progress(done: int, total: int) -> None:
+            print(f"\r{done:>9,} von {total:,} Fällen".replace(",", "."), end="", file=sys.stderr)
+
+        report = generate(store, args.cases, seed=args.seed, progress=progress)
+        print(file=sys.stderr)
+    _out(f"Demodaten erzeugt: {report}")
+    return EXIT_OK
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        info = store.maintenance.info()
+    if args.json:
+        _out(json.dumps({"path": info.path, "revision": info.revision, "head": info.head,
+                         "counts": info.counts}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    _out(f"Datenbank:     {info.path}")
+    _out(f"Schemastand:   {info.revision} (aktuell: {info.head})")
+    width = max(len(k) for k in info.counts)
+    for label, n in info.counts.items():
+        _out(f"  {label:<{width}}  {n:>10,}".replace(",", "."))
+    return EXIT_OK
+
+
+def cmd_cases(args: argparse.Namespace) -> int:
+    from sro_case.services.cases import CaseFilter
+
+    statuses = catalogue("case_statuses")
+    with _open(args) as store:
+        rows = store.cases.list(CaseFilter(search=args.search), limit=args.limit)
+    if args.json:
+        doc = [
+            {
+                "file_number": r.file_number,
+                "family": r.family_name,
+                "social_space": r.social_space,
+                "status": r.status,
+                "lead_worker": r.lead_worker,
+                "conferences": r.conference_count,
+                "goals": r.goal_count,
+            }
+            for r in rows
+        ]
+        _out(json.dumps(doc, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    _out(f"{'Aktenzeichen':<20} {'Familie':<28} {'Sozialraum':<24} {'Status':<22} Konf. Ziele")
+    for r in rows:
+        _out(
+            f"{r.file_number:<20} {r.family_name[:28]:<28} {r.social_space[:24]:<24} "
+            f"{statuses.label(r.status)[:22]:<22} {r.conference_count:>5} {r.goal_count:>5}"
+        )
+    _out(f"{len(rows)} Fälle")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        report = store.maintenance.check()
+    _out(f"integrity_check:         {report.integrity}")
+    _out(
+        "cipher_integrity_check:  "
+        + ("ok" if not report.cipher_integrity else "; ".join(report.cipher_integrity))
+    )
+    _out(f"Protokollkette:          {'ok' if report.audit_ok else 'VERLETZT'} "
+         f"({report.audit_events} Einträge)")
+    for problem in report.audit_problems:
+        _out(f"  - {problem}")
+    if not report.ok:
+        _out("Prüfung fehlgeschlagen.")
+        return EXIT_FAILURE
+    _out("Alle Prüfungen bestanden.")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from sro_case.services.importing import import_file
+
+    with _open(args) as store:
+        report = import_file(store, Path(args.file))
+    _out(f"Import abgeschlossen: {report}")
+    return EXIT_OK
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    from sro_case.services.vault import change_passphrase
+
+    old = _passphrase(args)
+    new = _read_secret(args, env=NEW_PASSPHRASE_ENV, prompt="Neue Passphrase: ", confirm=True)
+    change_passphrase(args.db, old, new, user=args.user)
+    _out("Die Passphrase wurde geändert. Die Datenbank selbst blieb unverändert.")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- parser
+
+
+_ARGPARSE_DE = {
+    "usage: ": "Aufruf: ",
+    "argument %(argument_name)s: %(message)s": "Argument %(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ungültige Auswahl: %(value)r (möglich: %(choices)s)",
+    "invalid %(type)s value: %(value)r": "ungültiger Wert: %(value)r",
+    "the following arguments are required: %s": "diese Argumente fehlen: %s",
+    "unrecognized arguments: %s": "unbekannte Argumente: %s",
+    "expected one argument": "erwartet einen Wert",
+    "ambiguous option: %(option)s could match %(matches)s": "mehrdeutige Option: %(option)s passt zu %(matches)s",
+    "not allowed with argument %s": "nicht zusammen mit %s erlaubt",
+}
+argparse._ = lambda text: _ARGPARSE_DE.get(text, text)  # type: ignore[attr-defined]
+
+
+class _GermanHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        return super().add_usage(usage, actions, groups, prefix or "Aufruf: ")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with German headings and messages."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _GermanHelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "Befehle und Argumente"
+        self._optionals.title = "Optionen"
+        self.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen")
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: Fehler: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="sro-case",
+        description="SRO-Fallmanagement: verschlüsseltes Fallmanagement nach SGB VIII.",
+        epilog=f"Die Passphrase kommt aus {PASSPHRASE_ENV}, aus --passphrase-file oder aus "
+        "einer Eingabeaufforderung, nie aus einem Argument.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"sro-case {__version__}",
+        help="Programmversion anzeigen",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_Parser)
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_text: str,
+            *, passphrase: bool = True) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text, prog=f"sro-case {name}")
+        p.add_argument("--db", type=Path, default=default_database_path(),
+                       help="Datenbankdatei (Standard: %(default)s)")
+        if passphrase:
+            p.add_argument("--passphrase-file", metavar="DATEI",
+                           help="Datei, deren erste Zeile die Passphrase ist")
+            p.add_argument("--user", metavar="ANMELDENAME", default=None,
+                           help="nur den Schlüsselplatz dieser Person versuchen")
+        p.set_defaults(func=func)
+        return p
+
+    add("gui", cmd_gui, "die Desktop-Anwendung starten", passphrase=False)
+    p = add("init", cmd_init, "eine neue verschlüsselte Datenbank anlegen")
+    p.add_argument("--admin", default="admin", help="Anmeldename der Administration")
+    p = add("demo", cmd_demo, "Demodaten erzeugen (legt die Datenbank an, falls nötig)")
+    p.add_argument("--cases", type=int, default=200, help="Anzahl Fälle (Standard: 200)")
+    p.add_argument("--seed", type=int, default=1, help="Startwert für reproduzierbare Daten")
+    p = add("info", cmd_info, "Schemastand und Anzahl der Datensätze je Art")
+    p.add_argument("--json", action="store_true", help="als JSON ausgeben")
+    p = add("cases", cmd_cases, "Fälle auflisten")
+    p.add_argument("--search", default=None, help="Suche nach Namen oder Aktenzeichen")
+    p.add_argument("--limit", type=int, default=None, help="höchstens so viele Fälle")
+    p.add_argument("--json", action="store_true", help="als JSON ausgeben")
+    add("check", cmd_check, "Integrität, Verschlüsselung und Protokollkette prüfen")
+    p = add("import", cmd_import, "Fallliste aus CSV oder XLSX importieren (alles oder nichts)")
+    p.add_argument("file", metavar="DATEI", help=".csv oder .xlsx")
+    add("passwd", cmd_passwd, f"Passphrase ändern (neue aus {NEW_PASSPHRASE_ENV} oder Eingabe)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["gui", *(argv or [])])
+    try:
+        return int(args.func(args))
+    except SroCaseError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except DBAPIError as exc:
+        from sro_case.services.vault import damaged_message
+
+        db = getattr(args, "db", "")
+        detail = str(getattr(exc, "orig", exc))
+        if "disk" in detail or "full" in detail:
+            print(f"Fehler: Der Datenträger ist voll ({detail}). Es wurde nichts gespeichert.", file=sys.stderr)
+        else:
+            print(f"Fehler: {damaged_message(db)} ({detail})", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("Abgebrochen.", file=sys.stderr)
+        return EXIT_FAILURE
+    except OSError as exc:
+        print(f"Fehler beim Zugriff auf eine Datei: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,65 @@
+"""The rules of DESIGN.md §3 that code can check."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BLOCK_QT = """
+import sys
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name == "PySide6" or name.startswith("PySide6."):
+            raise ImportError("PySide6 is blocked in this test")
+        return None
+sys.meta_path.insert(0, Block())
+import pkgutil, importlib, sro_case
+for mod in pkgutil.walk_packages(sro_case.__path__, "sro_case."):
+    if mod.name.endswith("__main__"):
+        continue
+    importlib.import_module(mod.name)
+assert not any(m.startswith("PySide6") for m in sys.modules), "PySide6 was imported"
+print("ok")
+"""
+
+
+def test_core_imports_no_qt() -> None:
+    """Every module of sro_case imports with PySide6 made unimportable."""
+    result = subprocess.run(
+        [sys.executable, "-c", BLOCK_QT], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_ui_talks_only_to_services() -> None:
+    """No SQLAlchemy, no storage layer, no SQL driver in the UI."""
+    forbidden = ("sqlalchemy", "sqlcipher3", "sqlite3", "sro_case.storage", "alembic")
+    offenders = {
+        str(p.relative_to(ROOT)): sorted(i for i in _imports(p) if i.startswith(forbidden))
+        for p in (ROOT / "ui").rglob("*.py")
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_orm_records_stay_in_storage_and_services() -> None:
+    for p in (ROOT / "sro_case").rglob("*.py"):
+        rel = p.relative_to(ROOT / "sro_case").parts
+        if rel[0] in ("storage", "services"):
+            continue
+        assert not any(i.startswith("sro_case.storage") for i in _imports(p)) or rel[0] == "cli.py", p

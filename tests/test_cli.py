@@ -1,0 +1,116 @@
+"""The sro-case command from outside, as scripts use it: real processes, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sro_case.domain import models as m
+from tests.conftest import PASSPHRASE
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, passphrase: str | None = PASSPHRASE, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("SRO_CASE")}
+    if passphrase is not None:
+        environment["SRO_CASE_PASSPHRASE"] = passphrase
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "sro_case", *args],
+        cwd=ROOT, env=environment, input=stdin, capture_output=True, text=True, timeout=120,
+    )
+
+
+@pytest.fixture
+def filled(created, db_path):  # type: ignore[no-untyped-def]
+    store = created.store
+    store.cases.create(
+        m.CaseDraft("51.2-2026-000007", m.FamilyDraft("Familie Kowalski", "evershagen"),
+                    (m.PersonDraft("Łucja", "Kowalski", date(2012, 5, 5), "female"),), opened_on=date(2026, 1, 2))
+    )
+    store.close()
+    return db_path
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.startswith("sro-case ")
+    out = run("--help").stdout
+    assert "Aufruf:" in out and "import" in out and "usage" not in out
+
+
+def test_usage_error_exits_2() -> None:
+    result = run("cases", "--limit", "viele")
+    assert result.returncode == 2 and "Fehler" in result.stderr
+
+
+def test_init_prints_recovery_key_once(tmp_path: Path) -> None:
+    db = tmp_path / "neu.db"
+    result = run("init", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert "WIEDERHERSTELLUNGSSCHLÜSSEL" in result.stdout
+    assert db.exists() and Path(f"{db}.keys").exists()
+    again = run("init", "--db", str(db))
+    assert again.returncode == 1 and "nicht überschrieben" in again.stderr
+
+
+def test_info_cases_check(filled: Path) -> None:
+    info = run("info", "--db", str(filled), "--json")
+    assert info.returncode == 0, info.stderr
+    assert json.loads(info.stdout)["counts"]["Fälle"] == 1
+    cases = run("cases", "--db", str(filled), "--search", "Kowalsky", "--json")
+    doc = json.loads(cases.stdout)
+    assert doc[0]["file_number"] == "51.2-2026-000007" and doc[0]["social_space"] == "Evershagen"
+    assert "Kowalski" in run("cases", "--db", str(filled)).stdout
+    check = run("check", "--db", str(filled))
+    assert check.returncode == 0 and "Alle Prüfungen bestanden" in check.stdout
+
+
+def test_wrong_passphrase_exits_3_with_a_german_message(filled: Path) -> None:
+    before = filled.read_bytes()
+    result = run("info", "--db", str(filled), passphrase="leider falsch")
+    assert result.returncode == 3
+    assert "Passphrase ist falsch" in result.stderr
+    assert "Traceback" not in result.stderr and "ERROR" not in result.stderr
+    assert filled.read_bytes() == before
+
+
+def test_passphrase_from_file_or_stdin_never_from_argv(filled: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    assert run("info", "--db", str(filled), "--passphrase-file", str(secret), passphrase=None).returncode == 0
+    assert run("info", "--db", str(filled), passphrase=None, stdin=PASSPHRASE + "\n").returncode == 0
+    result = run("info", "--db", str(filled), "--passphrase", PASSPHRASE, passphrase=None)
+    assert result.returncode == 2
+
+
+def test_damaged_database_and_missing_key_file_messages(filled: Path) -> None:
+    keys = Path(f"{filled}.keys")
+    saved = keys.read_bytes()
+    keys.unlink()
+    result = run("info", "--db", str(filled))
+    assert result.returncode == 1 and "Schlüsseldatei" in result.stderr
+    keys.write_bytes(saved)
+    data = bytearray(filled.read_bytes())
+    data[4096 + 100: 4096 + 200] = bytes(100)  # damage page 2
+    filled.write_bytes(bytes(data))
+    result = run("check", "--db", str(filled))
+    assert result.returncode != 3 and "Traceback" not in result.stderr
+
+
+def test_passwd_with_environment(filled: Path) -> None:
+    result = run("passwd", "--db", str(filled), env={"SRO_CASE_NEW_PASSPHRASE": "eine ganz neue 🔑"})
+    assert result.returncode == 0, result.stderr
+    assert run("info", "--db", str(filled)).returncode == 3
+    assert run("info", "--db", str(filled), passphrase="eine ganz neue 🔑").returncode == 0
+
+
+def test_missing_database(tmp_path: Path) -> None:
+    result = run("info", "--db", str(tmp_path / "fehlt.db"))
+    assert result.returncode == 1 and "existiert nicht" in result.stderr

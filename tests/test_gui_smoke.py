@@ -1,0 +1,106 @@
+"""First version of the desktop client against a real encrypted database (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from sro_case.domain import models as m
+from tests.conftest import PASSPHRASE
+from ui.app import create_application
+from ui.case_table_model import ID_ROLE, CaseTableModel
+from ui.main_window import MainWindow
+from ui.tasks import InlineTaskRunner, TaskRunner
+from ui.unlock_dialog import UnlockDialog, passphrase_strength
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, qapp):  # type: ignore[no-untyped-def]
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    create_application()
+
+
+def test_unlock_wrong_then_right_passphrase(qtbot, created, db_path) -> None:  # type: ignore[no-untyped-def]
+    created.store.close()
+    dialog = UnlockDialog(db_path, InlineTaskRunner())
+    qtbot.addWidget(dialog)
+    assert not dialog.creating
+    dialog.passphrase.setText("nicht die richtige")
+    dialog._on_ok()
+    assert "falsch" in dialog.message.text() and dialog.store is None
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog._on_ok()
+    assert dialog.store is not None and dialog.result() == UnlockDialog.Accepted
+    assert dialog.passphrase.text() == ""  # the secret does not linger in the widget
+    dialog.store.close()
+
+
+def test_unlock_runs_off_the_gui_thread(qtbot, created, db_path) -> None:  # type: ignore[no-untyped-def]
+    created.store.close()
+    runner = TaskRunner()
+    dialog = UnlockDialog(db_path, runner)
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(dialog.unlocked, timeout=20_000):
+        dialog._on_ok()
+        assert dialog.busy.isVisibleTo(dialog)  # busy indicator while the KDF runs
+    dialog.store.close()
+
+
+def test_create_new_database_asks_twice(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sro_case.services.vault as vault
+    from tests.conftest import FAST_KDF
+
+    real = vault.create_database
+    monkeypatch.setattr(vault, "create_database", lambda p, s: real(p, s, kdf=FAST_KDF))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.Ok)
+    dialog = UnlockDialog(tmp_path / "neu.db", InlineTaskRunner())
+    qtbot.addWidget(dialog)
+    assert dialog.creating
+    dialog.passphrase.setText("eine gute Passphrase 1")
+    dialog.repeat.setText("eine andere")
+    dialog._on_ok()
+    assert "stimmen nicht überein" in dialog.message.text()
+    dialog.repeat.setText("eine gute Passphrase 1")
+    dialog._on_ok()
+    assert dialog.store is not None and dialog.recovery_key
+    dialog.store.close()
+
+
+def test_passphrase_strength() -> None:
+    assert passphrase_strength("kurz")[0] == 0
+    assert passphrase_strength("Eine lange Passphrase mit 4 Wörtern!")[0] >= 3
+
+
+def test_main_window_lists_cases(qtbot, qtmodeltester, store) -> None:  # type: ignore[no-untyped-def]
+    for i, name in enumerate(["Özdemir", "Abel", "Zorn"]):
+        store.cases.create(
+            m.CaseDraft(f"51.2-2026-00000{i}", m.FamilyDraft(f"Familie {name}", "suedstadt"),
+                        (m.PersonDraft("Kim", name, date(2014, 1, 1)),), opened_on=date(2026, 1, 1))
+        )
+    window = MainWindow(store, InlineTaskRunner())
+    qtbot.addWidget(window)
+    assert window.model.rowCount() == 3
+    assert "fallakten.db" in window.windowTitle()
+    assert str(store.path) in window.statusBar().currentMessage()
+    qtmodeltester.check(window.model)
+    assert window.model.index(0, 0).data(ID_ROLE) == 1
+    assert window.model.index(0, 2).data() == "Südstadt"
+
+
+def test_case_model_on_its_own(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = CaseTableModel()
+    qtmodeltester.check(model)
+    model.set_rows(
+        [m.CaseSummary(1, "AZ-1", "Familie Ä", "Toitenwinkel", "eingang", "", date(2026, 1, 1), None,
+                       date(2026, 2, 1))]
+    )
+    qtmodeltester.check(model)
+    assert model.index(0, 5).data() == "01.02.2026"
+    assert model.index(0, 3).data() == "Eingang"

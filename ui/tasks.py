@@ -1,0 +1,87 @@
+"""Background work for the GUI.
+
+One database lane: all database work runs on a single worker thread (a QThreadPool with one
+thread), in the order it was submitted. Workers never touch widgets: the result or the error
+comes back to the GUI thread through a queued signal, where the callbacks run. Tests swap in
+``InlineTaskRunner``, which runs a task at once on the calling thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class _Relay(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._fn = fn
+        self._relay = relay
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.finished.emit(result)
+
+
+class TaskRunner(QObject):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relays: set[_Relay] = set()
+
+    def submit(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        relay = _Relay()
+        self._relays.add(relay)
+
+        def done(result: Any) -> None:
+            self._relays.discard(relay)
+            on_done(result)
+
+        def error(exc: BaseException) -> None:
+            self._relays.discard(relay)
+            on_error(exc)
+
+        relay.finished.connect(done)
+        relay.failed.connect(error)
+        self._pool.start(_Task(fn, relay))
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self._pool.waitForDone(msecs)
+
+
+class InlineTaskRunner:
+    """Runs tasks at once on the caller's thread (tests)."""
+
+    def submit(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        try:
+            result = fn()
+        except BaseException as exc:  # noqa: BLE001
+            on_error(exc)
+        else:
+            on_done(result)
+
+    def wait(self, msecs: int = 0) -> bool:
+        return True

@@ -1,0 +1,168 @@
+"""First screen: unlock an existing database, or create a new one (passphrase twice).
+
+Unlocking (the Argon2id key derivation) runs on the task runner, with a busy indicator; a wrong
+passphrase gives a clear message and lets the user try again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sro_case.errors import SroCaseError, ValidationError, WrongPassphrase
+from sro_case.services import vault
+from sro_case.services.store import Store
+from sro_case.services.vault import MIN_PASSPHRASE_LENGTH
+
+
+def passphrase_strength(text: str) -> tuple[int, str]:
+    """0–4 and a German hint. Length matters most; variety helps a little."""
+    classes = sum(
+        bool(f)
+        for f in (
+            any(c.islower() for c in text),
+            any(c.isupper() for c in text),
+            any(c.isdigit() for c in text),
+            any(not c.isalnum() for c in text),
+        )
+    )
+    score = 0 if len(text) < MIN_PASSPHRASE_LENGTH else min(4, 1 + len(text) // 8 + classes // 2)
+    hints = ["zu kurz", "schwach", "mittel", "gut", "sehr gut"]
+    return score, hints[score]
+
+
+class UnlockDialog(QDialog):
+    """Returns an unlocked Store in ``self.store`` when accepted."""
+
+    unlocked = Signal(object)
+
+    def __init__(self, db_path: Path, runner: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self.runner = runner
+        self.store: Store | None = None
+        self.recovery_key: str | None = None
+        self.creating = not self.db_path.exists()
+        self.setWindowTitle(self.tr("SRO-Fallmanagement — Anmelden"))
+        self.setMinimumWidth(460)
+
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr("Neue verschlüsselte Datenbank anlegen:")
+            if self.creating
+            else self.tr("Datenbank entsperren:")
+        )
+        intro.setStyleSheet("font-weight: 600;")
+        layout.addWidget(intro)
+        path_label = QLabel(str(self.db_path))
+        path_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        path_label.setWordWrap(True)
+        layout.addWidget(path_label)
+
+        form = QFormLayout()
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.Password)
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        form.addRow(self.tr("&Passphrase:"), self.passphrase)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.Password)
+        self.repeat.setAccessibleName(self.tr("Passphrase wiederholen"))
+        self.strength = QLabel()
+        if self.creating:
+            form.addRow(self.tr("&Wiederholen:"), self.repeat)
+            form.addRow(self.tr("Stärke:"), self.strength)
+            self.passphrase.textChanged.connect(self._on_passphrase_changed)
+        layout.addLayout(form)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("errorMessage")
+        layout.addWidget(self.message)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setVisible(False)
+        self.busy.setAccessibleName(self.tr("Bitte warten"))
+        layout.addWidget(self.busy)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.button(QDialogButtonBox.Ok).setText(
+            self.tr("&Anlegen") if self.creating else self.tr("&Entsperren")
+        )
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Abbrechen"))
+        self.buttons.accepted.connect(self._on_ok)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._on_passphrase_changed("")
+
+    def _on_passphrase_changed(self, text: str) -> None:
+        score, hint = passphrase_strength(text)
+        self.strength.setText(
+            self.tr("%1 (mindestens %2 Zeichen)").replace("%1", hint).replace(
+                "%2", str(MIN_PASSPHRASE_LENGTH)
+            )
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.buttons.setEnabled(not busy)
+        self.passphrase.setEnabled(not busy)
+        self.repeat.setEnabled(not busy)
+
+    def _on_ok(self) -> None:
+        secret = self.passphrase.text()
+        if self.creating and secret != self.repeat.text():
+            self.message.setText(self.tr("Die beiden Passphrasen stimmen nicht überein."))
+            return
+        self.message.setText(self.tr("Schlüssel wird abgeleitet …"))
+        self._set_busy(True)
+        path = self.db_path
+        if self.creating:
+            self.runner.submit(
+                lambda: vault.create_database(path, secret), self._on_created, self._on_error
+            )
+        else:
+            self.runner.submit(lambda: vault.unlock(path, secret), self._on_unlocked, self._on_error)
+
+    def _on_created(self, created: vault.CreatedDatabase) -> None:
+        self.recovery_key = created.recovery_key
+        QMessageBox.information(
+            self,
+            self.tr("Wiederherstellungsschlüssel"),
+            self.tr(
+                "Die Datenbank wurde angelegt.\n\nIhr Wiederherstellungsschlüssel (nur jetzt "
+                "sichtbar – bitte ausdrucken und sicher verwahren):\n\n%1"
+            ).replace("%1", created.recovery_key),
+        )
+        self._on_unlocked(created.store)
+
+    def _on_unlocked(self, store: Store) -> None:
+        self._set_busy(False)
+        self.store = store
+        self.passphrase.clear()
+        self.repeat.clear()
+        self.unlocked.emit(store)
+        self.accept()
+
+    def _on_error(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, WrongPassphrase):
+            self.message.setText(self.tr("Die Passphrase ist falsch. Bitte erneut versuchen."))
+            self.passphrase.selectAll()
+        elif isinstance(exc, ValidationError | SroCaseError):
+            self.message.setText(str(exc))
+        else:
+            self.message.setText(self.tr("Unerwarteter Fehler: %1").replace("%1", str(exc)))
+        self.passphrase.setFocus()
