@@ -195,7 +195,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     with _open(args) as store:
         report = import_file(store, Path(args.file))
-    _out(f"Import abgeschlossen: {report}")
+    _out(report.summary())
     return EXIT_OK
 
 

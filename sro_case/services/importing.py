@@ -582,8 +582,10 @@ def parse_file(path: str | Path, *, today: date | None = None) -> ParsedImport:
             "Bitte als .xlsx oder als .csv (Semikolon, UTF-8) speichern."
         )
         return ParsedImport((), (ImportProblem(0, "", message),), "", path.name)
-    rows, problems = parse_table(table.rows, today=today)
-    problems = table.problems + problems
+    rows, problems = [], list(table.problems)
+    if table.rows or not table.problems:
+        rows, found = parse_table(table.rows, today=today)
+        problems += found
     problems.sort(key=lambda p: (p.row, _column_order(p.column)))
     return ParsedImport(tuple(rows), tuple(problems), table.note, path.name)
 
