@@ -114,3 +114,25 @@ def test_passwd_with_environment(filled: Path) -> None:
 def test_missing_database(tmp_path: Path) -> None:
     result = run("info", "--db", str(tmp_path / "fehlt.db"))
     assert result.returncode == 1 and "existiert nicht" in result.stderr
+
+
+HEADER = "Aktenzeichen;Familienname;Vorname;Geburtsdatum;Geschlecht;Sozialraum;Hilfeart;Beginn;Ende;Fachkraft"
+
+
+def test_import_all_or_nothing(filled: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "liste.csv"
+    bad.write_bytes(
+        ("\ufeff" + HEADER + "\r\n"
+         "A-1;Şahin;Ayşe;01.02.2014;w;Toitenwinkel;§ 31;01.03.2026;;Petra Lange\r\n"
+         "A-2;Nowak;Jan;31.02.2014;m;Toitenwinkel;§ 31;01.03.2026;;\r\n").encode("utf-8")
+    )
+    result = run("import", "--db", str(filled), str(bad))
+    assert result.returncode == 4
+    assert "Zeile 3" in result.stderr and "Geburtsdatum" in result.stderr
+    assert json.loads(run("info", "--db", str(filled), "--json").stdout)["counts"]["Fälle"] == 1
+    good = tmp_path / "gut.csv"
+    good.write_bytes(bad.read_bytes().replace(b"31.02.2014", b"28.02.2014"))
+    result = run("import", "--db", str(filled), str(good))
+    assert result.returncode == 0, result.stderr
+    cases = json.loads(run("cases", "--db", str(filled), "--search", "Şahin", "--json").stdout)
+    assert [c["file_number"] for c in cases] == ["A-1"] and cases[0]["lead_worker"] == "Petra Lange"

@@ -53,6 +53,16 @@ def test_scripted_session_leaves_no_plaintext(created, db_path, clock) -> None: 
     store.cases.list()
     store.cases.get(case.id)
     store.cases.close(case.id, "plan")
+    import_file = db_path.parent.parent / "import" / "liste.csv"  # outside the data folder
+    import_file.parent.mkdir()
+    import_file.write_text(
+        "Aktenzeichen;Familienname;Vorname;Geburtsdatum;Geschlecht;Sozialraum;Hilfeart;Beginn;Ende;Fachkraft\n"
+        f"{CANARIES[2]}-B;{CANARIES[0]};{CANARIES[1]};03.03.2015;d;Schmarl;§ 30;01.04.2026;;\n",
+        encoding="utf-8",
+    )
+    from sro_case.services.importing import import_file as do_import
+
+    do_import(store, import_file)
     # While open: the live files (database, WAL) hold nothing readable.
     assert scan(db_path.parent) == []
     store.close()
