@@ -209,6 +209,39 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _iso_date(text: str):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist kein Datum der Form JJJJ-MM-TT") from None
+
+
+def cmd_export_stats(args: argparse.Namespace) -> int:
+    if args.date_to < args.date_from:
+        raise UsageError("--to darf nicht vor --from liegen.")
+    with _open(args) as store:
+        written = store.statistics.export_file(
+            args.date_from, args.date_to, Path(args.out), min_cell=args.min_cell
+        )
+    _out(written.summary())
+    return EXIT_OK
+
+
+def cmd_protocol(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        case_id = store.cases.id_for(args.case)
+        if args.document == "hilfeplan":
+            path = store.documents.help_plan(case_id, Path(args.out), initials=args.initials)
+        else:
+            path = store.documents.conference_protocol(
+                case_id, Path(args.out), conference_id=args.conference, initials=args.initials
+            )
+    _out(f"PDF geschrieben: {path}")
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -289,6 +322,22 @@ def build_parser() -> argparse.ArgumentParser:
     add("check", cmd_check, "Integrität, Verschlüsselung und Protokollkette prüfen")
     p = add("import", cmd_import, "Fallliste aus CSV oder XLSX importieren (alles oder nichts)")
     p.add_argument("file", metavar="DATEI", help=".csv oder .xlsx")
+    p = add("export-stats", cmd_export_stats,
+            "anonymisierte Statistik für das Controlling (CSV, XLSX oder PDF)")
+    p.add_argument("--from", dest="date_from", type=_iso_date, required=True, metavar="JJJJ-MM-TT")
+    p.add_argument("--to", dest="date_to", type=_iso_date, required=True, metavar="JJJJ-MM-TT")
+    p.add_argument("--out", required=True, metavar="DATEI", help=".csv, .xlsx oder .pdf")
+    p.add_argument("--min-cell", type=int, default=3, metavar="N",
+                   help="kleinste veröffentlichte Fallzahl (mindestens 3, Standard 3)")
+    p = add("protocol", cmd_protocol, "Konferenzprotokoll oder Hilfeplan als PDF")
+    p.add_argument("--case", required=True, metavar="AKTENZEICHEN")
+    p.add_argument("--conference", type=int, default=None, metavar="N",
+                   help="Nummer der Konferenz (Standard: die letzte)")
+    p.add_argument("--out", required=True, metavar="DATEI.pdf")
+    p.add_argument("--document", choices=["protokoll", "hilfeplan"], default="protokoll",
+                   help="Konferenzprotokoll (Standard) oder Hilfeplan nach § 36 SGB VIII")
+    p.add_argument("--initials", action="store_true", default=None,
+                   help="Initialen statt Namen (sonst gilt die Einstellung des Falls)")
     add("passwd", cmd_passwd, f"Passphrase ändern (neue aus {NEW_PASSPHRASE_ENV} oder Eingabe)")
     return parser
 

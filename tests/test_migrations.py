@@ -52,6 +52,10 @@ def make_database_at(path: Path, revision: str) -> None:
                  "VALUES (1, '51.2-2026-000001', 1, 1, '2026-01-05', 'eingang', 'Anfrage Schule', "
                  "'schule', 0, 0)")
         )
+        conn.execute(
+            text("INSERT INTO case_note(id, case_id, occurred_on, kind, participants, text, entrusted) "
+                 "VALUES (1, 1, '2026-01-06', 'phone', '', 'Telefonat mit der Schule', 0)")
+        )
     engine.dispose()
     keys = KeyFile("old-db", database_salt(path)).with_slot(
         key, PASSPHRASE, kind=SLOT_PASSPHRASE, label="admin", kdf=FAST_KDF
@@ -61,7 +65,7 @@ def make_database_at(path: Path, revision: str) -> None:
 
 def test_revision_chain_is_linear_and_starts_at_0001() -> None:
     revisions = migrate.known_revisions()
-    assert {"0001", "0002"} <= revisions
+    assert {"0001", "0002", "0003"} <= revisions
     assert migrate.head_revision() == max(revisions)
 
 
@@ -73,6 +77,8 @@ def test_first_revision_upgrades_to_head_with_data_intact(tmp_path: Path) -> Non
         detail = store.cases.get(store.cases.id_for("51.2-2026-000001"))
         assert detail.family.persons[0].first_name == "Jördis"
         assert detail.reason_for_contact == "Anfrage Schule"
+        assert [n.text for n in detail.notes] == ["Telefonat mit der Schule"]
+        assert detail.pseudonymize is False  # 0003 added the column with its default
         # 0002 filled the search index for cases that existed before it.
         hits = store.cases.list(CaseFilter(search="Maier"))
         assert [h.file_number for h in hits] == ["51.2-2026-000001"]

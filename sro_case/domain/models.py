@@ -53,6 +53,7 @@ class CaseEdit:
     lead_worker: str | None = None
     next_review: date | None = None
     legal_hold: bool | None = None
+    pseudonymize: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -332,6 +333,7 @@ class CaseDetail:
     outcome_8a: str | None
     legal_hold: bool
     end_reason: str | None
+    pseudonymize: bool = False
     consents: tuple[Consent, ...] = ()
     notes: tuple[CaseNote, ...] = ()
     helps: tuple[Help, ...] = ()

@@ -297,6 +297,7 @@ class CaseService:
             outcome_8a=rec.outcome_8a,
             legal_hold=rec.legal_hold,
             end_reason=rec.end_reason,
+            pseudonymize=rec.pseudonymize,
             consents=tuple(mapping.consent(c) for c in rec.consents),
             notes=tuple(notes),
             helps=tuple(
@@ -395,6 +396,7 @@ class CaseService:
                 ("outcome_8a", e.outcome_8a),
                 ("next_review", e.next_review),
                 ("legal_hold", e.legal_hold),
+                ("pseudonymize", e.pseudonymize),
             ):
                 if value is not None and getattr(rec, field) != value:
                     setattr(rec, field, value)

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from sro_case.services.cases import CaseService
     from sro_case.services.catalog import CatalogService
     from sro_case.services.conferences import ConferenceService
+    from sro_case.services.documents import DocumentService
+    from sro_case.services.statistics import StatisticsService
     from sro_case.services.maintenance import MaintenanceService
     from sro_case.services.users import UserService
 
@@ -102,6 +104,8 @@ class Store:
     @cached_property
     def conferences(self) -> ConferenceService:
         from sro_case.services.conferences import ConferenceService
+    from sro_case.services.documents import DocumentService
+    from sro_case.services.statistics import StatisticsService
 
         return ConferenceService(self)
 
@@ -122,6 +126,18 @@ class Store:
         from sro_case.services.maintenance import MaintenanceService
 
         return MaintenanceService(self)
+
+    @cached_property
+    def statistics(self) -> StatisticsService:
+        from sro_case.services.statistics import StatisticsService
+
+        return StatisticsService(self)
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        from sro_case.services.documents import DocumentService
+
+        return DocumentService(self)
 
     def close(self) -> None:
         self.engine.dispose()

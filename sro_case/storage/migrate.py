@@ -39,10 +39,26 @@ def known_revisions() -> set[str]:
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
+    """Run the revisions up to ``target`` in one transaction.
+
+    Foreign keys are switched off for the run (SQLite batch mode recreates tables, and dropping
+    a parent table with foreign keys on would cascade-delete its children), and checked before
+    the commit: a migration that leaves a dangling reference rolls back whole.
+    """
     cfg = alembic_config()
-    with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, target)
+    with engine.execution_options(**{WRITE_OPTION: True}).connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")  # only takes effect outside a transaction
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, target)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise RuntimeError(f"migration left dangling references: {broken[:5]}")
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
 
 
 def check_not_newer(engine: Engine) -> str | None:

@@ -101,6 +101,8 @@ class CaseRecord(Base):
     child_protection: Mapped[bool] = mapped_column(Boolean, default=False)
     outcome_8a: Mapped[str | None] = mapped_column(String(32))
     legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Show initials instead of names on the conference screen and in protocols (the case's choice).
+    pseudonymize: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     next_review: Mapped[date | None] = mapped_column(Date, index=True)
     family: Mapped[FamilyRecord] = relationship()
     lead_worker: Mapped[UserRecord | None] = relationship()
