@@ -19,3 +19,8 @@ def german_key(text: str) -> tuple[str, str, str]:
 
 def sort_german(items, key=lambda x: x):  # type: ignore[no-untyped-def]
     return sorted(items, key=lambda item: german_key(key(item)))
+
+
+def sort_name(text: str) -> str:
+    """The stored sort key of a name: base letters only, so SQL's binary order is German order."""
+    return _base(text)[:200]

@@ -104,8 +104,6 @@ class Store:
     @cached_property
     def conferences(self) -> ConferenceService:
         from sro_case.services.conferences import ConferenceService
-    from sro_case.services.documents import DocumentService
-    from sro_case.services.statistics import StatisticsService
 
         return ConferenceService(self)
 

@@ -18,7 +18,21 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+
+from sro_case.domain.sorting import sort_name
+
+
+class SortNameMixin:
+    """Keeps ``sort_name`` (German order, see migration 0004) in step with the shown name."""
+
+    _sorted_by = "name"
+
+    @validates("name", "display_name")
+    def _set_sort_name(self, key: str, value: str) -> str:
+        if key == self._sorted_by:
+            self.sort_name = sort_name(value or "")  # type: ignore[attr-defined]
+        return value
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -41,29 +55,33 @@ class MetaRecord(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-class SocialSpaceRecord(Base):
+class SocialSpaceRecord(SortNameMixin, Base):
     __tablename__ = "social_space"
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
+    sort_name: Mapped[str] = mapped_column(String(200), index=True, server_default="")
     district_group: Mapped[str] = mapped_column(String(100))
     is_model_region: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class UserRecord(Base):
+class UserRecord(SortNameMixin, Base):
     __tablename__ = "app_user"
     id: Mapped[int] = mapped_column(primary_key=True)
     login: Mapped[str] = mapped_column(String(100), unique=True)
     name: Mapped[str] = mapped_column(String(200))
+    sort_name: Mapped[str] = mapped_column(String(200), index=True, server_default="")
     role: Mapped[str] = mapped_column(String(32))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
-class FamilyRecord(Base):
+class FamilyRecord(SortNameMixin, Base):
     __tablename__ = "family"
+    _sorted_by = "display_name"
     id: Mapped[int] = mapped_column(primary_key=True)
     display_name: Mapped[str] = mapped_column(String(200))
+    sort_name: Mapped[str] = mapped_column(String(200), index=True, server_default="")
     street: Mapped[str] = mapped_column(String(200), default="")
     postal_code: Mapped[str] = mapped_column(String(10), default="")
     city: Mapped[str] = mapped_column(String(100), default="")
