@@ -214,3 +214,26 @@ def test_audit_tampering_is_detected(store: Store, tamper: str) -> None:
         sess.execute(text(sql))
     report = store.maintenance.check()
     assert not report.audit_ok and report.audit_problems
+
+
+def test_list_sorts_in_german_order_in_sql(store: Store) -> None:
+    for i, name in enumerate(["Zorn", "Özdemir", "Abel", "Ohm", "Ärmel"]):
+        new_case(store, f"51.2-2026-00010{i}", name)
+    names = [c.family_name for c in store.cases.list(sort="family")]
+    assert names == ["Familie Abel", "Familie Ärmel", "Familie Ohm", "Familie Özdemir", "Familie Zorn"]
+    assert [c.family_name for c in store.cases.list(sort="family", descending=True)][0] == "Familie Zorn"
+    page = store.cases.list(sort="family", limit=2, offset=2)
+    assert [c.family_name for c in page] == ["Familie Ohm", "Familie Özdemir"]
+
+
+def test_deadlines(store: Store, clock) -> None:  # type: ignore[no-untyped-def]
+    s = new_case(store, next_review=date(2026, 11, 1))
+    person = store.cases.get(s.id).family.persons[1]
+    store.cases.add_consent(s.id, m.ConsentDraft(person.id, ("kita",), date(2026, 1, 1), date(2026, 12, 10)))
+    store.conferences.add_goal(
+        s.id, m.GoalDraft("Ziel", steps=(m.StepDraft("Vater", "Kita anrufen", date(2026, 11, 20)),))
+    )
+    kinds = {d.kind for d in store.deadlines.list()}
+    assert kinds == {"review", "consent", "step"}
+    assert store.deadlines.list(worker="niemand") == []
+    assert len(store.deadlines.list(worker="admin")) == 3

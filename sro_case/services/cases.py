@@ -47,6 +47,9 @@ class CaseFilter:
     include_closed: bool = True
 
 
+SORT_COLUMNS = ("file_number", "family", "social_space", "status", "worker", "next_review")
+
+
 @dataclass(frozen=True)
 class DuplicateCandidate:
     case: m.CaseSummary
@@ -137,12 +140,32 @@ class CaseService:
         return q
 
     def list(
-        self, f: CaseFilter | None = None, *, limit: int | None = None, offset: int = 0
+        self,
+        f: CaseFilter | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        sort: str = "file_number",
+        descending: bool = False,
     ) -> list[m.CaseSummary]:
-        """Case summaries, ordered by file number. The UI pages through with limit/offset."""
+        """Case summaries in German order of ``sort`` (one of SORT_COLUMNS), file number as
+        tie-breaker. The UI pages through with limit/offset."""
         self._store.require_case_access()
         q = self._apply_filter(self._summary_query(), f or CaseFilter())
-        q = q.order_by(CaseRecord.file_number).offset(offset)
+        key = {
+            "file_number": CaseRecord.file_number,
+            "family": FamilyRecord.sort_name,
+            "social_space": SocialSpaceRecord.sort_name,
+            "status": CaseRecord.status,
+            "worker": UserRecord.sort_name,
+            "next_review": CaseRecord.next_review,
+        }.get(sort)
+        if key is None:
+            raise ValueError(f"unknown sort column {sort!r}")
+        order = [key.desc() if descending else key.asc()]
+        if sort != "file_number":
+            order.append(CaseRecord.file_number.desc() if descending else CaseRecord.file_number)
+        q = q.order_by(*order).offset(offset)
         if limit is not None:
             q = q.limit(limit)
         with self._store.read() as s:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from sro_case.services.cases import CaseService
     from sro_case.services.catalog import CatalogService
     from sro_case.services.conferences import ConferenceService
+    from sro_case.services.deadlines import DeadlineService
     from sro_case.services.documents import DocumentService
     from sro_case.services.statistics import StatisticsService
     from sro_case.services.maintenance import MaintenanceService
@@ -124,6 +125,12 @@ class Store:
         from sro_case.services.maintenance import MaintenanceService
 
         return MaintenanceService(self)
+
+    @cached_property
+    def deadlines(self) -> DeadlineService:
+        from sro_case.services.deadlines import DeadlineService
+
+        return DeadlineService(self)
 
     @cached_property
     def statistics(self) -> StatisticsService:

@@ -32,7 +32,7 @@ from sro_case.storage.keyfile import (
 from sro_case.storage.orm import MetaRecord, SocialSpaceRecord, UserRecord
 
 RECOVERY_LABEL = "wiederherstellung"
-__all__ = ["MIN_PASSPHRASE_LENGTH", "CreatedDatabase", "change_passphrase", "create_database", "unlock"]
+__all__ = ["MIN_PASSPHRASE_LENGTH", "CreatedDatabase", "change_passphrase", "create_database", "unlock", "verify_passphrase"]
 
 
 @dataclass(frozen=True)
@@ -154,6 +154,13 @@ def damaged_message(path: Path) -> str:
         f"Die Datenbank {Path(path).name} ist beschädigt: Teile der Datei lassen sich nicht "
         "entschlüsseln oder lesen. Stellen Sie sie aus der letzten Sicherung wieder her."
     )
+
+
+def verify_passphrase(path: Path, passphrase: str, *, user: str | None = None) -> str:
+    """Check a passphrase against the key file without opening the database (unlocking a
+    locked window). Returns the login of the slot it opens; raises WrongPassphrase."""
+    _key, _keys, login = _key_from_slots(Path(path), passphrase, None, user)
+    return login
 
 
 def backup_before_upgrade(path: Path, key: bytes, revision: str) -> Path:
