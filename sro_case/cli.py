@@ -121,7 +121,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
         report = generate(store, args.cases, seed=args.seed, progress=progress)
         print(file=sys.stderr)
-    _out(f"Demodaten erzeugt: {report}")
+    _out(
+        f"Demodaten erzeugt: {report.cases:,} Fälle ({report.first_file_number} bis "
+        f"{report.last_file_number}), {report.conferences:,} Konferenzen, {report.goals:,} Ziele, "
+        f"{report.reviews:,} Zielüberprüfungen.".replace(",", ".")
+    )
     return EXIT_OK
 
 
