@@ -72,6 +72,11 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return unlock(args.db, _passphrase(args), user=getattr(args, "user", None))
 
 
+def _n(number: int) -> str:
+    """German thousands separator: 10.000."""
+    return f"{number:,}".replace(",", ".")
+
+
 def _out(text: str = "") -> None:
     print(text, flush=True)
 
@@ -117,14 +122,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
         _print_recovery_key(created.recovery_key)
     with store:
         def progress(done: int, total: int) -> None:
-            print(f"\r{done:>9,} von {total:,} Fällen".replace(",", "."), end="", file=sys.stderr)
+            print(f"\r{_n(done):>9} von {_n(total)} Fällen", end="", file=sys.stderr)
 
         report = generate(store, args.cases, seed=args.seed, progress=progress)
         print(file=sys.stderr)
     _out(
-        f"Demodaten erzeugt: {report.cases:,} Fälle ({report.first_file_number} bis "
-        f"{report.last_file_number}), {report.conferences:,} Konferenzen, {report.goals:,} Ziele, "
-        f"{report.reviews:,} Zielüberprüfungen.".replace(",", ".")
+        f"Demodaten erzeugt: {_n(report.cases)} Fälle ({report.first_file_number} bis "
+        f"{report.last_file_number}), {_n(report.conferences)} Konferenzen, "
+        f"{_n(report.goals)} Ziele, {_n(report.reviews)} Zielüberprüfungen."
     )
     return EXIT_OK
 
@@ -140,7 +145,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     _out(f"Schemastand:   {info.revision} (aktuell: {info.head})")
     width = max(len(k) for k in info.counts)
     for label, n in info.counts.items():
-        _out(f"  {label:<{width}}  {n:>10,}".replace(",", "."))
+        _out(f"  {label:<{width}}  {_n(n):>10}")
     return EXIT_OK
 
 
