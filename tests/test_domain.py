@@ -105,3 +105,10 @@ def test_ten_thousand_characters_are_fine_in_a_note_but_not_in_a_name() -> None:
 def test_right_to_left_and_emoji_names_are_kept() -> None:
     p = rules.check_person(m.PersonDraft("مريم", "🌟 Öztürk‏"), TODAY)
     assert p.first_name == "مريم" and p.last_name == "🌟 Öztürk‏"
+
+
+def test_enum_labels_do_not_collide_across_enums() -> None:
+    from sro_case.domain.enums import NoteKind, PersonRole
+
+    assert PersonRole.OTHER.label == "sonstige Bezugsperson"
+    assert NoteKind.OTHER.label == "Sonstiges"

@@ -10,7 +10,9 @@ class LabelledEnum(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        # Keyed by (enum type, value): members of different enums with the same value
+        # ("other") compare equal as strings and must not share a label.
+        return _LABELS[(type(self), self.value)]
 
     @classmethod
     def parse(cls, text: str) -> LabelledEnum:
@@ -80,37 +82,38 @@ class GoalStatus(LabelledEnum):
     DROPPED = "dropped"
 
 
-_LABELS: dict[StrEnum, str] = {
-    Role.CASEWORKER: "Fachkraft",
-    Role.FACILITATOR: "Moderation",
-    Role.CONTROLLING: "Controlling",
-    Role.ADMIN: "Admin",
-    Sex.FEMALE: "weiblich",
-    Sex.MALE: "männlich",
-    Sex.DIVERSE: "divers",
-    Sex.UNSPECIFIED: "ohne Angabe",
-    PersonRole.CHILD: "Kind",
-    PersonRole.ADOLESCENT: "Jugendliche/r",
-    PersonRole.YOUNG_ADULT: "junge/r Volljährige/r",
-    PersonRole.PARENT: "Elternteil",
-    PersonRole.GUARDIAN: "Sorgeberechtigte/r",
-    PersonRole.FOSTER_PARENT: "Pflegeelternteil",
-    PersonRole.RELATIVE: "Angehörige/r",
-    PersonRole.OTHER: "sonstige Bezugsperson",
-    NoteKind.HOME_VISIT: "Hausbesuch",
-    NoteKind.COUNSELLING: "Beratungsgespräch",
-    NoteKind.PHONE: "Telefonat",
-    NoteKind.SCHOOL_VISIT: "Schulbesuch",
-    NoteKind.KITA_TALK: "Kita-Gespräch",
-    NoteKind.EMAIL: "E-Mail",
-    NoteKind.OTHER: "Sonstiges",
-    ResourceKind.PERSONAL: "persönlich",
-    ResourceKind.FAMILY: "familiär/Netzwerk",
-    ResourceKind.SOCIAL_SPACE: "sozialräumlich",
-    ResourceKind.INSTITUTIONAL: "institutionell",
-    GoalStatus.OPEN: "offen",
-    GoalStatus.ACHIEVED: "erreicht",
-    GoalStatus.PARTLY: "teilweise erreicht",
-    GoalStatus.NOT_ACHIEVED: "nicht erreicht",
-    GoalStatus.DROPPED: "aufgegeben",
-}
+_LABEL_LIST: list[tuple[StrEnum, str]] = [
+    (Role.CASEWORKER, "Fachkraft"),
+    (Role.FACILITATOR, "Moderation"),
+    (Role.CONTROLLING, "Controlling"),
+    (Role.ADMIN, "Admin"),
+    (Sex.FEMALE, "weiblich"),
+    (Sex.MALE, "männlich"),
+    (Sex.DIVERSE, "divers"),
+    (Sex.UNSPECIFIED, "ohne Angabe"),
+    (PersonRole.CHILD, "Kind"),
+    (PersonRole.ADOLESCENT, "Jugendliche/r"),
+    (PersonRole.YOUNG_ADULT, "junge/r Volljährige/r"),
+    (PersonRole.PARENT, "Elternteil"),
+    (PersonRole.GUARDIAN, "Sorgeberechtigte/r"),
+    (PersonRole.FOSTER_PARENT, "Pflegeelternteil"),
+    (PersonRole.RELATIVE, "Angehörige/r"),
+    (PersonRole.OTHER, "sonstige Bezugsperson"),
+    (NoteKind.HOME_VISIT, "Hausbesuch"),
+    (NoteKind.COUNSELLING, "Beratungsgespräch"),
+    (NoteKind.PHONE, "Telefonat"),
+    (NoteKind.SCHOOL_VISIT, "Schulbesuch"),
+    (NoteKind.KITA_TALK, "Kita-Gespräch"),
+    (NoteKind.EMAIL, "E-Mail"),
+    (NoteKind.OTHER, "Sonstiges"),
+    (ResourceKind.PERSONAL, "persönlich"),
+    (ResourceKind.FAMILY, "familiär/Netzwerk"),
+    (ResourceKind.SOCIAL_SPACE, "sozialräumlich"),
+    (ResourceKind.INSTITUTIONAL, "institutionell"),
+    (GoalStatus.OPEN, "offen"),
+    (GoalStatus.ACHIEVED, "erreicht"),
+    (GoalStatus.PARTLY, "teilweise erreicht"),
+    (GoalStatus.NOT_ACHIEVED, "nicht erreicht"),
+    (GoalStatus.DROPPED, "aufgegeben"),
+]
+_LABELS: dict[tuple[type, str], str] = {(type(m), m.value): text for m, text in _LABEL_LIST}

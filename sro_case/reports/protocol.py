@@ -1,0 +1,1187 @@
+"""Conference protocol and § 36 help plan as PDF (ReportLab platypus).
+
+Pure rendering: the functions take plain domain views and return PDF bytes, so the UI, the CLI
+and tests share one layout and nothing here touches the database or the clock. Every font is
+the embedded DejaVu family (Helvetica would turn Ş, Ł, Cyrillic and Arabic into boxes); user
+text is escaped for ReportLab's markup, Arabic is shaped, narrow columns hyphenate in German.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, partial
+from io import BytesIO
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from sro_case import __version__
+from sro_case.domain import models as m
+from sro_case.domain.catalogues import Catalogue, catalogue
+from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind
+
+__all__ = [
+    "LEVEL_CAPTIONS",
+    "LEVEL_LABELS",
+    "NameScrubber",
+    "ProtocolOptions",
+    "conference_protocol_pdf",
+    "consent_status",
+    "format_date",
+    "format_money",
+    "help_plan_pdf",
+    "initials",
+    "reportable_notes",
+]
+
+APP_TITLE = "SRO-Fallmanagement"
+LEVEL_LABELS = ("−2", "−1", "0", "+1", "+2")
+LEVEL_CAPTIONS = (
+    "deutlich weniger als erwartet",
+    "etwas weniger als erwartet",
+    "erwartetes Ergebnis",
+    "etwas mehr als erwartet",
+    "deutlich mehr als erwartet",
+)
+NO_CONSENT = "ohne Schweigepflichtentbindung"
+_SHY_CONSENT = "Schweigepflicht\u00adentbindung"  # breaks at the compound joint, if at all
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 20 * mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 20 * mm
+BODY_W = PAGE_W - 2 * MARGIN_X
+
+INK = colors.HexColor("#1B1F24")
+MUTED = colors.HexColor("#59636E")
+RULE = colors.HexColor("#9AA4AE")
+HEAD_BG = colors.HexColor("#E4E8ED")
+ZEBRA_BG = colors.HexColor("#F5F7F9")
+WARN_BG = colors.HexColor("#FBE4E1")
+WARN_INK = colors.HexColor("#9B1C10")
+MARK_BG = colors.HexColor("#DCEFD9")
+QUOTE_RULE = colors.HexColor("#3D6FA8")
+
+
+@dataclass(frozen=True)
+class ProtocolOptions:
+    """How a document is rendered. ``initials`` replaces every name by initials;
+    ``include_history`` adds the contacts since the previous conference (off by default:
+    a handout carries what was agreed, not the case file)."""
+
+    initials: bool = False
+    generated_on: date | None = None
+    author: str = ""
+    include_history: bool = False
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def format_date(day: date | None, empty: str = "—") -> str:
+    """TT.MM.JJJJ, the form German offices file by."""
+    return day.strftime("%d.%m.%Y") if day else empty
+
+
+def format_money(cents: int | None, empty: str = "—") -> str:
+    """``1.234,56 €`` with a non-breaking space, so amount and sign never part."""
+    if cents is None:
+        return empty
+    sign = "−" if cents < 0 else ""
+    euros, rest = divmod(abs(cents), 100)
+    return f"{sign}{euros:,}".replace(",", ".") + f",{rest:02d}\u00a0€"
+
+
+def format_score(score: int) -> str:
+    return LEVEL_LABELS[score + 2] if -2 <= score <= 2 else str(score)
+
+
+# --------------------------------------------------------------------------- pseudonyms
+
+_HONORIFICS = frozenset(
+    {"frau", "herr", "fr.", "hr.", "dr.", "prof.", "dipl.", "dipl.-päd.", "mag.", "von", "van"}
+)
+_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def _first_letter(token: str) -> str:
+    found = _WORD.search(token)
+    return found.group(0).upper() if found else ""
+
+
+def initials(name: str) -> str:
+    """ "Ayşe Yılmaz" → "A. Y.", "Hans-Peter" → "H.-P."; titles like "Frau" or "Dr." stay."""
+    parts: list[str] = []
+    for token in name.split():
+        if token.casefold() in _HONORIFICS:
+            parts.append(token)
+            continue
+        letters = [_first_letter(p) for p in token.split("-")]
+        letters = [x for x in letters if x]
+        if letters:
+            parts.append("-".join(f"{x}." for x in letters))
+    return " ".join(parts)
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t for t in name.split() if t.casefold() not in _HONORIFICS and _WORD.search(t)]
+
+
+class NameScrubber:
+    """Replaces every known name in free text by its initials.
+
+    Why: the facilitator can hand a protocol to people who must not learn who the family is;
+    names also hide in "who", "owner", the family's will and the steps. Matching is Unicode,
+    case-insensitive, bound to whole words, longest name first, and also catches the German
+    genitive ("Jürgens Mutter" → "J.s Mutter").
+    """
+
+    def __init__(self, names: Iterable[str] = ()) -> None:
+        self._terms: dict[str, str] = {}
+        self._order: list[str] = []
+        for name in names:
+            self.add(name)
+        self._regex: re.Pattern[str] | None = None
+
+    def add(self, name: str) -> None:
+        tokens = _name_tokens(name)
+        if not tokens:
+            return
+        self._put(" ".join(tokens), initials(" ".join(tokens)))
+        if len(tokens) > 1:
+            self._put(" ".join(reversed(tokens)), initials(" ".join(reversed(tokens))))
+        for token in tokens:
+            self._put(token, initials(token))
+            for piece in token.split("-"):
+                self._put(piece, initials(piece))
+        self._regex = None
+
+    def _put(self, term: str, replacement: str) -> None:
+        term = term.strip(" ,.;:()[]\"'„“”")
+        if sum(1 for ch in term if ch.isalpha()) < 2:
+            return
+        key = term.casefold()
+        if key not in self._terms:
+            self._terms[key] = replacement
+            self._order.append(term)
+
+    @property
+    def terms(self) -> list[str]:
+        return list(self._order)
+
+    def _compiled(self) -> re.Pattern[str]:
+        if self._regex is None:
+            ordered = sorted(self._order, key=len, reverse=True)
+            alternatives = "|".join(
+                f"(?P<t{i}>" + r"\s+".join(re.escape(w) for w in term.split()) + ")"
+                for i, term in enumerate(ordered)
+            )
+            self._ordered = ordered
+            self._regex = re.compile(
+                rf"(?<!\w)(?:{alternatives})(?P<gen>['’]s|s|['’])?(?!\w)", re.IGNORECASE
+            )
+        return self._regex
+
+    def __call__(self, text: str) -> str:
+        if not text or not self._order:
+            return text
+        regex = self._compiled()
+
+        def replace(match: re.Match[str]) -> str:
+            for i, term in enumerate(self._ordered):
+                if match.group(f"t{i}") is not None:
+                    short = self._terms[term.casefold()]
+                    if match.group("gen"):
+                        return short + "s"
+                    if match.string.startswith(".", match.end()):  # "mit Elif." → "mit E."
+                        return short.removesuffix(".")
+                    return short
+            return match.group(0)  # pragma: no cover - one group always matched
+
+        return regex.sub(replace, text)
+
+
+def _caption(score: int) -> str:
+    return LEVEL_CAPTIONS[score + 2] if -2 <= score <= 2 else ""
+
+
+def _family_short(display_name: str) -> str:
+    """ "Familie Yılmaz" → "Familie Y."."""
+    rest = re.sub(r"^\s*familie\s+", "", display_name, flags=re.IGNORECASE)
+    short = initials(rest)
+    return f"Familie {short}" if short else "Familie"
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def consent_status(
+    participant: m.Participant, consents: Sequence[m.Consent], on: date
+) -> tuple[str, bool]:
+    """(German status, flagged). The responsible service and the family need no release;
+    any other discipline needs a consent covering it that is valid on the conference day."""
+    disciplines = catalogue("disciplines")
+    item = disciplines.find(participant.discipline)
+    if item is not None and item.get("responsible"):
+        return "fallführender Dienst", False
+    if item is not None and item.get("family"):
+        return "Familie", False
+    valid = [c for c in consents if participant.discipline in c.disciplines and c.valid_on(on)]
+    if not valid:
+        return NO_CONSENT, True
+    until = [c.expires_on for c in valid]
+    if any(u is None for u in until):
+        return "liegt vor", False
+    return f"liegt vor (bis {format_date(max(u for u in until if u))})", False
+
+
+def _entrusted_released(consents: Sequence[m.Consent], on: date) -> bool:
+    return any(c.releases_entrusted and c.valid_on(on) for c in consents)
+
+
+def reportable_notes(case: m.CaseDetail, on: date, since: date | None = None) -> list[m.CaseNote]:
+    """Notes that may appear in a document dated ``on``: entries entrusted to one worker
+    (§ 65 SGB VIII) only with a consent that releases them and is valid that day. A note does
+    not record who entrusted it, so any family member's releasing consent counts."""
+    released = _entrusted_released(case.consents, on)
+    return [
+        n
+        for n in case.notes
+        if n.occurred_on <= on
+        and (since is None or n.occurred_on > since)
+        and (released or not n.entrusted)
+    ]
+
+
+# --------------------------------------------------------------------------- styles
+
+
+def _hyphenator() -> Callable[[str], Iterator[tuple[str, str]]]:
+    """German hyphenation for ReportLab: it calls this with a word that does not fit and takes
+    the first (head, tail) pair whose head does, so pairs come longest head first."""
+    from sro_case.reports.hyphenation import german
+
+    return german().pairs
+
+
+@dataclass(frozen=True)
+class _Styles:
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    body: ParagraphStyle
+    quote: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_head: ParagraphStyle
+    cell_center: ParagraphStyle
+    cell_right: ParagraphStyle
+    cell_bold_right: ParagraphStyle
+    warn: ParagraphStyle
+
+
+@cache
+def _styles() -> _Styles:
+    from sro_case.reports.fonts import BOLD, ITALIC, REGULAR, register_fonts
+
+    register_fonts()
+    base = ParagraphStyle(
+        "base",
+        fontName=REGULAR,
+        bulletFontName=REGULAR,
+        fontSize=10,
+        leading=13.5,
+        textColor=INK,
+    )
+    cell = ParagraphStyle(
+        "cell",
+        parent=base,
+        fontSize=9,
+        leading=11.5,
+        hyphenationLang=_hyphenator(),  # type: ignore[arg-type]
+        embeddedHyphenation=1,
+        splitLongWords=1,
+    )
+    return _Styles(
+        title=ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=17, leading=21),
+        subtitle=ParagraphStyle(
+            "subtitle", parent=base, fontSize=10.5, leading=14, textColor=MUTED, spaceAfter=8
+        ),
+        h1=ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName=BOLD,
+            fontSize=12.5,
+            leading=16,
+            spaceBefore=12,
+            spaceAfter=5,
+            keepWithNext=1,
+        ),
+        h2=ParagraphStyle(
+            "h2", parent=base, fontName=BOLD, fontSize=10.5, leading=14, spaceBefore=6, spaceAfter=3
+        ),
+        body=base,
+        quote=ParagraphStyle("quote", parent=base, fontName=ITALIC, fontSize=11, leading=15),
+        small=ParagraphStyle("small", parent=base, fontSize=8.5, leading=11, textColor=MUTED),
+        cell=cell,
+        cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=BOLD),
+        cell_head=ParagraphStyle("cell_head", parent=cell, fontName=BOLD, fontSize=8.5),
+        cell_center=ParagraphStyle("cell_center", parent=cell, alignment=TA_CENTER),
+        cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
+        cell_bold_right=ParagraphStyle(
+            "cell_bold_right", parent=cell, fontName=BOLD, alignment=TA_RIGHT
+        ),
+        warn=ParagraphStyle("warn", parent=cell, fontName=BOLD, textColor=WARN_INK),
+    )
+
+
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufeff]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
+def shape_line(line: str) -> str:
+    """One line ready to draw. Mixed lines keep a left-to-right base direction, because the
+    document is German: "مريم schafft …" must not turn into "schafft … مريم"."""
+    from sro_case.reports.fonts import shape
+
+    if not _RTL.search(line):
+        return line
+    if not _LATIN.search(line):
+        return shape(line)
+    import arabic_reshaper
+    from bidi.algorithm import get_display
+
+    return str(get_display(arabic_reshaper.reshape(line), base_dir="L"))
+
+
+def _markup(text: str) -> str:
+    """User text → safe ReportLab markup: escaped, Arabic shaped line by line, line breaks kept."""
+    return "<br/>".join(escape(shape_line(line)) for line in text.replace("\r", "").split("\n"))
+
+
+def _table(
+    rows: list[list[Any]],
+    widths: Sequence[float],
+    *,
+    header: bool = True,
+    extra: Sequence[tuple[Any, ...]] = (),
+    zebra: bool = True,
+) -> Table:
+    from sro_case.reports.fonts import REGULAR
+
+    table = Table(
+        rows,
+        colWidths=list(widths),
+        repeatRows=1 if header else 0,
+        splitInRow=1,
+        hAlign="LEFT",
+    )
+    style: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("FONTSIZE", (0, 0), (-1, -1), 9),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+    ]
+    if header:
+        style += [
+            ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+        ]
+        if zebra:
+            style += [("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA_BG])]
+    table.setStyle(TableStyle(style + list(extra)))
+    return table
+
+
+# --------------------------------------------------------------------------- page furniture
+
+
+class _NumberedCanvas(Canvas):
+    """Holds pages back until the end so every footer can say "Seite X von Y"."""
+
+    def __init__(self, *args: Any, header: str = "", footer: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._header_text = header
+        self._footer_text = footer
+        self._held: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # ReportLab's name
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held)
+        for number, state in enumerate(self._held, start=1):
+            self.__dict__.update(state)
+            self._furniture(number, total)
+            super().showPage()
+        super().save()
+
+    def _furniture(self, number: int, total: int) -> None:
+        from sro_case.reports.fonts import REGULAR
+
+        self.saveState()
+        self.setFont(REGULAR, 8)
+        self.setFillColor(MUTED)
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.4)
+        top = PAGE_H - 13 * mm
+        confidential = "Vertraulich – enthält Sozialdaten"
+        room = BODY_W - self.stringWidth(confidential) - 6 * mm
+        self.drawString(MARGIN_X, top, self._fit(shape_line(self._header_text), room))
+        self.drawRightString(PAGE_W - MARGIN_X, top, confidential)
+        self.line(MARGIN_X, top - 2.2 * mm, PAGE_W - MARGIN_X, top - 2.2 * mm)
+        bottom = 11 * mm
+        self.line(MARGIN_X, bottom + 3.8 * mm, PAGE_W - MARGIN_X, bottom + 3.8 * mm)
+        pages = f"Seite {number} von {total}"
+        room = BODY_W - self.stringWidth(pages) - 6 * mm
+        self.drawString(MARGIN_X, bottom, self._fit(shape_line(self._footer_text), room))
+        self.drawRightString(PAGE_W - MARGIN_X, bottom, pages)
+        self.restoreState()
+
+    def _fit(self, text: str, width: float) -> str:
+        """Shorten with "…" so a long file number never runs into the right-hand text."""
+        if self.stringWidth(text) <= width:
+            return text
+        while text and self.stringWidth(text + "…") > width:
+            text = text[:-1]
+        return text + "…"
+
+
+@dataclass(frozen=True)
+class _Meta:
+    title: str
+    subject: str
+    author: str
+    keywords: str
+    header: str
+    footer: str
+
+
+def _build(flowables: list[Flowable], meta: _Meta) -> bytes:
+    from sro_case.reports.fonts import REGULAR
+
+    buffer = BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=meta.title,
+        author=meta.author,
+        subject=meta.subject,
+        keywords=meta.keywords,
+        creator=f"{APP_TITLE} {__version__}",
+        lang="de-DE",
+        displayDocTitle=1,
+        initialFontName=REGULAR,
+        initialFontSize=10,
+    )
+    frame = Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        BODY_W,
+        PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.build(
+        flowables,
+        canvasmaker=partial(_NumberedCanvas, header=meta.header, footer=meta.footer),
+    )
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- shared document
+
+
+class _Writer:
+    """Builds the flowables both documents share, with names pseudonymised on request."""
+
+    def __init__(self, case: m.CaseDetail, options: ProtocolOptions, on: date) -> None:
+        self.case = case
+        self.options = options
+        self.on = on
+        self.st = _styles()
+        self.pseudo = options.initials
+        self.scrub = NameScrubber()
+        if self.pseudo:
+            for p in case.family.persons:
+                self.scrub.add(p.full_name)
+                self.scrub.add(p.first_name)
+                self.scrub.add(p.last_name)
+            for c in case.conferences:
+                for part in c.participants:
+                    self.scrub.add(part.name)
+                self.scrub.add(c.facilitator)
+            self.scrub.add(case.summary.lead_worker)
+            self.scrub.add(re.sub(r"^\s*familie\s+", "", case.family.display_name, flags=re.I))
+        self.persons = {p.id: p for p in case.family.persons}
+        self.disciplines: Catalogue = catalogue("disciplines")
+        self.sections = 0
+
+    # -- text helpers ------------------------------------------------------------------
+    def text(self, value: str) -> str:
+        """Free text as it may appear in this document."""
+        return self.scrub(value) if self.pseudo else value
+
+    def name(self, value: str) -> str:
+        """A person's name: initials when pseudonymised."""
+        return initials(value) if self.pseudo else value
+
+    def family_name(self) -> str:
+        name = self.case.family.display_name
+        return _family_short(name) if self.pseudo else name
+
+    def para(self, value: str, style: ParagraphStyle | None = None) -> Paragraph:
+        return Paragraph(_markup(self.text(value)), style or self.st.body)
+
+    def cell(self, value: str, style: ParagraphStyle | None = None) -> Paragraph:
+        return Paragraph(_markup(value), style or self.st.cell)
+
+    def heading(self, title: str) -> Paragraph:
+        self.sections += 1
+        return Paragraph(escape(f"{self.sections}. {title}"), self.st.h1)
+
+    def empty(self, what: str = "keine Angaben") -> Paragraph:
+        return Paragraph(escape(f"— {what} —"), self.st.small)
+
+    # -- blocks ------------------------------------------------------------------------
+    def title_block(
+        self, title: str, subtitle: str, facts: list[tuple[str, str]]
+    ) -> list[Flowable]:
+        rows: list[list[Any]] = []
+        for i in range(0, len(facts), 2):
+            row: list[Any] = []
+            for label, value in facts[i : i + 2]:
+                row += [self.cell(label, self.st.cell_head), self.cell(value)]
+            while len(row) < 4:
+                row.append("")
+            rows.append(row)
+        table = _table(
+            rows,
+            [33 * mm, 52 * mm, 33 * mm, 52 * mm],
+            header=False,
+            extra=[
+                ("BACKGROUND", (0, 0), (0, -1), HEAD_BG),
+                ("BACKGROUND", (2, 0), (2, -1), HEAD_BG),
+                ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+            ],
+        )
+        return [
+            Paragraph(escape(title), self.st.title),
+            Paragraph(escape(subtitle), self.st.subtitle),
+            table,
+        ]
+
+    def social_space(self) -> str:
+        spaces = catalogue("social_spaces")
+        item = spaces.find(self.case.family.social_space)
+        if item is None:
+            return self.case.summary.social_space
+        return item.name + (" (Modellregion)" if item.get("is_model_region") else "")
+
+    def will(self, conference: m.Conference | None) -> list[Flowable]:
+        if conference is None or not conference.family_will.strip():
+            return [self.empty("nicht erfasst")]
+        content: list[Flowable] = [
+            Paragraph("„" + _markup(self.text(conference.family_will)) + "“", self.st.quote)
+        ]
+        if conference.will_spoken_by.strip():
+            content.append(
+                Paragraph(
+                    "gesagt von: " + _markup(self.text(conference.will_spoken_by)), self.st.small
+                )
+            )
+        from sro_case.reports.fonts import REGULAR
+
+        box = Table([[content]], colWidths=[BODY_W], hAlign="LEFT", splitInRow=1)
+        box.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else the Table sets Helvetica
+                    ("LINEBEFORE", (0, 0), (0, -1), 2.5, QUOTE_RULE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 9),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        return [box]
+
+    def resources(self) -> list[Flowable]:
+        order = [k.value for k in ResourceKind]
+        groups: dict[str, list[str]] = {}
+        for r in self.case.resources:
+            groups.setdefault(r.kind, []).append(r.description)
+        if not groups:
+            return [self.empty()]
+        rows: list[list[Any]] = [
+            [self.cell("Art", self.st.cell_head), self.cell("Ressourcen", self.st.cell_head)]
+        ]
+        for kind in sorted(groups, key=lambda k: (order.index(k) if k in order else 99, k)):
+            try:
+                label = ResourceKind(kind).label
+            except ValueError:
+                label = kind
+            items = [Paragraph("• " + _markup(self.text(d)), self.st.cell) for d in groups[kind]]
+            rows.append([self.cell(label, self.st.cell_bold), items])
+        return [_table(rows, [38 * mm, BODY_W - 38 * mm])]
+
+    def scale(self, goal: m.Goal, mark: int | None, mark_label: str) -> Table:
+        """The five goal-attainment levels −2…+2 side by side; the current score is tinted."""
+        head = []
+        for label, caption in zip(LEVEL_LABELS, LEVEL_CAPTIONS, strict=True):
+            head.append(
+                Paragraph(
+                    f"<b>{label}</b><br/><font size='7'>{escape(caption)}</font>",
+                    self.st.cell_center,
+                )
+            )
+        body = [self.cell(self.text(level) or "—") for level in goal.levels]
+        rows: list[list[Any]] = [head, body]
+        extra: list[tuple[Any, ...]] = [("BOX", (0, 0), (-1, -1), 0.6, RULE)]
+        extra += [("LINEAFTER", (0, 0), (3, -1), 0.4, RULE)]
+        if mark is not None and -2 <= mark <= 2:
+            col = mark + 2
+            extra += [
+                ("BACKGROUND", (col, 0), (col, -1), MARK_BG),
+                ("BOX", (col, 0), (col, -1), 1.2, INK),
+            ]
+            rows.append(["" for _ in range(5)])
+            rows[2][col] = Paragraph(f"<b>{escape(mark_label)}</b>", self.st.cell_center)
+        width = BODY_W / 5
+        return _table(rows, [width] * 5, extra=extra, zebra=False)
+
+    def goal_block(
+        self,
+        number: int,
+        goal: m.Goal,
+        mark: int | None,
+        mark_label: str,
+        extra_rows: list[tuple[str, str]],
+    ) -> Flowable:
+        facts: list[tuple[str, str]] = [
+            ("Woran merken wir, dass sich etwas verändert hat?", self.text(goal.indicator) or "—"),
+            ("Verantwortlich", self.text(goal.owner) or "—"),
+            ("Zieldatum", format_date(goal.target_date)),
+            ("Status", _goal_status(goal.status)),
+            *extra_rows,
+        ]
+        rows = [[self.cell(k, self.st.cell_head), self.cell(v)] for k, v in facts]
+        table = _table(rows, [48 * mm, BODY_W - 48 * mm], header=False)
+        return KeepTogether(
+            [
+                Paragraph(f"Ziel {number}: „{_markup(self.text(goal.text))}“", self.st.h2),
+                table,
+                Spacer(1, 2 * mm),
+                Paragraph("Zielerreichungsskala", self.st.small),
+                self.scale(goal, mark, mark_label),
+                Spacer(1, 4 * mm),
+            ]
+        )
+
+    def steps(self, goals: Sequence[m.Goal], numbers: dict[int, int]) -> list[Flowable]:
+        head = ["Ziel", "Wer?", "Was?", "Bis wann?", "Erledigt"]
+        rows: list[list[Any]] = [[self.cell(h, self.st.cell_head) for h in head]]
+        for goal in goals:
+            for step in goal.steps:
+                rows.append(
+                    [
+                        self.cell(str(numbers.get(goal.id, "")), self.st.cell_center),
+                        self.cell(self.text(step.who), self.st.cell_bold),
+                        self.cell(self.text(step.what)),
+                        self.cell(format_date(step.due_on, "offen")),
+                        self.cell("✓ ja" if step.done else "☐", self.st.cell_center),
+                    ]
+                )
+        if len(rows) == 1:
+            return [self.empty("keine Vereinbarungen")]
+        return [_table(rows, [10 * mm, 38 * mm, 81 * mm, 22 * mm, 19 * mm])]
+
+    def history(self, since: date | None) -> list[Flowable]:
+        notes = reportable_notes(self.case, self.on, since)
+        if not notes:
+            return [self.empty("keine Einträge")]
+        rows: list[list[Any]] = [
+            [self.cell(h, self.st.cell_head) for h in ("Datum", "Art", "Beteiligte", "Inhalt")]
+        ]
+        for n in notes:
+            try:
+                kind = NoteKind(n.kind).label
+            except ValueError:
+                kind = n.kind
+            rows.append(
+                [
+                    self.cell(format_date(n.occurred_on)),
+                    self.cell(kind),
+                    self.cell(self.text(n.participants)),
+                    self.cell(self.text(n.text)),
+                ]
+            )
+        return [_table(rows, [22 * mm, 28 * mm, 35 * mm, BODY_W - 85 * mm])]
+
+    def signatures(self, intro: str, signers: list[str]) -> Flowable:
+        cells: list[Any] = [
+            [self.cell(s, self.st.cell_bold), Paragraph("Ort, Datum, Unterschrift", self.st.small)]
+            for s in signers
+        ]
+        if not cells:
+            cells.append([Paragraph("Ort, Datum, Unterschrift", self.st.small)])
+        if len(cells) % 2:
+            cells.append("")
+        rows: list[list[Any]] = []
+        heights: list[float | None] = []
+        extra: list[tuple[Any, ...]] = []
+        for i in range(0, len(cells), 2):
+            rows.append(["", "", ""])
+            heights.append(15 * mm)
+            rows.append([cells[i], "", cells[i + 1]])
+            heights.append(None)
+            r = len(rows) - 1
+            extra.append(("LINEABOVE", (0, r), (0, r), 0.7, INK))
+            if cells[i + 1]:
+                extra.append(("LINEABOVE", (2, r), (2, r), 0.7, INK))
+        half = (BODY_W - 12 * mm) / 2
+        from sro_case.reports.fonts import REGULAR
+
+        table = Table(rows, colWidths=[half, 12 * mm, half], rowHeights=heights, hAlign="LEFT")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2),
+                    *extra,
+                ]
+            )
+        )
+        return KeepTogether(
+            [
+                self.heading("Unterschriften"),
+                Paragraph(escape(intro), self.st.body),
+                table,
+            ]
+        )
+
+    def signer(self, name: str, role: str, *, is_name: bool = True) -> str:
+        """Caption under a signature line: who signs, in which role."""
+        label = (self.name(name) if is_name else self.text(name)) or "__________________"
+        return f"{label}" + (f" ({role})" if role else "")
+
+
+def _goal_status(code: str) -> str:
+    try:
+        return GoalStatus(code).label
+    except ValueError:
+        return code
+
+
+def _role(code: str) -> str:
+    try:
+        return PersonRole(code).label
+    except ValueError:
+        return code
+
+
+def _latest_review(goal: m.Goal) -> m.GoalReview | None:
+    return max(goal.reviews, key=lambda r: (r.reviewed_on, r.id), default=None)
+
+
+# --------------------------------------------------------------------------- protocol
+
+
+def conference_protocol_pdf(
+    case: m.CaseDetail, conference: m.Conference, options: ProtocolOptions | None = None
+) -> bytes:
+    """The protocol handed out at the end of a conference."""
+    options = options or ProtocolOptions(initials=case.pseudonymize)
+    w = _Writer(case, options, conference.held_on)
+    kinds = catalogue("conference_kinds")
+    kind = kinds.label(conference.kind)
+    file_number = case.summary.file_number
+    story: list[Flowable] = w.title_block(
+        f"Protokoll: {kind}",
+        "Sozialraumorientierte Fallarbeit · Kinder- und Jugendhilfe (SGB VIII)"
+        + (" · Namen als Initialen" if w.pseudo else ""),
+        [
+            ("Aktenzeichen", file_number),
+            ("Datum", format_date(conference.held_on)),
+            ("Familie", w.family_name()),
+            ("Sozialraum", w.social_space()),
+            ("Moderation", w.name(conference.facilitator) or "—"),
+            ("Fallführung", w.name(case.summary.lead_worker) or "—"),
+            ("Konferenz-Nr.", str(conference.id)),
+            ("Nächster Termin", format_date(conference.next_review, "offen")),
+        ],
+    )
+    if conference.agenda:
+        story.append(Spacer(1, 3 * mm))
+        story.append(Paragraph("Tagesordnung", w.st.h2))
+        for i, item in enumerate(conference.agenda, start=1):
+            story.append(Paragraph(f"{i}. " + _markup(w.text(item)), w.st.small))
+
+    # participants
+    story.append(w.heading("Teilnehmende"))
+    rows: list[list[Any]] = [
+        [w.cell(h, w.st.cell_head) for h in ("Name", "Organisation", "Disziplin", _SHY_CONSENT)]
+    ]
+    flagged: list[int] = []
+    for p in conference.participants:
+        status, flag = consent_status(p, case.consents, conference.held_on)
+        rows.append(
+            [
+                w.cell(w.name(p.name), w.st.cell_bold),
+                w.cell(w.text(p.organisation) or "—"),
+                w.cell(w.disciplines.label(p.discipline)),
+                w.cell(
+                    ("⚠ " + status.replace("Schweigepflichtentbindung", _SHY_CONSENT))
+                    if flag
+                    else status,
+                    w.st.warn if flag else w.st.cell,
+                ),
+            ]
+        )
+        if flag:
+            flagged.append(len(rows) - 1)
+    if len(rows) == 1:
+        story.append(w.empty("keine Teilnehmenden erfasst"))
+    else:
+        extra = [("BACKGROUND", (0, r), (-1, r), WARN_BG) for r in flagged]
+        story.append(_table(rows, [45 * mm, 47 * mm, 33 * mm, 45 * mm], extra=extra))
+    if flagged:
+        story.append(Spacer(1, 2 * mm))
+        story.append(
+            Paragraph(
+                escape(
+                    f"⚠ {len(flagged)} Teilnehmende {NO_CONSENT}: Für ihre Disziplin liegt am "
+                    "Konferenztag keine gültige Einwilligung der Familie vor. Sozialdaten der "
+                    "Familie dürfen an sie nicht weitergegeben werden; dieses Protokoll bitte "
+                    "erst nach Klärung aushändigen."
+                ),
+                ParagraphStyle("warnbody", parent=w.st.small, textColor=WARN_INK),
+            )
+        )
+
+    # goal reviews done at this conference
+    reviewed = [(g, r) for g in case.goals for r in g.reviews if r.conference_id == conference.id]
+    if reviewed:
+        story.append(w.heading("Rückblick: Zielüberprüfung"))
+        rows = [[w.cell(h, w.st.cell_head) for h in ("Ziel", "Einschätzung", "Kommentar")]]
+        for g, r in reviewed:
+            rows.append(
+                [
+                    w.cell(w.text(g.text)),
+                    w.cell(f"{format_score(r.score)} ({_caption(r.score)})"),
+                    w.cell(w.text(r.comment) or "—"),
+                ]
+            )
+        story.append(_table(rows, [70 * mm, 40 * mm, BODY_W - 110 * mm]))
+
+    story.append(w.heading("Wille der Familie"))
+    story += w.will(conference)
+
+    story.append(w.heading("Ressourcen"))
+    story += w.resources()
+
+    goals = [g for g in case.goals if g.conference_id == conference.id]
+    local_numbers = {g.id: i for i, g in enumerate(goals, start=1)}
+    story.append(CondPageBreak(70 * mm))  # a heading never ends a page
+    story.append(w.heading("Ziele und Indikatoren"))
+    if not goals:
+        story.append(w.empty("in dieser Konferenz keine neuen Ziele"))
+    for i, goal in enumerate(goals, start=1):
+        review = next((r for r in goal.reviews if r.conference_id == conference.id), None)
+        story.append(w.goal_block(i, goal, review.score if review else None, "heute", []))
+
+    story.append(CondPageBreak(30 * mm))
+    story.append(w.heading("Vereinbarungen: Wer macht was bis wann?"))
+    story += w.steps(goals, local_numbers)
+
+    story.append(w.heading("Entscheidungen"))
+    story.append(w.para(conference.decisions) if conference.decisions.strip() else w.empty())
+
+    story.append(w.heading("Nächster Termin"))
+    story.append(
+        Paragraph(
+            escape(
+                f"Nächste Überprüfung am {format_date(conference.next_review)}"
+                if conference.next_review
+                else "Der nächste Termin ist noch nicht vereinbart."
+            ),
+            w.st.body,
+        )
+    )
+
+    if options.include_history:
+        earlier = [
+            c for c in case.conferences if (c.held_on, c.id) < (conference.held_on, conference.id)
+        ]
+        since = earlier[-1].held_on if earlier else None
+        story.append(w.heading("Verlauf seit dem letzten Gespräch"))
+        story += w.history(since)
+
+    family = [p for p in conference.participants if _is_family(w.disciplines, p.discipline)]
+    services = [p for p in conference.participants if not _is_family(w.disciplines, p.discipline)]
+    signers = [w.signer(p.name, w.disciplines.label(p.discipline)) for p in family]
+    if not family:
+        signers += [w.signer(p.full_name, _role(p.role)) for p in _signing_persons(case)]
+    signers += [
+        w.signer(p.name, p.organisation or w.disciplines.label(p.discipline)) for p in services
+    ]
+    story.append(
+        w.signatures(
+            "Wir haben die Vereinbarungen gemeinsam getroffen und erhalten eine Ausfertigung "
+            "dieses Protokolls.",
+            signers,
+        )
+    )
+    generated = options.generated_on or conference.held_on
+    return _build(
+        story,
+        _Meta(
+            title=f"Protokoll {kind} vom {format_date(conference.held_on)} – Az. {file_number}",
+            subject=f"{kind}, Aktenzeichen {file_number}",
+            author=w.name(options.author) or APP_TITLE,
+            keywords="Fallkonferenz, Sozialraumorientierung, SGB VIII",
+            header=f"Konferenzprotokoll vom {format_date(conference.held_on)} · Az. {file_number}",
+            footer=f"erstellt am {format_date(generated)} mit {APP_TITLE} {__version__}",
+        ),
+    )
+
+
+def _is_family(disciplines: Catalogue, code: str) -> bool:
+    item = disciplines.find(code)
+    return bool(item is not None and item.get("family"))
+
+
+_SIGNING_ROLES = {
+    PersonRole.PARENT.value,
+    PersonRole.GUARDIAN.value,
+    PersonRole.FOSTER_PARENT.value,
+    PersonRole.ADOLESCENT.value,
+    PersonRole.YOUNG_ADULT.value,
+}
+
+
+def _signing_persons(case: m.CaseDetail) -> list[m.Person]:
+    """Parents, guardians and the young person sign; a young child does not."""
+    return [p for p in case.family.persons if p.role in _SIGNING_ROLES]
+
+
+# --------------------------------------------------------------------------- help plan
+
+
+def help_plan_pdf(case: m.CaseDetail, options: ProtocolOptions | None = None) -> bytes:
+    """The § 36 SGB VIII help plan: helps, goals with their latest review, agreements."""
+    options = options or ProtocolOptions(initials=case.pseudonymize)
+    on = options.generated_on or (
+        case.conferences[-1].held_on if case.conferences else case.summary.opened_on
+    )
+    w = _Writer(case, options, on)
+    latest = case.conferences[-1] if case.conferences else None
+    kinds = catalogue("conference_kinds")
+    file_number = case.summary.file_number
+    story: list[Flowable] = w.title_block(
+        "Hilfeplan nach § 36 SGB VIII",
+        "Sozialraumorientierte Hilfeplanung · Kinder- und Jugendhilfe"
+        + (" · Namen als Initialen" if w.pseudo else ""),
+        [
+            ("Aktenzeichen", file_number),
+            ("Stand", format_date(on)),
+            ("Familie", w.family_name()),
+            ("Sozialraum", w.social_space()),
+            ("Fallführung", w.name(case.summary.lead_worker) or "—"),
+            ("Fall eröffnet", format_date(case.summary.opened_on)),
+            (
+                "Letztes Gespräch",
+                f"{kinds.label(latest.kind)}, {format_date(latest.held_on)}" if latest else "—",
+            ),
+            ("Überprüfung bis", format_date(case.summary.next_review, "offen")),
+        ],
+    )
+
+    story.append(w.heading("Beteiligte Personen"))
+    if case.family.persons:
+        rows: list[list[Any]] = [
+            [w.cell(h, w.st.cell_head) for h in ("Name", "Rolle", "Geburtsdatum")]
+        ]
+        for p in case.family.persons:
+            born = (
+                (f"Jg. {p.birth_date.year}" if w.pseudo else format_date(p.birth_date))
+                if p.birth_date
+                else "—"
+            )
+            rows.append(
+                [w.cell(w.name(p.full_name), w.st.cell_bold), w.cell(_role(p.role)), w.cell(born)]
+            )
+        story.append(_table(rows, [70 * mm, 60 * mm, 40 * mm]))
+    else:
+        story.append(w.empty())
+
+    story.append(w.heading("Hilfen"))
+    story += _helps_table(w, on)
+
+    story.append(w.heading("Wille der Familie"))
+    story += w.will(latest)
+
+    story.append(w.heading("Ressourcen"))
+    story += w.resources()
+
+    goals = [g for g in case.goals if g.status != GoalStatus.DROPPED.value]
+    numbers = {g.id: i for i, g in enumerate(goals, start=1)}
+    story.append(CondPageBreak(70 * mm))
+    story.append(w.heading("Ziele und Zielerreichung"))
+    if not goals:
+        story.append(w.empty("keine Ziele vereinbart"))
+    for i, goal in enumerate(goals, start=1):
+        review = _latest_review(goal)
+        extra_rows: list[tuple[str, str]] = []
+        if review is not None:
+            comment = w.text(review.comment)
+            extra_rows.append(
+                (
+                    "Letzte Einschätzung",
+                    f"{format_score(review.score)} ({_caption(review.score)}) am "
+                    f"{format_date(review.reviewed_on)}" + (f" – {comment}" if comment else ""),
+                )
+            )
+        else:
+            extra_rows.append(("Letzte Einschätzung", "noch nicht überprüft"))
+        label = f"am {format_date(review.reviewed_on)}" if review else ""
+        story.append(w.goal_block(i, goal, review.score if review else None, label, extra_rows))
+
+    story.append(CondPageBreak(30 * mm))
+    story.append(w.heading("Vereinbarungen: Wer macht was bis wann?"))
+    story += w.steps(goals, numbers)
+
+    if options.include_history:
+        earlier = [c for c in case.conferences if c.held_on < on]
+        story.append(w.heading("Verlauf seit dem letzten Gespräch"))
+        story += w.history(earlier[-1].held_on if earlier else None)
+
+    story.append(w.heading("Nächste Überprüfung"))
+    story.append(
+        Paragraph(
+            escape(
+                f"Der Hilfeplan wird spätestens am {format_date(case.summary.next_review)} "
+                "gemeinsam überprüft und fortgeschrieben."
+                if case.summary.next_review
+                else "Der Termin für die Überprüfung ist noch nicht vereinbart."
+            ),
+            w.st.body,
+        )
+    )
+
+    signers = [w.signer(p.full_name, _role(p.role)) for p in _signing_persons(case)]
+    signers.append(w.signer(case.summary.lead_worker, "fallführende Fachkraft"))
+    providers = sorted(
+        {h.provider for h in case.helps if h.provider and (h.end_on is None or h.end_on >= on)}
+    )
+    signers += [w.signer(p, "Leistungserbringer", is_name=False) for p in providers]
+    story.append(
+        w.signatures(
+            "Die Beteiligten haben den Hilfeplan gemeinsam erarbeitet (§ 36 Abs. 2 SGB VIII) "
+            "und erhalten eine Ausfertigung.",
+            signers,
+        )
+    )
+    return _build(
+        story,
+        _Meta(
+            title=f"Hilfeplan nach § 36 SGB VIII – Az. {file_number}",
+            subject=f"Hilfeplan, Aktenzeichen {file_number}, Stand {format_date(on)}",
+            author=w.name(options.author) or APP_TITLE,
+            keywords="Hilfeplan, § 36 SGB VIII, Sozialraumorientierung",
+            header=f"Hilfeplan nach § 36 SGB VIII · Stand {format_date(on)} · Az. {file_number}",
+            footer=f"erstellt am {format_date(options.generated_on or on)} mit {APP_TITLE} {__version__}",
+        ),
+    )
+
+
+def _helps_table(w: _Writer, on: date) -> list[Flowable]:
+    if not w.case.helps:
+        return [w.empty("keine Hilfen erfasst")]
+    types = catalogue("help_types")
+    ends = catalogue("end_reasons")
+    head = ["Hilfeart", "für", "Träger", "Beginn", "Ende", "Std./\nWoche", "Kosten/\nMonat"]
+    rows: list[list[Any]] = [[w.cell(h, w.st.cell_head) for h in head]]
+    running_cost = 0
+    for h in w.case.helps:
+        item = types.find(h.help_type)
+        paragraph = str(item.get("paragraph", "")) if item else ""
+        kind = item.name if item else h.help_type
+        person = w.persons.get(h.person_id) if h.person_id is not None else None
+        ended = f"<br/><font size='7.5'>beendet: {escape(ends.label(h.end_reason))}</font>"
+        running = h.end_on is None or h.end_on >= on
+        if running and h.monthly_cost_cents:
+            running_cost += h.monthly_cost_cents
+        rows.append(
+            [
+                Paragraph(
+                    (f"<b>{escape(paragraph.replace(' ', chr(0xA0)))}</b> " if paragraph else "")
+                    + escape(kind)
+                    + (ended if h.end_reason else ""),
+                    w.st.cell,
+                ),
+                w.cell(w.name(person.full_name) if person else "Familie"),
+                w.cell(w.text(h.provider) or "—"),
+                w.cell(format_date(h.start_on)),
+                w.cell(format_date(h.end_on, "offen")),
+                w.cell(str(h.hours_per_week) if h.hours_per_week else "—", w.st.cell_right),
+                w.cell(format_money(h.monthly_cost_cents), w.st.cell_right),
+            ]
+        )
+    rows.append(
+        [
+            w.cell("Summe der laufenden Hilfen je Monat", w.st.cell_bold),
+            "",
+            "",
+            "",
+            "",
+            "",
+            w.cell(format_money(running_cost), w.st.cell_bold_right),
+        ]
+    )
+    last = len(rows) - 1
+    extra = [
+        ("SPAN", (0, last), (5, last)),
+        ("LINEABOVE", (0, last), (-1, last), 0.8, INK),
+        ("BACKGROUND", (0, last), (-1, last), HEAD_BG),
+    ]
+    widths = [44 * mm, 20 * mm, 24 * mm, 21.5 * mm, 21.5 * mm, 16 * mm, 23 * mm]
+    return [_table(rows, widths, extra=extra)]

@@ -1,0 +1,100 @@
+"""PDF documents of a case: the conference protocol and the § 36 help plan.
+
+Reads the case through ``CaseService.get`` (so the read is audited), renders with the pure
+functions in ``sro_case.reports.protocol``, writes the file atomically and records the export
+with the file's SHA-256 in the tamper-evident audit log.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sro_case.domain import models as m
+from sro_case.errors import NotFound, SroCaseError
+from sro_case.reports.protocol import (
+    ProtocolOptions,
+    conference_protocol_pdf,
+    format_date,
+    help_plan_pdf,
+)
+from sro_case.storage.files import atomic_write_bytes
+
+if TYPE_CHECKING:
+    from sro_case.services.store import Store
+
+
+class DocumentService:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def conference_protocol(
+        self,
+        case_id: int,
+        out: Path,
+        *,
+        conference_id: int | None = None,
+        initials: bool | None = None,
+    ) -> Path:
+        """Protocol of one conference (default: the latest). ``initials=None`` follows the
+        case's pseudonym setting."""
+        self._store.require_case_access()
+        case = self._store.cases.get(case_id)
+        conference = _pick_conference(case, conference_id)
+        data = conference_protocol_pdf(case, conference, self._options(case, initials))
+        return self._write(Path(out), data, "protocol", conference.id, case_id)
+
+    def help_plan(self, case_id: int, out: Path, *, initials: bool | None = None) -> Path:
+        """The § 36 SGB VIII help plan as it stands today."""
+        self._store.require_case_access()
+        case = self._store.cases.get(case_id)
+        data = help_plan_pdf(case, self._options(case, initials))
+        return self._write(Path(out), data, "help_plan", case_id, case_id)
+
+    # -- internals ---------------------------------------------------------------------
+    def _options(self, case: m.CaseDetail, initials: bool | None) -> ProtocolOptions:
+        return ProtocolOptions(
+            initials=case.pseudonymize if initials is None else initials,
+            generated_on=self._store.clock.today(),
+            author=case.summary.lead_worker or "",
+        )
+
+    def _write(self, out: Path, data: bytes, entity: str, entity_id: int, case_id: int) -> Path:
+        """Audit and file go together: a failed write rolls the audit entry back, and a failed
+        commit removes the file again."""
+        if not out.parent.is_dir():
+            raise SroCaseError(f"Der Ordner {out.parent} existiert nicht.")
+        digest = hashlib.sha256(data).hexdigest()
+        written = False
+        try:
+            with self._store.write() as s:
+                self._store.audit(s, "export", entity, entity_id, case_id=case_id, detail=digest)
+                s.flush()
+                atomic_write_bytes(out, data)
+                written = True
+        except BaseException:
+            if written:
+                with contextlib.suppress(OSError):
+                    out.unlink()
+            raise
+        return out
+
+
+def _pick_conference(case: m.CaseDetail, conference_id: int | None) -> m.Conference:
+    file_number = case.summary.file_number
+    if not case.conferences:
+        raise NotFound(
+            f"Für den Fall {file_number} ist noch keine Konferenz erfasst; es gibt kein Protokoll."
+        )
+    if conference_id is None:
+        return case.conferences[-1]
+    for conference in case.conferences:
+        if conference.id == conference_id:
+            return conference
+    known = ", ".join(f"{c.id} ({format_date(c.held_on)})" for c in case.conferences)
+    raise NotFound(
+        f"Die Konferenz {conference_id} gehört nicht zum Fall {file_number}. "
+        f"Konferenzen dieses Falls: {known}."
+    )
