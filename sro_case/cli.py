@@ -122,7 +122,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         _print_recovery_key(created.recovery_key)
     with store:
         def progress(done: int, total: int) -> None:
-            print(f"\r{_n(done):>9} von {_n(total)} Fällen", end="", file=sys.stderr)
+            print(f"\r{_n(done):>9} von {_n(total)} Fällen", end="", file=sys.stderr, flush=True)
 
         report = generate(store, args.cases, seed=args.seed, progress=progress)
         print(file=sys.stderr)
@@ -197,6 +197,20 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_FAILURE
     _out("Alle Prüfungen bestanden.")
     return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    if args.audit_command != "verify":
+        raise UsageError("Bitte „sro-case audit verify --db PFAD“ verwenden.")
+    with _open(args) as store:
+        report = store.maintenance.check()
+    if report.audit_ok:
+        _out(f"Protokollkette unversehrt: {_n(report.audit_events)} Einträge.")
+        return EXIT_OK
+    _out("Protokollkette VERLETZT:")
+    for problem in report.audit_problems:
+        _out(f"  - {problem}")
+    return EXIT_FAILURE
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -329,6 +343,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=None, help="höchstens so viele Fälle")
     p.add_argument("--json", action="store_true", help="als JSON ausgeben")
     add("check", cmd_check, "Integrität, Verschlüsselung und Protokollkette prüfen")
+    p = add("audit", cmd_audit, "Protokollkette prüfen: sro-case audit verify --db PFAD")
+    p.add_argument("audit_command", choices=["verify"], metavar="verify")
     p = add("import", cmd_import, "Fallliste aus CSV oder XLSX importieren (alles oder nichts)")
     p.add_argument("file", metavar="DATEI", help=".csv oder .xlsx")
     p = add("export-stats", cmd_export_stats,

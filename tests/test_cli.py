@@ -136,3 +136,20 @@ def test_import_all_or_nothing(filled: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     cases = json.loads(run("cases", "--db", str(filled), "--search", "Şahin", "--json").stdout)
     assert [c["file_number"] for c in cases] == ["A-1"] and cases[0]["lead_worker"] == "Petra Lange"
+
+
+def test_audit_verify_detects_an_edited_entry(filled: Path) -> None:
+    import sqlcipher3
+
+    from sro_case.storage.keyfile import KeyFile
+
+    ok = run("audit", "verify", "--db", str(filled))
+    assert ok.returncode == 0 and "unversehrt" in ok.stdout
+    key = KeyFile.load(Path(f"{filled}.keys")).unlock(PASSPHRASE)
+    conn = sqlcipher3.connect(str(filled))
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    conn.execute("UPDATE audit_event SET detail = 'geschönt' WHERE seq = 2")
+    conn.commit()
+    conn.close()
+    bad = run("audit", "verify", "--db", str(filled))
+    assert bad.returncode == 1 and "Eintrag 2 wurde nachträglich verändert" in bad.stdout
