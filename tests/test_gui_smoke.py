@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QMessageBox
 from sro_case.domain import models as m
 from tests.conftest import PASSPHRASE
 from ui.app import create_application
-from ui.case_table_model import ID_ROLE, CaseTableModel
+from ui.case_list import CaseListModel
 from ui.main_window import MainWindow
+from ui.tables import ID_ROLE
 from ui.tasks import InlineTaskRunner, TaskRunner
 from ui.unlock_dialog import UnlockDialog, passphrase_strength
 
@@ -81,26 +82,40 @@ def test_passphrase_strength() -> None:
 def test_main_window_lists_cases(qtbot, qtmodeltester, store) -> None:  # type: ignore[no-untyped-def]
     for i, name in enumerate(["Özdemir", "Abel", "Zorn"]):
         store.cases.create(
-            m.CaseDraft(f"51.2-2026-00000{i}", m.FamilyDraft(f"Familie {name}", "suedstadt"),
-                        (m.PersonDraft("Kim", name, date(2014, 1, 1)),), opened_on=date(2026, 1, 1))
+            m.CaseDraft(
+                f"51.2-2026-00000{i}",
+                m.FamilyDraft(f"Familie {name}", "suedstadt"),
+                (m.PersonDraft("Kim", name, date(2014, 1, 1)),),
+                opened_on=date(2026, 1, 1),
+            )
         )
     window = MainWindow(store, InlineTaskRunner())
     qtbot.addWidget(window)
-    assert window.model.rowCount() == 3
+    model = window.case_list.model
+    assert model.rowCount() == 3
     assert "fallakten.db" in window.windowTitle()
     assert str(store.path) in window.statusBar().currentMessage()
-    qtmodeltester.check(window.model)
-    assert window.model.index(0, 0).data(ID_ROLE) == 1
-    assert window.model.index(0, 2).data() == "Südstadt"
+    qtmodeltester.check(model)
+    assert model.index(0, 0).data(ID_ROLE) == 1
+    assert model.index(0, 2).data() == "Südstadt"
 
 
-def test_case_model_on_its_own(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    model = CaseTableModel()
+def test_case_model_pages_lazily(qtbot, qtmodeltester, store) -> None:  # type: ignore[no-untyped-def]
+    from sro_case.services.demo import generate
+
+    generate(store, 450, seed=2)
+    model = CaseListModel(store, InlineTaskRunner())
     qtmodeltester.check(model)
-    model.set_rows(
-        [m.CaseSummary(1, "AZ-1", "Familie Ä", "Toitenwinkel", "eingang", "", date(2026, 1, 1), None,
-                       date(2026, 2, 1))]
-    )
+    model.reload()
+    assert model.total == 450 and model.rowCount() == 200  # only the first page
+
+    def scrolled_to_end() -> bool:
+        model.fetchMore()  # what a view does as it nears the end
+        return model.rowCount() == 450
+
+    qtbot.waitUntil(scrolled_to_end)
+    assert not model.canFetchMore()
+    assert len({model.index(r, 0).data() for r in range(450)}) == 450  # no page twice
     qtmodeltester.check(model)
-    assert model.index(0, 5).data() == "01.02.2026"
-    assert model.index(0, 3).data() == "Eingang"
+    model.clear()
+    assert model.rowCount() == 0

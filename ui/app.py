@@ -1,15 +1,17 @@
-"""Application start: Qt translations, the stylesheet, the unlock dialog, the main window."""
+"""Application start: language, stylesheet, the start screen (create / open / demo),
+unlocking off the GUI thread, then the main window."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sro_case import __version__
 from sro_case.paths import default_database_path, resources_dir
+from ui.i18n import install_language
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -17,15 +19,28 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("SRO-Fallmanagement")
     app.setOrganizationName("Hansestadt Rostock")
     app.setApplicationVersion(__version__)
-    QLocale.setDefault(QLocale(QLocale.German, QLocale.Germany))
-    # qt_de pulls a multimedia catalogue that Essentials lacks: load qtbase_de directly.
-    translator = QTranslator(app)
-    if translator.load("qtbase_de", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
-        app.installTranslator(translator)
+    install_language(str(QSettings().value("ui/language", "de")))
     style = resources_dir() / "style.qss"
     if style.is_file():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
     return app  # type: ignore[return-value]
+
+
+def choose_database(explicit: Path | None) -> tuple[Path, bool] | None:
+    """The database to open and whether to fill it with demo data; asks on first run."""
+    from ui.start_dialog import StartDialog
+
+    if explicit is not None:
+        return Path(explicit), False
+    last = QSettings().value("db/last_path")
+    if last and Path(str(last)).exists():
+        return Path(str(last)), False
+    if default_database_path().exists():
+        return default_database_path(), False
+    choice = StartDialog.ask(default_database_path())
+    if choice is None:
+        return None
+    return choice
 
 
 def run(db: Path | None = None) -> int:
@@ -35,10 +50,44 @@ def run(db: Path | None = None) -> int:
 
     app = create_application()
     runner = TaskRunner(app)
-    dialog = UnlockDialog(Path(db) if db else default_database_path(), runner)
+    chosen = choose_database(db)
+    if chosen is None:
+        return 0
+    path, demo = chosen
+    dialog = UnlockDialog(path, runner)
     if dialog.exec() != UnlockDialog.Accepted or dialog.store is None:
         runner.wait()
         return 0
-    window = MainWindow(dialog.store, runner)
-    window.show()
-    return app.exec()
+    store = dialog.store
+    QSettings().setValue("db/last_path", str(path))
+    if demo:
+        from sro_case.services.demo import generate
+
+        done = {"ok": False}
+        runner.submit(
+            lambda: generate(store, 500, seed=1),
+            lambda _r: done.update(ok=True),
+            lambda exc: QMessageBox.warning(None, "SRO-Fallmanagement", str(exc)),
+        )
+        runner.wait(120_000)
+        app.processEvents()
+    windows: list[MainWindow] = []
+
+    def open_window() -> None:
+        window = MainWindow(store, runner)
+        window.language_changed.connect(switch_language)
+        windows.append(window)
+        window.show()
+
+    def switch_language(language: str) -> None:
+        install_language(language)
+        old = windows.pop()
+        old.hide()
+        old.deleteLater()
+        open_window()
+
+    open_window()
+    code = app.exec()
+    runner.wait()
+    store.close()
+    return code

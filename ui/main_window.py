@@ -1,82 +1,281 @@
-"""Main window (first version): the case list of the unlocked database.
+"""The main window: case list, due dates and open case files as tabs; lock screen; settings.
 
-Everyday case work (case file tabs, due dates, filters, auto-lock) follows in the desktop client.
+All database work runs on the task runner (one database thread); this window only reacts to
+results. Locking hides every page, drops decrypted rows from the models and closes the
+database's pooled connections; case files with unsaved input stay (hidden) so nothing typed
+is lost, and come back after the passphrase.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget
 
 from sro_case import __version__
+from sro_case.errors import WrongPassphrase
+from sro_case.services import vault
 from sro_case.services.store import Store
-from ui.case_table_model import CaseTableModel
-
-PAGE = 500
+from ui.case_file import CaseFileWidget
+from ui.case_list import CaseListPage
+from ui.deadlines_page import DeadlinesPage
+from ui.lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockPage
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, runner: Any) -> None:
+    language_changed = Signal(str)
+
+    def __init__(self, store: Store, runner: Any, *, idle_clock: Any = None) -> None:
         super().__init__()
         self.store = store
         self.runner = runner
-        self.setWindowTitle(
-            self.tr("SRO-Fallmanagement — %1").replace("%1", store.path.name)
-        )
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        self.summary = QLabel()
-        layout.addWidget(self.summary)
-        self.model = CaseTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Fallliste"))
-        self.table.setSelectionBehavior(QTableView.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
-        self.statusBar().showMessage(
-            self.tr("Datenbank: %1 · angemeldet: %2 · Version %3")
-            .replace("%1", str(store.path))
-            .replace("%2", store.actor)
-            .replace("%3", __version__)
-        )
-        quit_action = QAction(self.tr("&Beenden"), self)
-        quit_action.setShortcut(QKeySequence.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu = self.menuBar().addMenu(self.tr("&Datei"))
-        file_menu.addAction(quit_action)
-        self.resize(1200, 760)
-        geometry = QSettings().value("main/geometry")
+        self.locked = False
+        self.setWindowTitle(self.tr("SRO-Fallmanagement — %1").replace("%1", store.path.name))
+        self.stack = QStackedWidget()
+        self.tabs = QTabWidget()
+        self.tabs.setTabsClosable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabCloseRequested.connect(self._on_tab_close_requested)
+        self.case_list = CaseListPage(store, runner)
+        self.case_list.case_activated.connect(self.open_case)
+        self.deadlines = DeadlinesPage(store, runner)
+        self.deadlines.case_activated.connect(self.open_case)
+        self.tabs.addTab(self.case_list, self.tr("Fälle"))
+        self.tabs.addTab(self.deadlines, self.tr("Fristen"))
+        for fixed in (0, 1):
+            self.tabs.tabBar().setTabButton(
+                fixed, self.tabs.tabBar().ButtonPosition.RightSide, None
+            )
+        self.lock_page = LockPage()
+        self.lock_page.unlock_requested.connect(self._on_unlock_requested)
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.lock_page)
+        self.setCentralWidget(self.stack)
+        self.statusBar().showMessage(self._status_text())
+        self._build_menus()
+
+        settings = QSettings()
+        minutes = int(settings.value("ui/idle_minutes", DEFAULT_IDLE_MINUTES))
+        kwargs = {"clock": idle_clock} if idle_clock is not None else {}
+        self.idle = IdleWatcher(minutes * 60, parent=self, **kwargs)
+        self.idle.idle.connect(self.lock)
+
+        self.resize(1280, 800)
+        geometry = settings.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.reload()
+        self.case_list.apply_filter()
+        self.deadlines.reload()
 
-    def reload(self) -> None:
-        store = self.store
-        self.runner.submit(
-            lambda: (store.cases.count(), store.cases.list(limit=PAGE)),
-            self._on_loaded,
-            self._on_error,
+    def _status_text(self) -> str:
+        return (
+            self.tr("Datenbank: %1 · angemeldet: %2 · Version %3")
+            .replace("%1", str(self.store.path))
+            .replace("%2", self.store.actor)
+            .replace("%3", __version__)
         )
 
-    def _on_loaded(self, result: tuple[int, list[Any]]) -> None:
-        total, rows = result
-        self.model.set_rows(rows)
-        self.summary.setText(self.tr("%1 Fälle").replace("%1", f"{total:,}".replace(",", ".")))
-        self.table.resizeColumnsToContents()
+    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)  # shortcuts work wherever the focus is
+        return action
 
-    def _on_error(self, exc: BaseException) -> None:
-        self.summary.setText(str(exc))
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Datei"))
+        self.new_case_action = self._action(
+            file_menu, self.tr("&Neuer Fall …"), self.new_case, "Ctrl+Shift+N"
+        )
+        self.lock_action = self._action(file_menu, self.tr("&Sperren"), self.lock, "Ctrl+L")
+        self._action(file_menu, self.tr("&Einstellungen …"), self.open_settings, "Ctrl+,")
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Beenden"), self.close, QKeySequence.Quit)
+        case_menu = bar.addMenu(self.tr("&Fall"))
+        self._action(case_menu, self.tr("&Speichern"), self.save_current, QKeySequence.Save)
+        self._action(
+            case_menu, self.tr("Neuer &Verlaufseintrag …"), self.add_note_current, "Ctrl+N"
+        )
+        self._action(case_menu, self.tr("Fallakte &schließen"), self.close_current_case, "Ctrl+W")
+        view_menu = bar.addMenu(self.tr("&Ansicht"))
+        self._action(view_menu, self.tr("&Fälle"), lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
+        self._action(view_menu, self.tr("F&risten"), self._show_deadlines, "Ctrl+2")
+        self._action(view_menu, self.tr("&Suchen"), self.focus_search, QKeySequence.Find)
+        self._action(view_menu, self.tr("&Aktualisieren"), self.refresh, QKeySequence.Refresh)
+        help_menu = bar.addMenu(self.tr("&Hilfe"))
+        self._action(help_menu, self.tr("Ü&ber SRO-Fallmanagement …"), self.about)
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+    # -- navigation ----------------------------------------------------------------------
+    def open_case(self, case_id: int) -> None:
+        for i in range(2, self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, CaseFileWidget) and widget.case_id == case_id:
+                self.tabs.setCurrentIndex(i)
+                return
+        widget = CaseFileWidget(self.store, self.runner, case_id)
+        widget.changed.connect(self.refresh)
+        widget.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        index = self.tabs.addTab(widget, self.tr("Fall …"))
+
+        def retitle() -> None:
+            if widget.detail is not None:
+                i = self.tabs.indexOf(widget)
+                if i >= 0:
+                    self.tabs.setTabText(i, widget.detail.summary.file_number)
+
+        widget.loaded.connect(retitle)
+        retitle()  # in case it loaded already (an inline runner in tests)
+        self.tabs.setCurrentIndex(index)
+
+    def current_case(self) -> CaseFileWidget | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, CaseFileWidget) else None
+
+    def open_case_widgets(self) -> list[CaseFileWidget]:
+        return [
+            w
+            for i in range(self.tabs.count())
+            if isinstance(w := self.tabs.widget(i), CaseFileWidget)
+        ]
+
+    def _on_tab_close_requested(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, CaseFileWidget) and widget.confirm_leave():
+            self.tabs.removeTab(index)
+            widget.deleteLater()
+
+    def close_current_case(self) -> None:
+        index = self.tabs.currentIndex()
+        if index >= 2:
+            self._on_tab_close_requested(index)
+
+    def save_current(self) -> None:
+        case = self.current_case()
+        if case is not None:
+            case.save()
+
+    def add_note_current(self) -> None:
+        case = self.current_case()
+        if case is not None:
+            case.add_note()
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.case_list.search.setFocus()
+        self.case_list.search.selectAll()
+
+    def _show_deadlines(self) -> None:
+        self.tabs.setCurrentIndex(1)
+        self.deadlines.reload()
+
+    def refresh(self) -> None:
+        if not self.locked:
+            self.case_list.apply_filter()
+            self.deadlines.reload()
+
+    def new_case(self) -> None:
+        from ui.case_dialogs import NewCaseDialog, OpenExisting
+
+        if self.locked:
+            return
+        workers = [u for u in self.store.users.list() if u.role in ("caseworker", "admin")]
+        result = NewCaseDialog.ask(
+            self,
+            find_duplicates=self.store.cases.find_duplicates,
+            workers=workers,
+            today=self.store.clock.today(),
+        )
+        if isinstance(result, OpenExisting):
+            self.open_case(result.case_id)
+        elif result is not None:
+            store = self.store
+            self.runner.submit(
+                lambda: store.cases.create(result),
+                lambda summary: (self.refresh(), self.open_case(summary.id)),
+                lambda exc: QMessageBox.warning(self, self.tr("Nicht gespeichert"), str(exc)),
+            )
+
+    # -- lock ----------------------------------------------------------------------------
+    def lock(self) -> None:
+        if self.locked:
+            return
+        self.locked = True
+        self.idle.enabled = False
+        self.case_list.clear()
+        self.deadlines.clear()
+        for widget in self.open_case_widgets():
+            if not widget.dirty:  # nothing typed to keep: drop the decrypted file entirely
+                self.tabs.removeTab(self.tabs.indexOf(widget))
+                widget.deleteLater()
+        self.stack.setCurrentWidget(self.lock_page)
+        self.lock_page.reset()
+        self.store.engine.dispose()  # close pooled connections and their page caches
+        self.statusBar().showMessage(self.tr("Gesperrt · %1").replace("%1", str(self.store.path)))
+
+    def _on_unlock_requested(self, secret: str) -> None:
+        path, user = self.store.path, self.store.actor
+        self.runner.submit(
+            lambda: vault.verify_passphrase(path, secret, user=user),
+            lambda _login: self.unlock_done(),
+            self._on_unlock_failed,
+        )
+
+    def _on_unlock_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, WrongPassphrase):
+            self.lock_page.show_error(self.tr("Die Passphrase ist falsch. Bitte erneut versuchen."))
+        else:
+            self.lock_page.show_error(str(exc))
+
+    def unlock_done(self) -> None:
+        self.locked = False
+        self.stack.setCurrentWidget(self.tabs)
+        self.statusBar().showMessage(self._status_text())
+        self.idle.touch()
+        self.idle.enabled = True
+        self.refresh()
+
+    # -- settings and about --------------------------------------------------------------
+    def open_settings(self) -> None:
+        from ui.case_dialogs import SettingsDialog
+
+        settings = QSettings()
+        language = str(settings.value("ui/language", "de"))
+        minutes = int(settings.value("ui/idle_minutes", DEFAULT_IDLE_MINUTES))
+        result = SettingsDialog.ask(self, language=language, idle_minutes=minutes)
+        if result is None:
+            return
+        new_language, new_minutes = result
+        settings.setValue("ui/idle_minutes", new_minutes)
+        self.idle.idle_seconds = new_minutes * 60
+        if new_language != language:
+            settings.setValue("ui/language", new_language)
+            self.language_changed.emit(new_language)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("Über SRO-Fallmanagement"),
+            self.tr(
+                "<b>SRO-Fallmanagement %1</b><br>Interdisziplinäres Fallmanagement in der Kinder- und "
+                "Jugendhilfe nach SGB VIII – Sozialraumorientierung der Hansestadt Rostock.<br><br>"
+                "Datenbank: %2"
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(self.store.path)),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not all(w.confirm_leave() for w in self.open_case_widgets()):
+            event.ignore()
+            return
         QSettings().setValue("main/geometry", self.saveGeometry())
-        self.model.clear()
+        self.idle.stop()
+        self.case_list.clear()
         self.runner.wait()
-        self.store.close()
+        event.accept()
         super().closeEvent(event)

@@ -1,0 +1,187 @@
+"""The main window against a real encrypted database: list, search, filters, case file,
+due dates, auto-lock with an injected clock, language switch. Offscreen, pytest-qt."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from sro_case.domain import models as m
+from tests.conftest import PASSPHRASE
+from ui.app import create_application
+from ui.case_file import CaseFileWidget
+from ui.i18n import install_language
+from ui.main_window import MainWindow
+from ui.tasks import InlineTaskRunner
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, qapp):  # type: ignore[no-untyped-def]
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    QSettings().clear()
+    create_application()
+    yield
+    install_language("de")
+
+
+@pytest.fixture
+def filled(store):  # type: ignore[no-untyped-def]
+    for i, (surname, space) in enumerate(
+        [
+            ("Meyer", "toitenwinkel"),
+            ("Özdemir", "gross_klein"),
+            ("Abel", "suedstadt"),
+            ("Zorn", "toitenwinkel"),
+        ]
+    ):
+        store.cases.create(
+            m.CaseDraft(
+                f"51.2-2026-00000{i}",
+                m.FamilyDraft(f"Familie {surname}", space),
+                (m.PersonDraft("Kim", surname, date(2014, 1, 1)),),
+                lead_worker="admin",
+                opened_on=date(2026, 1, 1),
+                next_review=date(2026, 11, 1) if i == 0 else None,
+            )
+        )
+    return store
+
+
+class FakeIdleClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def window(qtbot, filled):  # type: ignore[no-untyped-def]
+    clock = FakeIdleClock()
+    w = MainWindow(filled, InlineTaskRunner(), idle_clock=clock)
+    w.idle_clock = clock  # type: ignore[attr-defined]
+    yield w
+    for case in w.open_case_widgets():  # no "save changes?" question at teardown
+        case._dirty = False
+    w.close()
+    w.deleteLater()
+
+
+def rows(w: MainWindow) -> list[str]:
+    model = w.case_list.model
+    return [model.index(r, 1).data() for r in range(model.rowCount())]
+
+
+def test_list_search_filters_and_sort(window, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    assert len(rows(window)) == 4
+    qtmodeltester.check(window.case_list.model)
+    window.case_list.search.setText("Maier")  # Kölner Phonetik finds Meyer
+    window.case_list.apply_filter()
+    assert rows(window) == ["Familie Meyer"]
+    window.case_list.search.clear()
+    window.case_list.space.setCurrentIndex(window.case_list.space.findData("toitenwinkel"))
+    assert sorted(rows(window)) == ["Familie Meyer", "Familie Zorn"]
+    window.case_list.space.setCurrentIndex(0)
+    window.case_list.review_due.setChecked(True)
+    assert rows(window) == ["Familie Meyer"]
+    window.case_list.review_due.setChecked(False)
+    window.case_list.table.sortByColumn(1, Qt.AscendingOrder)
+    assert rows(window) == ["Familie Abel", "Familie Meyer", "Familie Özdemir", "Familie Zorn"]
+    assert "Fälle" in window.case_list.count_label.text()
+
+
+def test_open_case_file_tabs(window, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    window.open_case(1)
+    case = window.current_case()
+    assert isinstance(case, CaseFileWidget) and case.detail is not None
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "51.2-2026-000000"
+    labels = [case.tabs.tabText(i) for i in range(case.tabs.count())]
+    assert labels == [
+        "Überblick",
+        "Familie && Personen",
+        "Verlauf",
+        "Einwilligungen",
+        "Hilfen",
+        "Ressourcen",
+        "Konferenzen",
+        "Ziele",
+        "Zugriffe",
+    ]
+    for tab in (case.persons, case.notes, case.consents, case.helps, case.access):
+        qtmodeltester.check(tab.model)
+    assert case.access.model.rowCount() >= 2  # created + read
+    window.open_case(1)  # the same case is not opened twice
+    assert window.tabs.count() == 3
+
+
+def test_edit_save_and_discard_question(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    window.open_case(1)
+    case = window.current_case()
+    case.reason_edit.setPlainText("Neuer Anlass: Schule meldet Fehlzeiten")
+    assert case.dirty and case.save_button.isEnabled()
+    window.save_current()
+    assert not case.dirty
+    assert case.detail.reason_for_contact == "Neuer Anlass: Schule meldet Fehlzeiten"
+    case.reason_edit.setPlainText("noch nicht gespeichert")
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.Cancel
+    )
+    window.close_current_case()
+    assert asked and window.tabs.count() == 3  # cancelled: the file stays open
+
+
+def test_auto_lock_hides_data_and_keeps_unsaved_input(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.open_case(1)
+    case = window.current_case()
+    case.reason_edit.setPlainText("ungespeicherte Eingabe")
+    window.open_case(2)  # an untouched file: dropped on lock
+    window.idle_clock.now += 9 * 60
+    window.idle.check()
+    assert not window.locked
+    window.idle_clock.now += 60
+    window.idle.check()  # the one-second timer's tick: locked at once
+    assert window.locked and window.stack.currentWidget() is window.lock_page
+    assert window.case_list.model.rowCount() == 0 and window.deadlines.model.rowCount() == 0
+    assert [w.case_id for w in window.open_case_widgets()] == [1]
+    window.lock_page.passphrase.setText("falsch falsch falsch")
+    window.lock_page._on_submit()
+    assert window.locked and "falsch" in window.lock_page.message.text()
+    window.lock_page.passphrase.setText(PASSPHRASE)
+    window.lock_page._on_submit()
+    assert not window.locked and window.stack.currentWidget() is window.tabs
+    assert len(rows(window)) == 4
+    assert window.open_case_widgets()[0].reason_edit.toPlainText() == "ungespeicherte Eingabe"
+
+
+def test_lock_shortcut(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.lock_action.shortcut().toString() == "Ctrl+L"
+    window.lock_action.trigger()
+    assert window.locked
+
+
+def test_deadlines_page(window) -> None:  # type: ignore[no-untyped-def]
+    window.deadlines.reload()
+    assert window.deadlines.model.rowCount() == 1
+    assert window.deadlines.model.index(0, 2).data() == "51.2-2026-000000"
+
+
+def test_language_switch_to_english_and_back(qtbot, filled) -> None:  # type: ignore[no-untyped-def]
+    install_language("en")
+    w = MainWindow(filled, InlineTaskRunner())
+    qtbot.addWidget(w)
+    assert w.tabs.tabText(0) == "Cases"
+    assert w.case_list.model.headerData(0, Qt.Horizontal) == "File number"
+    install_language("de")
+    w2 = MainWindow(filled, InlineTaskRunner())
+    qtbot.addWidget(w2)
+    assert w2.tabs.tabText(0) == "Fälle"

@@ -1,0 +1,635 @@
+"""The case file (Fallakte): one case in tabs.
+
+The widget shows a ``CaseDetail`` (a frozen snapshot from the service). Every change goes
+through a dialog that returns a draft, then through the service on the task runner; afterwards
+the case is read again. Edits of the overview are saved explicitly (Ctrl+S); leaving with
+unsaved edits asks first.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sro_case.domain import models as m
+from sro_case.domain.catalogues import catalogue
+from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind, Sex
+from sro_case.errors import SroCaseError
+from ui.forms import DateField
+from ui.tables import Row, RowsTableModel, euros, german_date
+
+
+def _label(enum: Any, value: str) -> str:
+    try:
+        return enum(value).label
+    except ValueError:
+        return value
+
+
+class ListTab(QWidget):
+    """A table with buttons above it."""
+
+    def __init__(self, headers: list[str], accessible: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.buttons = QHBoxLayout()
+        layout.addLayout(self.buttons)
+        self.model = RowsTableModel(headers, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(accessible)
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.setSelectionMode(QTableView.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table)
+        self.buttons.addStretch(1)
+
+    def add_button(self, text: str, slot: Any, accessible: str = "") -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(accessible or text.replace("&", ""))
+        button.clicked.connect(slot)
+        self.buttons.insertWidget(self.buttons.count() - 1, button)
+        return button
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+    def selected(self) -> Row | None:
+        idx = self.table.currentIndex()
+        return self.model.row_at(idx.row()) if idx.isValid() else None
+
+
+class CaseFileWidget(QWidget):
+    changed = Signal()  # a change was saved (the list may need a refresh)
+    loaded = Signal()  # the case was (re)read and is shown
+    status_message = Signal(str)
+
+    def __init__(
+        self, store: Any, runner: Any, case_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.runner = runner
+        self.case_id = case_id
+        self.detail: m.CaseDetail | None = None
+        self._dirty = False
+        self._loading = False
+
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setObjectName("caseTitle")
+        self.title.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout.addWidget(self.title)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Fallakte"))
+        layout.addWidget(self.tabs)
+        self._build_overview()
+        self.persons = ListTab(
+            [
+                self.tr("Vorname"),
+                self.tr("Familienname"),
+                self.tr("Geburtsdatum"),
+                self.tr("Geschlecht"),
+                self.tr("Rolle"),
+            ],
+            self.tr("Personen"),
+        )
+        self.persons.add_button(self.tr("Person &hinzufügen …"), self._on_add_person)
+        self.family_label = QLabel()
+        self.persons.layout().insertWidget(0, self.family_label)
+        self.tabs.addTab(self.persons, self.tr("Familie && Personen"))
+
+        self.notes = ListTab(
+            [
+                self.tr("Datum"),
+                self.tr("Art"),
+                self.tr("Beteiligte"),
+                self.tr("Eintrag"),
+                self.tr("von"),
+            ],
+            self.tr("Verlauf"),
+        )
+        self.notes.add_button(self.tr("&Neuer Eintrag … (Strg+N)"), self.add_note)
+        self.note_filter = QComboBox()
+        self.note_filter.setAccessibleName(self.tr("Verlauf nach Art filtern"))
+        self.note_filter.addItem(self.tr("alle Arten"), None)
+        for kind in NoteKind:
+            self.note_filter.addItem(kind.label, kind.value)
+        self.note_filter.currentIndexChanged.connect(lambda _i: self._fill_notes())
+        self.notes.buttons.insertWidget(0, self.note_filter)
+        self.tabs.addTab(self.notes, self.tr("Verlauf"))
+
+        self.consents = ListTab(
+            [
+                self.tr("Person"),
+                self.tr("Empfänger"),
+                self.tr("erteilt"),
+                self.tr("gültig bis"),
+                self.tr("Stand"),
+            ],
+            self.tr("Einwilligungen"),
+        )
+        self.consents.add_button(self.tr("Einwilligung &erfassen …"), self._on_add_consent)
+        self.consents.add_button(self.tr("&Widerrufen"), self._on_revoke_consent)
+        self.tabs.addTab(self.consents, self.tr("Einwilligungen"))
+
+        self.helps = ListTab(
+            [
+                self.tr("Hilfeart"),
+                self.tr("Träger"),
+                self.tr("Beginn"),
+                self.tr("Ende"),
+                self.tr("Std./Woche"),
+                self.tr("Kosten/Monat"),
+                self.tr("Beendigungsgrund"),
+            ],
+            self.tr("Hilfen"),
+        )
+        self.helps.add_button(self.tr("Hilfe &erfassen …"), self._on_add_help)
+        self.tabs.addTab(self.helps, self.tr("Hilfen"))
+
+        self.resources = ListTab([self.tr("Art"), self.tr("Beschreibung")], self.tr("Ressourcen"))
+        self.resources.add_button(self.tr("Ressource &erfassen …"), self._on_add_resource)
+        self.tabs.addTab(self.resources, self.tr("Ressourcen"))
+
+        self.conferences = ListTab(
+            [
+                self.tr("Datum"),
+                self.tr("Art"),
+                self.tr("Moderation"),
+                self.tr("Teilnehmende"),
+                self.tr("nächste Überprüfung"),
+            ],
+            self.tr("Konferenzen"),
+        )
+        self.tabs.addTab(self.conferences, self.tr("Konferenzen"))
+
+        self.goals = ListTab(
+            [
+                self.tr("Ziel"),
+                self.tr("Indikator"),
+                self.tr("Status"),
+                self.tr("letzte Bewertung"),
+                self.tr("Zieldatum"),
+            ],
+            self.tr("Ziele"),
+        )
+        self.tabs.addTab(self.goals, self.tr("Ziele"))
+
+        self.access = ListTab(
+            [self.tr("Zeitpunkt"), self.tr("Wer"), self.tr("Aktion"), self.tr("Datensatz")],
+            self.tr("Zugriffe"),
+        )
+        self.tabs.addTab(self.access, self.tr("Zugriffe"))
+        self.reload()
+
+    # -- overview ------------------------------------------------------------------------
+    def _build_overview(self) -> None:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        form = QFormLayout()
+        self.status_label = QLabel()
+        form.addRow(self.tr("Status:"), self.status_label)
+        self.opened_label = QLabel()
+        form.addRow(self.tr("Fallbeginn:"), self.opened_label)
+        self.worker_label = QLabel()
+        form.addRow(self.tr("Fachkraft:"), self.worker_label)
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setAccessibleName(self.tr("Anlass"))
+        self.reason_edit.setMaximumHeight(110)
+        self.reason_edit.setTabChangesFocus(True)
+        form.addRow(self.tr("&Anlass:"), self.reason_edit)
+        self.flag_8a = QCheckBox(self.tr("Gefährdungseinschätzung nach § 8a SGB VIII"))
+        self.flag_8a.setAccessibleName(self.tr("§ 8a"))
+        form.addRow(self.tr("Kinderschutz:"), self.flag_8a)
+        self.outcome_8a = QComboBox()
+        self.outcome_8a.setAccessibleName(self.tr("Ergebnis § 8a"))
+        self.outcome_8a.addItem(self.tr("— noch offen —"), None)
+        for item in catalogue("outcomes_8a"):
+            self.outcome_8a.addItem(item.name, item.code)
+        form.addRow(self.tr("Ergebnis § 8a:"), self.outcome_8a)
+        self.review_field = DateField(optional=True)
+        self.review_field.setAccessibleName(self.tr("nächste Überprüfung"))
+        form.addRow(self.tr("Nächste Ü&berprüfung:"), self.review_field)
+        self.next_steps = QLabel()
+        self.next_steps.setWordWrap(True)
+        self.next_steps.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        form.addRow(self.tr("Nächste Schritte:"), self.next_steps)
+        outer.addLayout(form)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("&Speichern (Strg+S)"))
+        self.save_button.clicked.connect(self.save)
+        self.save_button.setEnabled(False)
+        self.status_combo = QComboBox()
+        self.status_combo.setAccessibleName(self.tr("Status wechseln zu"))
+        self.status_button = QPushButton(self.tr("Status &wechseln"))
+        self.status_button.clicked.connect(self._on_change_status)
+        self.close_button = QPushButton(self.tr("Fall a&bschließen …"))
+        self.close_button.clicked.connect(self._on_close_case)
+        self.reopen_button = QPushButton(self.tr("&Wieder aufnehmen …"))
+        self.reopen_button.clicked.connect(self._on_reopen_case)
+        for w in (
+            self.save_button,
+            self.status_combo,
+            self.status_button,
+            self.close_button,
+            self.reopen_button,
+        ):
+            buttons.addWidget(w)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
+        outer.addStretch(1)
+        self.reason_edit.textChanged.connect(self._mark_dirty)
+        self.flag_8a.toggled.connect(self._mark_dirty)
+        self.outcome_8a.currentIndexChanged.connect(self._mark_dirty)
+        self.review_field.changed.connect(self._mark_dirty)
+        self.tabs.addTab(page, self.tr("Überblick"))
+
+    def _mark_dirty(self, *_: Any) -> None:
+        if not self._loading:
+            self._dirty = True
+            self.save_button.setEnabled(True)
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    # -- loading -------------------------------------------------------------------------
+    def reload(self) -> None:
+        store, case_id = self.store, self.case_id
+        self.runner.submit(
+            lambda: (store.cases.get(case_id), store.cases.audit_trail(case_id)),
+            self._show,
+            self._on_error,
+        )
+
+    def _show(self, result: tuple[m.CaseDetail, list[m.AuditEvent]]) -> None:
+        detail, trail = result
+        self.detail = detail
+        s = detail.summary
+        statuses = catalogue("case_statuses")
+        self._loading = True
+        self.title.setText(f"{s.file_number} · {s.family_name} · {s.social_space}")
+        flag = self.tr("  ⚠ § 8a") if detail.child_protection else ""
+        self.status_label.setText(statuses.label(s.status) + flag)
+        self.opened_label.setText(
+            german_date(s.opened_on) + (f" – {german_date(s.closed_on)}" if s.closed_on else "")
+        )
+        self.worker_label.setText(s.lead_worker or self.tr("— keine —"))
+        self.reason_edit.setPlainText(detail.reason_for_contact)
+        self.flag_8a.setChecked(detail.child_protection)
+        self.outcome_8a.setCurrentIndex(max(0, self.outcome_8a.findData(detail.outcome_8a)))
+        self.review_field.set_date(s.next_review)
+        open_steps = [st for g in detail.goals for st in g.steps if not st.done]
+        open_steps.sort(key=lambda st: st.due_on or date.max)
+        self.next_steps.setText(
+            "\n".join(
+                f"{german_date(st.due_on) or '—'}  {st.who}: {st.what}" for st in open_steps[:5]
+            )
+            or self.tr("keine offenen Schritte")
+        )
+        closed = s.status == "abgeschlossen"
+        self.status_combo.clear()
+        for code in statuses.by_code(s.status).get("next", []):
+            self.status_combo.addItem(statuses.label(code), code)
+        self.status_combo.setEnabled(self.status_combo.count() > 0)
+        self.status_button.setEnabled(self.status_combo.count() > 0)
+        self.close_button.setEnabled(not closed)
+        self.reopen_button.setEnabled(closed)
+        self._loading = False
+        self._dirty = False
+        self.save_button.setEnabled(False)
+
+        self.family_label.setText(
+            f"{detail.family.display_name} · {detail.family.street}, {detail.family.postal_code} {detail.family.city}"
+        )
+        self.persons.set_rows(
+            [
+                Row(
+                    p.id,
+                    (
+                        p.first_name,
+                        p.last_name,
+                        german_date(p.birth_date),
+                        _label(Sex, p.sex),
+                        _label(PersonRole, p.role),
+                    ),
+                    sort_keys=(None, None, p.birth_date.isoformat() if p.birth_date else ""),
+                )
+                for p in detail.family.persons
+            ]
+        )
+        self._fill_notes()
+        names = {p.id: p.full_name for p in detail.family.persons}
+        disciplines = catalogue("disciplines")
+        today = self.store.clock.today()
+        consent_rows = []
+        for c in detail.consents:
+            if c.revoked_on:
+                state = self.tr("widerrufen am %1").replace("%1", german_date(c.revoked_on))
+            elif c.expires_on and c.expires_on < today:
+                state = self.tr("abgelaufen")
+            else:
+                state = self.tr("gültig")
+            consent_rows.append(
+                Row(
+                    c.id,
+                    (
+                        names.get(c.person_id, ""),
+                        ", ".join(disciplines.label(d) for d in c.disciplines),
+                        german_date(c.given_on),
+                        german_date(c.expires_on),
+                        state,
+                    ),
+                    marked=not c.valid_on(today),
+                    tooltip=c.data_scope,
+                )
+            )
+        self.consents.set_rows(consent_rows)
+        help_types = catalogue("help_types")
+        end_reasons = catalogue("end_reasons")
+        self.helps.set_rows(
+            [
+                Row(
+                    h.id,
+                    (
+                        f"{help_types.by_code(h.help_type).get('paragraph', '')} {help_types.label(h.help_type)}",
+                        h.provider,
+                        german_date(h.start_on),
+                        german_date(h.end_on),
+                        "" if h.hours_per_week is None else str(h.hours_per_week),
+                        euros(h.monthly_cost_cents),
+                        end_reasons.label(h.end_reason),
+                    ),
+                    muted=h.end_on is not None and h.end_on < today,
+                )
+                for h in detail.helps
+            ]
+        )
+        self.resources.set_rows(
+            [Row(r.id, (_label(ResourceKind, r.kind), r.description)) for r in detail.resources]
+        )
+        kinds = catalogue("conference_kinds")
+        self.conferences.set_rows(
+            [
+                Row(
+                    c.id,
+                    (
+                        german_date(c.held_on),
+                        kinds.label(c.kind),
+                        c.facilitator,
+                        ", ".join(
+                            f"{p.name} ({disciplines.label(p.discipline)})" for p in c.participants
+                        ),
+                        german_date(c.next_review),
+                    ),
+                    sort_keys=(c.held_on.isoformat(),),
+                )
+                for c in reversed(detail.conferences)
+            ]
+        )
+        self.goals.set_rows(
+            [
+                Row(
+                    g.id,
+                    (
+                        g.text,
+                        g.indicator,
+                        _label(GoalStatus, g.status),
+                        f"{g.reviews[-1].score:+d} ({german_date(g.reviews[-1].reviewed_on)})"
+                        if g.reviews
+                        else "",
+                        german_date(g.target_date),
+                    ),
+                )
+                for g in detail.goals
+            ]
+        )
+        self.access.set_rows(
+            [
+                Row(
+                    e.seq,
+                    (
+                        e.at.strftime("%d.%m.%Y %H:%M"),
+                        e.actor,
+                        self._action_label(e.action),
+                        e.entity,
+                    ),
+                    sort_keys=(e.at.isoformat(),),
+                )
+                for e in reversed(trail)
+            ]
+        )
+        self.loaded.emit()
+
+    def _action_label(self, action: str) -> str:
+        return {
+            "read": self.tr("geöffnet"),
+            "create": self.tr("angelegt"),
+            "update": self.tr("geändert"),
+            "status": self.tr("Status geändert"),
+            "close": self.tr("abgeschlossen"),
+            "reopen": self.tr("wieder aufgenommen"),
+            "revoke": self.tr("widerrufen"),
+            "end": self.tr("beendet"),
+            "review": self.tr("bewertet"),
+            "export": self.tr("exportiert"),
+            "import": self.tr("importiert"),
+        }.get(action, action)
+
+    def _fill_notes(self) -> None:
+        if self.detail is None:
+            return
+        kind = self.note_filter.currentData()
+        rows = []
+        for n in sorted(self.detail.notes, key=lambda n: (n.occurred_on, n.id), reverse=True):
+            if kind and n.kind != kind:
+                continue
+            mark = self.tr("🔒 anvertraut (§ 65) · ") if n.entrusted else ""
+            rows.append(
+                Row(
+                    n.id,
+                    (
+                        german_date(n.occurred_on),
+                        _label(NoteKind, n.kind),
+                        n.participants,
+                        mark + n.text,
+                        n.author,
+                    ),
+                    sort_keys=(n.occurred_on.isoformat(),),
+                    marked=n.entrusted,
+                    tooltip=n.text[:2000],
+                )
+            )
+        self.notes.set_rows(rows)
+
+    # -- actions -------------------------------------------------------------------------
+    def _run(self, fn: Any, message: str) -> None:
+        def done(_result: Any) -> None:
+            self.status_message.emit(message)
+            self.changed.emit()
+            self.reload()
+
+        self.runner.submit(fn, done, self._on_error)
+
+    def _on_error(self, exc: BaseException) -> None:
+        text = (
+            str(exc)
+            if isinstance(exc, SroCaseError)
+            else self.tr("Unerwarteter Fehler: %1").replace("%1", str(exc))
+        )
+        QMessageBox.warning(self, self.tr("Nicht gespeichert"), text)
+
+    def save(self) -> None:
+        if not self._dirty:
+            return
+        edit = m.CaseEdit(
+            reason_for_contact=self.reason_edit.toPlainText(),
+            child_protection=self.flag_8a.isChecked(),
+            outcome_8a=self.outcome_8a.currentData(),
+            next_review=self.review_field.date(),
+        )
+        store, case_id = self.store, self.case_id
+        self._dirty = False
+        self.save_button.setEnabled(False)
+        self._run(lambda: store.cases.update(case_id, edit), self.tr("Fall gespeichert."))
+
+    def confirm_leave(self) -> bool:
+        """True if the file may be closed (no unsaved edits, or the user chose)."""
+        if not self._dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Ungespeicherte Änderungen"),
+            self.tr("Die Änderungen am Fall sind noch nicht gespeichert. Jetzt speichern?"),
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
+            QMessageBox.Save,
+        )
+        if answer == QMessageBox.Save:
+            self.save()
+            return True
+        return answer == QMessageBox.Discard
+
+    def add_note(self) -> None:
+        from ui.case_dialogs import NoteDialog
+
+        draft = NoteDialog.ask(self, today=self.store.clock.today())
+        if draft is not None:
+            store, case_id = self.store, self.case_id
+            self._run(lambda: store.cases.add_note(case_id, draft), self.tr("Eintrag gespeichert."))
+
+    def _on_add_person(self) -> None:
+        from ui.case_dialogs import PersonDialog
+
+        draft = PersonDialog.ask(self, today=self.store.clock.today())
+        if draft is not None:
+            store, case_id = self.store, self.case_id
+            self._run(
+                lambda: store.cases.add_person(case_id, draft), self.tr("Person gespeichert.")
+            )
+
+    def _on_add_consent(self) -> None:
+        from ui.case_dialogs import ConsentDialog
+
+        if self.detail is None:
+            return
+        draft = ConsentDialog.ask(
+            self, persons=self.detail.family.persons, today=self.store.clock.today()
+        )
+        if draft is not None:
+            store, case_id = self.store, self.case_id
+            self._run(
+                lambda: store.cases.add_consent(case_id, draft),
+                self.tr("Einwilligung gespeichert."),
+            )
+
+    def _on_revoke_consent(self) -> None:
+        row = self.consents.selected()
+        if row is None:
+            return
+        if (
+            QMessageBox.question(
+                self,
+                self.tr("Einwilligung widerrufen"),
+                self.tr("Die ausgewählte Einwilligung ab heute als widerrufen eintragen?"),
+            )
+            != QMessageBox.Yes
+        ):
+            return
+        store = self.store
+        self._run(lambda: store.cases.revoke_consent(row.id), self.tr("Widerruf gespeichert."))
+
+    def _on_add_help(self) -> None:
+        from ui.case_dialogs import HelpDialog
+
+        if self.detail is None:
+            return
+        draft = HelpDialog.ask(
+            self, persons=self.detail.family.persons, today=self.store.clock.today()
+        )
+        if draft is not None:
+            store, case_id = self.store, self.case_id
+            self._run(lambda: store.cases.add_help(case_id, draft), self.tr("Hilfe gespeichert."))
+
+    def _on_add_resource(self) -> None:
+        from ui.case_dialogs import ResourceDialog
+
+        draft = ResourceDialog.ask(self)
+        if draft is not None:
+            store, case_id = self.store, self.case_id
+            self._run(
+                lambda: store.cases.add_resource(case_id, draft), self.tr("Ressource gespeichert.")
+            )
+
+    def _on_change_status(self) -> None:
+        code = self.status_combo.currentData()
+        if code:
+            store, case_id = self.store, self.case_id
+            self._run(lambda: store.cases.change_status(case_id, code), self.tr("Status geändert."))
+
+    def _on_close_case(self) -> None:
+        from ui.case_dialogs import CloseCaseDialog
+
+        if self.detail is None or not self.confirm_leave():
+            return
+        result = CloseCaseDialog.ask(
+            self, today=self.store.clock.today(), opened_on=self.detail.summary.opened_on
+        )
+        if result is not None:
+            reason, closed_on = result
+            store, case_id = self.store, self.case_id
+            self._run(
+                lambda: store.cases.close(case_id, reason, closed_on),
+                self.tr("Fall abgeschlossen."),
+            )
+
+    def _on_reopen_case(self) -> None:
+        from ui.case_dialogs import ReopenDialog
+
+        reason = ReopenDialog.ask(self)
+        if reason is not None:
+            store, case_id = self.store, self.case_id
+            self._run(
+                lambda: store.cases.reopen(case_id, reason), self.tr("Fall wieder aufgenommen.")
+            )

@@ -1,0 +1,305 @@
+"""The case list: a lazily fetched table over all cases, with filters and instant search.
+
+``CaseListModel`` holds rows (CaseSummary) and fetches further pages only when the view
+scrolls near the end (canFetchMore/fetchMore). Every query runs on the task runner; results
+come back through callbacks on the GUI thread. A generation counter drops answers to queries
+that a newer filter or sort has overtaken.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sro_case.domain.catalogues import catalogue
+from sro_case.domain.models import CaseSummary
+from sro_case.services.cases import SORT_COLUMNS, CaseFilter
+from ui.tables import ID_ROLE, german_date
+
+PAGE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CaseListModel(QAbstractTableModel):
+    loaded = Signal(int)  # total number of matching cases
+    failed = Signal(object)
+
+    def __init__(self, store: Any, runner: Any, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._runner = runner
+        self._rows: list[CaseSummary] = []
+        self._total = 0
+        self._filter = CaseFilter()
+        self._sort = "file_number"
+        self._descending = False
+        self._generation = 0
+        self._fetching = False
+        self._statuses = catalogue("case_statuses")
+        self._headers = [
+            self.tr("Aktenzeichen"),
+            self.tr("Familie"),
+            self.tr("Sozialraum"),
+            self.tr("Status"),
+            self.tr("fallführende Fachkraft"),
+            self.tr("nächste Überprüfung"),
+        ]
+
+    # -- loading -------------------------------------------------------------------------
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def reload(self, f: CaseFilter | None = None) -> None:
+        if f is not None:
+            self._filter = f
+        self._generation += 1
+        generation, store, flt = self._generation, self._store, self._filter
+        sort, desc = self._sort, self._descending
+        self._fetching = True
+
+        def work() -> tuple[int, list[CaseSummary]]:
+            return store.cases.count(flt), store.cases.list(
+                flt, limit=PAGE, sort=sort, descending=desc
+            )
+
+        def done(result: tuple[int, list[CaseSummary]]) -> None:
+            if generation != self._generation:
+                return
+            self._fetching = False
+            self.beginResetModel()
+            self._total, self._rows = result[0], list(result[1])
+            self.endResetModel()
+            self.loaded.emit(self._total)
+
+        self._runner.submit(work, done, self._on_error)
+
+    def _on_error(self, exc: BaseException) -> None:
+        self._fetching = False
+        self.failed.emit(exc)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        self._fetching = True
+        # Never insert rows from inside another model change (views and testers call
+        # fetchMore while handling one): start the query from the event loop.
+        QTimer.singleShot(0, self._fetch_page)
+
+    def _fetch_page(self) -> None:
+        generation, store, flt = self._generation, self._store, self._filter
+        offset, sort, desc = len(self._rows), self._sort, self._descending
+
+        def done(rows: list[CaseSummary]) -> None:
+            if generation != self._generation:
+                return
+            self._fetching = False
+            if rows:
+                self.beginInsertRows(
+                    QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1
+                )
+                self._rows.extend(rows)
+                self.endInsertRows()
+
+        self._runner.submit(
+            lambda: store.cases.list(flt, limit=PAGE, offset=offset, sort=sort, descending=desc),
+            done,
+            self._on_error,
+        )
+
+    def clear(self) -> None:
+        """Drop every decrypted row (lock screen)."""
+        self._generation += 1
+        self._fetching = False
+        self.beginResetModel()
+        self._rows, self._total = [], 0
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        if not (0 <= column < len(SORT_COLUMNS)):
+            return
+        self._sort = SORT_COLUMNS[column]
+        self._descending = order == Qt.DescendingOrder
+        self.reload()
+
+    # -- Qt model API --------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Horizontal
+            and role == Qt.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        if role == ID_ROLE:
+            return row.id
+        if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
+            values = (
+                row.file_number,
+                row.family_name,
+                row.social_space,
+                self._statuses.label(row.status),
+                row.lead_worker,
+                german_date(row.next_review),
+            )
+            return values[index.column()] if 0 <= index.column() < len(values) else None
+        if role == Qt.ForegroundRole and row.status == "abgeschlossen":
+            from PySide6.QtGui import QBrush, QColor
+
+            return QBrush(QColor("#6b7785"))
+        return None
+
+
+class CaseListPage(QWidget):
+    """Filters, search field and the table. Emits ``case_activated`` with a case id."""
+
+    case_activated = Signal(int)
+
+    def __init__(self, store: Any, runner: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.runner = runner
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Suche nach Name oder Aktenzeichen (Strg+F)"))
+        self.search.setAccessibleName(self.tr("Suche"))
+        self.search.setClearButtonEnabled(True)
+        bar.addWidget(self.search, 3)
+        self.space = QComboBox()
+        self.space.setAccessibleName(self.tr("Filter Sozialraum"))
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Filter Status"))
+        self.worker = QComboBox()
+        self.worker.setAccessibleName(self.tr("Filter Fachkraft"))
+        self.review_due = QCheckBox(self.tr("Überprüfung &fällig"))
+        for label, combo in (
+            (self.tr("&Sozialraum:"), self.space),
+            (self.tr("S&tatus:"), self.status),
+            (self.tr("Fach&kraft:"), self.worker),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(combo)
+            bar.addWidget(caption)
+            bar.addWidget(combo, 1)
+        bar.addWidget(self.review_due)
+        layout.addLayout(bar)
+
+        self.model = CaseListModel(store, runner, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Fallliste"))
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.setSelectionMode(QTableView.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.activated.connect(self._on_table_activated)
+        self.table.doubleClicked.connect(self._on_table_activated)
+        layout.addWidget(self.table)
+        self.count_label = QLabel()
+        layout.addWidget(self.count_label)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(200)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        for combo in (self.space, self.status, self.worker):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.review_due.toggled.connect(lambda _b: self.apply_filter())
+        self.model.loaded.connect(self._on_model_loaded)
+        self.model.failed.connect(lambda exc: self.count_label.setText(str(exc)))
+        self._fill_filters()
+
+    def _fill_filters(self) -> None:
+        everything = self.tr("alle")
+        self.status.blockSignals(True)
+        self.status.addItem(everything, None)
+        for item in catalogue("case_statuses"):
+            self.status.addItem(item.name, item.code)
+        self.status.blockSignals(False)
+        store = self.store
+
+        def done(result: tuple[list[Any], list[Any]]) -> None:
+            spaces, users = result
+            for combo, items in ((self.space, spaces), (self.worker, users)):
+                combo.blockSignals(True)
+                combo.clear()
+                combo.addItem(everything, None)
+                for it in items:
+                    combo.addItem(it.name, it.code if hasattr(it, "code") else it.login)
+                combo.blockSignals(False)
+
+        self.runner.submit(
+            lambda: (store.catalog.social_spaces(), store.users.list()),
+            done,
+            lambda exc: self.count_label.setText(str(exc)),
+        )
+
+    def current_filter(self) -> CaseFilter:
+        return CaseFilter(
+            search=self.search.text().strip() or None,
+            social_space=self.space.currentData(),
+            status=self.status.currentData(),
+            worker=self.worker.currentData(),
+            review_due=self.review_due.isChecked(),
+        )
+
+    def apply_filter(self) -> None:
+        self.model.reload(self.current_filter())
+
+    def _on_model_loaded(self, total: int) -> None:
+        self.count_label.setText(self.tr("%1 Fälle").replace("%1", f"{total:,}".replace(",", ".")))
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        case_id = index.data(ID_ROLE)
+        if case_id is not None:
+            self.case_activated.emit(int(case_id))
+
+    def selected_case_id(self) -> int | None:
+        idx = self.table.currentIndex()
+        return idx.data(ID_ROLE) if idx.isValid() else None
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.count_label.clear()

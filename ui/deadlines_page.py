@@ -1,0 +1,113 @@
+"""Due dates (Fristen): reviews due, consents expiring within 30 days, overdue action steps —
+for one worker or for everybody."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+
+from ui.tables import ID_ROLE, Row, RowsTableModel, german_date
+
+
+class DeadlinesPage(QWidget):
+    case_activated = Signal(int)
+
+    def __init__(self, store: Any, runner: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.runner = runner
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        caption = QLabel(self.tr("Fristen &für:"))
+        self.worker = QComboBox()
+        self.worker.setAccessibleName(self.tr("Fristen für Fachkraft"))
+        caption.setBuddy(self.worker)
+        bar.addWidget(caption)
+        bar.addWidget(self.worker)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.model = RowsTableModel(
+            [
+                self.tr("fällig am"),
+                self.tr("Art"),
+                self.tr("Aktenzeichen"),
+                self.tr("Familie"),
+                self.tr("Fachkraft"),
+                self.tr("Was"),
+            ],
+            self,
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Fristen"))
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(self._on_activated)
+        self.table.doubleClicked.connect(self._on_activated)
+        layout.addWidget(self.table)
+        self.summary = QLabel()
+        layout.addWidget(self.summary)
+        self.worker.addItem(self.tr("alle Fachkräfte"), None)
+        self.worker.addItem(self.tr("meine Fälle"), store.actor)
+        self.worker.currentIndexChanged.connect(lambda _i: self.reload())
+
+        def fill(users: list[Any]) -> None:
+            for u in users:
+                if u.role in ("caseworker", "admin", "facilitator"):
+                    self.worker.addItem(u.name, u.login)
+
+        runner.submit(store.users.list, fill, lambda exc: self.summary.setText(str(exc)))
+
+    def reload(self) -> None:
+        store, worker = self.store, self.worker.currentData()
+        self.runner.submit(
+            lambda: store.deadlines.list(worker=worker),
+            self._show,
+            lambda exc: self.summary.setText(str(exc)),
+        )
+
+    def _show(self, items: list[Any]) -> None:
+        kinds = {
+            "review": self.tr("Überprüfung"),
+            "consent": self.tr("Einwilligung"),
+            "step": self.tr("Schritt überfällig"),
+        }
+        today = self.store.clock.today()
+        self.model.set_rows(
+            [
+                Row(
+                    d.case_id,
+                    (
+                        german_date(d.due_on),
+                        kinds.get(d.kind, d.kind),
+                        d.file_number,
+                        d.family_name,
+                        d.worker,
+                        d.what,
+                    ),
+                    sort_keys=(d.due_on.isoformat(),),
+                    marked=d.overdue(today),
+                )
+                for d in items
+            ]
+        )
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.summary.setText(
+            self.tr("%1 Fristen, davon %2 überschritten")
+            .replace("%1", str(len(items)))
+            .replace("%2", str(sum(d.overdue(today) for d in items)))
+        )
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        case_id = index.data(ID_ROLE)
+        if case_id is not None:
+            self.case_activated.emit(int(case_id))
+
+    def clear(self) -> None:
+        self.model.set_rows([])
+        self.summary.clear()

@@ -1,0 +1,589 @@
+"""Shared form widgets of the entry dialogs: dates, amounts, checklists, problem lists and the
+``FormDialog`` base that validates as the user types.
+
+Dialogs collect, callers save (STYLE.md habit 5): a dialog builds a draft dataclass and runs the
+domain rule on it; it never talks to a service.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sro_case.domain.catalogues import Catalogue, CatalogueItem, catalogue
+from sro_case.errors import ValidationError
+
+T = TypeVar("T")
+
+DATE_FORMAT = "dd.MM.yyyy"  # never dd.MM.yy: Qt reads 01.03.25 as 1925 (PITFALLS.md)
+EARLIEST = QDate(1900, 1, 1)
+_EMPTY = QDate(1899, 12, 31)  # one day before EARLIEST: the "no date" value of optional fields
+
+Problems = Sequence[tuple[str, str]]
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def format_date(value: date | None) -> str:
+    """``dd.mm.yyyy`` or "" — for tables and labels."""
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+def format_cents(cents: int | None) -> str:
+    """German money format without currency sign: 123456 → "1.234,56"."""
+    if cents is None:
+        return ""
+    euros, rest = divmod(abs(cents), 100)
+    sign = "-" if cents < 0 else ""
+    return f"{sign}{euros:,}".replace(",", ".") + f",{rest:02d}"
+
+
+_MONEY = re.compile(r"^(\d{1,3}(\.\d{3})+|\d+)(,\d{1,2})?$")
+
+
+def parse_cents(text: str) -> int | None:
+    """German amount → cents, exactly (no float): "1.234,56" → 123456, "" → None.
+
+    Raises ValueError for anything else, e.g. "12.5" (a dot is only a thousands separator).
+    """
+    t = text.replace("€", "").replace("\u00a0", "").replace(" ", "").strip()
+    if not t:
+        return None
+    if not _MONEY.match(t):
+        raise ValueError(text)
+    try:
+        amount = Decimal(t.replace(".", "").replace(",", "."))
+    except InvalidOperation as exc:  # pragma: no cover - the pattern already excludes this
+        raise ValueError(text) from exc
+    return int(amount * 100)
+
+
+def combine_problems(problems: list[tuple[str, str]], check: Callable[[], T]) -> T:
+    """Run a domain rule and raise one ValidationError with the dialog's own problems first.
+
+    The dialogs check a few things the rules cannot see (e.g. "no person chosen"); the user should
+    see those and the rule's problems at the same time.
+    """
+    try:
+        result = check()
+    except ValidationError as exc:
+        raise ValidationError([*problems, *exc.problems]) from None
+    if problems:
+        raise ValidationError(list(problems))
+    return result
+
+
+# --------------------------------------------------------------------------- widgets
+
+
+class DateField(QDateEdit):
+    """A date in ``dd.MM.yyyy`` with a calendar popup, read as ``datetime.date | None``.
+
+    ``date()`` / ``value()`` give a Python date (None while empty) and ``set_date()`` /
+    ``set_value()`` take one; ``changed`` fires on every change. ``qdate()`` is Qt's own value.
+
+    Optional fields can be empty: the empty value is the minimum date (31.12.1899) shown as "—",
+    the usual QDateEdit idiom. QDateEdit cannot type over that text, so typing, the arrow keys and
+    the calendar start from ``default`` (normally today) instead of 1899. The clear button in the
+    field, or Entf/Rücktaste on a fully selected date, empties it again.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        value: date | None = None,
+        *,
+        optional: bool = False,
+        default: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._optional = optional
+        self._default = default or value or date.today()
+        self.setDisplayFormat(DATE_FORMAT)
+        self.setCalendarPopup(True)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectToNearestValue)
+        self._clear_action: QAction | None = None
+        if optional:
+            self.setMinimumDate(_EMPTY)
+            self.setSpecialValueText("—")
+            self._clear_action = QAction(
+                self.style().standardIcon(QStyle.SP_LineEditClearButton),
+                self.tr("Datum leeren"),
+                self,
+            )
+            self._clear_action.setToolTip(self.tr("Datum leeren"))
+            self._clear_action.triggered.connect(self.clear_value)
+            self.lineEdit().addAction(self._clear_action, QLineEdit.TrailingPosition)
+        else:
+            self.setMinimumDate(EARLIEST)
+        self.dateChanged.connect(self._on_date_changed)
+        self.calendarWidget().installEventFilter(self)
+        self.set_value(value if value is not None or optional else self._default)
+
+    # -- value ---------------------------------------------------------------------------
+    def qdate(self) -> QDate:
+        return QDateEdit.date(self)
+
+    def value(self) -> date | None:
+        if self.is_empty():
+            return None
+        return to_date(self.qdate())
+
+    def date(self) -> date | None:  # type: ignore[override]  # a Python date, not a QDate
+        return self.value()
+
+    def set_value(self, value: date | None) -> None:
+        """None empties an optional field; a required field refuses it (ValueError)."""
+        if value is None:
+            if not self._optional:
+                raise ValueError("a required date field cannot be empty")
+            self.setDate(_EMPTY)
+        else:
+            self.setDate(to_qdate(value))
+        self._update_clear_action()
+
+    def set_date(self, value: date | None) -> None:
+        self.set_value(value)
+
+    def clear_value(self) -> None:
+        if self._optional:
+            self.set_value(None)
+
+    def is_empty(self) -> bool:
+        return self._optional and self.qdate() == _EMPTY
+
+    def is_optional(self) -> bool:
+        return self._optional
+
+    def set_default(self, value: date) -> None:
+        """The date that typing or the calendar starts from while the field is empty."""
+        self._default = value
+
+    # -- behaviour of the empty field ----------------------------------------------------
+    def _on_date_changed(self, _value: QDate) -> None:
+        self._update_clear_action()
+        self.changed.emit()
+
+    def _update_clear_action(self) -> None:
+        if self._clear_action is not None:
+            self._clear_action.setVisible(not self.is_empty())
+
+    def _start_from_default(self) -> None:
+        self.setDate(to_qdate(self._default))
+        self.setSelectedSection(QDateEdit.DaySection)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        everything = self.lineEdit().selectedText() == self.text()
+        if (
+            self._optional
+            and event.key() in (Qt.Key_Delete, Qt.Key_Backspace)
+            and (everything or self.is_empty())
+        ):
+            self.clear_value()
+            return
+        if event.text().isdigit():
+            if self.is_empty():
+                self._start_from_default()
+            elif everything:
+                self.setSelectedSection(QDateEdit.DaySection)
+        super().keyPressEvent(event)
+
+    def stepBy(self, steps: int) -> None:
+        if self.is_empty():
+            self._start_from_default()
+            return
+        super().stepBy(steps)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Show and watched is self.calendarWidget() and self.is_empty():
+            self.calendarWidget().setCurrentPage(self._default.year, self._default.month)
+        return super().eventFilter(watched, event)
+
+
+class MoneyField(QLineEdit):
+    """An amount in euros typed the German way ("1.234,56"); ``cents()`` is exact, no float."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.setPlaceholderText("0,00")
+        self.editingFinished.connect(self._tidy)
+
+    def cents(self) -> int | None:
+        """Raises ValueError when the text is not an amount."""
+        return parse_cents(self.text())
+
+    def set_cents(self, cents: int | None) -> None:
+        self.setText(format_cents(cents))
+
+    def _tidy(self) -> None:
+        with suppress(ValueError):  # otherwise the text stays as typed; the dialog names it
+            self.set_cents(self.cents())
+
+
+class CheckList(QListWidget):
+    """A short list of checkable catalogue entries (one tab stop; Leertaste toggles).
+
+    All entries are visible without scrolling: ``columns`` > 1 lets them flow top to bottom into
+    that many columns, for longer lists such as the disciplines.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self, items: Iterable[tuple[str, str]], *, columns: int = 1, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._columns = max(1, columns)
+        for code, text in items:
+            item = QListWidgetItem(text, self)
+            item.setData(Qt.UserRole, code)
+            item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Unchecked)
+        if self._columns > 1:
+            self.setFlow(QListView.TopToBottom)
+            self.setWrapping(True)
+            self.setResizeMode(QListView.Adjust)
+        # The size hints make room for every entry; a scroll bar would only steal that room.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.itemChanged.connect(lambda _item: self.changed.emit())
+        self.itemActivated.connect(self._toggle)  # Eingabe/Doppelklick toggles as well
+
+    def _toggle(self, item: QListWidgetItem) -> None:
+        item.setCheckState(Qt.Unchecked if item.checkState() == Qt.Checked else Qt.Checked)
+
+    def checked(self) -> tuple[str, ...]:
+        return tuple(
+            self.item(i).data(Qt.UserRole)
+            for i in range(self.count())
+            if self.item(i).checkState() == Qt.Checked
+        )
+
+    def set_checked(self, codes: Iterable[str]) -> None:
+        wanted = set(codes)
+        for i in range(self.count()):
+            item = self.item(i)
+            item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in wanted else Qt.Unchecked)
+
+    def _rows(self) -> int:
+        return -(-self.count() // self._columns)
+
+    def sizeHint(self) -> QSize:
+        row_height = self.sizeHintForRow(0) if self.count() else 20
+        widest = max(
+            (self.sizeHintForIndex(self.model().index(i, 0)).width() for i in range(self.count())),
+            default=100,
+        )
+        frame = 2 * self.frameWidth() + 2 * self.spacing() + 4
+        return QSize(self._columns * (widest + 8) + frame, self._rows() * row_height + frame)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+
+class ProblemList(QLabel):
+    """The German problems of the current input, one per line, under the form."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("errorMessage")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.PlainText)  # values typed by the user appear in messages
+        self.setAccessibleName(self.tr("Hinweise zur Eingabe"))
+        self.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self._problems: list[tuple[str, str]] = []
+
+    def set_problems(self, problems: Problems) -> None:
+        self._problems = list(problems)
+        self.setText(
+            "\n".join(
+                f"• {field}: {message}" if field else f"• {message}" for field, message in problems
+            )
+        )
+
+    def problems(self) -> list[tuple[str, str]]:
+        return list(self._problems)
+
+
+# --------------------------------------------------------------------------- combo boxes
+
+
+def fill_from_catalogue(
+    combo: QComboBox,
+    source: str | Catalogue,
+    *,
+    placeholder: str | None = None,
+    text: Callable[[CatalogueItem], str] | None = None,
+) -> None:
+    """Catalogue entries with the code as userData and the German name as text.
+
+    ``placeholder`` adds a first entry with ``None`` as data ("— bitte wählen —"), so a required
+    choice is not made silently.
+    """
+    cat = catalogue(source) if isinstance(source, str) else source
+    combo.clear()
+    if placeholder is not None:
+        combo.addItem(placeholder, None)
+    for item in cat:
+        combo.addItem(text(item) if text else item.name, item.code)
+
+
+def fill_from_enum(combo: QComboBox, enum: type[Enum], *, placeholder: str | None = None) -> None:
+    """Enum members with the stored ``value`` as userData and the German ``label`` as text."""
+    combo.clear()
+    if placeholder is not None:
+        combo.addItem(placeholder, None)
+    for member in enum:
+        combo.addItem(member.label, member.value)  # type: ignore[attr-defined]
+
+
+def combo_value(combo: QComboBox) -> Any:
+    """The userData of the current entry, or None (also for the placeholder)."""
+    return combo.currentData() if combo.currentIndex() >= 0 else None
+
+
+def select_value(combo: QComboBox, value: Any) -> None:
+    """Make the entry with this userData current (the placeholder for None)."""
+    index = combo.findData(value)
+    if index < 0 and value is None:
+        index = 0 if combo.count() else -1
+    if index >= 0:
+        combo.setCurrentIndex(index)
+
+
+def label_text(text: str) -> str:
+    """A label without mnemonic and colon, as an accessible name: "&Vorname:" → "Vorname"."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(": ")
+
+
+# --------------------------------------------------------------------------- dialog base
+
+
+class FormDialog(QDialog):
+    """Base of the entry dialogs: Speichern/Abbrechen, Strg+Eingabe, validation as you type.
+
+    Subclasses set the window title (and, if "Speichern" does not fit, ``save_button``'s text),
+    build their widgets into ``self.body``, register inputs with ``watch()``, call
+    ``start()`` at the end of ``__init__`` and implement ``draft()``, which builds the draft and runs
+    the domain rule (raising ValidationError). While it raises, Speichern is disabled and the
+    problems are listed (from the first change on, so an empty form does not scold). ``accept()``
+    keeps the checked draft for ``result_draft()``; cancelling with changed input asks first.
+
+    ``ask()`` classmethods follow one pattern, so tests can drive the instance without exec():
+    ``dlg = cls(...); return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None``.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModal(True)
+        self.preferred_width = 0
+        self._started = False
+        self._dirty = False
+        self._result: Any = None
+        self._valid = False
+        self._problems: list[tuple[str, str]] = []
+
+        outer = QVBoxLayout(self)
+        self.body = QVBoxLayout()
+        outer.addLayout(self.body, 1)
+        self.problem_list = ProblemList()
+        outer.addWidget(self.problem_list)
+        self.buttons = QDialogButtonBox()
+        self.save_button: QPushButton = self.buttons.addButton(
+            self.tr("&Speichern"), QDialogButtonBox.AcceptRole
+        )
+        self.save_button.setToolTip(self.tr("Speichern (Strg+Eingabe)"))
+        self.cancel_button: QPushButton = self.buttons.addButton(
+            self.tr("Abbrechen"), QDialogButtonBox.RejectRole
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self._on_save_shortcut)
+
+    # -- for subclasses ------------------------------------------------------------------
+    def draft(self) -> Any:
+        """Build the draft from the inputs and run the domain rule; raise ValidationError."""
+        raise NotImplementedError
+
+    def validation_active(self) -> bool:
+        """False while the form is not ready to be saved at all (e.g. a search page)."""
+        return True
+
+    def add_row(self, form: QFormLayout, text: str, field: QWidget) -> QLabel:
+        """A form row whose label is the field's buddy (Alt+mnemonic) and accessible name."""
+        label = QLabel(text)
+        label.setBuddy(field)
+        if not field.accessibleName():
+            field.setAccessibleName(label_text(text))
+        form.addRow(label, field)
+        return label
+
+    def watch(self, *widgets: QObject) -> None:
+        """Revalidate whenever one of these inputs changes."""
+        for w in widgets:
+            if isinstance(w, DateField):
+                w.changed.connect(self._on_input_changed)
+            elif isinstance(w, QLineEdit | QPlainTextEdit):
+                w.textChanged.connect(self._on_input_changed)
+            elif isinstance(w, QComboBox):
+                w.currentIndexChanged.connect(self._on_input_changed)
+            elif isinstance(w, QSpinBox):
+                w.valueChanged.connect(self._on_input_changed)
+            elif isinstance(w, QAbstractButton):
+                w.toggled.connect(self._on_input_changed)
+            elif isinstance(w, CheckList):
+                w.changed.connect(self._on_input_changed)
+            else:
+                raise TypeError(f"cannot watch {type(w).__name__}")
+
+    def start(self) -> None:
+        """End of set-up: from now on changes count as user input."""
+        self._started = True
+        self.revalidate()
+
+    def mark_changed(self, *_args: object) -> None:
+        """For inputs that ``watch()`` does not know (lists edited through sub-dialogs)."""
+        self._on_input_changed()
+
+    def sizeHint(self) -> QSize:
+        """At least ``preferred_width`` wide; unlike setMinimumWidth() this never overrides the
+        layout's own minimum, so a label is never cut off."""
+        hint = super().sizeHint()
+        hint.setWidth(max(hint.width(), self.preferred_width))
+        return hint
+
+    # -- state ---------------------------------------------------------------------------
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def is_valid(self) -> bool:
+        return self._valid
+
+    def problems(self) -> list[tuple[str, str]]:
+        """What keeps the input from being saved now (listed once the user changed something)."""
+        return list(self._problems)
+
+    def result_draft(self) -> Any:
+        """The checked draft after the dialog was accepted, else None."""
+        return self._result
+
+    def revalidate(self) -> bool:
+        if not self.validation_active():
+            self._valid = False
+            self._problems = []
+            self.save_button.setEnabled(False)
+            self.problem_list.set_problems([])
+            return False
+        try:
+            self.draft()
+        except ValidationError as exc:
+            self._valid = False
+            problems = exc.problems
+        else:
+            self._valid = True
+            problems = []
+        self._problems = list(problems)
+        self.save_button.setEnabled(self._valid)
+        self.problem_list.set_problems(problems if self._dirty else [])
+        self.save_button.setToolTip(
+            "\n".join(f"{f}: {msg}" if f else msg for f, msg in problems)
+            or self.tr("Speichern (Strg+Eingabe)")
+        )
+        return self._valid
+
+    def _on_input_changed(self, *_args: object) -> None:
+        if not self._started:
+            return
+        self._dirty = True
+        self.revalidate()
+
+    def _on_save_shortcut(self) -> None:
+        if self.save_button.isVisible() and self.save_button.isEnabled():
+            self.accept()
+
+    # -- closing -------------------------------------------------------------------------
+    def accept(self) -> None:
+        if not self.validation_active():
+            return
+        try:
+            result = self.draft()
+        except ValidationError:
+            self._dirty = True  # show why nothing happens
+            self.revalidate()
+            return
+        self.set_result(result)
+
+    def set_result(self, result: Any) -> None:
+        """Close as accepted with this result (also for results other than the draft)."""
+        self._result = result
+        super().accept()
+
+    def reject(self) -> None:
+        if self._dirty and not self.confirm_discard():
+            return
+        self._result = None
+        super().reject()
+
+    def discard(self) -> None:
+        """Close without asking, input lost (e.g. when the application locks itself)."""
+        self._dirty = False
+        self.reject()
+
+    def confirm_discard(self) -> bool:
+        """Ask before throwing typed input away. German button texts set explicitly."""
+        box = QMessageBox(
+            QMessageBox.Question,
+            self.tr("Änderungen verwerfen?"),
+            self.tr("Ihre Eingaben sind noch nicht gespeichert. Sollen sie verworfen werden?"),
+            QMessageBox.Yes | QMessageBox.No,
+            self,
+        )
+        box.button(QMessageBox.Yes).setText(self.tr("&Verwerfen"))
+        box.button(QMessageBox.No).setText(self.tr("&Weiter bearbeiten"))
+        box.setDefaultButton(QMessageBox.No)
+        box.setEscapeButton(QMessageBox.No)
+        answer = box.exec()
+        box.deleteLater()
+        return answer == QMessageBox.Yes

@@ -1,0 +1,80 @@
+"""Languages: German is the source language of every string; English comes from
+``resources/translations/sro_case_en.ts``, read at run time (no compiled .qm to ship or forget).
+Qt's own dialogs use qtbase_<lang> from PySide6 (``qt_de`` needs modules Essentials lacks)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from sro_case.paths import resources_dir
+
+LANGUAGES = {"de": "Deutsch", "en": "English"}
+DEFAULT_LANGUAGE = "de"
+
+
+class TsTranslator(QTranslator):
+    """A QTranslator over a Qt Linguist .ts file; unfinished entries are ignored."""
+
+    def __init__(self, path: Path, parent: QCoreApplication | None = None) -> None:
+        super().__init__(parent)
+        self._table: dict[tuple[str, str], str] = {}
+        self._plain: dict[str, str] = {}
+        root = ET.parse(path).getroot()
+        for context in root.iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                source = message.findtext("source")
+                translation = message.find("translation")
+                if source is None or translation is None or not (translation.text or ""):
+                    continue
+                if translation.get("type") in ("unfinished", "obsolete", "vanished"):
+                    continue
+                self._table[(name, source)] = translation.text or ""
+                self._plain.setdefault(source, translation.text or "")
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def, override]
+        return self._table.get((context, source)) or self._plain.get(source)
+
+    def isEmpty(self) -> bool:
+        return not self._table
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+
+_installed: list[QTranslator] = []
+
+
+def translation_file(language: str) -> Path:
+    return resources_dir() / "translations" / f"sro_case_{language}.ts"
+
+
+def install_language(language: str) -> str:
+    """Switch the running application's language; returns the language actually installed."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if language not in LANGUAGES:
+        language = DEFAULT_LANGUAGE
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    if language != "de":
+        path = translation_file(language)
+        if path.is_file():
+            ours = TsTranslator(path, app)
+            app.installTranslator(ours)
+            _installed.append(ours)
+    locale = (
+        QLocale(QLocale.German, QLocale.Germany)
+        if language == "de"
+        else QLocale(QLocale.English, QLocale.UnitedKingdom)
+    )
+    QLocale.setDefault(locale)
+    return language

@@ -1,0 +1,101 @@
+"""A small read-only table model over prepared rows (tuples of display strings plus an id).
+
+Used by the case file's tabs. Rows are built by the caller from service results; the model
+never queries anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from sro_case.domain.sorting import german_key
+
+ID_ROLE = Qt.UserRole + 1
+SORT_ROLE = Qt.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Row:
+    id: int
+    cells: tuple[str, ...]
+    sort_keys: tuple[Any, ...] = ()  # optional per column, e.g. ISO dates
+    tooltip: str = ""
+    marked: bool = False  # shown in the warning colour (expired, overdue, entrusted)
+    muted: bool = False
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+class RowsTableModel(QAbstractTableModel):
+    WARN = QColor("#a61b1b")
+    MUTED = QColor("#6b7785")
+
+    def __init__(self, headers: Sequence[str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._rows: list[Row] = []
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Row:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Horizontal
+            and role == Qt.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if not (0 <= col < len(self._headers)):
+            return None
+        if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
+            return row.cells[col] if col < len(row.cells) else ""
+        if role == ID_ROLE:
+            return row.id
+        if role == SORT_ROLE:
+            if col < len(row.sort_keys) and row.sort_keys[col] is not None:
+                return row.sort_keys[col]
+            return german_key(row.cells[col] if col < len(row.cells) else "")[0]
+        if role == Qt.ToolTipRole and row.tooltip:
+            return row.tooltip
+        if role == Qt.ForegroundRole:
+            if row.marked:
+                return QBrush(self.WARN)
+            if row.muted:
+                return QBrush(self.MUTED)
+        return None
+
+
+def german_date(value: Any) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+def euros(cents: int | None) -> str:
+    if cents is None:
+        return ""
+    text = f"{cents / 100:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return f"{text} €"
