@@ -73,7 +73,11 @@ class ListTab(QWidget):
     def set_rows(self, rows: list[Row]) -> None:
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount() - 1):  # the last column takes the rest
+            header.resizeSection(column, min(header.sectionSize(column) + 12, 320))
+        header.setStretchLastSection(True)
+        self.table.resizeRowsToContents()
 
     def selected(self) -> Row | None:
         idx = self.table.currentIndex()
@@ -125,8 +129,8 @@ class CaseFileWidget(QWidget):
                 self.tr("Datum"),
                 self.tr("Art"),
                 self.tr("Beteiligte"),
-                self.tr("Eintrag"),
                 self.tr("von"),
+                self.tr("Eintrag"),
             ],
             self.tr("Verlauf"),
         )
@@ -474,8 +478,8 @@ class CaseFileWidget(QWidget):
                         german_date(n.occurred_on),
                         _label(NoteKind, n.kind),
                         n.participants,
-                        mark + n.text,
                         n.author,
+                        mark + n.text,
                     ),
                     sort_keys=(n.occurred_on.isoformat(),),
                     marked=n.entrusted,

@@ -238,6 +238,7 @@ class CaseListPage(QWidget):
         layout.addWidget(self.table)
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
+        self._sized = False
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -290,6 +291,13 @@ class CaseListPage(QWidget):
 
     def _on_model_loaded(self, total: int) -> None:
         self.count_label.setText(self.tr("%1 Fälle").replace("%1", f"{total:,}".replace(",", ".")))
+        if not self._sized and self.model.rowCount():
+            # Size the columns once, from the first page, so later pages do not make them jump.
+            self.table.resizeColumnsToContents()
+            header = self.table.horizontalHeader()
+            for column in range(self.model.columnCount() - 1):
+                header.resizeSection(column, min(max(header.sectionSize(column) + 16, 110), 320))
+            self._sized = True
 
     def _on_table_activated(self, index: QModelIndex) -> None:
         case_id = index.data(ID_ROLE)
