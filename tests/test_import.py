@@ -61,6 +61,9 @@ def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
     ws = wb.active
     for row in rows:
         ws.append(row)
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text typed into Excel, not a formula
     wb.save(path)
     return path
 

@@ -1,0 +1,1874 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CaseFileWidget</name>
+    <message>
+        <location filename="../../ui/case_file.py" line="105"/>
+        <source>Fallakte</source>
+        <translation>Case file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="110"/>
+        <source>Vorname</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="111"/>
+        <source>Familienname</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="112"/>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="113"/>
+        <source>Geschlecht</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="114"/>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="116"/>
+        <source>Personen</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="118"/>
+        <source>Person &amp;hinzufügen …</source>
+        <translation>&amp;Add person …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="121"/>
+        <source>Familie &amp;&amp; Personen</source>
+        <translation>Family &amp;&amp; people</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="125"/>
+        <location filename="../../ui/case_file.py" line="178"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="126"/>
+        <location filename="../../ui/case_file.py" line="172"/>
+        <location filename="../../ui/case_file.py" line="179"/>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="127"/>
+        <source>Beteiligte</source>
+        <translation>Involved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="128"/>
+        <source>Eintrag</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="129"/>
+        <source>von</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="131"/>
+        <location filename="../../ui/case_file.py" line="141"/>
+        <source>Verlauf</source>
+        <translation>Case history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="133"/>
+        <source>&amp;Neuer Eintrag … (Strg+N)</source>
+        <translation>&amp;New entry … (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="135"/>
+        <source>Verlauf nach Art filtern</source>
+        <translation>Filter case history by type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="136"/>
+        <source>alle Arten</source>
+        <translation>all types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="145"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="146"/>
+        <source>Empfänger</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="147"/>
+        <source>erteilt</source>
+        <translation>Given</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="148"/>
+        <source>gültig bis</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="149"/>
+        <source>Stand</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="151"/>
+        <location filename="../../ui/case_file.py" line="155"/>
+        <source>Einwilligungen</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="153"/>
+        <source>Einwilligung &amp;erfassen …</source>
+        <translation>&amp;Record consent …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="154"/>
+        <source>&amp;Widerrufen</source>
+        <translation>Re&amp;voke</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="159"/>
+        <source>Hilfeart</source>
+        <translation>Type of help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="160"/>
+        <source>Träger</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="161"/>
+        <source>Beginn</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="162"/>
+        <source>Ende</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="163"/>
+        <source>Std./Woche</source>
+        <translation>Hrs/week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="164"/>
+        <source>Kosten/Monat</source>
+        <translation>Cost/month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="165"/>
+        <source>Beendigungsgrund</source>
+        <translation>End reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="167"/>
+        <location filename="../../ui/case_file.py" line="170"/>
+        <source>Hilfen</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="169"/>
+        <source>Hilfe &amp;erfassen …</source>
+        <translation>&amp;Record help …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="172"/>
+        <source>Beschreibung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="172"/>
+        <location filename="../../ui/case_file.py" line="174"/>
+        <source>Ressourcen</source>
+        <translation>Resources</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="173"/>
+        <source>Ressource &amp;erfassen …</source>
+        <translation>&amp;Record resource …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="180"/>
+        <source>Moderation</source>
+        <translation>Facilitator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="181"/>
+        <source>Teilnehmende</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="182"/>
+        <location filename="../../ui/case_file.py" line="233"/>
+        <source>nächste Überprüfung</source>
+        <translation>Next review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="184"/>
+        <location filename="../../ui/case_file.py" line="186"/>
+        <source>Konferenzen</source>
+        <translation>Conferences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="190"/>
+        <source>Ziel</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="191"/>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="192"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="193"/>
+        <source>letzte Bewertung</source>
+        <translation>Last assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="194"/>
+        <source>Zieldatum</source>
+        <translation>Target date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="196"/>
+        <location filename="../../ui/case_file.py" line="198"/>
+        <source>Ziele</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="201"/>
+        <source>Zeitpunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="201"/>
+        <source>Wer</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="201"/>
+        <source>Aktion</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="201"/>
+        <source>Datensatz</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="202"/>
+        <location filename="../../ui/case_file.py" line="204"/>
+        <source>Zugriffe</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="213"/>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="215"/>
+        <source>Fallbeginn:</source>
+        <translation>Case start:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="217"/>
+        <source>Fachkraft:</source>
+        <translation>Caseworker:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="219"/>
+        <source>Anlass</source>
+        <translation>Reason for contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="222"/>
+        <source>&amp;Anlass:</source>
+        <translation>&amp;Reason for contact:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="223"/>
+        <source>Gefährdungseinschätzung nach § 8a SGB VIII</source>
+        <translation>Child-protection risk assessment under § 8a SGB VIII</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="224"/>
+        <source>§ 8a</source>
+        <translation>§ 8a</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="225"/>
+        <source>Kinderschutz:</source>
+        <translation>Child protection:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="227"/>
+        <source>Ergebnis § 8a</source>
+        <translation>§ 8a outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="228"/>
+        <source>— noch offen —</source>
+        <translation>— pending —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="231"/>
+        <source>Ergebnis § 8a:</source>
+        <translation>§ 8a outcome:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="234"/>
+        <source>Nächste Ü&amp;berprüfung:</source>
+        <translation>Next re&amp;view:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="238"/>
+        <source>Nächste Schritte:</source>
+        <translation>Next steps:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="241"/>
+        <source>&amp;Speichern (Strg+S)</source>
+        <translation>&amp;Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="245"/>
+        <source>Status wechseln zu</source>
+        <translation>Change status to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="246"/>
+        <source>Status &amp;wechseln</source>
+        <translation>C&amp;hange status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="248"/>
+        <source>Fall a&amp;bschließen …</source>
+        <translation>C&amp;lose case …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="250"/>
+        <source>&amp;Wieder aufnehmen …</source>
+        <translation>Re&amp;open …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="267"/>
+        <source>Überblick</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="294"/>
+        <source>  ⚠ § 8a</source>
+        <translation>  ⚠ § 8a</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="299"/>
+        <source>— keine —</source>
+        <translation>— none —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="310"/>
+        <source>keine offenen Schritte</source>
+        <translation>no open steps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="350"/>
+        <source>widerrufen am %1</source>
+        <translation>revoked on %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="352"/>
+        <source>abgelaufen</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="354"/>
+        <source>gültig</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="448"/>
+        <source>geöffnet</source>
+        <translation>opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="449"/>
+        <source>angelegt</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="450"/>
+        <source>geändert</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="451"/>
+        <source>Status geändert</source>
+        <translation>status changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="452"/>
+        <source>abgeschlossen</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="453"/>
+        <source>wieder aufgenommen</source>
+        <translation>reopened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="454"/>
+        <source>widerrufen</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="455"/>
+        <source>beendet</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="456"/>
+        <source>bewertet</source>
+        <translation>assessed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="457"/>
+        <source>exportiert</source>
+        <translation>exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="458"/>
+        <source>importiert</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="469"/>
+        <source>🔒 anvertraut (§ 65) · </source>
+        <translation>🔒 entrusted (§ 65) · </translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="500"/>
+        <source>Unerwarteter Fehler: %1</source>
+        <translation>Unexpected error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="502"/>
+        <source>Nicht gespeichert</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="516"/>
+        <source>Fall gespeichert.</source>
+        <translation>Case saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="524"/>
+        <source>Ungespeicherte Änderungen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="525"/>
+        <source>Die Änderungen am Fall sind noch nicht gespeichert. Jetzt speichern?</source>
+        <translation>The changes to the case have not been saved yet. Save now?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="540"/>
+        <source>Eintrag gespeichert.</source>
+        <translation>Entry saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="549"/>
+        <source>Person gespeichert.</source>
+        <translation>Person saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="564"/>
+        <source>Einwilligung gespeichert.</source>
+        <translation>Consent saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="574"/>
+        <source>Einwilligung widerrufen</source>
+        <translation>Revoke consent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="575"/>
+        <source>Die ausgewählte Einwilligung ab heute als widerrufen eintragen?</source>
+        <translation>Record the selected consent as revoked from today?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="581"/>
+        <source>Widerruf gespeichert.</source>
+        <translation>Revocation saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="591"/>
+        <source>Hilfe gespeichert.</source>
+        <translation>Help saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="600"/>
+        <source>Ressource gespeichert.</source>
+        <translation>Resource saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="607"/>
+        <source>Status geändert.</source>
+        <translation>Status changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="622"/>
+        <source>Fall abgeschlossen.</source>
+        <translation>Case closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="632"/>
+        <source>Fall wieder aufgenommen.</source>
+        <translation>Case reopened.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <location filename="../../ui/case_list.py" line="59"/>
+        <source>Aktenzeichen</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="60"/>
+        <source>Familie</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="61"/>
+        <source>Sozialraum</source>
+        <translation>Social space</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="62"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="63"/>
+        <source>fallführende Fachkraft</source>
+        <translation>Lead caseworker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="64"/>
+        <source>nächste Überprüfung</source>
+        <translation>Next review</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPage</name>
+    <message>
+        <location filename="../../ui/case_list.py" line="200"/>
+        <source>Suche nach Name oder Aktenzeichen (Strg+F)</source>
+        <translation>Search by name or file number (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="201"/>
+        <source>Suche</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="205"/>
+        <source>Filter Sozialraum</source>
+        <translation>Filter by social space</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="207"/>
+        <source>Filter Status</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="209"/>
+        <source>Filter Fachkraft</source>
+        <translation>Filter by caseworker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="210"/>
+        <source>Überprüfung &amp;fällig</source>
+        <translation>Review &amp;due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="212"/>
+        <source>&amp;Sozialraum:</source>
+        <translation>&amp;Social space:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="213"/>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="214"/>
+        <source>Fach&amp;kraft:</source>
+        <translation>Case&amp;worker:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="226"/>
+        <source>Fallliste</source>
+        <translation>Case list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="255"/>
+        <source>alle</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="292"/>
+        <source>%1 Fälle</source>
+        <translation>%1 cases</translation>
+    </message>
+</context>
+<context>
+    <name>CloseCaseDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1125"/>
+        <source>Fall abschließen</source>
+        <translation>Close case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1127"/>
+        <source>Fall &amp;abschließen</source>
+        <translation>&amp;Close case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1132"/>
+        <source>Ein abgeschlossener Fall kann mit Begründung wieder aufgenommen werden. Mit dem Abschluss beginnt die Löschfrist.</source>
+        <translation>A closed case can be reopened if a reason is given. Closing the case starts the deletion period.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1141"/>
+        <source>— bitte wählen —</source>
+        <translation>— please select —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1144"/>
+        <source>&amp;Beendigungsgrund:</source>
+        <translation>&amp;End reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1145"/>
+        <source>Abschluss&amp;datum:</source>
+        <translation>Closing &amp;date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1154"/>
+        <source>Beendigungsgrund</source>
+        <translation>End reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1159"/>
+        <location filename="../../ui/case_dialogs.py" line="1164"/>
+        <source>Abschlussdatum</source>
+        <translation>Closing date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1164"/>
+        <source>dem Fallbeginn</source>
+        <translation>the case start</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="887"/>
+        <source>Einwilligung erfassen</source>
+        <translation>Record consent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="892"/>
+        <source>— bitte wählen —</source>
+        <translation>— please select —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="900"/>
+        <source>Welche Angaben dürfen weitergegeben werden? An wen genau?</source>
+        <translation>Which information may be passed on? To whom exactly?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="904"/>
+        <source>gibt an&amp;vertraute Daten (§ 65 SGB VIII) frei</source>
+        <translation>Releases &amp;entrusted data (§ 65 SGB VIII)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="906"/>
+        <source>gibt anvertraute Daten (§ 65 SGB VIII) frei</source>
+        <translation>Releases entrusted data (§ 65 SGB VIII)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="908"/>
+        <source>&amp;Person:</source>
+        <translation>&amp;Person:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="909"/>
+        <source>&amp;Empfänger:</source>
+        <translation>&amp;Recipients:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="910"/>
+        <source>&amp;Umfang:</source>
+        <translation>S&amp;cope:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="911"/>
+        <source>Erteilt &amp;am:</source>
+        <translation>&amp;Given on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="912"/>
+        <source>&amp;Gültig bis:</source>
+        <translation>&amp;Valid until:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="930"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="930"/>
+        <source>muss ausgewählt werden.</source>
+        <translation>must be selected.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../ui/forms.py" line="149"/>
+        <location filename="../../ui/forms.py" line="152"/>
+        <source>Datum leeren</source>
+        <translation>Clear date</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesPage</name>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="23"/>
+        <source>Fristen &amp;für:</source>
+        <translation>Due dates f&amp;or:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="25"/>
+        <source>Fristen für Fachkraft</source>
+        <translation>Due dates for caseworker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="33"/>
+        <source>fällig am</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="34"/>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="35"/>
+        <source>Aktenzeichen</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="36"/>
+        <source>Familie</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="37"/>
+        <source>Fachkraft</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="38"/>
+        <source>Was</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="44"/>
+        <source>Fristen</source>
+        <translation>Due dates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="54"/>
+        <source>alle Fachkräfte</source>
+        <translation>all caseworkers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="55"/>
+        <source>meine Fälle</source>
+        <translation>my cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="75"/>
+        <source>Überprüfung</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="76"/>
+        <source>Einwilligung</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="77"/>
+        <source>Schritt überfällig</source>
+        <translation>Step overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="101"/>
+        <source>%1 Fristen, davon %2 überschritten</source>
+        <translation>%1 due dates, %2 of them overdue</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateTableModel</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="133"/>
+        <source>Aktenzeichen</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="134"/>
+        <source>Familie</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="135"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="136"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="137"/>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="138"/>
+        <source>Grund</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="182"/>
+        <source>Fall abgeschlossen am %1</source>
+        <translation>Case closed on %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="185"/>
+        <source>Fall offen seit %1</source>
+        <translation>Case open since %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../ui/forms.py" line="433"/>
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms.py" line="435"/>
+        <location filename="../../ui/forms.py" line="532"/>
+        <source>Speichern (Strg+Eingabe)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms.py" line="437"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms.py" line="578"/>
+        <source>Änderungen verwerfen?</source>
+        <translation>Discard changes?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms.py" line="579"/>
+        <source>Ihre Eingaben sind noch nicht gespeichert. Sollen sie verworfen werden?</source>
+        <translation>Your entries have not been saved yet. Do you want to discard them?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms.py" line="583"/>
+        <source>&amp;Verwerfen</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms.py" line="584"/>
+        <source>&amp;Weiter bearbeiten</source>
+        <translation>&amp;Keep editing</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="966"/>
+        <source>Hilfe erfassen</source>
+        <translation>Record help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="974"/>
+        <location filename="../../ui/case_dialogs.py" line="986"/>
+        <source>— bitte wählen —</source>
+        <translation>— please select —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="979"/>
+        <source>— keine bestimmte Person —</source>
+        <translation>— no specific person —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="981"/>
+        <source>Träger oder Einrichtung</source>
+        <translation>Provider or facility</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="991"/>
+        <source> Std.</source>
+        <translation> hrs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="993"/>
+        <source>Monatliche Kosten in Euro</source>
+        <translation>Monthly costs in euros</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="997"/>
+        <source>&amp;Hilfeart:</source>
+        <translation>&amp;Type of help:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="998"/>
+        <source>&amp;Person:</source>
+        <translation>&amp;Person:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="999"/>
+        <source>&amp;Träger:</source>
+        <translation>P&amp;rovider:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1000"/>
+        <source>&amp;Beginn:</source>
+        <translation>St&amp;art:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1001"/>
+        <source>&amp;Ende:</source>
+        <translation>&amp;End:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1003"/>
+        <source>Beendigungs&amp;grund:</source>
+        <translation>E&amp;nd reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1005"/>
+        <source>&amp;Wochenstunden:</source>
+        <translation>&amp;Hours per week:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1006"/>
+        <source>Monatliche &amp;Kosten:</source>
+        <translation>Monthly &amp;costs:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1050"/>
+        <source>Monatliche Kosten</source>
+        <translation>Monthly costs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1051"/>
+        <source>bitte als Betrag in Euro eingeben, z. B. 1.234,56.</source>
+        <translation>please enter an amount in euros in German notation, e.g. 1.234,56.</translation>
+    </message>
+</context>
+<context>
+    <name>LockPage</name>
+    <message>
+        <location filename="../../ui/lock.py" line="87"/>
+        <source>🔒 Gesperrt</source>
+        <translation>🔒 Locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="92"/>
+        <source>Die Anwendung wurde gesperrt. Geben Sie Ihre Passphrase ein, um weiterzuarbeiten. Ungespeicherte Eingaben bleiben erhalten.</source>
+        <translation>The application has been locked. Enter your passphrase to continue working. Unsaved entries are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="100"/>
+        <source>Passphrase zum Entsperren</source>
+        <translation>Passphrase to unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="104"/>
+        <source>&amp;Entsperren</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="35"/>
+        <source>SRO-Fallmanagement — %1</source>
+        <translation>SRO-Fallmanagement — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="45"/>
+        <source>Fälle</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="46"/>
+        <source>Fristen</source>
+        <translation>Due dates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="74"/>
+        <source>Datenbank: %1 · angemeldet: %2 · Version %3</source>
+        <translation>Database: %1 · signed in: %2 · version %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="91"/>
+        <source>&amp;Datei</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="93"/>
+        <source>&amp;Neuer Fall …</source>
+        <translation>&amp;New case …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="95"/>
+        <source>&amp;Sperren</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="96"/>
+        <source>&amp;Einstellungen …</source>
+        <translation>&amp;Settings …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="98"/>
+        <source>&amp;Beenden</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="99"/>
+        <source>&amp;Fall</source>
+        <translation>&amp;Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="100"/>
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="102"/>
+        <source>Neuer &amp;Verlaufseintrag …</source>
+        <translation>New &amp;history entry …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="104"/>
+        <source>Fallakte &amp;schließen</source>
+        <translation>&amp;Close case file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="105"/>
+        <source>&amp;Ansicht</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="106"/>
+        <source>&amp;Fälle</source>
+        <translation>&amp;Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="107"/>
+        <source>F&amp;risten</source>
+        <translation>&amp;Due dates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="108"/>
+        <source>&amp;Suchen</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="109"/>
+        <source>&amp;Aktualisieren</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="110"/>
+        <source>&amp;Hilfe</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="111"/>
+        <source>Ü&amp;ber SRO-Fallmanagement …</source>
+        <translation>&amp;About SRO-Fallmanagement …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123"/>
+        <source>Fall …</source>
+        <translation>Case …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="200"/>
+        <source>Nicht gespeichert</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="218"/>
+        <source>Gesperrt · %1</source>
+        <translation>Locked · %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="230"/>
+        <source>Die Passphrase ist falsch. Bitte erneut versuchen.</source>
+        <translation>The passphrase is incorrect. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="262"/>
+        <source>Über SRO-Fallmanagement</source>
+        <translation>About SRO-Fallmanagement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="264"/>
+        <source>&lt;b&gt;SRO-Fallmanagement %1&lt;/b&gt;&lt;br&gt;Interdisziplinäres Fallmanagement in der Kinder- und Jugendhilfe nach SGB VIII – Sozialraumorientierung der Hansestadt Rostock.&lt;br&gt;&lt;br&gt;Datenbank: %2</source>
+        <translation>&lt;b&gt;SRO-Fallmanagement %1&lt;/b&gt;&lt;br&gt;Interdisciplinary case management in child and youth welfare under SGB VIII – social-space orientation of the Hanseatic City of Rostock.&lt;br&gt;&lt;br&gt;Database: %2</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="316"/>
+        <source>Neuer Fall</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="328"/>
+        <source>&amp;Zurück</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="369"/>
+        <source>Bitte zuerst prüfen, ob es zu der Person schon einen Fall gibt – abgeschlossene Fälle werden mit angezeigt.</source>
+        <translation>Please first check whether a case already exists for this person – closed cases are shown as well.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="380"/>
+        <source>&amp;Familienname:</source>
+        <translation>S&amp;urname:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="381"/>
+        <source>&amp;Vorname:</source>
+        <translation>&amp;First name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="382"/>
+        <source>&amp;Suchen</source>
+        <translation>Sea&amp;rch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="389"/>
+        <source>&amp;Geburtsdatum:</source>
+        <translation>Date of &amp;birth:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="391"/>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="395"/>
+        <source>Noch nicht gesucht.</source>
+        <translation>Not searched yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="400"/>
+        <source>Mögliche Doppelungen</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="408"/>
+        <source>Vorhandenen Fall &amp;öffnen</source>
+        <translation>&amp;Open existing case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="410"/>
+        <location filename="../../ui/case_dialogs.py" line="477"/>
+        <source>Weiter: &amp;neuen Fall anlegen</source>
+        <translation>Next: create &amp;new case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="443"/>
+        <source>Bitte den Familiennamen eingeben.</source>
+        <translation>Please enter the surname.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="451"/>
+        <source>Die Suche ist fehlgeschlagen: %1</source>
+        <translation>The search failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="455"/>
+        <source>Keine ähnlichen Fälle gefunden.</source>
+        <translation>No similar cases found.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="458"/>
+        <source>Ein möglicher Treffer – bitte prüfen, ob es derselbe Fall ist:</source>
+        <translation>One possible match – please check whether it is the same case:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="463"/>
+        <source>%1 mögliche Treffer – bitte prüfen, ob einer davon derselbe Fall ist:</source>
+        <translation>%1 possible matches – please check whether one of them is the same case:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="475"/>
+        <source>&amp;Trotzdem neuen Fall anlegen</source>
+        <translation>Create &amp;new case anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="518"/>
+        <source>— bitte wählen —</source>
+        <translation>— please select —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="520"/>
+        <source>%1 (Modellregion)</source>
+        <translation>%1 (model region)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="526"/>
+        <source>— noch offen —</source>
+        <translation>— pending —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="535"/>
+        <source>Gefährdungseinschätzung nach § &amp;8a SGB VIII</source>
+        <translation>Child-protection risk assessment under § &amp;8a SGB VIII</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="538"/>
+        <source>Gefährdungseinschätzung nach § 8a SGB VIII</source>
+        <translation>Child-protection risk assessment under § 8a SGB VIII</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="540"/>
+        <source>&amp;Aktenzeichen:</source>
+        <translation>&amp;File number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="541"/>
+        <source>Fall&amp;beginn:</source>
+        <translation>&amp;Case start:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="542"/>
+        <source>Famil&amp;ie:</source>
+        <translation>Famil&amp;y:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="543"/>
+        <source>S&amp;traße:</source>
+        <translation>S&amp;treet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="544"/>
+        <source>&amp;PLZ:</source>
+        <translation>&amp;Postcode:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="545"/>
+        <source>S&amp;ozialraum:</source>
+        <translation>Soc&amp;ial space:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="546"/>
+        <source>&amp;Fallführende Fachkraft:</source>
+        <translation>&amp;Lead caseworker:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="547"/>
+        <source>&amp;Nächste Überprüfung:</source>
+        <translation>&amp;Next review:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="553"/>
+        <source>Worum geht es? Wer hat sich gemeldet?</source>
+        <translation>What is it about? Who got in touch?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="554"/>
+        <source>Anlass</source>
+        <translation>Reason for contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="555"/>
+        <source>An&amp;lass:</source>
+        <translation>&amp;Reason for contact:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="562"/>
+        <source>Schwerpunkte</source>
+        <translation>Focus areas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="563"/>
+        <source>Sch&amp;werpunkte:</source>
+        <translation>Focus &amp;areas:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="569"/>
+        <source>Pe&amp;rsonen im Haushalt:</source>
+        <translation>&amp;Household members:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="574"/>
+        <source>Personen im Haushalt</source>
+        <translation>Household members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="582"/>
+        <source>Person &amp;hinzufügen …</source>
+        <translation>A&amp;dd person …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="584"/>
+        <source>Än&amp;dern …</source>
+        <translation>&amp;Edit …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="586"/>
+        <source>&amp;Entfernen</source>
+        <translation>Re&amp;move</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="642"/>
+        <source>Familie %1</source>
+        <translation>%1 family</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="677"/>
+        <source>Personen</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="677"/>
+        <source>Mindestens eine Person ist nötig.</source>
+        <translation>At least one person is required.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="818"/>
+        <source>Verlaufseintrag</source>
+        <translation>History entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="825"/>
+        <source>Anfangsbuchstabe wählt die Art, z. B. T für Telefonat.</source>
+        <translation>The first letter selects the type, e.g. T for telephone call.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="829"/>
+        <source>z. B. Mutter, Lena, Schulsozialarbeit</source>
+        <translation>e.g. mother, Lena, school social work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="831"/>
+        <source>an&amp;vertraut (§ 65 SGB VIII)</source>
+        <translation>&amp;Entrusted (§ 65 SGB VIII)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="832"/>
+        <source>anvertraut (§ 65 SGB VIII)</source>
+        <translation>Entrusted (§ 65 SGB VIII)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="835"/>
+        <source>Der Inhalt wurde Ihnen persönlich anvertraut. Er erscheint nicht in Konferenzen, Berichten und Exporten, solange die Person nicht eingewilligt hat.</source>
+        <translation>The content was entrusted to you personally. It does not appear in conferences, reports or exports unless the person has given consent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="839"/>
+        <source>&amp;Art:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="840"/>
+        <source>&amp;Datum:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="841"/>
+        <source>&amp;Beteiligte:</source>
+        <translation>&amp;People involved:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="842"/>
+        <source>&amp;Text:</source>
+        <translation>Te&amp;xt:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="845"/>
+        <source>Strg+Eingabe speichert.</source>
+        <translation>Ctrl+Enter saves.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="749"/>
+        <source>Person bearbeiten</source>
+        <translation>Edit person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="749"/>
+        <source>Person hinzufügen</source>
+        <translation>Add person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="762"/>
+        <source>&amp;Vorname:</source>
+        <translation>&amp;First name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="763"/>
+        <source>&amp;Familienname:</source>
+        <translation>S&amp;urname:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="764"/>
+        <source>Geburts&amp;datum:</source>
+        <translation>&amp;Date of birth:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="765"/>
+        <source>&amp;Geschlecht:</source>
+        <translation>&amp;Gender:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="766"/>
+        <source>&amp;Rolle:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDraftTableModel</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="198"/>
+        <source>Vorname</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="199"/>
+        <source>Familienname</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="200"/>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="201"/>
+        <source>Geschlecht</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="202"/>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemList</name>
+    <message>
+        <location filename="../../ui/forms.py" line="332"/>
+        <source>Hinweise zur Eingabe</source>
+        <translation>Input notes</translation>
+    </message>
+</context>
+<context>
+    <name>PublishedTableModel</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="52"/>
+        <source>geheim gehalten (primär)
+Die Fallzahl liegt unter der Mindestfallzahl.</source>
+        <translation>suppressed (primary)
+The number of cases is below the minimum number of cases.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="55"/>
+        <source>geheim gehalten (sekundär)
+Sonst ließe sich ein anderes geheimes Feld errechnen.</source>
+        <translation>suppressed (secondary)
+Otherwise another suppressed cell could be calculated.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="57"/>
+        <source>nichts vorhanden</source>
+        <translation>nil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="58"/>
+        <source>Aussage nicht sinnvoll</source>
+        <translation>not meaningful</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1184"/>
+        <source>Fall wieder aufnehmen</source>
+        <translation>Reopen case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1186"/>
+        <source>&amp;Wieder aufnehmen</source>
+        <translation>&amp;Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1188"/>
+        <source>Der Fall wird wieder geöffnet; der Grund steht danach in der Statushistorie.</source>
+        <translation>The case will be reopened; the reason is then recorded in the status history.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1195"/>
+        <source>— bitte wählen —</source>
+        <translation>— please select —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1197"/>
+        <source>&amp;Grund:</source>
+        <translation>Rea&amp;son:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1206"/>
+        <source>Grund</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1086"/>
+        <source>Ressource erfassen</source>
+        <translation>Record resource</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1090"/>
+        <source>— bitte wählen —</source>
+        <translation>— please select —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1093"/>
+        <source>z. B. Oma wohnt nebenan und holt die Kinder dienstags ab</source>
+        <translation>e.g. Grandma lives next door and picks the children up on Tuesdays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1095"/>
+        <source>&amp;Art:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1096"/>
+        <source>&amp;Beschreibung:</source>
+        <translation>&amp;Description:</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1238"/>
+        <source>Einstellungen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1240"/>
+        <source>Ü&amp;bernehmen</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1248"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1252"/>
+        <source>&amp;Sprache:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1254"/>
+        <source>Sprache</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1255"/>
+        <source>Automatische Sperre &amp;nach:</source>
+        <translation>Auto&amp;matic lock after:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1257"/>
+        <source>Automatische Sperre nach Minuten ohne Eingabe</source>
+        <translation>Automatic lock after minutes without input</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="1266"/>
+        <source>Ohne Eingabe sperrt sich das Programm nach der eingestellten Zeit; zum Entsperren ist die Passphrase nötig.</source>
+        <translation>Without input, the program locks itself after the set time; the passphrase is needed to unlock it.</translation>
+    </message>
+</context>
+<context>
+    <name>StartDialog</name>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="15"/>
+        <source>SRO-Fallmanagement — Willkommen</source>
+        <translation>SRO-Fallmanagement — Welcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="20"/>
+        <source>&lt;b&gt;Willkommen bei SRO-Fallmanagement.&lt;/b&gt;&lt;br&gt;Fallakten werden verschlüsselt auf diesem Rechner gespeichert. Wie möchten Sie beginnen?</source>
+        <translation>&lt;b&gt;Welcome to SRO-Fallmanagement.&lt;/b&gt;&lt;br&gt;Case files are stored encrypted on this computer. How would you like to start?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="26"/>
+        <source>&amp;Neue verschlüsselte Datenbank anlegen</source>
+        <translation>&amp;Create new encrypted database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="27"/>
+        <source>Vorhandene Datenbank ö&amp;ffnen …</source>
+        <translation>&amp;Open existing database …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="28"/>
+        <source>&amp;Demodatenbank mit erfundenen Fällen anlegen</source>
+        <translation>Create &amp;demo database with fictitious cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="35"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="46"/>
+        <source>Datenbank öffnen</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_dialog.py" line="48"/>
+        <source>SRO-Datenbank (*.db);;Alle Dateien (*)</source>
+        <translation>SRO database (*.db);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsExportDialog</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="129"/>
+        <source>Anonymisierte Statistik – Vorschau</source>
+        <translation>Anonymised statistics – preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="135"/>
+        <source>&lt;b&gt;Diese Tabellen – und nur diese – werden gespeichert.&lt;/b&gt; Grau hinterlegte Felder („.“) sind geheim gehalten: ihre Zahl verlässt den Rechner nicht und lässt sich aus den übrigen Zahlen nicht errechnen.</source>
+        <translation>&lt;b&gt;These tables – and only these – will be saved.&lt;/b&gt; Cells shaded grey (‘.’) are suppressed: their number does not leave this computer and cannot be calculated from the other numbers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="145"/>
+        <source>Davon %1 primär (zu kleine Fallzahl) und %2 sekundär (zum Schutz anderer Felder) – diese Aufteilung erscheint nur hier, nicht in der Datei.</source>
+        <translation>Of these, %1 primary (number of cases too small) and %2 secondary (to protect other cells) – this breakdown appears only here, not in the file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="176"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="179"/>
+        <source>CSV für Excel (Langformat)</source>
+        <translation>CSV for Excel (long format)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="180"/>
+        <source>XLSX-Arbeitsmappe (Kreuztabellen)</source>
+        <translation>XLSX workbook (cross-tabulations)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="181"/>
+        <source>PDF-Controllingbericht mit Grafiken</source>
+        <translation>PDF management report with charts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="185"/>
+        <source>&amp;Speichern unter …</source>
+        <translation>&amp;Save as …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="188"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="201"/>
+        <source>Grundgesamtheit: %1</source>
+        <translation>Population: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="240"/>
+        <source>CSV-Datei (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="241"/>
+        <source>Excel-Arbeitsmappe (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="242"/>
+        <source>PDF-Dokument (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="246"/>
+        <source>Anonymisierte Statistik speichern</source>
+        <translation>Save anonymised statistics</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="59"/>
+        <source>SRO-Fallmanagement — Anmelden</source>
+        <translation>SRO-Fallmanagement — Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="64"/>
+        <source>Neue verschlüsselte Datenbank anlegen:</source>
+        <translation>Create new encrypted database:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="66"/>
+        <source>Datenbank entsperren:</source>
+        <translation>Unlock database:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="78"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="79"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="82"/>
+        <source>Passphrase wiederholen</source>
+        <translation>Repeat passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="85"/>
+        <source>&amp;Wiederholen:</source>
+        <translation>&amp;Repeat:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="86"/>
+        <source>Stärke:</source>
+        <translation>Strength:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="97"/>
+        <source>Bitte warten</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="102"/>
+        <source>&amp;Anlegen</source>
+        <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="102"/>
+        <source>&amp;Entsperren</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="104"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="113"/>
+        <source>%1 (mindestens %2 Zeichen)</source>
+        <translation>%1 (at least %2 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="127"/>
+        <source>Die beiden Passphrasen stimmen nicht überein.</source>
+        <translation>The two passphrases do not match.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="129"/>
+        <source>Schlüssel wird abgeleitet …</source>
+        <translation>Deriving key …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="143"/>
+        <source>Wiederherstellungsschlüssel</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="145"/>
+        <source>Die Datenbank wurde angelegt.
+
+Ihr Wiederherstellungsschlüssel (nur jetzt sichtbar – bitte ausdrucken und sicher verwahren):
+
+%1</source>
+        <translation>The database has been created.
+
+Your recovery key (visible only now – please print it out and keep it in a safe place):
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="162"/>
+        <source>Die Passphrase ist falsch. Bitte erneut versuchen.</source>
+        <translation>The passphrase is incorrect. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="167"/>
+        <source>Unerwarteter Fehler: %1</source>
+        <translation>Unexpected error: %1</translation>
+    </message>
+</context>
+</TS>
