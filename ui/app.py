@@ -20,6 +20,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Hansestadt Rostock")
     app.setApplicationVersion(__version__)
     install_language(str(QSettings().value("ui/language", "de")))
+    icon = resources_dir() / "icons" / "sro-case.svg"
+    if icon.is_file():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
     style = resources_dir() / "style.qss"
     if style.is_file():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
