@@ -265,6 +265,55 @@ def cmd_protocol(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_retention(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        service = store.retention
+        proposals = service.proposals()
+        exceptions = service.exceptions()
+        _out(f"Zur Löschung fällig: {_n(len(proposals))} Fälle")
+        for p in proposals:
+            _out(f"  {p.file_number:<20} {p.family_name[:30]:<30} {p.rule.reason}")
+        if exceptions:
+            _out(f"Nicht löschbar, obwohl Frist betroffen: {_n(len(exceptions))} Fälle")
+            for p in exceptions:
+                _out(f"  {p.file_number:<20} {p.rule.reason}")
+        if not args.apply or not proposals:
+            if proposals:
+                _out("Nichts gelöscht. Mit --apply werden die personenbezogenen Daten gelöscht.")
+            return EXIT_OK
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise UsageError("Löschen ohne Terminal nur mit --yes.")
+            answer = input(f"{_n(len(proposals))} Fälle endgültig löschen? Tippen Sie LÖSCHEN: ")
+            if answer.strip() != "LÖSCHEN":
+                _out("Abgebrochen, nichts gelöscht.")
+                return EXIT_OK
+        result = service.apply([p.case_id for p in proposals], confirm=True)
+    _out(result.summary())
+    return EXIT_OK
+
+
+def cmd_export_all(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        report = store.open_data.export_all(Path(args.out))
+    _out(report.summary())
+    return EXIT_OK
+
+
+def cmd_import_all(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        report = store.open_data.import_all(Path(args.source))
+    _out(report.summary())
+    return EXIT_OK
+
+
+def cmd_access_request(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        files = store.access_requests.write(args.person, Path(args.out))
+    _out(f"Auskunft nach Art. 15 DSGVO geschrieben:\n  {files.pdf}\n  {files.json}")
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -363,6 +412,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="Konferenzprotokoll (Standard) oder Hilfeplan nach § 36 SGB VIII")
     p.add_argument("--initials", action="store_true", default=None,
                    help="Initialen statt Namen (sonst gilt die Einstellung des Falls)")
+    p = add("retention", cmd_retention, "Löschfristen: fällige Fälle anzeigen, mit --apply löschen")
+    p.add_argument("--apply", action="store_true", help="personenbezogene Daten wirklich löschen")
+    p.add_argument("--yes", action="store_true", help="ohne Rückfrage (für Skripte)")
+    p = add("export-all", cmd_export_all,
+            "gesamte Datenbank als offene Daten (JSON Lines + Schemabeschreibung) schreiben")
+    p.add_argument("--out", required=True, metavar="ORDNER")
+    p = add("import-all", cmd_import_all,
+            "offene Daten aus export-all in eine neue, leere Datenbank laden")
+    p.add_argument("--in", dest="source", required=True, metavar="ORDNER")
+    p = add("access-request", cmd_access_request,
+            "Auskunft nach Art. 15 DSGVO über eine Person (PDF und JSON)")
+    p.add_argument("--person", type=int, required=True, metavar="ID")
+    p.add_argument("--out", required=True, metavar="ORDNER")
     add("passwd", cmd_passwd, f"Passphrase ändern (neue aus {NEW_PASSPHRASE_ENV} oder Eingabe)")
     return parser
 

@@ -153,3 +153,21 @@ def test_audit_verify_detects_an_edited_entry(filled: Path) -> None:
     conn.close()
     bad = run("audit", "verify", "--db", str(filled))
     assert bad.returncode == 1 and "Eintrag 2 wurde nachträglich verändert" in bad.stdout
+
+
+def test_retention_export_all_and_access_request_commands(filled: Path, tmp_path: Path) -> None:
+    result = run("retention", "--db", str(filled))
+    assert result.returncode == 0, result.stderr
+    assert "Zur Löschung fällig: 0 Fälle" in result.stdout
+    out = tmp_path / "offen"
+    result = run("export-all", "--db", str(filled), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert (out / "schema.json").is_file() and (out / "case_file.jsonl").is_file()
+    target = tmp_path / "neu.db"
+    assert run("init", "--db", str(target)).returncode == 0
+    result = run("import-all", "--db", str(target), "--in", str(out))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(run("info", "--db", str(target), "--json").stdout)["counts"]["Fälle"] == 1
+    result = run("access-request", "--db", str(filled), "--person", "1", "--out", str(tmp_path / "a"))
+    assert result.returncode == 0, result.stderr
+    assert len(list((tmp_path / "a").glob("*.pdf"))) == 1

@@ -127,6 +127,11 @@ def test_entrusted_notes_are_hidden_from_other_workers(store: Store, created, db
     other = Store(db_path, store.engine, actor="bfrank", role="caseworker", clock=clock)
     assert [n.text for n in other.cases.get(s.id).notes] == ["Termin vereinbart."]
     assert len(store.cases.get(s.id).notes) == 2
+    parent = store.cases.get(s.id).family.persons[1]
+    store.cases.add_consent(
+        s.id, m.ConsentDraft(parent.id, ("asd",), date(2026, 4, 1), releases_entrusted=True)
+    )
+    assert len(other.cases.get(s.id).notes) == 2  # released by the family's consent
 
 
 def test_controlling_may_not_open_case_files(store: Store, db_path, clock) -> None:  # type: ignore[no-untyped-def]

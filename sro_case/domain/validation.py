@@ -52,7 +52,10 @@ class Checker:
         if multiline:
             value = value.replace("\r\n", "\n").replace("\r", "\n")
         bad = [
-            c for c in value if unicodedata.category(c) == "Cc" and not (multiline and c in "\n\t")
+            c
+            for c in value
+            # Cc: control characters; Cs: lone surrogates, which cannot be stored as UTF-8.
+            if unicodedata.category(c) in ("Cc", "Cs") and not (multiline and c in "\n\t")
         ]
         if bad:
             self.fail(field, "enthält unzulässige Steuerzeichen.")

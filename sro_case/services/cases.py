@@ -304,11 +304,16 @@ class CaseService:
         users = {u.id: u for u in s.execute(select(UserRecord)).scalars()}
         me = self._store.actor
         lead = rec.lead_worker.login if rec.lead_worker else None
+        today = self._store.clock.today()
+        released = any(
+            c.releases_entrusted and mapping.consent(c).valid_on(today) for c in rec.consents
+        )
         notes = []
         for n in sorted(rec.notes, key=lambda n: (n.occurred_on, n.id)):
             author = users.get(n.author_id) if n.author_id else None
-            # § 65 SGB VIII: an entrusted entry is seen only by the worker it was entrusted to.
-            if n.entrusted and me not in {author.login if author else None, lead}:
+            # § 65 SGB VIII: an entrusted entry is seen only by the worker it was entrusted to
+            # (and the lead worker), unless a valid consent releases entrusted data.
+            if n.entrusted and not released and me not in {author.login if author else None, lead}:
                 continue
             notes.append(mapping.note(n, author.name if author else ""))
         return m.CaseDetail(

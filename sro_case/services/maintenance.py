@@ -8,7 +8,7 @@ from sqlalchemy import func, select, text
 
 from sro_case.domain import models as m
 from sro_case.services import audit
-from sro_case.storage import migrate, orm
+from sro_case.storage import migrate, orm, orm_retention
 
 if TYPE_CHECKING:
     from sro_case.services.store import Store
@@ -30,6 +30,7 @@ COUNTED = {
     "Ressourcen": orm.ResourceRecord,
     "Budgets": orm.BudgetRecord,
     "Protokolleinträge": orm.AuditEventRecord,
+    "Statistiksätze gelöschter Fälle": orm_retention.CaseStatisticRecord,
 }
 
 

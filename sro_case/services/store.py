@@ -22,6 +22,9 @@ from sro_case.services import audit
 from sro_case.storage.engine import WRITE_OPTION
 
 if TYPE_CHECKING:
+    from sro_case.services.access_request import AccessRequestService
+    from sro_case.services.open_data import OpenDataService
+    from sro_case.services.retention import RetentionService
     from sro_case.services.cases import CaseService
     from sro_case.services.catalog import CatalogService
     from sro_case.services.conferences import ConferenceService
@@ -143,6 +146,24 @@ class Store:
         from sro_case.services.documents import DocumentService
 
         return DocumentService(self)
+
+    @cached_property
+    def retention(self) -> RetentionService:
+        from sro_case.services.retention import RetentionService
+
+        return RetentionService(self)
+
+    @cached_property
+    def access_requests(self) -> AccessRequestService:
+        from sro_case.services.access_request import AccessRequestService
+
+        return AccessRequestService(self)
+
+    @cached_property
+    def open_data(self) -> OpenDataService:
+        from sro_case.services.open_data import OpenDataService
+
+        return OpenDataService(self)
 
     def close(self) -> None:
         self.engine.dispose()

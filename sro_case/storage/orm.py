@@ -291,3 +291,7 @@ class AuditEventRecord(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+# The retention tables (0005) belong to the same metadata; imported last to avoid a cycle.
+from sro_case.storage import orm_retention  # noqa: E402,F401

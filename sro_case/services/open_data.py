@@ -1,0 +1,981 @@
+"""The whole database as documented open data, and back (no lock-in; § 9b files outlive us).
+
+``export_all`` writes one JSON Lines file per table (rows in primary-key order, one JSON object
+per line, keys in column order; dates ``YYYY-MM-DD``, date-times ISO 8601 in UTC without zone,
+booleans ``true``/``false``, money as integer euro cents, missing values ``null``), a
+``schema.json`` that explains every table and field in German and English and points coded
+fields to their catalogue, copies of the catalogues in use, a ``README.txt`` and a
+``manifest.json`` with row counts and SHA-256 sums (written last: without it the export is
+incomplete). The FTS5 search index is derived data and is rebuilt instead of exported.
+
+``import_all`` loads such an export into an empty database of the same schema revision with
+the same ids, rebuilds the search index, checks the hash chain of the audit log against the
+exported head, and records the import as one more audit entry. Everything happens in one
+transaction: a damaged or altered export leaves the target database as it was.
+
+§ 65 SGB VIII: entries entrusted to one worker are exported with their ``entrusted`` flag, not
+left out, because a migration must not lose parts of a file that must be kept; the receiving
+system has to honour the flag. The export is plain text: it must be kept encrypted and deleted
+after the migration (README.txt says so).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Boolean, Date, DateTime, Integer, Table, insert, select, text
+from sqlalchemy.orm import Session
+
+import sro_case.storage.orm_retention  # noqa: F401  (its tables belong to the metadata)
+from sro_case import __version__
+from sro_case.domain import enums
+from sro_case.domain.catalogues import CATALOGUE_NAMES
+from sro_case.errors import SroCaseError, ValidationError
+from sro_case.paths import resources_dir, user_config_dir
+from sro_case.services import audit, search_index
+from sro_case.storage import migrate
+from sro_case.storage.files import atomic_write_bytes, fsync_dir
+from sro_case.storage.orm import Base
+
+if TYPE_CHECKING:
+    from sro_case.services.store import Store
+
+FORMAT = "sro-case-open-data"
+VERSION = 1
+MANIFEST = "manifest.json"
+SCHEMA = "schema.json"
+README = "README.txt"
+DERIVED_PREFIX = "case_search"  # the FTS5 index and its shadow tables
+ALEMBIC = "alembic_version"
+FILE_IDENTITY = ("database_id",)  # meta keys that belong to the file, not to the data
+_BATCH = 1000
+# Tables a freshly created database fills by itself; everything else must be empty to import.
+_BOOTSTRAP = ("meta", "social_space", "app_user", "audit_event", "retention_period")
+
+
+class ImportRefused(SroCaseError):
+    """The target is not empty, or the export is incomplete, altered or of another schema."""
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    out_dir: Path
+    tables: dict[str, int]  # table → rows
+
+    @property
+    def rows(self) -> int:
+        return sum(self.tables.values())
+
+    def summary(self) -> str:
+        return (
+            f"Offene Datenausgabe geschrieben: {self.out_dir}\n"
+            f"  {len(self.tables)} Tabellen, {self.rows} Zeilen, Beschreibung in {SCHEMA}.\n"
+            "  ACHTUNG: Die Dateien enthalten Sozialdaten im Klartext. Nur verschlüsselt "
+            "aufbewahren und nach der Übernahme löschen."
+        )
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    tables: dict[str, int]
+    audit_events: int
+
+    @property
+    def rows(self) -> int:
+        return sum(self.tables.values())
+
+    def summary(self) -> str:
+        return (
+            f"Übernommen: {len(self.tables)} Tabellen, {self.rows} Zeilen; Suchindex neu "
+            f"aufgebaut; Protokollkette mit {self.audit_events} Einträgen geprüft."
+        )
+
+
+# --------------------------------------------------------------------------- documentation
+
+T = tuple[str, str]  # (German, English)
+
+TABLE_DOCS: dict[str, T] = {
+    "alembic_version": (
+        "Schemastand der Datenbank (Alembic-Revision).",
+        "Schema revision of the database (Alembic revision).",
+    ),
+    "meta": (
+        "Schlüssel/Wert-Angaben über die Datenbank selbst: database_id (Kennung der Datei, "
+        "gehört zur Schlüsseldatei und wird beim Import nicht übernommen), audit_head_seq und "
+        "audit_head_hash (letzter Eintrag der Protokollkette).",
+        "Key/value facts about the database itself: database_id (identifies the file together "
+        "with its key file; not carried over on import), audit_head_seq and audit_head_hash "
+        "(last entry of the audit hash chain).",
+    ),
+    "social_space": ("Sozialräume.", "Social spaces (neighbourhoods) of the city."),
+    "app_user": ("Benutzer/innen des Programms.", "Users of the application."),
+    "family": ("Familien bzw. Haushalte.", "Families / households."),
+    "person": ("Personen eines Haushalts.", "Persons of a household."),
+    "case_file": ("Fälle (Fallakten).", "Cases (case files)."),
+    "status_change": (
+        "Verlauf der Fallstatus mit Gründen.",
+        "History of a case's status changes with reasons.",
+    ),
+    "consent": (
+        "Einwilligungen und Schweigepflichtentbindungen.",
+        "Consents and releases from confidentiality.",
+    ),
+    "case_note": ("Verlaufseinträge und Kontakte.", "Case notes and contacts."),
+    "help": ("Hilfen und Angebote.", "Helps and services."),
+    "conference": (
+        "Fallkonferenzen und Hilfeplangespräche.",
+        "Case conferences and help-plan meetings.",
+    ),
+    "participant": ("Teilnehmende einer Konferenz.", "Participants of a conference."),
+    "goal": ("Ziele mit Zielerreichungsskala.", "Goals with a goal-attainment scale."),
+    "goal_review": ("Zielüberprüfungen.", "Goal reviews."),
+    "action_step": (
+        "Vereinbarungen / Handlungsschritte zu einem Ziel.",
+        "Agreed action steps of a goal.",
+    ),
+    "resource": ("Ressourcen eines Falls.", "Resources of a case."),
+    "budget": ("Sozialraumbudgets je Jahr.", "Social-space budgets per year."),
+    "audit_event": (
+        "Protokoll aller Lese-, Änderungs-, Export- und Löschvorgänge, nur angehängt und "
+        "hashverkettet: hash = SHA-256 (hex) des UTF-8-JSON-Arrays [prev_hash, seq, at "
+        "(ISO 8601 wie in dieser Ausgabe), actor, action, entity, entity_id, case_id, detail] "
+        "ohne Leerzeichen (Trenner ',' und ':'), Nicht-ASCII-Zeichen unverändert; der erste "
+        "prev_hash besteht aus 64 Nullen.",
+        "Append-only, hash-chained log of every read, change, export and deletion: hash = "
+        "SHA-256 (hex) of the UTF-8 JSON array [prev_hash, seq, at (ISO 8601 as in this "
+        "export), actor, action, entity, entity_id, case_id, detail] without whitespace "
+        "(separators ',' and ':'), non-ASCII characters as they are; the first prev_hash is "
+        "64 zeros.",
+    ),
+    "case_statistic": (
+        "Anonymisierter Statistiksatz eines nach Ablauf der Löschfrist gelöschten Falls: nur "
+        "was die Controlling-Statistik zählt, ohne Namen, Freitext, Aktenzeichen oder Bezug "
+        "zum gelöschten Fall.",
+        "Anonymised statistical record of a case deleted after its retention period: only "
+        "what the controlling statistics count, without names, free text, file number or any "
+        "link to the deleted case.",
+    ),
+    "help_statistic": (
+        "Hilfen eines gelöschten Falls (anonymisiert).",
+        "Helps of a deleted case (anonymised).",
+    ),
+    "conference_statistic": (
+        "Konferenzen eines gelöschten Falls (anonymisiert).",
+        "Conferences of a deleted case (anonymised).",
+    ),
+    "goal_statistic": (
+        "Ziele eines gelöschten Falls (anonymisiert).",
+        "Goals of a deleted case (anonymised).",
+    ),
+    "goal_review_statistic": (
+        "Zielbewertungen eines gelöschten Falls (anonymisiert).",
+        "Goal scores of a deleted case (anonymised).",
+    ),
+    "retention_period": (
+        "Löschfristen in Jahren nach Fallabschluss je Kategorie (Fälle ohne Hilfe nach § 9b "
+        "SGB VIII); nicht eingetragene Kategorien folgen 'standard'.",
+        "Retention periods in years after closing per category (cases without a § 9b SGB VIII "
+        "help); categories not listed follow 'standard'.",
+    ),
+}
+
+_ID: T = ("Laufende Nummer (Primärschlüssel).", "Running number (primary key).")
+_SORT: T = (
+    "Sortierschlüssel für deutsche Reihenfolge (abgeleitet vom Namen).",
+    "Sort key for German order (derived from the name).",
+)
+_CASE: T = ("Fall (case_file.id).", "Case (case_file.id).")
+
+FIELD_DOCS: dict[str, dict[str, T]] = {
+    "alembic_version": {"version_num": ("Revisionsnummer.", "Revision number.")},
+    "meta": {"key": ("Schlüssel.", "Key."), "value": ("Wert.", "Value.")},
+    "social_space": {
+        "id": _ID,
+        "code": ("Kürzel (Katalog social_spaces).", "Code (catalogue social_spaces)."),
+        "name": ("Name.", "Name."),
+        "sort_name": _SORT,
+        "district_group": ("Stadtbereich.", "District group."),
+        "is_model_region": (
+            "Modellregion der Sozialraumorientierung.",
+            "Model region of the social-space approach.",
+        ),
+    },
+    "app_user": {
+        "id": _ID,
+        "login": ("Anmeldename.", "Login name."),
+        "name": ("Name.", "Name."),
+        "sort_name": _SORT,
+        "role": ("Rolle.", "Role."),
+        "active": ("Aktiv.", "Active."),
+        "created_at": ("Angelegt am (UTC).", "Created at (UTC)."),
+    },
+    "family": {
+        "id": _ID,
+        "display_name": ("Anzeigename des Haushalts.", "Display name of the household."),
+        "sort_name": _SORT,
+        "street": ("Straße und Hausnummer.", "Street and number."),
+        "postal_code": ("Postleitzahl.", "Postal code."),
+        "city": ("Ort.", "City."),
+        "social_space_id": ("Sozialraum (social_space.id).", "Social space (social_space.id)."),
+    },
+    "person": {
+        "id": _ID,
+        "family_id": ("Haushalt (family.id).", "Household (family.id)."),
+        "role": ("Rolle im Haushalt.", "Role in the household."),
+        "first_name": ("Vorname.", "First name."),
+        "last_name": ("Familienname.", "Last name."),
+        "birth_date": ("Geburtsdatum.", "Date of birth."),
+        "sex": ("Geschlecht.", "Sex."),
+    },
+    "case_file": {
+        "id": _ID,
+        "file_number": ("Aktenzeichen.", "File number."),
+        "family_id": ("Haushalt (family.id).", "Household (family.id)."),
+        "lead_worker_id": ("Fallführende Fachkraft (app_user.id).", "Lead worker (app_user.id)."),
+        "social_space_id": ("Sozialraum (social_space.id).", "Social space (social_space.id)."),
+        "opened_on": ("Fallbeginn.", "Opened on."),
+        "closed_on": ("Abgeschlossen am.", "Closed on."),
+        "status": ("Status.", "Status."),
+        "end_reason": ("Beendigungsgrund.", "End reason."),
+        "reason_for_contact": ("Anlass der Kontaktaufnahme (Freitext).", "Reason for contact."),
+        "focus_areas": (
+            "Schwerpunkte, Kürzel durch Komma getrennt.",
+            "Focus areas, comma-separated codes.",
+        ),
+        "child_protection": (
+            "Kinderschutzverfahren nach § 8a SGB VIII.",
+            "Child-protection procedure (§ 8a SGB VIII).",
+        ),
+        "outcome_8a": (
+            "Ergebnis der Gefährdungseinschätzung.",
+            "Outcome of the risk assessment.",
+        ),
+        "legal_hold": (
+            "Löschsperre: die Akte wird trotz abgelaufener Frist nicht gelöscht.",
+            "Legal hold: the file is not deleted even after its period.",
+        ),
+        "pseudonymize": (
+            "Initialen statt Namen in Konferenzansicht und Protokollen.",
+            "Initials instead of names on the conference screen and in protocols.",
+        ),
+        "next_review": ("Nächste Überprüfung.", "Next review."),
+    },
+    "status_change": {
+        "id": _ID,
+        "case_id": _CASE,
+        "changed_on": ("Datum des Wechsels.", "Date of the change."),
+        "from_status": ("Vorheriger Status.", "Previous status."),
+        "to_status": ("Neuer Status.", "New status."),
+        "reason": (
+            "Grund (Beendigungs- oder Wiederaufnahmegrund).",
+            "Reason (end or reopen reason).",
+        ),
+    },
+    "consent": {
+        "id": _ID,
+        "case_id": _CASE,
+        "person_id": ("Einwilligende Person (person.id).", "Consenting person (person.id)."),
+        "disciplines": (
+            "Empfangende Disziplinen, Kürzel durch Komma getrennt.",
+            "Receiving disciplines, comma-separated codes.",
+        ),
+        "data_scope": ("Umfang der Daten (Freitext).", "Scope of the data (free text)."),
+        "releases_entrusted": (
+            "Gibt anvertraute Einträge (§ 65 SGB VIII) frei.",
+            "Releases entrusted entries (§ 65 SGB VIII).",
+        ),
+        "given_on": ("Erteilt am.", "Given on."),
+        "expires_on": ("Gültig bis.", "Valid until."),
+        "revoked_on": ("Widerrufen am.", "Revoked on."),
+    },
+    "case_note": {
+        "id": _ID,
+        "case_id": _CASE,
+        "occurred_on": ("Datum.", "Date."),
+        "kind": ("Art des Kontakts.", "Kind of contact."),
+        "participants": ("Beteiligte (Freitext).", "Who took part (free text)."),
+        "text": ("Inhalt (Freitext).", "Content (free text)."),
+        "entrusted": (
+            "Der Fachkraft anvertraut (§ 65 SGB VIII): nur mit freigebender Einwilligung "
+            "weitergeben.",
+            "Entrusted to the worker (§ 65 SGB VIII): pass on only with a releasing consent.",
+        ),
+        "author_id": ("Verfasser/in (app_user.id).", "Author (app_user.id)."),
+    },
+    "help": {
+        "id": _ID,
+        "case_id": _CASE,
+        "person_id": (
+            "Person, für die die Hilfe ist (person.id); leer = Haushalt.",
+            "Person the help is for (person.id); empty = household.",
+        ),
+        "help_type": ("Hilfeart.", "Type of help."),
+        "provider": ("Träger.", "Provider."),
+        "start_on": ("Beginn.", "Start."),
+        "end_on": ("Ende.", "End."),
+        "hours_per_week": ("Wochenstunden.", "Hours per week."),
+        "monthly_cost_cents": ("Monatliche Kosten in Cent.", "Monthly cost in euro cents."),
+        "end_reason": ("Beendigungsgrund.", "End reason."),
+    },
+    "conference": {
+        "id": _ID,
+        "case_id": _CASE,
+        "held_on": ("Datum.", "Date."),
+        "kind": ("Art der Konferenz.", "Kind of conference."),
+        "facilitator": ("Moderation.", "Facilitator."),
+        "agenda": ("Tagesordnung, ein Punkt je Zeile.", "Agenda, one item per line."),
+        "family_will": (
+            "Wille der Familie in ihren eigenen Worten.",
+            "The family's will in their own words.",
+        ),
+        "will_spoken_by": ("Gesagt von.", "Spoken by."),
+        "decisions": ("Beschlüsse (Freitext).", "Decisions (free text)."),
+        "next_review": ("Nächste Überprüfung.", "Next review."),
+    },
+    "participant": {
+        "id": _ID,
+        "conference_id": ("Konferenz (conference.id).", "Conference (conference.id)."),
+        "name": ("Name.", "Name."),
+        "organisation": ("Organisation.", "Organisation."),
+        "discipline": ("Disziplin.", "Discipline."),
+    },
+    "goal": {
+        "id": _ID,
+        "case_id": _CASE,
+        "conference_id": (
+            "Konferenz, in der das Ziel vereinbart wurde.",
+            "Conference that agreed the goal.",
+        ),
+        "text": ("Ziel in den Worten der Familie.", "Goal in the family's words."),
+        "indicator": (
+            "Woran merken wir, dass sich etwas verändert hat?",
+            "How will we notice that something has changed?",
+        ),
+        "owner": ("Verantwortlich.", "Owner."),
+        "target_date": ("Zieldatum.", "Target date."),
+        "status": ("Status.", "Status."),
+        "level_minus2": ("Beschreibung der Stufe −2.", "Description of level −2."),
+        "level_minus1": ("Beschreibung der Stufe −1.", "Description of level −1."),
+        "level_0": ("Beschreibung der Stufe 0 (erwartetes Ergebnis).", "Level 0 (expected)."),
+        "level_plus1": ("Beschreibung der Stufe +1.", "Description of level +1."),
+        "level_plus2": ("Beschreibung der Stufe +2.", "Description of level +2."),
+    },
+    "goal_review": {
+        "id": _ID,
+        "goal_id": ("Ziel (goal.id).", "Goal (goal.id)."),
+        "conference_id": ("Konferenz (conference.id).", "Conference (conference.id)."),
+        "reviewed_on": ("Datum.", "Date."),
+        "score": ("Zielerreichung von −2 bis +2.", "Goal attainment from −2 to +2."),
+        "comment": ("Kommentar.", "Comment."),
+    },
+    "action_step": {
+        "id": _ID,
+        "goal_id": ("Ziel (goal.id).", "Goal (goal.id)."),
+        "who": ("Wer (die Familie zuerst).", "Who (the family first)."),
+        "what": ("Was.", "What."),
+        "due_on": ("Bis wann.", "Due on."),
+        "done": ("Erledigt.", "Done."),
+    },
+    "resource": {
+        "id": _ID,
+        "case_id": _CASE,
+        "kind": ("Art der Ressource.", "Kind of resource."),
+        "description": ("Beschreibung.", "Description."),
+    },
+    "budget": {
+        "id": _ID,
+        "social_space_id": ("Sozialraum (social_space.id).", "Social space (social_space.id)."),
+        "year": ("Jahr.", "Year."),
+        "amount_cents": ("Budget in Cent.", "Budget in euro cents."),
+    },
+    "audit_event": {
+        "seq": ("Laufende Nummer in der Kette.", "Sequence number in the chain."),
+        "at": ("Zeitpunkt (UTC, Millisekunden).", "Time (UTC, milliseconds)."),
+        "actor": ("Anmeldename der handelnden Person.", "Login of the acting user."),
+        "action": (
+            "Vorgang (read, create, update, status, close, reopen, export, import, retention, …).",
+            "Action (read, create, update, status, close, reopen, export, import, retention, …).",
+        ),
+        "entity": ("Art des Datensatzes.", "Kind of record."),
+        "entity_id": ("Nummer des Datensatzes.", "Id of the record."),
+        "case_id": (
+            "Betroffener Fall (kann gelöscht sein).",
+            "Case concerned (may have been deleted).",
+        ),
+        "detail": ("Ergänzende Angabe.", "Detail."),
+        "prev_hash": ("Hash des vorigen Eintrags.", "Hash of the previous entry."),
+        "hash": ("Hash dieses Eintrags.", "Hash of this entry."),
+    },
+    "case_statistic": {
+        "id": _ID,
+        "social_space_code": ("Sozialraum (Kürzel).", "Social space (code)."),
+        "is_model_region": ("Modellregion.", "Model region."),
+        "opened_on": ("Fallbeginn.", "Opened on."),
+        "closed_quarter": ("Quartal des Abschlusses (JJJJ-Qn).", "Quarter of closing (YYYY-Qn)."),
+        "end_reason": ("Beendigungsgrund.", "End reason."),
+        "duration_class": ("Dauer des Falls (Klasse).", "Duration class of the case."),
+        "child_protection": ("Kinderschutzverfahren nach § 8a.", "Child protection (§ 8a)."),
+        "outcome_8a": ("Ergebnis der Gefährdungseinschätzung.", "Outcome of the assessment."),
+        "conference_count": ("Zahl der Konferenzen.", "Number of conferences."),
+        "retention_category": (
+            "Fristenkategorie, nach der gelöscht wurde.",
+            "Retention category it was deleted under.",
+        ),
+        "deleted_on": ("Gelöscht am.", "Deleted on."),
+    },
+    "help_statistic": {
+        "id": _ID,
+        "case_statistic_id": ("Statistiksatz (case_statistic.id).", "Record (case_statistic.id)."),
+        "help_type": ("Hilfeart.", "Type of help."),
+        "start_on": ("Beginn.", "Start."),
+        "end_on": ("Ende.", "End."),
+        "end_reason": ("Beendigungsgrund.", "End reason."),
+        "duration_class": ("Dauer (Klasse).", "Duration class."),
+        "monthly_cost_cents": ("Monatliche Kosten in Cent.", "Monthly cost in euro cents."),
+        "age_group": ("Altersgruppe zu Beginn der Hilfe.", "Age group at the start of the help."),
+        "sex": ("Geschlecht.", "Sex."),
+    },
+    "conference_statistic": {
+        "id": _ID,
+        "case_statistic_id": ("Statistiksatz (case_statistic.id).", "Record (case_statistic.id)."),
+        "held_on": ("Datum.", "Date."),
+        "kind": ("Art der Konferenz.", "Kind of conference."),
+        "participant_count": ("Zahl der Teilnehmenden.", "Number of participants."),
+        "discipline_counts": (
+            "Teilnehmende je Disziplin, z. B. 'asd=1,schule=2'.",
+            "Participants per discipline, e.g. 'asd=1,schule=2'.",
+        ),
+    },
+    "goal_statistic": {
+        "id": _ID,
+        "case_statistic_id": ("Statistiksatz (case_statistic.id).", "Record (case_statistic.id)."),
+        "status": ("Status des Ziels.", "Goal status."),
+    },
+    "goal_review_statistic": {
+        "id": _ID,
+        "goal_statistic_id": ("Ziel (goal_statistic.id).", "Goal (goal_statistic.id)."),
+        "reviewed_on": ("Datum.", "Date."),
+        "score": ("Zielerreichung von −2 bis +2.", "Goal attainment from −2 to +2."),
+    },
+    "retention_period": {
+        "category": ("Fristenkategorie.", "Retention category."),
+        "years": ("Jahre nach Fallabschluss.", "Years after closing."),
+    },
+}
+
+_CAT = "catalogue"
+_ENUM = "enum"
+CODE_LISTS: dict[tuple[str, str], tuple[str, Any]] = {
+    ("social_space", "code"): (_CAT, "social_spaces"),
+    ("case_statistic", "social_space_code"): (_CAT, "social_spaces"),
+    ("case_file", "status"): (_CAT, "case_statuses"),
+    ("status_change", "from_status"): (_CAT, "case_statuses"),
+    ("status_change", "to_status"): (_CAT, "case_statuses"),
+    ("status_change", "reason"): (_CAT, "end_reasons + reopen_reasons"),
+    ("case_file", "end_reason"): (_CAT, "end_reasons"),
+    ("case_file", "focus_areas"): (_CAT, "focus_areas"),
+    ("case_file", "outcome_8a"): (_CAT, "outcomes_8a"),
+    ("case_statistic", "end_reason"): (_CAT, "end_reasons"),
+    ("case_statistic", "outcome_8a"): (_CAT, "outcomes_8a"),
+    ("consent", "disciplines"): (_CAT, "disciplines"),
+    ("participant", "discipline"): (_CAT, "disciplines"),
+    ("conference_statistic", "discipline_counts"): (_CAT, "disciplines"),
+    ("help", "help_type"): (_CAT, "help_types"),
+    ("help", "end_reason"): (_CAT, "end_reasons"),
+    ("help_statistic", "help_type"): (_CAT, "help_types"),
+    ("help_statistic", "end_reason"): (_CAT, "end_reasons"),
+    ("help_statistic", "age_group"): (_CAT, "age_groups"),
+    ("conference", "kind"): (_CAT, "conference_kinds"),
+    ("conference_statistic", "kind"): (_CAT, "conference_kinds"),
+    ("app_user", "role"): (_ENUM, enums.Role),
+    ("person", "role"): (_ENUM, enums.PersonRole),
+    ("person", "sex"): (_ENUM, enums.Sex),
+    ("help_statistic", "sex"): (_ENUM, enums.Sex),
+    ("case_note", "kind"): (_ENUM, enums.NoteKind),
+    ("resource", "kind"): (_ENUM, enums.ResourceKind),
+    ("goal", "status"): (_ENUM, enums.GoalStatus),
+    ("goal_statistic", "status"): (_ENUM, enums.GoalStatus),
+}
+DURATION_NOTE: T = (
+    "Klassen: u3m, 3-6m, 6-12m, 12-24m, 24m+ (abgeschlossene Monate).",
+    "Classes: u3m, 3-6m, 6-12m, 12-24m, 24m+ (completed months).",
+)
+
+
+def _type_name(table: Table | None, column: str) -> str:
+    if table is None:
+        return "text"
+    col = table.c[column]
+    if isinstance(col.type, DateTime):
+        return "datetime"
+    if isinstance(col.type, Date):
+        return "date"
+    if isinstance(col.type, Boolean):
+        return "boolean"
+    if isinstance(col.type, Integer):
+        return "cents" if column.endswith("_cents") else "integer"
+    return "text"
+
+
+TYPE_DOCS: dict[str, T] = {
+    "integer": ("Ganze Zahl.", "Integer."),
+    "cents": ("Ganze Zahl, Euro-Cent (12345 = 123,45 €).", "Integer, euro cents."),
+    "text": ("Text (UTF-8).", "Text (UTF-8)."),
+    "date": ("Datum JJJJ-MM-TT.", "Date YYYY-MM-DD."),
+    "datetime": (
+        "Zeitpunkt ISO 8601 (JJJJ-MM-TTThh:mm:ss[.ffffff]), UTC, ohne Zonenangabe.",
+        "Date-time ISO 8601, UTC, without zone suffix.",
+    ),
+    "boolean": ("Wahrheitswert true/false.", "Boolean true/false."),
+}
+
+
+def _column_doc(table_name: str, table: Table | None, column: str) -> dict[str, Any]:
+    de, en = FIELD_DOCS.get(table_name, {}).get(column, ("", ""))
+    doc: dict[str, Any] = {"name": column, "type": _type_name(table, column)}
+    if table is not None:
+        col = table.c[column]
+        doc["nullable"] = bool(col.nullable) and not col.primary_key
+        for fk in col.foreign_keys:
+            doc["references"] = f"{fk.column.table.name}.{fk.column.name}"
+    doc["description"] = {"de": de, "en": en}
+    if column == "duration_class":
+        doc["description"] = {"de": f"{de} {DURATION_NOTE[0]}", "en": f"{en} {DURATION_NOTE[1]}"}
+    code = CODE_LISTS.get((table_name, column))
+    if code is not None and code[0] == _CAT:
+        doc["codes"] = {
+            "catalogue": [f"catalogues/{name.strip()}.json" for name in code[1].split("+")]
+        }
+    elif code is not None:
+        doc["codes"] = {"values": {member.value: member.label for member in code[1]}}
+    return doc
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _tables(session: Session) -> list[str]:
+    """Every stored table except the derived search index, in a fixed (name) order."""
+    names = session.execute(
+        text(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ).scalars()
+    return [n for n in names if not n.startswith(DERIVED_PREFIX)]
+
+
+def _metadata_table(name: str) -> Table | None:
+    return Base.metadata.tables.get(name)
+
+
+def _columns(session: Session, name: str) -> list[str]:
+    return [r[1] for r in session.execute(text(f'PRAGMA table_info("{name}")')).all()]
+
+
+def _pk(session: Session, name: str) -> list[str]:
+    info = session.execute(text(f'PRAGMA table_info("{name}")')).all()
+    keys = sorted((r[5], r[1]) for r in info if r[5])
+    return [k for _, k in keys] or ["rowid"]
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        raise SroCaseError("Binärdaten sind im Schema nicht vorgesehen.")
+    return value
+
+
+def _line(record: dict[str, Any]) -> bytes:
+    """One JSON object on one line. U+0085/2028/2029 are escaped as well, so that every line
+    splitter (not only LF-based ones) sees exactly one record per line."""
+    out = json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for ch in ("\u0085", "\u2028", "\u2029"):
+        out = out.replace(ch, f"\\u{ord(ch):04x}")
+    return (out + "\n").encode("utf-8")
+
+
+def _rows(session: Session, name: str) -> Iterator[dict[str, Any]]:
+    table = _metadata_table(name)
+    cols = _columns(session, name)
+    order = _pk(session, name)
+    if table is not None and set(cols) == set(table.c.keys()):
+        q = select(*(table.c[c] for c in cols)).order_by(*(table.c[k] for k in order))
+        result = session.execute(q.execution_options(yield_per=_BATCH))
+    else:  # a table the program does not map (alembic_version): values as stored
+        quoted = ", ".join(f'"{c}"' for c in cols)
+        keys = ", ".join(f'"{k}"' if k != "rowid" else k for k in order)
+        result = session.execute(text(f'SELECT {quoted} FROM "{name}" ORDER BY {keys}'))
+    for row in result:
+        yield {c: _json_value(v) for c, v in zip(cols, row, strict=True)}
+
+
+def _catalogue_file(name: str) -> Path:
+    override = user_config_dir() / "catalogues" / f"{name}.json"
+    return override if override.is_file() else resources_dir() / "catalogues" / f"{name}.json"
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _write_durable(path: Path, chunks: Iterator[bytes]) -> tuple[int, str]:
+    """Write to a temporary name, fsync, rename. Returns (lines, sha256)."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    digest = hashlib.sha256()
+    lines = 0
+    try:
+        with open(tmp, "wb") as fh:
+            for chunk in chunks:
+                fh.write(chunk)
+                digest.update(chunk)
+                lines += 1
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return lines, digest.hexdigest()
+
+
+# --------------------------------------------------------------------------- export
+
+
+def export_all(store: Store, out_dir: Path) -> ExportReport:
+    """Write the whole database to ``out_dir`` (new or empty folder). Admin only; audited."""
+    store.require_role("admin")
+    out = Path(out_dir)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise ValidationError(
+            [("Ordner", f"{out} ist nicht leer. Bitte einen neuen, leeren Ordner wählen.")]
+        )
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "catalogues").mkdir(exist_ok=True)
+    files: dict[str, dict[str, Any]] = {}
+    schema_tables = []
+    with store.read() as s:  # one snapshot: every file shows the same moment
+        revision = migrate.current_revision(store.engine)
+        head = {
+            k: v
+            for k, v in s.execute(text("SELECT key, value FROM meta")).all()
+            if k in (audit.HEAD_SEQ, audit.HEAD_HASH, "database_id")
+        }
+        for name in _tables(s):
+            path = out / f"{name}.jsonl"
+            rows, digest = _write_durable(path, (_line(r) for r in _rows(s, name)))
+            files[name] = {"file": path.name, "rows": rows, "sha256": digest}
+            table = _metadata_table(name)
+            de, en = TABLE_DOCS.get(name, ("", ""))
+            schema_tables.append(
+                {
+                    "name": name,
+                    "file": path.name,
+                    "description": {"de": de, "en": en},
+                    "primary_key": _pk(s, name),
+                    "columns": [_column_doc(name, table, c) for c in _columns(s, name)],
+                }
+            )
+    for name in CATALOGUE_NAMES:
+        shutil.copyfile(_catalogue_file(name), out / "catalogues" / f"{name}.json")
+    schema = {
+        "format": FORMAT,
+        "version": VERSION,
+        "schema_revision": revision,
+        "description": {
+            "de": "SRO-Fallmanagement: vollständige Datenbank als offene Daten. Eine "
+            "JSON-Lines-Datei je Tabelle, ein Objekt je Zeile.",
+            "en": "SRO-Fallmanagement: the complete database as open data. One JSON Lines "
+            "file per table, one object per line.",
+        },
+        "types": {k: {"de": de, "en": en} for k, (de, en) in TYPE_DOCS.items()},
+        "derived_not_exported": {
+            "de": "case_search (Volltextindex, FTS5) wird aus family, person und case_file "
+            "neu aufgebaut.",
+            "en": "case_search (full-text index, FTS5) is rebuilt from family, person and "
+            "case_file.",
+        },
+        "tables": schema_tables,
+    }
+    atomic_write_bytes(
+        out / SCHEMA, (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    )
+    atomic_write_bytes(out / README, _readme(revision).encode("utf-8"))
+    manifest = {
+        "format": FORMAT,
+        "version": VERSION,
+        "software": f"SRO-Fallmanagement {__version__}",
+        "created_at": store.clock.now().replace(microsecond=0).isoformat(),
+        "schema_revision": revision,
+        "source_database_id": head.get("database_id", ""),
+        "audit_head": {
+            "seq": int(head.get(audit.HEAD_SEQ, "0")),
+            "hash": head.get(audit.HEAD_HASH, audit.GENESIS),
+        },
+        "tables": files,
+        "files": {
+            SCHEMA: _sha256(out / SCHEMA),
+            README: _sha256(out / README),
+            **{
+                f"catalogues/{n}.json": _sha256(out / "catalogues" / f"{n}.json")
+                for n in CATALOGUE_NAMES
+            },
+        },
+    }
+    atomic_write_bytes(
+        out / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode()
+    )
+    fsync_dir(out)
+    counts = {name: info["rows"] for name, info in files.items()}
+    try:
+        with store.write() as s:
+            store.audit(
+                s,
+                "export",
+                "database",
+                detail=json.dumps(
+                    {"kind": "open_data", "tables": len(counts), "rows": sum(counts.values())},
+                    separators=(",", ":"),
+                ),
+            )
+    except BaseException:  # no unrecorded copy of the whole database may stay behind
+        shutil.rmtree(out, ignore_errors=True)
+        raise
+    return ExportReport(out, counts)
+
+
+def _readme(revision: str | None) -> str:
+    return f"""SRO-Fallmanagement – vollständige Datenausgabe (offene Daten)
+==============================================================
+
+ACHTUNG: Diese Dateien enthalten Sozialdaten (§ 35 SGB I, § 67 SGB X) im KLARTEXT,
+auch Einträge, die einer Fachkraft anvertraut wurden (§ 65 SGB VIII, Feld
+case_note.entrusted = true; sie dürfen nur mit freigebender Einwilligung weitergegeben
+werden). Nur auf verschlüsselten Datenträgern aufbewahren und nach der Übernahme löschen.
+
+Aufbau
+- <tabelle>.jsonl: eine Datei je Tabelle, ein JSON-Objekt je Zeile (UTF-8, Zeilenende LF),
+  Zeilen nach Primärschlüssel sortiert, Schlüssel in Spaltenreihenfolge.
+  Datum: JJJJ-MM-TT; Zeitpunkt: ISO 8601 in UTC ohne Zonenangabe; Wahrheitswerte:
+  true/false; Geldbeträge: ganze Euro-Cent; fehlende Werte: null.
+- schema.json: jede Tabelle und jedes Feld mit Bedeutung (deutsch und englisch), Typ,
+  Verweisen auf andere Tabellen und Codelisten (Kataloge oder feste Werte).
+- catalogues/*.json: die verwendeten Kataloge (Hilfearten, Sozialräume, …).
+- manifest.json: Zeilenzahlen und SHA-256-Prüfsummen aller Dateien, Kopf der
+  Protokollkette (audit_event), Schemastand {revision}.
+- Der Volltextindex (case_search) fehlt absichtlich: er wird aus den Daten neu erzeugt.
+
+Lesen, zum Beispiel mit Python:
+    import json
+    faelle = [json.loads(z) for z in open("case_file.jsonl", encoding="utf-8")]
+
+Wieder einlesen in eine neue, leere Datenbank: sro-case import-all --db NEU.db --in ORDNER
+
+----------------------------------------------------------------------------------------
+SRO-Fallmanagement – complete data export (open data)
+
+WARNING: these files hold social data in PLAIN TEXT, including entries entrusted to one
+worker (§ 65 SGB VIII, case_note.entrusted = true). Keep them encrypted; delete them after
+the migration. One JSON Lines file per table (UTF-8, LF), rows in primary-key order; dates
+YYYY-MM-DD, date-times ISO 8601 UTC without zone, booleans true/false, money in euro cents,
+missing values null. schema.json explains every table and field; catalogues/ holds the code
+lists; manifest.json holds row counts, SHA-256 sums and the audit chain's head.
+"""
+
+
+# --------------------------------------------------------------------------- import
+
+
+def _parse(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in row.items():
+        if key not in table.c:
+            raise ImportRefused(f"Die Spalte {table.name}.{key} kennt dieses Programm nicht.")
+        kind = table.c[key].type
+        if value is None:
+            out[key] = None
+        elif isinstance(kind, DateTime):
+            out[key] = datetime.fromisoformat(value)
+        elif isinstance(kind, Date):
+            out[key] = date.fromisoformat(value)
+        elif isinstance(kind, Boolean):
+            if not isinstance(value, bool):
+                raise ImportRefused(f"{table.name}.{key}: true/false erwartet.")
+            out[key] = value
+        else:
+            out[key] = value
+    return out
+
+
+def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    with open(path, encoding="utf-8", newline="\n") as fh:
+        for number, line in enumerate(fh, start=1):
+            try:
+                record = json.loads(line)
+            except ValueError as exc:
+                raise ImportRefused(f"{path.name}, Zeile {number}: kein gültiges JSON.") from exc
+            if not isinstance(record, dict):
+                raise ImportRefused(f"{path.name}, Zeile {number}: kein JSON-Objekt.")
+            yield record
+
+
+def _load_manifest(folder: Path) -> dict[str, Any]:
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ImportRefused(
+            f"In {folder} fehlt eine lesbare {MANIFEST}: die Ausgabe ist unvollständig."
+        ) from exc
+    if manifest.get("format") != FORMAT or int(manifest.get("version", 0)) > VERSION:
+        raise ImportRefused(f"{folder} ist keine Datenausgabe dieses Programms (oder zu neu).")
+    for name, info in manifest["tables"].items():
+        path = folder / info["file"]
+        if not path.is_file() or _sha256(path) != info["sha256"]:
+            raise ImportRefused(
+                f"Die Datei {info['file']} fehlt oder wurde verändert (Prüfsumme stimmt nicht); "
+                f"Tabelle {name} wird nicht übernommen."
+            )
+    return manifest
+
+
+def _check_empty(s: Session) -> None:
+    busy = []
+    for name in _tables(s):
+        if name in _BOOTSTRAP or name == ALEMBIC:
+            continue
+        if s.execute(text(f'SELECT EXISTS (SELECT 1 FROM "{name}")')).scalar_one():
+            busy.append(name)
+    users = s.execute(text("SELECT count(*) FROM app_user")).scalar_one()
+    events = s.execute(
+        text(
+            "SELECT count(*) FROM audit_event WHERE NOT (action = 'create' AND entity = 'database')"
+        )
+    ).scalar_one()
+    if busy or users > 1 or events:
+        raise ImportRefused(
+            "Die Zieldatenbank ist nicht leer"
+            + (f" ({', '.join(busy)})" if busy else "")
+            + ". Importiert wird nur in eine neu angelegte Datenbank."
+        )
+
+
+def import_all(store: Store, in_dir: Path) -> ImportReport:
+    """Load an ``export_all`` folder into this empty database. Admin only; all or nothing."""
+    store.require_role("admin")
+    folder = Path(in_dir)
+    manifest = _load_manifest(folder)
+    revision = migrate.current_revision(store.engine)
+    if manifest.get("schema_revision") != revision:
+        raise ImportRefused(
+            f"Die Ausgabe hat den Schemastand {manifest.get('schema_revision')}, diese Datenbank "
+            f"{revision}. Bitte mit der passenden Programmversion importieren."
+        )
+    tables = manifest["tables"]
+    counts: dict[str, int] = {}
+    with store.write() as s:
+        _check_empty(s)
+        present = _tables(s)
+        missing = [n for n in present if n not in tables]
+        unknown = [
+            n for n in tables if n not in present or (n != ALEMBIC and _metadata_table(n) is None)
+        ]
+        if missing or unknown:
+            raise ImportRefused(
+                "Die Tabellen passen nicht zum Schema: "
+                + ", ".join(
+                    [*(f"fehlt {n}" for n in missing), *(f"unbekannt {n}" for n in unknown)]
+                )
+            )
+        own_identity = {
+            k: v
+            for k, v in s.execute(text("SELECT key, value FROM meta")).all()
+            if k in FILE_IDENTITY
+        }
+        for name in reversed(_BOOTSTRAP):
+            s.execute(text(f'DELETE FROM "{name}"'))
+        version_rows = list(_read_jsonl(folder / tables[ALEMBIC]["file"]))
+        if version_rows != [{"version_num": revision}]:
+            raise ImportRefused("alembic_version.jsonl passt nicht zum Schemastand.")
+        counts[ALEMBIC] = 1
+        for table in Base.metadata.sorted_tables:
+            info = tables[table.name]
+            batch: list[dict[str, Any]] = []
+            read = inserted = 0
+            for row in _read_jsonl(folder / info["file"]):
+                read += 1
+                if table.name == "meta" and row.get("key") in FILE_IDENTITY:
+                    continue  # this file keeps its own identity (it matches its key file)
+                batch.append(_parse(table, row))
+                inserted += 1
+                if len(batch) >= _BATCH:
+                    s.execute(insert(table), batch)
+                    batch = []
+            if batch:
+                s.execute(insert(table), batch)
+            if read != info["rows"]:
+                raise ImportRefused(f"{info['file']}: {read} Zeilen statt {info['rows']}.")
+            counts[table.name] = inserted
+        for key, value in own_identity.items():
+            s.execute(text("INSERT INTO meta (key, value) VALUES (:k, :v)"), {"k": key, "v": value})
+        broken = s.execute(text("PRAGMA foreign_key_check")).all()
+        if broken:
+            raise ImportRefused(f"Verweise ins Leere, z. B. {broken[0]}.")
+        for case_id in s.execute(text("SELECT id FROM case_file ORDER BY id")).scalars().all():
+            search_index.reindex_case(s, case_id)
+        events, problems = audit.verify(s)
+        head = manifest.get("audit_head", {})
+        last = s.execute(
+            text("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")
+        ).first()
+        if problems or (
+            last is not None and (last[0], last[1]) != (head.get("seq"), head.get("hash"))
+        ):
+            raise ImportRefused(
+                "Die Protokollkette der Ausgabe ist nicht unversehrt: "
+                + ("; ".join(problems) or "der letzte Eintrag passt nicht zum Manifest.")
+            )
+        store.audit(
+            s,
+            "import",
+            "database",
+            detail=json.dumps(
+                {
+                    "kind": "open_data",
+                    "source": manifest.get("source_database_id", ""),
+                    "rows": sum(counts.values()),
+                },
+                separators=(",", ":"),
+            ),
+        )
+    return ImportReport(counts, events)
+
+
+class OpenDataService:
+    """``store.open_data``: the two functions above bound to one store."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def export_all(self, out_dir: Path) -> ExportReport:
+        return export_all(self._store, out_dir)
+
+    def import_all(self, in_dir: Path) -> ImportReport:
+        return import_all(self._store, in_dir)
