@@ -1,0 +1,325 @@
+"""The anonymised statistics export for controlling (DESIGN.md §5).
+
+``build`` reads the few columns the tables need — no names, addresses, file numbers, free text
+or worker identity — in one read transaction and turns them into aggregate tables at once;
+birth dates become age groups while the rows are read. Only the suppressed ``StatisticsExport``
+leaves the method. ``write`` puts exactly that export (the one the preview showed) into a file
+and records the export, with the file's SHA-256, in the audit log.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from sro_case import __version__
+from sro_case.domain.catalogues import age_group
+from sro_case.errors import ValidationError
+from sro_case.export import MIN_THRESHOLD, build_export
+from sro_case.export.tables import (
+    BudgetFact,
+    ConferenceFact,
+    Facts,
+    GoalFact,
+    HelpFact,
+    ProtectionFact,
+    Space,
+    StatisticsExport,
+)
+from sro_case.storage.files import atomic_write_bytes
+from sro_case.storage.orm import (
+    BudgetRecord,
+    CaseRecord,
+    ConferenceRecord,
+    GoalRecord,
+    GoalReviewRecord,
+    HelpRecord,
+    ParticipantRecord,
+    PersonRecord,
+    SocialSpaceRecord,
+)
+
+if TYPE_CHECKING:
+    from sro_case.services.store import Store
+
+FORMATS = {".csv": "CSV", ".xlsx": "XLSX", ".pdf": "PDF"}
+MAX_THRESHOLD = 100
+EXPORT_ROLES = ("controlling", "admin", "caseworker", "facilitator")
+
+
+@dataclass(frozen=True)
+class WrittenExport:
+    path: Path
+    sha256: str
+    suppressed_cells: int
+    tables: tuple[str, ...]  # table ids, in file order
+    format: str = ""
+    threshold: int = MIN_THRESHOLD
+
+    def summary(self) -> str:
+        """What the CLI prints and the desktop client shows after saving."""
+        return (
+            f"Anonymisierte Statistik geschrieben: {self.path}\n"
+            f"  Format: {self.format}, {len(self.tables)} Tabellen, Mindestfallzahl "
+            f"{self.threshold}, {self.suppressed_cells} Felder geheim gehalten\n"
+            f"  SHA-256: {self.sha256} (im Protokoll vermerkt)"
+        )
+
+
+def check_suffix(path: Path) -> str:
+    """The format name for a file name, or a German ValidationError."""
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        suffix = Path(path).suffix or "ohne Endung"
+        raise ValidationError(
+            [
+                (
+                    "Datei",
+                    f"„{suffix}“ geht nicht: bitte eine Datei mit .csv, .xlsx oder .pdf wählen.",
+                )
+            ]
+        )
+    return fmt
+
+
+def render(export: StatisticsExport, fmt: str) -> bytes:
+    """The file content in ``CSV``, ``XLSX`` or ``PDF``."""
+    if fmt == "CSV":
+        from sro_case.export.writers import to_csv
+
+        return to_csv(export)
+    if fmt == "XLSX":
+        from sro_case.export.writers import to_xlsx
+
+        return to_xlsx(export)
+    from sro_case.reports.controlling import controlling_pdf
+
+    return controlling_pdf(export)
+
+
+def _check_period(date_from: date, date_to: date, min_cell: int) -> None:
+    problems = []
+    if date_to < date_from:
+        problems.append(("Zeitraum", "Das Ende darf nicht vor dem Beginn liegen."))
+    if not isinstance(min_cell, int) or min_cell < MIN_THRESHOLD:
+        problems.append(
+            (
+                "Mindestfallzahl",
+                f"muss mindestens {MIN_THRESHOLD} sein: kleinere Zahlen könnten einzelne "
+                "Familien erkennbar machen.",
+            )
+        )
+    elif min_cell > MAX_THRESHOLD:
+        problems.append(("Mindestfallzahl", f"darf höchstens {MAX_THRESHOLD} sein."))
+    if problems:
+        raise ValidationError(problems)
+
+
+class StatisticsService:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def build(
+        self, date_from: date, date_to: date, *, min_cell: int = MIN_THRESHOLD
+    ) -> StatisticsExport:
+        """The suppressed tables for helps etc. in ``[date_from, date_to]``. Every role may
+        build it: it is anonymised; controlling sees nothing else."""
+        self._store.require_role(*EXPORT_ROLES)
+        _check_period(date_from, date_to, min_cell)
+        with self._store.read() as s:
+            facts = _with_deleted_cases(s, _read_facts(s, date_from, date_to), date_from, date_to)
+        return build_export(
+            facts,
+            date_from,
+            date_to,
+            threshold=min_cell,
+            generated_at=self._store.clock.now(),
+            software=f"SRO-Fallmanagement {__version__}",
+        )
+
+    def write(self, export: StatisticsExport, out: Path) -> WrittenExport:
+        """Write a built (and previewed) export; the format follows the file name."""
+        self._store.require_role(*EXPORT_ROLES)
+        out = Path(out)
+        fmt = check_suffix(out)
+        data = render(export, fmt)
+        digest = hashlib.sha256(data).hexdigest()
+        detail = json.dumps(
+            {
+                "period": [export.date_from.isoformat(), export.date_to.isoformat()],
+                "format": fmt,
+                "threshold": export.threshold,
+                "sha256": digest,
+                "suppressed_cells": export.suppressed_cells,
+                "tables": len(export.tables),
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        written = False
+        try:
+            with self._store.write() as s:
+                self._store.audit(s, "export", "statistics", detail=detail)
+                s.flush()
+                atomic_write_bytes(out, data)
+                written = True
+        except BaseException:
+            if written:  # the log entry did not commit: do not leave an unrecorded file
+                with contextlib.suppress(OSError):
+                    out.unlink()
+            raise
+        return WrittenExport(
+            path=out,
+            sha256=digest,
+            suppressed_cells=export.suppressed_cells,
+            tables=tuple(t.id for t in export.tables),
+            format=fmt,
+            threshold=export.threshold,
+        )
+
+    def export_file(
+        self, date_from: date, date_to: date, out: Path, *, min_cell: int = MIN_THRESHOLD
+    ) -> WrittenExport:
+        """Build and write in one go (the CLI)."""
+        check_suffix(Path(out))
+        return self.write(self.build(date_from, date_to, min_cell=min_cell), Path(out))
+
+
+def _with_deleted_cases(s: Session, live: Facts, date_from: date, date_to: date) -> Facts:
+    """Add the anonymised statistical records that deleted cases left behind, so that a
+    deletion after its period never changes a published figure."""
+    from sro_case.services.retention import statistical_rows
+
+    gone = statistical_rows(s, date_from, date_to)
+    return replace(
+        live,
+        helps=live.helps + gone.helps,
+        conferences=live.conferences + gone.conferences,
+        goals=live.goals + gone.goals,
+        protections=live.protections + gone.protections,
+    )
+
+
+def _read_facts(s: Session, date_from: date, date_to: date) -> Facts:
+    """Facts of the live cases (deleted ones: ``_with_deleted_cases``)."""
+    # only the columns the tables need; the rows stay inside this function
+    spaces = s.execute(
+        select(
+            SocialSpaceRecord.id,
+            SocialSpaceRecord.code,
+            SocialSpaceRecord.name,
+            SocialSpaceRecord.is_model_region,
+        ).order_by(SocialSpaceRecord.id)
+    ).all()
+    code_of = {sid: code for sid, code, _, _ in spaces}
+
+    helps = []
+    for row in s.execute(
+        select(
+            HelpRecord.case_id,
+            CaseRecord.social_space_id,
+            HelpRecord.help_type,
+            HelpRecord.start_on,
+            HelpRecord.end_on,
+            HelpRecord.end_reason,
+            HelpRecord.monthly_cost_cents,
+            PersonRecord.birth_date,
+            PersonRecord.sex,
+        )
+        .join(CaseRecord, CaseRecord.id == HelpRecord.case_id)
+        .outerjoin(PersonRecord, PersonRecord.id == HelpRecord.person_id)
+        .where(
+            HelpRecord.start_on <= date_to,
+            or_(HelpRecord.end_on.is_(None), HelpRecord.end_on >= date_from),
+        )
+    ):
+        case, space, kind, start, end, reason, cost, birth, sex = row
+        helps.append(
+            HelpFact(
+                case=case,
+                social_space=code_of[space],
+                help_type=kind,
+                start_on=start,
+                end_on=end,
+                end_reason=reason,
+                monthly_cost_cents=cost,
+                age_group=age_group(birth, start),
+                sex=sex or "unspecified",
+            )
+        )
+
+    in_period = and_(ConferenceRecord.held_on >= date_from, ConferenceRecord.held_on <= date_to)
+    disciplines: dict[int, set[str]] = defaultdict(set)
+    for conference, discipline in s.execute(
+        select(ParticipantRecord.conference_id, ParticipantRecord.discipline)
+        .join(ConferenceRecord, ConferenceRecord.id == ParticipantRecord.conference_id)
+        .where(in_period)
+    ):
+        disciplines[conference].add(discipline)
+    conferences = tuple(
+        ConferenceFact(case, code_of[space], held, frozenset(disciplines.get(cid, ())))
+        for cid, case, space, held in s.execute(
+            select(
+                ConferenceRecord.id,
+                ConferenceRecord.case_id,
+                CaseRecord.social_space_id,
+                ConferenceRecord.held_on,
+            )
+            .join(CaseRecord, CaseRecord.id == ConferenceRecord.case_id)
+            .where(in_period)
+        )
+    )
+
+    last_score: dict[int, tuple[int, int, int]] = {}  # goal -> (case, space, score)
+    for goal, case, space, score in s.execute(
+        select(
+            GoalReviewRecord.goal_id,
+            GoalRecord.case_id,
+            CaseRecord.social_space_id,
+            GoalReviewRecord.score,
+        )
+        .join(GoalRecord, GoalRecord.id == GoalReviewRecord.goal_id)
+        .join(CaseRecord, CaseRecord.id == GoalRecord.case_id)
+        .where(GoalReviewRecord.reviewed_on >= date_from, GoalReviewRecord.reviewed_on <= date_to)
+        .order_by(GoalReviewRecord.goal_id, GoalReviewRecord.reviewed_on, GoalReviewRecord.id)
+    ):
+        last_score[goal] = (case, space, score)
+    goals = tuple(
+        GoalFact(case, code_of[space], score) for case, space, score in last_score.values()
+    )
+
+    protections = tuple(
+        ProtectionFact(case, code_of[space], outcome)
+        for case, space, outcome in s.execute(
+            select(CaseRecord.id, CaseRecord.social_space_id, CaseRecord.outcome_8a).where(
+                CaseRecord.child_protection.is_(True),
+                CaseRecord.opened_on >= date_from,
+                CaseRecord.opened_on <= date_to,
+            )
+        )
+    )
+    budgets = tuple(
+        BudgetFact(code_of[space], year, amount)
+        for space, year, amount in s.execute(
+            select(
+                BudgetRecord.social_space_id, BudgetRecord.year, BudgetRecord.amount_cents
+            ).where(BudgetRecord.year >= date_from.year, BudgetRecord.year <= date_to.year)
+        )
+    )
+    return Facts(
+        spaces=tuple(Space(code, name, bool(model)) for _, code, name, model in spaces),
+        helps=tuple(helps),
+        conferences=conferences,
+        goals=goals,
+        protections=protections,
+        budgets=budgets,
+    )
