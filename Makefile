@@ -26,6 +26,7 @@ stress: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py de
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py en
+	QT_QPA_PLATFORM=offscreen $(PY) tools/conference_screenshots.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check sro_case ui db tests

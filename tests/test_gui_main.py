@@ -185,3 +185,21 @@ def test_language_switch_to_english_and_back(qtbot, filled) -> None:  # type: ig
     w2 = MainWindow(filled, InlineTaskRunner())
     qtbot.addWidget(w2)
     assert w2.tabs.tabText(0) == "Fälle"
+
+
+def test_statistics_export_from_the_menu(window, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from ui.export_dialog import StatisticsExportDialog
+
+    shown = []
+    target = tmp_path / "statistik.csv"
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (2026, True))
+    monkeypatch.setattr(
+        StatisticsExportDialog,
+        "ask",
+        classmethod(lambda cls, export, parent: shown.append(export) or target),
+    )
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.Ok)
+    window.export_statistics()
+    assert shown and target.read_bytes().startswith(b"\xef\xbb\xbf#")

@@ -32,7 +32,8 @@ from sro_case.domain.catalogues import catalogue
 from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind, Sex
 from sro_case.errors import SroCaseError
 from ui.forms import DateField
-from ui.tables import Row, RowsTableModel, euros, german_date
+from ui.goal_chart import GoalCourseWidget, GoalGlanceWidget
+from ui.tables import ID_ROLE, Row, RowsTableModel, euros, german_date
 
 
 def _label(enum: Any, value: str) -> str:
@@ -88,6 +89,7 @@ class CaseFileWidget(QWidget):
     changed = Signal()  # a change was saved (the list may need a refresh)
     loaded = Signal()  # the case was (re)read and is shown
     status_message = Signal(str)
+    conference_started = Signal(object)  # the ConferenceWindow that was opened
 
     def __init__(
         self, store: Any, runner: Any, case_id: int, parent: QWidget | None = None
@@ -97,6 +99,7 @@ class CaseFileWidget(QWidget):
         self.runner = runner
         self.case_id = case_id
         self.detail: m.CaseDetail | None = None
+        self.conference_window: Any = None
         self._dirty = False
         self._loading = False
 
@@ -187,6 +190,9 @@ class CaseFileWidget(QWidget):
             ],
             self.tr("Konferenzen"),
         )
+        self.conference_button = self.conferences.add_button(
+            self.tr("&Konferenz starten … (Strg+K)"), self.start_conference
+        )
         self.tabs.addTab(self.conferences, self.tr("Konferenzen"))
 
         self.goals = ListTab(
@@ -199,6 +205,7 @@ class CaseFileWidget(QWidget):
             ],
             self.tr("Ziele"),
         )
+        self._build_goal_charts()
         self.tabs.addTab(self.goals, self.tr("Ziele"))
 
         self.access = ListTab(
@@ -269,6 +276,84 @@ class CaseFileWidget(QWidget):
         self.outcome_8a.currentIndexChanged.connect(self._mark_dirty)
         self.review_field.changed.connect(self._mark_dirty)
         self.tabs.addTab(page, self.tr("Überblick"))
+
+    def _build_goal_charts(self) -> None:
+        """Under the goals table: the selected goal's course and all goals at a glance."""
+        row = QHBoxLayout()
+        course_box = QVBoxLayout()
+        course_title = QLabel(self.tr("Verlauf des ausgewählten Ziels (−2 … +2):"))
+        self.goal_course = GoalCourseWidget()
+        course_title.setBuddy(self.goal_course)
+        course_box.addWidget(course_title)
+        course_box.addWidget(self.goal_course, 1)
+        glance_box = QVBoxLayout()
+        glance_title = QLabel(self.tr("Alle &Ziele auf einen Blick:"))
+        self.goal_glance = GoalGlanceWidget()
+        glance_title.setBuddy(self.goal_glance)
+        glance_box.addWidget(glance_title)
+        glance_box.addWidget(self.goal_glance)
+        glance_box.addStretch(1)
+        row.addLayout(course_box, 1)
+        row.addLayout(glance_box, 1)
+        self.goals.layout().addLayout(row)
+        self.goals.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._on_goal_selected(current.row())
+        )
+        self.goal_glance.current_changed.connect(self._on_glance_goal_changed)
+
+    def _goal_by_id(self, goal_id: int | None) -> m.Goal | None:
+        if self.detail is None or goal_id is None:
+            return None
+        return next((g for g in self.detail.goals if g.id == goal_id), None)
+
+    def _on_goal_selected(self, row: int) -> None:
+        goal_id = (
+            self.goals.model.row_at(row).id if 0 <= row < self.goals.model.rowCount() else None
+        )
+        self.goal_course.set_goal(self._goal_by_id(goal_id))
+        self.goal_glance.set_current_goal(goal_id)
+
+    def _on_glance_goal_changed(self, goal_id: int) -> None:
+        model = self.goals.model
+        for row in range(model.rowCount()):
+            if model.index(row, 0).data(ID_ROLE) == goal_id:
+                self.goals.table.selectRow(row)
+                return
+
+    def _show_goal_charts(self, detail: m.CaseDetail) -> None:
+        self.goal_glance.set_goals(detail.goals)
+        current = self.goals.table.currentIndex()
+        if not current.isValid() and self.goals.model.rowCount():
+            self.goals.table.selectRow(0)
+        else:
+            self._on_goal_selected(current.row() if current.isValid() else -1)
+
+    # -- conference mode -----------------------------------------------------------------
+    def start_conference(self) -> None:
+        """Open the Konferenzmodus for this case (full screen, on the projector if there is
+        a second screen); a second call brings the open one to the front."""
+        from ui.conference_mode import ConferenceWindow
+
+        if self.conference_window is not None:
+            self.conference_window.showFullScreen()
+            self.conference_window.raise_()
+            self.conference_window.activateWindow()
+            return
+        window = ConferenceWindow(self.store, self.runner, self.case_id)
+        window.setAttribute(Qt.WA_DeleteOnClose)
+        window.conference_saved.connect(self._on_conference_saved)
+        window.closed.connect(self._on_conference_closed)
+        self.conference_window = window
+        window.show_on_projector()
+        self.conference_started.emit(window)
+
+    def _on_conference_saved(self, _conference_id: int) -> None:
+        self.status_message.emit(self.tr("Konferenz gespeichert."))
+        self.changed.emit()
+        self.reload()
+
+    def _on_conference_closed(self) -> None:
+        self.conference_window = None
 
     def _mark_dirty(self, *_: Any) -> None:
         if not self._loading:
@@ -430,6 +515,7 @@ class CaseFileWidget(QWidget):
                 for g in detail.goals
             ]
         )
+        self._show_goal_charts(detail)
         self.access.set_rows(
             [
                 Row(

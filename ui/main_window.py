@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.runner = runner
         self.locked = False
+        self.conference_windows: list[Any] = []  # open Konferenzmodus windows
         self.setWindowTitle(self.tr("SRO-Fallmanagement — %1").replace("%1", store.path.name))
         self.stack = QStackedWidget()
         self.tabs = QTabWidget()
@@ -102,11 +103,21 @@ class MainWindow(QMainWindow):
             case_menu, self.tr("Neuer &Verlaufseintrag …"), self.add_note_current, "Ctrl+N"
         )
         self._action(case_menu, self.tr("Fallakte &schließen"), self.close_current_case, "Ctrl+W")
+        self.conference_action = self._action(
+            case_menu, self.tr("&Konferenzmodus …"), self.start_conference_current, "Ctrl+K"
+        )
         view_menu = bar.addMenu(self.tr("&Ansicht"))
         self._action(view_menu, self.tr("&Fälle"), lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
         self._action(view_menu, self.tr("F&risten"), self._show_deadlines, "Ctrl+2")
         self._action(view_menu, self.tr("&Suchen"), self.focus_search, QKeySequence.Find)
         self._action(view_menu, self.tr("&Aktualisieren"), self.refresh, QKeySequence.Refresh)
+        stats_menu = bar.addMenu(self.tr("&Statistik"))
+        self._action(
+            stats_menu,
+            self.tr("Anonymisierte Statistik &exportieren …"),
+            self.export_statistics,
+            "Ctrl+Shift+E",
+        )
         help_menu = bar.addMenu(self.tr("&Hilfe"))
         self._action(help_menu, self.tr("Ü&ber SRO-Fallmanagement …"), self.about)
 
@@ -119,6 +130,7 @@ class MainWindow(QMainWindow):
                 return
         widget = CaseFileWidget(self.store, self.runner, case_id)
         widget.changed.connect(self.refresh)
+        widget.conference_started.connect(self._on_conference_started)
         widget.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         index = self.tabs.addTab(widget, self.tr("Fall …"))
 
@@ -164,6 +176,25 @@ class MainWindow(QMainWindow):
         if case is not None:
             case.add_note()
 
+    def start_conference_current(self) -> None:
+        case = self.current_case()
+        if case is not None and not self.locked:
+            case.start_conference()
+
+    def _on_conference_started(self, window: Any) -> None:
+        """A conference is attended and on a shared screen: the idle lock would pop up on the
+        projector, so it pauses until the last conference window closes."""
+        self.conference_windows.append(window)
+        self.idle.enabled = False
+        window.closed.connect(lambda: self._on_conference_closed(window))
+
+    def _on_conference_closed(self, window: Any) -> None:
+        if window in self.conference_windows:
+            self.conference_windows.remove(window)
+        if not self.conference_windows and not self.locked:
+            self.idle.touch()
+            self.idle.enabled = True
+
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)
         self.case_list.search.setFocus()
@@ -206,6 +237,8 @@ class MainWindow(QMainWindow):
             return
         self.locked = True
         self.idle.enabled = False
+        for conference in self.conference_windows:
+            conference.lock_screen()  # curtain down until the passphrase is given again
         self.case_list.clear()
         self.deadlines.clear()
         for widget in self.open_case_widgets():
@@ -236,8 +269,54 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.tabs)
         self.statusBar().showMessage(self._status_text())
         self.idle.touch()
-        self.idle.enabled = True
+        self.idle.enabled = not self.conference_windows
+        for conference in self.conference_windows:
+            conference.unlock_screen()
         self.refresh()
+
+    # -- statistics ------------------------------------------------------------------------
+    def export_statistics(self) -> None:
+        """Ask for the period, build off the GUI thread, preview exactly what leaves, then write."""
+        from datetime import date
+
+        from PySide6.QtWidgets import QInputDialog
+
+        from ui.export_dialog import StatisticsExportDialog
+
+        if self.locked:
+            return
+        today = self.store.clock.today()
+        year, ok = QInputDialog.getInt(
+            self,
+            self.tr("Statistik exportieren"),
+            self.tr("Berichtsjahr (Hilfen mit Beginn in diesem Jahr):"),
+            today.year,
+            2000,
+            today.year,
+        )
+        if not ok:
+            return
+        store = self.store
+        self.statusBar().showMessage(self.tr("Statistik wird berechnet …"))
+
+        def built(export: object) -> None:
+            self.statusBar().showMessage(self._status_text())
+            path = StatisticsExportDialog.ask(export, self)
+            if path is None:
+                return
+            self.runner.submit(
+                lambda: store.statistics.write(export, path),
+                lambda written: QMessageBox.information(
+                    self, self.tr("Statistik exportiert"), written.summary()
+                ),
+                lambda exc: QMessageBox.warning(self, self.tr("Nicht exportiert"), str(exc)),
+            )
+
+        self.runner.submit(
+            lambda: store.statistics.build(date(year, 1, 1), date(year, 12, 31)),
+            built,
+            lambda exc: QMessageBox.warning(self, self.tr("Nicht exportiert"), str(exc)),
+        )
 
     # -- settings and about --------------------------------------------------------------
     def open_settings(self) -> None:
@@ -271,6 +350,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not all(w.confirm_leave() for w in self.open_case_widgets()):
+            event.ignore()
+            return
+        if not all(c.close() for c in list(self.conference_windows)):
             event.ignore()
             return
         QSettings().setValue("main/geometry", self.saveGeometry())

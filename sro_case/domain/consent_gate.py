@@ -1,0 +1,192 @@
+"""The consent gate of the conference screen (Konferenzmodus): who may see what on the projector.
+
+Pure functions over domain views, no I/O, so the desktop window, the CLI and tests share one rule.
+
+**Participants.** Every participant is checked against the case's consents on the conference day:
+
+* the responsible service (catalogue ``disciplines``, ``responsible: true``, the ASD) and the
+  family itself (``family: true``: Familie, Kind/Jugendliche/r) need no release: *cleared*;
+* any other discipline is cleared only by a consent on record that names this discipline and is
+  valid that day (given on or before it, not expired, not revoked). Which family member gave it
+  does not matter, as in the PDF protocol (``reports.protocol.consent_status``);
+* otherwise the participant is *flagged*, with a German reason that says why: no consent for the
+  discipline at all, revoked on …, expired on …, valid only from …, unknown discipline.
+
+**The shared screen.** ``Consent.data_scope`` is free text, so the gate cannot release single data
+categories to single disciplines; it decides for the whole screen, simply and visibly:
+
+* Case notes (Verlauf) are **never** on the conference screen, so nothing entrusted to one worker
+  (§ 65 SGB VIII, only notes carry that mark) can appear there. The § 8a flag and costs of helps
+  are never shown either.
+* Everyone cleared → the screen may also show the case background: the reason for contact,
+  running helps (type and provider), resources on record, the will from the previous conference,
+  and the existing goals with indicator, level descriptions and their course of scores.
+* One participant flagged → *restricted*: the screen shows only what this conference produces
+  (participants, agenda, the will, resources, goals, steps, decisions, next date — all said in
+  the room and typed now) plus the **titles** of the existing goals, which the review needs and
+  which are worded by the family. Indicators, levels, earlier scores and comments, earlier steps,
+  the background and the family members' names from the file (as suggestions for "Wer?") stay off
+  the screen until the flagged participant is removed or a consent is recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from sro_case.domain import models as m
+from sro_case.domain.catalogues import catalogue
+from sro_case.domain.enums import PersonRole
+
+__all__ = [
+    "Clearance",
+    "ParticipantLike",
+    "ScreenPolicy",
+    "check_participant",
+    "check_participants",
+    "screen_policy",
+]
+
+
+class ParticipantLike(Protocol):
+    """A ``ParticipantDraft`` (typed in the conference) or a saved ``Participant``."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def discipline(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Clearance:
+    """The gate's answer for one participant. ``reason`` is German and names no person."""
+
+    name: str
+    discipline: str
+    cleared: bool
+    reason: str
+    consent_ids: tuple[int, ...] = ()  # the valid consents that cover this discipline
+    needs_consent: bool = True  # False for the responsible service and the family
+
+    @property
+    def flagged(self) -> bool:
+        return not self.cleared
+
+
+@dataclass(frozen=True)
+class ScreenPolicy:
+    """What the shared screen may show for the current list of participants."""
+
+    clearances: tuple[Clearance, ...]
+    restricted: bool
+    show_background: bool  # reason for contact, running helps, resources on record, last will
+    show_goal_details: bool  # indicator, levels, earlier scores/comments/steps of existing goals
+    show_goal_titles: bool  # always True: the review needs them (see module docstring)
+    show_file_names: bool  # family members from the file as suggestions for "Wer?"
+    show_notes: bool = False  # never: case notes (and with them § 65 entries) stay off screen
+    show_child_protection: bool = False  # never on a shared screen
+
+    @property
+    def flagged(self) -> tuple[Clearance, ...]:
+        return tuple(c for c in self.clearances if c.flagged)
+
+
+def _date(day: date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def _who(consents: Sequence[m.Consent], persons: Sequence[m.Person]) -> str:
+    """The roles (not names) of the persons who gave these consents: "Elternteil"."""
+    roles: list[str] = []
+    by_id = {p.id: p for p in persons}
+    for c in consents:
+        person = by_id.get(c.person_id)
+        if person is None:
+            continue
+        try:
+            label = PersonRole(person.role).label
+        except ValueError:
+            label = person.role
+        if label and label not in roles:
+            roles.append(label)
+    return ", ".join(roles)
+
+
+def check_participant(
+    participant: ParticipantLike,
+    consents: Sequence[m.Consent],
+    on: date,
+    persons: Sequence[m.Person] = (),
+) -> Clearance:
+    """Cleared or flagged (with a German reason) on the conference day ``on``."""
+    disciplines = catalogue("disciplines")
+    code = participant.discipline
+    item = disciplines.find(code) if code else None
+    name = participant.name
+    if item is None:
+        return Clearance(
+            name, code, False, f"unbekannte Disziplin „{code}“ – bitte aus dem Katalog wählen"
+        )
+    code = item.code
+    if item.get("responsible"):
+        return Clearance(name, code, True, "fallführender Dienst", needs_consent=False)
+    if item.get("family"):
+        return Clearance(name, code, True, "Familie", needs_consent=False)
+    label = item.name
+    covering = [c for c in consents if code in c.disciplines]
+    valid = [c for c in covering if c.valid_on(on)]
+    if valid:
+        until = [c.expires_on for c in valid]
+        limit = "" if any(u is None for u in until) else f"bis {_date(max(u for u in until if u))}"
+        detail = ", ".join(x for x in (_who(valid, persons), limit) if x)
+        return Clearance(
+            name,
+            code,
+            True,
+            "Einwilligung liegt vor" + (f" ({detail})" if detail else ""),
+            tuple(c.id for c in valid),
+        )
+    if not covering:
+        return Clearance(name, code, False, f"keine Schweigepflichtentbindung für {label}")
+    # Say what happened to the most recent consent for this discipline.
+    latest = max(covering, key=lambda c: (c.given_on, c.id))
+    if latest.revoked_on is not None and latest.revoked_on <= on:
+        reason = f"Einwilligung für {label} am {_date(latest.revoked_on)} widerrufen"
+    elif latest.given_on > on:
+        reason = f"Einwilligung für {label} erst ab {_date(latest.given_on)} gültig"
+    elif latest.expires_on is not None and latest.expires_on < on:
+        reason = f"Einwilligung für {label} am {_date(latest.expires_on)} abgelaufen"
+    else:  # pragma: no cover - valid_on() would have accepted it
+        reason = f"keine gültige Schweigepflichtentbindung für {label}"
+    return Clearance(name, code, False, reason)
+
+
+def check_participants(
+    participants: Sequence[ParticipantLike],
+    consents: Sequence[m.Consent],
+    on: date,
+    persons: Sequence[m.Person] = (),
+) -> tuple[Clearance, ...]:
+    return tuple(check_participant(p, consents, on, persons) for p in participants)
+
+
+def screen_policy(
+    participants: Sequence[ParticipantLike],
+    consents: Sequence[m.Consent],
+    on: date,
+    persons: Sequence[m.Person] = (),
+) -> ScreenPolicy:
+    """The clearances and what the projected screen may show (rules: module docstring)."""
+    clearances = check_participants(participants, consents, on, persons)
+    restricted = any(c.flagged for c in clearances)
+    return ScreenPolicy(
+        clearances=clearances,
+        restricted=restricted,
+        show_background=not restricted,
+        show_goal_details=not restricted,
+        show_goal_titles=True,
+        show_file_names=not restricted,
+    )
