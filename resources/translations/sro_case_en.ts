@@ -4,543 +4,563 @@
 <context>
     <name>CaseFileWidget</name>
     <message>
-        <location filename="../../ui/case_file.py" line="105"/>
+        <location filename="../../ui/case_file.py" line="112"/>
         <source>Fallakte</source>
         <translation>Case file</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="110"/>
+        <location filename="../../ui/case_file.py" line="117"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="111"/>
+        <location filename="../../ui/case_file.py" line="118"/>
         <source>Familienname</source>
         <translation>Surname</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="112"/>
+        <location filename="../../ui/case_file.py" line="119"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="113"/>
+        <location filename="../../ui/case_file.py" line="120"/>
         <source>Geschlecht</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="114"/>
+        <location filename="../../ui/case_file.py" line="121"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="116"/>
+        <location filename="../../ui/case_file.py" line="123"/>
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="118"/>
+        <location filename="../../ui/case_file.py" line="125"/>
         <source>Person &amp;hinzufügen …</source>
         <translation>&amp;Add person …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="121"/>
+        <location filename="../../ui/case_file.py" line="128"/>
         <source>Familie &amp;&amp; Personen</source>
         <translation>Family &amp;&amp; people</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="125"/>
-        <location filename="../../ui/case_file.py" line="178"/>
+        <location filename="../../ui/case_file.py" line="132"/>
+        <location filename="../../ui/case_file.py" line="185"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="126"/>
-        <location filename="../../ui/case_file.py" line="172"/>
+        <location filename="../../ui/case_file.py" line="133"/>
         <location filename="../../ui/case_file.py" line="179"/>
+        <location filename="../../ui/case_file.py" line="186"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="127"/>
+        <location filename="../../ui/case_file.py" line="134"/>
         <source>Beteiligte</source>
         <translation>Involved</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="128"/>
+        <location filename="../../ui/case_file.py" line="136"/>
         <source>Eintrag</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="129"/>
+        <location filename="../../ui/case_file.py" line="135"/>
         <source>von</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="131"/>
-        <location filename="../../ui/case_file.py" line="141"/>
+        <location filename="../../ui/case_file.py" line="138"/>
+        <location filename="../../ui/case_file.py" line="148"/>
         <source>Verlauf</source>
         <translation>Case history</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="133"/>
+        <location filename="../../ui/case_file.py" line="140"/>
         <source>&amp;Neuer Eintrag … (Strg+N)</source>
         <translation>&amp;New entry … (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="135"/>
+        <location filename="../../ui/case_file.py" line="142"/>
         <source>Verlauf nach Art filtern</source>
         <translation>Filter case history by type</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="136"/>
+        <location filename="../../ui/case_file.py" line="143"/>
         <source>alle Arten</source>
         <translation>all types</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="145"/>
+        <location filename="../../ui/case_file.py" line="152"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="146"/>
+        <location filename="../../ui/case_file.py" line="153"/>
         <source>Empfänger</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="147"/>
+        <location filename="../../ui/case_file.py" line="154"/>
         <source>erteilt</source>
         <translation>Given</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="148"/>
+        <location filename="../../ui/case_file.py" line="155"/>
         <source>gültig bis</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="149"/>
+        <location filename="../../ui/case_file.py" line="156"/>
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="151"/>
-        <location filename="../../ui/case_file.py" line="155"/>
+        <location filename="../../ui/case_file.py" line="158"/>
+        <location filename="../../ui/case_file.py" line="162"/>
         <source>Einwilligungen</source>
         <translation>Consents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="153"/>
+        <location filename="../../ui/case_file.py" line="160"/>
         <source>Einwilligung &amp;erfassen …</source>
         <translation>&amp;Record consent …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="154"/>
+        <location filename="../../ui/case_file.py" line="161"/>
         <source>&amp;Widerrufen</source>
         <translation>Re&amp;voke</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="159"/>
+        <location filename="../../ui/case_file.py" line="166"/>
         <source>Hilfeart</source>
         <translation>Type of help</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="160"/>
+        <location filename="../../ui/case_file.py" line="167"/>
         <source>Träger</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="161"/>
+        <location filename="../../ui/case_file.py" line="168"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="162"/>
+        <location filename="../../ui/case_file.py" line="169"/>
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="163"/>
+        <location filename="../../ui/case_file.py" line="170"/>
         <source>Std./Woche</source>
         <translation>Hrs/week</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="164"/>
+        <location filename="../../ui/case_file.py" line="171"/>
         <source>Kosten/Monat</source>
         <translation>Cost/month</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="165"/>
+        <location filename="../../ui/case_file.py" line="172"/>
         <source>Beendigungsgrund</source>
         <translation>End reason</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="167"/>
-        <location filename="../../ui/case_file.py" line="170"/>
+        <location filename="../../ui/case_file.py" line="174"/>
+        <location filename="../../ui/case_file.py" line="177"/>
         <source>Hilfen</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="169"/>
+        <location filename="../../ui/case_file.py" line="176"/>
         <source>Hilfe &amp;erfassen …</source>
         <translation>&amp;Record help …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="172"/>
+        <location filename="../../ui/case_file.py" line="179"/>
         <source>Beschreibung</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="172"/>
-        <location filename="../../ui/case_file.py" line="174"/>
+        <location filename="../../ui/case_file.py" line="179"/>
+        <location filename="../../ui/case_file.py" line="181"/>
         <source>Ressourcen</source>
         <translation>Resources</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="173"/>
+        <location filename="../../ui/case_file.py" line="180"/>
         <source>Ressource &amp;erfassen …</source>
         <translation>&amp;Record resource …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="180"/>
+        <location filename="../../ui/case_file.py" line="187"/>
         <source>Moderation</source>
         <translation>Facilitator</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="181"/>
+        <location filename="../../ui/case_file.py" line="188"/>
         <source>Teilnehmende</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="182"/>
-        <location filename="../../ui/case_file.py" line="233"/>
+        <location filename="../../ui/case_file.py" line="189"/>
+        <location filename="../../ui/case_file.py" line="244"/>
         <source>nächste Überprüfung</source>
         <translation>Next review</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="184"/>
-        <location filename="../../ui/case_file.py" line="186"/>
+        <location filename="../../ui/case_file.py" line="191"/>
+        <location filename="../../ui/case_file.py" line="196"/>
         <source>Konferenzen</source>
         <translation>Conferences</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="190"/>
+        <location filename="../../ui/case_file.py" line="194"/>
+        <source>&amp;Konferenz starten … (Strg+K)</source>
+        <translation>Start &amp;conference … (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="200"/>
         <source>Ziel</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="191"/>
+        <location filename="../../ui/case_file.py" line="201"/>
         <source>Indikator</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="192"/>
+        <location filename="../../ui/case_file.py" line="202"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="193"/>
+        <location filename="../../ui/case_file.py" line="203"/>
         <source>letzte Bewertung</source>
         <translation>Last assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="194"/>
+        <location filename="../../ui/case_file.py" line="204"/>
         <source>Zieldatum</source>
         <translation>Target date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="196"/>
-        <location filename="../../ui/case_file.py" line="198"/>
+        <location filename="../../ui/case_file.py" line="206"/>
+        <location filename="../../ui/case_file.py" line="209"/>
         <source>Ziele</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="201"/>
+        <location filename="../../ui/case_file.py" line="212"/>
         <source>Zeitpunkt</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="201"/>
+        <location filename="../../ui/case_file.py" line="212"/>
         <source>Wer</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="201"/>
+        <location filename="../../ui/case_file.py" line="212"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="201"/>
+        <location filename="../../ui/case_file.py" line="212"/>
         <source>Datensatz</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="202"/>
-        <location filename="../../ui/case_file.py" line="204"/>
+        <location filename="../../ui/case_file.py" line="213"/>
+        <location filename="../../ui/case_file.py" line="215"/>
         <source>Zugriffe</source>
         <translation>Access log</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="213"/>
+        <location filename="../../ui/case_file.py" line="224"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="215"/>
+        <location filename="../../ui/case_file.py" line="226"/>
         <source>Fallbeginn:</source>
         <translation>Case start:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="217"/>
+        <location filename="../../ui/case_file.py" line="228"/>
         <source>Fachkraft:</source>
         <translation>Caseworker:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="219"/>
+        <location filename="../../ui/case_file.py" line="230"/>
         <source>Anlass</source>
         <translation>Reason for contact</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="222"/>
+        <location filename="../../ui/case_file.py" line="233"/>
         <source>&amp;Anlass:</source>
         <translation>&amp;Reason for contact:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="223"/>
+        <location filename="../../ui/case_file.py" line="234"/>
         <source>Gefährdungseinschätzung nach § 8a SGB VIII</source>
         <translation>Child-protection risk assessment under § 8a SGB VIII</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="224"/>
+        <location filename="../../ui/case_file.py" line="235"/>
         <source>§ 8a</source>
         <translation>§ 8a</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="225"/>
+        <location filename="../../ui/case_file.py" line="236"/>
         <source>Kinderschutz:</source>
         <translation>Child protection:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="227"/>
+        <location filename="../../ui/case_file.py" line="238"/>
         <source>Ergebnis § 8a</source>
         <translation>§ 8a outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="228"/>
+        <location filename="../../ui/case_file.py" line="239"/>
         <source>— noch offen —</source>
         <translation>— pending —</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="231"/>
+        <location filename="../../ui/case_file.py" line="242"/>
         <source>Ergebnis § 8a:</source>
         <translation>§ 8a outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="234"/>
+        <location filename="../../ui/case_file.py" line="245"/>
         <source>Nächste Ü&amp;berprüfung:</source>
         <translation>Next re&amp;view:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="238"/>
+        <location filename="../../ui/case_file.py" line="249"/>
         <source>Nächste Schritte:</source>
         <translation>Next steps:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="241"/>
+        <location filename="../../ui/case_file.py" line="252"/>
         <source>&amp;Speichern (Strg+S)</source>
         <translation>&amp;Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="245"/>
+        <location filename="../../ui/case_file.py" line="256"/>
         <source>Status wechseln zu</source>
         <translation>Change status to</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="246"/>
+        <location filename="../../ui/case_file.py" line="257"/>
         <source>Status &amp;wechseln</source>
         <translation>C&amp;hange status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="248"/>
+        <location filename="../../ui/case_file.py" line="259"/>
         <source>Fall a&amp;bschließen …</source>
         <translation>C&amp;lose case …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="250"/>
+        <location filename="../../ui/case_file.py" line="261"/>
         <source>&amp;Wieder aufnehmen …</source>
         <translation>Re&amp;open …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="267"/>
+        <location filename="../../ui/case_file.py" line="278"/>
         <source>Überblick</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="294"/>
+        <location filename="../../ui/case_file.py" line="284"/>
+        <source>Verlauf des ausgewählten Ziels (−2 … +2):</source>
+        <translation>Progress of the selected goal (−2 … +2):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="290"/>
+        <source>Alle &amp;Ziele auf einen Blick:</source>
+        <translation>All &amp;goals at a glance:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="351"/>
+        <source>Konferenz gespeichert.</source>
+        <translation>Conference saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_file.py" line="383"/>
         <source>  ⚠ § 8a</source>
         <translation>  ⚠ § 8a</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="299"/>
+        <location filename="../../ui/case_file.py" line="388"/>
         <source>— keine —</source>
         <translation>— none —</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="310"/>
+        <location filename="../../ui/case_file.py" line="399"/>
         <source>keine offenen Schritte</source>
         <translation>no open steps</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="350"/>
+        <location filename="../../ui/case_file.py" line="439"/>
         <source>widerrufen am %1</source>
         <translation>revoked on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="352"/>
+        <location filename="../../ui/case_file.py" line="441"/>
         <source>abgelaufen</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="354"/>
+        <location filename="../../ui/case_file.py" line="443"/>
         <source>gültig</source>
         <translation>valid</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="448"/>
+        <location filename="../../ui/case_file.py" line="538"/>
         <source>geöffnet</source>
         <translation>opened</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="449"/>
+        <location filename="../../ui/case_file.py" line="539"/>
         <source>angelegt</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="450"/>
+        <location filename="../../ui/case_file.py" line="540"/>
         <source>geändert</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="451"/>
+        <location filename="../../ui/case_file.py" line="541"/>
         <source>Status geändert</source>
         <translation>status changed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="452"/>
+        <location filename="../../ui/case_file.py" line="542"/>
         <source>abgeschlossen</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="453"/>
+        <location filename="../../ui/case_file.py" line="543"/>
         <source>wieder aufgenommen</source>
         <translation>reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="454"/>
+        <location filename="../../ui/case_file.py" line="544"/>
         <source>widerrufen</source>
         <translation>revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="455"/>
+        <location filename="../../ui/case_file.py" line="545"/>
         <source>beendet</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="456"/>
+        <location filename="../../ui/case_file.py" line="546"/>
         <source>bewertet</source>
         <translation>assessed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="457"/>
+        <location filename="../../ui/case_file.py" line="547"/>
         <source>exportiert</source>
         <translation>exported</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="458"/>
+        <location filename="../../ui/case_file.py" line="548"/>
         <source>importiert</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="469"/>
+        <location filename="../../ui/case_file.py" line="559"/>
         <source>🔒 anvertraut (§ 65) · </source>
         <translation>🔒 entrusted (§ 65) · </translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="500"/>
+        <location filename="../../ui/case_file.py" line="590"/>
         <source>Unerwarteter Fehler: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="502"/>
+        <location filename="../../ui/case_file.py" line="592"/>
         <source>Nicht gespeichert</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="516"/>
+        <location filename="../../ui/case_file.py" line="606"/>
         <source>Fall gespeichert.</source>
         <translation>Case saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="524"/>
+        <location filename="../../ui/case_file.py" line="614"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="525"/>
+        <location filename="../../ui/case_file.py" line="615"/>
         <source>Die Änderungen am Fall sind noch nicht gespeichert. Jetzt speichern?</source>
         <translation>The changes to the case have not been saved yet. Save now?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="540"/>
+        <location filename="../../ui/case_file.py" line="630"/>
         <source>Eintrag gespeichert.</source>
         <translation>Entry saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="549"/>
+        <location filename="../../ui/case_file.py" line="639"/>
         <source>Person gespeichert.</source>
         <translation>Person saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="564"/>
+        <location filename="../../ui/case_file.py" line="654"/>
         <source>Einwilligung gespeichert.</source>
         <translation>Consent saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="574"/>
+        <location filename="../../ui/case_file.py" line="664"/>
         <source>Einwilligung widerrufen</source>
         <translation>Revoke consent</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="575"/>
+        <location filename="../../ui/case_file.py" line="665"/>
         <source>Die ausgewählte Einwilligung ab heute als widerrufen eintragen?</source>
         <translation>Record the selected consent as revoked from today?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="581"/>
+        <location filename="../../ui/case_file.py" line="671"/>
         <source>Widerruf gespeichert.</source>
         <translation>Revocation saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="591"/>
+        <location filename="../../ui/case_file.py" line="683"/>
         <source>Hilfe gespeichert.</source>
         <translation>Help saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="600"/>
+        <location filename="../../ui/case_file.py" line="692"/>
         <source>Ressource gespeichert.</source>
         <translation>Resource saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="607"/>
+        <location filename="../../ui/case_file.py" line="699"/>
         <source>Status geändert.</source>
         <translation>Status changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="622"/>
+        <location filename="../../ui/case_file.py" line="714"/>
         <source>Fall abgeschlossen.</source>
         <translation>Case closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_file.py" line="632"/>
+        <location filename="../../ui/case_file.py" line="724"/>
         <source>Fall wieder aufgenommen.</source>
         <translation>Case reopened.</translation>
     </message>
@@ -631,12 +651,12 @@
         <translation>Case list</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="255"/>
+        <location filename="../../ui/case_list.py" line="256"/>
         <source>alle</source>
         <translation>all</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="292"/>
+        <location filename="../../ui/case_list.py" line="293"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
@@ -688,6 +708,577 @@
         <location filename="../../ui/case_dialogs.py" line="1164"/>
         <source>dem Fallbeginn</source>
         <translation>the case start</translation>
+    </message>
+</context>
+<context>
+    <name>ConferenceWindow</name>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="550"/>
+        <location filename="../../ui/conference_mode.py" line="1523"/>
+        <source>Konferenzmodus</source>
+        <translation>Conference mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="571"/>
+        <source>Konferenzmodus – Fall wird geladen …</source>
+        <translation>Conference mode – loading case …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="578"/>
+        <source>Vorhang (F9)</source>
+        <translation>Privacy curtain (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="580"/>
+        <source>Vollbild (F11)</source>
+        <translation>Full screen (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="582"/>
+        <source>Kleiner (Strg+Minus)</source>
+        <translation>Smaller (Ctrl+Minus)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="583"/>
+        <source>Größer (Strg+Plus)</source>
+        <translation>Larger (Ctrl+Plus)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="585"/>
+        <source>Hoher Kontrast (F7)</source>
+        <translation>High contrast (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="588"/>
+        <source>Initialen (F8)</source>
+        <translation>Initials (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="614"/>
+        <source>F9 oder Punkt: Vorhang · F11 Vollbild · Strg+Plus/Minus/0 Zoom · F7 Kontrast · F8 Initialen · F5 Zeit starten/anhalten · F6 nächster Punkt (Umschalt+F6 zurück) · Strg+1…9 Abschnitte · Eingabe übernimmt · Strg+Eingabe übernimmt das Ziel · Strg+S Speichern &amp; Protokoll · Strg+W Schließen</source>
+        <translation>F9 or full stop: privacy curtain · F11 full screen · Ctrl+Plus/Minus/0 zoom · F7 contrast · F8 initials · F5 start/pause timer · F6 next item (Shift+F6 back) · Ctrl+1…9 sections · Enter adds · Ctrl+Enter adopts the goal · Ctrl+S save &amp; minutes · Ctrl+W close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="667"/>
+        <source>Konferenz</source>
+        <translation>Conference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="675"/>
+        <source>Name der Moderation</source>
+        <translation>Facilitator's name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="676"/>
+        <source>&amp;Art:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="677"/>
+        <source>&amp;Datum:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="678"/>
+        <source>&amp;Moderation:</source>
+        <translation>&amp;Facilitator:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="688"/>
+        <source>Teilnehmende</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="691"/>
+        <source>noch niemand eingetragen</source>
+        <translation>nobody entered yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="696"/>
+        <source>z. B. Grundschule am Mühlenteich</source>
+        <translation>e.g. Mühlenteich Primary School</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="698"/>
+        <source>z. B. Schule, Kita, Familie – Alt+Pfeil runter zeigt alle</source>
+        <translation>e.g. school, nursery, family – Alt+Down arrow shows all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="700"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="701"/>
+        <source>Organisation:</source>
+        <translation>Organisation:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="702"/>
+        <source>Disziplin:</source>
+        <translation>Discipline:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="704"/>
+        <source>Teilnehmende &amp;hinzufügen</source>
+        <translation>&amp;Add participant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="712"/>
+        <source>Tagesordnung</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="718"/>
+        <location filename="../../ui/conference_mode.py" line="1463"/>
+        <source>Zeit starten (F5)</source>
+        <translation>Start timer (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="720"/>
+        <source>Nächster Punkt (F6)</source>
+        <translation>Next item (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="727"/>
+        <source>weiterer Punkt</source>
+        <translation>further item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="731"/>
+        <source> Min.</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="732"/>
+        <source>Punkt:</source>
+        <translation>Item:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="733"/>
+        <source>Geplant:</source>
+        <translation>Planned:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="735"/>
+        <source>Tagesordnungspunkt &amp;anfügen</source>
+        <translation>Add agenda &amp;item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="741"/>
+        <source>Aus der Fallakte</source>
+        <translation>From the case file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="746"/>
+        <source>Rückblick: Zielüberprüfung</source>
+        <translation>Looking back: goal review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="754"/>
+        <source>Wille der Familie – in ihren eigenen Worten</source>
+        <translation>The family's will – in their own words</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="759"/>
+        <source>Wer sagt das?</source>
+        <translation>Who is saying this?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="761"/>
+        <source>wörtlich, z. B. „Wir wollen …“</source>
+        <translation>verbatim, e.g. ‘We want …’</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="762"/>
+        <location filename="../../ui/conference_mode.py" line="837"/>
+        <source>Wer?</source>
+        <translation>Who?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="763"/>
+        <location filename="../../ui/conference_mode.py" line="838"/>
+        <location filename="../../ui/conference_mode.py" line="1352"/>
+        <source>Was?</source>
+        <translation>What?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="765"/>
+        <source>&amp;Wille festhalten</source>
+        <translation>Record the family's &amp;will</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="771"/>
+        <source>Ressourcen</source>
+        <translation>Resources</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="779"/>
+        <source>z. B. Oma wohnt um die Ecke</source>
+        <translation>e.g. Grandma lives round the corner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="780"/>
+        <source>Art:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="781"/>
+        <source>Ressource:</source>
+        <translation>Resource:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="783"/>
+        <source>&amp;Ressource hinzufügen</source>
+        <translation>Add &amp;resource</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="789"/>
+        <source>Ziele und Vereinbarungen</source>
+        <translation>Goals and agreements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="794"/>
+        <source>in den Worten der Familie</source>
+        <translation>in the family's words</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="797"/>
+        <source>Ziel:</source>
+        <translation>Goal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="799"/>
+        <source>Woran merken wir, dass sich etwas verändert hat?</source>
+        <translation>How will we notice that something has changed?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="801"/>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="805"/>
+        <source>Zielerreichungsskala: So sieht es aus bei …</source>
+        <translation>Goal-attainment scale: this is what it looks like at …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="809"/>
+        <source>deutlich weniger</source>
+        <translation>much less</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="810"/>
+        <source>etwas weniger</source>
+        <translation>somewhat less</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="811"/>
+        <source>erwartet</source>
+        <translation>expected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="812"/>
+        <source>etwas mehr</source>
+        <translation>somewhat more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="813"/>
+        <source>deutlich mehr</source>
+        <translation>much more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="820"/>
+        <source>Stufe %1 (%2)</source>
+        <translation>Level %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="824"/>
+        <source>Zieldatum:</source>
+        <translation>Target date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="828"/>
+        <source>Wer macht was bis wann? – die Familie zuerst</source>
+        <translation>Who does what by when? – the family first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="834"/>
+        <source>Wer? – die Familie zuerst</source>
+        <translation>Who? – the family first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="839"/>
+        <source>Bis wann?</source>
+        <translation>By when?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="843"/>
+        <source>&amp;Schritt hinzufügen</source>
+        <translation>Add &amp;step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="845"/>
+        <source>&amp;Ziel übernehmen (Strg+Eingabe)</source>
+        <translation>Adopt &amp;goal (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="858"/>
+        <source>Entscheidungen und nächster Termin</source>
+        <translation>Decisions and next appointment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="865"/>
+        <source>Entscheidungen:</source>
+        <translation>Decisions:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="866"/>
+        <source>Nächste Überprüfung:</source>
+        <translation>Next review:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="872"/>
+        <source>Abschluss</source>
+        <translation>Closing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="873"/>
+        <source>S&amp;peichern &amp;&amp; Protokoll (Strg+S)</source>
+        <translation>Sa&amp;ve &amp;&amp; minutes (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="921"/>
+        <location filename="../../ui/conference_mode.py" line="1530"/>
+        <source>Konferenzmodus – %1</source>
+        <translation>Conference mode – %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="938"/>
+        <source>Der Fall kann nicht geöffnet werden: %1</source>
+        <translation>The case cannot be opened: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1015"/>
+        <source>läuft</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1015"/>
+        <source>angehalten</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1017"/>
+        <source>Punkt %1 von %2: %3 · %4 von %5&#xa0;Min. · %6</source>
+        <translation>Item %1 of %2: %3 · %4 of %5&#xa0;min · %6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1025"/>
+        <source>Zoom %1&#xa0;%</source>
+        <translation>Zoom %1&#xa0;%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1027"/>
+        <source>hoher Kontrast</source>
+        <translation>high contrast</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1029"/>
+        <source>Initialen</source>
+        <translation>initials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1041"/>
+        <source>⚠ Eingeschränkte Ansicht: %1 Teilnehmende ohne gültige Einwilligung. Aus der Fallakte werden nur die Titel der Ziele gezeigt; es erscheint nur, was diese Konferenz erarbeitet.</source>
+        <translation>⚠ Restricted view: %1 participant(s) without valid consent. Only the titles of the goals are shown from the case file; only what this conference works out is displayed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1092"/>
+        <source>ohne gültige Einwilligung</source>
+        <translation>without valid consent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1094"/>
+        <source>freigegeben</source>
+        <translation>cleared</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1120"/>
+        <source>Min.</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1136"/>
+        <source>Anlass: %1</source>
+        <translation>Reason for contact: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1147"/>
+        <source>Laufende Hilfe: %1 seit %2</source>
+        <translation>Ongoing help: %1 since %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1157"/>
+        <source>Ressource (%1): %2</source>
+        <translation>Resource (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1165"/>
+        <source>Wille beim letzten Gespräch (%1): „%2“%3</source>
+        <translation>The family's will at the last meeting (%1): ‘%2’%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1178"/>
+        <source>Einschätzung je Ziel von −2 (deutlich weniger als erwartet) bis +2.</source>
+        <translation>Assessment per goal from −2 (much less than expected) to +2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1183"/>
+        <source>Nur die Titel der Ziele: Indikatoren, Stufen und frühere Einschätzungen sind ausgeblendet, solange Teilnehmende ohne Einwilligung dabei sind.</source>
+        <translation>Only the titles of the goals: indicators, levels and earlier assessments are hidden while participants without consent are present.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1195"/>
+        <location filename="../../ui/conference_mode.py" line="1247"/>
+        <source>Woran merken wir es: %1</source>
+        <translation>How we will notice: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1204"/>
+        <source>Zuletzt: %1 am %2</source>
+        <translation>Most recently: %1 on %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1218"/>
+        <source>Aussage %1</source>
+        <translation>Statement %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1229"/>
+        <source>Ressource %1</source>
+        <translation>Resource %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1241"/>
+        <source>Ziel %1: „%2“</source>
+        <translation>Goal %1: ‘%2’</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1253"/>
+        <source>Zieldatum: %1</source>
+        <translation>Target date: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1258"/>
+        <source>Ziel %1</source>
+        <translation>Goal %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1268"/>
+        <source>Schritt %1</source>
+        <translation>Step %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1286"/>
+        <location filename="../../ui/conference_mode.py" line="1295"/>
+        <source>Familie</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1330"/>
+        <source>Disziplin</source>
+        <translation>Discipline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1352"/>
+        <source>Bitte die Worte der Familie eintragen.</source>
+        <translation>Please enter the family's words.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1463"/>
+        <source>Zeit anhalten (F5)</source>
+        <translation>Pause timer (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1540"/>
+        <source>Gesperrt – bitte im Hauptfenster entsperren.</source>
+        <translation>Locked – please unlock in the main window.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1614"/>
+        <source>Initialen: zum Bearbeiten F8 drücken</source>
+        <translation>Initials: press F8 to edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1772"/>
+        <source>Protokoll speichern</source>
+        <translation>Save minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1774"/>
+        <source>PDF-Dokument (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1794"/>
+        <source>Nicht gespeichert:</source>
+        <translation>Not saved:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1824"/>
+        <source>Wird gespeichert …</source>
+        <translation>Saving …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1832"/>
+        <source>Gespeichert. Protokoll: %1</source>
+        <translation>Saved. Minutes: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1844"/>
+        <source>Die Konferenz ist gespeichert, aber das Protokoll fehlt noch: %1 – Strg+S versucht es erneut.</source>
+        <translation>The conference has been saved, but the minutes are still missing: %1 – Ctrl+S tries again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1848"/>
+        <source>Nicht gespeichert: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1862"/>
+        <source>%1 am %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1863"/>
+        <source> · Moderation: %1</source>
+        <translation> · Facilitator: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1871"/>
+        <source>&amp;Protokoll erneut schreiben (Strg+S)</source>
+        <translation>Write &amp;minutes again (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1894"/>
+        <source>Konferenz nicht gespeichert</source>
+        <translation>Conference not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1895"/>
+        <source>Die Konferenz ist noch nicht gespeichert. Eingaben verwerfen und schließen?</source>
+        <translation>The conference has not been saved yet. Discard entries and close?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1899"/>
+        <source>&amp;Verwerfen</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="1900"/>
+        <source>&amp;Weiter bearbeiten</source>
+        <translation>&amp;Keep editing</translation>
     </message>
 </context>
 <context>
@@ -751,6 +1342,14 @@
         <location filename="../../ui/case_dialogs.py" line="930"/>
         <source>muss ausgewählt werden.</source>
         <translation>must be selected.</translation>
+    </message>
+</context>
+<context>
+    <name>CurtainWidget</name>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="234"/>
+        <source>Sichtschutz</source>
+        <translation>Privacy curtain</translation>
     </message>
 </context>
 <context>
@@ -841,6 +1440,24 @@
     </message>
 </context>
 <context>
+    <name>DisciplineField</name>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="411"/>
+        <source>bitte eingeben oder auswählen.</source>
+        <translation>please enter or select.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="415"/>
+        <source>„%1“ passt zu mehreren: %2.</source>
+        <translation>‘%1’ matches several: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="416"/>
+        <source>„%1“ steht nicht im Katalog der Disziplinen.</source>
+        <translation>‘%1’ is not in the catalogue of disciplines.</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateTableModel</name>
     <message>
         <location filename="../../ui/case_dialogs.py" line="133"/>
@@ -920,6 +1537,34 @@
         <location filename="../../ui/forms.py" line="584"/>
         <source>&amp;Weiter bearbeiten</source>
         <translation>&amp;Keep editing</translation>
+    </message>
+</context>
+<context>
+    <name>GoalCourseWidget</name>
+    <message>
+        <location filename="../../ui/goal_chart.py" line="88"/>
+        <source>Verlauf der Zielerreichung</source>
+        <translation>Progress in goal attainment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/goal_chart.py" line="107"/>
+        <location filename="../../ui/goal_chart.py" line="160"/>
+        <source>noch keine Überprüfung</source>
+        <translation>no review yet</translation>
+    </message>
+</context>
+<context>
+    <name>GoalGlanceWidget</name>
+    <message>
+        <location filename="../../ui/goal_chart.py" line="207"/>
+        <source>Alle Ziele auf einen Blick</source>
+        <translation>All goals at a glance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/goal_chart.py" line="244"/>
+        <location filename="../../ui/goal_chart.py" line="302"/>
+        <source>keine Ziele</source>
+        <translation>no goals</translation>
     </message>
 </context>
 <context>
@@ -1007,24 +1652,37 @@
     </message>
 </context>
 <context>
+    <name>ItemRow</name>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="319"/>
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="320"/>
+        <source>%1 entfernen</source>
+        <translation>Remove %1</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
-        <location filename="../../ui/lock.py" line="87"/>
+        <location filename="../../ui/lock.py" line="86"/>
         <source>🔒 Gesperrt</source>
         <translation>🔒 Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="92"/>
+        <location filename="../../ui/lock.py" line="91"/>
         <source>Die Anwendung wurde gesperrt. Geben Sie Ihre Passphrase ein, um weiterzuarbeiten. Ungespeicherte Eingaben bleiben erhalten.</source>
         <translation>The application has been locked. Enter your passphrase to continue working. Unsaved entries are kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="100"/>
+        <location filename="../../ui/lock.py" line="99"/>
         <source>Passphrase zum Entsperren</source>
         <translation>Passphrase to unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="104"/>
+        <location filename="../../ui/lock.py" line="103"/>
         <source>&amp;Entsperren</source>
         <translation>&amp;Unlock</translation>
     </message>
@@ -1032,132 +1690,173 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="35"/>
+        <location filename="../../ui/main_window.py" line="36"/>
         <source>SRO-Fallmanagement — %1</source>
         <translation>SRO-Fallmanagement — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>Fälle</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="47"/>
         <source>Fristen</source>
         <translation>Due dates</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>Datenbank: %1 · angemeldet: %2 · Version %3</source>
         <translation>Database: %1 · signed in: %2 · version %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>&amp;Neuer Fall …</source>
         <translation>&amp;New case …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>&amp;Sperren</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>&amp;Einstellungen …</source>
         <translation>&amp;Settings …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>&amp;Beenden</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>&amp;Fall</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Neuer &amp;Verlaufseintrag …</source>
         <translation>New &amp;history entry …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Fallakte &amp;schließen</source>
         <translation>&amp;Close case file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="107"/>
+        <source>&amp;Konferenzmodus …</source>
+        <translation>Con&amp;ference mode …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>&amp;Fälle</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>F&amp;risten</source>
         <translation>&amp;Due dates</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="114"/>
+        <source>&amp;Statistik</source>
+        <translation>&amp;Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117"/>
+        <source>Anonymisierte Statistik &amp;exportieren …</source>
+        <translation>&amp;Export anonymised statistics …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Ü&amp;ber SRO-Fallmanagement …</source>
         <translation>&amp;About SRO-Fallmanagement …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Fall …</source>
         <translation>Case …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Nicht gespeichert</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Gesperrt · %1</source>
         <translation>Locked · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Die Passphrase ist falsch. Bitte erneut versuchen.</source>
         <translation>The passphrase is incorrect. Please try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="291"/>
+        <source>Statistik exportieren</source>
+        <translation>Export statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="292"/>
+        <source>Berichtsjahr (Hilfen mit Beginn in diesem Jahr):</source>
+        <translation>Reporting year (help starting in this year):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="300"/>
+        <source>Statistik wird berechnet …</source>
+        <translation>Calculating statistics …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="310"/>
+        <source>Statistik exportiert</source>
+        <translation>Statistics exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="318"/>
+        <source>Nicht exportiert</source>
+        <translation>Not exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Über SRO-Fallmanagement</source>
         <translation>About SRO-Fallmanagement</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>&lt;b&gt;SRO-Fallmanagement %1&lt;/b&gt;&lt;br&gt;Interdisziplinäres Fallmanagement in der Kinder- und Jugendhilfe nach SGB VIII – Sozialraumorientierung der Hansestadt Rostock.&lt;br&gt;&lt;br&gt;Datenbank: %2</source>
         <translation>&lt;b&gt;SRO-Fallmanagement %1&lt;/b&gt;&lt;br&gt;Interdisciplinary case management in child and youth welfare under SGB VIII – social-space orientation of the Hanseatic City of Rostock.&lt;br&gt;&lt;br&gt;Database: %2</translation>
     </message>
@@ -1604,6 +2303,49 @@ Otherwise another suppressed cell could be calculated.</translation>
         <location filename="../../ui/case_dialogs.py" line="1096"/>
         <source>&amp;Beschreibung:</source>
         <translation>&amp;Description:</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewRow</name>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="437"/>
+        <source>— nicht bewertet —</source>
+        <translation>— not assessed —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="443"/>
+        <source>Einschätzung:</source>
+        <translation>Assessment:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="444"/>
+        <source>Kommentar:</source>
+        <translation>Comment:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="457"/>
+        <source>Ziel %1: „%2“</source>
+        <translation>Goal %1: ‘%2’</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="458"/>
+        <source>Einschätzung Ziel %1</source>
+        <translation>Assessment for goal %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="459"/>
+        <source>Kommentar Ziel %1</source>
+        <translation>Comment for goal %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="470"/>
+        <source>nicht bewertet</source>
+        <translation>not assessed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conference_mode.py" line="473"/>
+        <source>Einschätzung: %1</source>
+        <translation>Assessment: %1</translation>
     </message>
 </context>
 <context>
