@@ -67,3 +67,13 @@ class WorkflowError(SroCaseError):
 
 class PermissionDenied(SroCaseError):
     """The signed-in user's role does not allow this."""
+
+
+class DatabaseInUse(SroCaseError):
+    """Another program instance (this PC or another) has the database open for writing."""
+
+    exit_code = 5
+
+
+class BackupFailed(SroCaseError):
+    """A backup or restore copy did not pass verification; nothing was replaced."""

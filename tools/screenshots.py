@@ -77,8 +77,17 @@ def main() -> int:
         case_id = window.case_list.model.index(3, 0).data(ID_ROLE)
         window.open_case(int(case_id))
         case = window.current_case()
-        names = ["ueberblick", "personen", "verlauf", "einwilligungen", "hilfen", "ressourcen",
-                 "konferenzen", "ziele", "zugriffe"]
+        names = [
+            "ueberblick",
+            "personen",
+            "verlauf",
+            "einwilligungen",
+            "hilfen",
+            "ressourcen",
+            "konferenzen",
+            "ziele",
+            "zugriffe",
+        ]
         for index, name in enumerate(names):
             case.tabs.setCurrentIndex(index)
             settle(app)

@@ -1,27 +1,45 @@
-"""Creating, unlocking and re-keying the encrypted database and its key file."""
+"""Creating, unlocking and re-keying the encrypted database and its key file.
+
+Everything that needs the database key or changes the key file lives here: unlocking (with the
+one-writer lock, failed-login throttling and the completion of an interrupted key rotation),
+passphrase changes and the users' own key slots.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import json
 import shutil
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DBAPIError
 
 from sro_case.clock import SYSTEM_CLOCK, Clock
 from sro_case.domain.catalogues import catalogue
-from sro_case.errors import DatabaseDamaged, DatabaseExists, DatabaseMissing
+from sro_case.errors import (
+    DatabaseDamaged,
+    DatabaseExists,
+    DatabaseMissing,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+    WrongPassphrase,
+)
+from sro_case.services import audit
 from sro_case.services.store import Store
-from sro_case.storage import migrate
+from sro_case.storage import lockfile, migrate
 from sro_case.storage.engine import connect_raw, database_salt, open_engine
-from sro_case.storage.files import fsync_dir, fsync_file
+from sro_case.storage.files import atomic_write_bytes, fsync_dir, fsync_file
 from sro_case.storage.keyfile import (
     DEFAULT_KDF,
+    MIN_PASSPHRASE_LENGTH,
     PASSPHRASE,
     RECOVERY,
-    MIN_PASSPHRASE_LENGTH,
     KdfParams,
     KeyFile,
     check_passphrase,
@@ -32,7 +50,64 @@ from sro_case.storage.keyfile import (
 from sro_case.storage.orm import MetaRecord, SocialSpaceRecord, UserRecord
 
 RECOVERY_LABEL = "wiederherstellung"
-__all__ = ["MIN_PASSPHRASE_LENGTH", "CreatedDatabase", "change_passphrase", "create_database", "unlock", "verify_passphrase"]
+THROTTLE_AFTER = 3  # failed attempts before unlock starts to wait
+MAX_DELAY_S = 30.0
+_MAX_UNREPORTED = 500
+
+__all__ = [
+    "MIN_PASSPHRASE_LENGTH",
+    "CreatedDatabase",
+    "VaultStore",
+    "add_user_slot",
+    "append_audit",
+    "attempts_path",
+    "change_passphrase",
+    "create_database",
+    "database_key",
+    "probe_key",
+    "remove_user_slot",
+    "unlock",
+    "verify_passphrase",
+]
+
+Sleep = Callable[[float], None]
+
+
+class VaultStore(Store):
+    """A store opened by this module: it holds the writer lock and knows its database key
+    (backups and user slots need it; the engine holds it anyway)."""
+
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        *,
+        actor: str,
+        role: str,
+        clock: Clock,
+        key: bytes,
+        writer_lock: lockfile.WriterLock | None,
+    ) -> None:
+        super().__init__(path, engine, actor=actor, role=role, clock=clock)
+        self._database_key = key
+        self._writer_lock = writer_lock
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            if self._writer_lock is not None:
+                self._writer_lock.release()
+
+
+def database_key(store: Store) -> bytes:
+    """The raw database key of a store opened by ``unlock`` or ``create_database``."""
+    key = getattr(store, "_database_key", None)
+    if not isinstance(key, bytes):
+        raise PermissionDenied(
+            "Diese Aktion ist nur mit einer über die Anmeldung geöffneten Datenbank möglich."
+        )
+    return key
 
 
 @dataclass(frozen=True)
@@ -63,10 +138,19 @@ def create_database(
     key = new_database_key()
     database_id = new_database_id()
     recovery = new_recovery_key()
+    writer_lock = lockfile.acquire(path)
     try:
         engine = open_engine(path, key, create=True)
         migrate.upgrade(engine)
-        store = Store(path, engine, actor=admin_login, role="admin", clock=clock)
+        store = VaultStore(
+            path,
+            engine,
+            actor=admin_login,
+            role="admin",
+            clock=clock,
+            key=key,
+            writer_lock=writer_lock,
+        )
         with store.write() as s:
             s.add(MetaRecord(key="database_id", value=database_id))
             for item in catalogue("social_spaces"):
@@ -92,21 +176,201 @@ def create_database(
         for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), key_path):
             with contextlib.suppress(OSError):
                 leftover.unlink()
+        writer_lock.release()
         raise
     return CreatedDatabase(store, recovery)
 
 
 def _key_from_slots(
-    path: Path, passphrase: str | None, recovery_key: str | None, user: str | None
+    path: Path,
+    passphrase: str | None,
+    recovery_key: str | None,
+    user: str | None,
+    *,
+    resolve: bool = True,
 ) -> tuple[bytes, KeyFile, str]:
+    """The database key, the key file and the login of the slot that opened. Completes or
+    rolls back an interrupted key rotation if ``resolve`` (the caller holds the writer lock);
+    without it the key file is only read."""
     path = Path(path)
     if not path.is_file():
         raise DatabaseMissing(f"Die Datenbank {path} existiert nicht.")
-    keys = KeyFile.load(KeyFile.path_for(path))
-    if recovery_key is not None:
-        return keys.unlock(recovery_key, kind=RECOVERY), keys, RECOVERY_LABEL
-    key, slot = keys.open_slot(passphrase or "", kind=PASSPHRASE, label=user)
-    return key, keys, slot.label  # the slot that opened names the user
+    key_path = KeyFile.path_for(path)
+    keys = KeyFile.load(key_path)
+    kind = RECOVERY if recovery_key is not None else PASSPHRASE
+    secret = recovery_key if recovery_key is not None else (passphrase or "")
+    label = None if recovery_key is not None else user
+    if not keys.pending:
+        key, slot = keys.open_slot(secret, kind=kind, label=label)
+        return key, keys, _login_of(slot.kind, slot.label)
+
+    opened: dict[bool, tuple[bytes, str]] = {}
+    first_error: WrongPassphrase | None = None
+    for pending in (False, True):
+        try:
+            key, slot = keys.open_slot(secret, kind=kind, label=label, pending=pending)
+            opened[pending] = (key, _login_of(slot.kind, slot.label))
+        except WrongPassphrase as exc:
+            first_error = first_error or exc
+    if not opened:
+        assert first_error is not None
+        raise first_error
+    if False in opened and probe_key(path, opened[False][0]):
+        keys = keys.drop_pending()  # the rekey never committed: the old key stays
+        if resolve:
+            keys.save(key_path)
+        return opened[False][0], keys, opened[False][1]
+    if True in opened and probe_key(path, opened[True][0]):
+        keys = keys.promote_pending()  # the rekey committed: finish the rotation
+        if resolve:
+            keys.save(key_path)
+        return opened[True][0], keys, opened[True][1]
+    if True not in opened:
+        raise WrongPassphrase(
+            "Der Datenbankschlüssel wurde erneuert und Ihr Zugang dabei nicht übernommen. "
+            "Bitten Sie die Administration, Ihren Zugang neu einzurichten."
+        )
+    raise DatabaseDamaged(damaged_message(path))
+
+
+def _login_of(kind: str, label: str) -> str:
+    return RECOVERY_LABEL if kind == RECOVERY else label
+
+
+def probe_key(path: Path, key: bytes) -> bool:
+    """Does ``key`` open the database? (A hot rollback journal is rolled back first; that
+    copy is key-independent, so probing with the wrong key does no harm.)"""
+    try:
+        connect_raw(Path(path), key).close()
+    except DatabaseDamaged:
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------- failed logins
+
+
+def attempts_path(db_path: Path) -> Path:
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + ".attempts")
+
+
+@dataclass
+class LoginAttempts:
+    """Failed logins, kept beside the database until they can be written to its audit log
+    (which needs the database open). Login names and times only, nothing else."""
+
+    consecutive: int = 0
+    last: str = ""  # ISO time (UTC) of the last failure
+    unreported: list[dict[str, str]] = field(default_factory=list)
+    dropped: int = 0
+
+    @classmethod
+    def load(cls, db_path: Path) -> LoginAttempts:
+        try:
+            doc = json.loads(attempts_path(db_path).read_text(encoding="utf-8"))
+            return cls(
+                int(doc.get("consecutive", 0)),
+                str(doc.get("last", "")),
+                [
+                    {"login": str(e.get("login", "")), "at": str(e["at"]), "kind": str(e["kind"])}
+                    for e in doc.get("unreported", [])
+                ],
+                int(doc.get("dropped", 0)),
+            )
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            # Damaged: keep throttling rather than forget the failures.
+            return cls(consecutive=THROTTLE_AFTER)
+
+    def save(self, db_path: Path) -> None:
+        path = attempts_path(db_path)
+        if not self.consecutive and not self.unreported and not self.dropped:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+            return
+        doc = {
+            "format": "sro-case-attempts",
+            "consecutive": self.consecutive,
+            "last": self.last,
+            "unreported": self.unreported,
+            "dropped": self.dropped,
+        }
+        atomic_write_bytes(path, json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))
+
+    def delay(self, now: datetime) -> float:
+        """Seconds to wait before the next attempt: 1, 2, 4, … after the third failure in a
+        row, at most MAX_DELAY_S, less the time since the last failure."""
+        if self.consecutive < THROTTLE_AFTER:
+            return 0.0
+        full = min(MAX_DELAY_S, 2.0 ** (self.consecutive - THROTTLE_AFTER))
+        try:
+            elapsed = (now - datetime.fromisoformat(self.last)).total_seconds()
+        except ValueError:
+            elapsed = 0.0
+        return max(0.0, min(full, full - max(0.0, elapsed)))
+
+    def failed(self, login: str, kind: str, now: datetime) -> None:
+        self.consecutive += 1
+        self.last = now.isoformat()
+        self.unreported.append({"login": login, "at": now.isoformat(), "kind": kind})
+        if len(self.unreported) > _MAX_UNREPORTED:
+            self.dropped += len(self.unreported) - _MAX_UNREPORTED
+            del self.unreported[:-_MAX_UNREPORTED]
+
+
+def _throttle(path: Path, clock: Clock, sleep: Sleep) -> LoginAttempts:
+    attempts = LoginAttempts.load(path)
+    wait = attempts.delay(clock.now())
+    if wait > 0:
+        sleep(wait)
+    return attempts
+
+
+def _record_failure(path: Path, user: str | None, kind: str, clock: Clock) -> None:
+    attempts = LoginAttempts.load(path)
+    attempts.failed(user or "", kind, clock.now())
+    with contextlib.suppress(OSError):  # a read-only folder must not hide "wrong passphrase"
+        attempts.save(path)
+
+
+def _record_success(path: Path, store: Store | None) -> None:
+    """Reset the throttle; write the failures into the audit log if the database is open."""
+    attempts = LoginAttempts.load(path)
+    if not attempts.consecutive and not attempts.unreported and not attempts.dropped:
+        return
+    attempts.consecutive = 0
+    if store is not None and (attempts.unreported or attempts.dropped):
+        with store.write() as s:
+            for entry in attempts.unreported:
+                what = "Wiederherstellungsschlüssel" if entry["kind"] == RECOVERY else "Passphrase"
+                try:
+                    at = datetime.fromisoformat(entry["at"])
+                except ValueError:
+                    at = store.clock.now()
+                audit.append(
+                    s,
+                    at=at,
+                    actor=entry["login"] or "unbekannt",
+                    action="login_failed",
+                    entity="session",
+                    detail=f"Fehlgeschlagene Anmeldung ({what})",
+                )
+            if attempts.dropped:
+                store.audit(
+                    s,
+                    "login_failed",
+                    "session",
+                    detail=f"{attempts.dropped} weitere fehlgeschlagene Anmeldungen",
+                )
+        attempts.unreported = []
+        attempts.dropped = 0
+    with contextlib.suppress(OSError):
+        attempts.save(path)
+
+
+# --------------------------------------------------------------------------- unlocking
 
 
 def unlock(
@@ -117,10 +381,51 @@ def unlock(
     user: str | None = None,
     clock: Clock = SYSTEM_CLOCK,
     upgrade: bool = True,
-) -> Store:
-    """Open the database. WrongPassphrase leaves every file untouched."""
+    lock: bool = True,
+    sleep: Sleep = time.sleep,
+) -> VaultStore:
+    """Open the database. WrongPassphrase leaves the database and key file untouched.
+
+    Takes the writer lock first (DatabaseInUse names whoever holds it), then waits if there
+    were repeated failed logins, then unwraps the key. ``lock=False`` is for read-only tools
+    that may run beside an open program.
+    """
     path = Path(path)
-    key, keys, login = _key_from_slots(path, passphrase, recovery_key, user)
+    if not path.is_file():
+        raise DatabaseMissing(f"Die Datenbank {path} existiert nicht.")
+    writer_lock = lockfile.acquire(path) if lock else None
+    try:
+        _throttle(path, clock, sleep)
+        try:
+            key, keys, login = _key_from_slots(path, passphrase, recovery_key, user, resolve=lock)
+        except WrongPassphrase:
+            kind = RECOVERY if recovery_key is not None else PASSPHRASE
+            _record_failure(path, user, kind, clock)
+            raise
+        if lock:
+            _remove_stray_temp_files(path)
+        store = _open_store(path, key, keys, login, clock, upgrade, writer_lock)
+    except BaseException:
+        if writer_lock is not None:
+            writer_lock.release()
+        raise
+    try:
+        _record_success(path, store)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _open_store(
+    path: Path,
+    key: bytes,
+    keys: KeyFile,
+    login: str,
+    clock: Clock,
+    upgrade: bool,
+    writer_lock: lockfile.WriterLock | None,
+) -> VaultStore:
     if keys.db_salt and database_salt(path) != keys.db_salt:
         raise DatabaseDamaged(
             f"Die Schlüsseldatei gehört nicht zu der Datenbank {path.name}, oder der Anfang der "
@@ -139,14 +444,34 @@ def unlock(
                 select(UserRecord.role, UserRecord.active).where(UserRecord.login == login)
             ).one_or_none()
         if row is not None:
+            if not row.active:
+                raise PermissionDenied(
+                    f"Der Zugang „{login}“ ist deaktiviert. Wenden Sie sich an die Administration."
+                )
             role = row.role
-        return Store(path, engine, actor=login or RECOVERY_LABEL, role=role, clock=clock)
+        return VaultStore(
+            path,
+            engine,
+            actor=login or RECOVERY_LABEL,
+            role=role,
+            clock=clock,
+            key=key,
+            writer_lock=writer_lock,
+        )
     except DBAPIError as exc:
         engine.dispose()
         raise DatabaseDamaged(damaged_message(path)) from exc
     except BaseException:
         engine.dispose()
         raise
+
+
+def _remove_stray_temp_files(path: Path) -> None:
+    """Temp files of key-file writes that a crash interrupted (they hold wrapped slots only)."""
+    key_name = KeyFile.path_for(path).name
+    for stray in path.parent.glob(f".{key_name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stray.unlink()
 
 
 def damaged_message(path: Path) -> str:
@@ -156,11 +481,29 @@ def damaged_message(path: Path) -> str:
     )
 
 
-def verify_passphrase(path: Path, passphrase: str, *, user: str | None = None) -> str:
+def verify_passphrase(
+    path: Path,
+    passphrase: str,
+    *,
+    user: str | None = None,
+    store: Store | None = None,
+    clock: Clock = SYSTEM_CLOCK,
+    sleep: Sleep = time.sleep,
+) -> str:
     """Check a passphrase against the key file without opening the database (unlocking a
-    locked window). Returns the login of the slot it opens; raises WrongPassphrase."""
-    _key, _keys, login = _key_from_slots(Path(path), passphrase, None, user)
-    return login
+    locked window). Returns the login of the slot it opens; raises WrongPassphrase. Failed
+    attempts count and slow down like those of ``unlock``; with ``store`` (the open
+    database) they are written to its audit log on success."""
+    path = Path(path)
+    _throttle(path, clock, sleep)
+    try:
+        keys = KeyFile.load(KeyFile.path_for(path))
+        _key, slot = keys.open_slot(passphrase, kind=PASSPHRASE, label=user)
+    except WrongPassphrase:
+        _record_failure(path, user, PASSPHRASE, clock)
+        raise
+    _record_success(path, store)
+    return slot.label
 
 
 def backup_before_upgrade(path: Path, key: bytes, revision: str) -> Path:
@@ -186,13 +529,91 @@ def change_passphrase(
     user: str | None = None,
     kdf: KdfParams | None = None,
 ) -> None:
-    """Rewrap the user's slot. The key file is replaced atomically: old or new, never neither."""
+    """Rewrap the user's slot. The key file is replaced atomically (temp file, fsync, rename):
+    a crash at any moment leaves the old or the new passphrase working, never neither."""
     path = Path(path)
     check_passphrase(new)
-    key, keys, login = _key_from_slots(path, old, None, user)
-    current_kdf = next(s.kdf for s in keys.slots if s.kind == PASSPHRASE and s.label == login)
-    keys = keys.with_slot(key, new, kind=PASSPHRASE, label=login, kdf=kdf or current_kdf)
-    keys.save(KeyFile.path_for(path))
+    if not path.is_file():
+        raise DatabaseMissing(f"Die Datenbank {path} existiert nicht.")
+    with lockfile.acquire(path):
+        key, keys, login = _key_from_slots(path, old, None, user)
+        slot = keys.slot_for(login)
+        assert slot is not None
+        keys = keys.with_slot(key, new, kind=PASSPHRASE, label=login, kdf=kdf or slot.kdf)
+        keys.save(KeyFile.path_for(path))
+
+
+def add_user_slot(
+    store: Store, login: str, passphrase: str, *, kdf: KdfParams | None = None
+) -> None:
+    """Give a user (already created with ``store.users.add``) a key slot of their own, with
+    a first passphrase they change at their first login. Admins only."""
+    store.require_role("admin")
+    key = database_key(store)
+    check_passphrase(passphrase)
+    with store.read() as s:
+        row = s.execute(select(UserRecord.active).where(UserRecord.login == login)).one_or_none()
+    if row is None:
+        raise NotFound(
+            f"Es gibt keine Benutzerin und keinen Benutzer „{login}“. Legen Sie die Person zuerst an."
+        )
+    if not row.active:
+        raise ValidationError([("Anmeldename", f"Der Zugang „{login}“ ist deaktiviert.")])
+    key_path = KeyFile.path_for(store.path)
+    with lockfile.acquire(store.path):
+        keys = KeyFile.load(key_path)
+        existed = keys.slot_for(login) is not None
+        admin_slot = keys.slot_for(store.actor)
+        chosen = kdf or (admin_slot.kdf if admin_slot else DEFAULT_KDF)
+        keys.with_slot(key, passphrase, kind=PASSPHRASE, label=login, kdf=chosen).save(key_path)
+    with store.write() as s:
+        store.audit(
+            s,
+            "update" if existed else "create",
+            "key_slot",
+            detail=f"Schlüsselplatz für {login} {'neu gesetzt' if existed else 'angelegt'}",
+        )
+
+
+def remove_user_slot(store: Store, login: str, *, deactivate: bool = True) -> None:
+    """Remove a user's key slot (and deactivate the user). Admins only.
+
+    From then on the user's passphrase opens nothing. A copy of the old key file (in a backup,
+    say) still opens the database with it until the key is rotated (``keys.rotate_key``):
+    rotate when the person may have kept such a copy or the key itself.
+    """
+    store.require_role("admin")
+    database_key(store)  # only for stores opened through the key file
+    key_path = KeyFile.path_for(store.path)
+    with lockfile.acquire(store.path):
+        keys = KeyFile.load(key_path)
+        if keys.slot_for(login) is None:
+            raise NotFound(f"„{login}“ hat keinen Schlüsselplatz.")
+        keys.without_slot(login).save(key_path)
+    with store.write() as s:
+        if deactivate:
+            rec = s.execute(
+                select(UserRecord).where(UserRecord.login == login)
+            ).scalar_one_or_none()
+            if rec is not None:
+                rec.active = False
+        store.audit(s, "delete", "key_slot", detail=f"Schlüsselplatz von {login} entfernt")
+
+
+def append_audit(
+    path: Path, key: bytes, *, actor: str, clock: Clock, action: str, detail: str
+) -> None:
+    """One audit entry into a database that no store has open (after a rekey or restore)."""
+    from sqlalchemy.orm import Session
+
+    engine = open_engine(Path(path), key)
+    try:
+        with Session(engine) as s, s.begin():
+            audit.append(
+                s, at=clock.now(), actor=actor, action=action, entity="database", detail=detail
+            )
+    finally:
+        engine.dispose()
 
 
 def database_id(store: Store) -> str:

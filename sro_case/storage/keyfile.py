@@ -5,6 +5,11 @@ Each slot wraps the same database key under a secret of its own: a user's passph
 recovery key. A wrong secret fails the GCM tag before the database is touched, which tells a
 wrong passphrase apart from a damaged database. Changing a passphrase rewraps one slot and
 replaces the key file atomically; the database itself is not rewritten.
+
+During a key rotation the file also holds *pending* slots, which wrap the new database key:
+they are written before the database is rekeyed and become the slots once the rekey is
+confirmed, so that a crash at any moment leaves a key file that opens the database with the
+old or the new key (see ``sro_case.services.keys``).
 """
 
 from __future__ import annotations
@@ -77,6 +82,7 @@ class KeyFile:
     database_id: str
     db_salt: str  # hex of the database file's first 16 bytes (SQLCipher salt), "" before creation
     slots: tuple[KeySlot, ...] = field(default_factory=tuple)
+    pending: tuple[KeySlot, ...] = field(default_factory=tuple)  # new key, rotation under way
 
     # -- reading and writing -------------------------------------------------------------
     @staticmethod
@@ -102,9 +108,10 @@ class KeyFile:
             if int(doc.get("version", 0)) > VERSION:
                 raise ValueError("von einer neueren Programmversion geschrieben")
             slots = tuple(_slot_from_json(s) for s in doc["slots"])
+            pending = tuple(_slot_from_json(s) for s in doc.get("pending_slots", ()))
             if not slots:
                 raise ValueError("keine Schlüsselplätze")
-            return cls(str(doc["database_id"]), str(doc.get("db_salt", "")), slots)
+            return cls(str(doc["database_id"]), str(doc.get("db_salt", "")), slots, pending)
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
             raise KeyFileDamaged(
                 f"Die Schlüsseldatei {path.name} ist beschädigt und kann nicht gelesen werden "
@@ -119,6 +126,8 @@ class KeyFile:
             "db_salt": self.db_salt,
             "slots": [_slot_to_json(s) for s in self.slots],
         }
+        if self.pending:
+            doc["pending_slots"] = [_slot_to_json(s) for s in self.pending]
         return (json.dumps(doc, indent=2, ensure_ascii=True) + "\n").encode("ascii")
 
     def save(self, path: Path) -> None:
@@ -130,12 +139,17 @@ class KeyFile:
         return self.open_slot(secret, kind=kind, label=label)[0]
 
     def open_slot(
-        self, secret: str, *, kind: str = PASSPHRASE, label: str | None = None
+        self,
+        secret: str,
+        *,
+        kind: str = PASSPHRASE,
+        label: str | None = None,
+        pending: bool = False,
     ) -> tuple[bytes, KeySlot]:
-        """The database key and the slot that ``secret`` opened; WrongPassphrase if none."""
-        candidates = [
-            s for s in self.slots if s.kind == kind and (label is None or s.label == label)
-        ]
+        """The database key and the slot that ``secret`` opened; WrongPassphrase if none.
+        With ``pending=True`` only the pending slots (the new key of a rotation) are tried."""
+        pool = self.pending if pending else self.slots
+        candidates = [s for s in pool if s.kind == kind and (label is None or s.label == label)]
         if kind == RECOVERY:
             secret = normalize_recovery_key(secret)
         for slot in candidates:
@@ -153,13 +167,35 @@ class KeyFile:
         self, key: bytes, secret: str, *, kind: str, label: str, kdf: KdfParams = DEFAULT_KDF
     ) -> KeyFile:
         """A copy with a new slot for ``label`` (replacing that label's slot of the same kind)."""
+        slot = self.new_slot(key, secret, kind=kind, label=label, kdf=kdf)
+        kept = tuple(s for s in self.slots if not (s.kind == kind and s.label == label))
+        return replace(self, slots=(*kept, slot))
+
+    def new_slot(
+        self, key: bytes, secret: str, *, kind: str, label: str, kdf: KdfParams = DEFAULT_KDF
+    ) -> KeySlot:
+        """A slot wrapping ``key`` for this database, not yet part of the file."""
         if kind == PASSPHRASE:
             check_passphrase(secret)
         else:
             secret = normalize_recovery_key(secret)
-        slot = _wrap(key, secret, kind=kind, label=label, kdf=kdf, database_id=self.database_id)
-        kept = tuple(s for s in self.slots if not (s.kind == kind and s.label == label))
-        return replace(self, slots=(*kept, slot))
+        return _wrap(key, secret, kind=kind, label=label, kdf=kdf, database_id=self.database_id)
+
+    def with_pending(self, slots: tuple[KeySlot, ...]) -> KeyFile:
+        return replace(self, pending=tuple(slots))
+
+    def promote_pending(self) -> KeyFile:
+        """The rotation is done: the pending slots become the slots."""
+        if not self.pending:
+            return self
+        return replace(self, slots=self.pending, pending=())
+
+    def drop_pending(self) -> KeyFile:
+        """The rotation did not happen: forget the new key."""
+        return replace(self, pending=())
+
+    def slot_for(self, label: str, kind: str = PASSPHRASE) -> KeySlot | None:
+        return next((s for s in self.slots if s.kind == kind and s.label == label), None)
 
     def without_slot(self, label: str, kind: str = PASSPHRASE) -> KeyFile:
         kept = tuple(s for s in self.slots if not (s.kind == kind and s.label == label))

@@ -1,0 +1,759 @@
+"""Encrypted backups and restores that are verified before they count.
+
+A backup is copied with SQLite's backup API inside one read transaction of the source, under
+the same key and salt, so the copy is encrypted exactly like the database and its key file
+(``.keys``) fits it unchanged. Row counts and a content hash of every table are computed in
+that same transaction, so writes that happen meanwhile cannot cause a false alarm. The copy
+goes to a temp file, is synced, reopened read-only and verified (key, ``integrity_check``,
+``cipher_integrity_check``, schema revision, counts, hash), and only then renamed into place.
+A restore goes the same way into a new file; over the live database only when asked to, and
+only after the live database itself was backed up.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import secrets
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import sqlcipher3
+from sqlalchemy import create_engine
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
+
+from sro_case.clock import SYSTEM_CLOCK, Clock
+from sro_case.errors import (
+    BackupFailed,
+    DatabaseDamaged,
+    DatabaseExists,
+    KeyFileMissing,
+    SroCaseError,
+    ValidationError,
+)
+from sro_case.services import audit
+from sro_case.storage import lockfile, migrate
+from sro_case.storage.engine import connect_raw, database_salt
+from sro_case.storage.files import atomic_write_bytes, fsync_dir, fsync_file
+from sro_case.storage.keyfile import PASSPHRASE, RECOVERY, KeyFile
+
+if TYPE_CHECKING:
+    from sro_case.services.store import Store
+
+DEFAULT_KEEP = 14
+BACKUP_FOLDER = "Sicherungen"
+_STAMP = "%Y-%m-%dT%H%M"
+_HEX = re.compile(r"^[0-9a-f]+$")
+_REASONS = {
+    "manual": "manuell",
+    "close": "beim Beenden",
+    "daily": "täglich",
+    "before-restore": "vor einer Wiederherstellung",
+}
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class Digest:
+    """What a database holds: schema revision, rows per table, a hash over all of it."""
+
+    revision: str | None
+    counts: tuple[tuple[str, int], ...]
+    content_hash: str
+
+    def count(self, table: str) -> int:
+        return dict(self.counts).get(table, 0)
+
+    @property
+    def rows(self) -> int:
+        return sum(n for _t, n in self.counts)
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    path: Path
+    problems: tuple[str, ...]
+    digest: Digest | None = None
+    integrity: str = ""
+    audit_events: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        if self.ok and self.digest is not None:
+            return (
+                f"Sicherung {self.path.name} ist in Ordnung: Schemastand {self.digest.revision}, "
+                f"{self.digest.rows} Datensätze, Protokollkette mit {self.audit_events} Einträgen "
+                "unversehrt."
+            )
+        return f"Sicherung {self.path.name} ist NICHT in Ordnung: " + " ".join(self.problems)
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    key_file: Path
+    digest: Digest
+    size_bytes: int
+    seconds: float
+    removed: tuple[Path, ...]  # older backups removed by the rotation
+
+    def summary(self) -> str:
+        mib = self.size_bytes / (1024 * 1024)
+        text = (
+            f"Sicherung geschrieben und geprüft: {self.path} ({mib:.1f} MiB, "
+            f"{self.digest.rows} Datensätze, {self.seconds:.1f} s)."
+        )
+        if self.removed:
+            text += f" {len(self.removed)} ältere Sicherung(en) entfernt."
+        return text
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    target: Path
+    digest: Digest
+    safety_backup: Path | None  # the live database as it was, when it was replaced
+    replaced_live: bool
+
+    def summary(self) -> str:
+        if self.replaced_live:
+            return (
+                f"Die Datenbank {self.target.name} wurde aus der Sicherung wiederhergestellt "
+                f"({self.digest.rows} Datensätze). Der vorherige Stand liegt in "
+                f"{self.safety_backup}. Bitte melden Sie sich neu an."
+            )
+        return (
+            f"Die Sicherung wurde geprüft und als neue Datei {self.target} wiederhergestellt "
+            f"({self.digest.rows} Datensätze). Die laufende Datenbank blieb unverändert."
+        )
+
+
+# --------------------------------------------------------------------------- digest
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def database_digest(conn: Any, *, exclude: Iterable[str] = ()) -> Digest:
+    """Counts and a SHA-256 over the schema and every row of every table, tables by name and
+    rows by key, so that two databases with the same content give the same digest however
+    their pages are laid out. Virtual tables are skipped; their shadow tables are included."""
+    skip = set(exclude)
+    h = hashlib.sha256()
+    schema = conn.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name"
+    ).fetchall()
+    for row in schema:
+        if row[1] not in skip and row[2] not in skip:
+            h.update(repr(tuple(row)).encode("utf-8", "surrogatepass") + b"\n")
+    counts: list[tuple[str, int]] = []
+    tables = [
+        (name, sql or "")
+        for kind, name, _tbl, sql in schema
+        if kind == "table"
+        and name not in skip
+        and not (sql or "").upper().startswith("CREATE VIRTUAL")
+    ]
+    for name, sql in sorted(tables):
+        order = "rowid"
+        if "WITHOUT ROWID" in sql.upper():
+            info = conn.execute(f"PRAGMA table_info({_quote(name)})").fetchall()
+            keys = [r[1] for r in sorted(info, key=lambda r: r[5]) if r[5] > 0]
+            order = ", ".join(_quote(k) for k in keys) or "1"
+        h.update(f"\x00table {name}\n".encode())
+        n = 0
+        cur = conn.execute(f"SELECT * FROM {_quote(name)} ORDER BY {order}")
+        while batch := cur.fetchmany(2000):
+            n += len(batch)
+            h.update("\n".join(map(repr, batch)).encode("utf-8", "surrogatepass") + b"\n")
+        counts.append((name, n))
+    revision = None
+    with contextlib.suppress(sqlcipher3.DatabaseError):
+        found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = found[0] if found else None
+    return Digest(revision, tuple(counts), h.hexdigest())
+
+
+# --------------------------------------------------------------------------- low level
+
+
+def _key_pragma(key: bytes, salt_hex: str = "") -> str:
+    """Raw key, optionally with the salt (``x'<key><salt>'``) so a new file gets the same salt
+    as its source and the source's key file fits it unchanged."""
+    hex_key = key.hex() + salt_hex
+    if len(key) != 32 or not _HEX.match(hex_key) or len(hex_key) not in (64, 96):
+        raise ValueError("database key must be 32 bytes, salt 16 bytes")
+    return f"PRAGMA key = \"x'{hex_key}'\""
+
+
+def _connect(path: Path, key: bytes, *, salt_hex: str = "", readonly: bool = False) -> Any:
+    if readonly:
+        conn = sqlcipher3.connect(
+            Path(path).resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None
+        )
+    else:
+        conn = sqlcipher3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(_key_pragma(key, salt_hex))
+        if readonly:
+            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise DatabaseDamaged(
+            f"{Path(path).name} lässt sich mit dem Schlüssel nicht lesen: die Datei ist "
+            "beschädigt, abgeschnitten oder mit einem anderen Schlüssel verschlüsselt."
+        ) from exc
+    return conn
+
+
+def _copy(src: Any, source_path: Path, key: bytes, tmp: Path) -> Digest:
+    """Digest and page copy of ``src`` in one read transaction; the copy is synced and in
+    rollback-journal mode (a standalone file, never touched again before it is renamed)."""
+    salt = database_salt(source_path)
+    src.execute("BEGIN")
+    try:
+        digest = database_digest(src)
+        dst = _connect(tmp, key, salt_hex=salt)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE").fetchall()
+        finally:
+            dst.close()
+    finally:
+        src.execute("COMMIT")
+    fsync_file(tmp)
+    return digest
+
+
+def verify_file(
+    path: Path,
+    key: bytes,
+    *,
+    expected: Digest | None = None,
+    check_key_file: bool = True,
+) -> VerifyReport:
+    """Open read-only with ``key`` and check everything; problems are German sentences."""
+    path = Path(path)
+    problems: list[str] = []
+    if not path.is_file():
+        return VerifyReport(path, (f"Die Datei {path} fehlt.",))
+    if path.stat().st_size == 0 or path.stat().st_size % 512:
+        problems.append(
+            "Die Dateigröße ist kein Vielfaches der Seitengröße: die Datei ist abgeschnitten."
+        )
+    if check_key_file:
+        try:
+            keys = KeyFile.load(KeyFile.path_for(path))
+            if keys.db_salt and keys.db_salt != database_salt(path):
+                problems.append("Die Schlüsseldatei neben der Sicherung gehört nicht zu ihr.")
+        except (SroCaseError, OSError) as exc:  # missing or damaged: say which
+            problems.append(str(exc))
+    try:
+        conn = _connect(path, key, readonly=True)
+    except DatabaseDamaged as exc:
+        return VerifyReport(path, (*problems, str(exc)))
+    integrity = ""
+    digest: Digest | None = None
+    events = 0
+    unreadable: list[str] = []
+    try:
+        # Each check on its own, so that one failing with an error does not hide the others.
+        try:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+            integrity = ", ".join(r[0] for r in rows)
+            if integrity != "ok":
+                problems.append(f"integrity_check meldet Fehler: {integrity[:300]}")
+        except sqlcipher3.DatabaseError as exc:
+            unreadable.append(str(exc))
+        try:
+            cipher = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+            if cipher:
+                problems.append(
+                    f"{len(cipher)} Seite(n) sind beschädigt oder verändert (HMAC-Prüfung): "
+                    + "; ".join(cipher[:3])
+                )
+        except sqlcipher3.DatabaseError as exc:
+            unreadable.append(str(exc))
+        try:
+            digest = database_digest(conn)
+            events, chain = _audit_chain(conn)
+            problems.extend(f"Protokollkette: {p}" for p in chain[:5])
+        except sqlcipher3.DatabaseError as exc:
+            unreadable.append(str(exc))
+    finally:
+        conn.close()
+    if unreadable:
+        problems.append(
+            f"Die Sicherung lässt sich nicht vollständig lesen ({'; '.join(sorted(set(unreadable)))})."
+        )
+    if digest is not None:
+        if digest.revision is None:
+            problems.append("Die Sicherung enthält keinen Schemastand.")
+        elif digest.revision not in migrate.known_revisions():
+            problems.append(
+                f"Die Sicherung hat den unbekannten Schemastand {digest.revision} "
+                "(von einer neueren Programmversion)."
+            )
+        if expected is not None:
+            problems.extend(_compare(expected, digest))
+    return VerifyReport(path, tuple(problems), digest, integrity, events)
+
+
+def _compare(expected: Digest, actual: Digest) -> list[str]:
+    problems: list[str] = []
+    if expected.revision != actual.revision:
+        problems.append(f"Schemastand {actual.revision} statt {expected.revision}.")
+    want, have = dict(expected.counts), dict(actual.counts)
+    for table in sorted(set(want) | set(have)):
+        if want.get(table) != have.get(table):
+            problems.append(
+                f"Tabelle {table}: {have.get(table, 0)} statt {want.get(table, 0)} Datensätze."
+            )
+    if expected.content_hash != actual.content_hash and not problems:
+        problems.append("Der Inhalt weicht vom Original ab (Prüfsumme verschieden).")
+    return problems
+
+
+def _audit_chain(conn: Any) -> tuple[int, list[str]]:
+    engine = create_engine(
+        "sqlite://", creator=lambda: conn, module=sqlcipher3, poolclass=StaticPool
+    )
+    try:
+        with Session(engine) as s:
+            return audit.verify(s)
+    finally:
+        engine.dispose(close=False)
+
+
+def _local(now_utc: datetime) -> datetime:
+    """The clock gives naive UTC; file names and "once a day" use local time."""
+    return now_utc.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
+def _name_pattern(stem: str) -> re.Pattern[str]:
+    return re.compile(rf"^{re.escape(stem)}-(\d{{4}}-\d{{2}}-\d{{2}}T\d{{4}})(?:-(\d+))?\.db$")
+
+
+def list_backups(folder: Path, stem: str) -> list[Path]:
+    """The rotating backups of the database named ``stem`` in ``folder``, oldest first."""
+    pattern = _name_pattern(stem)
+    found: list[tuple[str, int, Path]] = []
+    if Path(folder).is_dir():
+        for p in Path(folder).iterdir():
+            m = pattern.match(p.name)
+            if m and p.is_file():
+                found.append((m.group(1), int(m.group(2) or 1), p))
+    return [p for _s, _n, p in sorted(found)]
+
+
+def last_backup_time(folder: Path, stem: str) -> datetime | None:
+    """The local time of the newest backup, read from its name."""
+    backups = list_backups(folder, stem)
+    if not backups:
+        return None
+    m = _name_pattern(stem).match(backups[-1].name)
+    assert m is not None
+    return datetime.strptime(m.group(1), _STAMP)
+
+
+def due(last_backup_time: datetime | None, now: datetime) -> bool:
+    """At most one automatic backup per calendar day (local time). A last backup "in the
+    future" (the clock was wrong) does not block backups."""
+    return (
+        last_backup_time is None or last_backup_time.date() < now.date() or last_backup_time > now
+    )
+
+
+def _unique_name(folder: Path, stem: str, local_now: datetime, label: str = "") -> str:
+    base = f"{stem}-{label}{local_now.strftime(_STAMP)}"
+    name, n = f"{base}.db", 1
+    while (folder / name).exists() or KeyFile.path_for(folder / name).exists():
+        n += 1
+        name = f"{base}-{n}.db"
+    return name
+
+
+def _remove_stale_temp_files(folder: Path, max_age_s: float = 3600.0) -> None:
+    """Temp files of backups or restores that a crash interrupted."""
+    now = time.time()
+    for stray in folder.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - stray.stat().st_mtime > max_age_s:
+                stray.unlink()
+
+
+def _tmp_for(final: Path) -> Path:
+    return final.with_name(f".{final.name}.{secrets.token_hex(4)}.tmp")
+
+
+def _sql_failed(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+# --------------------------------------------------------------------------- service
+
+
+class BackupService:
+    """Backups of the open database, and restores into it or beside it."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    @property
+    def _key(self) -> bytes:
+        from sro_case.services.vault import database_key
+
+        return database_key(self._store)
+
+    def default_dir(self) -> Path:
+        return self._store.path.parent / BACKUP_FOLDER
+
+    def backups(self, to_dir: Path | None = None) -> list[Path]:
+        return list_backups(Path(to_dir or self.default_dir()), self._store.path.stem)
+
+    due = staticmethod(due)
+
+    def backup_if_due(
+        self, to_dir: Path | None = None, *, keep: int = DEFAULT_KEEP, reason: str = "close"
+    ) -> BackupResult | None:
+        """The automatic backup on closing the program: at most one per day."""
+        folder = Path(to_dir or self.default_dir())
+        last = last_backup_time(folder, self._store.path.stem)
+        if not due(last, _local(self._store.clock.now())):
+            return None
+        return self.backup(folder, keep=keep, reason=reason)
+
+    def backup(
+        self, to_dir: Path | None = None, *, keep: int = DEFAULT_KEEP, reason: str = "manual"
+    ) -> BackupResult:
+        """Write, sync, verify, rename; then remove all but the newest ``keep`` backups."""
+        if keep < 1:
+            raise ValidationError([("Anzahl Sicherungen", "Mindestens eine Sicherung behalten.")])
+        result = self._backup(Path(to_dir or self.default_dir()), reason=reason)
+        removed = self._rotate(result.path.parent, keep)
+        return BackupResult(
+            result.path, result.key_file, result.digest, result.size_bytes, result.seconds, removed
+        )
+
+    def _backup(self, folder: Path, *, reason: str, label: str = "") -> BackupResult:
+        started = time.perf_counter()
+        store = self._store
+        folder.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temp_files(folder)
+        final = folder / _unique_name(folder, store.path.stem, _local(store.clock.now()), label)
+        tmp = _tmp_for(final)
+        key = self._key
+        try:
+            src = connect_raw(store.path, key)
+            try:
+                digest = _copy(src, store.path, key, tmp)
+            finally:
+                src.close()
+            report = verify_file(tmp, key, expected=digest, check_key_file=False)
+            if not report.ok:
+                raise BackupFailed(
+                    "Die Sicherung wurde verworfen, weil die Prüfung der Kopie fehlschlug: "
+                    + " ".join(report.problems)
+                )
+            key_bytes = KeyFile.path_for(store.path).read_bytes()
+            atomic_write_bytes(KeyFile.path_for(final), key_bytes)
+            os.replace(tmp, final)
+            fsync_dir(folder)
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            self._audit("backup", f"Sicherung fehlgeschlagen ({_REASONS.get(reason, reason)})")
+            if isinstance(exc, sqlcipher3.DatabaseError):
+                raise BackupFailed(
+                    f"Die Sicherung ist fehlgeschlagen ({_sql_failed(exc)}). Es wurde nichts "
+                    "ersetzt."
+                ) from exc
+            raise
+        self._audit("backup", f"Sicherung {final.name} ({_REASONS.get(reason, reason)})")
+        return BackupResult(
+            final,
+            KeyFile.path_for(final),
+            digest,
+            final.stat().st_size,
+            time.perf_counter() - started,
+            (),
+        )
+
+    def _rotate(self, folder: Path, keep: int) -> tuple[Path, ...]:
+        """Remove all but the newest ``keep`` backups: the database first, then its key file
+        (a crash in between leaves a key file without database, swept up next time)."""
+        stem = self._store.path.stem
+        backups = self.backups(folder)
+        removed: list[Path] = []
+        for old in backups[: max(0, len(backups) - keep)]:
+            for p in (old, KeyFile.path_for(old)):
+                with contextlib.suppress(FileNotFoundError):
+                    p.unlink()
+            removed.append(old)
+        pattern = _name_pattern(stem)
+        for orphan in folder.glob(f"{stem}-*.db.keys"):
+            db = orphan.with_name(orphan.name[: -len(".keys")])
+            if pattern.match(db.name) and not db.exists():
+                with contextlib.suppress(FileNotFoundError):
+                    orphan.unlink()
+        if removed:
+            fsync_dir(folder)
+        return tuple(removed)
+
+    def _audit(self, action: str, detail: str) -> None:
+        # The audit entry must not mask the real outcome.
+        with contextlib.suppress(Exception), self._store.write() as s:
+            self._store.audit(s, action, "database", detail=detail)
+
+    def verify(
+        self, path: Path, *, passphrase: str | None = None, user: str | None = None
+    ) -> VerifyReport:
+        """Check a backup with the key of the open database, or, for a backup from before a
+        key rotation, with the passphrase that was valid then (its own key file)."""
+        path = Path(path)
+        if passphrase is None:
+            report = verify_file(path, self._key)
+            if report.digest is None and path.is_file():  # did not open with this key
+                hint = (
+                    "Stammt die Sicherung aus der Zeit vor einem Schlüsselwechsel, prüfen Sie sie "
+                    "mit der damals gültigen Passphrase."
+                )
+                report = VerifyReport(path, (*report.problems, hint))
+            return report
+        try:
+            key = KeyFile.load(KeyFile.path_for(path)).unlock(passphrase, label=user)
+        except SroCaseError as exc:
+            return VerifyReport(path, (str(exc),))
+        return verify_file(path, key)
+
+    def restore(
+        self, source: Path, target: Path | None = None, *, overwrite_live: bool = False
+    ) -> RestoreResult:
+        """Restore ``source`` into ``target`` (default: a new file beside the database).
+
+        Over the open database only with ``overwrite_live=True``: the live database is
+        backed up first, and this store is closed afterwards (sign in again)."""
+        return self._restore(Path(source), target, overwrite_live, self._key)
+
+    def _restore(
+        self, source: Path, target: Path | None, overwrite_live: bool, source_key: bytes
+    ) -> RestoreResult:
+        store = self._store
+        if target is None:
+            stamp = _local(store.clock.now()).strftime(_STAMP)
+            target = store.path.with_name(f"{store.path.stem}-wiederhergestellt-{stamp}.db")
+        target = Path(target)
+        live = target.resolve() == store.path.resolve()
+        if not live:
+            return _restore_new(source, source_key, target, actor=store.actor, clock=store.clock)
+        if not overwrite_live:
+            raise DatabaseExists(
+                f"{target.name} ist die geöffnete Datenbank. Sie wird nur nach ausdrücklicher "
+                "Bestätigung überschrieben, und vorher gesichert."
+            )
+        return self._restore_over_live(source, source_key)
+
+    def _restore_over_live(self, source: Path, source_key: bytes) -> RestoreResult:
+        store = self._store
+        live = store.path
+        source_keys = _source_key_file(source)
+        tmp = _tmp_for(live)
+        # Nothing is touched until the restored copy has verified and the live database is
+        # safely backed up.
+        digest = _verified_copy(source, source_key, tmp)
+        try:
+            safety = self._backup(
+                self.default_dir(), reason="before-restore", label="vor-wiederherstellung-"
+            ).path
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+        try:
+            with lockfile.acquire(live):  # re-entrant: held through the store until the end
+                store.engine.dispose()
+                _leave_wal(live, self._key)
+                live_keys = KeyFile.load(KeyFile.path_for(live))
+                new_keys = KeyFile.load(source_keys)
+                if source_key != self._key and (live_keys.database_id, live_keys.db_salt) == (
+                    new_keys.database_id,
+                    new_keys.db_salt,
+                ):
+                    # Until the file is swapped the live slots stay in force and the restored
+                    # key waits as "pending": after a crash in between, unlock keeps whichever
+                    # key opens the file that is there.
+                    live_keys.with_pending(new_keys.slots).save(KeyFile.path_for(live))
+                os.replace(tmp, live)
+                fsync_dir(live.parent)
+                atomic_write_bytes(KeyFile.path_for(live), source_keys.read_bytes())
+                _audit_into(
+                    live,
+                    source_key,
+                    store.actor,
+                    store.clock,
+                    f"Wiederhergestellt aus {source.name}; vorheriger Stand in {safety.name}",
+                )
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+        finally:
+            store.close()
+        return RestoreResult(live, digest, safety, True)
+
+
+def _source_key_file(source: Path) -> Path:
+    keys = KeyFile.path_for(source)
+    if not keys.is_file():
+        raise KeyFileMissing(
+            f"Zur Sicherung {source.name} fehlt die Schlüsseldatei {keys.name}; ohne sie kann "
+            "die wiederhergestellte Datenbank nicht geöffnet werden."
+        )
+    loaded = KeyFile.load(keys)
+    if loaded.db_salt and source.is_file() and loaded.db_salt != database_salt(source):
+        raise BackupFailed(
+            f"Die Schlüsseldatei {keys.name} gehört nicht zur Sicherung {source.name}."
+        )
+    return keys
+
+
+def _verified_copy(source: Path, key: bytes, tmp: Path) -> Digest:
+    """Copy a backup to ``tmp`` and verify the copy against the backup; raise BackupFailed."""
+    try:
+        src = _connect(source, key, readonly=True)
+    except DatabaseDamaged as exc:
+        raise BackupFailed(
+            f"Die Sicherung {source.name} lässt sich nicht öffnen: {exc} Stammt sie aus der Zeit "
+            "vor einem Schlüsselwechsel, stellen Sie sie mit der damaligen Passphrase wieder her."
+        ) from exc
+    try:
+        check = verify_file(source, key, check_key_file=True)
+        if not check.ok:
+            raise BackupFailed(
+                f"Die Sicherung {source.name} ist beschädigt und wird nicht wiederhergestellt: "
+                + " ".join(check.problems)
+            )
+        digest = _copy(src, source, key, tmp)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    finally:
+        src.close()
+    report = verify_file(tmp, key, expected=digest, check_key_file=False)
+    if not report.ok:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise BackupFailed(
+            "Die Wiederherstellung wurde abgebrochen, weil die Prüfung der Kopie fehlschlug: "
+            + " ".join(report.problems)
+        )
+    return digest
+
+
+def _leave_wal(path: Path, key: bytes) -> None:
+    """Fold the WAL into the file and switch to a rollback journal, so that no -wal file of
+    the old database can ever be replayed into the file that replaces it."""
+    conn = connect_raw(path, key)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    finally:
+        conn.close()
+    wal = Path(f"{path}-wal")
+    if str(mode).lower() != "delete" or (wal.exists() and wal.stat().st_size > 0):
+        raise BackupFailed(
+            "Die Datenbank wird noch von einem anderen Programm benutzt; sie wurde nicht ersetzt."
+        )
+
+
+def _audit_into(path: Path, key: bytes, actor: str, clock: Clock, detail: str) -> None:
+    from sro_case.services.vault import append_audit
+
+    append_audit(path, key, actor=actor, clock=clock, action="restore", detail=detail)
+
+
+def _restore_new(
+    source: Path, key: bytes, target: Path, *, actor: str, clock: Clock
+) -> RestoreResult:
+    target = Path(target)
+    if target.exists() or KeyFile.path_for(target).exists():
+        raise DatabaseExists(
+            f"Unter {target} gibt es bereits eine Datenbank oder Schlüsseldatei; sie wird nicht "
+            "überschrieben. Wählen Sie einen neuen Dateinamen."
+        )
+    source_keys = _source_key_file(source)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _tmp_for(target)
+    with lockfile.acquire(target):
+        digest = _verified_copy(source, key, tmp)
+        try:
+            atomic_write_bytes(KeyFile.path_for(target), source_keys.read_bytes())
+            os.replace(tmp, target)
+            fsync_dir(target.parent)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+        _audit_into(target, key, actor, clock, f"Wiederhergestellt aus {source.name}")
+    return RestoreResult(target, digest, None, False)
+
+
+def restore_backup(
+    source: Path,
+    target: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    user: str | None = None,
+    overwrite_live: bool = False,
+    live_passphrase: str | None = None,
+    clock: Clock = SYSTEM_CLOCK,
+) -> RestoreResult:
+    """``sro-case restore``: the backup is opened with its own key file (the passphrase that
+    was valid when it was made). An existing ``target`` is replaced only with
+    ``overwrite_live=True``, after it was backed up into its ``Sicherungen`` folder; opening it
+    for that takes its current passphrase (``live_passphrase``, default: ``passphrase``)."""
+    from sro_case.services.vault import RECOVERY_LABEL, unlock
+
+    source, target = Path(source), Path(target)
+    keys = KeyFile.load(_source_key_file(source))
+    if recovery_key is not None:
+        key, _slot = keys.open_slot(recovery_key, kind=RECOVERY)
+        actor = RECOVERY_LABEL
+    else:
+        key, slot = keys.open_slot(passphrase or "", kind=PASSPHRASE, label=user)
+        actor = slot.label
+    if not target.exists():
+        return _restore_new(source, key, target, actor=actor, clock=clock)
+    if not overwrite_live:
+        raise DatabaseExists(
+            f"Die Datenbank {target} existiert bereits. Sie wird nur nach ausdrücklicher "
+            "Bestätigung ersetzt (und vorher gesichert); oder stellen Sie in eine neue Datei "
+            "wieder her."
+        )
+    store = unlock(
+        target,
+        live_passphrase if live_passphrase is not None else passphrase,
+        recovery_key=recovery_key,
+        user=user,
+        clock=clock,
+    )
+    try:
+        return BackupService(store)._restore(source, target, True, key)
+    finally:
+        store.close()
