@@ -2,7 +2,8 @@
 
 The passphrase never comes from a command-line argument (it would show in the process list and
 the shell history): it comes from ``SRO_CASE_PASSPHRASE``, from ``--passphrase-file``, or from
-a prompt. Exit codes: 0 success, 1 other failure, 2 usage, 3 wrong passphrase, 4 invalid input.
+a prompt. Exit codes: 0 success, 1 other failure, 2 usage, 3 wrong passphrase, 4 invalid input,
+5 database in use by another program instance.
 """
 
 from __future__ import annotations
@@ -314,6 +315,75 @@ def cmd_access_request(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from sro_case.services.backup import BackupService
+
+    if args.keep < 1:
+        raise UsageError("--keep muss mindestens 1 sein.")
+    with _open(args) as store:
+        result = BackupService(store).backup(Path(args.to) if args.to else None, keep=args.keep)
+    _out(result.summary())
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from sro_case.services.backup import restore_backup
+
+    if args.overwrite and not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageError("Überschreiben der Datenbank ohne Terminal nur mit --yes.")
+        answer = input("Die aktuelle Datenbank wird ersetzt (vorher gesichert). Tippen Sie JA: ")
+        if answer.strip() != "JA":
+            _out("Abgebrochen, nichts verändert.")
+            return EXIT_OK
+    recovery = os.environ.get("SRO_CASE_RECOVERY_KEY")
+    result = restore_backup(
+        Path(args.source),
+        Path(args.db),
+        passphrase=None if recovery else _passphrase(args),
+        recovery_key=recovery,
+        user=args.user,
+        overwrite_live=args.overwrite,
+    )
+    _out(result.summary())
+    return EXIT_OK
+
+
+def cmd_rotate_key(args: argparse.Namespace) -> int:
+    from sro_case.services.keys import rotate_key
+
+    result = rotate_key(args.db, _passphrase(args), user=args.user)
+    _out(result.summary())
+    _print_recovery_key(result.recovery_key)
+    return EXIT_OK
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    from sro_case.domain.models import UserDraft
+    from sro_case.services.vault import add_user_slot, remove_user_slot
+
+    if args.action == "add":
+        if not args.login or not args.name:
+            raise UsageError("„user add“ braucht --login und --name.")
+        with _open(args) as store:
+            new = _read_secret(args, env=NEW_PASSPHRASE_ENV,
+                               prompt=f"Passphrase für {args.login}: ", confirm=True)
+            store.users.add(UserDraft(args.login, args.name, args.role))
+            add_user_slot(store, args.login, new)
+        _out(f"Benutzer/in {args.login} angelegt, mit eigenem Schlüsselplatz.")
+        return EXIT_OK
+    if not args.login:
+        raise UsageError("„user remove“ braucht --login.")
+    with _open(args) as store:
+        remove_user_slot(store, args.login)
+    _out(f"Schlüsselplatz von {args.login} entfernt und Zugang deaktiviert.")
+    if args.rotate:
+        return cmd_rotate_key(args)
+    _out("Hinweis: Ältere Kopien der Schlüsseldatei (z. B. in Sicherungen) öffnen die Datenbank "
+         "noch, bis der Schlüssel gewechselt wird (sro-case rotate-key).")
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -425,6 +495,27 @@ def build_parser() -> argparse.ArgumentParser:
             "Auskunft nach Art. 15 DSGVO über eine Person (PDF und JSON)")
     p.add_argument("--person", type=int, required=True, metavar="ID")
     p.add_argument("--out", required=True, metavar="ORDNER")
+    p = add("backup", cmd_backup, "verschlüsselte, geprüfte Sicherung anlegen")
+    p.add_argument("--to", metavar="ORDNER", default=None,
+                   help="Sicherungsordner (Standard: „Sicherungen“ neben der Datenbank)")
+    p.add_argument("--keep", type=int, default=14, metavar="N",
+                   help="so viele Sicherungen behalten (Standard 14)")
+    p = add("restore", cmd_restore,
+            "Sicherung in eine neue Datei wiederherstellen (--db ist das Ziel)")
+    p.add_argument("--from", dest="source", required=True, metavar="DATEI")
+    p.add_argument("--overwrite", action="store_true",
+                   help="eine vorhandene Datenbank ersetzen (sie wird vorher gesichert)")
+    p.add_argument("--yes", action="store_true", help="ohne Rückfrage (für Skripte)")
+    add("rotate-key", cmd_rotate_key,
+        "neuen Datenbankschlüssel erzeugen (wenn ein Schlüssel bekannt geworden sein kann)")
+    p = add("user", cmd_user, "Benutzer/innen mit eigenem Schlüsselplatz anlegen oder entfernen")
+    p.add_argument("action", choices=["add", "remove"], metavar="add|remove")
+    p.add_argument("--login", default=None, metavar="ANMELDENAME")
+    p.add_argument("--name", default=None, metavar="NAME")
+    p.add_argument("--role", default="caseworker",
+                   choices=["caseworker", "facilitator", "controlling", "admin"])
+    p.add_argument("--rotate", action="store_true",
+                   help="nach dem Entfernen den Datenbankschlüssel wechseln")
     add("passwd", cmd_passwd, f"Passphrase ändern (neue aus {NEW_PASSPHRASE_ENV} oder Eingabe)")
     return parser
 

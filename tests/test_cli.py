@@ -171,3 +171,23 @@ def test_retention_export_all_and_access_request_commands(filled: Path, tmp_path
     result = run("access-request", "--db", str(filled), "--person", "1", "--out", str(tmp_path / "a"))
     assert result.returncode == 0, result.stderr
     assert len(list((tmp_path / "a").glob("*.pdf"))) == 1
+
+
+def test_backup_restore_user_and_rotate_key(filled: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "sicherungen"
+    result = run("backup", "--db", str(filled), "--to", str(folder))
+    assert result.returncode == 0, result.stderr
+    backups = sorted(folder.glob("*.db"))
+    assert len(backups) == 1 and Path(f"{backups[0]}.keys").exists()
+    target = tmp_path / "wieder.db"
+    result = run("restore", "--db", str(target), "--from", str(backups[0]))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(run("info", "--db", str(target), "--json").stdout)["counts"]["Fälle"] == 1
+    result = run("user", "add", "--db", str(filled), "--login", "petra", "--name", "Petra Lange",
+                 env={"SRO_CASE_NEW_PASSPHRASE": "Petras eigene Passphrase"})
+    assert result.returncode == 0, result.stderr
+    assert run("info", "--db", str(filled), passphrase="Petras eigene Passphrase").returncode == 0
+    result = run("rotate-key", "--db", str(filled))
+    assert result.returncode == 0, result.stderr
+    assert "WIEDERHERSTELLUNGSSCHLÜSSEL" in result.stdout
+    assert run("check", "--db", str(filled)).returncode == 0

@@ -59,6 +59,17 @@ def run(db: Path | None = None) -> int:
     if chosen is None:
         return 0
     path, demo = chosen
+    from sro_case.storage.location import location_warning
+
+    warning = location_warning(path)
+    if warning:
+        answer = QMessageBox.warning(
+            None, "SRO-Fallmanagement", warning + "\n\n" + QApplication.translate(
+                "App", "Trotzdem fortfahren?"),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No,
+        )
+        if answer != QMessageBox.Yes:
+            return 0
     dialog = UnlockDialog(path, runner)
     if dialog.exec() != UnlockDialog.Accepted or dialog.store is None:
         runner.wait()
@@ -94,5 +105,13 @@ def run(db: Path | None = None) -> int:
     open_window()
     code = app.exec()
     runner.wait()
+    try:  # the automatic backup on closing, at most one a day
+        from sro_case.services.backup import BackupService
+
+        keep = int(QSettings().value("backup/keep", 14))
+        folder = QSettings().value("backup/folder")
+        BackupService(store).backup_if_due(Path(str(folder)) if folder else None, keep=keep)
+    except Exception as exc:  # noqa: BLE001 - never lose the close over a failed backup
+        QMessageBox.warning(None, "SRO-Fallmanagement", str(exc))
     store.close()
     return code
