@@ -59,7 +59,7 @@ def run(db: Path | None = None) -> int:
     if chosen is None:
         return 0
     path, demo = chosen
-    from sro_case.storage.location import location_warning
+    from sro_case.services.vault import location_warning
 
     warning = location_warning(path)
     if warning:

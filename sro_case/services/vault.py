@@ -47,6 +47,7 @@ from sro_case.storage.keyfile import (
     new_database_key,
     new_recovery_key,
 )
+from sro_case.storage.location import location_warning  # re-exported for the UI
 from sro_case.storage.orm import MetaRecord, SocialSpaceRecord, UserRecord
 
 RECOVERY_LABEL = "wiederherstellung"
@@ -63,6 +64,7 @@ __all__ = [
     "attempts_path",
     "change_passphrase",
     "create_database",
+    "location_warning",
     "database_key",
     "probe_key",
     "remove_user_slot",
