@@ -164,6 +164,12 @@ def check_participant(
     return Clearance(name, code, False, reason)
 
 
+def entrusted_released(consents: Sequence[m.Consent], on: date) -> bool:
+    """§ 65 SGB VIII: entrusted entries may be passed on only while a consent that releases
+    them is valid. A note does not record who entrusted it, so any releasing consent counts."""
+    return any(c.releases_entrusted and c.valid_on(on) for c in consents)
+
+
 def check_participants(
     participants: Sequence[ParticipantLike],
     consents: Sequence[m.Consent],

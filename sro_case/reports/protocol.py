@@ -39,6 +39,7 @@ from reportlab.platypus import (
 from sro_case import __version__
 from sro_case.domain import models as m
 from sro_case.domain.catalogues import Catalogue, catalogue
+from sro_case.domain.consent_gate import check_participant, entrusted_released
 from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind
 
 __all__ = [
@@ -239,32 +240,25 @@ def _family_short(display_name: str) -> str:
 def consent_status(
     participant: m.Participant, consents: Sequence[m.Consent], on: date
 ) -> tuple[str, bool]:
-    """(German status, flagged). The responsible service and the family need no release;
-    any other discipline needs a consent covering it that is valid on the conference day."""
-    disciplines = catalogue("disciplines")
-    item = disciplines.find(participant.discipline)
-    if item is not None and item.get("responsible"):
-        return "fallführender Dienst", False
-    if item is not None and item.get("family"):
-        return "Familie", False
-    valid = [c for c in consents if participant.discipline in c.disciplines and c.valid_on(on)]
-    if not valid:
+    """(German status, flagged) for the protocol, from the same rule as the conference screen
+    (``consent_gate.check_participant``): the responsible service and the family need no
+    release; any other discipline needs a consent covering it that is valid that day."""
+    clearance = check_participant(participant, consents, on)
+    if not clearance.needs_consent:
+        return clearance.reason, False
+    if not clearance.cleared:
         return NO_CONSENT, True
-    until = [c.expires_on for c in valid]
+    until = [c.expires_on for c in consents if c.id in clearance.consent_ids]
     if any(u is None for u in until):
         return "liegt vor", False
     return f"liegt vor (bis {format_date(max(u for u in until if u))})", False
-
-
-def _entrusted_released(consents: Sequence[m.Consent], on: date) -> bool:
-    return any(c.releases_entrusted and c.valid_on(on) for c in consents)
 
 
 def reportable_notes(case: m.CaseDetail, on: date, since: date | None = None) -> list[m.CaseNote]:
     """Notes that may appear in a document dated ``on``: entries entrusted to one worker
     (§ 65 SGB VIII) only with a consent that releases them and is valid that day. A note does
     not record who entrusted it, so any family member's releasing consent counts."""
-    released = _entrusted_released(case.consents, on)
+    released = entrusted_released(case.consents, on)
     return [
         n
         for n in case.notes

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from sro_case.domain import models as m
 from sro_case.domain import rules
 from sro_case.domain.catalogues import catalogue, closed_status, initial_status
+from sro_case.domain.consent_gate import entrusted_released
 from sro_case.domain.phonetics import cologne_phonetic
 from sro_case.domain.sorting import german_key
 from sro_case.errors import NotFound, ValidationError, WorkflowError
@@ -305,9 +306,7 @@ class CaseService:
         me = self._store.actor
         lead = rec.lead_worker.login if rec.lead_worker else None
         today = self._store.clock.today()
-        released = any(
-            c.releases_entrusted and mapping.consent(c).valid_on(today) for c in rec.consents
-        )
+        released = entrusted_released([mapping.consent(c) for c in rec.consents], today)
         notes = []
         for n in sorted(rec.notes, key=lambda n: (n.occurred_on, n.id)):
             author = users.get(n.author_id) if n.author_id else None
