@@ -77,16 +77,27 @@ def run(db: Path | None = None) -> int:
     store = dialog.store
     QSettings().setValue("db/last_path", str(path))
     if demo:
+        from PySide6.QtCore import QEventLoop
+        from PySide6.QtWidgets import QProgressDialog
+
         from sro_case.services.demo import generate
 
-        done = {"ok": False}
-        runner.submit(
-            lambda: generate(store, 500, seed=1),
-            lambda _r: done.update(ok=True),
-            lambda exc: QMessageBox.warning(None, "SRO-Fallmanagement", str(exc)),
+        # Generated on the database lane; a local event loop keeps the window painting.
+        progress = QProgressDialog(
+            QApplication.translate("App", "Demodaten werden erzeugt …"), "", 0, 0
         )
-        runner.wait(120_000)
-        app.processEvents()
+        progress.setCancelButton(None)
+        progress.setWindowTitle("SRO-Fallmanagement")
+        progress.show()
+        loop = QEventLoop()
+
+        def failed(exc: BaseException) -> None:
+            loop.quit()
+            QMessageBox.warning(None, "SRO-Fallmanagement", str(exc))
+
+        runner.submit(lambda: generate(store, 500, seed=1), lambda _r: loop.quit(), failed)
+        loop.exec()
+        progress.close()
     windows: list[MainWindow] = []
 
     def open_window() -> None:
@@ -111,7 +122,7 @@ def run(db: Path | None = None) -> int:
         keep = int(QSettings().value("backup/keep", 14))
         folder = QSettings().value("backup/folder")
         BackupService(store).backup_if_due(Path(str(folder)) if folder else None, keep=keep)
-    except Exception as exc:  # noqa: BLE001 - never lose the close over a failed backup
+    except Exception as exc:
         QMessageBox.warning(None, "SRO-Fallmanagement", str(exc))
     store.close()
     return code

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -33,13 +32,13 @@ from PySide6.QtWidgets import (
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.models import CaseSummary
 from sro_case.services.cases import SORT_COLUMNS, CaseFilter
-from ui.tables import ID_ROLE, german_date
+from ui.tables import ID_ROLE, HeaderedTableModel, german_date
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
 
 
-class CaseListModel(QAbstractTableModel):
+class CaseListModel(HeaderedTableModel):
     loaded = Signal(int)  # total number of matching cases
     failed = Signal(object)
 
@@ -144,24 +143,7 @@ class CaseListModel(QAbstractTableModel):
         self._descending = order == Qt.DescendingOrder
         self.reload()
 
-    # -- Qt model API --------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Horizontal
-            and role == Qt.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
+    # -- Qt model API: rows, columns and headers come from HeaderedTableModel ---------
     def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None

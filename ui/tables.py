@@ -31,22 +31,11 @@ class Row:
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
-class RowsTableModel(QAbstractTableModel):
-    WARN = QColor("#a61b1b")
-    MUTED = QColor("#6b7785")
+class HeaderedTableModel(QAbstractTableModel):
+    """Flat table over ``self._rows`` with fixed ``self._headers``: the shared Qt plumbing."""
 
-    def __init__(self, headers: Sequence[str], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._headers = list(headers)
-        self._rows: list[Row] = []
-
-    def set_rows(self, rows: Sequence[Row]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Row:
-        return self._rows[row]
+    _rows: list[Any]
+    _headers: list[str]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -64,6 +53,24 @@ class RowsTableModel(QAbstractTableModel):
         ):
             return self._headers[section]
         return None
+
+
+class RowsTableModel(HeaderedTableModel):
+    WARN = QColor("#a61b1b")
+    MUTED = QColor("#6b7785")
+
+    def __init__(self, headers: Sequence[str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._rows: list[Row] = []
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Row:
+        return self._rows[row]
 
     def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
