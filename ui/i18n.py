@@ -1,5 +1,5 @@
 """Languages: German is the source language of every string; English comes from
-``resources/translations/sro_case_en.ts``, read at run time (no compiled .qm to ship or forget).
+``resources/translations/sro_case_en*.ts``, read at run time (no compiled .qm to ship or forget).
 Qt's own dialogs use qtbase_<lang> from PySide6 (``qt_de`` needs modules Essentials lacks)."""
 
 from __future__ import annotations
@@ -48,8 +48,12 @@ class TsTranslator(QTranslator):
 _installed: list[QTranslator] = []
 
 
-def translation_file(language: str) -> Path:
-    return resources_dir() / "translations" / f"sro_case_{language}.ts"
+def translation_files(language: str) -> list[Path]:
+    """``sro_case_<lang>.ts`` plus any ``sro_case_<lang>_<part>.ts`` (one file per area of the UI)."""
+    folder = resources_dir() / "translations"
+    main = folder / f"sro_case_{language}.ts"
+    parts = sorted(folder.glob(f"sro_case_{language}_*.ts"))
+    return [p for p in [main, *parts] if p.is_file()]
 
 
 def install_language(language: str) -> str:
@@ -66,8 +70,7 @@ def install_language(language: str) -> str:
         app.installTranslator(qt)
         _installed.append(qt)
     if language != "de":
-        path = translation_file(language)
-        if path.is_file():
+        for path in translation_files(language):
             ours = TsTranslator(path, app)
             app.installTranslator(ours)
             _installed.append(ours)
