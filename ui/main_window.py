@@ -22,6 +22,8 @@ from ui.case_file import CaseFileWidget
 from ui.case_list import CaseListPage
 from ui.deadlines_page import DeadlinesPage
 from ui.lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockPage
+from ui.admin import build_admin_menu
+from ui.statistics_only import StatisticsOnlyPage, restrict_to_statistics, statistics_only
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +55,11 @@ class MainWindow(QMainWindow):
         self.lock_page.unlock_requested.connect(self._on_unlock_requested)
         self.stack.addWidget(self.tabs)
         self.stack.addWidget(self.lock_page)
+        self.home = self.tabs  # what the unlocked window shows
+        if statistics_only(store.role):  # Controlling: the anonymised export, no case data
+            self.home = StatisticsOnlyPage(self.export_statistics)
+            self.stack.insertWidget(0, self.home)
+            self.stack.setCurrentWidget(self.home)
         self.setCentralWidget(self.stack)
         self.statusBar().showMessage(self._status_text())
         self._build_menus()
@@ -67,8 +74,9 @@ class MainWindow(QMainWindow):
         geometry = settings.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.case_list.apply_filter()
-        self.deadlines.reload()
+        if self.home is not self.tabs:
+            restrict_to_statistics(self)
+        self.refresh()
 
     def _status_text(self) -> str:
         return (
@@ -95,9 +103,10 @@ class MainWindow(QMainWindow):
         )
         self.lock_action = self._action(file_menu, self.tr("&Sperren"), self.lock, "Ctrl+L")
         self._action(file_menu, self.tr("&Einstellungen …"), self.open_settings, "Ctrl+,")
+        self._action(file_menu, self.tr("&Passphrase ändern …"), self.change_passphrase)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Beenden"), self.close, QKeySequence.Quit)
-        case_menu = bar.addMenu(self.tr("&Fall"))
+        self.case_menu = case_menu = bar.addMenu(self.tr("&Fall"))
         self._action(case_menu, self.tr("&Speichern"), self.save_current, QKeySequence.Save)
         self._action(
             case_menu, self.tr("Neuer &Verlaufseintrag …"), self.add_note_current, "Ctrl+N"
@@ -106,7 +115,7 @@ class MainWindow(QMainWindow):
         self.conference_action = self._action(
             case_menu, self.tr("&Konferenzmodus …"), self.start_conference_current, "Ctrl+K"
         )
-        view_menu = bar.addMenu(self.tr("&Ansicht"))
+        self.view_menu = view_menu = bar.addMenu(self.tr("&Ansicht"))
         self._action(view_menu, self.tr("&Fälle"), lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
         self._action(view_menu, self.tr("F&risten"), self._show_deadlines, "Ctrl+2")
         self._action(view_menu, self.tr("&Suchen"), self.focus_search, QKeySequence.Find)
@@ -118,6 +127,7 @@ class MainWindow(QMainWindow):
             self.export_statistics,
             "Ctrl+Shift+E",
         )
+        build_admin_menu(self)  # "Verwaltung", admins only
         help_menu = bar.addMenu(self.tr("&Hilfe"))
         self._action(help_menu, self.tr("Ü&ber SRO-Fallmanagement …"), self.about)
 
@@ -205,7 +215,7 @@ class MainWindow(QMainWindow):
         self.deadlines.reload()
 
     def refresh(self) -> None:
-        if not self.locked:
+        if not self.locked and self.home is self.tabs:
             self.case_list.apply_filter()
             self.deadlines.reload()
 
@@ -266,7 +276,7 @@ class MainWindow(QMainWindow):
 
     def unlock_done(self) -> None:
         self.locked = False
-        self.stack.setCurrentWidget(self.tabs)
+        self.stack.setCurrentWidget(self.home)
         self.statusBar().showMessage(self._status_text())
         self.idle.touch()
         self.idle.enabled = not self.conference_windows
@@ -334,6 +344,12 @@ class MainWindow(QMainWindow):
         if new_language != language:
             settings.setValue("ui/language", new_language)
             self.language_changed.emit(new_language)
+
+    def change_passphrase(self) -> None:
+        from ui.admin_dialogs import ChangePassphraseDialog
+
+        if not self.locked and ChangePassphraseDialog.ask(self, self.store, self.runner):
+            self.statusBar().showMessage(self.tr("Ihre Passphrase wurde geändert."), 8000)
 
     def about(self) -> None:
         QMessageBox.about(

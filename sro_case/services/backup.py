@@ -546,7 +546,9 @@ class BackupService:
         """Restore ``source`` into ``target`` (default: a new file beside the database).
 
         Over the open database only with ``overwrite_live=True``: the live database is
-        backed up first, and this store is closed afterwards (sign in again)."""
+        backed up first, and this store is closed afterwards (sign in again). Admins only: a
+        restored copy holds every case file."""
+        self._store.require_role("admin")
         return self._restore(Path(source), target, overwrite_live, self._key)
 
     def _restore(

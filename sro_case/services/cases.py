@@ -185,6 +185,7 @@ class CaseService:
             return int(s.execute(q).scalar_one())
 
     def id_for(self, file_number: str) -> int:
+        self._store.require_case_access()
         with self._store.read() as s:
             cid = s.execute(
                 select(CaseRecord.id).where(CaseRecord.file_number == file_number.strip())

@@ -23,6 +23,7 @@ from sro_case.storage.engine import WRITE_OPTION
 
 if TYPE_CHECKING:
     from sro_case.services.access_request import AccessRequestService
+    from sro_case.services.audit_log import AuditLogService
     from sro_case.services.open_data import OpenDataService
     from sro_case.services.retention import RetentionService
     from sro_case.services.cases import CaseService
@@ -116,6 +117,12 @@ class Store:
         from sro_case.services.users import UserService
 
         return UserService(self)
+
+    @cached_property
+    def audit_log(self) -> AuditLogService:
+        from sro_case.services.audit_log import AuditLogService
+
+        return AuditLogService(self)
 
     @cached_property
     def catalog(self) -> CatalogService:

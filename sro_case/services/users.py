@@ -8,8 +8,9 @@ from sqlalchemy import select
 
 from sro_case.domain import models as m
 from sro_case.domain import rules
-from sro_case.errors import ValidationError
+from sro_case.errors import NotFound, ValidationError
 from sro_case.services import mapping
+from sro_case.storage.keyfile import KdfParams, KeyFile, check_passphrase
 from sro_case.storage.orm import UserRecord
 
 if TYPE_CHECKING:
@@ -41,3 +42,55 @@ class UserService:
         s.flush()
         self._store.audit(s, "create", "user", u.id, detail=d.role)
         return mapping.user(u)
+
+    def add_with_passphrase(
+        self, draft: m.UserDraft, passphrase: str, *, kdf: KdfParams | None = None
+    ) -> m.User:
+        """Create a user and give them a key slot of their own with a first passphrase.
+
+        The passphrase is checked before anything is written, so a too-short one leaves no
+        user without a slot behind."""
+        from sro_case.services.vault import add_user_slot
+
+        self._store.require_role("admin")
+        check_passphrase(passphrase)
+        user = self.add(draft)
+        add_user_slot(self._store, user.login, passphrase, kdf=kdf)
+        return user
+
+    def key_slot_logins(self) -> set[str]:
+        """The logins that have a passphrase slot of their own in the key file."""
+        return set(KeyFile.load(KeyFile.path_for(self._store.path)).labels())
+
+    def remove(self, login: str) -> None:
+        """Take a user's access away: their key slot is removed (so their passphrase opens
+        nothing any more) and the user is deactivated; the record stays for the audit log.
+        Nobody removes their own access, and the last active admin stays."""
+        from sro_case.services.vault import remove_user_slot
+
+        self._store.require_role("admin")
+        if login == self._store.actor:
+            raise ValidationError(
+                [("Anmeldename", "Den eigenen Zugang können Sie nicht entfernen.")]
+            )
+        with self._store.read() as s:
+            rec = s.execute(select(UserRecord).where(UserRecord.login == login)).scalar_one_or_none()
+            if rec is None:
+                raise NotFound(f"Es gibt keine Benutzerin und keinen Benutzer „{login}“.")
+            admins = s.execute(
+                select(UserRecord.login).where(UserRecord.role == "admin", UserRecord.active)
+            ).scalars().all()
+        if rec.role == "admin" and rec.active and set(admins) <= {login}:
+            raise ValidationError(
+                [("Rolle", "Der letzte aktive Admin-Zugang kann nicht entfernt werden.")]
+            )
+        if login in self.key_slot_logins():
+            remove_user_slot(self._store, login, deactivate=True)
+            return
+        with self._store.write() as s:
+            rec = s.execute(select(UserRecord).where(UserRecord.login == login)).scalar_one()
+            if rec.active:
+                rec.active = False
+                self._store.audit(
+                    s, "update", "user", rec.id, detail=f"{login} deaktiviert (ohne Schlüsselplatz)"
+                )

@@ -1,0 +1,135 @@
+"""Reading the audit log (admins only): pages of entries, filters, and the chain check.
+
+Writing stays in ``audit.append`` (inside each change's own transaction); this service only
+reads. Rows come newest first, with the file number of the case where the case still exists
+and the login of the user an entry about a user refers to, so the admin view can name them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Select, func, select
+
+from sro_case.services import audit
+from sro_case.storage.orm import AuditEventRecord, CaseRecord, UserRecord
+
+if TYPE_CHECKING:
+    from sro_case.services.store import Store
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    actor: str | None = None  # login
+    action: str | None = None
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    seq: int
+    at: datetime
+    actor: str
+    actor_name: str  # "" for logins without a user record (recovery key, failed logins)
+    action: str
+    entity: str
+    entity_id: int | None
+    case_id: int | None
+    file_number: str | None  # None when the case was deleted (or the entry has no case)
+    detail: str
+    subject: str  # the login of the user an entry about a user is about, else ""
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    events: int
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class AuditLogService:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    @staticmethod
+    def _where(q: Select, f: AuditFilter) -> Select:  # type: ignore[type-arg]
+        if f.actor:
+            q = q.where(AuditEventRecord.actor == f.actor)
+        if f.action:
+            q = q.where(AuditEventRecord.action == f.action)
+        return q
+
+    def count(self, f: AuditFilter | None = None) -> int:
+        self._store.require_role("admin")
+        q = self._where(select(func.count()).select_from(AuditEventRecord), f or AuditFilter())
+        with self._store.read() as s:
+            return int(s.execute(q).scalar_one())
+
+    def list(
+        self, f: AuditFilter | None = None, *, limit: int | None = None, offset: int = 0
+    ) -> list[AuditRow]:
+        """Entries newest first; the UI pages through with limit/offset."""
+        self._store.require_role("admin")
+        q = self._where(select(AuditEventRecord), f or AuditFilter()).order_by(
+            AuditEventRecord.seq.desc()
+        )
+        if limit is not None:
+            q = q.limit(limit)
+        if offset:
+            q = q.offset(offset)
+        with self._store.read() as s:
+            events = list(s.execute(q).scalars())
+            case_ids = {e.case_id for e in events if e.case_id is not None}
+            numbers = (
+                dict(
+                    s.execute(
+                        select(CaseRecord.id, CaseRecord.file_number).where(
+                            CaseRecord.id.in_(case_ids)
+                        )
+                    ).all()
+                )
+                if case_ids
+                else {}
+            )
+            users = {u.id: (u.login, u.name) for u in s.execute(select(UserRecord)).scalars()}
+        names = dict(users.values())
+        return [
+            AuditRow(
+                e.seq,
+                e.at,
+                e.actor,
+                names.get(e.actor, ""),
+                e.action,
+                e.entity,
+                e.entity_id,
+                e.case_id,
+                numbers.get(e.case_id) if e.case_id is not None else None,
+                e.detail,
+                users[e.entity_id][0]
+                if e.entity == "user" and e.entity_id in users
+                else "",
+            )
+            for e in events
+        ]
+
+    def actors(self) -> list[str]:
+        """Every login that appears in the log (for the filter)."""
+        self._store.require_role("admin")
+        with self._store.read() as s:
+            return sorted(s.execute(select(AuditEventRecord.actor).distinct()).scalars())
+
+    def actions(self) -> list[str]:
+        self._store.require_role("admin")
+        with self._store.read() as s:
+            return sorted(s.execute(select(AuditEventRecord.action).distinct()).scalars())
+
+    def verify(self) -> ChainReport:
+        """Walk the whole chain (may take a while on a big log: run it off the GUI thread)."""
+        self._store.require_role("admin")
+        with self._store.read() as s:
+            events, problems = audit.verify(s)
+        return ChainReport(events, tuple(problems))
