@@ -1,0 +1,929 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AdminConfirm</name>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="283"/>
+        <source>&amp;Nein</source>
+        <translation>&amp;No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="296"/>
+        <source>Endgültig löschen?</source>
+        <translation>Delete for good?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="297"/>
+        <source>%1 Fallakte(n) werden mit allen personenbezogenen Daten endgültig gelöscht; nur der anonymisierte Statistiksatz bleibt. Das lässt sich nur aus einer Sicherung rückgängig machen.
+
+Wirklich %1 Fallakte(n) löschen?</source>
+        <translation>%1 case file(s) will be deleted for good with all personal data; only the anonymised statistical record stays. This can only be undone from a backup.
+
+Really delete %1 case file(s)?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="303"/>
+        <source>Ja, %1 löschen</source>
+        <translation>Yes, delete %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="310"/>
+        <source>Zugang entfernen?</source>
+        <translation>Remove access?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="311"/>
+        <source>Den Zugang von %1 (%2) entfernen?
+
+Der Schlüsselplatz wird aus der Schlüsseldatei gelöscht: diese Passphrase öffnet die Datenbank danach nicht mehr. Der Eintrag bleibt deaktiviert erhalten, damit das Protokoll die Person weiter nennt.</source>
+        <translation>Remove the access of %1 (%2)?
+
+The key slot is deleted from the key file: this passphrase will no longer open the database. The user entry stays, deactivated, so that the audit log can still name the person.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="319"/>
+        <source>Zugang &amp;entfernen</source>
+        <translation>&amp;Remove access</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../ui/admin.py" line="94"/>
+        <source>Bitte warten</source>
+        <translation>Please wait</translation>
+    </message>
+</context>
+<context>
+    <name>AdminWindow</name>
+    <message>
+        <location filename="../../ui/admin.py" line="934"/>
+        <source>Verwaltung — SRO-Fallmanagement</source>
+        <translation>Administration — SRO-Fallmanagement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="943"/>
+        <source>Benutzer</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="944"/>
+        <source>Protokollkette</source>
+        <translation>Audit chain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="945"/>
+        <source>Löschfristen</source>
+        <translation>Retention periods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="946"/>
+        <source>Datensicherung</source>
+        <translation>Backup</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogModel</name>
+    <message>
+        <location filename="../../ui/admin.py" line="313"/>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="314"/>
+        <source>Zeit</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="315"/>
+        <location filename="../../ui/admin.py" line="347"/>
+        <source>Benutzer/in</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="316"/>
+        <source>Aktion</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="317"/>
+        <location filename="../../ui/admin.py" line="346"/>
+        <source>Fall</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="318"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="321"/>
+        <source>angelegt</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="322"/>
+        <source>gelesen</source>
+        <translation>read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="323"/>
+        <source>geändert</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="324"/>
+        <source>gelöscht</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="325"/>
+        <source>Status geändert</source>
+        <translation>status changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="326"/>
+        <source>abgeschlossen</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="327"/>
+        <source>wieder aufgenommen</source>
+        <translation>reopened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="328"/>
+        <source>widerrufen</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="329"/>
+        <source>beendet</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="330"/>
+        <source>exportiert</source>
+        <translation>exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="331"/>
+        <source>Sicherung</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="332"/>
+        <source>Wiederherstellung</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="333"/>
+        <source>Löschung nach Frist</source>
+        <translation>Deletion after retention period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="334"/>
+        <source>Schlüsselwechsel</source>
+        <translation>Key rotation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="335"/>
+        <source>Anmeldung fehlgeschlagen</source>
+        <translation>Failed sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="336"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="337"/>
+        <source>Demodaten</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="340"/>
+        <source>Fachkraft</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="341"/>
+        <source>Moderation</source>
+        <translation>Facilitator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="342"/>
+        <source>Controlling</source>
+        <translation>Controlling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="343"/>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="348"/>
+        <source>Schlüsselplatz</source>
+        <translation>Key slot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="349"/>
+        <source>Datenbank</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="350"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="351"/>
+        <source>Einwilligung</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="352"/>
+        <source>Verlaufseintrag</source>
+        <translation>Case note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="353"/>
+        <source>Hilfe</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="354"/>
+        <source>Konferenz</source>
+        <translation>Conference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="355"/>
+        <source>Ziel</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="356"/>
+        <source>Handlungsschritt</source>
+        <translation>Action step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="357"/>
+        <source>Ressource</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="358"/>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="359"/>
+        <source>Statistik</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="360"/>
+        <source>Anmeldung</source>
+        <translation>Sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="361"/>
+        <source>Löschfrist</source>
+        <translation>Retention period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="439"/>
+        <source>Fall %1 (gelöscht)</source>
+        <translation>Case %1 (deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="446"/>
+        <source>Rolle: %1</source>
+        <translation>Role: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <location filename="../../ui/admin.py" line="472"/>
+        <source>Benutzer/in</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="474"/>
+        <source>Aktion</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="475"/>
+        <source>&amp;Benutzer/in:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="475"/>
+        <source>A&amp;ktion:</source>
+        <translation>A&amp;ction:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="485"/>
+        <source>Kette &amp;prüfen</source>
+        <translation>&amp;Verify chain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="487"/>
+        <source>Prüft jeden Eintrag gegen seinen Vorgänger: veränderte, gelöschte oder vertauschte Einträge fallen auf.</source>
+        <translation>Checks every entry against the one before it: changed, deleted or reordered entries show up.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="498"/>
+        <source>Protokolleinträge</source>
+        <translation>Audit log entries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="518"/>
+        <location filename="../../ui/admin.py" line="522"/>
+        <source>alle</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="540"/>
+        <source>%1 Einträge</source>
+        <translation>%1 entries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="549"/>
+        <source>Die Protokollkette ist unversehrt: %1 Einträge geprüft.</source>
+        <translation>The audit chain is intact: %1 entries checked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="553"/>
+        <source>Die Protokollkette ist NICHT in Ordnung (%1 Einträge geprüft). Das Protokoll wurde außerhalb des Programms verändert:</source>
+        <translation>The audit chain is NOT intact (%1 entries checked). The log was changed outside the program:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="562"/>
+        <source>Die Protokollkette wird geprüft …</source>
+        <translation>Verifying the audit chain …</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <location filename="../../ui/admin.py" line="742"/>
+        <source>Sicherungsordner</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="744"/>
+        <source>Ordner &amp;wählen …</source>
+        <translation>&amp;Choose folder …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="745"/>
+        <source>Sicherungsordner:</source>
+        <translation>Backup folder:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="749"/>
+        <source>Anzahl aufbewahrter Sicherungen</source>
+        <translation>Number of backups kept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="753"/>
+        <source>neueste Sicherungen</source>
+        <translation>newest backups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="755"/>
+        <source>&amp;Aufbewahren:</source>
+        <translation>&amp;Keep:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="760"/>
+        <source>Beim Beenden sichert das Programm automatisch (höchstens einmal am Tag). Jede Sicherung wird vor dem Ablegen geprüft; die Schlüsseldatei wird mitgesichert.</source>
+        <translation>The program backs up automatically when it closes (at most once a day). Every backup is verified before it is kept; the key file is backed up with it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="768"/>
+        <source>Sicherung</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="768"/>
+        <source>Zeitpunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="768"/>
+        <source>Größe</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="771"/>
+        <source>Vorhandene Sicherungen</source>
+        <translation>Existing backups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="778"/>
+        <source>Jetzt &amp;sichern</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="779"/>
+        <source>Auswahl &amp;prüfen</source>
+        <translation>&amp;Verify selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="780"/>
+        <source>Wieder&amp;herstellen …</source>
+        <translation>&amp;Restore …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="782"/>
+        <source>Stellt eine Sicherung als neue Datei wieder her; die laufende Datenbank bleibt unverändert.</source>
+        <translation>Restores a backup as a new file; the open database stays unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="796"/>
+        <source>Sicherungsordner wählen</source>
+        <translation>Choose backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="855"/>
+        <source>Sicherung wird geschrieben und geprüft …</source>
+        <translation>Writing and verifying the backup …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="865"/>
+        <source>Sicherung wird geprüft …</source>
+        <translation>Verifying the backup …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="873"/>
+        <source>Sicherung wählen</source>
+        <translation>Choose backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="875"/>
+        <source>SRO-Datenbank (*.db);;Alle Dateien (*)</source>
+        <translation>SRO database (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="885"/>
+        <source>Wiederherstellen als neue Datei</source>
+        <translation>Restore as a new file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="887"/>
+        <source>SRO-Datenbank (*.db)</source>
+        <translation>SRO database (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="896"/>
+        <source>Die geöffnete Datenbank wird nie überschrieben. Bitte einen neuen Dateinamen wählen.</source>
+        <translation>The open database is never overwritten. Please choose a new file name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="909"/>
+        <source>Zum Arbeiten mit der wiederhergestellten Datei öffnen Sie sie beim nächsten Start (Datei → Beenden, dann die Datei wählen).</source>
+        <translation>To work with the restored file, open it at the next start (File → Quit, then choose the file).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="916"/>
+        <source>Sicherung wird geprüft und wiederhergestellt …</source>
+        <translation>Verifying and restoring the backup …</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="164"/>
+        <source>Passphrase ändern</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="168"/>
+        <source>Ändert die Passphrase Ihres eigenen Zugangs „%1“. Die Passphrasen anderer Personen und der Wiederherstellungsschlüssel bleiben unverändert.</source>
+        <translation>Changes the passphrase of your own account “%1”. Other people's passphrases and the recovery key stay unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="181"/>
+        <source>&amp;Bisherige Passphrase:</source>
+        <translation>&amp;Current passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="182"/>
+        <source>&amp;Neue Passphrase:</source>
+        <translation>&amp;New passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="183"/>
+        <source>Neue &amp;wiederholen:</source>
+        <translation>Re&amp;peat new:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="189"/>
+        <source>Stärke:</source>
+        <translation>Strength:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="200"/>
+        <source>Bitte warten</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="203"/>
+        <source>Passphrase &amp;ändern</source>
+        <translation>&amp;Change passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="204"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="214"/>
+        <source>Bitte die bisherige Passphrase eingeben.</source>
+        <translation>Please enter your current passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="216"/>
+        <source>Die neue Passphrase ist zu schwach: sie muss mindestens %1 Zeichen lang sein.</source>
+        <translation>The new passphrase is too weak: it must be at least %1 characters long.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="220"/>
+        <source>Die beiden neuen Passphrasen stimmen nicht überein.</source>
+        <translation>The two new passphrases do not match.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="222"/>
+        <source>Die neue Passphrase muss sich von der bisherigen unterscheiden.</source>
+        <translation>The new passphrase must differ from the current one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="236"/>
+        <source>Schlüssel wird neu verpackt …</source>
+        <translation>Rewrapping the key …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="257"/>
+        <source>Die bisherige Passphrase ist falsch. Es wurde nichts geändert.</source>
+        <translation>The current passphrase is wrong. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="264"/>
+        <source>Unerwarteter Fehler: %1</source>
+        <translation>Unexpected error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="108"/>
+        <source>&amp;Passphrase ändern …</source>
+        <translation>Change &amp;passphrase …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="402"/>
+        <source>Ihre Passphrase wurde geändert.</source>
+        <translation>Your passphrase was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="86"/>
+        <source>Benutzer/in anlegen</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="88"/>
+        <source>&amp;Anlegen</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="90"/>
+        <source>Die Person erhält einen eigenen Schlüsselplatz: mit der Passphrase, die Sie hier vergeben, öffnet sie die Datenbank. Teilen Sie sie ihr persönlich mit; sie ändert sie bei der ersten Anmeldung (Datei → Passphrase ändern).</source>
+        <translation>The person gets a key slot of their own: the passphrase you set here opens the database for them. Tell it to them in person; they change it when they first sign in (File → Change passphrase).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="102"/>
+        <source>— bitte wählen —</source>
+        <translation>— please choose —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="106"/>
+        <source>&amp;Anmeldename:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="107"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="108"/>
+        <source>&amp;Rolle:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="109"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="110"/>
+        <source>&amp;Wiederholen:</source>
+        <translation>R&amp;epeat:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="111"/>
+        <source>Stärke:</source>
+        <translation>Strength:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="124"/>
+        <location filename="../../ui/admin_dialogs.py" line="131"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="125"/>
+        <source>zu schwach: mindestens %1 Zeichen.</source>
+        <translation>too weak: at least %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="131"/>
+        <source>Die beiden Eingaben stimmen nicht überein.</source>
+        <translation>The two entries do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPage</name>
+    <message>
+        <location filename="../../ui/admin.py" line="577"/>
+        <source>Abgeschlossene Fälle, deren Löschfrist abgelaufen ist (§ 9b SGB VIII und die eingestellten Fristen). Beim Löschen bleibt nur der anonymisierte Statistiksatz; eine Löschsperre verhindert das Löschen.</source>
+        <translation>Closed cases whose retention period has ended (§ 9b SGB VIII and the configured periods). Deleting keeps only the anonymised statistical record; a legal hold prevents deletion.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="586"/>
+        <source>Auch &amp;Ausnahmen zeigen (Löschsperre, noch offen, Frist nicht berechenbar)</source>
+        <translation>Also show &amp;exceptions (legal hold, still open, period cannot be computed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="592"/>
+        <source>Aktenzeichen</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="593"/>
+        <source>Familie</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="594"/>
+        <source>abgeschlossen</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="595"/>
+        <source>Regel</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="596"/>
+        <source>löschbar ab</source>
+        <translation>deletable from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="597"/>
+        <source>Löschsperre</source>
+        <translation>Legal hold</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="602"/>
+        <source>Löschvorschläge</source>
+        <translation>Deletion proposals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="608"/>
+        <source>Alle aus&amp;wählen</source>
+        <translation>Select &amp;all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="609"/>
+        <source>Lösch&amp;sperre setzen/aufheben</source>
+        <translation>Set/lift legal &amp;hold</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="610"/>
+        <source>Ausgewählte &amp;löschen …</source>
+        <translation>&amp;Delete selected …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="638"/>
+        <source>offen</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="640"/>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="641"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="641"/>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="655"/>
+        <source>%1 Fälle zur Löschung fällig (Stand %2)</source>
+        <translation>%1 cases due for deletion (as of %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="685"/>
+        <source>Löschsperre für %1 gesetzt.</source>
+        <translation>Legal hold set for %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="687"/>
+        <source>Löschsperre für %1 aufgehoben.</source>
+        <translation>Legal hold lifted for %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="713"/>
+        <source>%1 Fallakte(n) werden gelöscht und die Datei verdichtet …</source>
+        <translation>Deleting %1 case file(s) and compacting the file …</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsOnlyPage</name>
+    <message>
+        <location filename="../../ui/statistics_only.py" line="28"/>
+        <source>Anonymisierte Statistik</source>
+        <translation>Anonymised statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_only.py" line="32"/>
+        <source>Mit der Rolle Controlling erhalten Sie nur anonymisierte Zahlen je Sozialraum, Hilfeart, Altersgruppe und Quartal (§ 64 Abs. 3 SGB VIII). Fälle, Fallakten und Fristen sind für diese Rolle nicht sichtbar.
+
+Sie sehen vor dem Speichern genau, was die Datei enthält; kleine Fallzahlen sind unterdrückt.</source>
+        <translation>With the Controlling role you receive anonymised figures only, per social space, help type, age group and quarter (§ 64 (3) SGB VIII). Cases, case files and due dates are not visible to this role.
+
+Before saving you see exactly what the file contains; small case numbers are suppressed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_only.py" line="42"/>
+        <source>Anonymisierte Statistik &amp;exportieren …</source>
+        <translation>&amp;Export anonymised statistics …</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthLabel</name>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="50"/>
+        <source>Stärke der Passphrase</source>
+        <translation>Passphrase strength</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="56"/>
+        <source>zu kurz</source>
+        <translation>too short</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="57"/>
+        <source>schwach</source>
+        <translation>weak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="58"/>
+        <source>mittel</source>
+        <translation>fair</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="59"/>
+        <source>gut</source>
+        <translation>good</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="60"/>
+        <source>sehr gut</source>
+        <translation>very good</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="63"/>
+        <source>%1 (mindestens %2 Zeichen)</source>
+        <translation>%1 (at least %2 characters)</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../ui/admin.py" line="165"/>
+        <source>Jede Person meldet sich mit ihrer eigenen Passphrase an (eigener Schlüsselplatz). Ein entfernter Zugang bleibt deaktiviert in der Liste, damit das Protokoll die Person weiter nennt.</source>
+        <translation>Everyone signs in with their own passphrase (their own key slot). A removed account stays in the list, deactivated, so that the audit log can still name the person.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="175"/>
+        <source>Anmeldename</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="176"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="177"/>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="178"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="179"/>
+        <source>Eigene Passphrase</source>
+        <translation>Own passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="184"/>
+        <source>Benutzer/innen</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="189"/>
+        <source>Benutzer/in &amp;anlegen …</source>
+        <translation>&amp;Add user …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="190"/>
+        <source>Zugang &amp;entfernen …</source>
+        <translation>&amp;Remove access …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="200"/>
+        <source>Fachkraft</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="201"/>
+        <source>Moderation</source>
+        <translation>Facilitator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="202"/>
+        <source>Controlling</source>
+        <translation>Controlling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="203"/>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="220"/>
+        <source>aktiv</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="220"/>
+        <source>deaktiviert</source>
+        <translation>deactivated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="221"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="221"/>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="254"/>
+        <source>%1 (%2) wurde angelegt und kann sich mit der vergebenen Passphrase anmelden.</source>
+        <translation>%1 (%2) was added and can sign in with the passphrase you gave.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="263"/>
+        <source>Schlüsselplatz wird angelegt …</source>
+        <translation>Creating the key slot …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="277"/>
+        <source>Der Zugang von %1 wurde entfernt. Hat die Person eine Kopie der Schlüsseldatei (etwa aus einer Sicherung), erneuern Sie zusätzlich den Datenbankschlüssel (sro-case rotate-key).</source>
+        <translation>%1's access was removed. If the person may have a copy of the key file (from a backup, say), also renew the database key (sro-case rotate-key).</translation>
+    </message>
+</context>
+</TS>
