@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import text
 
@@ -351,6 +351,7 @@ def test_change_own_passphrase_in_the_client(window, qtbot) -> None:  # type: ig
     dlg.buttons.accepted.emit()
     assert dlg.result() == ChangePassphraseDialog.Accepted
     assert vault.verify_passphrase(store.path, new) == "admin"
+    assert "Passphrase von admin geändert" in store.audit_log.list(limit=1)[0].detail
     with pytest.raises(WrongPassphrase):
         vault.verify_passphrase(store.path, PASSPHRASE)
     # The lock screen takes the new passphrase.
@@ -403,3 +404,40 @@ def test_controlling_sees_only_the_anonymised_export(qtbot, store, monkeypatch) 
         w.close()
     finally:
         carla.close()
+
+
+def test_audit_view_names_the_user_an_entry_is_about(window) -> None:  # type: ignore[no-untyped-def]
+    window.store.users.add_with_passphrase(m.UserDraft("petra", "Petra Lange", "caseworker"), PETRA)
+    page = open_admin(window, "audit").audit
+    details = [page.model.index(r, 5).data() for r in range(page.model.rowCount())]
+    assert "Benutzer/in petra · Rolle: Fachkraft" in details
+    assert "Schlüsselplatz · Schlüsselplatz für petra angelegt" in details
+
+
+def test_recovery_key_sign_in_has_no_own_passphrase_to_change(qtbot, created) -> None:  # type: ignore[no-untyped-def]
+    store = created.store
+    recovered = vault.unlock(store.path, recovery_key=created.recovery_key, clock=store.clock)
+    try:
+        dlg = ChangePassphraseDialog(recovered, InlineTaskRunner())
+        qtbot.addWidget(dlg)
+        assert "Wiederherstellungsschlüssel" in dlg.message.text()
+        assert not dlg.buttons.button(dlg.buttons.StandardButton.Ok).isEnabled()
+    finally:
+        recovered.close()
+
+
+def test_admin_views_in_english(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    install_language("en")
+    w = AdminWindow(store, InlineTaskRunner())
+    qtbot.addWidget(w)
+    assert [w.tabs.tabText(i) for i in range(w.tabs.count())] == [
+        "Users",
+        "Audit chain",
+        "Retention periods",
+        "Backup",
+    ]
+    page = w.show_page("audit")
+    assert page.model.headerData(1, Qt.Horizontal) == "Time"
+    assert page.model.index(0, 3).data() == "created"
+    page.verify_button.click()
+    assert page.message.text().startswith("The audit chain is intact")

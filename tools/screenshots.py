@@ -34,6 +34,61 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
+def admin_screenshots(app: QApplication, window: MainWindow, clock: FixedClock, out: Path, suffix: str) -> None:
+    """Verwaltung (users, audit chain, deletion periods 12 years on, backup) and the client
+    of the Controlling role."""
+    from datetime import timedelta
+
+    from sro_case.domain.models import UserDraft
+    from sro_case.services.vault import unlock
+    from ui.admin import AdminWindow
+
+    store = window.store
+    admin = AdminWindow(store, InlineTaskRunner(), window)
+    admin.resize(1200, 720)
+    for name, page in (("benutzer", "users"), ("protokollkette", "audit")):
+        admin.show_page(page)
+        settle(app)
+        admin.grab().save(str(out / f"verwaltung-{name}{suffix}.png"))
+    clock.current += timedelta(days=365 * 12)
+    admin.show_page("retention")
+    settle(app)
+    admin.grab().save(str(out / f"verwaltung-loeschfristen{suffix}.png"))
+    clock.current -= timedelta(days=365 * 12)
+    admin.show_page("backup").backup_now()
+    settle(app)
+    admin.grab().save(str(out / f"verwaltung-datensicherung{suffix}.png"))
+    admin.close()
+    store.users.add_with_passphrase(UserDraft("carla", "Carla Köhler", "controlling"), "Carlas Passphrase 2026")
+    carla = unlock(store.path, "Carlas Passphrase 2026", clock=clock)
+    controlling = MainWindow(carla, InlineTaskRunner())
+    controlling.resize(1200, 720)
+    controlling.show()
+    settle(app)
+    controlling.grab().save(str(out / f"controlling{suffix}.png"))
+    controlling.close()
+    carla.close()
+
+
+def edit_dialog_screenshots(app: QApplication, case: object, out: Path, suffix: str) -> None:
+    """The person and family dialogs of the case file, the person with an empty first name so
+    that the validation message shows."""
+    from ui.case_dialogs import FamilyDialog, PersonDialog
+
+    detail = case.detail  # type: ignore[attr-defined]
+    person = PersonDialog(case, today=case.store.clock.today(), person=detail.family.persons[0])  # type: ignore[attr-defined]
+    person.first_name_edit.clear()
+    person.show()
+    settle(app)
+    person.grab().save(str(out / f"person-bearbeiten{suffix}.png"))
+    person.discard()
+    family = FamilyDialog(case, family=detail.family)
+    family.show()
+    settle(app)
+    family.grab().save(str(out / f"familie-bearbeiten{suffix}.png"))
+    family.discard()
+
+
 def main() -> int:
     out = ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
@@ -92,6 +147,11 @@ def main() -> int:
             case.tabs.setCurrentIndex(index)
             settle(app)
             window.grab().save(str(out / f"fallakte-{name}{suffix}.png"))
+        case.tabs.setCurrentWidget(case.persons)
+        case.persons.table.selectRow(0)
+        settle(app)
+        edit_dialog_screenshots(app, case, out, suffix)
+        admin_screenshots(app, window, clock, out, suffix)
         window.lock()
         settle(app)
         window.grab().save(str(out / f"gesperrt{suffix}.png"))

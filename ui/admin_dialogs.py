@@ -206,6 +206,14 @@ class ChangePassphraseDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.old.setFocus()
+        if store.actor == vault.RECOVERY_LABEL:  # signed in with the recovery key: no own slot
+            self.message.setText(
+                self.tr(
+                    "Sie sind mit dem Wiederherstellungsschlüssel angemeldet und haben keine "
+                    "eigene Passphrase. Legen Sie unter Verwaltung → Benutzer einen Zugang an."
+                )
+            )
+            self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
 
     def problem(self) -> str:
         """Why the input cannot be used yet ("" if it can)."""
@@ -237,11 +245,13 @@ class ChangePassphraseDialog(QDialog):
         self._set_busy(True)
         path, user = self.store.path, self.store.actor
         old, new = self.old.text(), self.new.text()
-        self.runner.submit(
-            lambda: vault.change_passphrase(path, old, new, user=user),
-            self._on_changed,
-            self._on_error,
-        )
+        store = self.store
+
+        def work() -> None:
+            vault.change_passphrase(path, old, new, user=user)
+            store.users.record_passphrase_change()
+
+        self.runner.submit(work, self._on_changed, self._on_error)
 
     def _on_changed(self, _result: object) -> None:
         self._set_busy(False)

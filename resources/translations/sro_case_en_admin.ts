@@ -4,17 +4,17 @@
 <context>
     <name>AdminConfirm</name>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="283"/>
+        <location filename="../../ui/admin_dialogs.py" line="293"/>
         <source>&amp;Nein</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="296"/>
+        <location filename="../../ui/admin_dialogs.py" line="306"/>
         <source>Endgültig löschen?</source>
         <translation>Delete for good?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="297"/>
+        <location filename="../../ui/admin_dialogs.py" line="307"/>
         <source>%1 Fallakte(n) werden mit allen personenbezogenen Daten endgültig gelöscht; nur der anonymisierte Statistiksatz bleibt. Das lässt sich nur aus einer Sicherung rückgängig machen.
 
 Wirklich %1 Fallakte(n) löschen?</source>
@@ -23,17 +23,17 @@ Wirklich %1 Fallakte(n) löschen?</source>
 Really delete %1 case file(s)?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="303"/>
+        <location filename="../../ui/admin_dialogs.py" line="313"/>
         <source>Ja, %1 löschen</source>
         <translation>Yes, delete %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="310"/>
+        <location filename="../../ui/admin_dialogs.py" line="320"/>
         <source>Zugang entfernen?</source>
         <translation>Remove access?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="311"/>
+        <location filename="../../ui/admin_dialogs.py" line="321"/>
         <source>Den Zugang von %1 (%2) entfernen?
 
 Der Schlüsselplatz wird aus der Schlüsseldatei gelöscht: diese Passphrase öffnet die Datenbank danach nicht mehr. Der Eintrag bleibt deaktiviert erhalten, damit das Protokoll die Person weiter nennt.</source>
@@ -42,7 +42,7 @@ Der Schlüsselplatz wird aus der Schlüsseldatei gelöscht: diese Passphrase öf
 The key slot is deleted from the key file: this passphrase will no longer open the database. The user entry stays, deactivated, so that the audit log can still name the person.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="319"/>
+        <location filename="../../ui/admin_dialogs.py" line="329"/>
         <source>Zugang &amp;entfernen</source>
         <translation>&amp;Remove access</translation>
     </message>
@@ -543,37 +543,42 @@ The key slot is deleted from the key file: this passphrase will no longer open t
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="214"/>
+        <location filename="../../ui/admin_dialogs.py" line="211"/>
+        <source>Sie sind mit dem Wiederherstellungsschlüssel angemeldet und haben keine eigene Passphrase. Legen Sie unter Verwaltung → Benutzer einen Zugang an.</source>
+        <translation>You are signed in with the recovery key and have no passphrase of your own. Create an account under Administration → Users.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="222"/>
         <source>Bitte die bisherige Passphrase eingeben.</source>
         <translation>Please enter your current passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="216"/>
+        <location filename="../../ui/admin_dialogs.py" line="224"/>
         <source>Die neue Passphrase ist zu schwach: sie muss mindestens %1 Zeichen lang sein.</source>
         <translation>The new passphrase is too weak: it must be at least %1 characters long.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="220"/>
+        <location filename="../../ui/admin_dialogs.py" line="228"/>
         <source>Die beiden neuen Passphrasen stimmen nicht überein.</source>
         <translation>The two new passphrases do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="222"/>
+        <location filename="../../ui/admin_dialogs.py" line="230"/>
         <source>Die neue Passphrase muss sich von der bisherigen unterscheiden.</source>
         <translation>The new passphrase must differ from the current one.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="236"/>
+        <location filename="../../ui/admin_dialogs.py" line="244"/>
         <source>Schlüssel wird neu verpackt …</source>
         <translation>Rewrapping the key …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="257"/>
+        <location filename="../../ui/admin_dialogs.py" line="267"/>
         <source>Die bisherige Passphrase ist falsch. Es wurde nichts geändert.</source>
         <translation>The current passphrase is wrong. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="264"/>
+        <location filename="../../ui/admin_dialogs.py" line="274"/>
         <source>Unerwarteter Fehler: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>

@@ -58,6 +58,14 @@ class UserService:
         add_user_slot(self._store, user.login, passphrase, kdf=kdf)
         return user
 
+    def record_passphrase_change(self) -> None:
+        """Log that the signed-in user changed their own passphrase (``vault.change_passphrase``
+        works on the key file only and cannot write to the database)."""
+        with self._store.write() as s:
+            self._store.audit(
+                s, "update", "key_slot", detail=f"Passphrase von {self._store.actor} geändert"
+            )
+
     def key_slot_logins(self) -> set[str]:
         """The logins that have a passphrase slot of their own in the key file."""
         return set(KeyFile.load(KeyFile.path_for(self._store.path)).labels())
