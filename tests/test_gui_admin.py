@@ -280,6 +280,7 @@ def test_retention_proposes_after_the_period_and_deletes_after_confirmation(
     monkeypatch.setattr(admin_module, "confirm_deletion", lambda _p, n: asked.append(n) or True)
     page.delete_button.click()
     assert store.cases.count() == 0
+    assert window.case_list.model.rowCount() == 0  # the main window's list followed
     assert page.message.text().startswith("Gelöscht: 1 Fälle")
     assert page.model.rowCount() == 0
     assert store.audit_log.list(admin_module.AuditFilter(action="retention"))

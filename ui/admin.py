@@ -80,8 +80,11 @@ class AdminPage(QWidget):
     """Shared frame of the pages: a busy bar and one message line under the content.
 
     ``run()`` submits work to the task runner, disables the page's buttons meanwhile and
-    shows a failure as a German message; ``done`` runs on the GUI thread.
+    shows a failure as a German message; ``done`` runs on the GUI thread. ``cases_changed``
+    tells the main window to reload its case list (after a deletion or a legal hold).
     """
+
+    cases_changed = Signal()
 
     def __init__(self, store: Any, runner: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -680,6 +683,7 @@ class RetentionPage(AdminPage):
         store = self.store
 
         def done(_r: object) -> None:
+            self.cases_changed.emit()
             self.show_message(
                 (
                     self.tr("Löschsperre für %1 gesetzt.")
@@ -706,6 +710,7 @@ class RetentionPage(AdminPage):
             text = result.summary()
             self.reload()
             self.show_message(text)
+            self.cases_changed.emit()
 
         self.run(
             lambda: store.retention.apply(ids, confirm=True),
@@ -945,7 +950,6 @@ class AdminWindow(QWidget):
         self.tabs.addTab(self.retention, self.tr("Löschfristen"))
         self.tabs.addTab(self.backup, self.tr("Datensicherung"))
         layout.addWidget(self.tabs)
-        self._loaded: set[AdminPage] = set()
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
     def page(self, name: str) -> AdminPage:
@@ -968,9 +972,10 @@ class AdminWindow(QWidget):
         return page
 
     def _on_tab_changed(self, index: int) -> None:
+        """Every visit shows the current state (the other pages or the case files may have
+        changed it meanwhile)."""
         page = self.tabs.widget(index)
-        if isinstance(page, AdminPage) and page not in self._loaded:
-            self._loaded.add(page)
+        if isinstance(page, AdminPage) and not page.working:
             page.reload()
 
     def clear(self) -> None:
@@ -980,7 +985,6 @@ class AdminWindow(QWidget):
             page = self.tabs.widget(i)
             if isinstance(page, AdminPage):
                 page.clear()
-        self._loaded.clear()
 
 
 def build_admin_menu(window: Any) -> QMenu | None:
@@ -996,6 +1000,7 @@ def build_admin_menu(window: Any) -> QMenu | None:
             return
         if window.admin_window is None:
             window.admin_window = AdminWindow(window.store, window.runner, window)
+            window.admin_window.retention.cases_changed.connect(window.refresh)
         window.admin_window.show_page(name)
 
     for name, text in (
