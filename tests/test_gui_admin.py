@@ -100,16 +100,16 @@ def test_new_user_dialog_checks_passphrase_and_fields(qtbot) -> None:  # type: i
     assert result == NewUser(m.UserDraft("petra", "Petra Lange", "caseworker"), PETRA)
 
 
-def test_add_user_unlocks_with_own_passphrase_then_removal_locks_out(
-    window, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+def test_add_user_unlocks_with_own_passphrase_then_removal_locks_out(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     admin = open_admin(window, "users")
     page = admin.users
     assert "admin" in [page.model.row_at(r).extra["login"] for r in range(page.model.rowCount())]
     monkeypatch.setattr(
         NewUserDialog,
         "ask",
-        classmethod(lambda cls, parent: NewUser(m.UserDraft("petra", "Petra Lange", "caseworker"), PETRA)),
+        classmethod(
+            lambda cls, parent: NewUser(m.UserDraft("petra", "Petra Lange", "caseworker"), PETRA)
+        ),
     )
     page.add_button.click()
     assert "Petra Lange (petra) wurde angelegt" in page.message.text()
@@ -126,7 +126,9 @@ def test_add_user_unlocks_with_own_passphrase_then_removal_locks_out(
         petra.close()
 
     # Removing: the admin is asked (default No); on "No" nothing happens.
-    row = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).extra["login"] == "petra")
+    row = next(
+        r for r in range(page.model.rowCount()) if page.model.row_at(r).extra["login"] == "petra"
+    )
     page.view.selectRow(row)
     assert page.remove_button.isEnabled()
     monkeypatch.setattr(admin_module, "confirm_removal", lambda *a: False)
@@ -144,7 +146,9 @@ def test_add_user_unlocks_with_own_passphrase_then_removal_locks_out(
     assert logins["petra"][3:] == ("deaktiviert", "nein")
 
     # The admin cannot remove their own access; the audit log names the user.
-    row = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).extra["login"] == "admin")
+    row = next(
+        r for r in range(page.model.rowCount()) if page.model.row_at(r).extra["login"] == "admin"
+    )
     page.view.selectRow(row)
     assert not page.remove_button.isEnabled()
     details = [r.detail for r in window.store.audit_log.list()]
@@ -178,9 +182,7 @@ def test_verwaltung_only_for_admins(qtbot, store) -> None:  # type: ignore[no-un
 # --------------------------------------------------------------------------- audit chain
 
 
-def test_audit_chain_view_filters_verifies_and_finds_a_tampered_row(
-    window, qtmodeltester
-) -> None:  # type: ignore[no-untyped-def]
+def test_audit_chain_view_filters_verifies_and_finds_a_tampered_row(window, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     store = window.store
     case_id = store.cases.id_for("51.2-2026-000001")
     store.cases.get(case_id)  # a read is logged
@@ -355,11 +357,16 @@ def test_change_own_passphrase_in_the_client(window, qtbot) -> None:  # type: ig
     assert "Passphrase von admin geändert" in store.audit_log.list(limit=1)[0].detail
     with pytest.raises(WrongPassphrase):
         vault.verify_passphrase(store.path, PASSPHRASE)
+    reopened = vault.unlock(store.path, new, clock=store.clock)  # a real sign-in, too
+    assert reopened.actor == "admin"
+    reopened.close()
     # The lock screen takes the new passphrase.
     window.lock()
     window._on_unlock_requested(new)
     assert not window.locked
-    assert any(a.text() == "&Passphrase ändern …" for a in window.menuBar().actions()[0].menu().actions())
+    assert any(
+        a.text() == "&Passphrase ändern …" for a in window.menuBar().actions()[0].menu().actions()
+    )
 
 
 def test_admin_window_drops_its_rows_when_the_window_locks(window) -> None:  # type: ignore[no-untyped-def]

@@ -34,7 +34,9 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
-def admin_screenshots(app: QApplication, window: MainWindow, clock: FixedClock, out: Path, suffix: str) -> None:
+def admin_screenshots(
+    app: QApplication, window: MainWindow, clock: FixedClock, out: Path, suffix: str
+) -> None:
     """Verwaltung (users, audit chain, deletion periods 12 years on, backup) and the client
     of the Controlling role."""
     from datetime import timedelta
@@ -59,7 +61,9 @@ def admin_screenshots(app: QApplication, window: MainWindow, clock: FixedClock, 
     settle(app)
     admin.grab().save(str(out / f"verwaltung-datensicherung{suffix}.png"))
     admin.close()
-    store.users.add_with_passphrase(UserDraft("carla", "Carla Köhler", "controlling"), "Carlas Passphrase 2026")
+    store.users.add_with_passphrase(
+        UserDraft("carla", "Carla Köhler", "controlling"), "Carlas Passphrase 2026"
+    )
     carla = unlock(store.path, "Carlas Passphrase 2026", clock=clock)
     controlling = MainWindow(carla, InlineTaskRunner())
     controlling.resize(1200, 720)

@@ -254,7 +254,9 @@ class UsersPage(AdminPage):
 
         def done(user: Any) -> None:
             self.show_message(
-                self.tr("%1 (%2) wurde angelegt und kann sich mit der vergebenen Passphrase anmelden.")
+                self.tr(
+                    "%1 (%2) wurde angelegt und kann sich mit der vergebenen Passphrase anmelden."
+                )
                 .replace("%1", user.name)
                 .replace("%2", user.login)
             )
@@ -407,14 +409,21 @@ class AuditLogModel(HeaderedTableModel):
         QTimer.singleShot(0, self._fetch_page)  # never insert rows inside another change
 
     def _fetch_page(self) -> None:
-        generation, store, flt, offset = self._generation, self._store, self._filter, len(self._rows)
+        generation, store, flt, offset = (
+            self._generation,
+            self._store,
+            self._filter,
+            len(self._rows),
+        )
 
         def done(rows: list[AuditRow]) -> None:
             if generation != self._generation:
                 return
             self._fetching = False
             if rows:
-                self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+                self.beginInsertRows(
+                    QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1
+                )
                 self._rows.extend(rows)
                 self.endInsertRows()
 
@@ -475,7 +484,10 @@ class AuditLogPage(AdminPage):
         self.actor_combo.setAccessibleName(self.tr("Benutzer/in"))
         self.action_combo = QComboBox()
         self.action_combo.setAccessibleName(self.tr("Aktion"))
-        for text, combo in ((self.tr("&Benutzer/in:"), self.actor_combo), (self.tr("A&ktion:"), self.action_combo)):
+        for text, combo in (
+            (self.tr("&Benutzer/in:"), self.actor_combo),
+            (self.tr("A&ktion:"), self.action_combo),
+        ):
             label = QLabel(text)
             label.setBuddy(combo)
             combo.setMinimumContentsLength(16)
@@ -540,7 +552,9 @@ class AuditLogPage(AdminPage):
         )
 
     def _on_loaded(self, total: int) -> None:
-        self.count_label.setText(self.tr("%1 Einträge").replace("%1", f"{total:,}".replace(",", ".")))
+        self.count_label.setText(
+            self.tr("%1 Einträge").replace("%1", f"{total:,}".replace(",", "."))
+        )
 
     def verify(self) -> None:
         store = self.store
@@ -549,7 +563,9 @@ class AuditLogPage(AdminPage):
             n = f"{report.events:,}".replace(",", ".")
             if report.ok:
                 self.show_message(
-                    self.tr("Die Protokollkette ist unversehrt: %1 Einträge geprüft.").replace("%1", n)
+                    self.tr("Die Protokollkette ist unversehrt: %1 Einträge geprüft.").replace(
+                        "%1", n
+                    )
                 )
             else:
                 self.show_message(
@@ -784,7 +800,9 @@ class BackupPage(AdminPage):
         self.verify_button = self.button(self.tr("Auswahl &prüfen"), self.verify_selected)
         self.restore_button = self.button(self.tr("Wieder&herstellen …"), self.restore)
         self.restore_button.setToolTip(
-            self.tr("Stellt eine Sicherung als neue Datei wieder her; die laufende Datenbank bleibt unverändert.")
+            self.tr(
+                "Stellt eine Sicherung als neue Datei wieder her; die laufende Datenbank bleibt unverändert."
+            )
         )
         for b in (self.backup_button, self.verify_button, self.restore_button):
             row.addWidget(b)
@@ -911,8 +929,10 @@ class BackupPage(AdminPage):
             self.show_message(
                 result.summary()
                 + "\n"
-                + self.tr("Zum Arbeiten mit der wiederhergestellten Datei öffnen Sie sie beim "
-                          "nächsten Start (Datei → Beenden, dann die Datei wählen).")
+                + self.tr(
+                    "Zum Arbeiten mit der wiederhergestellten Datei öffnen Sie sie beim "
+                    "nächsten Start (Datei → Beenden, dann die Datei wählen)."
+                )
             )
 
         self.run(

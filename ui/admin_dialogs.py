@@ -128,7 +128,9 @@ class NewUserDialog(FormDialog):
                 )
             )
         elif secret != self.repeat.text():
-            problems.append((self.tr("Passphrase"), self.tr("Die beiden Eingaben stimmen nicht überein.")))
+            problems.append(
+                (self.tr("Passphrase"), self.tr("Die beiden Eingaben stimmen nicht überein."))
+            )
         draft = combine_problems(
             problems,
             lambda: rules.check_user(

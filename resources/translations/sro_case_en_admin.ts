@@ -4,17 +4,17 @@
 <context>
     <name>AdminConfirm</name>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="293"/>
+        <location filename="../../ui/admin_dialogs.py" line="295"/>
         <source>&amp;Nein</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="306"/>
+        <location filename="../../ui/admin_dialogs.py" line="308"/>
         <source>Endgültig löschen?</source>
         <translation>Delete for good?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="307"/>
+        <location filename="../../ui/admin_dialogs.py" line="309"/>
         <source>%1 Fallakte(n) werden mit allen personenbezogenen Daten endgültig gelöscht; nur der anonymisierte Statistiksatz bleibt. Das lässt sich nur aus einer Sicherung rückgängig machen.
 
 Wirklich %1 Fallakte(n) löschen?</source>
@@ -23,17 +23,17 @@ Wirklich %1 Fallakte(n) löschen?</source>
 Really delete %1 case file(s)?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="313"/>
+        <location filename="../../ui/admin_dialogs.py" line="315"/>
         <source>Ja, %1 löschen</source>
         <translation>Yes, delete %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="320"/>
+        <location filename="../../ui/admin_dialogs.py" line="322"/>
         <source>Zugang entfernen?</source>
         <translation>Remove access?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="321"/>
+        <location filename="../../ui/admin_dialogs.py" line="323"/>
         <source>Den Zugang von %1 (%2) entfernen?
 
 Der Schlüsselplatz wird aus der Schlüsseldatei gelöscht: diese Passphrase öffnet die Datenbank danach nicht mehr. Der Eintrag bleibt deaktiviert erhalten, damit das Protokoll die Person weiter nennt.</source>
@@ -42,7 +42,7 @@ Der Schlüsselplatz wird aus der Schlüsseldatei gelöscht: diese Passphrase öf
 The key slot is deleted from the key file: this passphrase will no longer open the database. The user entry stays, deactivated, so that the audit log can still name the person.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="329"/>
+        <location filename="../../ui/admin_dialogs.py" line="331"/>
         <source>Zugang &amp;entfernen</source>
         <translation>&amp;Remove access</translation>
     </message>
@@ -50,7 +50,7 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="94"/>
+        <location filename="../../ui/admin.py" line="97"/>
         <source>Bitte warten</source>
         <translation>Please wait</translation>
     </message>
@@ -58,27 +58,27 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../../ui/admin.py" line="934"/>
+        <location filename="../../ui/admin.py" line="959"/>
         <source>Verwaltung — SRO-Fallmanagement</source>
         <translation>Administration — SRO-Fallmanagement</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="943"/>
+        <location filename="../../ui/admin.py" line="968"/>
         <source>Benutzer</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="944"/>
+        <location filename="../../ui/admin.py" line="969"/>
         <source>Protokollkette</source>
         <translation>Audit chain</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="945"/>
+        <location filename="../../ui/admin.py" line="970"/>
         <source>Löschfristen</source>
         <translation>Retention periods</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="946"/>
+        <location filename="../../ui/admin.py" line="971"/>
         <source>Datensicherung</source>
         <translation>Backup</translation>
     </message>
@@ -86,219 +86,219 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>AuditLogModel</name>
     <message>
-        <location filename="../../ui/admin.py" line="313"/>
+        <location filename="../../ui/admin.py" line="318"/>
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="314"/>
+        <location filename="../../ui/admin.py" line="319"/>
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="315"/>
-        <location filename="../../ui/admin.py" line="347"/>
+        <location filename="../../ui/admin.py" line="320"/>
+        <location filename="../../ui/admin.py" line="352"/>
         <source>Benutzer/in</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="316"/>
+        <location filename="../../ui/admin.py" line="321"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="317"/>
-        <location filename="../../ui/admin.py" line="346"/>
+        <location filename="../../ui/admin.py" line="322"/>
+        <location filename="../../ui/admin.py" line="351"/>
         <source>Fall</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="318"/>
+        <location filename="../../ui/admin.py" line="323"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="321"/>
+        <location filename="../../ui/admin.py" line="326"/>
         <source>angelegt</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="322"/>
+        <location filename="../../ui/admin.py" line="327"/>
         <source>gelesen</source>
         <translation>read</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="323"/>
+        <location filename="../../ui/admin.py" line="328"/>
         <source>geändert</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="324"/>
+        <location filename="../../ui/admin.py" line="329"/>
         <source>gelöscht</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="325"/>
+        <location filename="../../ui/admin.py" line="330"/>
         <source>Status geändert</source>
         <translation>status changed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="326"/>
+        <location filename="../../ui/admin.py" line="331"/>
         <source>abgeschlossen</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="327"/>
+        <location filename="../../ui/admin.py" line="332"/>
         <source>wieder aufgenommen</source>
         <translation>reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="328"/>
+        <location filename="../../ui/admin.py" line="333"/>
         <source>widerrufen</source>
         <translation>revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="329"/>
+        <location filename="../../ui/admin.py" line="334"/>
         <source>beendet</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="330"/>
+        <location filename="../../ui/admin.py" line="335"/>
         <source>exportiert</source>
         <translation>exported</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="331"/>
+        <location filename="../../ui/admin.py" line="336"/>
         <source>Sicherung</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="332"/>
+        <location filename="../../ui/admin.py" line="337"/>
         <source>Wiederherstellung</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="333"/>
+        <location filename="../../ui/admin.py" line="338"/>
         <source>Löschung nach Frist</source>
         <translation>Deletion after retention period</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="334"/>
+        <location filename="../../ui/admin.py" line="339"/>
         <source>Schlüsselwechsel</source>
         <translation>Key rotation</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="335"/>
+        <location filename="../../ui/admin.py" line="340"/>
         <source>Anmeldung fehlgeschlagen</source>
         <translation>Failed sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="336"/>
+        <location filename="../../ui/admin.py" line="341"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="337"/>
+        <location filename="../../ui/admin.py" line="342"/>
         <source>Demodaten</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="340"/>
+        <location filename="../../ui/admin.py" line="345"/>
         <source>Fachkraft</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="341"/>
+        <location filename="../../ui/admin.py" line="346"/>
         <source>Moderation</source>
         <translation>Facilitator</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="342"/>
+        <location filename="../../ui/admin.py" line="347"/>
         <source>Controlling</source>
         <translation>Controlling</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="343"/>
+        <location filename="../../ui/admin.py" line="348"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="348"/>
+        <location filename="../../ui/admin.py" line="353"/>
         <source>Schlüsselplatz</source>
         <translation>Key slot</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="349"/>
+        <location filename="../../ui/admin.py" line="354"/>
         <source>Datenbank</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="350"/>
+        <location filename="../../ui/admin.py" line="355"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="351"/>
+        <location filename="../../ui/admin.py" line="356"/>
         <source>Einwilligung</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="352"/>
+        <location filename="../../ui/admin.py" line="357"/>
         <source>Verlaufseintrag</source>
         <translation>Case note</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="353"/>
+        <location filename="../../ui/admin.py" line="358"/>
         <source>Hilfe</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="354"/>
+        <location filename="../../ui/admin.py" line="359"/>
         <source>Konferenz</source>
         <translation>Conference</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="355"/>
+        <location filename="../../ui/admin.py" line="360"/>
         <source>Ziel</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="356"/>
+        <location filename="../../ui/admin.py" line="361"/>
         <source>Handlungsschritt</source>
         <translation>Action step</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="357"/>
+        <location filename="../../ui/admin.py" line="362"/>
         <source>Ressource</source>
         <translation>Resource</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="358"/>
+        <location filename="../../ui/admin.py" line="363"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="359"/>
+        <location filename="../../ui/admin.py" line="364"/>
         <source>Statistik</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="360"/>
+        <location filename="../../ui/admin.py" line="365"/>
         <source>Anmeldung</source>
         <translation>Sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="361"/>
+        <location filename="../../ui/admin.py" line="366"/>
         <source>Löschfrist</source>
         <translation>Retention period</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="439"/>
+        <location filename="../../ui/admin.py" line="451"/>
         <source>Fall %1 (gelöscht)</source>
         <translation>Case %1 (deleted)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="446"/>
+        <location filename="../../ui/admin.py" line="458"/>
         <source>Rolle: %1</source>
         <translation>Role: %1</translation>
     </message>
@@ -306,63 +306,63 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="472"/>
+        <location filename="../../ui/admin.py" line="484"/>
         <source>Benutzer/in</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="474"/>
+        <location filename="../../ui/admin.py" line="486"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="475"/>
+        <location filename="../../ui/admin.py" line="488"/>
         <source>&amp;Benutzer/in:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="475"/>
+        <location filename="../../ui/admin.py" line="489"/>
         <source>A&amp;ktion:</source>
         <translation>A&amp;ction:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="485"/>
+        <location filename="../../ui/admin.py" line="500"/>
         <source>Kette &amp;prüfen</source>
         <translation>&amp;Verify chain</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="487"/>
+        <location filename="../../ui/admin.py" line="502"/>
         <source>Prüft jeden Eintrag gegen seinen Vorgänger: veränderte, gelöschte oder vertauschte Einträge fallen auf.</source>
         <translation>Checks every entry against the one before it: changed, deleted or reordered entries show up.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="498"/>
+        <location filename="../../ui/admin.py" line="513"/>
         <source>Protokolleinträge</source>
         <translation>Audit log entries</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="518"/>
-        <location filename="../../ui/admin.py" line="522"/>
+        <location filename="../../ui/admin.py" line="533"/>
+        <location filename="../../ui/admin.py" line="537"/>
         <source>alle</source>
         <translation>all</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="540"/>
+        <location filename="../../ui/admin.py" line="556"/>
         <source>%1 Einträge</source>
         <translation>%1 entries</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="549"/>
+        <location filename="../../ui/admin.py" line="566"/>
         <source>Die Protokollkette ist unversehrt: %1 Einträge geprüft.</source>
         <translation>The audit chain is intact: %1 entries checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="553"/>
+        <location filename="../../ui/admin.py" line="572"/>
         <source>Die Protokollkette ist NICHT in Ordnung (%1 Einträge geprüft). Das Protokoll wurde außerhalb des Programms verändert:</source>
         <translation>The audit chain is NOT intact (%1 entries checked). The log was changed outside the program:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="562"/>
+        <location filename="../../ui/admin.py" line="581"/>
         <source>Die Protokollkette wird geprüft …</source>
         <translation>Verifying the audit chain …</translation>
     </message>
@@ -370,127 +370,127 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="742"/>
+        <location filename="../../ui/admin.py" line="763"/>
         <source>Sicherungsordner</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="744"/>
+        <location filename="../../ui/admin.py" line="765"/>
         <source>Ordner &amp;wählen …</source>
         <translation>&amp;Choose folder …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="745"/>
+        <location filename="../../ui/admin.py" line="766"/>
         <source>Sicherungsordner:</source>
         <translation>Backup folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="749"/>
+        <location filename="../../ui/admin.py" line="770"/>
         <source>Anzahl aufbewahrter Sicherungen</source>
         <translation>Number of backups kept</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="753"/>
+        <location filename="../../ui/admin.py" line="774"/>
         <source>neueste Sicherungen</source>
         <translation>newest backups</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="755"/>
+        <location filename="../../ui/admin.py" line="776"/>
         <source>&amp;Aufbewahren:</source>
         <translation>&amp;Keep:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="760"/>
+        <location filename="../../ui/admin.py" line="781"/>
         <source>Beim Beenden sichert das Programm automatisch (höchstens einmal am Tag). Jede Sicherung wird vor dem Ablegen geprüft; die Schlüsseldatei wird mitgesichert.</source>
         <translation>The program backs up automatically when it closes (at most once a day). Every backup is verified before it is kept; the key file is backed up with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="768"/>
+        <location filename="../../ui/admin.py" line="789"/>
         <source>Sicherung</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="768"/>
+        <location filename="../../ui/admin.py" line="789"/>
         <source>Zeitpunkt</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="768"/>
+        <location filename="../../ui/admin.py" line="789"/>
         <source>Größe</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="771"/>
+        <location filename="../../ui/admin.py" line="792"/>
         <source>Vorhandene Sicherungen</source>
         <translation>Existing backups</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="778"/>
+        <location filename="../../ui/admin.py" line="799"/>
         <source>Jetzt &amp;sichern</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="779"/>
+        <location filename="../../ui/admin.py" line="800"/>
         <source>Auswahl &amp;prüfen</source>
         <translation>&amp;Verify selected</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="780"/>
+        <location filename="../../ui/admin.py" line="801"/>
         <source>Wieder&amp;herstellen …</source>
         <translation>&amp;Restore …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="782"/>
+        <location filename="../../ui/admin.py" line="803"/>
         <source>Stellt eine Sicherung als neue Datei wieder her; die laufende Datenbank bleibt unverändert.</source>
         <translation>Restores a backup as a new file; the open database stays unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="796"/>
+        <location filename="../../ui/admin.py" line="819"/>
         <source>Sicherungsordner wählen</source>
         <translation>Choose backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="855"/>
+        <location filename="../../ui/admin.py" line="878"/>
         <source>Sicherung wird geschrieben und geprüft …</source>
         <translation>Writing and verifying the backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="865"/>
+        <location filename="../../ui/admin.py" line="888"/>
         <source>Sicherung wird geprüft …</source>
         <translation>Verifying the backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="873"/>
+        <location filename="../../ui/admin.py" line="896"/>
         <source>Sicherung wählen</source>
         <translation>Choose backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="875"/>
+        <location filename="../../ui/admin.py" line="898"/>
         <source>SRO-Datenbank (*.db);;Alle Dateien (*)</source>
         <translation>SRO database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="885"/>
+        <location filename="../../ui/admin.py" line="908"/>
         <source>Wiederherstellen als neue Datei</source>
         <translation>Restore as a new file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="887"/>
+        <location filename="../../ui/admin.py" line="910"/>
         <source>SRO-Datenbank (*.db)</source>
         <translation>SRO database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="896"/>
+        <location filename="../../ui/admin.py" line="919"/>
         <source>Die geöffnete Datenbank wird nie überschrieben. Bitte einen neuen Dateinamen wählen.</source>
         <translation>The open database is never overwritten. Please choose a new file name.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="909"/>
+        <location filename="../../ui/admin.py" line="932"/>
         <source>Zum Arbeiten mit der wiederhergestellten Datei öffnen Sie sie beim nächsten Start (Datei → Beenden, dann die Datei wählen).</source>
         <translation>To work with the restored file, open it at the next start (File → Quit, then choose the file).</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="916"/>
+        <location filename="../../ui/admin.py" line="941"/>
         <source>Sicherung wird geprüft und wiederhergestellt …</source>
         <translation>Verifying and restoring the backup …</translation>
     </message>
@@ -498,87 +498,87 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="164"/>
+        <location filename="../../ui/admin_dialogs.py" line="166"/>
         <source>Passphrase ändern</source>
         <translation>Change passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="168"/>
+        <location filename="../../ui/admin_dialogs.py" line="170"/>
         <source>Ändert die Passphrase Ihres eigenen Zugangs „%1“. Die Passphrasen anderer Personen und der Wiederherstellungsschlüssel bleiben unverändert.</source>
         <translation>Changes the passphrase of your own account “%1”. Other people's passphrases and the recovery key stay unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="181"/>
+        <location filename="../../ui/admin_dialogs.py" line="183"/>
         <source>&amp;Bisherige Passphrase:</source>
         <translation>&amp;Current passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="182"/>
+        <location filename="../../ui/admin_dialogs.py" line="184"/>
         <source>&amp;Neue Passphrase:</source>
         <translation>&amp;New passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="183"/>
+        <location filename="../../ui/admin_dialogs.py" line="185"/>
         <source>Neue &amp;wiederholen:</source>
         <translation>Re&amp;peat new:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="189"/>
+        <location filename="../../ui/admin_dialogs.py" line="191"/>
         <source>Stärke:</source>
         <translation>Strength:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="200"/>
+        <location filename="../../ui/admin_dialogs.py" line="202"/>
         <source>Bitte warten</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="203"/>
+        <location filename="../../ui/admin_dialogs.py" line="205"/>
         <source>Passphrase &amp;ändern</source>
         <translation>&amp;Change passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="204"/>
+        <location filename="../../ui/admin_dialogs.py" line="206"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="211"/>
+        <location filename="../../ui/admin_dialogs.py" line="213"/>
         <source>Sie sind mit dem Wiederherstellungsschlüssel angemeldet und haben keine eigene Passphrase. Legen Sie unter Verwaltung → Benutzer einen Zugang an.</source>
         <translation>You are signed in with the recovery key and have no passphrase of your own. Create an account under Administration → Users.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="222"/>
+        <location filename="../../ui/admin_dialogs.py" line="224"/>
         <source>Bitte die bisherige Passphrase eingeben.</source>
         <translation>Please enter your current passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="224"/>
+        <location filename="../../ui/admin_dialogs.py" line="226"/>
         <source>Die neue Passphrase ist zu schwach: sie muss mindestens %1 Zeichen lang sein.</source>
         <translation>The new passphrase is too weak: it must be at least %1 characters long.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="228"/>
+        <location filename="../../ui/admin_dialogs.py" line="230"/>
         <source>Die beiden neuen Passphrasen stimmen nicht überein.</source>
         <translation>The two new passphrases do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="230"/>
+        <location filename="../../ui/admin_dialogs.py" line="232"/>
         <source>Die neue Passphrase muss sich von der bisherigen unterscheiden.</source>
         <translation>The new passphrase must differ from the current one.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="244"/>
+        <location filename="../../ui/admin_dialogs.py" line="246"/>
         <source>Schlüssel wird neu verpackt …</source>
         <translation>Rewrapping the key …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="267"/>
+        <location filename="../../ui/admin_dialogs.py" line="269"/>
         <source>Die bisherige Passphrase ist falsch. Es wurde nichts geändert.</source>
         <translation>The current passphrase is wrong. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="274"/>
+        <location filename="../../ui/admin_dialogs.py" line="276"/>
         <source>Unerwarteter Fehler: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
@@ -591,7 +591,7 @@ The key slot is deleted from the key file: this passphrase will no longer open t
         <translation>Change &amp;passphrase …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Ihre Passphrase wurde geändert.</source>
         <translation>Your passphrase was changed.</translation>
     </message>
@@ -650,7 +650,7 @@ The key slot is deleted from the key file: this passphrase will no longer open t
     </message>
     <message>
         <location filename="../../ui/admin_dialogs.py" line="124"/>
-        <location filename="../../ui/admin_dialogs.py" line="131"/>
+        <location filename="../../ui/admin_dialogs.py" line="132"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
@@ -660,7 +660,7 @@ The key slot is deleted from the key file: this passphrase will no longer open t
         <translation>too weak: at least %1 characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="131"/>
+        <location filename="../../ui/admin_dialogs.py" line="132"/>
         <source>Die beiden Eingaben stimmen nicht überein.</source>
         <translation>The two entries do not match.</translation>
     </message>
@@ -668,102 +668,102 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>RetentionPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="577"/>
+        <location filename="../../ui/admin.py" line="596"/>
         <source>Abgeschlossene Fälle, deren Löschfrist abgelaufen ist (§ 9b SGB VIII und die eingestellten Fristen). Beim Löschen bleibt nur der anonymisierte Statistiksatz; eine Löschsperre verhindert das Löschen.</source>
         <translation>Closed cases whose retention period has ended (§ 9b SGB VIII and the configured periods). Deleting keeps only the anonymised statistical record; a legal hold prevents deletion.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="586"/>
+        <location filename="../../ui/admin.py" line="605"/>
         <source>Auch &amp;Ausnahmen zeigen (Löschsperre, noch offen, Frist nicht berechenbar)</source>
         <translation>Also show &amp;exceptions (legal hold, still open, period cannot be computed)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="592"/>
+        <location filename="../../ui/admin.py" line="611"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="593"/>
+        <location filename="../../ui/admin.py" line="612"/>
         <source>Familie</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="594"/>
+        <location filename="../../ui/admin.py" line="613"/>
         <source>abgeschlossen</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="595"/>
+        <location filename="../../ui/admin.py" line="614"/>
         <source>Regel</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="596"/>
+        <location filename="../../ui/admin.py" line="615"/>
         <source>löschbar ab</source>
         <translation>deletable from</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="597"/>
+        <location filename="../../ui/admin.py" line="616"/>
         <source>Löschsperre</source>
         <translation>Legal hold</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="602"/>
+        <location filename="../../ui/admin.py" line="621"/>
         <source>Löschvorschläge</source>
         <translation>Deletion proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="608"/>
+        <location filename="../../ui/admin.py" line="627"/>
         <source>Alle aus&amp;wählen</source>
         <translation>Select &amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="609"/>
+        <location filename="../../ui/admin.py" line="628"/>
         <source>Lösch&amp;sperre setzen/aufheben</source>
         <translation>Set/lift legal &amp;hold</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="610"/>
+        <location filename="../../ui/admin.py" line="629"/>
         <source>Ausgewählte &amp;löschen …</source>
         <translation>&amp;Delete selected …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="638"/>
+        <location filename="../../ui/admin.py" line="657"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="640"/>
+        <location filename="../../ui/admin.py" line="659"/>
         <source>unbekannt</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="641"/>
+        <location filename="../../ui/admin.py" line="660"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="641"/>
+        <location filename="../../ui/admin.py" line="660"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="655"/>
+        <location filename="../../ui/admin.py" line="674"/>
         <source>%1 Fälle zur Löschung fällig (Stand %2)</source>
         <translation>%1 cases due for deletion (as of %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="685"/>
+        <location filename="../../ui/admin.py" line="705"/>
         <source>Löschsperre für %1 gesetzt.</source>
         <translation>Legal hold set for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="687"/>
+        <location filename="../../ui/admin.py" line="707"/>
         <source>Löschsperre für %1 aufgehoben.</source>
         <translation>Legal hold lifted for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="713"/>
+        <location filename="../../ui/admin.py" line="734"/>
         <source>%1 Fallakte(n) werden gelöscht und die Datei verdichtet …</source>
         <translation>Deleting %1 case file(s) and compacting the file …</translation>
     </message>
@@ -831,102 +831,102 @@ Before saving you see exactly what the file contains; small case numbers are sup
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="165"/>
+        <location filename="../../ui/admin.py" line="168"/>
         <source>Jede Person meldet sich mit ihrer eigenen Passphrase an (eigener Schlüsselplatz). Ein entfernter Zugang bleibt deaktiviert in der Liste, damit das Protokoll die Person weiter nennt.</source>
         <translation>Everyone signs in with their own passphrase (their own key slot). A removed account stays in the list, deactivated, so that the audit log can still name the person.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="175"/>
+        <location filename="../../ui/admin.py" line="178"/>
         <source>Anmeldename</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="176"/>
+        <location filename="../../ui/admin.py" line="179"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="177"/>
+        <location filename="../../ui/admin.py" line="180"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="178"/>
+        <location filename="../../ui/admin.py" line="181"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="179"/>
+        <location filename="../../ui/admin.py" line="182"/>
         <source>Eigene Passphrase</source>
         <translation>Own passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="184"/>
+        <location filename="../../ui/admin.py" line="187"/>
         <source>Benutzer/innen</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="189"/>
+        <location filename="../../ui/admin.py" line="192"/>
         <source>Benutzer/in &amp;anlegen …</source>
         <translation>&amp;Add user …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="190"/>
+        <location filename="../../ui/admin.py" line="193"/>
         <source>Zugang &amp;entfernen …</source>
         <translation>&amp;Remove access …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="200"/>
+        <location filename="../../ui/admin.py" line="203"/>
         <source>Fachkraft</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="201"/>
+        <location filename="../../ui/admin.py" line="204"/>
         <source>Moderation</source>
         <translation>Facilitator</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="202"/>
+        <location filename="../../ui/admin.py" line="205"/>
         <source>Controlling</source>
         <translation>Controlling</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="203"/>
+        <location filename="../../ui/admin.py" line="206"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="220"/>
+        <location filename="../../ui/admin.py" line="223"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="220"/>
+        <location filename="../../ui/admin.py" line="223"/>
         <source>deaktiviert</source>
         <translation>deactivated</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="221"/>
+        <location filename="../../ui/admin.py" line="224"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="221"/>
+        <location filename="../../ui/admin.py" line="224"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="254"/>
+        <location filename="../../ui/admin.py" line="257"/>
         <source>%1 (%2) wurde angelegt und kann sich mit der vergebenen Passphrase anmelden.</source>
         <translation>%1 (%2) was added and can sign in with the passphrase you gave.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="263"/>
+        <location filename="../../ui/admin.py" line="268"/>
         <source>Schlüsselplatz wird angelegt …</source>
         <translation>Creating the key slot …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="277"/>
+        <location filename="../../ui/admin.py" line="282"/>
         <source>Der Zugang von %1 wurde entfernt. Hat die Person eine Kopie der Schlüsseldatei (etwa aus einer Sicherung), erneuern Sie zusätzlich den Datenbankschlüssel (sro-case rotate-key).</source>
         <translation>%1's access was removed. If the person may have a copy of the key file (from a backup, say), also renew the database key (sro-case rotate-key).</translation>
     </message>

@@ -109,9 +109,7 @@ class AuditLogService:
                 e.case_id,
                 numbers.get(e.case_id) if e.case_id is not None else None,
                 e.detail,
-                users[e.entity_id][0]
-                if e.entity == "user" and e.entity_id in users
-                else "",
+                users[e.entity_id][0] if e.entity == "user" and e.entity_id in users else "",
             )
             for e in events
         ]
