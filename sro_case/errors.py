@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from sro_case.domain.messages import as_text
+
 
 class SroCaseError(Exception):
     """Base class; ``str(error)`` is a complete German sentence."""
@@ -45,14 +49,22 @@ class SchemaTooNew(SroCaseError):
 
 
 class ValidationError(SroCaseError):
-    """Input that the domain rules do not accept. ``problems`` lists every field that failed."""
+    """Input that the domain rules do not accept. ``problems`` lists every field that failed.
+
+    Field names and messages are German ``Text`` (``sro_case.domain.messages``): each keeps its
+    template and parameters, so the desktop client can show them in English; plain strings are
+    taken as templates without parameters.
+    """
 
     exit_code = 4
 
-    def __init__(self, problems: list[tuple[str, str]] | str) -> None:
+    def __init__(self, problems: Sequence[tuple[str, str]] | str) -> None:
         if isinstance(problems, str):
             problems = [("", problems)]
-        self.problems: list[tuple[str, str]] = problems
+        self.problems: list[tuple[str, str]] = [
+            (as_text(field), as_text(message)) for field, message in problems
+        ]
+        problems = self.problems
         text = "; ".join(f"{field}: {msg}" if field else msg for field, msg in problems)
         super().__init__(text)
 

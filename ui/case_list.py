@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.models import CaseSummary
 from sro_case.services.cases import SORT_COLUMNS, CaseFilter
+from ui.i18n import error_text
 from ui.tables import ID_ROLE, HeaderedTableModel, german_date
 
 PAGE = 200
@@ -231,7 +232,7 @@ class CaseListPage(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.review_due.toggled.connect(lambda _b: self.apply_filter())
         self.model.loaded.connect(self._on_model_loaded)
-        self.model.failed.connect(lambda exc: self.count_label.setText(str(exc)))
+        self.model.failed.connect(lambda exc: self.count_label.setText(error_text(exc)))
         self._fill_filters()
 
     def _fill_filters(self) -> None:
@@ -256,7 +257,7 @@ class CaseListPage(QWidget):
         self.runner.submit(
             lambda: (store.catalog.social_spaces(), store.users.list()),
             done,
-            lambda exc: self.count_label.setText(str(exc)),
+            lambda exc: self.count_label.setText(error_text(exc)),
         )
 
     def current_filter(self) -> CaseFilter:

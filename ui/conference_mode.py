@@ -89,6 +89,7 @@ from sro_case.paths import resources_dir
 from sro_case.reports.protocol import LEVEL_CAPTIONS, LEVEL_LABELS, NameScrubber, initials
 from ui.forms import DateField, format_date
 from ui.goal_chart import GoalCourseWidget, ordered_reviews, score_label
+from ui.i18n import error_text
 
 ZOOM_STEPS = (100, 125, 150, 175, 200, 250, 300)
 BASE_POINT_SIZE = 12.0  # 100 %: already larger than the desktop's 10 pt
@@ -933,7 +934,7 @@ class ConferenceWindow(QWidget):
         self._dirty = False
 
     def _on_load_failed(self, exc: BaseException) -> None:
-        text = str(exc) if isinstance(exc, SroCaseError) else repr(exc)
+        text = error_text(exc) if isinstance(exc, SroCaseError) else repr(exc)
         self.title_label.setText(
             self.tr("Der Fall kann nicht geöffnet werden: %1").replace("%1", text)
         )
@@ -1836,7 +1837,7 @@ class ConferenceWindow(QWidget):
     def _on_save_failed(self, exc: BaseException) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
-        text = str(exc) if isinstance(exc, SroCaseError) else repr(exc)
+        text = error_text(exc) if isinstance(exc, SroCaseError) else repr(exc)
         if self._save_state.conference_id is not None:
             self._finish_capture()
             self.conference_saved.emit(self._save_state.conference_id)

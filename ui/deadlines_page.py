@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
+from ui.i18n import error_text
 from ui.tables import ID_ROLE, Row, RowsTableModel, german_date
 
 
@@ -60,14 +61,14 @@ class DeadlinesPage(QWidget):
                 if u.role in ("caseworker", "admin", "facilitator"):
                     self.worker.addItem(u.name, u.login)
 
-        runner.submit(store.users.list, fill, lambda exc: self.summary.setText(str(exc)))
+        runner.submit(store.users.list, fill, lambda exc: self.summary.setText(error_text(exc)))
 
     def reload(self) -> None:
         store, worker = self.store, self.worker.currentData()
         self.runner.submit(
             lambda: store.deadlines.list(worker=worker),
             self._show,
-            lambda exc: self.summary.setText(str(exc)),
+            lambda exc: self.summary.setText(error_text(exc)),
         )
 
     def _show(self, items: list[Any]) -> None:

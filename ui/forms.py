@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from sro_case.domain.catalogues import Catalogue, CatalogueItem, catalogue
 from sro_case.errors import ValidationError
+from ui.i18n import core_problems, problems_text
 
 T = TypeVar("T")
 
@@ -334,10 +335,12 @@ class ProblemList(QLabel):
         self._problems: list[tuple[str, str]] = []
 
     def set_problems(self, problems: Problems) -> None:
+        """Shown in the current language (the core's messages are German templates)."""
         self._problems = list(problems)
         self.setText(
             "\n".join(
-                f"• {field}: {message}" if field else f"• {message}" for field, message in problems
+                f"• {field}: {message}" if field else f"• {message}"
+                for field, message in core_problems(list(problems))
             )
         )
 
@@ -528,8 +531,7 @@ class FormDialog(QDialog):
         self.save_button.setEnabled(self._valid)
         self.problem_list.set_problems(problems if self._dirty else [])
         self.save_button.setToolTip(
-            "\n".join(f"{f}: {msg}" if f else msg for f, msg in problems)
-            or self.tr("Speichern (Strg+Eingabe)")
+            problems_text(list(problems)) or self.tr("Speichern (Strg+Eingabe)")
         )
         return self._valid
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from sro_case.domain.messages import CONTEXT, Text
+from sro_case.errors import ValidationError
 from sro_case.paths import resources_dir
 
 LANGUAGES = {"de": "Deutsch", "en": "English"}
@@ -81,3 +83,47 @@ def install_language(language: str) -> str:
     )
     QLocale.setDefault(locale)
     return language
+
+
+# --------------------------------------------------------------------------- core messages
+
+
+def core_text(text: str) -> str:
+    """A message of the core in the current language.
+
+    The core's messages are German ``Text`` with a template and named parameters
+    (``sro_case.domain.messages``). The template is translated through Qt (context ``core``,
+    English in ``sro_case_en_core.ts``), then filled with the parameters, which are translated
+    the same way where they are core texts themselves (field names, "dem Beginn"). Plain strings
+    (already translated by the UI, or typed by the user) come back unchanged.
+    """
+    if not isinstance(text, Text):
+        return text
+    template = QCoreApplication.translate(CONTEXT, text.template)
+    if not text.params:
+        return template
+    params = {k: core_text(v) if isinstance(v, str) else str(v) for k, v in text.params.items()}
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):  # a broken translation: better German than nothing
+        return str(text)
+
+
+def core_problems(problems: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (field, message) pairs of a ValidationError in the current language."""
+    return [(core_text(field), core_text(message)) for field, message in problems]
+
+
+def problems_text(problems: list[tuple[str, str]], separator: str = "\n") -> str:
+    return separator.join(
+        f"{field}: {message}" if field else message for field, message in core_problems(problems)
+    )
+
+
+def error_text(exc: BaseException) -> str:
+    """What to tell the user about an error of the core, in the current language."""
+    if isinstance(exc, ValidationError):
+        return problems_text(exc.problems)
+    if exc.args and isinstance(exc.args[0], Text):
+        return core_text(exc.args[0])
+    return str(exc)

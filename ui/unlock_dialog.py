@@ -26,6 +26,7 @@ from sro_case.errors import SroCaseError, ValidationError, WrongPassphrase
 from sro_case.services import vault
 from sro_case.services.store import Store
 from sro_case.services.vault import MIN_PASSPHRASE_LENGTH
+from ui.i18n import error_text
 
 
 def passphrase_strength(text: str) -> tuple[int, str]:
@@ -162,7 +163,7 @@ class UnlockDialog(QDialog):
             self.message.setText(self.tr("Die Passphrase ist falsch. Bitte erneut versuchen."))
             self.passphrase.selectAll()
         elif isinstance(exc, ValidationError | SroCaseError):
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
         else:
             self.message.setText(self.tr("Unerwarteter Fehler: %1").replace("%1", str(exc)))
         self.passphrase.setFocus()

@@ -8,6 +8,7 @@ from datetime import date
 
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind, Role, Sex
+from sro_case.domain.messages import T
 from sro_case.domain.models import (
     CaseDraft,
     CaseEdit,
@@ -38,12 +39,12 @@ def check_person(
     d: PersonDraft, today: date, c: Checker | None = None, prefix: str = ""
 ) -> PersonDraft:
     own = c is None
-    c = c or Checker()
-    first = c.text(f"{prefix}Vorname", d.first_name, required=True)
-    last = c.text(f"{prefix}Familienname", d.last_name, required=True)
-    birth = c.date(f"{prefix}Geburtsdatum", d.birth_date, not_future=today)
-    sex = c.choice(f"{prefix}Geschlecht", d.sex, _values(Sex))
-    role = c.choice(f"{prefix}Rolle", d.role, _values(PersonRole))
+    c = (c or Checker()).within(prefix)
+    first = c.text("Vorname", d.first_name, required=True)
+    last = c.text("Familienname", d.last_name, required=True)
+    birth = c.date("Geburtsdatum", d.birth_date, not_future=today)
+    sex = c.choice("Geschlecht", d.sex, _values(Sex))
+    role = c.choice("Rolle", d.role, _values(PersonRole))
     if own:
         c.done()
     return replace(
@@ -75,7 +76,7 @@ def check_case(d: CaseDraft, today: date) -> CaseDraft:
     fn = check_file_number(c, d.file_number)
     family = check_family(d.family, c)
     persons = tuple(
-        check_person(p, today, c, prefix=f"Person {i + 1}: ") for i, p in enumerate(d.persons)
+        check_person(p, today, c, prefix=T("Person {n}", n=i + 1)) for i, p in enumerate(d.persons)
     )
     opened = c.date("Fallbeginn", d.opened_on or today, not_future=today)
     reason = c.text("Anlass", d.reason_for_contact, max_len=TEXT_MAX, multiline=True)
@@ -158,32 +159,33 @@ def check_help(d: HelpDraft) -> HelpDraft:
     return replace(d, help_type=kind or "", provider=provider)
 
 
-def check_step(d: StepDraft, c: Checker, prefix: str) -> StepDraft:
+def check_step(d: StepDraft, c: Checker, prefix: str = "") -> StepDraft:
+    c = c.within(prefix)
     return replace(
         d,
-        who=c.text(f"{prefix}Wer", d.who, required=True),
-        what=c.text(f"{prefix}Was", d.what, required=True, max_len=SHORT_MAX * 4, multiline=True),
-        due_on=c.date(f"{prefix}Bis wann", d.due_on),
+        who=c.text("Wer", d.who, required=True),
+        what=c.text("Was", d.what, required=True, max_len=SHORT_MAX * 4, multiline=True),
+        due_on=c.date("Bis wann", d.due_on),
     )
 
 
 def check_goal(d: GoalDraft, c: Checker | None = None, prefix: str = "") -> GoalDraft:
     own = c is None
-    c = c or Checker()
-    text = c.text(f"{prefix}Ziel", d.text, required=True, max_len=SHORT_MAX * 4, multiline=True)
-    indicator = c.text(f"{prefix}Indikator", d.indicator, max_len=SHORT_MAX * 4, multiline=True)
-    owner = c.text(f"{prefix}Verantwortlich", d.owner)
-    target = c.date(f"{prefix}Zieldatum", d.target_date)
+    c = (c or Checker()).within(prefix)
+    text = c.text("Ziel", d.text, required=True, max_len=SHORT_MAX * 4, multiline=True)
+    indicator = c.text("Indikator", d.indicator, max_len=SHORT_MAX * 4, multiline=True)
+    owner = c.text("Verantwortlich", d.owner)
+    target = c.date("Zieldatum", d.target_date)
     if len(d.levels) != 5:
-        c.fail(f"{prefix}Zielerreichungsskala", "braucht genau fünf Stufen (−2 bis +2).")
+        c.fail("Zielerreichungsskala", "braucht genau fünf Stufen (−2 bis +2).")
         levels = ("", "", "", "", "")
     else:
         names = ("−2", "−1", "0", "+1", "+2")
         levels = tuple(  # type: ignore[assignment]
-            c.text(f"{prefix}Stufe {n}", lv, max_len=SHORT_MAX * 2, multiline=True)
+            c.text(T("Stufe {n}", n=n), lv, max_len=SHORT_MAX * 2, multiline=True)
             for n, lv in zip(names, d.levels, strict=True)
         )
-    steps = tuple(check_step(s, c, f"{prefix}Schritt {i + 1}: ") for i, s in enumerate(d.steps))
+    steps = tuple(check_step(s, c, T("Schritt {n}", n=i + 1)) for i, s in enumerate(d.steps))
     if own:
         c.done()
     return replace(
@@ -197,24 +199,22 @@ def check_goal(d: GoalDraft, c: Checker | None = None, prefix: str = "") -> Goal
     )
 
 
-def check_participant(d: ParticipantDraft, c: Checker, prefix: str) -> ParticipantDraft:
+def check_participant(d: ParticipantDraft, c: Checker, prefix: str = "") -> ParticipantDraft:
+    c = c.within(prefix)
     return replace(
         d,
-        name=c.text(f"{prefix}Name", d.name, required=True),
-        organisation=c.text(f"{prefix}Organisation", d.organisation),
-        discipline=c.choice(
-            f"{prefix}Disziplin", d.discipline, set(catalogue("disciplines").codes())
-        )
-        or "",
+        name=c.text("Name", d.name, required=True),
+        organisation=c.text("Organisation", d.organisation),
+        discipline=c.choice("Disziplin", d.discipline, set(catalogue("disciplines").codes())) or "",
     )
 
 
 def check_resource(d: ResourceDraft, c: Checker | None = None, prefix: str = "") -> ResourceDraft:
     own = c is None
-    c = c or Checker()
-    kind = c.choice(f"{prefix}Art der Ressource", d.kind, _values(ResourceKind)) or ""
+    c = (c or Checker()).within(prefix)
+    kind = c.choice("Art der Ressource", d.kind, _values(ResourceKind)) or ""
     desc = c.text(
-        f"{prefix}Beschreibung", d.description, required=True, max_len=SHORT_MAX * 4, multiline=True
+        "Beschreibung", d.description, required=True, max_len=SHORT_MAX * 4, multiline=True
     )
     if own:
         c.done()
@@ -227,15 +227,16 @@ def check_conference(d: ConferenceDraft, today: date) -> ConferenceDraft:
     kind = c.choice("Art", d.kind, set(catalogue("conference_kinds").codes())) or ""
     facilitator = c.text("Moderation", d.facilitator)
     participants = tuple(
-        check_participant(p, c, f"Teilnehmende {i + 1}: ") for i, p in enumerate(d.participants)
+        check_participant(p, c, T("Teilnehmende {n}", n=i + 1))
+        for i, p in enumerate(d.participants)
     )
     agenda = tuple(c.text("Tagesordnung", a, max_len=SHORT_MAX) for a in d.agenda)
     will = c.text("Wille der Familie", d.family_will, max_len=TEXT_MAX, multiline=True)
     spoken = c.text("Gesagt von", d.will_spoken_by)
     resources = tuple(
-        check_resource(r, c, f"Ressource {i + 1}: ") for i, r in enumerate(d.resources)
+        check_resource(r, c, T("Ressource {n}", n=i + 1)) for i, r in enumerate(d.resources)
     )
-    goals = tuple(check_goal(g, c, f"Ziel {i + 1}: ") for i, g in enumerate(d.goals))
+    goals = tuple(check_goal(g, c, T("Ziel {n}", n=i + 1)) for i, g in enumerate(d.goals))
     decisions = c.text("Beschlüsse", d.decisions, max_len=TEXT_MAX, multiline=True)
     review = c.date("Nächste Überprüfung", d.next_review)
     c.order("Nächste Überprüfung", held, review, "der Konferenz")

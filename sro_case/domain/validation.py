@@ -1,5 +1,8 @@
 """Validation of user input. Collects every problem (field, German message) before raising.
 
+Messages are translatable templates (``T(...)``, see ``sro_case.domain.messages``); field names
+given as plain literals become templates of their own.
+
 Text is normalised to NFC and stripped; control characters other than line breaks and tabs are
 refused, because they hide text from readers and break exports.
 """
@@ -9,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 
+from sro_case.domain.messages import T, Text, as_text, scoped
 from sro_case.errors import ValidationError
 
 NAME_MAX = 200
@@ -26,9 +30,21 @@ class Checker:
 
     def __init__(self) -> None:
         self.problems: list[tuple[str, str]] = []
+        self._scopes: tuple[Text, ...] = ()
+
+    def within(self, scope: str) -> Checker:
+        """A checker for one numbered part of a larger form (``T("Person {n}", n=2)``): it adds
+        to the same problem list, with field names like "Person 2: Vorname"."""
+        sub = Checker()
+        sub.problems = self.problems
+        sub._scopes = (*self._scopes, as_text(scope)) if scope else self._scopes
+        return sub
 
     def fail(self, field: str, message: str) -> None:
-        self.problems.append((field, message))
+        name = as_text(field)
+        for scope in reversed(self._scopes):
+            name = scoped(scope, name)
+        self.problems.append((name, as_text(message)))
 
     def done(self) -> None:
         if self.problems:
@@ -46,7 +62,7 @@ class Checker:
         if value is None:
             value = ""
         if not isinstance(value, str):
-            self.fail(field, "muss ein Text sein.")
+            self.fail(field, T("muss ein Text sein."))
             return ""
         value = unicodedata.normalize("NFC", value).strip()
         if multiline:
@@ -58,11 +74,18 @@ class Checker:
             if unicodedata.category(c) in ("Cc", "Cs") and not (multiline and c in "\n\t")
         ]
         if bad:
-            self.fail(field, "enthält unzulässige Steuerzeichen.")
+            self.fail(field, T("enthält unzulässige Steuerzeichen."))
         elif required and not value:
-            self.fail(field, "darf nicht leer sein.")
+            self.fail(field, T("darf nicht leer sein."))
         elif len(value) > max_len:
-            self.fail(field, f"ist zu lang ({len(value)} Zeichen, höchstens {max_len}).")
+            self.fail(
+                field,
+                T(
+                    "ist zu lang ({length} Zeichen, höchstens {max_len}).",
+                    length=len(value),
+                    max_len=max_len,
+                ),
+            )
         return value
 
     def date(
@@ -76,30 +99,37 @@ class Checker:
     ) -> date | None:
         if value is None:
             if required:
-                self.fail(field, "muss angegeben werden.")
+                self.fail(field, T("muss angegeben werden."))
             return None
         if not isinstance(value, date):
-            self.fail(field, "ist kein Datum.")
+            self.fail(field, T("ist kein Datum."))
             return None
         if not_future is not None and value > not_future:
-            self.fail(field, f"darf nicht in der Zukunft liegen ({_fmt(value)}).")
+            self.fail(field, T("darf nicht in der Zukunft liegen ({date}).", date=_fmt(value)))
         if not_before is not None and value < not_before:
-            self.fail(field, f"darf nicht vor dem {_fmt(not_before)} liegen ({_fmt(value)}).")
+            self.fail(
+                field,
+                T(
+                    "darf nicht vor dem {earliest} liegen ({date}).",
+                    earliest=_fmt(not_before),
+                    date=_fmt(value),
+                ),
+            )
         return value
 
     def order(self, field: str, start: date | None, end: date | None, what: str) -> None:
         if start is not None and end is not None and end < start:
-            self.fail(field, f"darf nicht vor {what} liegen.")
+            self.fail(field, T("darf nicht vor {what} liegen.", what=as_text(what)))
 
     def choice(
         self, field: str, value: str | None, allowed: list[str] | set[str], *, required: bool = True
     ) -> str | None:
         if value is None or value == "":
             if required:
-                self.fail(field, "muss ausgewählt werden.")
+                self.fail(field, T("muss ausgewählt werden."))
             return None
         if value not in allowed:
-            self.fail(field, f"„{value}“ ist kein zulässiger Wert.")
+            self.fail(field, T("„{value}“ ist kein zulässiger Wert.", value=value))
             return None
         return value
 
@@ -114,13 +144,13 @@ class Checker:
     ) -> int | None:
         if value is None:
             if required:
-                self.fail(field, "muss angegeben werden.")
+                self.fail(field, T("muss angegeben werden."))
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(field, "muss eine ganze Zahl sein.")
+            self.fail(field, T("muss eine ganze Zahl sein."))
             return None
         if low is not None and value < low:
-            self.fail(field, f"darf nicht kleiner als {low} sein.")
+            self.fail(field, T("darf nicht kleiner als {low} sein.", low=low))
         if high is not None and value > high:
-            self.fail(field, f"darf nicht größer als {high} sein.")
+            self.fail(field, T("darf nicht größer als {high} sein.", high=high))
         return value

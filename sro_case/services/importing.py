@@ -26,6 +26,7 @@ from sro_case.domain import models as m
 from sro_case.domain import rules
 from sro_case.domain.catalogues import age_in_years, catalogue, initial_status
 from sro_case.domain.enums import Sex
+from sro_case.domain.messages import T
 from sro_case.domain.validation import NAME_MAX, Checker
 from sro_case.errors import ValidationError
 from sro_case.services import search_index
@@ -313,8 +314,11 @@ def _date(c: Checker, column: str, value: Cell) -> date | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         c.fail(
             column,
-            f"„{_text(value)}“ ist eine Zahl, kein Datum. Bitte das Datum als TT.MM.JJJJ "
-            "eingeben oder die Zelle als Datum formatieren.",
+            T(
+                "„{value}“ ist eine Zahl, kein Datum. Bitte das Datum als TT.MM.JJJJ "
+                "eingeben oder die Zelle als Datum formatieren.",
+                value=_text(value),
+            ),
         )
         return None
     text = unicodedata.normalize("NFC", _text(value)).strip()
@@ -328,9 +332,9 @@ def _date(c: Checker, column: str, value: Cell) -> date | None:
         if iso:
             return date(int(iso[1]), int(iso[2]), int(iso[3]))
     except ValueError:
-        c.fail(column, f"„{_shorten(text)}“ ist kein gültiges Datum.")
+        c.fail(column, T("„{value}“ ist kein gültiges Datum.", value=_shorten(text)))
         return None
-    c.fail(column, f"„{_shorten(text)}“ ist kein Datum im Format TT.MM.JJJJ.")
+    c.fail(column, T("„{value}“ ist kein Datum im Format TT.MM.JJJJ.", value=_shorten(text)))
     return None
 
 
@@ -375,7 +379,7 @@ def _choice(
         return ""
     code = find.get(key(text))
     if code is None:
-        c.fail(column, f"„{_shorten(text)}“ ist nicht bekannt. {hint}")
+        c.fail(column, T("„{value}“ ist nicht bekannt. {hint}", value=_shorten(text), hint=hint))
         return ""
     return code
 
@@ -401,8 +405,11 @@ def _sex(c: Checker, value: Cell) -> str:
     except ValueError:
         c.fail(
             "Geschlecht",
-            f"„{_shorten(text)}“ ist nicht zulässig (weiblich, männlich, divers, ohne Angabe "
-            "oder kurz w, m, d).",
+            T(
+                "„{value}“ ist nicht zulässig (weiblich, männlich, divers, ohne Angabe "
+                "oder kurz w, m, d).",
+                value=_shorten(text),
+            ),
         )
         return ""
 
@@ -487,7 +494,7 @@ def _row(
         values.get("Sozialraum"),
         spaces,
         _space_key,
-        "Bitte den Namen oder das Kürzel eines Sozialraums aus dem Katalog angeben.",
+        T("Bitte den Namen oder das Kürzel eines Sozialraums aus dem Katalog angeben."),
     )
     help_type = _choice(
         c,
@@ -495,7 +502,7 @@ def _row(
         values.get("Hilfeart"),
         helps,
         _help_key,
-        "Bitte den Paragraphen (z. B. „§ 31“) oder den Namen aus dem Katalog angeben.",
+        T("Bitte den Paragraphen (z. B. „§ 31“) oder den Namen aus dem Katalog angeben."),
     )
     known = len(c.problems)
     start_raw = _date(c, "Beginn", values.get("Beginn"))

@@ -39,6 +39,7 @@ import sro_case.storage.orm_retention  # noqa: F401  (its tables belong to the m
 from sro_case import __version__
 from sro_case.domain import enums
 from sro_case.domain.catalogues import CATALOGUE_NAMES
+from sro_case.domain.messages import Text
 from sro_case.errors import SroCaseError, ValidationError
 from sro_case.paths import resources_dir, user_config_dir
 from sro_case.services import audit, search_index
@@ -666,7 +667,15 @@ def export_all(store: Store, out_dir: Path) -> ExportReport:
     out = Path(out_dir)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise ValidationError(
-            [("Ordner", f"{out} ist nicht leer. Bitte einen neuen, leeren Ordner wählen.")]
+            [
+                (
+                    "Ordner",
+                    Text(
+                        "{folder} ist nicht leer. Bitte einen neuen, leeren Ordner wählen.",
+                        folder=out,
+                    ),
+                )
+            ]
         )
     out.mkdir(parents=True, exist_ok=True)
     (out / "catalogues").mkdir(exist_ok=True)

@@ -33,6 +33,7 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from sro_case.domain.catalogues import age_group, catalogue, closed_status
+from sro_case.domain.messages import T
 from sro_case.errors import NotFound, ValidationError
 from sro_case.export.tables import (
     ConferenceFact,
@@ -682,7 +683,9 @@ class RetentionService:
         }
         problems = []
         if category not in known:
-            problems.append(("Kategorie", f"„{category}“ ist keine Fristenkategorie."))
+            problems.append(
+                ("Kategorie", T("„{category}“ ist keine Fristenkategorie.", category=category))
+            )
         if years is None and category == STANDARD:
             problems.append(("Jahre", "Die Standardfrist muss angegeben werden."))
         if years is not None and (
@@ -690,7 +693,12 @@ class RetentionService:
             or not isinstance(years, int)
             or not 1 <= years <= MAX_PERIOD_YEARS
         ):
-            problems.append(("Jahre", f"muss eine ganze Zahl von 1 bis {MAX_PERIOD_YEARS} sein."))
+            problems.append(
+                (
+                    "Jahre",
+                    T("muss eine ganze Zahl von 1 bis {maximum} sein.", maximum=MAX_PERIOD_YEARS),
+                )
+            )
         if problems:
             raise ValidationError(problems)
         with self._store.write() as s:

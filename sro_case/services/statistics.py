@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from sro_case import __version__
 from sro_case.domain.catalogues import age_group
+from sro_case.domain.messages import T
 from sro_case.errors import ValidationError
 from sro_case.export import MIN_THRESHOLD, build_export
 from sro_case.export.tables import (
@@ -79,12 +80,15 @@ def check_suffix(path: Path) -> str:
     """The format name for a file name, or a German ValidationError."""
     fmt = FORMATS.get(Path(path).suffix.lower())
     if fmt is None:
-        suffix = Path(path).suffix or "ohne Endung"
+        suffix = Path(path).suffix or T("ohne Endung")
         raise ValidationError(
             [
                 (
                     "Datei",
-                    f"„{suffix}“ geht nicht: bitte eine Datei mit .csv, .xlsx oder .pdf wählen.",
+                    T(
+                        "„{suffix}“ geht nicht: bitte eine Datei mit .csv, .xlsx oder .pdf wählen.",
+                        suffix=suffix,
+                    ),
                 )
             ]
         )
@@ -114,12 +118,17 @@ def _check_period(date_from: date, date_to: date, min_cell: int) -> None:
         problems.append(
             (
                 "Mindestfallzahl",
-                f"muss mindestens {MIN_THRESHOLD} sein: kleinere Zahlen könnten einzelne "
-                "Familien erkennbar machen.",
+                T(
+                    "muss mindestens {minimum} sein: kleinere Zahlen könnten einzelne "
+                    "Familien erkennbar machen.",
+                    minimum=MIN_THRESHOLD,
+                ),
             )
         )
     elif min_cell > MAX_THRESHOLD:
-        problems.append(("Mindestfallzahl", f"darf höchstens {MAX_THRESHOLD} sein."))
+        problems.append(
+            ("Mindestfallzahl", T("darf höchstens {maximum} sein.", maximum=MAX_THRESHOLD))
+        )
     if problems:
         raise ValidationError(problems)
 

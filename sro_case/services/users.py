@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from sro_case.domain import models as m
 from sro_case.domain import rules
+from sro_case.domain.messages import T
 from sro_case.errors import NotFound, ValidationError
 from sro_case.services import mapping
 from sro_case.storage.keyfile import KdfParams, KeyFile, check_passphrase
@@ -36,7 +37,9 @@ class UserService:
 
     def _add(self, s, d: m.UserDraft) -> m.User:  # type: ignore[no-untyped-def]
         if s.execute(select(UserRecord.id).where(UserRecord.login == d.login)).first():
-            raise ValidationError([("Anmeldename", f"„{d.login}“ ist bereits vergeben.")])
+            raise ValidationError(
+                [("Anmeldename", T("„{value}“ ist bereits vergeben.", value=d.login))]
+            )
         u = UserRecord(login=d.login, name=d.name, role=d.role, created_at=self._store.clock.now())
         s.add(u)
         s.flush()

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 
 from sro_case.clock import SYSTEM_CLOCK, Clock
 from sro_case.domain.catalogues import catalogue
+from sro_case.domain.messages import T
 from sro_case.errors import (
     DatabaseDamaged,
     DatabaseExists,
@@ -64,8 +65,8 @@ __all__ = [
     "attempts_path",
     "change_passphrase",
     "create_database",
-    "location_warning",
     "database_key",
+    "location_warning",
     "probe_key",
     "remove_user_slot",
     "unlock",
@@ -560,7 +561,9 @@ def add_user_slot(
             f"Es gibt keine Benutzerin und keinen Benutzer „{login}“. Legen Sie die Person zuerst an."
         )
     if not row.active:
-        raise ValidationError([("Anmeldename", f"Der Zugang „{login}“ ist deaktiviert.")])
+        raise ValidationError(
+            [("Anmeldename", T("Der Zugang „{login}“ ist deaktiviert.", login=login))]
+        )
     key_path = KeyFile.path_for(store.path)
     with lockfile.acquire(store.path):
         keys = KeyFile.load(key_path)

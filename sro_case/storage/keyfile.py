@@ -28,6 +28,7 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from sro_case.domain.messages import T
 from sro_case.errors import KeyFileDamaged, KeyFileMissing, ValidationError, WrongPassphrase
 from sro_case.storage.files import atomic_write_bytes
 
@@ -238,7 +239,10 @@ def check_passphrase(passphrase: str) -> None:
             [
                 (
                     "Passphrase",
-                    f"Die Passphrase muss mindestens {MIN_PASSPHRASE_LENGTH} Zeichen lang sein.",
+                    T(
+                        "Die Passphrase muss mindestens {minimum} Zeichen lang sein.",
+                        minimum=MIN_PASSPHRASE_LENGTH,
+                    ),
                 )
             ]
         )

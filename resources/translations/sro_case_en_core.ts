@@ -1,0 +1,543 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>core</name>
+    <message>
+        <source>Abschlussdatum</source>
+        <translation>Closing date</translation>
+    </message>
+    <message>
+        <source>Aktenzeichen</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <source>Anlass</source>
+        <translation>Reason for contact</translation>
+    </message>
+    <message>
+        <source>Anmeldename</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Anzahl Sicherungen</source>
+        <translation>Number of backups</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Art der Ressource</source>
+        <translation>Kind of resource</translation>
+    </message>
+    <message>
+        <source>Beendigungsgrund</source>
+        <translation>End reason</translation>
+    </message>
+    <message>
+        <source>Beginn</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Beschlüsse</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <source>Beschreibung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Beteiligte</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Betrag</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Bis wann</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>Bitte den Namen oder das Kürzel eines Sozialraums aus dem Katalog angeben.</source>
+        <translation>Please give the name or code of a social space from the catalogue.</translation>
+    </message>
+    <message>
+        <source>Bitte den Paragraphen (z. B. „§ 31“) oder den Namen aus dem Katalog angeben.</source>
+        <translation>Please give the section (e.g. "§ 31") or the name from the catalogue.</translation>
+    </message>
+    <message>
+        <source>Bitte einen Beendigungsgrund auswählen.</source>
+        <translation>Please choose an end reason.</translation>
+    </message>
+    <message>
+        <source>Bitte einen Grund für die Wiederaufnahme auswählen.</source>
+        <translation>Please choose a reason for reopening.</translation>
+    </message>
+    <message>
+        <source>Das Ende darf nicht vor dem Beginn liegen.</source>
+        <translation>The end must not be before the start.</translation>
+    </message>
+    <message>
+        <source>Datei</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Den eigenen Zugang können Sie nicht entfernen.</source>
+        <translation>You cannot remove your own access.</translation>
+    </message>
+    <message>
+        <source>Der Zugang „{login}“ ist deaktiviert.</source>
+        <translation>The access "{login}" is deactivated.</translation>
+    </message>
+    <message>
+        <source>Der letzte Passphrasen-Platz kann nicht entfernt werden.</source>
+        <translation>The last passphrase slot cannot be removed.</translation>
+    </message>
+    <message>
+        <source>Der letzte aktive Admin-Zugang kann nicht entfernt werden.</source>
+        <translation>The last active admin access cannot be removed.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase darf kein Nullzeichen enthalten.</source>
+        <translation>The passphrase must not contain a null character.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase muss mindestens {minimum} Zeichen lang sein.</source>
+        <translation>The passphrase must be at least {minimum} characters long.</translation>
+    </message>
+    <message>
+        <source>Die Standardfrist muss angegeben werden.</source>
+        <translation>The standard period must be given.</translation>
+    </message>
+    <message>
+        <source>Die beiden Eingaben stimmen nicht überein.</source>
+        <translation>The two entries do not match.</translation>
+    </message>
+    <message>
+        <source>Disziplin</source>
+        <translation>Discipline</translation>
+    </message>
+    <message>
+        <source>Empfänger</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <source>Ende</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Ergebnis § 8a</source>
+        <translation>Outcome § 8a</translation>
+    </message>
+    <message>
+        <source>Erteilt am</source>
+        <translation>Given on</translation>
+    </message>
+    <message>
+        <source>Fachkraft</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <source>Fallbeginn</source>
+        <translation>Case opened</translation>
+    </message>
+    <message>
+        <source>Familie</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>Familienname</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Gesagt von</source>
+        <translation>Said by</translation>
+    </message>
+    <message>
+        <source>Geschlecht</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Grund</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Gültig bis</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Hilfeart</source>
+        <translation>Type of help</translation>
+    </message>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Jahr</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Jahre</source>
+        <translation>Years</translation>
+    </message>
+    <message>
+        <source>Kategorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Konferenz</source>
+        <translation>Conference</translation>
+    </message>
+    <message>
+        <source>Mindestens eine Disziplin muss ausgewählt werden.</source>
+        <translation>At least one discipline must be chosen.</translation>
+    </message>
+    <message>
+        <source>Mindestens eine Passphrase muss den neuen Schlüssel öffnen; geben Sie die Passphrase einer Administratorin oder eines Administrators an.</source>
+        <translation>At least one passphrase must open the new key; give the passphrase of an administrator.</translation>
+    </message>
+    <message>
+        <source>Mindestens eine Sicherung behalten.</source>
+        <translation>Keep at least one backup.</translation>
+    </message>
+    <message>
+        <source>Mindestfallzahl</source>
+        <translation>Minimum cell count</translation>
+    </message>
+    <message>
+        <source>Moderation</source>
+        <translation>Facilitator</translation>
+    </message>
+    <message>
+        <source>Monatliche Kosten</source>
+        <translation>Monthly cost</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Nächste Überprüfung</source>
+        <translation>Next review</translation>
+    </message>
+    <message>
+        <source>Ordner</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Ort</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>PLZ</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Person {n}</source>
+        <translation>Person {n}</translation>
+    </message>
+    <message>
+        <source>Ressource {n}</source>
+        <translation>Resource {n}</translation>
+    </message>
+    <message>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Schritt {n}</source>
+        <translation>Step {n}</translation>
+    </message>
+    <message>
+        <source>Schwerpunkt</source>
+        <translation>Focus area</translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation>Social space</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Straße</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Stufe {n}</source>
+        <translation>Level {n}</translation>
+    </message>
+    <message>
+        <source>Tagesordnung</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Teilnehmende {n}</source>
+        <translation>Participant {n}</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Umfang</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Verantwortlich</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Vorname</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Was</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Wer</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Widerrufen am</source>
+        <translation>Revoked on</translation>
+    </message>
+    <message>
+        <source>Wille der Familie</source>
+        <translation>Family's will</translation>
+    </message>
+    <message>
+        <source>Wochenstunden</source>
+        <translation>Hours per week</translation>
+    </message>
+    <message>
+        <source>Zeitraum</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Ziel</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>Ziel {n}</source>
+        <translation>Goal {n}</translation>
+    </message>
+    <message>
+        <source>Zieldatum</source>
+        <translation>Target date</translation>
+    </message>
+    <message>
+        <source>Zielerreichung</source>
+        <translation>Goal attainment</translation>
+    </message>
+    <message>
+        <source>Zielerreichungsskala</source>
+        <translation>Goal attainment scale</translation>
+    </message>
+    <message>
+        <source>braucht genau fünf Stufen (−2 bis +2).</source>
+        <translation>needs exactly five levels (−2 to +2).</translation>
+    </message>
+    <message>
+        <source>darf höchstens {maximum} sein.</source>
+        <translation>must be at most {maximum}.</translation>
+    </message>
+    <message>
+        <source>darf keine Zeilenumbrüche oder Tabulatoren enthalten.</source>
+        <translation>must not contain line breaks or tabs.</translation>
+    </message>
+    <message>
+        <source>darf nicht größer als {high} sein.</source>
+        <translation>must not be greater than {high}.</translation>
+    </message>
+    <message>
+        <source>darf nicht in der Zukunft liegen ({date}).</source>
+        <translation>must not be in the future ({date}).</translation>
+    </message>
+    <message>
+        <source>darf nicht in der Zukunft liegen.</source>
+        <translation>must not be in the future.</translation>
+    </message>
+    <message>
+        <source>darf nicht kleiner als {low} sein.</source>
+        <translation>must not be less than {low}.</translation>
+    </message>
+    <message>
+        <source>darf nicht leer sein.</source>
+        <translation>must not be empty.</translation>
+    </message>
+    <message>
+        <source>darf nicht vor dem Beginn liegen.</source>
+        <translation>must not be before the start.</translation>
+    </message>
+    <message>
+        <source>darf nicht vor dem Fallbeginn liegen.</source>
+        <translation>must not be before the case was opened.</translation>
+    </message>
+    <message>
+        <source>darf nicht vor dem {earliest} liegen ({date}).</source>
+        <translation>must not be before {earliest} ({date}).</translation>
+    </message>
+    <message>
+        <source>darf nicht vor der Erteilung liegen.</source>
+        <translation>must not be before the consent was given.</translation>
+    </message>
+    <message>
+        <source>darf nicht vor {what} liegen.</source>
+        <translation>must not be before {what}.</translation>
+    </message>
+    <message>
+        <source>darf nur Buchstaben, Ziffern, Punkt, Binde- und Unterstrich enthalten.</source>
+        <translation>may only contain letters, digits, full stop, hyphen and underscore.</translation>
+    </message>
+    <message>
+        <source>dem Beginn</source>
+        <translation>the start</translation>
+    </message>
+    <message>
+        <source>dem Fallbeginn</source>
+        <translation>the case opening</translation>
+    </message>
+    <message>
+        <source>der Erteilung</source>
+        <translation>the date given</translation>
+    </message>
+    <message>
+        <source>der Konferenz</source>
+        <translation>the conference</translation>
+    </message>
+    <message>
+        <source>enthält unzulässige Steuerzeichen.</source>
+        <translation>contains control characters that are not allowed.</translation>
+    </message>
+    <message>
+        <source>gehört nicht zu diesem Fall.</source>
+        <translation>does not belong to this case.</translation>
+    </message>
+    <message>
+        <source>ist bereits vergeben.</source>
+        <translation>is already taken.</translation>
+    </message>
+    <message>
+        <source>ist kein Datum.</source>
+        <translation>is not a date.</translation>
+    </message>
+    <message>
+        <source>ist zu lang ({length} Zeichen, höchstens {max_len}).</source>
+        <translation>is too long ({length} characters, at most {max_len}).</translation>
+    </message>
+    <message>
+        <source>muss angegeben werden.</source>
+        <translation>must be given.</translation>
+    </message>
+    <message>
+        <source>muss ausgewählt werden.</source>
+        <translation>must be chosen.</translation>
+    </message>
+    <message>
+        <source>muss ein Text sein.</source>
+        <translation>must be text.</translation>
+    </message>
+    <message>
+        <source>muss eine ganze Zahl sein.</source>
+        <translation>must be a whole number.</translation>
+    </message>
+    <message>
+        <source>muss eine ganze Zahl von 1 bis {maximum} sein.</source>
+        <translation>must be a whole number from 1 to {maximum}.</translation>
+    </message>
+    <message>
+        <source>muss mindestens {minimum} sein: kleinere Zahlen könnten einzelne Familien erkennbar machen.</source>
+        <translation>must be at least {minimum}: smaller numbers could make single families identifiable.</translation>
+    </message>
+    <message>
+        <source>ohne Endung</source>
+        <translation>no extension</translation>
+    </message>
+    <message>
+        <source>{folder} ist nicht leer. Bitte einen neuen, leeren Ordner wählen.</source>
+        <translation>{folder} is not empty. Please choose a new, empty folder.</translation>
+    </message>
+    <message>
+        <source>{scope}: {field}</source>
+        <translation>{scope}: {field}</translation>
+    </message>
+    <message>
+        <source>„{category}“ ist keine Fristenkategorie.</source>
+        <translation>"{category}" is not a retention category.</translation>
+    </message>
+    <message>
+        <source>„{code}“ ist kein bekannter Sozialraum.</source>
+        <translation>"{code}" is not a known social space.</translation>
+    </message>
+    <message>
+        <source>„{login}“ ist keine bekannte Benutzerin/kein bekannter Benutzer.</source>
+        <translation>"{login}" is not a known user.</translation>
+    </message>
+    <message>
+        <source>„{suffix}“ geht nicht: bitte eine Datei mit .csv, .xlsx oder .pdf wählen.</source>
+        <translation>"{suffix}" will not do: please choose a file ending in .csv, .xlsx or .pdf.</translation>
+    </message>
+    <message>
+        <source>„{value}“ ist bereits vergeben.</source>
+        <translation>"{value}" is already taken.</translation>
+    </message>
+    <message>
+        <source>„{value}“ ist eine Zahl, kein Datum. Bitte das Datum als TT.MM.JJJJ eingeben oder die Zelle als Datum formatieren.</source>
+        <translation>"{value}" is a number, not a date. Please enter the date as DD.MM.YYYY or format the cell as a date.</translation>
+    </message>
+    <message>
+        <source>„{value}“ ist kein Datum im Format TT.MM.JJJJ.</source>
+        <translation>"{value}" is not a date in the format DD.MM.YYYY.</translation>
+    </message>
+    <message>
+        <source>„{value}“ ist kein gültiges Datum.</source>
+        <translation>"{value}" is not a valid date.</translation>
+    </message>
+    <message>
+        <source>„{value}“ ist kein zulässiger Wert.</source>
+        <translation>"{value}" is not an allowed value.</translation>
+    </message>
+    <message>
+        <source>„{value}“ ist nicht bekannt. {hint}</source>
+        <translation>"{value}" is not known. {hint}</translation>
+    </message>
+    <message>
+        <source>„{value}“ ist nicht zulässig (weiblich, männlich, divers, ohne Angabe oder kurz w, m, d).</source>
+        <translation>"{value}" is not allowed (weiblich, männlich, divers, ohne Angabe or short w, m, d).</translation>
+    </message>
+</context>
+</TS>

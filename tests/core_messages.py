@@ -1,0 +1,115 @@
+"""Finds every message template the core can produce, by reading its source (no import).
+
+A template is a German literal that reaches a user through ``ValidationError`` or the
+``Checker``: the first argument of ``T(...)``, a literal field name or message given to a
+checker (``c.text("Vorname", …)``, ``c.fail(field, "…")``, ``c.order(…, "dem Beginn")``,
+``c.within(…)``), or a literal inside ``ValidationError([...])`` / ``problems.append((…))``.
+An f-string or a concatenation in one of these places is reported as untranslatable: its
+text would change with the values and could never be looked up.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORE = ROOT / "sro_case"
+
+CHECKER_METHODS = {"text": (0,), "date": (0,), "choice": (0,), "integer": (0,), "order": (0, 3)}
+CHECKER_NAMES = {"c", "checker"}
+
+
+@dataclass
+class Scan:
+    templates: dict[str, list[str]] = field(default_factory=dict)  # template → where
+    untranslatable: list[str] = field(default_factory=list)
+
+    def add(self, node: ast.AST, where: str) -> None:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if node.value:
+                self.templates.setdefault(node.value, []).append(where)
+        elif isinstance(node, ast.JoinedStr | ast.BinOp):
+            self.untranslatable.append(f"{where}: {ast.unparse(node)}")
+
+
+def _receiver(call: ast.Call) -> str | None:
+    func = call.func
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        return func.value.id
+    return None
+
+
+def _problem_elements(node: ast.AST) -> list[ast.AST]:
+    if isinstance(node, ast.List | ast.Tuple):
+        out: list[ast.AST] = []
+        for element in node.elts:
+            if isinstance(element, ast.Tuple):
+                out.extend(element.elts)
+            else:
+                out.append(element)
+        return out
+    return [node]
+
+
+def scan_core(root: Path = CORE) -> Scan:
+    scan = Scan()
+    for path in sorted(root.rglob("*.py")):
+        try:
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+        except SyntaxError:
+            if __name__ != "__main__":
+                raise
+            continue
+        rel = path.relative_to(ROOT).as_posix()
+        # ``problems.append(...)`` counts only where such a list is raised as ValidationError.
+        raises_problems = any(
+            isinstance(n, ast.Call)
+            and isinstance(n.func, ast.Name)
+            and n.func.id == "ValidationError"
+            and n.args
+            and isinstance(n.args[0], ast.Name)
+            for n in ast.walk(tree)
+        )
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            where = f"{rel}:{node.lineno}"
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else None
+            attr = func.attr if isinstance(func, ast.Attribute) else None
+            receiver = _receiver(node)
+            if name in ("T", "Text"):
+                if node.args and isinstance(node.args[0], ast.Constant):
+                    scan.add(node.args[0], where)
+                elif not rel.endswith("domain/messages.py"):  # the definitions themselves
+                    scan.untranslatable.append(f"{where}: {name}() without a literal template")
+            elif node.args and (
+                name == "ValidationError"
+                or (attr == "append" and receiver == "problems" and raises_problems)
+            ):
+                for element in _problem_elements(node.args[0]):
+                    scan.add(element, where)
+            elif attr in CHECKER_METHODS and receiver in CHECKER_NAMES:
+                for i in CHECKER_METHODS[attr]:
+                    if i < len(node.args):
+                        scan.add(node.args[i], where)
+                for kw in node.keywords:
+                    if kw.arg == "what":
+                        scan.add(kw.value, where)
+            elif attr in ("fail", "within") and (
+                receiver in CHECKER_NAMES or (receiver == "self" and rel.endswith("validation.py"))
+            ):
+                for arg in node.args[:2]:
+                    scan.add(arg, where)
+    return scan
+
+
+if __name__ == "__main__":
+    result = scan_core()
+    for t in sorted(result.templates):
+        print(repr(t))
+    print(len(result.templates), "templates")
+    for u in result.untranslatable:
+        print("UNTRANSLATABLE", u)
