@@ -43,6 +43,7 @@ from sro_case.domain.enums import NoteKind, PersonRole, ResourceKind, Role, Sex
 from sro_case.domain.models import (
     CaseDraft,
     ConsentDraft,
+    Family,
     FamilyDraft,
     HelpDraft,
     NoteDraft,
@@ -66,7 +67,7 @@ from ui.forms import (
     format_date,
     select_value,
 )
-from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, error_text
 
 if TYPE_CHECKING:
     from sro_case.services.cases import DuplicateCandidate
@@ -448,7 +449,7 @@ class NewCaseDialog(FormDialog):
         except SroCaseError as exc:
             hits = []
             self.hits_label.setText(
-                self.tr("Die Suche ist fehlgeschlagen: %1").replace("%1", str(exc))
+                self.tr("Die Suche ist fehlgeschlagen: %1").replace("%1", error_text(exc))
             )
         else:
             if not hits:
@@ -512,15 +513,8 @@ class NewCaseDialog(FormDialog):
         self.postal_code_edit = QLineEdit()
         self.postal_code_edit.setMaxLength(10)
         self.social_space_combo = QComboBox()
-        fill_from_catalogue(
-            self.social_space_combo,
-            "social_spaces",
-            placeholder=self.tr("— bitte wählen —"),
-            text=lambda item: (
-                self.tr("%1 (Modellregion)").replace("%1", item.name)
-                if item.get("is_model_region")
-                else item.name
-            ),
+        _fill_social_spaces(
+            self.social_space_combo, self.tr("— bitte wählen —"), self.tr("%1 (Modellregion)")
         )
         self.lead_worker_combo = QComboBox()
         self.lead_worker_combo.addItem(self.tr("— noch offen —"), None)
@@ -771,6 +765,17 @@ class PersonDialog(FormDialog):
             self.birth_date_edit.set_value(person.birth_date)
             select_value(self.sex_combo, person.sex)
             select_value(self.role_combo, person.role)
+        chain = [
+            self.first_name_edit,
+            self.last_name_edit,
+            self.birth_date_edit,
+            self.sex_combo,
+            self.role_combo,
+            self.save_button,
+            self.cancel_button,
+        ]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.watch(
             self.first_name_edit,
             self.last_name_edit,
@@ -801,6 +806,98 @@ class PersonDialog(FormDialog):
         last_name: str = "",
     ) -> PersonDraft | None:
         dlg = cls(parent, today=today, person=person, last_name=last_name)
+        try:
+            return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None
+        finally:
+            dlg.deleteLater()
+
+
+# --------------------------------------------------------------------------- family
+
+
+def _fill_social_spaces(combo: QComboBox, placeholder: str, model_region: str) -> None:
+    """The Sozialräume of the catalogue; model regions marked (``model_region`` holds %1)."""
+    fill_from_catalogue(
+        combo,
+        "social_spaces",
+        placeholder=placeholder,
+        text=lambda item: (
+            model_region.replace("%1", item.name) if item.get("is_model_region") else item.name
+        ),
+    )
+
+
+class FamilyDialog(FormDialog):
+    """The household of a case: its name, address and Sozialraum (to correct or after a move)."""
+
+    def __init__(self, parent: QWidget | None = None, *, family: Family | FamilyDraft) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Familie bearbeiten"))
+        self.preferred_width = 480
+        form = QFormLayout()
+        self.display_name_edit = QLineEdit(family.display_name)
+        self.street_edit = QLineEdit(family.street)
+        self.postal_code_edit = QLineEdit(family.postal_code)
+        self.postal_code_edit.setMaxLength(10)
+        self.city_edit = QLineEdit(family.city)
+        self.social_space_combo = QComboBox()
+        _fill_social_spaces(
+            self.social_space_combo,
+            self.tr("— bitte wählen —"),
+            self.tr("%1 (Modellregion)"),
+        )
+        select_value(self.social_space_combo, family.social_space or None)
+        self.add_row(form, self.tr("&Familie:"), self.display_name_edit)
+        self.add_row(form, self.tr("S&traße:"), self.street_edit)
+        self.add_row(form, self.tr("&PLZ:"), self.postal_code_edit)
+        self.add_row(form, self.tr("&Ort:"), self.city_edit)
+        self.add_row(form, self.tr("S&ozialraum:"), self.social_space_combo)
+        self.body.addLayout(form)
+        hint = QLabel(
+            self.tr(
+                "Ein neuer Sozialraum gilt für die offenen Fälle der Familie; abgeschlossene "
+                "Fälle behalten ihren Sozialraum."
+            )
+        )
+        hint.setWordWrap(True)
+        self.body.addWidget(hint)
+        chain = [
+            self.display_name_edit,
+            self.street_edit,
+            self.postal_code_edit,
+            self.city_edit,
+            self.social_space_combo,
+            self.save_button,
+            self.cancel_button,
+        ]
+        for a, b in pairwise(chain):
+            QWidget.setTabOrder(a, b)
+        self.watch(
+            self.display_name_edit,
+            self.street_edit,
+            self.postal_code_edit,
+            self.city_edit,
+            self.social_space_combo,
+        )
+        self.display_name_edit.setFocus()
+        self.start()
+
+    def draft(self) -> FamilyDraft:
+        d = FamilyDraft(
+            display_name=self.display_name_edit.text(),
+            social_space=combo_value(self.social_space_combo) or "",
+            street=self.street_edit.text(),
+            postal_code=self.postal_code_edit.text(),
+            city=self.city_edit.text(),
+        )
+        c = Checker()
+        checked = rules.check_family(d, c)
+        c.done()
+        return checked
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, *, family: Family | FamilyDraft) -> FamilyDraft | None:
+        dlg = cls(parent, family=family)
         try:
             return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None
         finally:

@@ -33,6 +33,8 @@ from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind
 from sro_case.errors import SroCaseError
 from ui.forms import DateField
 from ui.goal_chart import GoalCourseWidget, GoalGlanceWidget
+from ui.i18n import error_text
+from ui.icons import icon
 from ui.tables import ID_ROLE, Row, RowsTableModel, euros, german_date
 
 
@@ -64,9 +66,13 @@ class ListTab(QWidget):
         layout.addWidget(self.table)
         self.buttons.addStretch(1)
 
-    def add_button(self, text: str, slot: Any, accessible: str = "") -> QPushButton:
+    def add_button(
+        self, text: str, slot: Any, accessible: str = "", icon_name: str = ""
+    ) -> QPushButton:
         button = QPushButton(text)
-        button.setAccessibleName(accessible or text.replace("&", ""))
+        if icon_name:
+            button.setIcon(icon(icon_name))
+        button.setAccessibleName(accessible or text.replace("&", "").rstrip(" …"))
         button.clicked.connect(slot)
         self.buttons.insertWidget(self.buttons.count() - 1, button)
         return button
@@ -122,9 +128,37 @@ class CaseFileWidget(QWidget):
             ],
             self.tr("Personen"),
         )
-        self.persons.add_button(self.tr("Person &hinzufügen …"), self._on_add_person)
+        self.persons.add_button(
+            self.tr("Person &hinzufügen …"), self._on_add_person, icon_name="person-add"
+        )
+        self.edit_person_button = self.persons.add_button(
+            self.tr("&Bearbeiten …"),
+            self.edit_person,
+            self.tr("Ausgewählte Person bearbeiten"),
+            icon_name="edit",
+        )
+        self.edit_person_button.setToolTip(
+            self.tr("Ausgewählte Person bearbeiten (Doppelklick oder Eingabe)")
+        )
+        self.edit_person_button.setEnabled(False)
+        self.persons.table.activated.connect(lambda _index: self.edit_person())
+        self.persons.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.edit_person_button.setEnabled(self.persons.selected() is not None)
+        )
+        family_row = QHBoxLayout()
         self.family_label = QLabel()
-        self.persons.layout().insertWidget(0, self.family_label)
+        self.family_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.family_label.setWordWrap(True)
+        self.edit_family_button = QPushButton(icon("family-edit"), self.tr("Famil&ie bearbeiten …"))
+        self.edit_family_button.setAccessibleName(self.tr("Familie und Anschrift bearbeiten"))
+        self.edit_family_button.setToolTip(
+            self.tr("Familienname, Anschrift und Sozialraum bearbeiten")
+        )
+        self.edit_family_button.clicked.connect(self.edit_family)
+        family_row.addWidget(self.family_label, 1)
+        family_row.addWidget(self.edit_family_button)
+        self.persons.layout().insertLayout(0, family_row)
+        QWidget.setTabOrder(self.edit_family_button, self.persons.table)
         self.tabs.addTab(self.persons, self.tr("Familie && Personen"))
 
         self.notes = ListTab(
@@ -137,7 +171,12 @@ class CaseFileWidget(QWidget):
             ],
             self.tr("Verlauf"),
         )
-        self.notes.add_button(self.tr("&Neuer Eintrag … (Strg+N)"), self.add_note)
+        self.notes.add_button(
+            self.tr("&Neuer Eintrag … (Strg+N)"),
+            self.add_note,
+            self.tr("Neuer Eintrag"),
+            icon_name="note-new",
+        )
         self.note_filter = QComboBox()
         self.note_filter.setAccessibleName(self.tr("Verlauf nach Art filtern"))
         self.note_filter.addItem(self.tr("alle Arten"), None)
@@ -157,8 +196,12 @@ class CaseFileWidget(QWidget):
             ],
             self.tr("Einwilligungen"),
         )
-        self.consents.add_button(self.tr("Einwilligung &erfassen …"), self._on_add_consent)
-        self.consents.add_button(self.tr("&Widerrufen"), self._on_revoke_consent)
+        self.consents.add_button(
+            self.tr("Einwilligung &erfassen …"), self._on_add_consent, icon_name="consent"
+        )
+        self.consents.add_button(
+            self.tr("&Widerrufen"), self._on_revoke_consent, icon_name="revoke"
+        )
         self.tabs.addTab(self.consents, self.tr("Einwilligungen"))
 
         self.helps = ListTab(
@@ -173,11 +216,13 @@ class CaseFileWidget(QWidget):
             ],
             self.tr("Hilfen"),
         )
-        self.helps.add_button(self.tr("Hilfe &erfassen …"), self._on_add_help)
+        self.helps.add_button(self.tr("Hilfe &erfassen …"), self._on_add_help, icon_name="help-add")
         self.tabs.addTab(self.helps, self.tr("Hilfen"))
 
         self.resources = ListTab([self.tr("Art"), self.tr("Beschreibung")], self.tr("Ressourcen"))
-        self.resources.add_button(self.tr("Ressource &erfassen …"), self._on_add_resource)
+        self.resources.add_button(
+            self.tr("Ressource &erfassen …"), self._on_add_resource, icon_name="resource"
+        )
         self.tabs.addTab(self.resources, self.tr("Ressourcen"))
 
         self.conferences = ListTab(
@@ -191,7 +236,10 @@ class CaseFileWidget(QWidget):
             self.tr("Konferenzen"),
         )
         self.conference_button = self.conferences.add_button(
-            self.tr("&Konferenz starten … (Strg+K)"), self.start_conference
+            self.tr("&Konferenz starten … (Strg+K)"),
+            self.start_conference,
+            self.tr("Konferenz starten"),
+            icon_name="conference",
         )
         self.tabs.addTab(self.conferences, self.tr("Konferenzen"))
 
@@ -249,16 +297,19 @@ class CaseFileWidget(QWidget):
         form.addRow(self.tr("Nächste Schritte:"), self.next_steps)
         outer.addLayout(form)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("&Speichern (Strg+S)"))
+        self.save_button = QPushButton(icon("save"), self.tr("&Speichern (Strg+S)"))
+        self.save_button.setAccessibleName(self.tr("Speichern"))
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(False)
         self.status_combo = QComboBox()
         self.status_combo.setAccessibleName(self.tr("Status wechseln zu"))
-        self.status_button = QPushButton(self.tr("Status &wechseln"))
+        self.status_button = QPushButton(icon("status"), self.tr("Status &wechseln"))
         self.status_button.clicked.connect(self._on_change_status)
-        self.close_button = QPushButton(self.tr("Fall a&bschließen …"))
+        self.close_button = QPushButton(icon("case-close"), self.tr("Fall a&bschließen …"))
+        self.close_button.setAccessibleName(self.tr("Fall abschließen"))
         self.close_button.clicked.connect(self._on_close_case)
-        self.reopen_button = QPushButton(self.tr("&Wieder aufnehmen …"))
+        self.reopen_button = QPushButton(icon("case-reopen"), self.tr("&Wieder aufnehmen …"))
+        self.reopen_button.setAccessibleName(self.tr("Wieder aufnehmen"))
         self.reopen_button.clicked.connect(self._on_reopen_case)
         for w in (
             self.save_button,
@@ -410,9 +461,22 @@ class CaseFileWidget(QWidget):
         self._dirty = False
         self.save_button.setEnabled(False)
 
+        fam = detail.family
+        place = " ".join(part for part in (fam.postal_code, fam.city) if part)
+        address = ", ".join(part for part in (fam.street, place) if part)
+        spaces = catalogue("social_spaces")
         self.family_label.setText(
-            f"{detail.family.display_name} · {detail.family.street}, {detail.family.postal_code} {detail.family.city}"
+            " · ".join(
+                part
+                for part in (
+                    fam.display_name,
+                    address,
+                    self.tr("Sozialraum %1").replace("%1", spaces.label(fam.social_space)),
+                )
+                if part
+            )
         )
+        self.edit_person_button.setEnabled(self.persons.selected() is not None)
         self.persons.set_rows(
             [
                 Row(
@@ -585,7 +649,7 @@ class CaseFileWidget(QWidget):
 
     def _on_error(self, exc: BaseException) -> None:
         text = (
-            str(exc)
+            error_text(exc)
             if isinstance(exc, SroCaseError)
             else self.tr("Unerwarteter Fehler: %1").replace("%1", str(exc))
         )
@@ -637,6 +701,40 @@ class CaseFileWidget(QWidget):
             store, case_id = self.store, self.case_id
             self._run(
                 lambda: store.cases.add_person(case_id, draft), self.tr("Person gespeichert.")
+            )
+
+    def _selected_person(self) -> m.Person | None:
+        row = self.persons.selected()
+        if self.detail is None or row is None:
+            return None
+        return next((p for p in self.detail.family.persons if p.id == row.id), None)
+
+    def edit_person(self) -> None:
+        """Correct the selected person (button, double-click or Eingabe on the row)."""
+        from ui.case_dialogs import PersonDialog
+
+        person = self._selected_person()
+        if person is None:
+            return
+        draft = PersonDialog.ask(self, today=self.store.clock.today(), person=person)
+        if draft is not None:
+            store, case_id = self.store, self.case_id
+            self._run(
+                lambda: store.cases.update_person(case_id, person.id, draft),
+                self.tr("Person gespeichert."),
+            )
+
+    def edit_family(self) -> None:
+        """Correct the family's name, address and Sozialraum."""
+        from ui.case_dialogs import FamilyDialog
+
+        if self.detail is None:
+            return
+        draft = FamilyDialog.ask(self, family=self.detail.family)
+        if draft is not None:
+            store, case_id = self.store, self.case_id
+            self._run(
+                lambda: store.cases.update_family(case_id, draft), self.tr("Familie gespeichert.")
             )
 
     def _on_add_consent(self) -> None:

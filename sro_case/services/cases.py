@@ -15,8 +15,10 @@ from sro_case.domain import models as m
 from sro_case.domain import rules
 from sro_case.domain.catalogues import catalogue, closed_status, initial_status
 from sro_case.domain.consent_gate import entrusted_released
+from sro_case.domain.messages import T
 from sro_case.domain.phonetics import cologne_phonetic
 from sro_case.domain.sorting import german_key
+from sro_case.domain.validation import Checker
 from sro_case.errors import NotFound, ValidationError, WorkflowError
 from sro_case.services import mapping, search_index
 from sro_case.storage.orm import (
@@ -64,7 +66,9 @@ def space_id(session: Session, code: str) -> int:
         select(SocialSpaceRecord.id).where(SocialSpaceRecord.code == code)
     ).scalar_one_or_none()
     if sid is None:
-        raise ValidationError([("Sozialraum", f"„{code}“ ist kein bekannter Sozialraum.")])
+        raise ValidationError(
+            [("Sozialraum", T("„{code}“ ist kein bekannter Sozialraum.", code=code))]
+        )
     return sid
 
 
@@ -76,7 +80,15 @@ def user_id(session: Session, login: str | None) -> int | None:
     ).scalar_one_or_none()
     if uid is None:
         raise ValidationError(
-            [("Fachkraft", f"„{login}“ ist keine bekannte Benutzerin/kein bekannter Benutzer.")]
+            [
+                (
+                    "Fachkraft",
+                    T(
+                        "„{login}“ ist keine bekannte Benutzerin/kein bekannter Benutzer.",
+                        login=login,
+                    ),
+                )
+            ]
         )
     return uid
 
@@ -354,7 +366,7 @@ class CaseService:
                 select(CaseRecord.id).where(CaseRecord.file_number == d.file_number)
             ).first():
                 raise ValidationError(
-                    [("Aktenzeichen", f"„{d.file_number}“ ist bereits vergeben.")]
+                    [("Aktenzeichen", T("„{value}“ ist bereits vergeben.", value=d.file_number))]
                 )
             sid = space_id(s, d.family.social_space)
             fam = FamilyRecord(
@@ -530,6 +542,69 @@ class CaseService:
             search_index.reindex_family(s, rec.family_id)
             self._store.audit(s, "create", "person", person.id, case_id=case_id)
             return mapping.person(person)
+
+    def update_person(self, case_id: int, person_id: int, draft: m.PersonDraft) -> m.Person:
+        """Correct a person of the case's household (names, birth date, sex, role).
+
+        Checked by the same rule as a new person before anything is written; the search index
+        is rebuilt in the same transaction, so the case list finds the new name at once."""
+        self._store.require_case_access()
+        p = rules.check_person(draft, self._store.clock.today())
+        with self._store.write() as s:
+            rec = self._case(s, case_id)
+            person = s.get(PersonRecord, person_id)
+            if person is None or person.family_id != rec.family_id:
+                raise ValidationError([("Person", T("gehört nicht zu diesem Fall."))])
+            changed = []
+            for field in ("first_name", "last_name", "birth_date", "sex", "role"):
+                value = getattr(p, field)
+                if getattr(person, field) != value:
+                    setattr(person, field, value)
+                    changed.append(field)
+            if changed:
+                s.flush()
+                search_index.reindex_family(s, rec.family_id)
+                self._store.audit(
+                    s, "update", "person", person.id, case_id=case_id, detail=",".join(changed)
+                )
+            return mapping.person(person)
+
+    def update_family(self, case_id: int, draft: m.FamilyDraft) -> m.Family:
+        """Correct the household of a case: name, address and Sozialraum.
+
+        A move to another Sozialraum moves the family and its open cases (this one included);
+        closed cases keep the Sozialraum they were worked in, so past figures stay as they were."""
+        self._store.require_case_access()
+        c = Checker()
+        d = rules.check_family(draft, c)
+        c.done()
+        with self._store.write() as s:
+            rec = self._case(s, case_id)
+            fam = rec.family
+            sid = space_id(s, d.social_space)
+            changed = []
+            for field in ("display_name", "street", "postal_code", "city"):
+                value = getattr(d, field)
+                if getattr(fam, field) != value:
+                    setattr(fam, field, value)  # display_name keeps sort_name in step
+                    changed.append(field)
+            if rec.social_space_id != sid or fam.social_space_id != sid:
+                fam.social_space_id = sid
+                for case in s.execute(
+                    select(CaseRecord).where(
+                        CaseRecord.family_id == fam.id,
+                        or_(CaseRecord.id == case_id, CaseRecord.status != closed_status()),
+                    )
+                ).scalars():
+                    case.social_space_id = sid
+                changed.append("social_space")
+            if changed:
+                s.flush()
+                search_index.reindex_family(s, fam.id)
+                self._store.audit(
+                    s, "update", "family", fam.id, case_id=case_id, detail=",".join(changed)
+                )
+            return mapping.family(fam, d.social_space)
 
     def add_consent(self, case_id: int, draft: m.ConsentDraft) -> m.Consent:
         self._store.require_case_access()
