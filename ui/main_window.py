@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget
 
@@ -18,11 +18,12 @@ from sro_case import __version__
 from sro_case.errors import WrongPassphrase
 from sro_case.services import vault
 from sro_case.services.store import Store
+from ui.admin import build_admin_menu
 from ui.case_file import CaseFileWidget
 from ui.case_list import CaseListPage
 from ui.deadlines_page import DeadlinesPage
+from ui.i18n import error_text
 from ui.lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockPage
-from ui.admin import build_admin_menu
 from ui.statistics_only import StatisticsOnlyPage, restrict_to_statistics, statistics_only
 
 
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.statusBar().showMessage(self._status_text())
         self._build_menus()
+        self._build_toolbar()
 
         settings = QSettings()
         minutes = int(settings.value("ui/idle_minutes", DEFAULT_IDLE_MINUTES))
@@ -107,8 +109,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Beenden"), self.close, QKeySequence.Quit)
         self.case_menu = case_menu = bar.addMenu(self.tr("&Fall"))
-        self._action(case_menu, self.tr("&Speichern"), self.save_current, QKeySequence.Save)
-        self._action(
+        self.save_action = self._action(
+            case_menu, self.tr("&Speichern"), self.save_current, QKeySequence.Save
+        )
+        self.note_action = self._action(
             case_menu, self.tr("Neuer &Verlaufseintrag …"), self.add_note_current, "Ctrl+N"
         )
         self._action(case_menu, self.tr("Fallakte &schließen"), self.close_current_case, "Ctrl+W")
@@ -118,10 +122,14 @@ class MainWindow(QMainWindow):
         self.view_menu = view_menu = bar.addMenu(self.tr("&Ansicht"))
         self._action(view_menu, self.tr("&Fälle"), lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
         self._action(view_menu, self.tr("F&risten"), self._show_deadlines, "Ctrl+2")
-        self._action(view_menu, self.tr("&Suchen"), self.focus_search, QKeySequence.Find)
-        self._action(view_menu, self.tr("&Aktualisieren"), self.refresh, QKeySequence.Refresh)
+        self.search_action = self._action(
+            view_menu, self.tr("&Suchen"), self.focus_search, QKeySequence.Find
+        )
+        self.refresh_action = self._action(
+            view_menu, self.tr("&Aktualisieren"), self.refresh, QKeySequence.Refresh
+        )
         stats_menu = bar.addMenu(self.tr("&Statistik"))
-        self._action(
+        self.export_action = self._action(
             stats_menu,
             self.tr("Anonymisierte Statistik &exportieren …"),
             self.export_statistics,
@@ -130,6 +138,56 @@ class MainWindow(QMainWindow):
         build_admin_menu(self)  # "Verwaltung", admins only
         help_menu = bar.addMenu(self.tr("&Hilfe"))
         self._action(help_menu, self.tr("Ü&ber SRO-Fallmanagement …"), self.about)
+
+    def _build_toolbar(self) -> None:
+        """The most used menu actions (the same QAction objects) with icons; each tooltip
+        names the shortcut."""
+        from ui.icons import icon
+
+        self.toolbar = self.addToolBar(self.tr("Werkzeugleiste"))
+        self.toolbar.setObjectName("mainToolBar")
+        self.toolbar.setAccessibleName(self.tr("Werkzeugleiste"))
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.toolbar.setIconSize(QSize(20, 20))
+        groups = [
+            [
+                (self.new_case_action, "case-new", self.tr("Neuer Fall")),
+                (self.save_action, "save", self.tr("Speichern")),
+                (self.note_action, "note-new", self.tr("Neuer Eintrag")),
+                (self.conference_action, "conference", self.tr("Konferenz")),
+            ],
+            [
+                (self.search_action, "search", self.tr("Suchen")),
+                (self.refresh_action, "refresh", self.tr("Aktualisieren")),
+            ],
+            [(self.export_action, "statistics-export", self.tr("Statistik"))],
+            [(self.lock_action, "lock", self.tr("Sperren"))],
+        ]
+        for i, group in enumerate(groups):
+            if i:
+                self.toolbar.addSeparator()
+            for action, name, short in group:
+                action.setIcon(icon(name))
+                action.setIconText(short)
+                keys = action.shortcut().toString(QKeySequence.NativeText)
+                full = action.text().replace("&", "").rstrip(" …")
+                action.setToolTip(f"{full} ({keys})" if keys else full)
+                self.toolbar.addAction(action)
+                button = self.toolbar.widgetForAction(action)
+                if button is not None:
+                    button.setAccessibleName(full)
+                    button.setAccessibleDescription(action.toolTip())
+        self.tabs.currentChanged.connect(self._update_case_actions)
+        self._update_case_actions()
+
+    def _update_case_actions(self, *_args: object) -> None:
+        """Saving, a new entry and the conference need an open case file in front."""
+        if self.home is not self.tabs:  # Controlling: these actions stay hidden and off
+            return
+        has_case = self.current_case() is not None
+        for action in (self.save_action, self.note_action, self.conference_action):
+            action.setEnabled(has_case)
 
     # -- navigation ----------------------------------------------------------------------
     def open_case(self, case_id: int) -> None:
@@ -238,7 +296,9 @@ class MainWindow(QMainWindow):
             self.runner.submit(
                 lambda: store.cases.create(result),
                 lambda summary: (self.refresh(), self.open_case(summary.id)),
-                lambda exc: QMessageBox.warning(self, self.tr("Nicht gespeichert"), str(exc)),
+                lambda exc: QMessageBox.warning(
+                    self, self.tr("Nicht gespeichert"), error_text(exc)
+                ),
             )
 
     # -- lock ----------------------------------------------------------------------------
@@ -257,6 +317,7 @@ class MainWindow(QMainWindow):
                 widget.deleteLater()
         self.stack.setCurrentWidget(self.lock_page)
         self.lock_page.reset()
+        self.toolbar.setEnabled(False)  # nothing to do on a locked screen but unlock
         self.store.engine.dispose()  # close pooled connections and their page caches
         self.statusBar().showMessage(self.tr("Gesperrt · %1").replace("%1", str(self.store.path)))
 
@@ -272,11 +333,12 @@ class MainWindow(QMainWindow):
         if isinstance(exc, WrongPassphrase):
             self.lock_page.show_error(self.tr("Die Passphrase ist falsch. Bitte erneut versuchen."))
         else:
-            self.lock_page.show_error(str(exc))
+            self.lock_page.show_error(error_text(exc))
 
     def unlock_done(self) -> None:
         self.locked = False
         self.stack.setCurrentWidget(self.home)
+        self.toolbar.setEnabled(True)
         self.statusBar().showMessage(self._status_text())
         self.idle.touch()
         self.idle.enabled = not self.conference_windows
@@ -319,13 +381,13 @@ class MainWindow(QMainWindow):
                 lambda written: QMessageBox.information(
                     self, self.tr("Statistik exportiert"), written.summary()
                 ),
-                lambda exc: QMessageBox.warning(self, self.tr("Nicht exportiert"), str(exc)),
+                lambda exc: QMessageBox.warning(self, self.tr("Nicht exportiert"), error_text(exc)),
             )
 
         self.runner.submit(
             lambda: store.statistics.build(date(year, 1, 1), date(year, 12, 31)),
             built,
-            lambda exc: QMessageBox.warning(self, self.tr("Nicht exportiert"), str(exc)),
+            lambda exc: QMessageBox.warning(self, self.tr("Nicht exportiert"), error_text(exc)),
         )
 
     # -- settings and about --------------------------------------------------------------

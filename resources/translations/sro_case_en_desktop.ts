@@ -1,0 +1,155 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>CaseFileWidget</name>
+    <message>
+        <source>&amp;Bearbeiten …</source>
+        <translation>&amp;Edit …</translation>
+    </message>
+    <message>
+        <source>Ausgewählte Person bearbeiten</source>
+        <translation>Edit the selected person</translation>
+    </message>
+    <message>
+        <source>Ausgewählte Person bearbeiten (Doppelklick oder Eingabe)</source>
+        <translation>Edit the selected person (double-click or Enter)</translation>
+    </message>
+    <message>
+        <source>Famil&amp;ie bearbeiten …</source>
+        <translation>Edit fam&amp;ily …</translation>
+    </message>
+    <message>
+        <source>Familie und Anschrift bearbeiten</source>
+        <translation>Edit family and address</translation>
+    </message>
+    <message>
+        <source>Familienname, Anschrift und Sozialraum bearbeiten</source>
+        <translation>Edit family name, address and social space</translation>
+    </message>
+    <message>
+        <source>Familie gespeichert.</source>
+        <translation>Family saved.</translation>
+    </message>
+    <message>
+        <source>Sozialraum %1</source>
+        <translation>Social space %1</translation>
+    </message>
+    <message>
+        <source>Neuer Eintrag</source>
+        <translation>New entry</translation>
+    </message>
+    <message>
+        <source>Konferenz starten</source>
+        <translation>Start conference</translation>
+    </message>
+    <message>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Fall abschließen</source>
+        <translation>Close case</translation>
+    </message>
+    <message>
+        <source>Wieder aufnehmen</source>
+        <translation>Reopen</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyDialog</name>
+    <message>
+        <source>Familie bearbeiten</source>
+        <translation>Edit family</translation>
+    </message>
+    <message>
+        <source>&amp;Familie:</source>
+        <translation>&amp;Family:</translation>
+    </message>
+    <message>
+        <source>S&amp;traße:</source>
+        <translation>S&amp;treet:</translation>
+    </message>
+    <message>
+        <source>&amp;PLZ:</source>
+        <translation>&amp;Postcode:</translation>
+    </message>
+    <message>
+        <source>&amp;Ort:</source>
+        <translation>&amp;Town:</translation>
+    </message>
+    <message>
+        <source>S&amp;ozialraum:</source>
+        <translation>S&amp;ocial space:</translation>
+    </message>
+    <message>
+        <source>— bitte wählen —</source>
+        <translation>— please choose —</translation>
+    </message>
+    <message>
+        <source>%1 (Modellregion)</source>
+        <translation>%1 (model region)</translation>
+    </message>
+    <message>
+        <source>Ein neuer Sozialraum gilt für die offenen Fälle der Familie; abgeschlossene Fälle behalten ihren Sozialraum.</source>
+        <translation>A new social space applies to the family's open cases; closed cases keep their social space.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Werkzeugleiste</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>Neuer Fall</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Neuer Eintrag</source>
+        <translation>New entry</translation>
+    </message>
+    <message>
+        <source>Konferenz</source>
+        <translation>Conference</translation>
+    </message>
+    <message>
+        <source>Suchen</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Aktualisieren</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Statistik</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>Sperren</source>
+        <translation>Lock</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Trotzdem fortfahren?</source>
+        <translation>Continue anyway?</translation>
+    </message>
+    <message>
+        <source>Demodaten werden erzeugt …</source>
+        <translation>Generating demo data …</translation>
+    </message>
+</context>
+<context>
+    <name>ConferenceWindow</name>
+    <message>
+        <source>bis</source>
+        <translation>by</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,227 @@
+"""English is complete: every message the core can produce and every UI string has an English
+translation; the English UI shows core validation messages in English; the German UI shows
+no English word. The CLI keeps German."""
+
+from __future__ import annotations
+
+import string
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget, QWidget
+
+from sro_case.domain import models as m
+from sro_case.domain import rules
+from sro_case.domain.messages import CONTEXT, T, Text
+from sro_case.errors import ValidationError
+from tests.core_messages import scan_core
+from tests.ui_strings import scan_ui, ts_translations
+from ui.i18n import core_problems, error_text, install_language, translation_files
+
+TODAY = date(2026, 11, 25)
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+@pytest.fixture(scope="module")
+def english() -> dict[tuple[str, str], str]:
+    return ts_translations(translation_files("en"))
+
+
+def test_core_messages_are_all_literal_templates() -> None:
+    """An f-string in a message would make every value a different, untranslatable text."""
+    scan = scan_core()
+    assert scan.untranslatable == []
+    assert len(scan.templates) > 100  # the scanner does find them
+
+
+def test_every_core_template_has_english(english) -> None:  # type: ignore[no-untyped-def]
+    templates = scan_core().templates
+    missing = {t: where[0] for t, where in templates.items() if (CONTEXT, t) not in english}
+    assert missing == {}
+    for template in templates:
+        translation = english[(CONTEXT, template)]
+        assert _fields(translation) == _fields(template), template  # same placeholders
+
+
+def test_every_ui_string_has_english(english) -> None:  # type: ignore[no-untyped-def]
+    known = {source for _, source in english}  # the translator falls back across contexts
+    missing = {s: where[0] for s, where in scan_ui().items() if s not in known}
+    assert missing == {}
+
+
+def test_text_keeps_german_and_template() -> None:
+    t = T("darf nicht größer als {high} sein.", high=168)
+    assert t == "darf nicht größer als 168 sein." and isinstance(t, str)
+    assert (t.template, dict(t.params)) == ("darf nicht größer als {high} sein.", {"high": 168})
+    err = ValidationError([("Wochenstunden", t)])
+    assert str(err) == "Wochenstunden: darf nicht größer als 168 sein."  # the CLI's German
+    assert isinstance(err.problems[0][0], Text)
+
+
+def test_core_messages_in_english(qapp) -> None:  # type: ignore[no-untyped-def]
+    draft = m.CaseDraft(
+        "51.2", m.FamilyDraft("Familie A", "nirgendwo"), (m.PersonDraft("", "A", date(2030, 1, 1)),)
+    )
+    with pytest.raises(ValidationError) as err:
+        rules.check_case(draft, TODAY)
+    install_language("en")
+    try:
+        assert core_problems(err.value.problems) == [
+            ("Social space", '"nirgendwo" is not an allowed value.'),
+            ("Person 1: First name", "must not be empty."),
+            ("Person 1: Date of birth", "must not be in the future (01.01.2030)."),
+        ]
+        help_draft = m.HelpDraft("31", date(2026, 5, 1), end_on=date(2026, 4, 1))
+        with pytest.raises(ValidationError) as err2:
+            rules.check_help(help_draft)
+        assert error_text(err2.value) == "End: must not be before the start."
+    finally:
+        install_language("de")
+    assert core_problems(err.value.problems)[1] == ("Person 1: Vorname", "darf nicht leer sein.")
+
+
+@pytest.mark.gui
+def test_invalid_entry_in_the_english_ui_shows_english(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ui.case_dialogs import HelpDialog, PersonDialog
+
+    install_language("en")
+    try:
+        dialog = PersonDialog(today=TODAY)
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "Add person"
+        dialog.last_name_edit.setText("Meyer")
+        dialog.birth_date_edit.set_value(date(2027, 1, 1))
+        text = dialog.problem_list.text()
+        assert "• First name: must not be empty." in text
+        assert "• Date of birth: must not be in the future (01.01.2027)." in text
+        assert "darf" not in text and "Vorname" not in text
+        assert "First name: must not be empty." in dialog.save_button.toolTip()
+
+        help_dialog = HelpDialog(persons=[], today=TODAY)
+        qtbot.addWidget(help_dialog)
+        help_dialog.hours_spin.setValue(5)
+        assert "Type of help: must be chosen." in help_dialog.problem_list.text()
+    finally:
+        install_language("de")
+
+
+# --------------------------------------------------------------------------- German UI
+
+# Words that are English and not German: a German screen must not show any of them.
+ENGLISH_WORDS = {
+    "ok",
+    "cancel",
+    "save",
+    "close",
+    "open",
+    "file",
+    "edit",
+    "view",
+    "help",
+    "search",
+    "new",
+    "refresh",
+    "lock",
+    "settings",
+    "delete",
+    "remove",
+    "add",
+    "case",
+    "cases",
+    "family",
+    "yes",
+    "no",
+    "apply",
+    "discard",
+    "reset",
+    "back",
+    "next",
+    "finish",
+    "print",
+    "quit",
+    "exit",
+    "about",
+    "toolbar",
+    "the",
+    "and",
+    "of",
+    "to",
+    "for",
+    "with",
+    "select",
+    "date",
+    "birth",
+    "first",
+    "surname",
+    "gender",
+    "role",
+    "conference",
+    "statistics",
+    "export",
+    "note",
+}
+
+
+def _visible_texts(root: QWidget) -> list[str]:
+    texts = [root.windowTitle()]
+    for w in [root, *root.findChildren(QWidget)]:
+        texts += [w.toolTip(), w.accessibleName()]
+        if isinstance(w, QLabel | QAbstractButton):
+            texts.append(w.text())
+        if isinstance(w, QTabWidget):
+            texts += [w.tabText(i) for i in range(w.count())]
+        for a in w.actions():
+            texts += [a.text(), a.toolTip(), a.iconText()]
+    return [t for t in texts if t]
+
+
+def _english_words(texts: list[str]) -> set[str]:
+    found = set()
+    for text in texts:
+        for word in text.replace("&", "").replace("/", " ").split():
+            token = word.strip(".,:;!?()…„“\"'").lower()
+            if token in ENGLISH_WORDS:
+                found.add(f"{token} in {text!r}")
+    return found
+
+
+@pytest.mark.gui
+def test_german_ui_shows_no_english_word(qtbot, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ui.app import create_application
+    from ui.case_dialogs import FamilyDialog, PersonDialog
+    from ui.main_window import MainWindow
+    from ui.tasks import InlineTaskRunner
+
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    QSettings().clear()
+    create_application()
+    install_language("de")
+    store.cases.create(
+        m.CaseDraft(
+            "51.2-2026-000001",
+            m.FamilyDraft("Familie Meyer", "toitenwinkel"),
+            (m.PersonDraft("Kim", "Meyer", date(2014, 1, 1)),),
+        )
+    )
+    window = MainWindow(store, InlineTaskRunner())
+    qtbot.addWidget(window)
+    window.open_case(1)
+    texts = _visible_texts(window)
+    for menu_action in window.menuBar().actions():
+        texts.append(menu_action.text())
+        texts += [a.text() for a in menu_action.menu().actions()]
+    for dialog in (
+        PersonDialog(today=TODAY, person=m.PersonDraft("Kim", "Meyer")),
+        FamilyDialog(family=m.FamilyDraft("Familie Meyer", "toitenwinkel")),
+    ):
+        qtbot.addWidget(dialog)
+        dialog.first_name_edit.clear() if isinstance(dialog, PersonDialog) else None
+        texts += _visible_texts(dialog)
+    assert _english_words(texts) == set()
+    for case in window.open_case_widgets():
+        case._dirty = False
