@@ -449,3 +449,28 @@ def test_admin_views_in_english(qtbot, store) -> None:  # type: ignore[no-untype
     assert page.model.index(0, 3).data() == "created"
     page.verify_button.click()
     assert page.message.text().startswith("The audit chain is intact")
+
+
+def test_retention_periods_dialog_and_a_longer_period(window, clock, monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from sro_case.services.retention import MAX_PERIOD_YEARS, PERIOD_CATEGORIES
+    from ui.admin_dialogs import RetentionPeriodsDialog
+
+    store = window.store
+    dlg = RetentionPeriodsDialog(store.retention.periods(), PERIOD_CATEGORIES, MAX_PERIOD_YEARS)
+    qtbot.addWidget(dlg)
+    assert dlg.spins["ohne_hilfe"].value() == 10
+    dlg.spins["ohne_hilfe"].setValue(20)
+    dlg.accept()
+    assert dlg.result_draft() == {"ohne_hilfe": 20}
+
+    store.cases.close(store.cases.id_for("51.2-2026-000001"), "plan", date(2026, 11, 20))
+    clock.current += timedelta(days=365 * 11)
+    page = open_admin(window, "retention").retention
+    assert page.model.rowCount() == 1
+    monkeypatch.setattr(
+        RetentionPeriodsDialog, "ask", classmethod(lambda cls, *a: {"ohne_hilfe": 20})
+    )
+    page.periods_button.click()
+    assert "Fälle ohne Hilfe: 20 Jahre" in page.message.text()
+    assert store.retention.periods()["ohne_hilfe"] == 20
+    assert page.model.rowCount() == 0

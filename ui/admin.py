@@ -47,7 +47,13 @@ from sro_case.domain.enums import Role
 from sro_case.domain.models import CaseEdit
 from sro_case.services.audit_log import AuditFilter, AuditRow
 from sro_case.services.backup import DEFAULT_KEEP, BackupService
-from ui.admin_dialogs import NewUserDialog, confirm_deletion, confirm_removal
+from sro_case.services.retention import MAX_PERIOD_YEARS, PERIOD_CATEGORIES
+from ui.admin_dialogs import (
+    NewUserDialog,
+    RetentionPeriodsDialog,
+    confirm_deletion,
+    confirm_removal,
+)
 from ui.tables import ID_ROLE, HeaderedTableModel, Row, RowsTableModel, german_date
 
 PAGE = 200
@@ -624,12 +630,18 @@ class RetentionPage(AdminPage):
         self.layout_.addWidget(self.view, 1)
         row = QHBoxLayout()
         self.summary = QLabel()
+        self.periods_button = self.button(self.tr("&Fristen einstellen …"), self.edit_periods)
         self.select_all_button = self.button(self.tr("Alle aus&wählen"), self.view.selectAll)
         self.hold_button = self.button(self.tr("Lösch&sperre setzen/aufheben"), self.toggle_hold)
         self.delete_button = self.button(self.tr("Ausgewählte &löschen …"), self.delete_selected)
         row.addWidget(self.summary)
         row.addStretch(1)
-        for b in (self.select_all_button, self.hold_button, self.delete_button):
+        for b in (
+            self.periods_button,
+            self.select_all_button,
+            self.hold_button,
+            self.delete_button,
+        ):
             row.addWidget(b)
         self.layout_.addLayout(row)
         self.finish_layout()
@@ -689,6 +701,41 @@ class RetentionPage(AdminPage):
         self.delete_button.setEnabled(any(r.extra["deletable"] for r in chosen))
         self.hold_button.setEnabled(len(chosen) == 1)
         self.select_all_button.setEnabled(self.model.rowCount() > 0)
+
+    def edit_periods(self) -> None:
+        store = self.store
+
+        def loaded(periods: dict[str, int]) -> None:
+            changed = RetentionPeriodsDialog.ask(
+                self,
+                {c: periods[c] for c in PERIOD_CATEGORIES if c in periods},
+                PERIOD_CATEGORIES,
+                MAX_PERIOD_YEARS,
+            )
+            if not changed:
+                return
+
+            def save() -> None:
+                for category, years in changed.items():
+                    store.retention.set_period(category, years)
+
+            def saved(_r: object) -> None:
+                self.reload()
+                self.show_message(
+                    self.tr("Löschfristen geändert: %1.").replace(
+                        "%1",
+                        ", ".join(
+                            self.tr("%1: %2 Jahre")
+                            .replace("%1", PERIOD_CATEGORIES[c])
+                            .replace("%2", str(y))
+                            for c, y in changed.items()
+                        ),
+                    )
+                )
+
+            self.run(save, saved)
+
+        self.run(store.retention.periods, loaded)
 
     def toggle_hold(self) -> None:
         chosen = self.selected()

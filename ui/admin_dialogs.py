@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QProgressBar,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -142,6 +143,68 @@ class NewUserDialog(FormDialog):
     @classmethod
     def ask(cls, parent: QWidget | None) -> NewUser | None:
         dlg = cls(parent)
+        try:
+            return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None
+        finally:
+            dlg.deleteLater()
+
+
+# --------------------------------------------------------------------------- periods
+
+
+class RetentionPeriodsDialog(FormDialog):
+    """Years after closing per category (§ 9b SGB VIII files follow the law, not this table).
+    ``ask()`` returns only the changed categories, as {category: years}."""
+
+    def __init__(
+        self,
+        periods: dict[str, int],
+        labels: dict[str, str],
+        max_years: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Löschfristen einstellen"))
+        self.preferred_width = 560
+        self.save_button.setText(self.tr("Ü&bernehmen"))
+        intro = QLabel(
+            self.tr(
+                "Jahre nach Abschluss des Falls, nach denen die Akte gelöscht werden darf. Gilt "
+                "für einen Fall mehr als eine Kategorie, zählt die längste Frist. Akten mit "
+                "Hilfen nach § 9b SGB VIII bleiben bis 70 Jahre nach dem 30. Geburtstag."
+            )
+        )
+        intro.setWordWrap(True)
+        self.body.addWidget(intro)
+        form = QFormLayout()
+        self._original = dict(periods)
+        self.spins: dict[str, QSpinBox] = {}
+        for category, years in periods.items():
+            spin = QSpinBox()
+            spin.setRange(1, max_years)
+            spin.setValue(years)
+            spin.setSuffix(self.tr(" Jahre"))
+            self.spins[category] = spin
+            label = labels.get(category, category)
+            self.add_row(form, label[:1].upper() + label[1:] + ":", spin)
+            self.watch(spin)
+        self.body.addLayout(form)
+        self.start()
+
+    def draft(self) -> dict[str, int]:
+        return {
+            c: spin.value() for c, spin in self.spins.items() if spin.value() != self._original[c]
+        }
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        periods: dict[str, int],
+        labels: dict[str, str],
+        max_years: int,
+    ) -> dict[str, int] | None:
+        dlg = cls(periods, labels, max_years, parent)
         try:
             return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None
         finally:

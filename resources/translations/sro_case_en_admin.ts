@@ -4,17 +4,17 @@
 <context>
     <name>AdminConfirm</name>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="295"/>
+        <location filename="../../ui/admin_dialogs.py" line="358"/>
         <source>&amp;Nein</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="308"/>
+        <location filename="../../ui/admin_dialogs.py" line="371"/>
         <source>Endgültig löschen?</source>
         <translation>Delete for good?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="309"/>
+        <location filename="../../ui/admin_dialogs.py" line="372"/>
         <source>%1 Fallakte(n) werden mit allen personenbezogenen Daten endgültig gelöscht; nur der anonymisierte Statistiksatz bleibt. Das lässt sich nur aus einer Sicherung rückgängig machen.
 
 Wirklich %1 Fallakte(n) löschen?</source>
@@ -23,17 +23,17 @@ Wirklich %1 Fallakte(n) löschen?</source>
 Really delete %1 case file(s)?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="315"/>
+        <location filename="../../ui/admin_dialogs.py" line="378"/>
         <source>Ja, %1 löschen</source>
         <translation>Yes, delete %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="322"/>
+        <location filename="../../ui/admin_dialogs.py" line="385"/>
         <source>Zugang entfernen?</source>
         <translation>Remove access?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="323"/>
+        <location filename="../../ui/admin_dialogs.py" line="386"/>
         <source>Den Zugang von %1 (%2) entfernen?
 
 Der Schlüsselplatz wird aus der Schlüsseldatei gelöscht: diese Passphrase öffnet die Datenbank danach nicht mehr. Der Eintrag bleibt deaktiviert erhalten, damit das Protokoll die Person weiter nennt.</source>
@@ -42,7 +42,7 @@ Der Schlüsselplatz wird aus der Schlüsseldatei gelöscht: diese Passphrase öf
 The key slot is deleted from the key file: this passphrase will no longer open the database. The user entry stays, deactivated, so that the audit log can still name the person.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="331"/>
+        <location filename="../../ui/admin_dialogs.py" line="394"/>
         <source>Zugang &amp;entfernen</source>
         <translation>&amp;Remove access</translation>
     </message>
@@ -50,7 +50,7 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="97"/>
+        <location filename="../../ui/admin.py" line="103"/>
         <source>Bitte warten</source>
         <translation>Please wait</translation>
     </message>
@@ -58,27 +58,27 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../../ui/admin.py" line="959"/>
+        <location filename="../../ui/admin.py" line="1006"/>
         <source>Verwaltung — SRO-Fallmanagement</source>
         <translation>Administration — SRO-Fallmanagement</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="968"/>
+        <location filename="../../ui/admin.py" line="1015"/>
         <source>Benutzer</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="969"/>
+        <location filename="../../ui/admin.py" line="1016"/>
         <source>Protokollkette</source>
         <translation>Audit chain</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="970"/>
+        <location filename="../../ui/admin.py" line="1017"/>
         <source>Löschfristen</source>
         <translation>Retention periods</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="971"/>
+        <location filename="../../ui/admin.py" line="1018"/>
         <source>Datensicherung</source>
         <translation>Backup</translation>
     </message>
@@ -86,219 +86,219 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>AuditLogModel</name>
     <message>
-        <location filename="../../ui/admin.py" line="318"/>
+        <location filename="../../ui/admin.py" line="324"/>
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="319"/>
+        <location filename="../../ui/admin.py" line="325"/>
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="320"/>
-        <location filename="../../ui/admin.py" line="352"/>
+        <location filename="../../ui/admin.py" line="326"/>
+        <location filename="../../ui/admin.py" line="358"/>
         <source>Benutzer/in</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="321"/>
+        <location filename="../../ui/admin.py" line="327"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="322"/>
-        <location filename="../../ui/admin.py" line="351"/>
+        <location filename="../../ui/admin.py" line="328"/>
+        <location filename="../../ui/admin.py" line="357"/>
         <source>Fall</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="323"/>
+        <location filename="../../ui/admin.py" line="329"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="326"/>
+        <location filename="../../ui/admin.py" line="332"/>
         <source>angelegt</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="327"/>
+        <location filename="../../ui/admin.py" line="333"/>
         <source>gelesen</source>
         <translation>read</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="328"/>
+        <location filename="../../ui/admin.py" line="334"/>
         <source>geändert</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="329"/>
+        <location filename="../../ui/admin.py" line="335"/>
         <source>gelöscht</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="330"/>
+        <location filename="../../ui/admin.py" line="336"/>
         <source>Status geändert</source>
         <translation>status changed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="331"/>
+        <location filename="../../ui/admin.py" line="337"/>
         <source>abgeschlossen</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="332"/>
+        <location filename="../../ui/admin.py" line="338"/>
         <source>wieder aufgenommen</source>
         <translation>reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="333"/>
+        <location filename="../../ui/admin.py" line="339"/>
         <source>widerrufen</source>
         <translation>revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="334"/>
+        <location filename="../../ui/admin.py" line="340"/>
         <source>beendet</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="335"/>
+        <location filename="../../ui/admin.py" line="341"/>
         <source>exportiert</source>
         <translation>exported</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="336"/>
+        <location filename="../../ui/admin.py" line="342"/>
         <source>Sicherung</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="337"/>
+        <location filename="../../ui/admin.py" line="343"/>
         <source>Wiederherstellung</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="338"/>
+        <location filename="../../ui/admin.py" line="344"/>
         <source>Löschung nach Frist</source>
         <translation>Deletion after retention period</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="339"/>
+        <location filename="../../ui/admin.py" line="345"/>
         <source>Schlüsselwechsel</source>
         <translation>Key rotation</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="340"/>
+        <location filename="../../ui/admin.py" line="346"/>
         <source>Anmeldung fehlgeschlagen</source>
         <translation>Failed sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="341"/>
+        <location filename="../../ui/admin.py" line="347"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="342"/>
+        <location filename="../../ui/admin.py" line="348"/>
         <source>Demodaten</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="345"/>
+        <location filename="../../ui/admin.py" line="351"/>
         <source>Fachkraft</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="346"/>
+        <location filename="../../ui/admin.py" line="352"/>
         <source>Moderation</source>
         <translation>Facilitator</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="347"/>
+        <location filename="../../ui/admin.py" line="353"/>
         <source>Controlling</source>
         <translation>Controlling</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="348"/>
+        <location filename="../../ui/admin.py" line="354"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="353"/>
+        <location filename="../../ui/admin.py" line="359"/>
         <source>Schlüsselplatz</source>
         <translation>Key slot</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="354"/>
+        <location filename="../../ui/admin.py" line="360"/>
         <source>Datenbank</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="355"/>
+        <location filename="../../ui/admin.py" line="361"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="356"/>
+        <location filename="../../ui/admin.py" line="362"/>
         <source>Einwilligung</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="357"/>
+        <location filename="../../ui/admin.py" line="363"/>
         <source>Verlaufseintrag</source>
         <translation>Case note</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="358"/>
+        <location filename="../../ui/admin.py" line="364"/>
         <source>Hilfe</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="359"/>
+        <location filename="../../ui/admin.py" line="365"/>
         <source>Konferenz</source>
         <translation>Conference</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="360"/>
+        <location filename="../../ui/admin.py" line="366"/>
         <source>Ziel</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="361"/>
+        <location filename="../../ui/admin.py" line="367"/>
         <source>Handlungsschritt</source>
         <translation>Action step</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="362"/>
+        <location filename="../../ui/admin.py" line="368"/>
         <source>Ressource</source>
         <translation>Resource</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="363"/>
+        <location filename="../../ui/admin.py" line="369"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="364"/>
+        <location filename="../../ui/admin.py" line="370"/>
         <source>Statistik</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="365"/>
+        <location filename="../../ui/admin.py" line="371"/>
         <source>Anmeldung</source>
         <translation>Sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="366"/>
+        <location filename="../../ui/admin.py" line="372"/>
         <source>Löschfrist</source>
         <translation>Retention period</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="451"/>
+        <location filename="../../ui/admin.py" line="457"/>
         <source>Fall %1 (gelöscht)</source>
         <translation>Case %1 (deleted)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="458"/>
+        <location filename="../../ui/admin.py" line="464"/>
         <source>Rolle: %1</source>
         <translation>Role: %1</translation>
     </message>
@@ -306,63 +306,63 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="484"/>
+        <location filename="../../ui/admin.py" line="490"/>
         <source>Benutzer/in</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="486"/>
+        <location filename="../../ui/admin.py" line="492"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="488"/>
+        <location filename="../../ui/admin.py" line="494"/>
         <source>&amp;Benutzer/in:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="489"/>
+        <location filename="../../ui/admin.py" line="495"/>
         <source>A&amp;ktion:</source>
         <translation>A&amp;ction:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="500"/>
+        <location filename="../../ui/admin.py" line="506"/>
         <source>Kette &amp;prüfen</source>
         <translation>&amp;Verify chain</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="502"/>
+        <location filename="../../ui/admin.py" line="508"/>
         <source>Prüft jeden Eintrag gegen seinen Vorgänger: veränderte, gelöschte oder vertauschte Einträge fallen auf.</source>
         <translation>Checks every entry against the one before it: changed, deleted or reordered entries show up.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="513"/>
+        <location filename="../../ui/admin.py" line="519"/>
         <source>Protokolleinträge</source>
         <translation>Audit log entries</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="533"/>
-        <location filename="../../ui/admin.py" line="537"/>
+        <location filename="../../ui/admin.py" line="539"/>
+        <location filename="../../ui/admin.py" line="543"/>
         <source>alle</source>
         <translation>all</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="556"/>
+        <location filename="../../ui/admin.py" line="562"/>
         <source>%1 Einträge</source>
         <translation>%1 entries</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="566"/>
+        <location filename="../../ui/admin.py" line="572"/>
         <source>Die Protokollkette ist unversehrt: %1 Einträge geprüft.</source>
         <translation>The audit chain is intact: %1 entries checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="572"/>
+        <location filename="../../ui/admin.py" line="578"/>
         <source>Die Protokollkette ist NICHT in Ordnung (%1 Einträge geprüft). Das Protokoll wurde außerhalb des Programms verändert:</source>
         <translation>The audit chain is NOT intact (%1 entries checked). The log was changed outside the program:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="581"/>
+        <location filename="../../ui/admin.py" line="587"/>
         <source>Die Protokollkette wird geprüft …</source>
         <translation>Verifying the audit chain …</translation>
     </message>
@@ -370,127 +370,127 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="763"/>
+        <location filename="../../ui/admin.py" line="810"/>
         <source>Sicherungsordner</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="765"/>
+        <location filename="../../ui/admin.py" line="812"/>
         <source>Ordner &amp;wählen …</source>
         <translation>&amp;Choose folder …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="766"/>
+        <location filename="../../ui/admin.py" line="813"/>
         <source>Sicherungsordner:</source>
         <translation>Backup folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="770"/>
+        <location filename="../../ui/admin.py" line="817"/>
         <source>Anzahl aufbewahrter Sicherungen</source>
         <translation>Number of backups kept</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="774"/>
+        <location filename="../../ui/admin.py" line="821"/>
         <source>neueste Sicherungen</source>
         <translation>newest backups</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="776"/>
+        <location filename="../../ui/admin.py" line="823"/>
         <source>&amp;Aufbewahren:</source>
         <translation>&amp;Keep:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="781"/>
+        <location filename="../../ui/admin.py" line="828"/>
         <source>Beim Beenden sichert das Programm automatisch (höchstens einmal am Tag). Jede Sicherung wird vor dem Ablegen geprüft; die Schlüsseldatei wird mitgesichert.</source>
         <translation>The program backs up automatically when it closes (at most once a day). Every backup is verified before it is kept; the key file is backed up with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="789"/>
+        <location filename="../../ui/admin.py" line="836"/>
         <source>Sicherung</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="789"/>
+        <location filename="../../ui/admin.py" line="836"/>
         <source>Zeitpunkt</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="789"/>
+        <location filename="../../ui/admin.py" line="836"/>
         <source>Größe</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="792"/>
+        <location filename="../../ui/admin.py" line="839"/>
         <source>Vorhandene Sicherungen</source>
         <translation>Existing backups</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="799"/>
+        <location filename="../../ui/admin.py" line="846"/>
         <source>Jetzt &amp;sichern</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="800"/>
+        <location filename="../../ui/admin.py" line="847"/>
         <source>Auswahl &amp;prüfen</source>
         <translation>&amp;Verify selected</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="801"/>
+        <location filename="../../ui/admin.py" line="848"/>
         <source>Wieder&amp;herstellen …</source>
         <translation>&amp;Restore …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="803"/>
+        <location filename="../../ui/admin.py" line="850"/>
         <source>Stellt eine Sicherung als neue Datei wieder her; die laufende Datenbank bleibt unverändert.</source>
         <translation>Restores a backup as a new file; the open database stays unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="819"/>
+        <location filename="../../ui/admin.py" line="866"/>
         <source>Sicherungsordner wählen</source>
         <translation>Choose backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="878"/>
+        <location filename="../../ui/admin.py" line="925"/>
         <source>Sicherung wird geschrieben und geprüft …</source>
         <translation>Writing and verifying the backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="888"/>
+        <location filename="../../ui/admin.py" line="935"/>
         <source>Sicherung wird geprüft …</source>
         <translation>Verifying the backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="896"/>
+        <location filename="../../ui/admin.py" line="943"/>
         <source>Sicherung wählen</source>
         <translation>Choose backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="898"/>
+        <location filename="../../ui/admin.py" line="945"/>
         <source>SRO-Datenbank (*.db);;Alle Dateien (*)</source>
         <translation>SRO database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="908"/>
+        <location filename="../../ui/admin.py" line="955"/>
         <source>Wiederherstellen als neue Datei</source>
         <translation>Restore as a new file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="910"/>
+        <location filename="../../ui/admin.py" line="957"/>
         <source>SRO-Datenbank (*.db)</source>
         <translation>SRO database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="919"/>
+        <location filename="../../ui/admin.py" line="966"/>
         <source>Die geöffnete Datenbank wird nie überschrieben. Bitte einen neuen Dateinamen wählen.</source>
         <translation>The open database is never overwritten. Please choose a new file name.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="932"/>
+        <location filename="../../ui/admin.py" line="979"/>
         <source>Zum Arbeiten mit der wiederhergestellten Datei öffnen Sie sie beim nächsten Start (Datei → Beenden, dann die Datei wählen).</source>
         <translation>To work with the restored file, open it at the next start (File → Quit, then choose the file).</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="941"/>
+        <location filename="../../ui/admin.py" line="988"/>
         <source>Sicherung wird geprüft und wiederhergestellt …</source>
         <translation>Verifying and restoring the backup …</translation>
     </message>
@@ -498,87 +498,87 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="166"/>
+        <location filename="../../ui/admin_dialogs.py" line="229"/>
         <source>Passphrase ändern</source>
         <translation>Change passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="170"/>
+        <location filename="../../ui/admin_dialogs.py" line="233"/>
         <source>Ändert die Passphrase Ihres eigenen Zugangs „%1“. Die Passphrasen anderer Personen und der Wiederherstellungsschlüssel bleiben unverändert.</source>
         <translation>Changes the passphrase of your own account “%1”. Other people's passphrases and the recovery key stay unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="183"/>
+        <location filename="../../ui/admin_dialogs.py" line="246"/>
         <source>&amp;Bisherige Passphrase:</source>
         <translation>&amp;Current passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="184"/>
+        <location filename="../../ui/admin_dialogs.py" line="247"/>
         <source>&amp;Neue Passphrase:</source>
         <translation>&amp;New passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="185"/>
+        <location filename="../../ui/admin_dialogs.py" line="248"/>
         <source>Neue &amp;wiederholen:</source>
         <translation>Re&amp;peat new:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="191"/>
+        <location filename="../../ui/admin_dialogs.py" line="254"/>
         <source>Stärke:</source>
         <translation>Strength:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="202"/>
+        <location filename="../../ui/admin_dialogs.py" line="265"/>
         <source>Bitte warten</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="205"/>
+        <location filename="../../ui/admin_dialogs.py" line="268"/>
         <source>Passphrase &amp;ändern</source>
         <translation>&amp;Change passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="206"/>
+        <location filename="../../ui/admin_dialogs.py" line="269"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="213"/>
+        <location filename="../../ui/admin_dialogs.py" line="276"/>
         <source>Sie sind mit dem Wiederherstellungsschlüssel angemeldet und haben keine eigene Passphrase. Legen Sie unter Verwaltung → Benutzer einen Zugang an.</source>
         <translation>You are signed in with the recovery key and have no passphrase of your own. Create an account under Administration → Users.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="224"/>
+        <location filename="../../ui/admin_dialogs.py" line="287"/>
         <source>Bitte die bisherige Passphrase eingeben.</source>
         <translation>Please enter your current passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="226"/>
+        <location filename="../../ui/admin_dialogs.py" line="289"/>
         <source>Die neue Passphrase ist zu schwach: sie muss mindestens %1 Zeichen lang sein.</source>
         <translation>The new passphrase is too weak: it must be at least %1 characters long.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="230"/>
+        <location filename="../../ui/admin_dialogs.py" line="293"/>
         <source>Die beiden neuen Passphrasen stimmen nicht überein.</source>
         <translation>The two new passphrases do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="232"/>
+        <location filename="../../ui/admin_dialogs.py" line="295"/>
         <source>Die neue Passphrase muss sich von der bisherigen unterscheiden.</source>
         <translation>The new passphrase must differ from the current one.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="246"/>
+        <location filename="../../ui/admin_dialogs.py" line="309"/>
         <source>Schlüssel wird neu verpackt …</source>
         <translation>Rewrapping the key …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="269"/>
+        <location filename="../../ui/admin_dialogs.py" line="332"/>
         <source>Die bisherige Passphrase ist falsch. Es wurde nichts geändert.</source>
         <translation>The current passphrase is wrong. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="276"/>
+        <location filename="../../ui/admin_dialogs.py" line="339"/>
         <source>Unerwarteter Fehler: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
@@ -599,68 +599,68 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="86"/>
+        <location filename="../../ui/admin_dialogs.py" line="87"/>
         <source>Benutzer/in anlegen</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="88"/>
+        <location filename="../../ui/admin_dialogs.py" line="89"/>
         <source>&amp;Anlegen</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="90"/>
+        <location filename="../../ui/admin_dialogs.py" line="91"/>
         <source>Die Person erhält einen eigenen Schlüsselplatz: mit der Passphrase, die Sie hier vergeben, öffnet sie die Datenbank. Teilen Sie sie ihr persönlich mit; sie ändert sie bei der ersten Anmeldung (Datei → Passphrase ändern).</source>
         <translation>The person gets a key slot of their own: the passphrase you set here opens the database for them. Tell it to them in person; they change it when they first sign in (File → Change passphrase).</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="102"/>
+        <location filename="../../ui/admin_dialogs.py" line="103"/>
         <source>— bitte wählen —</source>
         <translation>— please choose —</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="106"/>
+        <location filename="../../ui/admin_dialogs.py" line="107"/>
         <source>&amp;Anmeldename:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="107"/>
+        <location filename="../../ui/admin_dialogs.py" line="108"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="108"/>
+        <location filename="../../ui/admin_dialogs.py" line="109"/>
         <source>&amp;Rolle:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="109"/>
+        <location filename="../../ui/admin_dialogs.py" line="110"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="110"/>
+        <location filename="../../ui/admin_dialogs.py" line="111"/>
         <source>&amp;Wiederholen:</source>
         <translation>R&amp;epeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="111"/>
+        <location filename="../../ui/admin_dialogs.py" line="112"/>
         <source>Stärke:</source>
         <translation>Strength:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="124"/>
-        <location filename="../../ui/admin_dialogs.py" line="132"/>
+        <location filename="../../ui/admin_dialogs.py" line="125"/>
+        <location filename="../../ui/admin_dialogs.py" line="133"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="125"/>
+        <location filename="../../ui/admin_dialogs.py" line="126"/>
         <source>zu schwach: mindestens %1 Zeichen.</source>
         <translation>too weak: at least %1 characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="132"/>
+        <location filename="../../ui/admin_dialogs.py" line="133"/>
         <source>Die beiden Eingaben stimmen nicht überein.</source>
         <translation>The two entries do not match.</translation>
     </message>
@@ -668,104 +668,142 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>RetentionPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="596"/>
+        <location filename="../../ui/admin.py" line="602"/>
         <source>Abgeschlossene Fälle, deren Löschfrist abgelaufen ist (§ 9b SGB VIII und die eingestellten Fristen). Beim Löschen bleibt nur der anonymisierte Statistiksatz; eine Löschsperre verhindert das Löschen.</source>
         <translation>Closed cases whose retention period has ended (§ 9b SGB VIII and the configured periods). Deleting keeps only the anonymised statistical record; a legal hold prevents deletion.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="605"/>
+        <location filename="../../ui/admin.py" line="611"/>
         <source>Auch &amp;Ausnahmen zeigen (Löschsperre, noch offen, Frist nicht berechenbar)</source>
         <translation>Also show &amp;exceptions (legal hold, still open, period cannot be computed)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="611"/>
+        <location filename="../../ui/admin.py" line="617"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="612"/>
+        <location filename="../../ui/admin.py" line="618"/>
         <source>Familie</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="613"/>
+        <location filename="../../ui/admin.py" line="619"/>
         <source>abgeschlossen</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="614"/>
+        <location filename="../../ui/admin.py" line="620"/>
         <source>Regel</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="615"/>
+        <location filename="../../ui/admin.py" line="621"/>
         <source>löschbar ab</source>
         <translation>deletable from</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="616"/>
+        <location filename="../../ui/admin.py" line="622"/>
         <source>Löschsperre</source>
         <translation>Legal hold</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="621"/>
+        <location filename="../../ui/admin.py" line="627"/>
         <source>Löschvorschläge</source>
         <translation>Deletion proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="627"/>
+        <location filename="../../ui/admin.py" line="633"/>
+        <source>&amp;Fristen einstellen …</source>
+        <translation>Set &amp;periods …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="634"/>
         <source>Alle aus&amp;wählen</source>
         <translation>Select &amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="628"/>
+        <location filename="../../ui/admin.py" line="635"/>
         <source>Lösch&amp;sperre setzen/aufheben</source>
         <translation>Set/lift legal &amp;hold</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="629"/>
+        <location filename="../../ui/admin.py" line="636"/>
         <source>Ausgewählte &amp;löschen …</source>
         <translation>&amp;Delete selected …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="657"/>
+        <location filename="../../ui/admin.py" line="669"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="659"/>
+        <location filename="../../ui/admin.py" line="671"/>
         <source>unbekannt</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="660"/>
+        <location filename="../../ui/admin.py" line="672"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="660"/>
+        <location filename="../../ui/admin.py" line="672"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="674"/>
+        <location filename="../../ui/admin.py" line="686"/>
         <source>%1 Fälle zur Löschung fällig (Stand %2)</source>
         <translation>%1 cases due for deletion (as of %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="705"/>
+        <location filename="../../ui/admin.py" line="725"/>
+        <source>Löschfristen geändert: %1.</source>
+        <translation>Retention periods changed: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="728"/>
+        <source>%1: %2 Jahre</source>
+        <translation>%1: %2 years</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="752"/>
         <source>Löschsperre für %1 gesetzt.</source>
         <translation>Legal hold set for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="707"/>
+        <location filename="../../ui/admin.py" line="754"/>
         <source>Löschsperre für %1 aufgehoben.</source>
         <translation>Legal hold lifted for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="734"/>
+        <location filename="../../ui/admin.py" line="781"/>
         <source>%1 Fallakte(n) werden gelöscht und die Datei verdichtet …</source>
         <translation>Deleting %1 case file(s) and compacting the file …</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPeriodsDialog</name>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="167"/>
+        <source>Löschfristen einstellen</source>
+        <translation>Set retention periods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="169"/>
+        <source>Ü&amp;bernehmen</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="171"/>
+        <source>Jahre nach Abschluss des Falls, nach denen die Akte gelöscht werden darf. Gilt für einen Fall mehr als eine Kategorie, zählt die längste Frist. Akten mit Hilfen nach § 9b SGB VIII bleiben bis 70 Jahre nach dem 30. Geburtstag.</source>
+        <translation>Years after a case was closed after which its file may be deleted. Where more than one category applies to a case, the longest period counts. Files with helps under § 9b SGB VIII are kept until 70 years after the 30th birthday.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_dialogs.py" line="186"/>
+        <source> Jahre</source>
+        <translation> years</translation>
     </message>
 </context>
 <context>
@@ -793,37 +831,37 @@ Before saving you see exactly what the file contains; small case numbers are sup
 <context>
     <name>StrengthLabel</name>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="50"/>
+        <location filename="../../ui/admin_dialogs.py" line="51"/>
         <source>Stärke der Passphrase</source>
         <translation>Passphrase strength</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="56"/>
+        <location filename="../../ui/admin_dialogs.py" line="57"/>
         <source>zu kurz</source>
         <translation>too short</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="57"/>
+        <location filename="../../ui/admin_dialogs.py" line="58"/>
         <source>schwach</source>
         <translation>weak</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="58"/>
+        <location filename="../../ui/admin_dialogs.py" line="59"/>
         <source>mittel</source>
         <translation>fair</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="59"/>
+        <location filename="../../ui/admin_dialogs.py" line="60"/>
         <source>gut</source>
         <translation>good</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="60"/>
+        <location filename="../../ui/admin_dialogs.py" line="61"/>
         <source>sehr gut</source>
         <translation>very good</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="63"/>
+        <location filename="../../ui/admin_dialogs.py" line="64"/>
         <source>%1 (mindestens %2 Zeichen)</source>
         <translation>%1 (at least %2 characters)</translation>
     </message>
@@ -831,102 +869,102 @@ Before saving you see exactly what the file contains; small case numbers are sup
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="168"/>
+        <location filename="../../ui/admin.py" line="174"/>
         <source>Jede Person meldet sich mit ihrer eigenen Passphrase an (eigener Schlüsselplatz). Ein entfernter Zugang bleibt deaktiviert in der Liste, damit das Protokoll die Person weiter nennt.</source>
         <translation>Everyone signs in with their own passphrase (their own key slot). A removed account stays in the list, deactivated, so that the audit log can still name the person.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="178"/>
+        <location filename="../../ui/admin.py" line="184"/>
         <source>Anmeldename</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="179"/>
+        <location filename="../../ui/admin.py" line="185"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="180"/>
+        <location filename="../../ui/admin.py" line="186"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="181"/>
+        <location filename="../../ui/admin.py" line="187"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="182"/>
+        <location filename="../../ui/admin.py" line="188"/>
         <source>Eigene Passphrase</source>
         <translation>Own passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="187"/>
+        <location filename="../../ui/admin.py" line="193"/>
         <source>Benutzer/innen</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="192"/>
+        <location filename="../../ui/admin.py" line="198"/>
         <source>Benutzer/in &amp;anlegen …</source>
         <translation>&amp;Add user …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="193"/>
+        <location filename="../../ui/admin.py" line="199"/>
         <source>Zugang &amp;entfernen …</source>
         <translation>&amp;Remove access …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="203"/>
+        <location filename="../../ui/admin.py" line="209"/>
         <source>Fachkraft</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="204"/>
+        <location filename="../../ui/admin.py" line="210"/>
         <source>Moderation</source>
         <translation>Facilitator</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="205"/>
+        <location filename="../../ui/admin.py" line="211"/>
         <source>Controlling</source>
         <translation>Controlling</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="206"/>
+        <location filename="../../ui/admin.py" line="212"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="223"/>
+        <location filename="../../ui/admin.py" line="229"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="223"/>
+        <location filename="../../ui/admin.py" line="229"/>
         <source>deaktiviert</source>
         <translation>deactivated</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="224"/>
+        <location filename="../../ui/admin.py" line="230"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="224"/>
+        <location filename="../../ui/admin.py" line="230"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="257"/>
+        <location filename="../../ui/admin.py" line="263"/>
         <source>%1 (%2) wurde angelegt und kann sich mit der vergebenen Passphrase anmelden.</source>
         <translation>%1 (%2) was added and can sign in with the passphrase you gave.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="268"/>
+        <location filename="../../ui/admin.py" line="274"/>
         <source>Schlüsselplatz wird angelegt …</source>
         <translation>Creating the key slot …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="282"/>
+        <location filename="../../ui/admin.py" line="288"/>
         <source>Der Zugang von %1 wurde entfernt. Hat die Person eine Kopie der Schlüsseldatei (etwa aus einer Sicherung), erneuern Sie zusätzlich den Datenbankschlüssel (sro-case rotate-key).</source>
         <translation>%1's access was removed. If the person may have a copy of the key file (from a backup, say), also renew the database key (sro-case rotate-key).</translation>
     </message>
