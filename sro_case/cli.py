@@ -434,6 +434,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"sro-case {__version__}",
         help="Programmversion anzeigen",
     )
+    parser.add_argument(
+        "--self-test", action="store_true",
+        help="prüfen, ob die Installation vollständig ist (legt eine Testdatenbank in einem "
+        "temporären Ordner an, schreibt und liest einen Fall, erzeugt ein PDF, öffnet das "
+        "Hauptfenster ohne Bildschirm); Exit-Code 0 heißt: alles in Ordnung",
+    )
     sub = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_Parser)
 
     def add(name: str, func: Callable[[argparse.Namespace], int], help_text: str,
@@ -523,6 +529,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from sro_case.selftest import run as self_test
+
+        return self_test()
     if args.command is None:
         args = parser.parse_args(["gui", *(argv or [])])
     try:
