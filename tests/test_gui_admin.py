@@ -474,3 +474,31 @@ def test_retention_periods_dialog_and_a_longer_period(window, clock, monkeypatch
     assert "Fälle ohne Hilfe: 20 Jahre" in page.message.text()
     assert store.retention.periods()["ohne_hilfe"] == 20
     assert page.model.rowCount() == 0
+
+
+def test_answers_arriving_after_the_lock_are_dropped(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    new_case(store)
+    store.cases.close(store.cases.id_for("51.2-2026-000001"), "plan", date(2026, 11, 20))
+    store.clock.current += timedelta(days=365 * 11)
+
+    class HeldRunner:
+        """Keeps the work until released, like a slow database thread."""
+
+        def __init__(self) -> None:
+            self.held: list = []
+
+        def submit(self, fn, on_done, on_error):  # type: ignore[no-untyped-def]
+            self.held.append((fn, on_done))
+
+        def release(self) -> None:
+            while self.held:
+                fn, on_done = self.held.pop(0)
+                on_done(fn())
+
+    runner = HeldRunner()
+    w = AdminWindow(store, runner)
+    qtbot.addWidget(w)
+    page = w.show_page("retention")
+    w.clear()  # the main window locked while the proposals were being computed
+    runner.release()
+    assert page.model.rowCount() == 0 and not page.working

@@ -108,6 +108,7 @@ class AdminPage(QWidget):
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.buttons: list[QPushButton] = []
         self.working = False
+        self._generation = 0  # clear() drops the answers of work still under way
 
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.busy)
@@ -130,6 +131,7 @@ class AdminPage(QWidget):
         self, work: Callable[[], Any], done: Callable[[Any], None], busy_text: str = ""
     ) -> None:
         self.working = True
+        generation = self._generation
         self.busy.setVisible(True)
         for b in self.buttons:
             b.setEnabled(False)
@@ -138,11 +140,13 @@ class AdminPage(QWidget):
 
         def finished(result: Any) -> None:
             self._idle()
-            done(result)
+            if generation == self._generation:
+                done(result)
 
         def failed(exc: BaseException) -> None:
             self._idle()
-            self.show_message(str(exc), error=True)
+            if generation == self._generation:
+                self.show_message(str(exc), error=True)
 
         self.runner.submit(work, finished, failed)
 
@@ -161,6 +165,7 @@ class AdminPage(QWidget):
 
     def clear(self) -> None:
         """Drop every row (the application locks)."""
+        self._generation += 1
         self.message.clear()
 
 
