@@ -106,10 +106,47 @@ def scan_core(root: Path = CORE) -> Scan:
     return scan
 
 
+# Catalogues the client shows by name. Sozialräume are place names; age groups appear only in
+# the anonymised export, which is a German document.
+SHOWN_CATALOGUES = (
+    "case_statuses",
+    "conference_kinds",
+    "disciplines",
+    "end_reasons",
+    "focus_areas",
+    "help_types",
+    "outcomes_8a",
+    "reopen_reasons",
+)
+
+
+def core_labels(root: Path = ROOT) -> dict[str, str]:
+    """German labels the core hands to the client: every enum label (``_LABEL_LIST`` in
+    ``sro_case/domain/enums.py``) and every name in the shipped catalogues the client shows.
+    label → where."""
+    import json
+
+    labels: dict[str, str] = {}
+    enums = root / "sro_case" / "domain" / "enums.py"
+    for node in ast.walk(ast.parse(enums.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.AnnAssign | ast.Assign):
+            targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
+            if any(isinstance(t, ast.Name) and t.id == "_LABEL_LIST" for t in targets):
+                for pair in node.value.elts:  # type: ignore[union-attr]
+                    label = pair.elts[1]
+                    labels.setdefault(label.value, f"sro_case/domain/enums.py:{label.lineno}")
+    for name in SHOWN_CATALOGUES:
+        data = json.loads((root / "resources" / "catalogues" / f"{name}.json").read_text("utf-8"))
+        for item in data["items"]:
+            labels.setdefault(item["name"], f"resources/catalogues/{name}.json")
+    return labels
+
+
 if __name__ == "__main__":
     result = scan_core()
     for t in sorted(result.templates):
         print(repr(t))
     print(len(result.templates), "templates")
+    print(len(core_labels()), "labels")
     for u in result.untranslatable:
         print("UNTRANSLATABLE", u)

@@ -15,7 +15,7 @@ from sro_case.domain import models as m
 from sro_case.domain import rules
 from sro_case.domain.messages import CONTEXT, T, Text
 from sro_case.errors import ValidationError
-from tests.core_messages import scan_core
+from tests.core_messages import core_labels, scan_core
 from tests.ui_strings import scan_ui, ts_translations
 from ui.i18n import core_problems, error_text, install_language, translation_files
 
@@ -45,6 +45,13 @@ def test_every_core_template_has_english(english) -> None:  # type: ignore[no-un
     for template in templates:
         translation = english[(CONTEXT, template)]
         assert _fields(translation) == _fields(template), template  # same placeholders
+
+
+def test_every_enum_and_catalogue_label_has_english(english) -> None:  # type: ignore[no-untyped-def]
+    labels = core_labels()
+    assert len(labels) > 80
+    missing = {label: where for label, where in labels.items() if (CONTEXT, label) not in english}
+    assert missing == {}
 
 
 def test_every_ui_string_has_english(english) -> None:  # type: ignore[no-untyped-def]
@@ -100,6 +107,8 @@ def test_invalid_entry_in_the_english_ui_shows_english(qtbot, tmp_path) -> None:
         assert "• Date of birth: must not be in the future (01.01.2027)." in text
         assert "darf" not in text and "Vorname" not in text
         assert "First name: must not be empty." in dialog.save_button.toolTip()
+        roles = [dialog.role_combo.itemText(i) for i in range(dialog.role_combo.count())]
+        assert "Child" in roles and "Kind" not in roles  # enum labels in English too
 
         help_dialog = HelpDialog(persons=[], today=TODAY)
         qtbot.addWidget(help_dialog)

@@ -23,7 +23,12 @@ def scan_ui(root: Path = UI) -> dict[str, list[str]]:
             args = node.args
             if node.func.attr == "tr" and args:
                 literal = args[0]
-            elif node.func.attr == "translate" and len(args) >= 2:
+            elif (
+                node.func.attr == "translate"
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in ("QCoreApplication", "QApplication")
+                and len(args) >= 2
+            ):  # not QTranslator.translate(), which looks a text up rather than offering one
                 literal = args[1]
             else:
                 continue

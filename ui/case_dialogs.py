@@ -67,7 +67,7 @@ from ui.forms import (
     format_date,
     select_value,
 )
-from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, error_text
+from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, core_label, error_text
 
 if TYPE_CHECKING:
     from sro_case.services.cases import DuplicateCandidate
@@ -171,7 +171,7 @@ class DuplicateTableModel(QAbstractTableModel):
             return (
                 d.case.file_number,
                 d.case.family_name,
-                self._statuses.label(d.case.status),
+                core_label(self._statuses.label(d.case.status)),
                 d.person,
                 format_date(d.birth_date),
                 d.reason,
@@ -257,7 +257,7 @@ class PersonDraftTableModel(QAbstractTableModel):
 
 def _enum_label(enum: Any, value: str) -> str:
     try:
-        return str(enum(value).label)
+        return core_label(str(enum(value).label))
     except ValueError:
         return value
 
@@ -551,7 +551,7 @@ class NewCaseDialog(FormDialog):
         right.addWidget(reason_label)
         right.addWidget(self.reason_edit, 1)
         self.focus_areas_list = CheckList(
-            ((i.code, i.name) for i in catalogue("focus_areas")), columns=2
+            ((i.code, core_label(i.name)) for i in catalogue("focus_areas")), columns=2
         )
         self.focus_areas_list.setAccessibleName(self.tr("Schwerpunkte"))
         areas_label = QLabel(self.tr("Sch&werpunkte:"))
@@ -990,7 +990,7 @@ class ConsentDialog(FormDialog):
         if len(persons) == 1:
             self.person_combo.setCurrentIndex(1)
         self.disciplines_list = CheckList(
-            ((i.code, i.name) for i in catalogue("disciplines")), columns=2
+            ((i.code, core_label(i.name)) for i in catalogue("disciplines")), columns=2
         )
         self.scope_edit = _multiline(70)
         self.scope_edit.setPlaceholderText(
@@ -1069,7 +1069,7 @@ class HelpDialog(FormDialog):
             self.help_type_combo,
             "help_types",
             placeholder=self.tr("— bitte wählen —"),
-            text=lambda item: f"{item.get('paragraph', '')} {item.name}".strip(),
+            text=lambda item: f"{item.get('paragraph', '')} {core_label(item.name)}".strip(),
         )
         self._separate_categories()
         self.person_combo = QComboBox()

@@ -33,14 +33,14 @@ from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind
 from sro_case.errors import SroCaseError
 from ui.forms import DateField
 from ui.goal_chart import GoalCourseWidget, GoalGlanceWidget
-from ui.i18n import error_text
+from ui.i18n import core_label, error_text
 from ui.icons import icon
 from ui.tables import ID_ROLE, Row, RowsTableModel, euros, german_date
 
 
 def _label(enum: Any, value: str) -> str:
     try:
-        return enum(value).label
+        return core_label(enum(value).label)
     except ValueError:
         return value
 
@@ -181,7 +181,7 @@ class CaseFileWidget(QWidget):
         self.note_filter.setAccessibleName(self.tr("Verlauf nach Art filtern"))
         self.note_filter.addItem(self.tr("alle Arten"), None)
         for kind in NoteKind:
-            self.note_filter.addItem(kind.label, kind.value)
+            self.note_filter.addItem(core_label(kind.label), kind.value)
         self.note_filter.currentIndexChanged.connect(lambda _i: self._fill_notes())
         self.notes.buttons.insertWidget(0, self.note_filter)
         self.tabs.addTab(self.notes, self.tr("Verlauf"))
@@ -286,7 +286,7 @@ class CaseFileWidget(QWidget):
         self.outcome_8a.setAccessibleName(self.tr("Ergebnis § 8a"))
         self.outcome_8a.addItem(self.tr("— noch offen —"), None)
         for item in catalogue("outcomes_8a"):
-            self.outcome_8a.addItem(item.name, item.code)
+            self.outcome_8a.addItem(core_label(item.name), item.code)
         form.addRow(self.tr("Ergebnis § 8a:"), self.outcome_8a)
         self.review_field = DateField(optional=True)
         self.review_field.setAccessibleName(self.tr("nächste Überprüfung"))
@@ -432,7 +432,7 @@ class CaseFileWidget(QWidget):
         self._loading = True
         self.title.setText(f"{s.file_number} · {s.family_name} · {s.social_space}")
         flag = self.tr("  ⚠ § 8a") if detail.child_protection else ""
-        self.status_label.setText(statuses.label(s.status) + flag)
+        self.status_label.setText(core_label(statuses.label(s.status)) + flag)
         self.opened_label.setText(
             german_date(s.opened_on) + (f" – {german_date(s.closed_on)}" if s.closed_on else "")
         )
@@ -452,7 +452,7 @@ class CaseFileWidget(QWidget):
         closed = s.status == "abgeschlossen"
         self.status_combo.clear()
         for code in statuses.by_code(s.status).get("next", []):
-            self.status_combo.addItem(statuses.label(code), code)
+            self.status_combo.addItem(core_label(statuses.label(code)), code)
         self.status_combo.setEnabled(self.status_combo.count() > 0)
         self.status_button.setEnabled(self.status_combo.count() > 0)
         self.close_button.setEnabled(not closed)
@@ -510,7 +510,7 @@ class CaseFileWidget(QWidget):
                     c.id,
                     (
                         names.get(c.person_id, ""),
-                        ", ".join(disciplines.label(d) for d in c.disciplines),
+                        ", ".join(core_label(disciplines.label(d)) for d in c.disciplines),
                         german_date(c.given_on),
                         german_date(c.expires_on),
                         state,
@@ -527,13 +527,13 @@ class CaseFileWidget(QWidget):
                 Row(
                     h.id,
                     (
-                        f"{help_types.by_code(h.help_type).get('paragraph', '')} {help_types.label(h.help_type)}",
+                        f"{help_types.by_code(h.help_type).get('paragraph', '')} {core_label(help_types.label(h.help_type))}",
                         h.provider,
                         german_date(h.start_on),
                         german_date(h.end_on),
                         "" if h.hours_per_week is None else str(h.hours_per_week),
                         euros(h.monthly_cost_cents),
-                        end_reasons.label(h.end_reason),
+                        core_label(end_reasons.label(h.end_reason)),
                     ),
                     muted=h.end_on is not None and h.end_on < today,
                 )
@@ -550,10 +550,11 @@ class CaseFileWidget(QWidget):
                     c.id,
                     (
                         german_date(c.held_on),
-                        kinds.label(c.kind),
+                        core_label(kinds.label(c.kind)),
                         c.facilitator,
                         ", ".join(
-                            f"{p.name} ({disciplines.label(p.discipline)})" for p in c.participants
+                            f"{p.name} ({core_label(disciplines.label(p.discipline))})"
+                            for p in c.participants
                         ),
                         german_date(c.next_review),
                     ),

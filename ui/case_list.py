@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.models import CaseSummary
 from sro_case.services.cases import SORT_COLUMNS, CaseFilter
-from ui.i18n import error_text
+from ui.i18n import core_label, error_text
 from ui.tables import ID_ROLE, HeaderedTableModel, german_date
 
 PAGE = 200
@@ -156,7 +156,7 @@ class CaseListModel(HeaderedTableModel):
                 row.file_number,
                 row.family_name,
                 row.social_space,
-                self._statuses.label(row.status),
+                core_label(self._statuses.label(row.status)),
                 row.lead_worker,
                 german_date(row.next_review),
             )
@@ -240,7 +240,7 @@ class CaseListPage(QWidget):
         self.status.blockSignals(True)
         self.status.addItem(everything, None)
         for item in catalogue("case_statuses"):
-            self.status.addItem(item.name, item.code)
+            self.status.addItem(core_label(item.name), item.code)
         self.status.blockSignals(False)
         store = self.store
 

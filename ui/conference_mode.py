@@ -89,7 +89,7 @@ from sro_case.paths import resources_dir
 from sro_case.reports.protocol import LEVEL_CAPTIONS, LEVEL_LABELS, NameScrubber, initials
 from ui.forms import DateField, format_date
 from ui.goal_chart import GoalCourseWidget, ordered_reviews, score_label
-from ui.i18n import error_text
+from ui.i18n import core_label, error_text
 
 ZOOM_STEPS = (100, 125, 150, 175, 200, 250, 300)
 BASE_POINT_SIZE = 12.0  # 100 %: already larger than the desktop's 10 pt
@@ -377,7 +377,7 @@ class DisciplineField(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.NoInsert)
         for item in catalogue("disciplines"):
-            self.addItem(item.name, item.code)
+            self.addItem(core_label(item.name), item.code)
         completer = QCompleter(self.model(), self)
         completer.setCaseSensitivity(Qt.CaseInsensitive)
         completer.setFilterMode(Qt.MatchContains)
@@ -392,7 +392,11 @@ class DisciplineField(QComboBox):
 
     def _matches(self) -> list[str]:
         text = self.currentText().strip().casefold()
-        return [i.code for i in catalogue("disciplines") if i.name.casefold().startswith(text)]
+        return [
+            i.code
+            for i in catalogue("disciplines")
+            if i.name.casefold().startswith(text) or core_label(i.name).casefold().startswith(text)
+        ]
 
     def code(self) -> str | None:
         """The catalogue code of what is typed, or None if it names no single discipline."""
@@ -402,6 +406,9 @@ class DisciplineField(QComboBox):
         item = catalogue("disciplines").find(text)
         if item is not None:
             return item.code
+        for entry in catalogue("disciplines"):  # the name in the current language
+            if core_label(entry.name).casefold() == text.casefold():
+                return entry.code
         matches = self._matches()
         return matches[0] if len(matches) == 1 else None
 
@@ -412,7 +419,7 @@ class DisciplineField(QComboBox):
             return self.tr("bitte eingeben oder auswählen.")
         matches = self._matches()
         if len(matches) > 1:
-            names = ", ".join(catalogue("disciplines").label(c) for c in matches)
+            names = ", ".join(core_label(catalogue("disciplines").label(c)) for c in matches)
             return self.tr("„%1“ passt zu mehreren: %2.").replace("%1", text).replace("%2", names)
         return self.tr("„%1“ steht nicht im Katalog der Disziplinen.").replace("%1", text)
 
@@ -669,7 +676,7 @@ class ConferenceWindow(QWidget):
         form = form_layout()
         self.kind_combo = QComboBox()
         for item in catalogue("conference_kinds"):
-            self.kind_combo.addItem(item.name, item.code)
+            self.kind_combo.addItem(core_label(item.name), item.code)
         today = self.store.clock.today()
         self.date_field = DateField(today, default=today)
         self.facilitator_edit = QLineEdit()
@@ -775,7 +782,7 @@ class ConferenceWindow(QWidget):
         form = form_layout()
         self.resource_kind = QComboBox()
         for kind in ResourceKind:
-            self.resource_kind.addItem(kind.label, kind.value)
+            self.resource_kind.addItem(core_label(kind.label), kind.value)
         self.resource_text = QLineEdit()
         self.resource_text.setPlaceholderText(self.tr("z. B. Oma wohnt um die Ecke"))
         add_row(form, self.tr("Art:"), self.resource_kind)
@@ -1005,7 +1012,7 @@ class ConferenceWindow(QWidget):
             if self.use_initials
             else self.detail.family.display_name
         )
-        kind = catalogue("conference_kinds").label(self.kind_combo.currentData())
+        kind = core_label(catalogue("conference_kinds").label(self.kind_combo.currentData()))
         self.title_label.setText(f"{kind} · {s.file_number} · {family}")
         self._render_status()
 
@@ -1082,7 +1089,7 @@ class ConferenceWindow(QWidget):
             parts = [name]
             if p.organisation:
                 parts.append(self.text_out(p.organisation))
-            parts.append(disciplines.label(p.discipline))
+            parts.append(core_label(disciplines.label(p.discipline)))
             mark = "⚠ " if clearance.flagged else "✓ "
             text = mark + " · ".join(parts) + f" — {clearance.reason}"
             row = self._add_item_row(
@@ -1146,12 +1153,12 @@ class ConferenceWindow(QWidget):
             provider = f" ({self.text_out(h.provider)})" if h.provider else ""
             lines.append(
                 self.tr("Laufende Hilfe: %1 seit %2")
-                .replace("%1", f"{paragraph}{helps.label(h.help_type)}{provider}")
+                .replace("%1", f"{paragraph}{core_label(helps.label(h.help_type))}{provider}")
                 .replace("%2", format_date(h.start_on))
             )
         for r in d.resources:
             try:
-                kind = ResourceKind(r.kind).label
+                kind = core_label(ResourceKind(r.kind).label)
             except ValueError:
                 kind = r.kind
             lines.append(
@@ -1223,7 +1230,7 @@ class ConferenceWindow(QWidget):
     def _render_resources(self) -> None:
         self._clear_layout(self.resource_list)
         for i, r in enumerate(self.resources):
-            kind = ResourceKind(r.kind).label
+            kind = core_label(ResourceKind(r.kind).label)
             self._add_item_row(
                 self.resource_list,
                 f"{kind}: {self.text_out(r.description)}",
@@ -1857,7 +1864,7 @@ class ConferenceWindow(QWidget):
         for section in self.sections:
             section.entry.hide()
             section.show_problems([])
-        kind = catalogue("conference_kinds").label(self.kind_combo.currentData())
+        kind = core_label(catalogue("conference_kinds").label(self.kind_combo.currentData()))
         facilitator = self.name_out(self.facilitator())
         self.frame_summary.setText(
             self.tr("%1 am %2").replace("%1", kind).replace("%2", format_date(self.held_on()))

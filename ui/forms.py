@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from sro_case.domain.catalogues import Catalogue, CatalogueItem, catalogue
 from sro_case.errors import ValidationError
-from ui.i18n import core_problems, problems_text
+from ui.i18n import core_label, core_problems, problems_text
 
 T = TypeVar("T")
 
@@ -368,7 +368,7 @@ def fill_from_catalogue(
     if placeholder is not None:
         combo.addItem(placeholder, None)
     for item in cat:
-        combo.addItem(text(item) if text else item.name, item.code)
+        combo.addItem(text(item) if text else core_label(item.name), item.code)
 
 
 def fill_from_enum(combo: QComboBox, enum: type[Enum], *, placeholder: str | None = None) -> None:
@@ -377,7 +377,7 @@ def fill_from_enum(combo: QComboBox, enum: type[Enum], *, placeholder: str | Non
     if placeholder is not None:
         combo.addItem(placeholder, None)
     for member in enum:
-        combo.addItem(member.label, member.value)  # type: ignore[attr-defined]
+        combo.addItem(core_label(member.label), member.value)  # type: ignore[attr-defined]
 
 
 def combo_value(combo: QComboBox) -> Any:

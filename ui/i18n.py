@@ -109,6 +109,12 @@ def core_text(text: str) -> str:
         return str(text)
 
 
+def core_label(text: str) -> str:
+    """A label that the core keeps in German (an enum's ``label``, a catalogue entry's name) in
+    the current language. Catalogue entries an office added itself stay as they are."""
+    return QCoreApplication.translate(CONTEXT, text) if text else text
+
+
 def core_problems(problems: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The (field, message) pairs of a ValidationError in the current language."""
     return [(core_text(field), core_text(message)) for field, message in problems]

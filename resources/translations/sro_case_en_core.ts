@@ -4,12 +4,40 @@
 <context>
     <name>core</name>
     <message>
+        <source>ASD</source>
+        <translation>ASD (social services)</translation>
+    </message>
+    <message>
+        <source>Abbruch durch Einrichtung oder Dienst</source>
+        <translation>Ended early by the facility or service</translation>
+    </message>
+    <message>
+        <source>Abbruch durch Sorgeberechtigte oder junge Volljährige</source>
+        <translation>Ended early by the guardians or the young adult</translation>
+    </message>
+    <message>
+        <source>Abbruch durch den jungen Menschen</source>
+        <translation>Ended early by the young person</translation>
+    </message>
+    <message>
+        <source>Abschluss war irrtümlich</source>
+        <translation>closed by mistake</translation>
+    </message>
+    <message>
         <source>Abschlussdatum</source>
         <translation>Closing date</translation>
     </message>
     <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
+    </message>
+    <message>
+        <source>Angehörige/r</source>
+        <translation>Relative</translation>
     </message>
     <message>
         <source>Anlass</source>
@@ -32,12 +60,20 @@
         <translation>Kind of resource</translation>
     </message>
     <message>
+        <source>Beendigung gemäß Hilfeplan / Ziele erreicht</source>
+        <translation>Ended as planned / goals achieved</translation>
+    </message>
+    <message>
         <source>Beendigungsgrund</source>
         <translation>End reason</translation>
     </message>
     <message>
         <source>Beginn</source>
         <translation>Start</translation>
+    </message>
+    <message>
+        <source>Beratungsgespräch</source>
+        <translation>Counselling session</translation>
     </message>
     <message>
         <source>Beschlüsse</source>
@@ -74,6 +110,10 @@
     <message>
         <source>Bitte einen Grund für die Wiederaufnahme auswählen.</source>
         <translation>Please choose a reason for reopening.</translation>
+    </message>
+    <message>
+        <source>Controlling</source>
+        <translation>Controlling</translation>
     </message>
     <message>
         <source>Das Ende darf nicht vor dem Beginn liegen.</source>
@@ -124,6 +164,22 @@
         <translation>Discipline</translation>
     </message>
     <message>
+        <source>E-Mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Eingang</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>Eingliederungshilfe bei seelischer Behinderung</source>
+        <translation>Integration help for mental disability</translation>
+    </message>
+    <message>
+        <source>Elternteil</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
         <source>Empfänger</source>
         <translation>Recipients</translation>
     </message>
@@ -136,8 +192,32 @@
         <translation>Outcome § 8a</translation>
     </message>
     <message>
+        <source>Erreichen der Altersgrenze</source>
+        <translation>Age limit reached</translation>
+    </message>
+    <message>
         <source>Erteilt am</source>
         <translation>Given on</translation>
+    </message>
+    <message>
+        <source>Erziehung in einer Tagesgruppe</source>
+        <translation>Day group care</translation>
+    </message>
+    <message>
+        <source>Erziehung und Familienalltag</source>
+        <translation>Parenting and family life</translation>
+    </message>
+    <message>
+        <source>Erziehungsbeistand, Betreuungshelfer</source>
+        <translation>Educational support, care helper</translation>
+    </message>
+    <message>
+        <source>Erziehungsberatung</source>
+        <translation>Parenting counselling</translation>
+    </message>
+    <message>
+        <source>Existenzsicherung</source>
+        <translation>Livelihood</translation>
     </message>
     <message>
         <source>Fachkraft</source>
@@ -148,12 +228,32 @@
         <translation>Case opened</translation>
     </message>
     <message>
+        <source>Fallkonferenz</source>
+        <translation>Case conference</translation>
+    </message>
+    <message>
         <source>Familie</source>
         <translation>Family</translation>
     </message>
     <message>
+        <source>Familienbildung</source>
+        <translation>Family education</translation>
+    </message>
+    <message>
         <source>Familienname</source>
         <translation>Surname</translation>
+    </message>
+    <message>
+        <source>Flexible Hilfe zur Erziehung</source>
+        <translation>Flexible help with upbringing</translation>
+    </message>
+    <message>
+        <source>Fortschreibung</source>
+        <translation>Plan update</translation>
+    </message>
+    <message>
+        <source>Freizeit und soziale Kontakte</source>
+        <translation>Leisure and social contacts</translation>
     </message>
     <message>
         <source>Geburtsdatum</source>
@@ -168,6 +268,10 @@
         <translation>Gender</translation>
     </message>
     <message>
+        <source>Gesundheit</source>
+        <translation>Health</translation>
+    </message>
+    <message>
         <source>Grund</source>
         <translation>Reason</translation>
     </message>
@@ -176,12 +280,44 @@
         <translation>Valid until</translation>
     </message>
     <message>
+        <source>Hausbesuch</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>Heimerziehung, sonstige betreute Wohnform</source>
+        <translation>Residential care, other supported housing</translation>
+    </message>
+    <message>
+        <source>Hilfe für junge Volljährige</source>
+        <translation>Help for young adults</translation>
+    </message>
+    <message>
+        <source>Hilfe läuft</source>
+        <translation>Help in progress</translation>
+    </message>
+    <message>
         <source>Hilfeart</source>
         <translation>Type of help</translation>
     </message>
     <message>
+        <source>Hilfeplangespräch nach § 36 SGB VIII</source>
+        <translation>Help plan meeting (§ 36 SGB VIII)</translation>
+    </message>
+    <message>
+        <source>Hilfeplanung</source>
+        <translation>Help planning</translation>
+    </message>
+    <message>
+        <source>HzE-Träger</source>
+        <translation>HzE provider</translation>
+    </message>
+    <message>
         <source>Indikator</source>
         <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Intensive sozialpädagogische Einzelbetreuung</source>
+        <translation>Intensive socio-educational individual care</translation>
     </message>
     <message>
         <source>Jahr</source>
@@ -192,8 +328,56 @@
         <translation>Years</translation>
     </message>
     <message>
+        <source>Jugendarbeit</source>
+        <translation>Youth work</translation>
+    </message>
+    <message>
+        <source>Jugendliche/r</source>
+        <translation>Adolescent</translation>
+    </message>
+    <message>
+        <source>Jugendsozialarbeit</source>
+        <translation>Youth social work</translation>
+    </message>
+    <message>
         <source>Kategorie</source>
         <translation>Category</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>Kind/Jugendliche/r</source>
+        <translation>Child/adolescent</translation>
+    </message>
+    <message>
+        <source>Kinderschutz</source>
+        <translation>Child protection</translation>
+    </message>
+    <message>
+        <source>Kindertagesbetreuung</source>
+        <translation>Child day care</translation>
+    </message>
+    <message>
+        <source>Kita</source>
+        <translation>Nursery</translation>
+    </message>
+    <message>
+        <source>Kita und frühe Förderung</source>
+        <translation>Nursery and early support</translation>
+    </message>
+    <message>
+        <source>Kita-Gespräch</source>
+        <translation>Nursery meeting</translation>
+    </message>
+    <message>
+        <source>Klärung und Beratung</source>
+        <translation>Assessment and counselling</translation>
+    </message>
+    <message>
+        <source>Kollegiale Fallberatung</source>
+        <translation>Peer case consultation</translation>
     </message>
     <message>
         <source>Kommentar</source>
@@ -202,6 +386,10 @@
     <message>
         <source>Konferenz</source>
         <translation>Conference</translation>
+    </message>
+    <message>
+        <source>Konflikte in der Familie</source>
+        <translation>Family conflicts</translation>
     </message>
     <message>
         <source>Mindestens eine Disziplin muss ausgewählt werden.</source>
@@ -226,6 +414,10 @@
     <message>
         <source>Monatliche Kosten</source>
         <translation>Monthly cost</translation>
+    </message>
+    <message>
+        <source>Nachbetreuung junger Volljähriger</source>
+        <translation>Aftercare for young adults</translation>
     </message>
     <message>
         <source>Name</source>
@@ -264,6 +456,10 @@
         <translation>Person {n}</translation>
     </message>
     <message>
+        <source>Pflegeelternteil</source>
+        <translation>Foster parent</translation>
+    </message>
+    <message>
         <source>Ressource {n}</source>
         <translation>Resource {n}</translation>
     </message>
@@ -276,12 +472,52 @@
         <translation>Step {n}</translation>
     </message>
     <message>
+        <source>Schulbesuch</source>
+        <translation>School visit</translation>
+    </message>
+    <message>
+        <source>Schule</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>Schule und Ausbildung</source>
+        <translation>School and training</translation>
+    </message>
+    <message>
+        <source>Schulsozialarbeit</source>
+        <translation>School social work</translation>
+    </message>
+    <message>
         <source>Schwerpunkt</source>
         <translation>Focus area</translation>
     </message>
     <message>
+        <source>Sonstige</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Sonstiges</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Sorgeberechtigte/r</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <source>Soziale Gruppenarbeit</source>
+        <translation>Social group work</translation>
+    </message>
+    <message>
+        <source>Sozialpädagogische Familienhilfe</source>
+        <translation>Socio-educational family help</translation>
+    </message>
+    <message>
         <source>Sozialraum</source>
         <translation>Social space</translation>
+    </message>
+    <message>
+        <source>Sozialraumteam</source>
+        <translation>Social space team</translation>
     </message>
     <message>
         <source>Status</source>
@@ -296,6 +532,10 @@
         <translation>Level {n}</translation>
     </message>
     <message>
+        <source>Sucht</source>
+        <translation>Addiction</translation>
+    </message>
+    <message>
         <source>Tagesordnung</source>
         <translation>Agenda</translation>
     </message>
@@ -304,8 +544,16 @@
         <translation>Participant {n}</translation>
     </message>
     <message>
+        <source>Telefonat</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
         <source>Text</source>
         <translation>Text</translation>
+    </message>
+    <message>
+        <source>Trennung und Umgang</source>
+        <translation>Separation and contact</translation>
     </message>
     <message>
         <source>Träger</source>
@@ -318,6 +566,14 @@
     <message>
         <source>Verantwortlich</source>
         <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Vollzeitpflege</source>
+        <translation>Full-time foster care</translation>
+    </message>
+    <message>
+        <source>Vormundschaft, Pflegschaft</source>
+        <translation>Guardianship, curatorship</translation>
     </message>
     <message>
         <source>Vorname</source>
@@ -344,6 +600,10 @@
         <translation>Hours per week</translation>
     </message>
     <message>
+        <source>Wohnen</source>
+        <translation>Housing</translation>
+    </message>
+    <message>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
@@ -366,6 +626,22 @@
     <message>
         <source>Zielerreichungsskala</source>
         <translation>Goal attainment scale</translation>
+    </message>
+    <message>
+        <source>Zuständigkeitswechsel (z. B. Umzug)</source>
+        <translation>Change of responsibility (e.g. move)</translation>
+    </message>
+    <message>
+        <source>abgeschlossen</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>akute Kindeswohlgefährdung</source>
+        <translation>acute risk to the child's welfare</translation>
+    </message>
+    <message>
+        <source>aufgegeben</source>
+        <translation>dropped</translation>
     </message>
     <message>
         <source>braucht genau fünf Stufen (−2 bis +2).</source>
@@ -440,12 +716,32 @@
         <translation>the conference</translation>
     </message>
     <message>
+        <source>divers</source>
+        <translation>diverse</translation>
+    </message>
+    <message>
         <source>enthält unzulässige Steuerzeichen.</source>
         <translation>contains control characters that are not allowed.</translation>
     </message>
     <message>
+        <source>erneuter Hilfebedarf</source>
+        <translation>renewed need for help</translation>
+    </message>
+    <message>
+        <source>erreicht</source>
+        <translation>achieved</translation>
+    </message>
+    <message>
+        <source>familiär/Netzwerk</source>
+        <translation>family/network</translation>
+    </message>
+    <message>
         <source>gehört nicht zu diesem Fall.</source>
         <translation>does not belong to this case.</translation>
+    </message>
+    <message>
+        <source>institutionell</source>
+        <translation>institutional</translation>
     </message>
     <message>
         <source>ist bereits vergeben.</source>
@@ -458,6 +754,26 @@
     <message>
         <source>ist zu lang ({length} Zeichen, höchstens {max_len}).</source>
         <translation>is too long ({length} characters, at most {max_len}).</translation>
+    </message>
+    <message>
+        <source>junge/r Volljährige/r</source>
+        <translation>Young adult</translation>
+    </message>
+    <message>
+        <source>kein weiterer Hilfebedarf</source>
+        <translation>no further need for help</translation>
+    </message>
+    <message>
+        <source>keine Kindeswohlgefährdung und kein (weiterer) Hilfebedarf</source>
+        <translation>no risk to the child and no (further) need for help</translation>
+    </message>
+    <message>
+        <source>keine Kindeswohlgefährdung, aber Hilfe- oder Unterstützungsbedarf</source>
+        <translation>no risk to the child, but need for help or support</translation>
+    </message>
+    <message>
+        <source>latente Kindeswohlgefährdung</source>
+        <translation>latent risk to the child's welfare</translation>
     </message>
     <message>
         <source>muss angegeben werden.</source>
@@ -484,8 +800,56 @@
         <translation>must be at least {minimum}: smaller numbers could make single families identifiable.</translation>
     </message>
     <message>
+        <source>männlich</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>neue Meldung nach § 8a</source>
+        <translation>new report under § 8a</translation>
+    </message>
+    <message>
+        <source>nicht erreicht</source>
+        <translation>not achieved</translation>
+    </message>
+    <message>
+        <source>offen</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>ohne Angabe</source>
+        <translation>not stated</translation>
+    </message>
+    <message>
         <source>ohne Endung</source>
         <translation>no extension</translation>
+    </message>
+    <message>
+        <source>persönlich</source>
+        <translation>personal</translation>
+    </message>
+    <message>
+        <source>ruhend</source>
+        <translation>dormant</translation>
+    </message>
+    <message>
+        <source>sonstige Bezugsperson</source>
+        <translation>Other attachment figure</translation>
+    </message>
+    <message>
+        <source>sonstige Gründe</source>
+        <translation>other reasons</translation>
+    </message>
+    <message>
+        <source>sozialräumlich</source>
+        <translation>social space</translation>
+    </message>
+    <message>
+        <source>teilweise erreicht</source>
+        <translation>partly achieved</translation>
+    </message>
+    <message>
+        <source>weiblich</source>
+        <translation>female</translation>
     </message>
     <message>
         <source>{folder} ist nicht leer. Bitte einen neuen, leeren Ordner wählen.</source>
@@ -494,6 +858,10 @@
     <message>
         <source>{scope}: {field}</source>
         <translation>{scope}: {field}</translation>
+    </message>
+    <message>
+        <source>Übergang in eine andere Hilfe</source>
+        <translation>Transition to another help</translation>
     </message>
     <message>
         <source>„{category}“ ist keine Fristenkategorie.</source>
