@@ -60,6 +60,25 @@ def test_every_ui_string_has_english(english) -> None:  # type: ignore[no-untype
     assert missing == {}
 
 
+def test_unknown_texts_do_not_lose_references_to_none(qapp) -> None:  # type: ignore[no-untyped-def]
+    """PySide6 drops a reference to None whenever a Python translate() returns it; enough
+    misses (every user value shown through core_text) crashed the interpreter on exit."""
+    import sys
+
+    from PySide6.QtCore import QCoreApplication
+
+    install_language("en")
+    try:
+        before = sys.getrefcount(None)
+        for i in range(2000):
+            assert QCoreApplication.translate("core", f"kein Text {i}") == f"kein Text {i}"
+        assert sys.getrefcount(None) >= before - 50  # no steady loss (other code may vary)
+        assert QCoreApplication.translate("core", "Vorname") == "First name"
+        assert QCoreApplication.translate("MainWindow", "Sperren") == "Lock"  # another part
+    finally:
+        install_language("de")
+
+
 def test_text_keeps_german_and_template() -> None:
     t = T("darf nicht größer als {high} sein.", high=168)
     assert t == "darf nicht größer als 168 sein." and isinstance(t, str)

@@ -4,6 +4,7 @@ Qt's own dialogs use qtbase_<lang> from PySide6 (``qt_de`` needs modules Essenti
 
 from __future__ import annotations
 
+import ctypes
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -18,12 +19,24 @@ DEFAULT_LANGUAGE = "de"
 
 
 class TsTranslator(QTranslator):
-    """A QTranslator over a Qt Linguist .ts file; unfinished entries are ignored."""
+    """A QTranslator over Qt Linguist .ts files (all parts of one language, one look-up);
+    unfinished entries are ignored.
 
-    def __init__(self, path: Path, parent: QCoreApplication | None = None) -> None:
+    PySide6 (seen with 6.12) hands a null ``disambiguation`` to a Python ``translate()``
+    override as a borrowed None and releases it afterwards: every ``tr()`` call then costs None
+    one reference, and after enough calls the interpreter aborts ("deallocating None"). The
+    override gives that reference back. Should PySide fix this, None merely keeps a few extra
+    references, which is harmless.
+    """
+
+    def __init__(self, paths: Path | list[Path], parent: QCoreApplication | None = None) -> None:
         super().__init__(parent)
         self._table: dict[tuple[str, str], str] = {}
         self._plain: dict[str, str] = {}
+        for path in [paths] if isinstance(paths, Path) else paths:
+            self._load(path)
+
+    def _load(self, path: Path) -> None:
         root = ET.parse(path).getroot()
         for context in root.iter("context"):
             name = context.findtext("name") or ""
@@ -38,6 +51,8 @@ class TsTranslator(QTranslator):
                 self._plain.setdefault(source, translation.text or "")
 
     def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def, override]
+        if disambiguation is None:
+            _give_back_none()
         return self._table.get((context, source)) or self._plain.get(source)
 
     def isEmpty(self) -> bool:
@@ -45,6 +60,10 @@ class TsTranslator(QTranslator):
 
     def __len__(self) -> int:
         return len(self._table)
+
+
+def _give_back_none() -> None:
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
 
 
 _installed: list[QTranslator] = []
@@ -72,10 +91,9 @@ def install_language(language: str) -> str:
         app.installTranslator(qt)
         _installed.append(qt)
     if language != "de":
-        for path in translation_files(language):
-            ours = TsTranslator(path, app)
-            app.installTranslator(ours)
-            _installed.append(ours)
+        ours = TsTranslator(translation_files(language), app)
+        app.installTranslator(ours)
+        _installed.append(ours)
     locale = (
         QLocale(QLocale.German, QLocale.Germany)
         if language == "de"
