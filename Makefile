@@ -4,13 +4,13 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test stress lint clean screenshots
+.PHONY: run test stress lint clean screenshots bundle bundle-test deb
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 oder neuer wird benötigt / Python 3.11+ required")'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,bundle]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -23,6 +23,20 @@ test: $(STAMP)
 stress: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -m slow
 
+# The installation package: PyInstaller one-folder bundle in dist/sro-case/ (installer/sro-case.spec),
+# checked with its own self-test; `make deb` wraps it as dist/sro-case_<version>_<arch>.deb.
+bundle: $(STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller installer/sro-case.spec
+	QT_QPA_PLATFORM=offscreen dist/sro-case/sro-case --self-test
+	du -sh dist/sro-case
+
+deb: bundle
+	$(PY) installer/linux/build_deb.py dist/sro-case --out dist
+
+# Only the packaging tests (bundle + self-test + .deb install, NSIS and MSI scripts); also part of `make test`.
+bundle-test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -m bundle
+
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py de
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py en
@@ -33,4 +47,4 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check sro_case ui db tests
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis

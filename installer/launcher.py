@@ -1,0 +1,8 @@
+"""Entry point of the bundled program (PyInstaller): the same as the ``sro-case`` command."""
+
+import sys
+
+from sro_case.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
