@@ -18,10 +18,17 @@ def scan_ui(root: Path = UI) -> dict[str, list[str]]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         rel = path.relative_to(ROOT).as_posix()
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            if not isinstance(node, ast.Call):
                 continue
             args = node.args
-            if node.func.attr == "tr" and args:
+            if isinstance(node.func, ast.Name):  # tr = QCoreApplication.translate; tr("Ctx", "…")
+                if node.func.id in ("tr", "translate") and len(args) >= 2:
+                    literal = args[1]
+                else:
+                    continue
+            elif not isinstance(node.func, ast.Attribute):
+                continue
+            elif node.func.attr == "tr" and args:
                 literal = args[0]
             elif (
                 node.func.attr == "translate"

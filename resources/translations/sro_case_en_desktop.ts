@@ -146,6 +146,29 @@
     </message>
 </context>
 <context>
+    <name>AdminMenu</name>
+    <message>
+        <source>&amp;Verwaltung</source>
+        <translation>&amp;Administration</translation>
+    </message>
+    <message>
+        <source>&amp;Benutzer …</source>
+        <translation>&amp;Users …</translation>
+    </message>
+    <message>
+        <source>&amp;Protokollkette …</source>
+        <translation>&amp;Audit chain …</translation>
+    </message>
+    <message>
+        <source>&amp;Löschfristen …</source>
+        <translation>&amp;Retention periods …</translation>
+    </message>
+    <message>
+        <source>&amp;Datensicherung …</source>
+        <translation>&amp;Backup …</translation>
+    </message>
+</context>
+<context>
     <name>ConferenceWindow</name>
     <message>
         <source>bis</source>
