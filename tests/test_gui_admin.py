@@ -502,3 +502,17 @@ def test_answers_arriving_after_the_lock_are_dropped(qtbot, store) -> None:  # t
     w.clear()  # the main window locked while the proposals were being computed
     runner.release()
     assert page.model.rowCount() == 0 and not page.working
+
+
+def test_service_refusals_are_shown_in_the_ui_language(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    taken = NewUser(m.UserDraft("admin", "Noch ein Admin", "admin"), PETRA)
+    monkeypatch.setattr(NewUserDialog, "ask", classmethod(lambda cls, parent: taken))
+    w = AdminWindow(store, InlineTaskRunner())
+    qtbot.addWidget(w)
+    page = w.show_page("users")
+    page.add_button.click()
+    assert page.message.text() == "Anmeldename: „admin“ ist bereits vergeben."
+    assert page.message.objectName() == "errorMessage"
+    install_language("en")
+    page.add_button.click()
+    assert "already" in page.message.text() and "vergeben" not in page.message.text()

@@ -54,6 +54,7 @@ from ui.admin_dialogs import (
     confirm_deletion,
     confirm_removal,
 )
+from ui.i18n import error_text
 from ui.tables import ID_ROLE, HeaderedTableModel, Row, RowsTableModel, german_date
 
 PAGE = 200
@@ -146,7 +147,7 @@ class AdminPage(QWidget):
         def failed(exc: BaseException) -> None:
             self._idle()
             if generation == self._generation:
-                self.show_message(str(exc), error=True)
+                self.show_message(error_text(exc), error=True)
 
         self.runner.submit(work, finished, failed)
 
@@ -519,7 +520,7 @@ class AuditLogPage(AdminPage):
         self.layout_.addLayout(filters)
         self.model = AuditLogModel(store, runner, self)
         self.model.loaded.connect(self._on_loaded)
-        self.model.failed.connect(lambda exc: self.show_message(str(exc), error=True))
+        self.model.failed.connect(lambda exc: self.show_message(error_text(exc), error=True))
         self.view = QTableView()
         self.view.setAccessibleName(self.tr("Protokolleinträge"))
         _setup_table(self.view, self.model)

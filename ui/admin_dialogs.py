@@ -34,6 +34,7 @@ from sro_case.errors import SroCaseError, WrongPassphrase
 from sro_case.services import vault
 from sro_case.services.vault import MIN_PASSPHRASE_LENGTH
 from ui.forms import FormDialog, combine_problems, combo_value, fill_from_enum
+from ui.i18n import error_text
 from ui.unlock_dialog import passphrase_strength
 
 
@@ -334,7 +335,7 @@ class ChangePassphraseDialog(QDialog):
             self.old.selectAll()
             self.old.setFocus()
         elif isinstance(exc, SroCaseError):
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
         else:
             self.message.setText(self.tr("Unerwarteter Fehler: %1").replace("%1", str(exc)))
 

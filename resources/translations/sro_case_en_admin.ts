@@ -4,17 +4,17 @@
 <context>
     <name>AdminConfirm</name>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="358"/>
+        <location filename="../../ui/admin_dialogs.py" line="359"/>
         <source>&amp;Nein</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="371"/>
+        <location filename="../../ui/admin_dialogs.py" line="372"/>
         <source>Endgültig löschen?</source>
         <translation>Delete for good?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="372"/>
+        <location filename="../../ui/admin_dialogs.py" line="373"/>
         <source>%1 Fallakte(n) werden mit allen personenbezogenen Daten endgültig gelöscht; nur der anonymisierte Statistiksatz bleibt. Das lässt sich nur aus einer Sicherung rückgängig machen.
 
 Wirklich %1 Fallakte(n) löschen?</source>
@@ -23,17 +23,17 @@ Wirklich %1 Fallakte(n) löschen?</source>
 Really delete %1 case file(s)?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="378"/>
+        <location filename="../../ui/admin_dialogs.py" line="379"/>
         <source>Ja, %1 löschen</source>
         <translation>Yes, delete %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="385"/>
+        <location filename="../../ui/admin_dialogs.py" line="386"/>
         <source>Zugang entfernen?</source>
         <translation>Remove access?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="386"/>
+        <location filename="../../ui/admin_dialogs.py" line="387"/>
         <source>Den Zugang von %1 (%2) entfernen?
 
 Der Schlüsselplatz wird aus der Schlüsseldatei gelöscht: diese Passphrase öffnet die Datenbank danach nicht mehr. Der Eintrag bleibt deaktiviert erhalten, damit das Protokoll die Person weiter nennt.</source>
@@ -42,7 +42,7 @@ Der Schlüsselplatz wird aus der Schlüsseldatei gelöscht: diese Passphrase öf
 The key slot is deleted from the key file: this passphrase will no longer open the database. The user entry stays, deactivated, so that the audit log can still name the person.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="394"/>
+        <location filename="../../ui/admin_dialogs.py" line="395"/>
         <source>Zugang &amp;entfernen</source>
         <translation>&amp;Remove access</translation>
     </message>
@@ -50,7 +50,7 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="103"/>
+        <location filename="../../ui/admin.py" line="104"/>
         <source>Bitte warten</source>
         <translation>Please wait</translation>
     </message>
@@ -58,27 +58,27 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../../ui/admin.py" line="1006"/>
+        <location filename="../../ui/admin.py" line="1012"/>
         <source>Verwaltung — SRO-Fallmanagement</source>
         <translation>Administration — SRO-Fallmanagement</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1015"/>
+        <location filename="../../ui/admin.py" line="1021"/>
         <source>Benutzer</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1016"/>
+        <location filename="../../ui/admin.py" line="1022"/>
         <source>Protokollkette</source>
         <translation>Audit chain</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1017"/>
+        <location filename="../../ui/admin.py" line="1023"/>
         <source>Löschfristen</source>
         <translation>Retention periods</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1018"/>
+        <location filename="../../ui/admin.py" line="1024"/>
         <source>Datensicherung</source>
         <translation>Backup</translation>
     </message>
@@ -86,219 +86,219 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>AuditLogModel</name>
     <message>
-        <location filename="../../ui/admin.py" line="324"/>
+        <location filename="../../ui/admin.py" line="330"/>
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="325"/>
+        <location filename="../../ui/admin.py" line="331"/>
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="326"/>
-        <location filename="../../ui/admin.py" line="358"/>
+        <location filename="../../ui/admin.py" line="332"/>
+        <location filename="../../ui/admin.py" line="364"/>
         <source>Benutzer/in</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="327"/>
+        <location filename="../../ui/admin.py" line="333"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="328"/>
-        <location filename="../../ui/admin.py" line="357"/>
+        <location filename="../../ui/admin.py" line="334"/>
+        <location filename="../../ui/admin.py" line="363"/>
         <source>Fall</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="329"/>
+        <location filename="../../ui/admin.py" line="335"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="332"/>
+        <location filename="../../ui/admin.py" line="338"/>
         <source>angelegt</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="333"/>
+        <location filename="../../ui/admin.py" line="339"/>
         <source>gelesen</source>
         <translation>read</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="334"/>
+        <location filename="../../ui/admin.py" line="340"/>
         <source>geändert</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="335"/>
+        <location filename="../../ui/admin.py" line="341"/>
         <source>gelöscht</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="336"/>
+        <location filename="../../ui/admin.py" line="342"/>
         <source>Status geändert</source>
         <translation>status changed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="337"/>
+        <location filename="../../ui/admin.py" line="343"/>
         <source>abgeschlossen</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="338"/>
+        <location filename="../../ui/admin.py" line="344"/>
         <source>wieder aufgenommen</source>
         <translation>reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="339"/>
+        <location filename="../../ui/admin.py" line="345"/>
         <source>widerrufen</source>
         <translation>revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="340"/>
+        <location filename="../../ui/admin.py" line="346"/>
         <source>beendet</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="341"/>
+        <location filename="../../ui/admin.py" line="347"/>
         <source>exportiert</source>
         <translation>exported</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="342"/>
+        <location filename="../../ui/admin.py" line="348"/>
         <source>Sicherung</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="343"/>
+        <location filename="../../ui/admin.py" line="349"/>
         <source>Wiederherstellung</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="344"/>
+        <location filename="../../ui/admin.py" line="350"/>
         <source>Löschung nach Frist</source>
         <translation>Deletion after retention period</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="345"/>
+        <location filename="../../ui/admin.py" line="351"/>
         <source>Schlüsselwechsel</source>
         <translation>Key rotation</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="346"/>
+        <location filename="../../ui/admin.py" line="352"/>
         <source>Anmeldung fehlgeschlagen</source>
         <translation>Failed sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="347"/>
+        <location filename="../../ui/admin.py" line="353"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="348"/>
+        <location filename="../../ui/admin.py" line="354"/>
         <source>Demodaten</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="351"/>
+        <location filename="../../ui/admin.py" line="357"/>
         <source>Fachkraft</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="352"/>
+        <location filename="../../ui/admin.py" line="358"/>
         <source>Moderation</source>
         <translation>Facilitator</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="353"/>
+        <location filename="../../ui/admin.py" line="359"/>
         <source>Controlling</source>
         <translation>Controlling</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="354"/>
+        <location filename="../../ui/admin.py" line="360"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="359"/>
+        <location filename="../../ui/admin.py" line="365"/>
         <source>Schlüsselplatz</source>
         <translation>Key slot</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="360"/>
+        <location filename="../../ui/admin.py" line="366"/>
         <source>Datenbank</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="361"/>
+        <location filename="../../ui/admin.py" line="367"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="362"/>
+        <location filename="../../ui/admin.py" line="368"/>
         <source>Einwilligung</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="363"/>
+        <location filename="../../ui/admin.py" line="369"/>
         <source>Verlaufseintrag</source>
         <translation>Case note</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="364"/>
+        <location filename="../../ui/admin.py" line="370"/>
         <source>Hilfe</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="365"/>
+        <location filename="../../ui/admin.py" line="371"/>
         <source>Konferenz</source>
         <translation>Conference</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="366"/>
+        <location filename="../../ui/admin.py" line="372"/>
         <source>Ziel</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="367"/>
+        <location filename="../../ui/admin.py" line="373"/>
         <source>Handlungsschritt</source>
         <translation>Action step</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="368"/>
+        <location filename="../../ui/admin.py" line="374"/>
         <source>Ressource</source>
         <translation>Resource</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="369"/>
+        <location filename="../../ui/admin.py" line="375"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="370"/>
+        <location filename="../../ui/admin.py" line="376"/>
         <source>Statistik</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="371"/>
+        <location filename="../../ui/admin.py" line="377"/>
         <source>Anmeldung</source>
         <translation>Sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="372"/>
+        <location filename="../../ui/admin.py" line="378"/>
         <source>Löschfrist</source>
         <translation>Retention period</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="457"/>
+        <location filename="../../ui/admin.py" line="463"/>
         <source>Fall %1 (gelöscht)</source>
         <translation>Case %1 (deleted)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="464"/>
+        <location filename="../../ui/admin.py" line="470"/>
         <source>Rolle: %1</source>
         <translation>Role: %1</translation>
     </message>
@@ -306,63 +306,63 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="490"/>
+        <location filename="../../ui/admin.py" line="496"/>
         <source>Benutzer/in</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="492"/>
+        <location filename="../../ui/admin.py" line="498"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="494"/>
+        <location filename="../../ui/admin.py" line="500"/>
         <source>&amp;Benutzer/in:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="495"/>
+        <location filename="../../ui/admin.py" line="501"/>
         <source>A&amp;ktion:</source>
         <translation>A&amp;ction:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="506"/>
+        <location filename="../../ui/admin.py" line="512"/>
         <source>Kette &amp;prüfen</source>
         <translation>&amp;Verify chain</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="508"/>
+        <location filename="../../ui/admin.py" line="514"/>
         <source>Prüft jeden Eintrag gegen seinen Vorgänger: veränderte, gelöschte oder vertauschte Einträge fallen auf.</source>
         <translation>Checks every entry against the one before it: changed, deleted or reordered entries show up.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="519"/>
+        <location filename="../../ui/admin.py" line="525"/>
         <source>Protokolleinträge</source>
         <translation>Audit log entries</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="539"/>
-        <location filename="../../ui/admin.py" line="543"/>
+        <location filename="../../ui/admin.py" line="545"/>
+        <location filename="../../ui/admin.py" line="549"/>
         <source>alle</source>
         <translation>all</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="562"/>
+        <location filename="../../ui/admin.py" line="568"/>
         <source>%1 Einträge</source>
         <translation>%1 entries</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="572"/>
+        <location filename="../../ui/admin.py" line="578"/>
         <source>Die Protokollkette ist unversehrt: %1 Einträge geprüft.</source>
         <translation>The audit chain is intact: %1 entries checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="578"/>
+        <location filename="../../ui/admin.py" line="584"/>
         <source>Die Protokollkette ist NICHT in Ordnung (%1 Einträge geprüft). Das Protokoll wurde außerhalb des Programms verändert:</source>
         <translation>The audit chain is NOT intact (%1 entries checked). The log was changed outside the program:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="587"/>
+        <location filename="../../ui/admin.py" line="593"/>
         <source>Die Protokollkette wird geprüft …</source>
         <translation>Verifying the audit chain …</translation>
     </message>
@@ -370,127 +370,127 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="810"/>
+        <location filename="../../ui/admin.py" line="816"/>
         <source>Sicherungsordner</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="812"/>
+        <location filename="../../ui/admin.py" line="818"/>
         <source>Ordner &amp;wählen …</source>
         <translation>&amp;Choose folder …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="813"/>
+        <location filename="../../ui/admin.py" line="819"/>
         <source>Sicherungsordner:</source>
         <translation>Backup folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="817"/>
+        <location filename="../../ui/admin.py" line="823"/>
         <source>Anzahl aufbewahrter Sicherungen</source>
         <translation>Number of backups kept</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="821"/>
+        <location filename="../../ui/admin.py" line="827"/>
         <source>neueste Sicherungen</source>
         <translation>newest backups</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="823"/>
+        <location filename="../../ui/admin.py" line="829"/>
         <source>&amp;Aufbewahren:</source>
         <translation>&amp;Keep:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="828"/>
+        <location filename="../../ui/admin.py" line="834"/>
         <source>Beim Beenden sichert das Programm automatisch (höchstens einmal am Tag). Jede Sicherung wird vor dem Ablegen geprüft; die Schlüsseldatei wird mitgesichert.</source>
         <translation>The program backs up automatically when it closes (at most once a day). Every backup is verified before it is kept; the key file is backed up with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="836"/>
+        <location filename="../../ui/admin.py" line="842"/>
         <source>Sicherung</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="836"/>
+        <location filename="../../ui/admin.py" line="842"/>
         <source>Zeitpunkt</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="836"/>
+        <location filename="../../ui/admin.py" line="842"/>
         <source>Größe</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="839"/>
+        <location filename="../../ui/admin.py" line="845"/>
         <source>Vorhandene Sicherungen</source>
         <translation>Existing backups</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="846"/>
+        <location filename="../../ui/admin.py" line="852"/>
         <source>Jetzt &amp;sichern</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="847"/>
+        <location filename="../../ui/admin.py" line="853"/>
         <source>Auswahl &amp;prüfen</source>
         <translation>&amp;Verify selected</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="848"/>
+        <location filename="../../ui/admin.py" line="854"/>
         <source>Wieder&amp;herstellen …</source>
         <translation>&amp;Restore …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="850"/>
+        <location filename="../../ui/admin.py" line="856"/>
         <source>Stellt eine Sicherung als neue Datei wieder her; die laufende Datenbank bleibt unverändert.</source>
         <translation>Restores a backup as a new file; the open database stays unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="866"/>
+        <location filename="../../ui/admin.py" line="872"/>
         <source>Sicherungsordner wählen</source>
         <translation>Choose backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="925"/>
+        <location filename="../../ui/admin.py" line="931"/>
         <source>Sicherung wird geschrieben und geprüft …</source>
         <translation>Writing and verifying the backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="935"/>
+        <location filename="../../ui/admin.py" line="941"/>
         <source>Sicherung wird geprüft …</source>
         <translation>Verifying the backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="943"/>
+        <location filename="../../ui/admin.py" line="949"/>
         <source>Sicherung wählen</source>
         <translation>Choose backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="945"/>
+        <location filename="../../ui/admin.py" line="951"/>
         <source>SRO-Datenbank (*.db);;Alle Dateien (*)</source>
         <translation>SRO database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="955"/>
+        <location filename="../../ui/admin.py" line="961"/>
         <source>Wiederherstellen als neue Datei</source>
         <translation>Restore as a new file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="957"/>
+        <location filename="../../ui/admin.py" line="963"/>
         <source>SRO-Datenbank (*.db)</source>
         <translation>SRO database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="966"/>
+        <location filename="../../ui/admin.py" line="972"/>
         <source>Die geöffnete Datenbank wird nie überschrieben. Bitte einen neuen Dateinamen wählen.</source>
         <translation>The open database is never overwritten. Please choose a new file name.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="979"/>
+        <location filename="../../ui/admin.py" line="985"/>
         <source>Zum Arbeiten mit der wiederhergestellten Datei öffnen Sie sie beim nächsten Start (Datei → Beenden, dann die Datei wählen).</source>
         <translation>To work with the restored file, open it at the next start (File → Quit, then choose the file).</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="988"/>
+        <location filename="../../ui/admin.py" line="994"/>
         <source>Sicherung wird geprüft und wiederhergestellt …</source>
         <translation>Verifying and restoring the backup …</translation>
     </message>
@@ -498,87 +498,87 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="229"/>
+        <location filename="../../ui/admin_dialogs.py" line="230"/>
         <source>Passphrase ändern</source>
         <translation>Change passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="233"/>
+        <location filename="../../ui/admin_dialogs.py" line="234"/>
         <source>Ändert die Passphrase Ihres eigenen Zugangs „%1“. Die Passphrasen anderer Personen und der Wiederherstellungsschlüssel bleiben unverändert.</source>
         <translation>Changes the passphrase of your own account “%1”. Other people's passphrases and the recovery key stay unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="246"/>
+        <location filename="../../ui/admin_dialogs.py" line="247"/>
         <source>&amp;Bisherige Passphrase:</source>
         <translation>&amp;Current passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="247"/>
+        <location filename="../../ui/admin_dialogs.py" line="248"/>
         <source>&amp;Neue Passphrase:</source>
         <translation>&amp;New passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="248"/>
+        <location filename="../../ui/admin_dialogs.py" line="249"/>
         <source>Neue &amp;wiederholen:</source>
         <translation>Re&amp;peat new:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="254"/>
+        <location filename="../../ui/admin_dialogs.py" line="255"/>
         <source>Stärke:</source>
         <translation>Strength:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="265"/>
+        <location filename="../../ui/admin_dialogs.py" line="266"/>
         <source>Bitte warten</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="268"/>
+        <location filename="../../ui/admin_dialogs.py" line="269"/>
         <source>Passphrase &amp;ändern</source>
         <translation>&amp;Change passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="269"/>
+        <location filename="../../ui/admin_dialogs.py" line="270"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="276"/>
+        <location filename="../../ui/admin_dialogs.py" line="277"/>
         <source>Sie sind mit dem Wiederherstellungsschlüssel angemeldet und haben keine eigene Passphrase. Legen Sie unter Verwaltung → Benutzer einen Zugang an.</source>
         <translation>You are signed in with the recovery key and have no passphrase of your own. Create an account under Administration → Users.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="287"/>
+        <location filename="../../ui/admin_dialogs.py" line="288"/>
         <source>Bitte die bisherige Passphrase eingeben.</source>
         <translation>Please enter your current passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="289"/>
+        <location filename="../../ui/admin_dialogs.py" line="290"/>
         <source>Die neue Passphrase ist zu schwach: sie muss mindestens %1 Zeichen lang sein.</source>
         <translation>The new passphrase is too weak: it must be at least %1 characters long.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="293"/>
+        <location filename="../../ui/admin_dialogs.py" line="294"/>
         <source>Die beiden neuen Passphrasen stimmen nicht überein.</source>
         <translation>The two new passphrases do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="295"/>
+        <location filename="../../ui/admin_dialogs.py" line="296"/>
         <source>Die neue Passphrase muss sich von der bisherigen unterscheiden.</source>
         <translation>The new passphrase must differ from the current one.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="309"/>
+        <location filename="../../ui/admin_dialogs.py" line="310"/>
         <source>Schlüssel wird neu verpackt …</source>
         <translation>Rewrapping the key …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="332"/>
+        <location filename="../../ui/admin_dialogs.py" line="333"/>
         <source>Die bisherige Passphrase ist falsch. Es wurde nichts geändert.</source>
         <translation>The current passphrase is wrong. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="339"/>
+        <location filename="../../ui/admin_dialogs.py" line="340"/>
         <source>Unerwarteter Fehler: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
@@ -599,68 +599,68 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="87"/>
+        <location filename="../../ui/admin_dialogs.py" line="88"/>
         <source>Benutzer/in anlegen</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="89"/>
+        <location filename="../../ui/admin_dialogs.py" line="90"/>
         <source>&amp;Anlegen</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="91"/>
+        <location filename="../../ui/admin_dialogs.py" line="92"/>
         <source>Die Person erhält einen eigenen Schlüsselplatz: mit der Passphrase, die Sie hier vergeben, öffnet sie die Datenbank. Teilen Sie sie ihr persönlich mit; sie ändert sie bei der ersten Anmeldung (Datei → Passphrase ändern).</source>
         <translation>The person gets a key slot of their own: the passphrase you set here opens the database for them. Tell it to them in person; they change it when they first sign in (File → Change passphrase).</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="103"/>
+        <location filename="../../ui/admin_dialogs.py" line="104"/>
         <source>— bitte wählen —</source>
         <translation>— please choose —</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="107"/>
+        <location filename="../../ui/admin_dialogs.py" line="108"/>
         <source>&amp;Anmeldename:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="108"/>
+        <location filename="../../ui/admin_dialogs.py" line="109"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="109"/>
+        <location filename="../../ui/admin_dialogs.py" line="110"/>
         <source>&amp;Rolle:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="110"/>
+        <location filename="../../ui/admin_dialogs.py" line="111"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="111"/>
+        <location filename="../../ui/admin_dialogs.py" line="112"/>
         <source>&amp;Wiederholen:</source>
         <translation>R&amp;epeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="112"/>
+        <location filename="../../ui/admin_dialogs.py" line="113"/>
         <source>Stärke:</source>
         <translation>Strength:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="125"/>
-        <location filename="../../ui/admin_dialogs.py" line="133"/>
+        <location filename="../../ui/admin_dialogs.py" line="126"/>
+        <location filename="../../ui/admin_dialogs.py" line="134"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="126"/>
+        <location filename="../../ui/admin_dialogs.py" line="127"/>
         <source>zu schwach: mindestens %1 Zeichen.</source>
         <translation>too weak: at least %1 characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="133"/>
+        <location filename="../../ui/admin_dialogs.py" line="134"/>
         <source>Die beiden Eingaben stimmen nicht überein.</source>
         <translation>The two entries do not match.</translation>
     </message>
@@ -668,117 +668,117 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>RetentionPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="602"/>
+        <location filename="../../ui/admin.py" line="608"/>
         <source>Abgeschlossene Fälle, deren Löschfrist abgelaufen ist (§ 9b SGB VIII und die eingestellten Fristen). Beim Löschen bleibt nur der anonymisierte Statistiksatz; eine Löschsperre verhindert das Löschen.</source>
         <translation>Closed cases whose retention period has ended (§ 9b SGB VIII and the configured periods). Deleting keeps only the anonymised statistical record; a legal hold prevents deletion.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="611"/>
+        <location filename="../../ui/admin.py" line="617"/>
         <source>Auch &amp;Ausnahmen zeigen (Löschsperre, noch offen, Frist nicht berechenbar)</source>
         <translation>Also show &amp;exceptions (legal hold, still open, period cannot be computed)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="617"/>
+        <location filename="../../ui/admin.py" line="623"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="618"/>
+        <location filename="../../ui/admin.py" line="624"/>
         <source>Familie</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="619"/>
+        <location filename="../../ui/admin.py" line="625"/>
         <source>abgeschlossen</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="620"/>
+        <location filename="../../ui/admin.py" line="626"/>
         <source>Regel</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="621"/>
+        <location filename="../../ui/admin.py" line="627"/>
         <source>löschbar ab</source>
         <translation>deletable from</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="622"/>
+        <location filename="../../ui/admin.py" line="628"/>
         <source>Löschsperre</source>
         <translation>Legal hold</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="627"/>
+        <location filename="../../ui/admin.py" line="633"/>
         <source>Löschvorschläge</source>
         <translation>Deletion proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="633"/>
+        <location filename="../../ui/admin.py" line="639"/>
         <source>&amp;Fristen einstellen …</source>
         <translation>Set &amp;periods …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="634"/>
+        <location filename="../../ui/admin.py" line="640"/>
         <source>Alle aus&amp;wählen</source>
         <translation>Select &amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="635"/>
+        <location filename="../../ui/admin.py" line="641"/>
         <source>Lösch&amp;sperre setzen/aufheben</source>
         <translation>Set/lift legal &amp;hold</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="636"/>
+        <location filename="../../ui/admin.py" line="642"/>
         <source>Ausgewählte &amp;löschen …</source>
         <translation>&amp;Delete selected …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="669"/>
+        <location filename="../../ui/admin.py" line="675"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="671"/>
+        <location filename="../../ui/admin.py" line="677"/>
         <source>unbekannt</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="672"/>
+        <location filename="../../ui/admin.py" line="678"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="672"/>
+        <location filename="../../ui/admin.py" line="678"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="686"/>
+        <location filename="../../ui/admin.py" line="692"/>
         <source>%1 Fälle zur Löschung fällig (Stand %2)</source>
         <translation>%1 cases due for deletion (as of %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="725"/>
+        <location filename="../../ui/admin.py" line="731"/>
         <source>Löschfristen geändert: %1.</source>
         <translation>Retention periods changed: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="728"/>
+        <location filename="../../ui/admin.py" line="734"/>
         <source>%1: %2 Jahre</source>
         <translation>%1: %2 years</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="752"/>
+        <location filename="../../ui/admin.py" line="758"/>
         <source>Löschsperre für %1 gesetzt.</source>
         <translation>Legal hold set for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="754"/>
+        <location filename="../../ui/admin.py" line="760"/>
         <source>Löschsperre für %1 aufgehoben.</source>
         <translation>Legal hold lifted for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="781"/>
+        <location filename="../../ui/admin.py" line="787"/>
         <source>%1 Fallakte(n) werden gelöscht und die Datei verdichtet …</source>
         <translation>Deleting %1 case file(s) and compacting the file …</translation>
     </message>
@@ -786,22 +786,22 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>RetentionPeriodsDialog</name>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="167"/>
+        <location filename="../../ui/admin_dialogs.py" line="168"/>
         <source>Löschfristen einstellen</source>
         <translation>Set retention periods</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="169"/>
+        <location filename="../../ui/admin_dialogs.py" line="170"/>
         <source>Ü&amp;bernehmen</source>
         <translation>&amp;Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="171"/>
+        <location filename="../../ui/admin_dialogs.py" line="172"/>
         <source>Jahre nach Abschluss des Falls, nach denen die Akte gelöscht werden darf. Gilt für einen Fall mehr als eine Kategorie, zählt die längste Frist. Akten mit Hilfen nach § 9b SGB VIII bleiben bis 70 Jahre nach dem 30. Geburtstag.</source>
         <translation>Years after a case was closed after which its file may be deleted. Where more than one category applies to a case, the longest period counts. Files with helps under § 9b SGB VIII are kept until 70 years after the 30th birthday.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="186"/>
+        <location filename="../../ui/admin_dialogs.py" line="187"/>
         <source> Jahre</source>
         <translation> years</translation>
     </message>
@@ -831,37 +831,37 @@ Before saving you see exactly what the file contains; small case numbers are sup
 <context>
     <name>StrengthLabel</name>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="51"/>
+        <location filename="../../ui/admin_dialogs.py" line="52"/>
         <source>Stärke der Passphrase</source>
         <translation>Passphrase strength</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="57"/>
+        <location filename="../../ui/admin_dialogs.py" line="58"/>
         <source>zu kurz</source>
         <translation>too short</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="58"/>
+        <location filename="../../ui/admin_dialogs.py" line="59"/>
         <source>schwach</source>
         <translation>weak</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="59"/>
+        <location filename="../../ui/admin_dialogs.py" line="60"/>
         <source>mittel</source>
         <translation>fair</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="60"/>
+        <location filename="../../ui/admin_dialogs.py" line="61"/>
         <source>gut</source>
         <translation>good</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="61"/>
+        <location filename="../../ui/admin_dialogs.py" line="62"/>
         <source>sehr gut</source>
         <translation>very good</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_dialogs.py" line="64"/>
+        <location filename="../../ui/admin_dialogs.py" line="65"/>
         <source>%1 (mindestens %2 Zeichen)</source>
         <translation>%1 (at least %2 characters)</translation>
     </message>
@@ -869,102 +869,102 @@ Before saving you see exactly what the file contains; small case numbers are sup
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="174"/>
+        <location filename="../../ui/admin.py" line="180"/>
         <source>Jede Person meldet sich mit ihrer eigenen Passphrase an (eigener Schlüsselplatz). Ein entfernter Zugang bleibt deaktiviert in der Liste, damit das Protokoll die Person weiter nennt.</source>
         <translation>Everyone signs in with their own passphrase (their own key slot). A removed account stays in the list, deactivated, so that the audit log can still name the person.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="184"/>
+        <location filename="../../ui/admin.py" line="190"/>
         <source>Anmeldename</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="185"/>
+        <location filename="../../ui/admin.py" line="191"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="186"/>
+        <location filename="../../ui/admin.py" line="192"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="187"/>
+        <location filename="../../ui/admin.py" line="193"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="188"/>
+        <location filename="../../ui/admin.py" line="194"/>
         <source>Eigene Passphrase</source>
         <translation>Own passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="193"/>
+        <location filename="../../ui/admin.py" line="199"/>
         <source>Benutzer/innen</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="198"/>
+        <location filename="../../ui/admin.py" line="204"/>
         <source>Benutzer/in &amp;anlegen …</source>
         <translation>&amp;Add user …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="199"/>
+        <location filename="../../ui/admin.py" line="205"/>
         <source>Zugang &amp;entfernen …</source>
         <translation>&amp;Remove access …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="209"/>
+        <location filename="../../ui/admin.py" line="215"/>
         <source>Fachkraft</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="210"/>
+        <location filename="../../ui/admin.py" line="216"/>
         <source>Moderation</source>
         <translation>Facilitator</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="211"/>
+        <location filename="../../ui/admin.py" line="217"/>
         <source>Controlling</source>
         <translation>Controlling</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="212"/>
+        <location filename="../../ui/admin.py" line="218"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="229"/>
+        <location filename="../../ui/admin.py" line="235"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="229"/>
+        <location filename="../../ui/admin.py" line="235"/>
         <source>deaktiviert</source>
         <translation>deactivated</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="230"/>
+        <location filename="../../ui/admin.py" line="236"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="230"/>
+        <location filename="../../ui/admin.py" line="236"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="263"/>
+        <location filename="../../ui/admin.py" line="269"/>
         <source>%1 (%2) wurde angelegt und kann sich mit der vergebenen Passphrase anmelden.</source>
         <translation>%1 (%2) was added and can sign in with the passphrase you gave.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="274"/>
+        <location filename="../../ui/admin.py" line="280"/>
         <source>Schlüsselplatz wird angelegt …</source>
         <translation>Creating the key slot …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="288"/>
+        <location filename="../../ui/admin.py" line="294"/>
         <source>Der Zugang von %1 wurde entfernt. Hat die Person eine Kopie der Schlüsseldatei (etwa aus einer Sicherung), erneuern Sie zusätzlich den Datenbankschlüssel (sro-case rotate-key).</source>
         <translation>%1's access was removed. If the person may have a copy of the key file (from a backup, say), also renew the database key (sro-case rotate-key).</translation>
     </message>
