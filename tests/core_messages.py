@@ -17,6 +17,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORE = ROOT / "sro_case"
 
+# Errors of the core whose message reaches the user (ValidationError is handled apart).
+ERROR_CLASSES = {
+    "NotFound",
+    "WorkflowError",
+    "PermissionDenied",
+    "DatabaseInUse",
+    "BackupFailed",
+    "KeyFileMissing",
+    "KeyFileDamaged",
+    "DatabaseDamaged",
+    "DatabaseMissing",
+    "DatabaseExists",
+    "SchemaTooNew",
+    "WrongPassphrase",
+    "SroCaseError",
+    "ImportRefused",
+}
+
 CHECKER_METHODS = {"text": (0,), "date": (0,), "choice": (0,), "integer": (0,), "order": (0, 3)}
 CHECKER_NAMES = {"c", "checker"}
 
@@ -25,6 +43,8 @@ CHECKER_NAMES = {"c", "checker"}
 class Scan:
     templates: dict[str, list[str]] = field(default_factory=dict)  # template → where
     untranslatable: list[str] = field(default_factory=list)
+    # other errors whose message is still an f-string (German only): "file:line"
+    german_only_errors: list[str] = field(default_factory=list)
 
     def add(self, node: ast.AST, where: str) -> None:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -85,6 +105,12 @@ def scan_core(root: Path = CORE) -> Scan:
                     scan.add(node.args[0], where)
                 elif not rel.endswith("domain/messages.py"):  # the definitions themselves
                     scan.untranslatable.append(f"{where}: {name}() without a literal template")
+            elif name in ERROR_CLASSES and node.args:
+                message = node.args[0]
+                if isinstance(message, ast.JoinedStr | ast.BinOp):
+                    scan.german_only_errors.append(where)
+                else:
+                    scan.add(message, where)
             elif node.args and (
                 name == "ValidationError"
                 or (attr == "append" and receiver == "problems" and raises_problems)

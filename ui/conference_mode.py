@@ -89,7 +89,7 @@ from sro_case.paths import resources_dir
 from sro_case.reports.protocol import LEVEL_CAPTIONS, LEVEL_LABELS, NameScrubber, initials
 from ui.forms import DateField, format_date
 from ui.goal_chart import GoalCourseWidget, ordered_reviews, score_label
-from ui.i18n import core_label, error_text
+from ui.i18n import core_label, core_text, error_text
 
 ZOOM_STEPS = (100, 125, 150, 175, 200, 250, 300)
 BASE_POINT_SIZE = 12.0  # 100 %: already larger than the desktop's 10 pt
@@ -1091,7 +1091,7 @@ class ConferenceWindow(QWidget):
                 parts.append(self.text_out(p.organisation))
             parts.append(core_label(disciplines.label(p.discipline)))
             mark = "⚠ " if clearance.flagged else "✓ "
-            text = mark + " · ".join(parts) + f" — {clearance.reason}"
+            text = mark + " · ".join(parts) + f" — {core_text(clearance.reason)}"
             row = self._add_item_row(
                 self.participant_list, text, name, lambda i=i: self.remove_participant(i)
             )

@@ -92,6 +92,10 @@
         <translation>Amount</translation>
     </message>
     <message>
+        <source>Binärdaten sind im Schema nicht vorgesehen.</source>
+        <translation>The schema has no place for binary data.</translation>
+    </message>
+    <message>
         <source>Bis wann</source>
         <translation>Due by</translation>
     </message>
@@ -132,6 +136,26 @@
         <translation>You cannot remove your own access.</translation>
     </message>
     <message>
+        <source>Der Datenbankschlüssel wurde erneuert und Ihr Zugang dabei nicht übernommen. Bitten Sie die Administration, Ihren Zugang neu einzurichten.</source>
+        <translation>The database key was renewed and your access was not carried over. Please ask the administration to set up your access again.</translation>
+    </message>
+    <message>
+        <source>Der Fall ist bereits abgeschlossen.</source>
+        <translation>The case is already closed.</translation>
+    </message>
+    <message>
+        <source>Der Fall {case_id} existiert nicht.</source>
+        <translation>Case {case_id} does not exist.</translation>
+    </message>
+    <message>
+        <source>Der Status kann nicht von „{old}“ zu „{new}“ wechseln. Zum Abschließen bitte „Fall abschließen“ mit Beendigungsgrund wählen.</source>
+        <translation>The status cannot change from "{old}" to "{new}". To close the case, please choose "Close case" with an end reason.</translation>
+    </message>
+    <message>
+        <source>Der Wiederherstellungsschlüssel ist falsch. Es wurde nichts verändert.</source>
+        <translation>The recovery key is wrong. Nothing was changed.</translation>
+    </message>
+    <message>
         <source>Der Zugang „{login}“ ist deaktiviert.</source>
         <translation>The access "{login}" is deactivated.</translation>
     </message>
@@ -142,6 +166,22 @@
     <message>
         <source>Der letzte aktive Admin-Zugang kann nicht entfernt werden.</source>
         <translation>The last active admin access cannot be removed.</translation>
+    </message>
+    <message>
+        <source>Die Datenbank enthält keine Sozialräume.</source>
+        <translation>The database contains no social spaces.</translation>
+    </message>
+    <message>
+        <source>Die Datenbank ist in diesem Programm noch geöffnet. Schließen Sie sie, bevor der Schlüssel erneuert wird.</source>
+        <translation>The database is still open in this program. Close it before the key is renewed.</translation>
+    </message>
+    <message>
+        <source>Die Datenbank wird noch von einem anderen Programm benutzt; der Schlüssel wurde nicht erneuert.</source>
+        <translation>The database is still in use by another program; the key was not renewed.</translation>
+    </message>
+    <message>
+        <source>Die Datenbank wird noch von einem anderen Programm benutzt; sie wurde nicht ersetzt.</source>
+        <translation>The database is still in use by another program; it was not replaced.</translation>
     </message>
     <message>
         <source>Die Passphrase darf kein Nullzeichen enthalten.</source>
@@ -160,6 +200,26 @@
         <translation>The two entries do not match.</translation>
     </message>
     <message>
+        <source>Diese Aktion ist nur mit einer über die Anmeldung geöffneten Datenbank möglich.</source>
+        <translation>This action is only possible with a database opened by signing in.</translation>
+    </message>
+    <message>
+        <source>Diese Einwilligung existiert nicht.</source>
+        <translation>This consent does not exist.</translation>
+    </message>
+    <message>
+        <source>Diese Hilfe existiert nicht.</source>
+        <translation>This help does not exist.</translation>
+    </message>
+    <message>
+        <source>Dieser Handlungsschritt existiert nicht.</source>
+        <translation>This action step does not exist.</translation>
+    </message>
+    <message>
+        <source>Dieses Ziel existiert nicht.</source>
+        <translation>This goal does not exist.</translation>
+    </message>
+    <message>
         <source>Disziplin</source>
         <translation>Discipline</translation>
     </message>
@@ -174,6 +234,34 @@
     <message>
         <source>Eingliederungshilfe bei seelischer Behinderung</source>
         <translation>Integration help for mental disability</translation>
+    </message>
+    <message>
+        <source>Einwilligung für {label} am {date} abgelaufen</source>
+        <translation>Consent for {label} expired on {date}</translation>
+    </message>
+    <message>
+        <source>Einwilligung für {label} am {date} widerrufen</source>
+        <translation>Consent for {label} revoked on {date}</translation>
+    </message>
+    <message>
+        <source>Einwilligung für {label} erst ab {date} gültig</source>
+        <translation>Consent for {label} valid only from {date}</translation>
+    </message>
+    <message>
+        <source>Einwilligung liegt vor</source>
+        <translation>Consent on record</translation>
+    </message>
+    <message>
+        <source>Einwilligung liegt vor (bis {date})</source>
+        <translation>Consent on record (until {date})</translation>
+    </message>
+    <message>
+        <source>Einwilligung liegt vor ({who})</source>
+        <translation>Consent on record ({who})</translation>
+    </message>
+    <message>
+        <source>Einwilligung liegt vor ({who}, bis {date})</source>
+        <translation>Consent on record ({who}, until {date})</translation>
     </message>
     <message>
         <source>Elternteil</source>
@@ -214,6 +302,10 @@
     <message>
         <source>Erziehungsberatung</source>
         <translation>Parenting counselling</translation>
+    </message>
+    <message>
+        <source>Es gibt keinen Fall mit dem Aktenzeichen „{value}“.</source>
+        <translation>There is no case with the file number "{value}".</translation>
     </message>
     <message>
         <source>Existenzsicherung</source>
@@ -310,6 +402,10 @@
     <message>
         <source>HzE-Träger</source>
         <translation>HzE provider</translation>
+    </message>
+    <message>
+        <source>Ihre Rolle erlaubt diese Aktion nicht. Wenden Sie sich an die Administration.</source>
+        <translation>Your role does not allow this action. Please contact the administration.</translation>
     </message>
     <message>
         <source>Indikator</source>
@@ -422,6 +518,14 @@
     <message>
         <source>Name</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>Nur die Administration kann den Datenbankschlüssel erneuern.</source>
+        <translation>Only the administration can renew the database key.</translation>
+    </message>
+    <message>
+        <source>Nur ein abgeschlossener Fall kann wieder aufgenommen werden.</source>
+        <translation>Only a closed case can be reopened.</translation>
     </message>
     <message>
         <source>Nächste Überprüfung</source>
@@ -640,6 +744,10 @@
         <translation>acute risk to the child's welfare</translation>
     </message>
     <message>
+        <source>alembic_version.jsonl passt nicht zum Schemastand.</source>
+        <translation>alembic_version.jsonl does not match the schema version.</translation>
+    </message>
+    <message>
         <source>aufgegeben</source>
         <translation>dropped</translation>
     </message>
@@ -732,6 +840,10 @@
         <translation>achieved</translation>
     </message>
     <message>
+        <source>fallführender Dienst</source>
+        <translation>lead service</translation>
+    </message>
+    <message>
         <source>familiär/Netzwerk</source>
         <translation>family/network</translation>
     </message>
@@ -770,6 +882,14 @@
     <message>
         <source>keine Kindeswohlgefährdung, aber Hilfe- oder Unterstützungsbedarf</source>
         <translation>no risk to the child, but need for help or support</translation>
+    </message>
+    <message>
+        <source>keine Schweigepflichtentbindung für {label}</source>
+        <translation>no release from confidentiality for {label}</translation>
+    </message>
+    <message>
+        <source>keine gültige Schweigepflichtentbindung für {label}</source>
+        <translation>no valid release from confidentiality for {label}</translation>
     </message>
     <message>
         <source>latente Kindeswohlgefährdung</source>
@@ -848,12 +968,20 @@
         <translation>partly achieved</translation>
     </message>
     <message>
+        <source>unbekannte Disziplin „{code}“ – bitte aus dem Katalog wählen</source>
+        <translation>unknown discipline "{code}" – please choose from the catalogue</translation>
+    </message>
+    <message>
         <source>weiblich</source>
         <translation>female</translation>
     </message>
     <message>
         <source>{folder} ist nicht leer. Bitte einen neuen, leeren Ordner wählen.</source>
         <translation>{folder} is not empty. Please choose a new, empty folder.</translation>
+    </message>
+    <message>
+        <source>{head}, {tail}</source>
+        <translation>{head}, {tail}</translation>
     </message>
     <message>
         <source>{scope}: {field}</source>

@@ -39,6 +39,7 @@ from typing import Protocol
 from sro_case.domain import models as m
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.enums import PersonRole
+from sro_case.domain.messages import T, Text, as_text
 
 __all__ = [
     "Clearance",
@@ -100,7 +101,7 @@ def _date(day: date) -> str:
 
 def _who(consents: Sequence[m.Consent], persons: Sequence[m.Person]) -> str:
     """The roles (not names) of the persons who gave these consents: "Elternteil"."""
-    roles: list[str] = []
+    roles: list[Text] = []
     by_id = {p.id: p for p in persons}
     for c in consents:
         person = by_id.get(c.person_id)
@@ -111,8 +112,13 @@ def _who(consents: Sequence[m.Consent], persons: Sequence[m.Person]) -> str:
         except ValueError:
             label = person.role
         if label and label not in roles:
-            roles.append(label)
-    return ", ".join(roles)
+            roles.append(as_text(label))
+    if not roles:
+        return ""
+    who = roles[0]
+    for role in roles[1:]:
+        who = T("{head}, {tail}", head=who, tail=role)
+    return who
 
 
 def check_participant(
@@ -128,39 +134,60 @@ def check_participant(
     name = participant.name
     if item is None:
         return Clearance(
-            name, code, False, f"unbekannte Disziplin „{code}“ – bitte aus dem Katalog wählen"
+            name,
+            code,
+            False,
+            T("unbekannte Disziplin „{code}“ – bitte aus dem Katalog wählen", code=code),
         )
     code = item.code
     if item.get("responsible"):
-        return Clearance(name, code, True, "fallführender Dienst", needs_consent=False)
+        return Clearance(name, code, True, T("fallführender Dienst"), needs_consent=False)
     if item.get("family"):
-        return Clearance(name, code, True, "Familie", needs_consent=False)
-    label = item.name
+        return Clearance(name, code, True, T("Familie"), needs_consent=False)
+    label = as_text(item.name)
     covering = [c for c in consents if code in c.disciplines]
     valid = [c for c in covering if c.valid_on(on)]
     if valid:
         until = [c.expires_on for c in valid]
-        limit = "" if any(u is None for u in until) else f"bis {_date(max(u for u in until if u))}"
-        detail = ", ".join(x for x in (_who(valid, persons), limit) if x)
-        return Clearance(
-            name,
-            code,
-            True,
-            "Einwilligung liegt vor" + (f" ({detail})" if detail else ""),
-            tuple(c.id for c in valid),
-        )
+        who = _who(valid, persons)
+        if any(u is None for u in until):
+            reason = (
+                T("Einwilligung liegt vor ({who})", who=who) if who else T("Einwilligung liegt vor")
+            )
+        else:
+            limit = _date(max(u for u in until if u))
+            reason = (
+                T("Einwilligung liegt vor ({who}, bis {date})", who=who, date=limit)
+                if who
+                else T("Einwilligung liegt vor (bis {date})", date=limit)
+            )
+        return Clearance(name, code, True, reason, tuple(c.id for c in valid))
     if not covering:
-        return Clearance(name, code, False, f"keine Schweigepflichtentbindung für {label}")
+        return Clearance(
+            name, code, False, T("keine Schweigepflichtentbindung für {label}", label=label)
+        )
     # Say what happened to the most recent consent for this discipline.
     latest = max(covering, key=lambda c: (c.given_on, c.id))
     if latest.revoked_on is not None and latest.revoked_on <= on:
-        reason = f"Einwilligung für {label} am {_date(latest.revoked_on)} widerrufen"
+        reason = T(
+            "Einwilligung für {label} am {date} widerrufen",
+            label=label,
+            date=_date(latest.revoked_on),
+        )
     elif latest.given_on > on:
-        reason = f"Einwilligung für {label} erst ab {_date(latest.given_on)} gültig"
+        reason = T(
+            "Einwilligung für {label} erst ab {date} gültig",
+            label=label,
+            date=_date(latest.given_on),
+        )
     elif latest.expires_on is not None and latest.expires_on < on:
-        reason = f"Einwilligung für {label} am {_date(latest.expires_on)} abgelaufen"
+        reason = T(
+            "Einwilligung für {label} am {date} abgelaufen",
+            label=label,
+            date=_date(latest.expires_on),
+        )
     else:  # pragma: no cover - valid_on() would have accepted it
-        reason = f"keine gültige Schweigepflichtentbindung für {label}"
+        reason = T("keine gültige Schweigepflichtentbindung für {label}", label=label)
     return Clearance(name, code, False, reason)
 
 

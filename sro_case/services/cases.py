@@ -15,7 +15,7 @@ from sro_case.domain import models as m
 from sro_case.domain import rules
 from sro_case.domain.catalogues import catalogue, closed_status, initial_status
 from sro_case.domain.consent_gate import entrusted_released
-from sro_case.domain.messages import T
+from sro_case.domain.messages import T, as_text
 from sro_case.domain.phonetics import cologne_phonetic
 from sro_case.domain.sorting import german_key
 from sro_case.domain.validation import Checker
@@ -203,7 +203,9 @@ class CaseService:
                 select(CaseRecord.id).where(CaseRecord.file_number == file_number.strip())
             ).scalar_one_or_none()
         if cid is None:
-            raise NotFound(f"Es gibt keinen Fall mit dem Aktenzeichen „{file_number}“.")
+            raise NotFound(
+                T("Es gibt keinen Fall mit dem Aktenzeichen „{value}“.", value=file_number)
+            )
         return cid
 
     def find_duplicates(
@@ -306,7 +308,7 @@ class CaseService:
                 )
             ).scalar_one_or_none()
             if rec is None:
-                raise NotFound(f"Der Fall {case_id} existiert nicht.")
+                raise NotFound(T("Der Fall {case_id} existiert nicht.", case_id=case_id))
             self._store.audit(s, "read", "case", rec.id, case_id=rec.id)
             return self._detail(s, rec)
 
@@ -421,7 +423,7 @@ class CaseService:
     def _case(self, s: Session, case_id: int) -> CaseRecord:
         rec = s.get(CaseRecord, case_id)
         if rec is None:
-            raise NotFound(f"Der Fall {case_id} existiert nicht.")
+            raise NotFound(T("Der Fall {case_id} existiert nicht.", case_id=case_id))
         return rec
 
     def update(self, case_id: int, edit: m.CaseEdit) -> None:
@@ -460,8 +462,12 @@ class CaseService:
             current = statuses.by_code(rec.status)
             if to_status not in current.get("next", []):
                 raise WorkflowError(
-                    f"Der Status kann nicht von „{current.name}“ zu „{statuses.label(to_status)}“ "
-                    "wechseln. Zum Abschließen bitte „Fall abschließen“ mit Beendigungsgrund wählen."
+                    T(
+                        "Der Status kann nicht von „{old}“ zu „{new}“ wechseln. Zum Abschließen "
+                        "bitte „Fall abschließen“ mit Beendigungsgrund wählen.",
+                        old=as_text(current.name),
+                        new=as_text(statuses.label(to_status)),
+                    )
                 )
             s.add(
                 StatusChangeRecord(

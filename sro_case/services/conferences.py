@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sro_case.domain import models as m
 from sro_case.domain import rules
 from sro_case.domain.enums import GoalStatus
+from sro_case.domain.messages import T
 from sro_case.errors import NotFound, ValidationError
 from sro_case.services import mapping
 from sro_case.storage.orm import (
@@ -59,7 +60,7 @@ class ConferenceService:
         with self._store.write() as s:
             case = s.get(CaseRecord, case_id)
             if case is None:
-                raise NotFound(f"Der Fall {case_id} existiert nicht.")
+                raise NotFound(T("Der Fall {case_id} existiert nicht.", case_id=case_id))
             conf = ConferenceRecord(
                 case_id=case_id,
                 held_on=d.held_on,
@@ -92,7 +93,7 @@ class ConferenceService:
         g = rules.check_goal(draft)
         with self._store.write() as s:
             if s.get(CaseRecord, case_id) is None:
-                raise NotFound(f"Der Fall {case_id} existiert nicht.")
+                raise NotFound(T("Der Fall {case_id} existiert nicht.", case_id=case_id))
             rec = goal_record(case_id, None, g)
             s.add(rec)
             s.flush()
