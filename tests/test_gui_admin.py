@@ -449,6 +449,16 @@ def test_admin_views_in_english(qtbot, store) -> None:  # type: ignore[no-untype
     assert page.model.index(0, 3).data() == "created"
     page.verify_button.click()
     assert page.message.text().startswith("The audit chain is intact")
+    case_id = new_case(store)
+    store.cases.close(case_id, "plan", date(2026, 11, 20))
+    store.clock.current += timedelta(days=365 * 11)
+    retention = w.show_page("retention")
+    assert retention.model.row_at(0).cells[2:] == (
+        "20.11.2026",
+        "Cases without help",
+        "20.11.2036",
+        "no",
+    )
 
 
 def test_retention_periods_dialog_and_a_longer_period(window, clock, monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]

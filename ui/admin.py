@@ -54,7 +54,7 @@ from ui.admin_dialogs import (
     confirm_deletion,
     confirm_removal,
 )
-from ui.i18n import error_text
+from ui.i18n import core_label, error_text
 from ui.tables import ID_ROLE, HeaderedTableModel, Row, RowsTableModel, german_date
 
 PAGE = 200
@@ -673,7 +673,7 @@ class RetentionPage(AdminPage):
                             p.file_number,
                             p.family_name,
                             german_date(p.closed_on) or self.tr("offen"),
-                            r.category_label,
+                            core_label(r.category_label),
                             german_date(r.due_on) or self.tr("unbekannt"),
                             self.tr("ja") if r.legal_hold else self.tr("nein"),
                         ),
@@ -712,10 +712,11 @@ class RetentionPage(AdminPage):
         store = self.store
 
         def loaded(periods: dict[str, int]) -> None:
+            labels = {c: core_label(label) for c, label in PERIOD_CATEGORIES.items()}
             changed = RetentionPeriodsDialog.ask(
                 self,
                 {c: periods[c] for c in PERIOD_CATEGORIES if c in periods},
-                PERIOD_CATEGORIES,
+                labels,
                 MAX_PERIOD_YEARS,
             )
             if not changed:
@@ -732,7 +733,7 @@ class RetentionPage(AdminPage):
                         "%1",
                         ", ".join(
                             self.tr("%1: %2 Jahre")
-                            .replace("%1", PERIOD_CATEGORIES[c])
+                            .replace("%1", core_label(PERIOD_CATEGORIES[c]))
                             .replace("%2", str(y))
                             for c, y in changed.items()
                         ),

@@ -58,27 +58,27 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../../ui/admin.py" line="1012"/>
+        <location filename="../../ui/admin.py" line="1013"/>
         <source>Verwaltung — SRO-Fallmanagement</source>
         <translation>Administration — SRO-Fallmanagement</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1021"/>
+        <location filename="../../ui/admin.py" line="1022"/>
         <source>Benutzer</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1022"/>
+        <location filename="../../ui/admin.py" line="1023"/>
         <source>Protokollkette</source>
         <translation>Audit chain</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1023"/>
+        <location filename="../../ui/admin.py" line="1024"/>
         <source>Löschfristen</source>
         <translation>Retention periods</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1024"/>
+        <location filename="../../ui/admin.py" line="1025"/>
         <source>Datensicherung</source>
         <translation>Backup</translation>
     </message>
@@ -370,127 +370,127 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="816"/>
+        <location filename="../../ui/admin.py" line="817"/>
         <source>Sicherungsordner</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="818"/>
+        <location filename="../../ui/admin.py" line="819"/>
         <source>Ordner &amp;wählen …</source>
         <translation>&amp;Choose folder …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="819"/>
+        <location filename="../../ui/admin.py" line="820"/>
         <source>Sicherungsordner:</source>
         <translation>Backup folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="823"/>
+        <location filename="../../ui/admin.py" line="824"/>
         <source>Anzahl aufbewahrter Sicherungen</source>
         <translation>Number of backups kept</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="827"/>
+        <location filename="../../ui/admin.py" line="828"/>
         <source>neueste Sicherungen</source>
         <translation>newest backups</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="829"/>
+        <location filename="../../ui/admin.py" line="830"/>
         <source>&amp;Aufbewahren:</source>
         <translation>&amp;Keep:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="834"/>
+        <location filename="../../ui/admin.py" line="835"/>
         <source>Beim Beenden sichert das Programm automatisch (höchstens einmal am Tag). Jede Sicherung wird vor dem Ablegen geprüft; die Schlüsseldatei wird mitgesichert.</source>
         <translation>The program backs up automatically when it closes (at most once a day). Every backup is verified before it is kept; the key file is backed up with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="842"/>
+        <location filename="../../ui/admin.py" line="843"/>
         <source>Sicherung</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="842"/>
+        <location filename="../../ui/admin.py" line="843"/>
         <source>Zeitpunkt</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="842"/>
+        <location filename="../../ui/admin.py" line="843"/>
         <source>Größe</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="845"/>
+        <location filename="../../ui/admin.py" line="846"/>
         <source>Vorhandene Sicherungen</source>
         <translation>Existing backups</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="852"/>
+        <location filename="../../ui/admin.py" line="853"/>
         <source>Jetzt &amp;sichern</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="853"/>
+        <location filename="../../ui/admin.py" line="854"/>
         <source>Auswahl &amp;prüfen</source>
         <translation>&amp;Verify selected</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="854"/>
+        <location filename="../../ui/admin.py" line="855"/>
         <source>Wieder&amp;herstellen …</source>
         <translation>&amp;Restore …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="856"/>
+        <location filename="../../ui/admin.py" line="857"/>
         <source>Stellt eine Sicherung als neue Datei wieder her; die laufende Datenbank bleibt unverändert.</source>
         <translation>Restores a backup as a new file; the open database stays unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="872"/>
+        <location filename="../../ui/admin.py" line="873"/>
         <source>Sicherungsordner wählen</source>
         <translation>Choose backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="931"/>
+        <location filename="../../ui/admin.py" line="932"/>
         <source>Sicherung wird geschrieben und geprüft …</source>
         <translation>Writing and verifying the backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="941"/>
+        <location filename="../../ui/admin.py" line="942"/>
         <source>Sicherung wird geprüft …</source>
         <translation>Verifying the backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="949"/>
+        <location filename="../../ui/admin.py" line="950"/>
         <source>Sicherung wählen</source>
         <translation>Choose backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="951"/>
+        <location filename="../../ui/admin.py" line="952"/>
         <source>SRO-Datenbank (*.db);;Alle Dateien (*)</source>
         <translation>SRO database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="961"/>
+        <location filename="../../ui/admin.py" line="962"/>
         <source>Wiederherstellen als neue Datei</source>
         <translation>Restore as a new file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="963"/>
+        <location filename="../../ui/admin.py" line="964"/>
         <source>SRO-Datenbank (*.db)</source>
         <translation>SRO database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="972"/>
+        <location filename="../../ui/admin.py" line="973"/>
         <source>Die geöffnete Datenbank wird nie überschrieben. Bitte einen neuen Dateinamen wählen.</source>
         <translation>The open database is never overwritten. Please choose a new file name.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="985"/>
+        <location filename="../../ui/admin.py" line="986"/>
         <source>Zum Arbeiten mit der wiederhergestellten Datei öffnen Sie sie beim nächsten Start (Datei → Beenden, dann die Datei wählen).</source>
         <translation>To work with the restored file, open it at the next start (File → Quit, then choose the file).</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="994"/>
+        <location filename="../../ui/admin.py" line="995"/>
         <source>Sicherung wird geprüft und wiederhergestellt …</source>
         <translation>Verifying and restoring the backup …</translation>
     </message>
@@ -758,27 +758,27 @@ The key slot is deleted from the key file: this passphrase will no longer open t
         <translation>%1 cases due for deletion (as of %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="731"/>
+        <location filename="../../ui/admin.py" line="732"/>
         <source>Löschfristen geändert: %1.</source>
         <translation>Retention periods changed: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="734"/>
+        <location filename="../../ui/admin.py" line="735"/>
         <source>%1: %2 Jahre</source>
         <translation>%1: %2 years</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="758"/>
+        <location filename="../../ui/admin.py" line="759"/>
         <source>Löschsperre für %1 gesetzt.</source>
         <translation>Legal hold set for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="760"/>
+        <location filename="../../ui/admin.py" line="761"/>
         <source>Löschsperre für %1 aufgehoben.</source>
         <translation>Legal hold lifted for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="787"/>
+        <location filename="../../ui/admin.py" line="788"/>
         <source>%1 Fallakte(n) werden gelöscht und die Datei verdichtet …</source>
         <translation>Deleting %1 case file(s) and compacting the file …</translation>
     </message>
@@ -967,6 +967,55 @@ Before saving you see exactly what the file contains; small case numbers are sup
         <location filename="../../ui/admin.py" line="294"/>
         <source>Der Zugang von %1 wurde entfernt. Hat die Person eine Kopie der Schlüsseldatei (etwa aus einer Sicherung), erneuern Sie zusätzlich den Datenbankschlüssel (sro-case rotate-key).</source>
         <translation>%1's access was removed. If the person may have a copy of the key file (from a backup, say), also renew the database key (sro-case rotate-key).</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <!-- deletion-period categories (sro_case/services/retention.py), shown in Verwaltung → Löschfristen -->
+    <message>
+        <location filename="../../sro_case/services/retention.py"/>
+        <source>alle übrigen Fälle</source>
+        <translation>all other cases</translation>
+    </message>
+    <message>
+        <location filename="../../sro_case/services/retention.py"/>
+        <source>Fälle mit Gefährdungseinschätzung (§ 8a SGB VIII)</source>
+        <translation>Cases with a risk assessment (§ 8a SGB VIII)</translation>
+    </message>
+    <message>
+        <location filename="../../sro_case/services/retention.py"/>
+        <source>Hilfe zur Erziehung ohne § 9b</source>
+        <translation>Help with upbringing without § 9b</translation>
+    </message>
+    <message>
+        <location filename="../../sro_case/services/retention.py"/>
+        <source>Eingliederungshilfe ohne § 9b</source>
+        <translation>Integration help without § 9b</translation>
+    </message>
+    <message>
+        <location filename="../../sro_case/services/retention.py"/>
+        <source>Hilfen für junge Volljährige ohne § 9b (z. B. § 41a)</source>
+        <translation>Helps for young adults without § 9b (e.g. § 41a)</translation>
+    </message>
+    <message>
+        <location filename="../../sro_case/services/retention.py"/>
+        <source>Vormundschaft ohne § 9b</source>
+        <translation>Guardianship without § 9b</translation>
+    </message>
+    <message>
+        <location filename="../../sro_case/services/retention.py"/>
+        <source>Angebote im Sozialraum (§§ 11–24)</source>
+        <translation>Services in the social space (§§ 11–24)</translation>
+    </message>
+    <message>
+        <location filename="../../sro_case/services/retention.py"/>
+        <source>Fälle ohne Hilfe</source>
+        <translation>Cases without help</translation>
+    </message>
+    <message>
+        <location filename="../../sro_case/services/retention.py"/>
+        <source>§ 9b SGB VIII (70 Jahre nach dem 30. Geburtstag)</source>
+        <translation>§ 9b SGB VIII (70 years after the 30th birthday)</translation>
     </message>
 </context>
 </TS>
