@@ -48,9 +48,14 @@ def test_version_is_written_in_one_place() -> None:
     attr = project["tool"]["setuptools"]["dynamic"]["version"]["attr"]
     assert attr == "sro_case._version.__version__"
     assert importlib.metadata.version("sro-case") == __version__
-    literal = re.compile(r"""["']\d+\.\d+\.\d+["']""")
-    for path in [*(ROOT / "sro_case").rglob("*.py"), *(ROOT / "ui").rglob("*.py")]:
-        if path.name != "_version.py":
+    # nobody writes the current version down a second time
+    literal = re.compile(rf"""["']{re.escape(__version__)}["']""")
+    for path in [
+        *(ROOT / "sro_case").rglob("*.py"),
+        *(ROOT / "ui").rglob("*.py"),
+        *(ROOT / "installer").rglob("*.*"),
+    ]:
+        if path.name != "_version.py" and path.suffix in (".py", ".spec", ".nsi", ".wxs"):
             assert not literal.search(path.read_text(encoding="utf-8")), path
     result = subprocess.run(
         [sys.executable, "-m", "sro_case", "--version"], capture_output=True, text=True, cwd=ROOT
