@@ -193,6 +193,34 @@ def test_edit_person_through_the_dialog_then_search_finds_it(qtbot, window) -> N
 
 
 @pytest.mark.gui
+def test_enter_and_double_click_open_the_person(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtTest import QTest
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_case(1)
+    case = window.current_case()
+    case.tabs.setCurrentWidget(case.persons)
+    table = case.persons.table
+    table.setCurrentIndex(case.persons.model.index(1, 0))
+    table.setFocus()
+
+    def look(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, PersonDialog)
+        assert dialog.first_name_edit.text() == "Anja"
+        dialog.reject()
+
+    _drive_modal(qtbot, lambda: QTest.keyClick(table, Qt.Key_Return), look)
+    rect = table.visualRect(case.persons.model.index(1, 1))
+
+    def double_click() -> None:  # a real double-click starts with a press on the same row
+        QTest.mouseClick(table.viewport(), Qt.LeftButton, pos=rect.center())
+        QTest.mouseDClick(table.viewport(), Qt.LeftButton, pos=rect.center())
+
+    _drive_modal(qtbot, double_click, look)
+
+
+@pytest.mark.gui
 def test_invalid_person_edit_is_refused_with_a_message(qtbot, window, store) -> None:  # type: ignore[no-untyped-def]
     window.open_case(1)
     case = window.current_case()
