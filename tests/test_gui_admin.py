@@ -459,6 +459,10 @@ def test_admin_views_in_english(qtbot, store) -> None:  # type: ignore[no-untype
         "20.11.2036",
         "no",
     )
+    backup = w.show_page("backup")
+    backup.backup_now()
+    assert backup.message.text().startswith("Backup written and verified: ")
+    assert "Datensätze" not in backup.message.text()
 
 
 def test_retention_periods_dialog_and_a_longer_period(window, clock, monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]

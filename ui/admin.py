@@ -777,7 +777,7 @@ class RetentionPage(AdminPage):
         store = self.store
 
         def done(result: Any) -> None:
-            text = result.summary()
+            text = self.deletion_text(result)
             self.reload()
             self.show_message(text)
             self.cases_changed.emit()
@@ -789,6 +789,30 @@ class RetentionPage(AdminPage):
                 "%1", str(len(ids))
             ),
         )
+
+    def deletion_text(self, result: Any) -> str:
+        """RetentionResult in the UI language (the reasons for skipped cases come from the
+        core and stay German)."""
+        d = result.deleted
+        lines = [
+            self.tr(
+                "Gelöscht: %1 Fälle, %2 Haushalte, %3 Personen. Anonymisierte Statistiksätze "
+                "angelegt: %4."
+            )
+            .replace("%1", str(d.get("case_file", 0)))
+            .replace("%2", str(d.get("family", 0)))
+            .replace("%3", str(d.get("person", 0)))
+            .replace("%4", str(d.get("case_statistic", 0)))
+        ]
+        lines += [
+            self.tr("Nicht gelöscht: Fall %1: %2").replace("%1", str(cid)).replace("%2", why)
+            for cid, why in result.skipped
+        ]
+        if result.vacuumed:
+            lines.append(
+                self.tr("Die Datenbankdatei wurde verdichtet; gelöschte Seiten sind leer.")
+            )
+        return "\n".join(lines)
 
     def clear(self) -> None:
         super().clear()
@@ -924,7 +948,18 @@ class BackupPage(AdminPage):
 
         def done(result: Any) -> None:
             self.reload()
-            self.show_message(result.summary())
+            text = (
+                self.tr("Sicherung geschrieben und geprüft: %1 (%2 MiB, %3 Datensätze, %4 s).")
+                .replace("%1", str(result.path))
+                .replace("%2", f"{result.size_bytes / (1024 * 1024):.1f}".replace(".", ","))
+                .replace("%3", f"{result.digest.rows:,}".replace(",", "."))
+                .replace("%4", f"{result.seconds:.1f}".replace(".", ","))
+            )
+            if result.removed:
+                text += " " + self.tr("%1 ältere Sicherung(en) entfernt.").replace(
+                    "%1", str(len(result.removed))
+                )
+            self.show_message(text)
 
         self.run(
             lambda: service.backup(folder, keep=keep),
@@ -936,11 +971,27 @@ class BackupPage(AdminPage):
         path, service = self.selected_path(), self.service
         if path is None:
             return
-        self.run(
-            lambda: service.verify(path),
-            lambda report: self.show_message(report.summary(), error=not report.ok),
-            self.tr("Sicherung wird geprüft …"),
-        )
+
+        def done(report: Any) -> None:
+            if report.ok and report.digest is not None:
+                self.show_message(
+                    self.tr(
+                        "Sicherung %1 ist in Ordnung: %2 Datensätze, Protokollkette mit %3 "
+                        "Einträgen unversehrt."
+                    )
+                    .replace("%1", report.path.name)
+                    .replace("%2", f"{report.digest.rows:,}".replace(",", "."))
+                    .replace("%3", f"{report.audit_events:,}".replace(",", "."))
+                )
+            else:
+                self.show_message(
+                    self.tr("Sicherung %1 ist NICHT in Ordnung:").replace("%1", report.path.name)
+                    + "\n"
+                    + "\n".join(f"• {p}" for p in report.problems),
+                    error=True,
+                )
+
+        self.run(lambda: service.verify(path), done, self.tr("Sicherung wird geprüft …"))
 
     def restore(self) -> None:
         source = self.selected_path()
@@ -981,7 +1032,12 @@ class BackupPage(AdminPage):
 
         def done(result: Any) -> None:
             self.show_message(
-                result.summary()
+                self.tr(
+                    "Die Sicherung wurde geprüft und als neue Datei %1 wiederhergestellt (%2 "
+                    "Datensätze). Die geöffnete Datenbank blieb unverändert."
+                )
+                .replace("%1", str(result.target))
+                .replace("%2", f"{result.digest.rows:,}".replace(",", "."))
                 + "\n"
                 + self.tr(
                     "Zum Arbeiten mit der wiederhergestellten Datei öffnen Sie sie beim "

@@ -58,27 +58,27 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../../ui/admin.py" line="1013"/>
+        <location filename="../../ui/admin.py" line="1069"/>
         <source>Verwaltung — SRO-Fallmanagement</source>
         <translation>Administration — SRO-Fallmanagement</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1022"/>
+        <location filename="../../ui/admin.py" line="1078"/>
         <source>Benutzer</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1023"/>
+        <location filename="../../ui/admin.py" line="1079"/>
         <source>Protokollkette</source>
         <translation>Audit chain</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1024"/>
+        <location filename="../../ui/admin.py" line="1080"/>
         <source>Löschfristen</source>
         <translation>Retention periods</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1025"/>
+        <location filename="../../ui/admin.py" line="1081"/>
         <source>Datensicherung</source>
         <translation>Backup</translation>
     </message>
@@ -370,127 +370,152 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="817"/>
+        <location filename="../../ui/admin.py" line="841"/>
         <source>Sicherungsordner</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="819"/>
+        <location filename="../../ui/admin.py" line="843"/>
         <source>Ordner &amp;wählen …</source>
         <translation>&amp;Choose folder …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="820"/>
+        <location filename="../../ui/admin.py" line="844"/>
         <source>Sicherungsordner:</source>
         <translation>Backup folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="824"/>
+        <location filename="../../ui/admin.py" line="848"/>
         <source>Anzahl aufbewahrter Sicherungen</source>
         <translation>Number of backups kept</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="828"/>
+        <location filename="../../ui/admin.py" line="852"/>
         <source>neueste Sicherungen</source>
         <translation>newest backups</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="830"/>
+        <location filename="../../ui/admin.py" line="854"/>
         <source>&amp;Aufbewahren:</source>
         <translation>&amp;Keep:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="835"/>
+        <location filename="../../ui/admin.py" line="859"/>
         <source>Beim Beenden sichert das Programm automatisch (höchstens einmal am Tag). Jede Sicherung wird vor dem Ablegen geprüft; die Schlüsseldatei wird mitgesichert.</source>
         <translation>The program backs up automatically when it closes (at most once a day). Every backup is verified before it is kept; the key file is backed up with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="843"/>
+        <location filename="../../ui/admin.py" line="867"/>
         <source>Sicherung</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="843"/>
+        <location filename="../../ui/admin.py" line="867"/>
         <source>Zeitpunkt</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="843"/>
+        <location filename="../../ui/admin.py" line="867"/>
         <source>Größe</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="846"/>
+        <location filename="../../ui/admin.py" line="870"/>
         <source>Vorhandene Sicherungen</source>
         <translation>Existing backups</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="853"/>
+        <location filename="../../ui/admin.py" line="877"/>
         <source>Jetzt &amp;sichern</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="854"/>
+        <location filename="../../ui/admin.py" line="878"/>
         <source>Auswahl &amp;prüfen</source>
         <translation>&amp;Verify selected</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="855"/>
+        <location filename="../../ui/admin.py" line="879"/>
         <source>Wieder&amp;herstellen …</source>
         <translation>&amp;Restore …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="857"/>
+        <location filename="../../ui/admin.py" line="881"/>
         <source>Stellt eine Sicherung als neue Datei wieder her; die laufende Datenbank bleibt unverändert.</source>
         <translation>Restores a backup as a new file; the open database stays unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="873"/>
+        <location filename="../../ui/admin.py" line="897"/>
         <source>Sicherungsordner wählen</source>
         <translation>Choose backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="932"/>
+        <location filename="../../ui/admin.py" line="952"/>
+        <source>Sicherung geschrieben und geprüft: %1 (%2 MiB, %3 Datensätze, %4 s).</source>
+        <translation>Backup written and verified: %1 (%2 MiB, %3 records, %4 s).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="959"/>
+        <source>%1 ältere Sicherung(en) entfernt.</source>
+        <translation>%1 older backup(s) removed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="967"/>
         <source>Sicherung wird geschrieben und geprüft …</source>
         <translation>Writing and verifying the backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="942"/>
+        <location filename="../../ui/admin.py" line="978"/>
+        <source>Sicherung %1 ist in Ordnung: %2 Datensätze, Protokollkette mit %3 Einträgen unversehrt.</source>
+        <translation>Backup %1 is sound: %2 records, audit chain with %3 entries intact.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="988"/>
+        <source>Sicherung %1 ist NICHT in Ordnung:</source>
+        <translation>Backup %1 is NOT sound:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="994"/>
         <source>Sicherung wird geprüft …</source>
         <translation>Verifying the backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="950"/>
+        <location filename="../../ui/admin.py" line="1001"/>
         <source>Sicherung wählen</source>
         <translation>Choose backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="952"/>
+        <location filename="../../ui/admin.py" line="1003"/>
         <source>SRO-Datenbank (*.db);;Alle Dateien (*)</source>
         <translation>SRO database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="962"/>
+        <location filename="../../ui/admin.py" line="1013"/>
         <source>Wiederherstellen als neue Datei</source>
         <translation>Restore as a new file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="964"/>
+        <location filename="../../ui/admin.py" line="1015"/>
         <source>SRO-Datenbank (*.db)</source>
         <translation>SRO database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="973"/>
+        <location filename="../../ui/admin.py" line="1024"/>
         <source>Die geöffnete Datenbank wird nie überschrieben. Bitte einen neuen Dateinamen wählen.</source>
         <translation>The open database is never overwritten. Please choose a new file name.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="986"/>
+        <location filename="../../ui/admin.py" line="1035"/>
+        <source>Die Sicherung wurde geprüft und als neue Datei %1 wiederhergestellt (%2 Datensätze). Die geöffnete Datenbank blieb unverändert.</source>
+        <translation>The backup was verified and restored as the new file %1 (%2 records). The open database was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="1042"/>
         <source>Zum Arbeiten mit der wiederhergestellten Datei öffnen Sie sie beim nächsten Start (Datei → Beenden, dann die Datei wählen).</source>
         <translation>To work with the restored file, open it at the next start (File → Quit, then choose the file).</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="995"/>
+        <location filename="../../ui/admin.py" line="1051"/>
         <source>Sicherung wird geprüft und wiederhergestellt …</source>
         <translation>Verifying and restoring the backup …</translation>
     </message>
@@ -781,6 +806,21 @@ The key slot is deleted from the key file: this passphrase will no longer open t
         <location filename="../../ui/admin.py" line="788"/>
         <source>%1 Fallakte(n) werden gelöscht und die Datei verdichtet …</source>
         <translation>Deleting %1 case file(s) and compacting the file …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="798"/>
+        <source>Gelöscht: %1 Fälle, %2 Haushalte, %3 Personen. Anonymisierte Statistiksätze angelegt: %4.</source>
+        <translation>Deleted: %1 cases, %2 households, %3 persons. Anonymised statistical records created: %4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="808"/>
+        <source>Nicht gelöscht: Fall %1: %2</source>
+        <translation>Not deleted: case %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="813"/>
+        <source>Die Datenbankdatei wurde verdichtet; gelöschte Seiten sind leer.</source>
+        <translation>The database file was compacted; deleted pages are empty.</translation>
     </message>
 </context>
 <context>
