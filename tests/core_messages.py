@@ -148,7 +148,8 @@ SHOWN_CATALOGUES = (
 
 def core_labels(root: Path = ROOT) -> dict[str, str]:
     """German labels the core hands to the client: every enum label (``_LABEL_LIST`` in
-    ``sro_case/domain/enums.py``) and every name in the shipped catalogues the client shows.
+    ``sro_case/domain/enums.py``), the goal-attainment captions and every name in the shipped
+    catalogues the client shows.
     label → where."""
     import json
 
@@ -161,6 +162,13 @@ def core_labels(root: Path = ROOT) -> dict[str, str]:
                 for pair in node.value.elts:  # type: ignore[union-attr]
                     label = pair.elts[1]
                     labels.setdefault(label.value, f"sro_case/domain/enums.py:{label.lineno}")
+    protocol = root / "sro_case" / "reports" / "protocol.py"
+    for node in ast.walk(ast.parse(protocol.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "LEVEL_CAPTIONS" for t in node.targets
+        ):  # the goal-attainment captions the conference screen shows
+            for caption in node.value.elts:  # type: ignore[attr-defined]
+                labels.setdefault(caption.value, f"sro_case/reports/protocol.py:{caption.lineno}")
     for name in SHOWN_CATALOGUES:
         data = json.loads((root / "resources" / "catalogues" / f"{name}.json").read_text("utf-8"))
         for item in data["items"]:

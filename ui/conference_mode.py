@@ -446,7 +446,7 @@ class ReviewRow(QWidget):
         for value, (label, caption) in zip(
             range(-2, 3), zip(LEVEL_LABELS, LEVEL_CAPTIONS, strict=True), strict=True
         ):
-            self.score.addItem(f"{label}  {caption}", value)
+            self.score.addItem(f"{label}  {core_label(caption)}", value)
         self.comment = QLineEdit()
         add_row(form, self.tr("Einschätzung:"), self.score)
         add_row(form, self.tr("Kommentar:"), self.comment)
@@ -477,7 +477,7 @@ class ReviewRow(QWidget):
         if score is None:
             text = self.tr("nicht bewertet")
         else:
-            caption = f"{LEVEL_LABELS[score + 2]} ({LEVEL_CAPTIONS[score + 2]})"
+            caption = f"{LEVEL_LABELS[score + 2]} ({core_label(LEVEL_CAPTIONS[score + 2])})"
             text = self.tr("Einschätzung: %1").replace("%1", caption)
         self.result.setText(text + (f" – {comment}" if comment else ""))
         self.result.show()
@@ -820,7 +820,8 @@ class ConferenceWindow(QWidget):
             self.tr("etwas mehr"),
             self.tr("deutlich mehr"),
         )
-        for label, caption, brief in zip(LEVEL_LABELS, LEVEL_CAPTIONS, short, strict=True):
+        for label, german, brief in zip(LEVEL_LABELS, LEVEL_CAPTIONS, short, strict=True):
+            caption = core_label(german)
             edit = QLineEdit()
             edit.setPlaceholderText(caption)
             add_row(levels, f"{label} {brief}:", edit)

@@ -824,6 +824,14 @@
         <translation>the conference</translation>
     </message>
     <message>
+        <source>deutlich mehr als erwartet</source>
+        <translation>much more than expected</translation>
+    </message>
+    <message>
+        <source>deutlich weniger als erwartet</source>
+        <translation>much less than expected</translation>
+    </message>
+    <message>
         <source>divers</source>
         <translation>diverse</translation>
     </message>
@@ -838,6 +846,18 @@
     <message>
         <source>erreicht</source>
         <translation>achieved</translation>
+    </message>
+    <message>
+        <source>erwartetes Ergebnis</source>
+        <translation>expected outcome</translation>
+    </message>
+    <message>
+        <source>etwas mehr als erwartet</source>
+        <translation>somewhat more than expected</translation>
+    </message>
+    <message>
+        <source>etwas weniger als erwartet</source>
+        <translation>somewhat less than expected</translation>
     </message>
     <message>
         <source>fallführender Dienst</source>
