@@ -209,6 +209,11 @@ def test_audit_chain_view_filters_verifies_and_finds_a_tampered_row(window, qtmo
     assert "NICHT in Ordnung" in page.message.text()
     assert "Eintrag 2 wurde nachträglich verändert" in page.message.text()
     assert page.message.objectName() == "errorMessage"
+    row = model.row_of(2)  # the changed entry is marked and selected
+    assert model.index(row, 0).data(Qt.ForegroundRole) is not None
+    assert model.index(0, 0).data(Qt.ForegroundRole) is None
+    assert page.view.selectionModel().selectedRows()[0].row() == row
+    qtmodeltester.check(model)
 
 
 def test_audit_log_model_pages_lazily(qtbot, store, qtmodeltester) -> None:  # type: ignore[no-untyped-def]

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -324,6 +324,7 @@ class AuditLogModel(HeaderedTableModel):
         self._rows: list[AuditRow] = []
         self._total = 0
         self._filter = AuditFilter()
+        self.broken: set[int] = set()  # entries the last chain check named
         self._generation = 0
         self._fetching = False
         self._headers = [
@@ -446,12 +447,26 @@ class AuditLogModel(HeaderedTableModel):
     def clear(self) -> None:
         self._generation += 1
         self._fetching = False
+        self.broken = set()
         self.beginResetModel()
         self._rows, self._total = [], 0
         self.endResetModel()
 
     def row_at(self, row: int) -> AuditRow:
         return self._rows[row]
+
+    def mark_broken(self, seqs: set[int]) -> None:
+        self.broken = set(seqs)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self._rows) - 1, len(self._headers) - 1),
+                [Qt.ForegroundRole],
+            )
+
+    def row_of(self, seq: int) -> int | None:
+        """The row of an entry among those fetched so far."""
+        return next((i for i, r in enumerate(self._rows) if r.seq == seq), None)
 
     def _cells(self, r: AuditRow) -> tuple[str, ...]:
         who = f"{r.actor_name} ({r.actor})" if r.actor_name else r.actor
@@ -483,6 +498,8 @@ class AuditLogModel(HeaderedTableModel):
             return self._cells(r)[5]
         if role == ID_ROLE:
             return r.seq
+        if role == Qt.ForegroundRole and r.seq in self.broken:
+            return QBrush(RowsTableModel.WARN)
         if role == Qt.TextAlignmentRole and index.column() == 0:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
@@ -573,6 +590,12 @@ class AuditLogPage(AdminPage):
 
         def done(report: Any) -> None:
             n = f"{report.events:,}".replace(",", ".")
+            self.model.mark_broken(set(report.entries))
+            if report.entries:
+                row = self.model.row_of(report.entries[0])
+                if row is not None:
+                    self.view.scrollTo(self.model.index(row, 0))
+                    self.view.selectRow(row)
             if report.ok:
                 self.show_message(
                     self.tr("Die Protokollkette ist unversehrt: %1 Einträge geprüft.").replace(

@@ -7,6 +7,7 @@ and the login of the user an entry about a user refers to, so the admin view can
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -18,6 +19,8 @@ from sro_case.storage.orm import AuditEventRecord, CaseRecord, UserRecord
 
 if TYPE_CHECKING:
     from sro_case.services.store import Store
+
+_ENTRY = re.compile(r"Eintrag (\d+)")  # how audit.verify names an entry
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,8 @@ class AuditRow:
 @dataclass(frozen=True)
 class ChainReport:
     events: int
-    problems: tuple[str, ...]
+    problems: tuple[str, ...]  # German, one sentence each
+    entries: tuple[int, ...] = ()  # sequence numbers the problems name, for the view to mark
 
     @property
     def ok(self) -> bool:
@@ -130,4 +134,5 @@ class AuditLogService:
         self._store.require_role("admin")
         with self._store.read() as s:
             events, problems = audit.verify(s)
-        return ChainReport(events, tuple(problems))
+        named = {int(n) for p in problems for n in _ENTRY.findall(p)}
+        return ChainReport(events, tuple(problems), tuple(sorted(named)))
