@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -273,7 +274,8 @@ class CaseListPage(QWidget):
         self.model.reload(self.current_filter())
 
     def _on_model_loaded(self, total: int) -> None:
-        self.count_label.setText(self.tr("%1 Fälle").replace("%1", f"{total:,}".replace(",", ".")))
+        # QLocale: 2.000 in German, 2,000 in English (install_language sets the default locale)
+        self.count_label.setText(self.tr("%1 Fälle").replace("%1", QLocale().toString(total)))
         if not self._sized and self.model.rowCount():
             # Size the columns once, from the first page, so later pages do not make them jump.
             self.table.resizeColumnsToContents()
