@@ -535,3 +535,19 @@ def test_service_refusals_are_shown_in_the_ui_language(qtbot, store, monkeypatch
     install_language("en")
     page.add_button.click()
     assert "already" in page.message.text() and "vergeben" not in page.message.text()
+
+
+def test_a_user_without_key_slot_is_deactivated(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window.store.users.add(m.UserDraft("importiert", "Ina Import", "caseworker"))
+    page = open_admin(window, "users").users
+    rows = {page.model.row_at(r).extra["login"]: r for r in range(page.model.rowCount())}
+    assert page.model.row_at(rows["importiert"]).cells[4] == "nein"
+    page.view.selectRow(rows["importiert"])
+    monkeypatch.setattr(admin_module, "confirm_removal", lambda *a: True)
+    page.remove_button.click()
+    users = {u.login: u for u in window.store.users.list()}
+    assert not users["importiert"].active
+    assert (
+        window.store.audit_log.list(limit=1)[0].detail
+        == "importiert deaktiviert (ohne Schlüsselplatz)"
+    )
