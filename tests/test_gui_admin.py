@@ -551,3 +551,19 @@ def test_a_user_without_key_slot_is_deactivated(window, monkeypatch) -> None:  #
         window.store.audit_log.list(limit=1)[0].detail
         == "importiert deaktiviert (ohne Schlüsselplatz)"
     )
+
+
+def test_a_deletion_confirmed_after_the_lock_does_nothing(window, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    store = window.store
+    store.cases.close(store.cases.id_for("51.2-2026-000001"), "plan", date(2026, 11, 20))
+    clock.current += timedelta(days=365 * 11)
+    page = open_admin(window, "retention").retention
+    page.select_all_button.click()
+
+    def locked_while_asking(_parent, _count):  # type: ignore[no-untyped-def]
+        window.lock()
+        return True
+
+    monkeypatch.setattr(admin_module, "confirm_deletion", locked_while_asking)
+    page.delete_button.click()
+    assert store.cases.count() == 1

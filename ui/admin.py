@@ -259,8 +259,9 @@ class UsersPage(AdminPage):
         )
 
     def add_user(self) -> None:
+        asked = self._generation
         new = NewUserDialog.ask(self)
-        if new is None:
+        if new is None or asked != self._generation:  # locked meanwhile: sign in again first
             return
         store = self.store
 
@@ -285,7 +286,8 @@ class UsersPage(AdminPage):
         if row is None:
             return
         login, name = row.extra["login"], row.extra["name"]
-        if not confirm_removal(self, login, name):
+        asked = self._generation
+        if not confirm_removal(self, login, name) or asked != self._generation:
             return
         store = self.store
 
@@ -735,6 +737,7 @@ class RetentionPage(AdminPage):
         store = self.store
 
         def loaded(periods: dict[str, int]) -> None:
+            asked = self._generation
             labels = {c: core_label(label) for c, label in PERIOD_CATEGORIES.items()}
             changed = RetentionPeriodsDialog.ask(
                 self,
@@ -742,7 +745,7 @@ class RetentionPage(AdminPage):
                 labels,
                 MAX_PERIOD_YEARS,
             )
-            if not changed:
+            if not changed or asked != self._generation:
                 return
 
             def save() -> None:
@@ -795,8 +798,9 @@ class RetentionPage(AdminPage):
 
     def delete_selected(self) -> None:
         ids = [r.id for r in self.selected() if r.extra["deletable"]]
-        if not ids or not confirm_deletion(self, len(ids)):
-            return
+        asked = self._generation
+        if not ids or not confirm_deletion(self, len(ids)) or asked != self._generation:
+            return  # "No", or the window locked while the question was open
         store = self.store
 
         def done(result: Any) -> None:
