@@ -58,27 +58,27 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../../ui/admin.py" line="1069"/>
+        <location filename="../../ui/admin.py" line="1096"/>
         <source>Verwaltung — SRO-Fallmanagement</source>
         <translation>Administration — SRO-Fallmanagement</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1078"/>
+        <location filename="../../ui/admin.py" line="1105"/>
         <source>Benutzer</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1079"/>
+        <location filename="../../ui/admin.py" line="1106"/>
         <source>Protokollkette</source>
         <translation>Audit chain</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1080"/>
+        <location filename="../../ui/admin.py" line="1107"/>
         <source>Löschfristen</source>
         <translation>Retention periods</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1081"/>
+        <location filename="../../ui/admin.py" line="1108"/>
         <source>Datensicherung</source>
         <translation>Backup</translation>
     </message>
@@ -86,219 +86,219 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>AuditLogModel</name>
     <message>
-        <location filename="../../ui/admin.py" line="330"/>
+        <location filename="../../ui/admin.py" line="333"/>
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="331"/>
+        <location filename="../../ui/admin.py" line="334"/>
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="332"/>
-        <location filename="../../ui/admin.py" line="364"/>
+        <location filename="../../ui/admin.py" line="335"/>
+        <location filename="../../ui/admin.py" line="367"/>
         <source>Benutzer/in</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="333"/>
+        <location filename="../../ui/admin.py" line="336"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="334"/>
-        <location filename="../../ui/admin.py" line="363"/>
+        <location filename="../../ui/admin.py" line="337"/>
+        <location filename="../../ui/admin.py" line="366"/>
         <source>Fall</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="335"/>
+        <location filename="../../ui/admin.py" line="338"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="338"/>
+        <location filename="../../ui/admin.py" line="341"/>
         <source>angelegt</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="339"/>
+        <location filename="../../ui/admin.py" line="342"/>
         <source>gelesen</source>
         <translation>read</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="340"/>
+        <location filename="../../ui/admin.py" line="343"/>
         <source>geändert</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="341"/>
+        <location filename="../../ui/admin.py" line="344"/>
         <source>gelöscht</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="342"/>
+        <location filename="../../ui/admin.py" line="345"/>
         <source>Status geändert</source>
         <translation>status changed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="343"/>
+        <location filename="../../ui/admin.py" line="346"/>
         <source>abgeschlossen</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="344"/>
+        <location filename="../../ui/admin.py" line="347"/>
         <source>wieder aufgenommen</source>
         <translation>reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="345"/>
+        <location filename="../../ui/admin.py" line="348"/>
         <source>widerrufen</source>
         <translation>revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="346"/>
+        <location filename="../../ui/admin.py" line="349"/>
         <source>beendet</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="347"/>
+        <location filename="../../ui/admin.py" line="350"/>
         <source>exportiert</source>
         <translation>exported</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="348"/>
+        <location filename="../../ui/admin.py" line="351"/>
         <source>Sicherung</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="349"/>
+        <location filename="../../ui/admin.py" line="352"/>
         <source>Wiederherstellung</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="350"/>
+        <location filename="../../ui/admin.py" line="353"/>
         <source>Löschung nach Frist</source>
         <translation>Deletion after retention period</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="351"/>
+        <location filename="../../ui/admin.py" line="354"/>
         <source>Schlüsselwechsel</source>
         <translation>Key rotation</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="352"/>
+        <location filename="../../ui/admin.py" line="355"/>
         <source>Anmeldung fehlgeschlagen</source>
         <translation>Failed sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="353"/>
+        <location filename="../../ui/admin.py" line="356"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="354"/>
+        <location filename="../../ui/admin.py" line="357"/>
         <source>Demodaten</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="357"/>
+        <location filename="../../ui/admin.py" line="360"/>
         <source>Fachkraft</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="358"/>
+        <location filename="../../ui/admin.py" line="361"/>
         <source>Moderation</source>
         <translation>Facilitator</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="359"/>
+        <location filename="../../ui/admin.py" line="362"/>
         <source>Controlling</source>
         <translation>Controlling</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="360"/>
+        <location filename="../../ui/admin.py" line="363"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="365"/>
+        <location filename="../../ui/admin.py" line="368"/>
         <source>Schlüsselplatz</source>
         <translation>Key slot</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="366"/>
+        <location filename="../../ui/admin.py" line="369"/>
         <source>Datenbank</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="367"/>
+        <location filename="../../ui/admin.py" line="370"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="368"/>
+        <location filename="../../ui/admin.py" line="371"/>
         <source>Einwilligung</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="369"/>
+        <location filename="../../ui/admin.py" line="372"/>
         <source>Verlaufseintrag</source>
         <translation>Case note</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="370"/>
+        <location filename="../../ui/admin.py" line="373"/>
         <source>Hilfe</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="371"/>
+        <location filename="../../ui/admin.py" line="374"/>
         <source>Konferenz</source>
         <translation>Conference</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="372"/>
+        <location filename="../../ui/admin.py" line="375"/>
         <source>Ziel</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="373"/>
+        <location filename="../../ui/admin.py" line="376"/>
         <source>Handlungsschritt</source>
         <translation>Action step</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="374"/>
+        <location filename="../../ui/admin.py" line="377"/>
         <source>Ressource</source>
         <translation>Resource</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="375"/>
+        <location filename="../../ui/admin.py" line="378"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="376"/>
+        <location filename="../../ui/admin.py" line="379"/>
         <source>Statistik</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="377"/>
+        <location filename="../../ui/admin.py" line="380"/>
         <source>Anmeldung</source>
         <translation>Sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="378"/>
+        <location filename="../../ui/admin.py" line="381"/>
         <source>Löschfrist</source>
         <translation>Retention period</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="463"/>
+        <location filename="../../ui/admin.py" line="480"/>
         <source>Fall %1 (gelöscht)</source>
         <translation>Case %1 (deleted)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="470"/>
+        <location filename="../../ui/admin.py" line="487"/>
         <source>Rolle: %1</source>
         <translation>Role: %1</translation>
     </message>
@@ -306,63 +306,63 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="496"/>
+        <location filename="../../ui/admin.py" line="515"/>
         <source>Benutzer/in</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="498"/>
+        <location filename="../../ui/admin.py" line="517"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="500"/>
+        <location filename="../../ui/admin.py" line="519"/>
         <source>&amp;Benutzer/in:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="501"/>
+        <location filename="../../ui/admin.py" line="520"/>
         <source>A&amp;ktion:</source>
         <translation>A&amp;ction:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="512"/>
+        <location filename="../../ui/admin.py" line="531"/>
         <source>Kette &amp;prüfen</source>
         <translation>&amp;Verify chain</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="514"/>
+        <location filename="../../ui/admin.py" line="533"/>
         <source>Prüft jeden Eintrag gegen seinen Vorgänger: veränderte, gelöschte oder vertauschte Einträge fallen auf.</source>
         <translation>Checks every entry against the one before it: changed, deleted or reordered entries show up.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="525"/>
+        <location filename="../../ui/admin.py" line="544"/>
         <source>Protokolleinträge</source>
         <translation>Audit log entries</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="545"/>
-        <location filename="../../ui/admin.py" line="549"/>
+        <location filename="../../ui/admin.py" line="564"/>
+        <location filename="../../ui/admin.py" line="568"/>
         <source>alle</source>
         <translation>all</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="568"/>
+        <location filename="../../ui/admin.py" line="587"/>
         <source>%1 Einträge</source>
         <translation>%1 entries</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="578"/>
+        <location filename="../../ui/admin.py" line="603"/>
         <source>Die Protokollkette ist unversehrt: %1 Einträge geprüft.</source>
         <translation>The audit chain is intact: %1 entries checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="584"/>
+        <location filename="../../ui/admin.py" line="609"/>
         <source>Die Protokollkette ist NICHT in Ordnung (%1 Einträge geprüft). Das Protokoll wurde außerhalb des Programms verändert:</source>
         <translation>The audit chain is NOT intact (%1 entries checked). The log was changed outside the program:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="593"/>
+        <location filename="../../ui/admin.py" line="618"/>
         <source>Die Protokollkette wird geprüft …</source>
         <translation>Verifying the audit chain …</translation>
     </message>
@@ -370,152 +370,152 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="841"/>
+        <location filename="../../ui/admin.py" line="868"/>
         <source>Sicherungsordner</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="843"/>
+        <location filename="../../ui/admin.py" line="870"/>
         <source>Ordner &amp;wählen …</source>
         <translation>&amp;Choose folder …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="844"/>
+        <location filename="../../ui/admin.py" line="871"/>
         <source>Sicherungsordner:</source>
         <translation>Backup folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="848"/>
+        <location filename="../../ui/admin.py" line="875"/>
         <source>Anzahl aufbewahrter Sicherungen</source>
         <translation>Number of backups kept</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="852"/>
+        <location filename="../../ui/admin.py" line="879"/>
         <source>neueste Sicherungen</source>
         <translation>newest backups</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="854"/>
+        <location filename="../../ui/admin.py" line="881"/>
         <source>&amp;Aufbewahren:</source>
         <translation>&amp;Keep:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="859"/>
+        <location filename="../../ui/admin.py" line="886"/>
         <source>Beim Beenden sichert das Programm automatisch (höchstens einmal am Tag). Jede Sicherung wird vor dem Ablegen geprüft; die Schlüsseldatei wird mitgesichert.</source>
         <translation>The program backs up automatically when it closes (at most once a day). Every backup is verified before it is kept; the key file is backed up with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="867"/>
+        <location filename="../../ui/admin.py" line="894"/>
         <source>Sicherung</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="867"/>
+        <location filename="../../ui/admin.py" line="894"/>
         <source>Zeitpunkt</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="867"/>
+        <location filename="../../ui/admin.py" line="894"/>
         <source>Größe</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="870"/>
+        <location filename="../../ui/admin.py" line="897"/>
         <source>Vorhandene Sicherungen</source>
         <translation>Existing backups</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="877"/>
+        <location filename="../../ui/admin.py" line="904"/>
         <source>Jetzt &amp;sichern</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="878"/>
+        <location filename="../../ui/admin.py" line="905"/>
         <source>Auswahl &amp;prüfen</source>
         <translation>&amp;Verify selected</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="879"/>
+        <location filename="../../ui/admin.py" line="906"/>
         <source>Wieder&amp;herstellen …</source>
         <translation>&amp;Restore …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="881"/>
+        <location filename="../../ui/admin.py" line="908"/>
         <source>Stellt eine Sicherung als neue Datei wieder her; die laufende Datenbank bleibt unverändert.</source>
         <translation>Restores a backup as a new file; the open database stays unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="897"/>
+        <location filename="../../ui/admin.py" line="924"/>
         <source>Sicherungsordner wählen</source>
         <translation>Choose backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="952"/>
+        <location filename="../../ui/admin.py" line="979"/>
         <source>Sicherung geschrieben und geprüft: %1 (%2 MiB, %3 Datensätze, %4 s).</source>
         <translation>Backup written and verified: %1 (%2 MiB, %3 records, %4 s).</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="959"/>
+        <location filename="../../ui/admin.py" line="986"/>
         <source>%1 ältere Sicherung(en) entfernt.</source>
         <translation>%1 older backup(s) removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="967"/>
+        <location filename="../../ui/admin.py" line="994"/>
         <source>Sicherung wird geschrieben und geprüft …</source>
         <translation>Writing and verifying the backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="978"/>
+        <location filename="../../ui/admin.py" line="1005"/>
         <source>Sicherung %1 ist in Ordnung: %2 Datensätze, Protokollkette mit %3 Einträgen unversehrt.</source>
         <translation>Backup %1 is sound: %2 records, audit chain with %3 entries intact.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="988"/>
+        <location filename="../../ui/admin.py" line="1015"/>
         <source>Sicherung %1 ist NICHT in Ordnung:</source>
         <translation>Backup %1 is NOT sound:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="994"/>
+        <location filename="../../ui/admin.py" line="1021"/>
         <source>Sicherung wird geprüft …</source>
         <translation>Verifying the backup …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1001"/>
+        <location filename="../../ui/admin.py" line="1028"/>
         <source>Sicherung wählen</source>
         <translation>Choose backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1003"/>
+        <location filename="../../ui/admin.py" line="1030"/>
         <source>SRO-Datenbank (*.db);;Alle Dateien (*)</source>
         <translation>SRO database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1013"/>
+        <location filename="../../ui/admin.py" line="1040"/>
         <source>Wiederherstellen als neue Datei</source>
         <translation>Restore as a new file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1015"/>
+        <location filename="../../ui/admin.py" line="1042"/>
         <source>SRO-Datenbank (*.db)</source>
         <translation>SRO database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1024"/>
+        <location filename="../../ui/admin.py" line="1051"/>
         <source>Die geöffnete Datenbank wird nie überschrieben. Bitte einen neuen Dateinamen wählen.</source>
         <translation>The open database is never overwritten. Please choose a new file name.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1035"/>
+        <location filename="../../ui/admin.py" line="1062"/>
         <source>Die Sicherung wurde geprüft und als neue Datei %1 wiederhergestellt (%2 Datensätze). Die geöffnete Datenbank blieb unverändert.</source>
         <translation>The backup was verified and restored as the new file %1 (%2 records). The open database was not changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1042"/>
+        <location filename="../../ui/admin.py" line="1069"/>
         <source>Zum Arbeiten mit der wiederhergestellten Datei öffnen Sie sie beim nächsten Start (Datei → Beenden, dann die Datei wählen).</source>
         <translation>To work with the restored file, open it at the next start (File → Quit, then choose the file).</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="1051"/>
+        <location filename="../../ui/admin.py" line="1078"/>
         <source>Sicherung wird geprüft und wiederhergestellt …</source>
         <translation>Verifying and restoring the backup …</translation>
     </message>
@@ -693,132 +693,132 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>RetentionPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="608"/>
+        <location filename="../../ui/admin.py" line="633"/>
         <source>Abgeschlossene Fälle, deren Löschfrist abgelaufen ist (§ 9b SGB VIII und die eingestellten Fristen). Beim Löschen bleibt nur der anonymisierte Statistiksatz; eine Löschsperre verhindert das Löschen.</source>
         <translation>Closed cases whose retention period has ended (§ 9b SGB VIII and the configured periods). Deleting keeps only the anonymised statistical record; a legal hold prevents deletion.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="617"/>
+        <location filename="../../ui/admin.py" line="642"/>
         <source>Auch &amp;Ausnahmen zeigen (Löschsperre, noch offen, Frist nicht berechenbar)</source>
         <translation>Also show &amp;exceptions (legal hold, still open, period cannot be computed)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="623"/>
+        <location filename="../../ui/admin.py" line="648"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="624"/>
+        <location filename="../../ui/admin.py" line="649"/>
         <source>Familie</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="625"/>
+        <location filename="../../ui/admin.py" line="650"/>
         <source>abgeschlossen</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="626"/>
+        <location filename="../../ui/admin.py" line="651"/>
         <source>Regel</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="627"/>
+        <location filename="../../ui/admin.py" line="652"/>
         <source>löschbar ab</source>
         <translation>deletable from</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="628"/>
+        <location filename="../../ui/admin.py" line="653"/>
         <source>Löschsperre</source>
         <translation>Legal hold</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="633"/>
+        <location filename="../../ui/admin.py" line="658"/>
         <source>Löschvorschläge</source>
         <translation>Deletion proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="639"/>
+        <location filename="../../ui/admin.py" line="664"/>
         <source>&amp;Fristen einstellen …</source>
         <translation>Set &amp;periods …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="640"/>
+        <location filename="../../ui/admin.py" line="665"/>
         <source>Alle aus&amp;wählen</source>
         <translation>Select &amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="641"/>
+        <location filename="../../ui/admin.py" line="666"/>
         <source>Lösch&amp;sperre setzen/aufheben</source>
         <translation>Set/lift legal &amp;hold</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="642"/>
+        <location filename="../../ui/admin.py" line="667"/>
         <source>Ausgewählte &amp;löschen …</source>
         <translation>&amp;Delete selected …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="675"/>
+        <location filename="../../ui/admin.py" line="700"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="677"/>
+        <location filename="../../ui/admin.py" line="702"/>
         <source>unbekannt</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="678"/>
+        <location filename="../../ui/admin.py" line="703"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="678"/>
+        <location filename="../../ui/admin.py" line="703"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="692"/>
+        <location filename="../../ui/admin.py" line="717"/>
         <source>%1 Fälle zur Löschung fällig (Stand %2)</source>
         <translation>%1 cases due for deletion (as of %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="732"/>
+        <location filename="../../ui/admin.py" line="758"/>
         <source>Löschfristen geändert: %1.</source>
         <translation>Retention periods changed: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="735"/>
+        <location filename="../../ui/admin.py" line="761"/>
         <source>%1: %2 Jahre</source>
         <translation>%1: %2 years</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="759"/>
+        <location filename="../../ui/admin.py" line="785"/>
         <source>Löschsperre für %1 gesetzt.</source>
         <translation>Legal hold set for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="761"/>
+        <location filename="../../ui/admin.py" line="787"/>
         <source>Löschsperre für %1 aufgehoben.</source>
         <translation>Legal hold lifted for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="788"/>
+        <location filename="../../ui/admin.py" line="815"/>
         <source>%1 Fallakte(n) werden gelöscht und die Datei verdichtet …</source>
         <translation>Deleting %1 case file(s) and compacting the file …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="798"/>
+        <location filename="../../ui/admin.py" line="825"/>
         <source>Gelöscht: %1 Fälle, %2 Haushalte, %3 Personen. Anonymisierte Statistiksätze angelegt: %4.</source>
         <translation>Deleted: %1 cases, %2 households, %3 persons. Anonymised statistical records created: %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="808"/>
+        <location filename="../../ui/admin.py" line="835"/>
         <source>Nicht gelöscht: Fall %1: %2</source>
         <translation>Not deleted: case %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="813"/>
+        <location filename="../../ui/admin.py" line="840"/>
         <source>Die Datenbankdatei wurde verdichtet; gelöschte Seiten sind leer.</source>
         <translation>The database file was compacted; deleted pages are empty.</translation>
     </message>
@@ -994,17 +994,17 @@ Before saving you see exactly what the file contains; small case numbers are sup
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="269"/>
+        <location filename="../../ui/admin.py" line="270"/>
         <source>%1 (%2) wurde angelegt und kann sich mit der vergebenen Passphrase anmelden.</source>
         <translation>%1 (%2) was added and can sign in with the passphrase you gave.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="280"/>
+        <location filename="../../ui/admin.py" line="281"/>
         <source>Schlüsselplatz wird angelegt …</source>
         <translation>Creating the key slot …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="294"/>
+        <location filename="../../ui/admin.py" line="296"/>
         <source>Der Zugang von %1 wurde entfernt. Hat die Person eine Kopie der Schlüsseldatei (etwa aus einer Sicherung), erneuern Sie zusätzlich den Datenbankschlüssel (sro-case rotate-key).</source>
         <translation>%1's access was removed. If the person may have a copy of the key file (from a backup, say), also renew the database key (sro-case rotate-key).</translation>
     </message>
