@@ -567,3 +567,19 @@ def test_a_deletion_confirmed_after_the_lock_does_nothing(window, clock, monkeyp
     monkeypatch.setattr(admin_module, "confirm_deletion", locked_while_asking)
     page.delete_button.click()
     assert store.cases.count() == 1
+
+
+def test_passphrase_change_runs_off_the_gui_thread(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    runner = TaskRunner()
+    dlg = ChangePassphraseDialog(store, runner)
+    qtbot.addWidget(dlg)
+    new = "Neue Passphrase im Hintergrund"
+    dlg.old.setText(PASSPHRASE)
+    dlg.new.setText(new)
+    dlg.repeat.setText(new)
+    dlg.buttons.accepted.emit()
+    assert dlg.message.text() == "Schlüssel wird neu verpackt …"
+    assert not dlg.buttons.isEnabled()
+    qtbot.waitUntil(lambda: dlg.result() == ChangePassphraseDialog.Accepted, timeout=10_000)
+    runner.wait()
+    assert vault.verify_passphrase(store.path, new) == "admin"
