@@ -58,3 +58,6 @@ def restrict_to_statistics(window: Any) -> None:
         action.setEnabled(False)
     for bar in window.findChildren(QToolBar):  # the toolbar shares these QActions
         bar.toggleViewAction().setVisible(False)
+        for action in bar.actions():  # the few buttons left need no group separators
+            if action.isSeparator():
+                action.setVisible(False)
