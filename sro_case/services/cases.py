@@ -129,6 +129,8 @@ class CaseService:
         )
 
     def _apply_filter(self, q: Select[Any], f: CaseFilter) -> Select[Any]:
+        """Filter conditions on ``case_file`` alone (code and login become id lookups), so
+        that counting and paging need no joins."""
         if f.search:
             expr = search_index.match_expression(f.search)
             if expr is None:
@@ -141,11 +143,19 @@ class CaseService:
                 )
             ).params(match=expr)
         if f.social_space:
-            q = q.where(SocialSpaceRecord.code == f.social_space)
+            q = q.where(
+                CaseRecord.social_space_id
+                == select(SocialSpaceRecord.id)
+                .where(SocialSpaceRecord.code == f.social_space)
+                .scalar_subquery()
+            )
         if f.status:
             q = q.where(CaseRecord.status == f.status)
         if f.worker:
-            q = q.where(UserRecord.login == f.worker)
+            q = q.where(
+                CaseRecord.lead_worker_id
+                == select(UserRecord.id).where(UserRecord.login == f.worker).scalar_subquery()
+            )
         if f.review_due:
             q = q.where(CaseRecord.next_review <= self._store.clock.today())
         if not f.include_closed:
@@ -162,37 +172,52 @@ class CaseService:
         descending: bool = False,
     ) -> list[m.CaseSummary]:
         """Case summaries in German order of ``sort`` (one of SORT_COLUMNS), file number as
-        tie-breaker. The UI pages through with limit/offset."""
+        tie-breaker. The UI pages through with limit/offset.
+
+        Two steps: the ids of the page (only the tables the sort needs), then the summaries
+        of those ids — so the per-case counts are computed for one page, not for every match.
+        """
         self._store.require_case_access()
-        q = self._apply_filter(self._summary_query(), f or CaseFilter())
-        key = {
-            "file_number": CaseRecord.file_number,
-            "family": FamilyRecord.sort_name,
-            "social_space": SocialSpaceRecord.sort_name,
-            "status": CaseRecord.status,
-            "worker": UserRecord.sort_name,
-            "next_review": CaseRecord.next_review,
-        }.get(sort)
+        ids = self._apply_filter(select(CaseRecord.id), f or CaseFilter())
+        key: Any
+        if sort == "family":
+            ids, key = (
+                ids.join(FamilyRecord, FamilyRecord.id == CaseRecord.family_id),
+                (FamilyRecord.sort_name),
+            )
+        elif sort == "social_space":
+            ids = ids.join(SocialSpaceRecord, SocialSpaceRecord.id == CaseRecord.social_space_id)
+            key = SocialSpaceRecord.sort_name
+        elif sort == "worker":
+            ids = ids.outerjoin(UserRecord, UserRecord.id == CaseRecord.lead_worker_id)
+            key = UserRecord.sort_name
+        else:
+            key = {
+                "file_number": CaseRecord.file_number,
+                "status": CaseRecord.status,
+                "next_review": CaseRecord.next_review,
+            }.get(sort)
         if key is None:
             raise ValueError(f"unknown sort column {sort!r}")
         order = [key.desc() if descending else key.asc()]
         if sort != "file_number":
             order.append(CaseRecord.file_number.desc() if descending else CaseRecord.file_number)
-        q = q.order_by(*order).offset(offset)
+        ids = ids.order_by(*order).offset(offset)
         if limit is not None:
-            q = q.limit(limit)
+            ids = ids.limit(limit)
         with self._store.read() as s:
-            return [m.CaseSummary(*row) for row in s.execute(q)]
+            page = list(s.execute(ids).scalars())
+            if not page:
+                return []
+            rows = {
+                row[0]: row
+                for row in s.execute(self._summary_query().where(CaseRecord.id.in_(page)))
+            }
+        return [m.CaseSummary(*rows[case_id]) for case_id in page]
 
     def count(self, f: CaseFilter | None = None) -> int:
         self._store.require_case_access()
-        q = self._apply_filter(
-            select(func.count(CaseRecord.id))
-            .join(FamilyRecord, FamilyRecord.id == CaseRecord.family_id)
-            .join(SocialSpaceRecord, SocialSpaceRecord.id == CaseRecord.social_space_id)
-            .outerjoin(UserRecord, UserRecord.id == CaseRecord.lead_worker_id),
-            f or CaseFilter(),
-        )
+        q = self._apply_filter(select(func.count(CaseRecord.id)), f or CaseFilter())
         with self._store.read() as s:
             return int(s.execute(q).scalar_one())
 

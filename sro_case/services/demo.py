@@ -2046,6 +2046,7 @@ def generate(
         if progress is not None:
             progress(done, cases)
     budgets = _ensure_budgets(store, spaces, costs, seed)
+    store.optimize()  # the planner needs statistics for a database this size at once
     return DemoReport(
         cases=totals[CaseRecord],
         families=totals[FamilyRecord],

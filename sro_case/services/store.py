@@ -7,6 +7,7 @@ worker thread, and each action opens its own session from the pool.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
@@ -14,12 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sro_case.clock import SYSTEM_CLOCK, Clock
 from sro_case.errors import PermissionDenied
 from sro_case.services import audit
-from sro_case.storage.engine import WRITE_OPTION
+from sro_case.storage.engine import WRITE_OPTION, optimize
 
 if TYPE_CHECKING:
     from sro_case.services.access_request import AccessRequestService
@@ -171,6 +173,11 @@ class Store:
         from sro_case.services.open_data import OpenDataService
 
         return OpenDataService(self)
+
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics (after bulk writes and on closing)."""
+        with contextlib.suppress(DBAPIError), self.write() as s:
+            optimize(s.connection())
 
     def close(self) -> None:
         self.engine.dispose()

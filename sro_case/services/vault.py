@@ -48,7 +48,6 @@ from sro_case.storage.keyfile import (
     new_database_key,
     new_recovery_key,
 )
-from sro_case.storage.location import location_warning  # re-exported for the UI
 from sro_case.storage.orm import MetaRecord, SocialSpaceRecord, UserRecord
 
 RECOVERY_LABEL = "wiederherstellung"
@@ -414,6 +413,8 @@ def unlock(
         raise
     try:
         _record_success(path, store)
+        if lock:  # only the writer refreshes the planner's statistics (cheap when current)
+            store.optimize()
     except BaseException:
         store.close()
         raise

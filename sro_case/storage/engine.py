@@ -38,6 +38,9 @@ def _german_collation(a: str, b: str) -> int:
     return (ka > kb) - (ka < kb)
 
 
+CACHE_KIB = 64 * 1024  # page cache per connection; filled only as pages are read
+
+
 def connect_raw(path: Path, key: bytes, *, create: bool = False) -> Any:
     """A keyed, probed DB-API connection. Raises DatabaseMissing or DatabaseDamaged."""
     path = Path(path)
@@ -60,6 +63,9 @@ def connect_raw(path: Path, key: bytes, *, create: bool = False) -> Any:
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute("PRAGMA busy_timeout = 10000")
+    # SQLCipher decrypts every page it reads from the OS; the default 2 MiB page cache made a
+    # 100,000-case list re-decrypt the same pages on every query (measured 3x slower).
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     conn.create_collation("DE", _german_collation)
     return conn
 
@@ -82,9 +88,19 @@ def open_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
         poolclass=QueuePool,
         pool_size=2,
         max_overflow=6,
+        pool_use_lifo=True,  # reuse the connection whose page cache is warm
     )
     _install_transaction_control(engine)
     return engine
+
+
+def optimize(conn: Any) -> None:
+    """Refresh the query planner's statistics where they are missing or stale, inside the
+    caller's write transaction. ``analysis_limit`` keeps it cheap (0.25 s on a 100,000-case
+    database without statistics, next to nothing when they are current). Without statistics
+    SQLite sorted all 100,000 cases to show the first 200 by family name (20 ms instead of 5)."""
+    conn.exec_driver_sql("PRAGMA analysis_limit = 400")
+    conn.exec_driver_sql("PRAGMA optimize = 0x10002")
 
 
 def _install_transaction_control(engine: Engine) -> None:
