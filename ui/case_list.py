@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -34,7 +33,7 @@ from sro_case.domain.catalogues import catalogue
 from sro_case.domain.models import CaseSummary
 from sro_case.services.cases import SORT_COLUMNS, CaseFilter
 from ui.i18n import core_label, error_text
-from ui.tables import ID_ROLE, HeaderedTableModel, german_date
+from ui.tables import ID_ROLE, HeaderedTableModel, german_date, number
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -78,13 +77,15 @@ class CaseListModel(HeaderedTableModel):
         sort, desc = self._sort, self._descending
         self._fetching = True
 
-        def work() -> tuple[int, list[CaseSummary]]:
+        def work() -> tuple[int, list[CaseSummary]] | None:
+            if generation != self._generation:
+                return None  # overtaken while queued (the view sorts, then filters, at start)
             return store.cases.count(flt), store.cases.list(
                 flt, limit=PAGE, sort=sort, descending=desc
             )
 
-        def done(result: tuple[int, list[CaseSummary]]) -> None:
-            if generation != self._generation:
+        def done(result: tuple[int, list[CaseSummary]] | None) -> None:
+            if result is None or generation != self._generation:
                 return
             self._fetching = False
             self.beginResetModel()
@@ -274,8 +275,7 @@ class CaseListPage(QWidget):
         self.model.reload(self.current_filter())
 
     def _on_model_loaded(self, total: int) -> None:
-        # QLocale: 2.000 in German, 2,000 in English (install_language sets the default locale)
-        self.count_label.setText(self.tr("%1 Fälle").replace("%1", QLocale().toString(total)))
+        self.count_label.setText(self.tr("%1 Fälle").replace("%1", number(total)))
         if not self._sized and self.model.rowCount():
             # Size the columns once, from the first page, so later pages do not make them jump.
             self.table.resizeColumnsToContents()

@@ -9,7 +9,9 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ui.i18n import error_text
-from ui.tables import ID_ROLE, Row, RowsTableModel, german_date
+from ui.tables import ID_ROLE, Row, RowsTableModel, german_date, number
+
+SHOWN = 500  # the earliest deadlines in the table; the summary counts all of them
 
 
 class DeadlinesPage(QWidget):
@@ -66,12 +68,13 @@ class DeadlinesPage(QWidget):
     def reload(self) -> None:
         store, worker = self.store, self.worker.currentData()
         self.runner.submit(
-            lambda: store.deadlines.list(worker=worker),
+            lambda: store.deadlines.overview(worker=worker, limit=SHOWN),
             self._show,
             lambda exc: self.summary.setText(error_text(exc)),
         )
 
-    def _show(self, items: list[Any]) -> None:
+    def _show(self, overview: Any) -> None:
+        items = overview.items
         kinds = {
             "review": self.tr("Überprüfung"),
             "consent": self.tr("Einwilligung"),
@@ -98,11 +101,16 @@ class DeadlinesPage(QWidget):
         )
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.summary.setText(
+        text = (
             self.tr("%1 Fristen, davon %2 überschritten")
-            .replace("%1", str(len(items)))
-            .replace("%2", str(sum(d.overdue(today) for d in items)))
+            .replace("%1", number(overview.total))
+            .replace("%2", number(overview.overdue))
         )
+        if len(items) < overview.total:
+            text += " · " + self.tr("angezeigt: die %1 frühesten – nach Fachkraft eingrenzen").replace(
+                "%1", number(len(items))
+            )
+        self.summary.setText(text)
 
     def _on_activated(self, index: QModelIndex) -> None:
         case_id = index.data(ID_ROLE)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from sro_case.domain.sorting import german_key
@@ -95,6 +95,11 @@ class RowsTableModel(HeaderedTableModel):
             if row.muted:
                 return QBrush(self.MUTED)
         return None
+
+
+def number(n: int) -> str:
+    """A count with the thousands separator of the UI language (123.180 / 123,180)."""
+    return QLocale().toString(int(n))
 
 
 def german_date(value: Any) -> str:

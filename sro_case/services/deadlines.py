@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, select
 
 from sro_case.domain.catalogues import closed_status
 from sro_case.storage.orm import (
@@ -39,13 +39,43 @@ class Deadline:
         return self.due_on < today
 
 
+@dataclass(frozen=True)
+class DeadlineOverview:
+    """The earliest deadlines (at most the requested number) and the figures for all of them."""
+
+    items: tuple[Deadline, ...]
+    counts: dict[str, int]  # per kind, all deadlines
+    overdue: int  # all deadlines past their date
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
 class DeadlineService:
+    """Three queries (reviews, consents, steps), each ordered by date in SQL, so that a
+    100,000-case database with 100,000 overdue steps shows the first ones at once; the
+    migration 0006 gives them covering indexes."""
+
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def list(self, *, worker: str | None = None, today: date | None = None) -> list[Deadline]:
-        """Everything due by ``today`` (consents: expiring within 30 days), sorted by date.
-        ``worker`` (a login) restricts to that worker's cases."""
+    def list(
+        self, *, worker: str | None = None, today: date | None = None, limit: int | None = None
+    ) -> list[Deadline]:
+        """Everything due by ``today`` (consents: expiring within 30 days), sorted by date;
+        the earliest ``limit`` of them. ``worker`` (a login) restricts to that worker's cases."""
+        return list(self._collect(worker, today, limit, counts=False).items)
+
+    def overview(
+        self, *, worker: str | None = None, today: date | None = None, limit: int = 500
+    ) -> DeadlineOverview:
+        """The earliest ``limit`` deadlines and the counts of all of them (the Fristen view)."""
+        return self._collect(worker, today, limit, counts=True)
+
+    def _collect(
+        self, worker: str | None, today: date | None, limit: int | None, *, counts: bool
+    ) -> DeadlineOverview:
         self._store.require_case_access()
         today = today or self._store.clock.today()
         horizon = today + timedelta(days=CONSENT_HORIZON_DAYS)
@@ -59,13 +89,37 @@ class DeadlineService:
             )
             return q.where(UserRecord.login == worker) if worker else q
 
+        def scope(q):  # type: ignore[no-untyped-def]
+            """The same rows for counting: no family, and the worker by id."""
+            q = q.where(CaseRecord.status != closed_status())
+            if worker:
+                q = q.where(
+                    CaseRecord.lead_worker_id
+                    == select(UserRecord.id).where(UserRecord.login == worker).scalar_subquery()
+                )
+            return q
+
+        def first(q, due):  # type: ignore[no-untyped-def]
+            q = q.order_by(due, CaseRecord.file_number)
+            return q.limit(limit) if limit is not None else q
+
+        review_due = CaseRecord.next_review <= today
+        consent_due = and_(
+            ConsentRecord.revoked_on.is_(None),
+            ConsentRecord.expires_on.is_not(None),
+            ConsentRecord.expires_on <= horizon,
+            ConsentRecord.expires_on >= today - timedelta(days=CONSENT_HORIZON_DAYS),
+        )
+        step_due = and_(ActionStepRecord.done.is_(False), ActionStepRecord.due_on < today)
         out: list[Deadline] = []
+        figures: dict[str, int] = {}
+        overdue = 0
         with self._store.read() as s:
             reviews = base(
                 select(CaseRecord.id, CaseRecord.file_number, FamilyRecord.display_name,
                        worker_name, CaseRecord.next_review)
-            ).where(CaseRecord.next_review <= today)
-            for cid, fn, fam, w, due in s.execute(reviews):
+            ).where(review_due)
+            for cid, fn, fam, w, due in s.execute(first(reviews, CaseRecord.next_review)):
                 out.append(Deadline("review", cid, fn, fam, w, due, "Überprüfung fällig"))
             consents = base(
                 select(CaseRecord.id, CaseRecord.file_number, FamilyRecord.display_name,
@@ -74,16 +128,16 @@ class DeadlineService:
                 .select_from(ConsentRecord)
                 .join(CaseRecord, CaseRecord.id == ConsentRecord.case_id)
                 .join(PersonRecord, PersonRecord.id == ConsentRecord.person_id)
-            ).where(
-                ConsentRecord.revoked_on.is_(None),
-                ConsentRecord.expires_on.is_not(None),
-                ConsentRecord.expires_on <= horizon,
-                ConsentRecord.expires_on >= today - timedelta(days=CONSENT_HORIZON_DAYS),
-            )
-            for cid, fn, fam, w, due, first, last in s.execute(consents):
+            ).where(consent_due)
+            for cid, fn, fam, w, due, first_name, last in s.execute(
+                first(consents, ConsentRecord.expires_on)
+            ):
                 verb = "abgelaufen" if due < today else "läuft ab"
                 out.append(
-                    Deadline("consent", cid, fn, fam, w, due, f"Einwilligung von {first} {last} {verb}")
+                    Deadline(
+                        "consent", cid, fn, fam, w, due,
+                        f"Einwilligung von {first_name} {last} {verb}",
+                    )
                 )
             steps = base(
                 select(CaseRecord.id, CaseRecord.file_number, FamilyRecord.display_name,
@@ -92,8 +146,36 @@ class DeadlineService:
                 .select_from(ActionStepRecord)
                 .join(GoalRecord, GoalRecord.id == ActionStepRecord.goal_id)
                 .join(CaseRecord, CaseRecord.id == GoalRecord.case_id)
-            ).where(ActionStepRecord.done.is_(False), ActionStepRecord.due_on < today)
-            for cid, fn, fam, w, due, who, what in s.execute(steps):
+            ).where(step_due)
+            for cid, fn, fam, w, due, who, what in s.execute(first(steps, ActionStepRecord.due_on)):
                 out.append(Deadline("step", cid, fn, fam, w, due, f"{who}: {what}"))
+            if counts:
+                past = func.coalesce(func.sum(case((CaseRecord.next_review < today, 1), else_=0)), 0)
+                n, late = s.execute(scope(select(func.count(), past).where(review_due))).one()
+                figures["review"], overdue = n, overdue + late
+                past = func.coalesce(
+                    func.sum(case((ConsentRecord.expires_on < today, 1), else_=0)), 0
+                )
+                n, late = s.execute(
+                    scope(
+                        select(func.count(), past)
+                        .select_from(ConsentRecord)
+                        .join(CaseRecord, CaseRecord.id == ConsentRecord.case_id)
+                        .where(consent_due)
+                    )
+                ).one()
+                figures["consent"], overdue = n, overdue + late
+                n = s.execute(
+                    scope(
+                        select(func.count())
+                        .select_from(ActionStepRecord)
+                        .join(GoalRecord, GoalRecord.id == ActionStepRecord.goal_id)
+                        .join(CaseRecord, CaseRecord.id == GoalRecord.case_id)
+                        .where(step_due)
+                    )
+                ).scalar_one()
+                figures["step"], overdue = n, overdue + n
         out.sort(key=lambda d: (d.due_on, d.file_number, d.kind))
-        return out
+        if limit is not None:
+            out = out[:limit]
+        return DeadlineOverview(tuple(out), figures, overdue)
