@@ -16,8 +16,6 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError
-
 from sro_case import __version__
 from sro_case.domain.catalogues import catalogue
 from sro_case.errors import SroCaseError, ValidationError
@@ -540,7 +538,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SroCaseError as exc:
         print(f"Fehler: {exc}", file=sys.stderr)
         return exc.exit_code
-    except DBAPIError as exc:
+    except KeyboardInterrupt:
+        print("Abgebrochen.", file=sys.stderr)
+        return EXIT_FAILURE
+    except OSError as exc:
+        print(f"Fehler beim Zugriff auf eine Datei: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except Exception as exc:
+        # SQLAlchemy is imported only by the commands that open a database (it is the
+        # largest part of the start time); if it is not loaded, this cannot be its error.
+        sa_exc = sys.modules.get("sqlalchemy.exc")
+        if sa_exc is None or not isinstance(exc, sa_exc.DBAPIError):
+            raise
         from sro_case.services.vault import damaged_message
 
         db = getattr(args, "db", "")
@@ -549,12 +558,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"Fehler: Der Datenträger ist voll ({detail}). Es wurde nichts gespeichert.", file=sys.stderr)
         else:
             print(f"Fehler: {damaged_message(db)} ({detail})", file=sys.stderr)
-        return EXIT_FAILURE
-    except KeyboardInterrupt:
-        print("Abgebrochen.", file=sys.stderr)
-        return EXIT_FAILURE
-    except OSError as exc:
-        print(f"Fehler beim Zugriff auf eine Datei: {exc}", file=sys.stderr)
         return EXIT_FAILURE
 
 

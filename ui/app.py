@@ -49,7 +49,6 @@ def choose_database(explicit: Path | None) -> tuple[Path, bool] | None:
 
 
 def run(db: Path | None = None) -> int:
-    from ui.main_window import MainWindow
     from ui.tasks import TaskRunner
     from ui.unlock_dialog import UnlockDialog
 
@@ -59,7 +58,7 @@ def run(db: Path | None = None) -> int:
     if chosen is None:
         return 0
     path, demo = chosen
-    from sro_case.services.vault import location_warning
+    from sro_case.services.location import location_warning
 
     warning = location_warning(path)
     if warning:
@@ -75,6 +74,8 @@ def run(db: Path | None = None) -> int:
         runner.wait()
         return 0
     store = dialog.store
+    from ui.main_window import MainWindow
+
     QSettings().setValue("db/last_path", str(path))
     if demo:
         from PySide6.QtCore import QEventLoop

@@ -7,7 +7,7 @@ passphrase gives a clear message and lets the user try again.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,27 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sro_case.domain.passphrase import MIN_PASSPHRASE_LENGTH, passphrase_strength
 from sro_case.errors import SroCaseError, ValidationError, WrongPassphrase
-from sro_case.services import vault
-from sro_case.services.store import Store
-from sro_case.services.vault import MIN_PASSPHRASE_LENGTH
 from ui.i18n import error_text
 
+if TYPE_CHECKING:
+    from sro_case.services import vault
+    from sro_case.services.store import Store
 
-def passphrase_strength(text: str) -> tuple[int, str]:
-    """0–4 and a German hint. Length matters most; variety helps a little."""
-    classes = sum(
-        bool(f)
-        for f in (
-            any(c.islower() for c in text),
-            any(c.isupper() for c in text),
-            any(c.isdigit() for c in text),
-            any(not c.isalnum() for c in text),
-        )
-    )
-    score = 0 if len(text) < MIN_PASSPHRASE_LENGTH else min(4, 1 + len(text) // 8 + classes // 2)
-    hints = ["zu kurz", "schwach", "mittel", "gut", "sehr gut"]
-    return score, hints[score]
+__all__ = ["UnlockDialog", "passphrase_strength"]
+
+
+def _vault() -> Any:
+    """The database layer, imported on the task runner: SQLAlchemy, Alembic and the ORM take
+    longer to load than the whole window takes to appear, so the dialog shows first and they
+    load while the passphrase is being typed (``UnlockDialog.showEvent``)."""
+    from sro_case.services import vault
+
+    return vault
 
 
 class UnlockDialog(QDialog):
@@ -107,6 +104,13 @@ class UnlockDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._on_passphrase_changed("")
+        self._preloaded = False
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._preloaded:  # load the database layer while the passphrase is typed
+            self._preloaded = True
+            self.runner.submit(_vault, lambda _module: None, lambda _exc: None)
 
     def _on_passphrase_changed(self, text: str) -> None:
         score, hint = passphrase_strength(text)
@@ -132,10 +136,12 @@ class UnlockDialog(QDialog):
         path = self.db_path
         if self.creating:
             self.runner.submit(
-                lambda: vault.create_database(path, secret), self._on_created, self._on_error
+                lambda: _vault().create_database(path, secret), self._on_created, self._on_error
             )
         else:
-            self.runner.submit(lambda: vault.unlock(path, secret), self._on_unlocked, self._on_error)
+            self.runner.submit(
+                lambda: _vault().unlock(path, secret), self._on_unlocked, self._on_error
+            )
 
     def _on_created(self, created: vault.CreatedDatabase) -> None:
         self.recovery_key = created.recovery_key

@@ -29,6 +29,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from sro_case.domain.messages import T
+from sro_case.domain.passphrase import MIN_PASSPHRASE_LENGTH
 from sro_case.errors import KeyFileDamaged, KeyFileMissing, ValidationError, WrongPassphrase
 from sro_case.storage.files import atomic_write_bytes
 
@@ -37,7 +38,6 @@ VERSION = 1
 KEY_BYTES = 32
 PASSPHRASE = "passphrase"
 RECOVERY = "recovery"
-MIN_PASSPHRASE_LENGTH = 10
 
 # Crockford's base32 alphabet: no I, L, O, U, so a printed recovery key cannot be misread.
 _RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
