@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test stress lint clean screenshots bundle bundle-test deb
+.PHONY: run test stress bench lint clean screenshots bundle bundle-test deb
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 oder neuer wird benötigt / Python 3.11+ required")'
@@ -36,6 +36,11 @@ deb: bundle
 # Only the packaging tests (bundle + self-test + .deb install, NSIS and MSI scripts); also part of `make test`.
 bundle-test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -m bundle
+
+# City-scale benchmark (issue #7): BENCH_CASES cases (default 100000, cached in .bench-cache/),
+# BENCH_RUNS runs per measurement; writes bench-results.json.
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py de
