@@ -12,13 +12,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from sro_case import __version__
@@ -219,9 +218,14 @@ def _with_deleted_cases(s: Session, live: Facts, date_from: date, date_to: date)
 
 
 def _read_facts(s: Session, date_from: date, date_to: date) -> Facts:
-    """Facts of the live cases (deleted ones: ``_with_deleted_cases``)."""
+    """Facts of the live cases (deleted ones: ``_with_deleted_cases``).
+
+    Core rows, not ORM rows (a third of the time at 100,000 cases went into ORM row
+    processing); each conference arrives with its disciplines in one row (group_concat), and
+    each goal only with its last score in the period (a window function)."""
+    conn = s.connection()
     # only the columns the tables need; the rows stay inside this function
-    spaces = s.execute(
+    spaces = conn.execute(
         select(
             SocialSpaceRecord.id,
             SocialSpaceRecord.code,
@@ -231,84 +235,88 @@ def _read_facts(s: Session, date_from: date, date_to: date) -> Facts:
     ).all()
     code_of = {sid: code for sid, code, _, _ in spaces}
 
-    helps = []
-    for row in s.execute(
-        select(
-            HelpRecord.case_id,
-            CaseRecord.social_space_id,
-            HelpRecord.help_type,
-            HelpRecord.start_on,
-            HelpRecord.end_on,
-            HelpRecord.end_reason,
-            HelpRecord.monthly_cost_cents,
-            PersonRecord.birth_date,
-            PersonRecord.sex,
+    helps = [
+        HelpFact(
+            case=case,
+            social_space=code_of[space],
+            help_type=kind,
+            start_on=start,
+            end_on=end,
+            end_reason=reason,
+            monthly_cost_cents=cost,
+            age_group=age_group(birth, start),
+            sex=sex or "unspecified",
         )
-        .join(CaseRecord, CaseRecord.id == HelpRecord.case_id)
-        .outerjoin(PersonRecord, PersonRecord.id == HelpRecord.person_id)
-        .where(
-            HelpRecord.start_on <= date_to,
-            or_(HelpRecord.end_on.is_(None), HelpRecord.end_on >= date_from),
-        )
-    ):
-        case, space, kind, start, end, reason, cost, birth, sex = row
-        helps.append(
-            HelpFact(
-                case=case,
-                social_space=code_of[space],
-                help_type=kind,
-                start_on=start,
-                end_on=end,
-                end_reason=reason,
-                monthly_cost_cents=cost,
-                age_group=age_group(birth, start),
-                sex=sex or "unspecified",
+        for case, space, kind, start, end, reason, cost, birth, sex in conn.execute(
+            select(
+                HelpRecord.case_id,
+                CaseRecord.social_space_id,
+                HelpRecord.help_type,
+                HelpRecord.start_on,
+                HelpRecord.end_on,
+                HelpRecord.end_reason,
+                HelpRecord.monthly_cost_cents,
+                PersonRecord.birth_date,
+                PersonRecord.sex,
+            )
+            .join(CaseRecord, CaseRecord.id == HelpRecord.case_id)
+            .outerjoin(PersonRecord, PersonRecord.id == HelpRecord.person_id)
+            .where(
+                HelpRecord.start_on <= date_to,
+                or_(HelpRecord.end_on.is_(None), HelpRecord.end_on >= date_from),
             )
         )
+    ]
 
-    in_period = and_(ConferenceRecord.held_on >= date_from, ConferenceRecord.held_on <= date_to)
-    disciplines: dict[int, set[str]] = defaultdict(set)
-    for conference, discipline in s.execute(
-        select(ParticipantRecord.conference_id, ParticipantRecord.discipline)
-        .join(ConferenceRecord, ConferenceRecord.id == ParticipantRecord.conference_id)
-        .where(in_period)
-    ):
-        disciplines[conference].add(discipline)
+    disciplines = (
+        select(func.group_concat(ParticipantRecord.discipline.distinct()))
+        .where(ParticipantRecord.conference_id == ConferenceRecord.id)
+        .scalar_subquery()
+    )
+    no_disciplines: frozenset[str] = frozenset()
     conferences = tuple(
-        ConferenceFact(case, code_of[space], held, frozenset(disciplines.get(cid, ())))
-        for cid, case, space, held in s.execute(
+        ConferenceFact(
+            case, code_of[space], held, frozenset(found.split(",")) if found else no_disciplines
+        )
+        for case, space, held, found in conn.execute(
             select(
-                ConferenceRecord.id,
                 ConferenceRecord.case_id,
                 CaseRecord.social_space_id,
                 ConferenceRecord.held_on,
+                disciplines,
             )
             .join(CaseRecord, CaseRecord.id == ConferenceRecord.case_id)
-            .where(in_period)
+            .where(ConferenceRecord.held_on >= date_from, ConferenceRecord.held_on <= date_to)
         )
     )
 
-    last_score: dict[int, tuple[int, int, int]] = {}  # goal -> (case, space, score)
-    for goal, case, space, score in s.execute(
+    latest = (
         select(
-            GoalReviewRecord.goal_id,
-            GoalRecord.case_id,
-            CaseRecord.social_space_id,
-            GoalReviewRecord.score,
+            GoalRecord.case_id.label("case_id"),
+            CaseRecord.social_space_id.label("space"),
+            GoalReviewRecord.score.label("score"),
+            func.row_number()
+            .over(
+                partition_by=GoalReviewRecord.goal_id,
+                order_by=(GoalReviewRecord.reviewed_on.desc(), GoalReviewRecord.id.desc()),
+            )
+            .label("nr"),
         )
         .join(GoalRecord, GoalRecord.id == GoalReviewRecord.goal_id)
         .join(CaseRecord, CaseRecord.id == GoalRecord.case_id)
         .where(GoalReviewRecord.reviewed_on >= date_from, GoalReviewRecord.reviewed_on <= date_to)
-        .order_by(GoalReviewRecord.goal_id, GoalReviewRecord.reviewed_on, GoalReviewRecord.id)
-    ):
-        last_score[goal] = (case, space, score)
+        .subquery()
+    )
     goals = tuple(
-        GoalFact(case, code_of[space], score) for case, space, score in last_score.values()
+        GoalFact(case, code_of[space], score)
+        for case, space, score in conn.execute(
+            select(latest.c.case_id, latest.c.space, latest.c.score).where(latest.c.nr == 1)
+        )
     )
 
     protections = tuple(
         ProtectionFact(case, code_of[space], outcome)
-        for case, space, outcome in s.execute(
+        for case, space, outcome in conn.execute(
             select(CaseRecord.id, CaseRecord.social_space_id, CaseRecord.outcome_8a).where(
                 CaseRecord.child_protection.is_(True),
                 CaseRecord.opened_on >= date_from,
@@ -318,7 +326,7 @@ def _read_facts(s: Session, date_from: date, date_to: date) -> Facts:
     )
     budgets = tuple(
         BudgetFact(code_of[space], year, amount)
-        for space, year, amount in s.execute(
+        for space, year, amount in conn.execute(
             select(
                 BudgetRecord.social_space_id, BudgetRecord.year, BudgetRecord.amount_cents
             ).where(BudgetRecord.year >= date_from.year, BudgetRecord.year <= date_to.year)

@@ -210,12 +210,14 @@ class ConferenceRecord(Base):
 class ParticipantRecord(Base):
     __tablename__ = "participant"
     id: Mapped[int] = mapped_column(primary_key=True)
-    conference_id: Mapped[int] = mapped_column(
-        ForeignKey("conference.id", ondelete="CASCADE"), index=True
-    )
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conference.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(200))
     organisation: Mapped[str] = mapped_column(String(200), default="")
     discipline: Mapped[str] = mapped_column(String(32))
+    # serves lookups by conference and, covering, the statistics' disciplines (migration 0006)
+    __table_args__ = (
+        Index("ix_participant_conference_discipline", "conference_id", "discipline"),
+    )
 
 
 class GoalRecord(Base):
