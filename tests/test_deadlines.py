@@ -49,3 +49,18 @@ def test_closing_a_case_removes_its_deadlines(store: Store) -> None:
     assert store.deadlines.overview().counts["review"] == 1
     store.cases.close(case.id, "plan")
     assert store.deadlines.overview().total == 0
+
+
+def test_fristen_load_when_first_shown_not_at_start(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+    from ui.tasks import InlineTaskRunner
+
+    new_case(store, next_review=date(2026, 10, 1))
+    window = MainWindow(store, InlineTaskRunner())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.deadlines.model.rowCount() == 0  # nothing queried for a hidden page
+    window.tabs.setCurrentWidget(window.deadlines)
+    assert window.deadlines.model.rowCount() == 1
+    assert "1 Fristen, davon 1 überschritten" in window.deadlines.summary.text()
+    window.close()

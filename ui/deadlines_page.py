@@ -21,6 +21,7 @@ class DeadlinesPage(QWidget):
         super().__init__(parent)
         self.store = store
         self.runner = runner
+        self._loaded = False
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         caption = QLabel(self.tr("Fristen &für:"))
@@ -65,7 +66,15 @@ class DeadlinesPage(QWidget):
 
         runner.submit(store.users.list, fill, lambda exc: self.summary.setText(error_text(exc)))
 
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        """Loaded when first shown, not at start: at 100,000 cases the counts take a moment,
+        and on the one database lane they would hold up the case list and its search."""
+        super().showEvent(event)
+        if not self._loaded:
+            self.reload()
+
     def reload(self) -> None:
+        self._loaded = True
         store, worker = self.store, self.worker.currentData()
         self.runner.submit(
             lambda: store.deadlines.overview(worker=worker, limit=SHOWN),
@@ -118,5 +127,6 @@ class DeadlinesPage(QWidget):
             self.case_activated.emit(int(case_id))
 
     def clear(self) -> None:
+        self._loaded = False
         self.model.set_rows([])
         self.summary.clear()

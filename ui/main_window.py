@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if self.home is not self.tabs:
             restrict_to_statistics(self)
-        self.refresh()
+        self.refresh()  # the Fristen load when first shown (DeadlinesPage)
 
     def _status_text(self) -> str:
         return (
@@ -275,7 +275,10 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         if not self.locked and self.home is self.tabs:
             self.case_list.apply_filter()
-            self.deadlines.reload()
+            if self.deadlines.isVisible():
+                self.deadlines.reload()
+            else:
+                self.deadlines.clear()  # reloaded when shown
 
     def new_case(self) -> None:
         from ui.case_dialogs import NewCaseDialog, OpenExisting
