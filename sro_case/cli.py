@@ -17,7 +17,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sro_case import __version__
-from sro_case.domain.catalogues import catalogue
 from sro_case.errors import SroCaseError, ValidationError
 from sro_case.paths import default_database_path
 
@@ -149,6 +148,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
+    from sro_case.domain.catalogues import catalogue
     from sro_case.services.cases import CaseFilter
 
     statuses = catalogue("case_statuses")

@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "sro-case"
 APP_AUTHOR = "Hansestadt Rostock"
 
@@ -28,10 +26,14 @@ def migrations_dir() -> Path:
 
 
 def user_data_dir() -> Path:
+    import platformdirs  # only when no path was given (it costs start time)
+
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 
 
 def user_config_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
 
 

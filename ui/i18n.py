@@ -5,7 +5,6 @@ Qt's own dialogs use qtbase_<lang> from PySide6 (``qt_de`` needs modules Essenti
 from __future__ import annotations
 
 import ctypes
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -37,6 +36,8 @@ class TsTranslator(QTranslator):
             self._load(path)
 
     def _load(self, path: Path) -> None:
+        import xml.etree.ElementTree as ET  # only for English: not on the German start path
+
         root = ET.parse(path).getroot()
         for context in root.iter("context"):
             name = context.findtext("name") or ""
