@@ -65,7 +65,6 @@ __all__ = [
     "change_passphrase",
     "create_database",
     "database_key",
-    "location_warning",
     "probe_key",
     "remove_user_slot",
     "unlock",
