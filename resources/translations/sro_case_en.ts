@@ -1438,6 +1438,11 @@
         <source>%1 Fristen, davon %2 überschritten</source>
         <translation>%1 due dates, %2 of them overdue</translation>
     </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="119"/>
+        <source>angezeigt: die %1 frühesten – nach Fachkraft eingrenzen</source>
+        <translation>showing the %1 earliest – narrow down by worker</translation>
+    </message>
 </context>
 <context>
     <name>DisciplineField</name>
