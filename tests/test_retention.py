@@ -328,9 +328,10 @@ def _rich_case(store: Store, fn: str, surname: str, *, protection: bool = False)
     return cid
 
 
-def _plain(fact: object) -> str:
-    """A fact as text with sets sorted (a frozenset's repr depends on the hash seed)."""
-    return repr(tuple(sorted(v) if isinstance(v, frozenset) else v for v in vars(fact).values()))
+def _plain(fact: tuple[object, ...]) -> str:
+    """A fact (a named tuple) as text with sets sorted (a frozenset's repr depends on the hash
+    seed)."""
+    return repr(tuple(sorted(v) if isinstance(v, frozenset) else v for v in fact))
 
 
 def _first_outcome() -> str:

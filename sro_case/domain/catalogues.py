@@ -120,11 +120,16 @@ def age_group(birth: date | None, on: date) -> str:
     if birth is None:
         return "ohne_angabe"
     age = max(0, age_in_years(birth, on))
-    for item in catalogue("age_groups"):
-        low, high = item.get("min"), item.get("max")
+    for low, high, code in _age_bounds(catalogue("age_groups")):
         if age >= low and (high is None or age < high):
-            return item.code
+            return code
     return "ohne_angabe"
+
+
+@cache
+def _age_bounds(groups: Catalogue) -> tuple[tuple[int, int | None, str], ...]:
+    """(min, max, code) of each age group, read once (the statistics ask 100,000s of times)."""
+    return tuple((item.get("min"), item.get("max"), item.code) for item in groups)
 
 
 def initial_status() -> str:

@@ -265,7 +265,7 @@ def _read_facts(s: Session, date_from: date, date_to: date) -> Facts:
                 HelpRecord.start_on <= date_to,
                 or_(HelpRecord.end_on.is_(None), HelpRecord.end_on >= date_from),
             )
-        )
+        ).all()
     ]
 
     disciplines = (
@@ -273,11 +273,17 @@ def _read_facts(s: Session, date_from: date, date_to: date) -> Facts:
         .where(ParticipantRecord.conference_id == ConferenceRecord.id)
         .scalar_subquery()
     )
-    no_disciplines: frozenset[str] = frozenset()
+    # few distinct combinations: one frozenset each instead of one per conference
+    combinations: dict[str | None, frozenset[str]] = {None: frozenset(), "": frozenset()}
+
+    def disciplines_of(found: str | None) -> frozenset[str]:
+        known = combinations.get(found)
+        if known is None:
+            known = combinations[found] = frozenset(str(found).split(","))
+        return known
+
     conferences = tuple(
-        ConferenceFact(
-            case, code_of[space], held, frozenset(found.split(",")) if found else no_disciplines
-        )
+        ConferenceFact(case, code_of[space], held, disciplines_of(found))
         for case, space, held, found in conn.execute(
             select(
                 ConferenceRecord.case_id,
@@ -287,7 +293,7 @@ def _read_facts(s: Session, date_from: date, date_to: date) -> Facts:
             )
             .join(CaseRecord, CaseRecord.id == ConferenceRecord.case_id)
             .where(ConferenceRecord.held_on >= date_from, ConferenceRecord.held_on <= date_to)
-        )
+        ).all()  # one fetch, not a driver call per row
     )
 
     latest = (
@@ -311,7 +317,7 @@ def _read_facts(s: Session, date_from: date, date_to: date) -> Facts:
         GoalFact(case, code_of[space], score)
         for case, space, score in conn.execute(
             select(latest.c.case_id, latest.c.space, latest.c.score).where(latest.c.nr == 1)
-        )
+        ).all()
     )
 
     protections = tuple(
