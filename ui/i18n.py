@@ -4,7 +4,6 @@ Qt's own dialogs use qtbase_<lang> from PySide6 (``qt_de`` needs modules Essenti
 
 from __future__ import annotations
 
-import ctypes
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -64,6 +63,8 @@ class TsTranslator(QTranslator):
 
 
 def _give_back_none() -> None:
+    import ctypes  # only translations into English get here; not on the German start path
+
     ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
 
 
