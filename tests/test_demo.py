@@ -168,7 +168,8 @@ def test_search_finds_generated_families(store: Store) -> None:
     for summary in summaries[:10]:
         detail = store.cases.get(summary.id)
         persons = " ".join(p.full_name for p in detail.family.persons)
-        expected = search_index.index_row(detail.family.display_name, persons)
+        surnames = " ".join(p.last_name for p in detail.family.persons)
+        expected = search_index.index_row(detail.family.display_name, persons, surnames)
         stored = _rows(
             store,
             "SELECT file_number, names, phonetic FROM case_search WHERE rowid = :id",

@@ -944,11 +944,12 @@ def _word_phonetic(word: str) -> str:
     return phonetic_words(word)
 
 
-def _index_row(family_name: str, person_names: str) -> tuple[str, str]:
+def _index_row(family_name: str, person_names: str, surnames: str) -> tuple[str, str]:
     """Same result as ``search_index.index_row``, with the Kölner Phonetik cached per word
     (names repeat; computing the code takes a few microseconds each time)."""
     names = f"{family_name} {person_names}".strip()
-    return names, " ".join(filter(None, map(_word_phonetic, names.split())))
+    sound = f"{family_name} {surnames}".split()
+    return names, " ".join(filter(None, map(_word_phonetic, sound)))
 
 
 class _Weighted:
@@ -1434,8 +1435,10 @@ def _case(
             _iso(next_review) if next_review is not None else None,
         )
     )
-    persons = " ".join(p.full for p in (*hh.parents, *hh.children))
-    out.search.append((case_id, file_number, *_index_row(display, persons)))
+    members = (*hh.parents, *hh.children)
+    persons = " ".join(p.full for p in members)
+    surnames = " ".join(p.last for p in members)
+    out.search.append((case_id, file_number, *_index_row(display, persons, surnames)))
 
 
 FOCUS_EXTRA = ("erziehung", "schule", "freizeit", "gesundheit", "existenz", "konflikte", "kita")
