@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sro_case.domain.messages import as_text
+from sro_case.domain.messages import T, Text, as_text
 
 
 class SroCaseError(Exception):
-    """Base class; ``str(error)`` is a complete German sentence."""
+    """Base class; ``str(error)`` is a complete German sentence.
+
+    The message is kept as a ``Text`` (``sro_case.domain.messages``): built with ``T(...)`` it
+    carries its template and parameters; a plain literal is its own template. Either way the
+    desktop client can show it in English (``ui.i18n.error_text``).
+    """
 
     exit_code = 1
+
+    def __init__(self, *args: object) -> None:
+        if args and isinstance(args[0], str):
+            args = (as_text(args[0]), *args[1:])
+        super().__init__(*args)
 
 
 class WrongPassphrase(SroCaseError):
@@ -18,10 +28,8 @@ class WrongPassphrase(SroCaseError):
 
     exit_code = 3
 
-    def __init__(
-        self, message: str = "Die Passphrase ist falsch. Es wurde nichts verändert."
-    ) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or T("Die Passphrase ist falsch. Es wurde nichts verändert."))
 
 
 class KeyFileMissing(SroCaseError):
@@ -89,3 +97,16 @@ class DatabaseInUse(SroCaseError):
 
 class BackupFailed(SroCaseError):
     """A backup or restore copy did not pass verification; nothing was replaced."""
+
+
+def message_of(exc: BaseException) -> str:
+    """The message of ``exc`` for use inside another message: its ``Text`` (translatable in
+    the client) where it has one, else ``str(exc)`` (a system error's own words)."""
+    if (
+        isinstance(exc, SroCaseError)
+        and not isinstance(exc, ValidationError)
+        and exc.args
+        and isinstance(exc.args[0], Text)
+    ):
+        return exc.args[0]
+    return str(exc)

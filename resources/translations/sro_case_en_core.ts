@@ -148,6 +148,10 @@
         <translation>Case {case_id} does not exist.</translation>
     </message>
     <message>
+        <source>Der Schlüssel konnte nicht erneuert werden ({error}). Die Datenbank ist unverändert und öffnet weiter mit dem bisherigen Schlüssel.</source>
+        <translation>The key could not be renewed ({error}). The database is unchanged and still opens with the previous key.</translation>
+    </message>
+    <message>
         <source>Der Status kann nicht von „{old}“ zu „{new}“ wechseln. Zum Abschließen bitte „Fall abschließen“ mit Beendigungsgrund wählen.</source>
         <translation>The status cannot change from "{old}" to "{new}". To close the case, please choose "Close case" with an end reason.</translation>
     </message>
@@ -158,6 +162,10 @@
     <message>
         <source>Der Zugang „{login}“ ist deaktiviert.</source>
         <translation>The access "{login}" is deactivated.</translation>
+    </message>
+    <message>
+        <source>Der Zugang „{login}“ ist deaktiviert. Wenden Sie sich an die Administration.</source>
+        <translation>The access "{login}" is deactivated. Please contact the administration.</translation>
     </message>
     <message>
         <source>Der letzte Passphrasen-Platz kann nicht entfernt werden.</source>
@@ -184,12 +192,48 @@
         <translation>The database is still in use by another program; it was not replaced.</translation>
     </message>
     <message>
+        <source>Die Datenbank {name} ist bereits geöffnet, {who}. Es darf immer nur ein Programm in die Datenbank schreiben. Schließen Sie SRO-Fallmanagement dort und versuchen Sie es dann erneut.</source>
+        <translation>The database {name} is already open, {who}. Only one program at a time may write to the database. Close SRO-Fallmanagement there and then try again.</translation>
+    </message>
+    <message>
+        <source>Die Datenbank {name} ist beschädigt: Teile der Datei lassen sich nicht entschlüsseln oder lesen. Stellen Sie sie aus der letzten Sicherung wieder her.</source>
+        <translation>The database {name} is damaged: parts of the file cannot be decrypted or read. Restore it from the latest backup.</translation>
+    </message>
+    <message>
+        <source>Die Datenbank {name} kann mit dem richtigen Schlüssel nicht gelesen werden: sie ist beschädigt, abgeschnitten oder gehört nicht zu dieser Schlüsseldatei. Stellen Sie sie aus einer Sicherung wieder her.</source>
+        <translation>The database {name} cannot be read with the correct key: it is damaged, truncated or does not belong to this key file. Restore it from a backup.</translation>
+    </message>
+    <message>
+        <source>Die Datenbank {path} existiert nicht.</source>
+        <translation>The database {path} does not exist.</translation>
+    </message>
+    <message>
         <source>Die Passphrase darf kein Nullzeichen enthalten.</source>
         <translation>The passphrase must not contain a null character.</translation>
     </message>
     <message>
+        <source>Die Passphrase für „{login}“ ist falsch. Es wurde nichts verändert.</source>
+        <translation>The passphrase for "{login}" is wrong. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase ist falsch. Es wurde nichts verändert.</source>
+        <translation>The passphrase is wrong. Nothing was changed.</translation>
+    </message>
+    <message>
         <source>Die Passphrase muss mindestens {minimum} Zeichen lang sein.</source>
         <translation>The passphrase must be at least {minimum} characters long.</translation>
+    </message>
+    <message>
+        <source>Die Schlüsseldatei gehört nicht zu der Datenbank {name}, oder der Anfang der Datenbankdatei ist beschädigt. Stellen Sie beide zusammen aus einer Sicherung wieder her.</source>
+        <translation>The key file does not belong to the database {name}, or the beginning of the database file is damaged. Restore both together from a backup.</translation>
+    </message>
+    <message>
+        <source>Die Schlüsseldatei {name} fehlt. Sie liegt normalerweise neben der Datenbank und ist in jeder Sicherung enthalten; ohne sie kann die Datenbank nicht geöffnet werden.</source>
+        <translation>The key file {name} is missing. It normally sits next to the database and is included in every backup; without it the database cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Die Schlüsseldatei {name} ist beschädigt und kann nicht gelesen werden ({reason}). Stellen Sie sie aus einer Sicherung wieder her.</source>
+        <translation>The key file {name} is damaged and cannot be read ({reason}). Restore it from a backup.</translation>
     </message>
     <message>
         <source>Die Standardfrist muss angegeben werden.</source>
@@ -202,6 +246,10 @@
     <message>
         <source>Diese Aktion ist nur mit einer über die Anmeldung geöffneten Datenbank möglich.</source>
         <translation>This action is only possible with a database opened by signing in.</translation>
+    </message>
+    <message>
+        <source>Diese Datenbank wurde mit einer neueren Version von SRO-Fallmanagement angelegt (Schemastand {revision}). Bitte installieren Sie die aktuelle Version; die Datenbank wurde nicht verändert.</source>
+        <translation>This database was created with a newer version of SRO-Fallmanagement (schema version {revision}). Please install the current version; the database was not changed.</translation>
     </message>
     <message>
         <source>Diese Einwilligung existiert nicht.</source>
@@ -302,6 +350,10 @@
     <message>
         <source>Erziehungsberatung</source>
         <translation>Parenting counselling</translation>
+    </message>
+    <message>
+        <source>Es gibt keine Benutzerin und keinen Benutzer „{login}“. Legen Sie die Person zuerst an.</source>
+        <translation>There is no user "{login}". Please create the person first.</translation>
     </message>
     <message>
         <source>Es gibt keinen Fall mit dem Aktenzeichen „{value}“.</source>
@@ -512,6 +564,10 @@
         <translation>Monthly cost</translation>
     </message>
     <message>
+        <source>Nach dem Schlüsselwechsel meldet die Prüfung Fehler ({result}). Stellen Sie die letzte Sicherung wieder her.</source>
+        <translation>After the key change the check reports errors ({result}). Restore the latest backup.</translation>
+    </message>
+    <message>
         <source>Nachbetreuung junger Volljähriger</source>
         <translation>Aftercare for young adults</translation>
     </message>
@@ -668,6 +724,10 @@
         <translation>Scope</translation>
     </message>
     <message>
+        <source>Unter {path} gibt es bereits eine Datenbank oder Schlüsseldatei; sie wird nicht überschrieben.</source>
+        <translation>A database or key file already exists at {path}; it will not be overwritten.</translation>
+    </message>
+    <message>
         <source>Verantwortlich</source>
         <translation>Responsible</translation>
     </message>
@@ -746,6 +806,10 @@
     <message>
         <source>alembic_version.jsonl passt nicht zum Schemastand.</source>
         <translation>alembic_version.jsonl does not match the schema version.</translation>
+    </message>
+    <message>
+        <source>auf dem PC „{host}“ von „{user}“ (Prozess {pid}, seit {since})</source>
+        <translation>on the PC "{host}" by "{user}" (process {pid}, since {since})</translation>
     </message>
     <message>
         <source>aufgegeben</source>
@@ -892,6 +956,10 @@
         <translation>Young adult</translation>
     </message>
     <message>
+        <source>kein Schlüsseldatei-Format</source>
+        <translation>not in key file format</translation>
+    </message>
+    <message>
         <source>kein weiterer Hilfebedarf</source>
         <translation>no further need for help</translation>
     </message>
@@ -902,6 +970,10 @@
     <message>
         <source>keine Kindeswohlgefährdung, aber Hilfe- oder Unterstützungsbedarf</source>
         <translation>no risk to the child, but need for help or support</translation>
+    </message>
+    <message>
+        <source>keine Schlüsselplätze</source>
+        <translation>no key slots</translation>
     </message>
     <message>
         <source>keine Schweigepflichtentbindung für {label}</source>
@@ -988,12 +1060,28 @@
         <translation>partly achieved</translation>
     </message>
     <message>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
         <source>unbekannte Disziplin „{code}“ – bitte aus dem Katalog wählen</source>
         <translation>unknown discipline "{code}" – please choose from the catalogue</translation>
     </message>
     <message>
+        <source>von einem anderen Programm</source>
+        <translation>by another program</translation>
+    </message>
+    <message>
+        <source>von einer neueren Programmversion geschrieben</source>
+        <translation>written by a newer program version</translation>
+    </message>
+    <message>
         <source>weiblich</source>
         <translation>female</translation>
+    </message>
+    <message>
+        <source>{first}{separator}{rest}</source>
+        <translation>{first}{separator}{rest}</translation>
     </message>
     <message>
         <source>{folder} ist nicht leer. Bitte einen neuen, leeren Ordner wählen.</source>
@@ -1018,6 +1106,10 @@
     <message>
         <source>„{code}“ ist kein bekannter Sozialraum.</source>
         <translation>"{code}" is not a known social space.</translation>
+    </message>
+    <message>
+        <source>„{login}“ hat keinen Schlüsselplatz.</source>
+        <translation>"{login}" has no key slot.</translation>
     </message>
     <message>
         <source>„{login}“ ist keine bekannte Benutzerin/kein bekannter Benutzer.</source>

@@ -13,7 +13,7 @@ Rules for templates: literals only (no f-strings, so a scanner can see them), Ge
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 #: The Qt translation context of every core template.
 CONTEXT = "core"
@@ -53,3 +53,15 @@ def as_text(value: str) -> Text:
 def scoped(scope: str, field: str) -> Text:
     """A field inside a numbered part of a form: ``Person 1: Vorname``."""
     return T("{scope}: {field}", scope=as_text(scope), field=as_text(field))
+
+
+def joined(parts: Iterable[str], separator: str = " ") -> Text:
+    """Several messages as one ``Text`` whose parts are translated each on its own (the German
+    is ``separator.join(parts)``)."""
+    items = [as_text(part) for part in parts]
+    if not items:
+        return Text("")
+    result = items[-1]
+    for item in reversed(items[:-1]):
+        result = T("{first}{separator}{rest}", first=item, separator=separator, rest=result)
+    return result

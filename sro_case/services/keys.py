@@ -32,6 +32,7 @@ from typing import Any
 import sqlcipher3
 
 from sro_case.clock import SYSTEM_CLOCK, Clock
+from sro_case.domain.messages import T
 from sro_case.errors import (
     DatabaseDamaged,
     DatabaseInUse,
@@ -96,7 +97,7 @@ def rotate_key(
     path = Path(path)
     step = on_step or (lambda _name: None)
     if not path.is_file():
-        raise DatabaseMissing(f"Die Datenbank {path} existiert nicht.")
+        raise DatabaseMissing(T("Die Datenbank {path} existiert nicht.", path=path))
     key_path = KeyFile.path_for(path)
     with lockfile.acquire(path):
         if lockfile.held_count(path) > 1:
@@ -121,8 +122,11 @@ def rotate_key(
                 keys.drop_pending().save(key_path)
             if isinstance(exc, sqlcipher3.Error):
                 raise DatabaseDamaged(
-                    f"Der Schlüssel konnte nicht erneuert werden ({exc}). Die Datenbank ist "
-                    "unverändert und öffnet weiter mit dem bisherigen Schlüssel."
+                    T(
+                        "Der Schlüssel konnte nicht erneuert werden ({error}). Die Datenbank ist "
+                        "unverändert und öffnet weiter mit dem bisherigen Schlüssel.",
+                        error=str(exc),
+                    )
                 ) from exc
             raise
         keys.with_pending(pending).promote_pending().save(key_path)
@@ -175,7 +179,10 @@ def _new_slots(
                 keys.open_slot(secret, kind=PASSPHRASE, label=slot.label)
             except WrongPassphrase:
                 raise WrongPassphrase(
-                    f"Die Passphrase für „{slot.label}“ ist falsch. Es wurde nichts verändert."
+                    T(
+                        "Die Passphrase für „{login}“ ist falsch. Es wurde nichts verändert.",
+                        login=slot.label,
+                    )
                 ) from None
         else:
             dropped.append(slot.label)
@@ -239,7 +246,10 @@ def _rekey(path: Path, old_key: bytes, new_key: bytes, step: Callable[[str], Non
         check.close()
     if result != "ok":
         raise DatabaseDamaged(
-            f"Nach dem Schlüsselwechsel meldet die Prüfung Fehler ({result}). Stellen Sie die "
-            "letzte Sicherung wieder her."
+            T(
+                "Nach dem Schlüsselwechsel meldet die Prüfung Fehler ({result}). Stellen Sie die "
+                "letzte Sicherung wieder her.",
+                result=result,
+            )
         )
     step("verified")

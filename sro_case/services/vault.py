@@ -131,8 +131,11 @@ def create_database(
     key_path = KeyFile.path_for(path)
     if path.exists() or key_path.exists():
         raise DatabaseExists(
-            f"Unter {path} gibt es bereits eine Datenbank oder Schlüsseldatei; "
-            "sie wird nicht überschrieben."
+            T(
+                "Unter {path} gibt es bereits eine Datenbank oder Schlüsseldatei; "
+                "sie wird nicht überschrieben.",
+                path=path,
+            )
         )
     check_passphrase(passphrase)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -195,7 +198,7 @@ def _key_from_slots(
     without it the key file is only read."""
     path = Path(path)
     if not path.is_file():
-        raise DatabaseMissing(f"Die Datenbank {path} existiert nicht.")
+        raise DatabaseMissing(T("Die Datenbank {path} existiert nicht.", path=path))
     key_path = KeyFile.path_for(path)
     keys = KeyFile.load(key_path)
     kind = RECOVERY if recovery_key is not None else PASSPHRASE
@@ -393,7 +396,7 @@ def unlock(
     """
     path = Path(path)
     if not path.is_file():
-        raise DatabaseMissing(f"Die Datenbank {path} existiert nicht.")
+        raise DatabaseMissing(T("Die Datenbank {path} existiert nicht.", path=path))
     writer_lock = lockfile.acquire(path) if lock else None
     try:
         _throttle(path, clock, sleep)
@@ -431,8 +434,12 @@ def _open_store(
 ) -> VaultStore:
     if keys.db_salt and database_salt(path) != keys.db_salt:
         raise DatabaseDamaged(
-            f"Die Schlüsseldatei gehört nicht zu der Datenbank {path.name}, oder der Anfang der "
-            "Datenbankdatei ist beschädigt. Stellen Sie beide zusammen aus einer Sicherung wieder her."
+            T(
+                "Die Schlüsseldatei gehört nicht zu der Datenbank {name}, oder der Anfang der "
+                "Datenbankdatei ist beschädigt. Stellen Sie beide zusammen aus einer Sicherung "
+                "wieder her.",
+                name=path.name,
+            )
         )
     engine = open_engine(path, key)
     try:
@@ -449,7 +456,11 @@ def _open_store(
         if row is not None:
             if not row.active:
                 raise PermissionDenied(
-                    f"Der Zugang „{login}“ ist deaktiviert. Wenden Sie sich an die Administration."
+                    T(
+                        "Der Zugang „{login}“ ist deaktiviert. Wenden Sie sich an die "
+                        "Administration.",
+                        login=login,
+                    )
                 )
             role = row.role
         return VaultStore(
@@ -478,9 +489,10 @@ def _remove_stray_temp_files(path: Path) -> None:
 
 
 def damaged_message(path: Path) -> str:
-    return (
-        f"Die Datenbank {Path(path).name} ist beschädigt: Teile der Datei lassen sich nicht "
-        "entschlüsseln oder lesen. Stellen Sie sie aus der letzten Sicherung wieder her."
+    return T(
+        "Die Datenbank {name} ist beschädigt: Teile der Datei lassen sich nicht entschlüsseln "
+        "oder lesen. Stellen Sie sie aus der letzten Sicherung wieder her.",
+        name=Path(path).name,
     )
 
 
@@ -537,7 +549,7 @@ def change_passphrase(
     path = Path(path)
     check_passphrase(new)
     if not path.is_file():
-        raise DatabaseMissing(f"Die Datenbank {path} existiert nicht.")
+        raise DatabaseMissing(T("Die Datenbank {path} existiert nicht.", path=path))
     with lockfile.acquire(path):
         key, keys, login = _key_from_slots(path, old, None, user)
         slot = keys.slot_for(login)
@@ -558,7 +570,11 @@ def add_user_slot(
         row = s.execute(select(UserRecord.active).where(UserRecord.login == login)).one_or_none()
     if row is None:
         raise NotFound(
-            f"Es gibt keine Benutzerin und keinen Benutzer „{login}“. Legen Sie die Person zuerst an."
+            T(
+                "Es gibt keine Benutzerin und keinen Benutzer „{login}“. Legen Sie die Person "
+                "zuerst an.",
+                login=login,
+            )
         )
     if not row.active:
         raise ValidationError(
@@ -593,7 +609,7 @@ def remove_user_slot(store: Store, login: str, *, deactivate: bool = True) -> No
     with lockfile.acquire(store.path):
         keys = KeyFile.load(key_path)
         if keys.slot_for(login) is None:
-            raise NotFound(f"„{login}“ hat keinen Schlüsselplatz.")
+            raise NotFound(T("„{login}“ hat keinen Schlüsselplatz.", login=login))
         keys.without_slot(login).save(key_path)
     with store.write() as s:
         if deactivate:

@@ -18,6 +18,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+from sro_case.domain.messages import T
 from sro_case.errors import DatabaseDamaged, DatabaseMissing
 
 WRITE_OPTION = "sro_write"
@@ -45,7 +46,7 @@ def connect_raw(path: Path, key: bytes, *, create: bool = False) -> Any:
     """A keyed, probed DB-API connection. Raises DatabaseMissing or DatabaseDamaged."""
     path = Path(path)
     if not create and not path.is_file():
-        raise DatabaseMissing(f"Die Datenbank {path} existiert nicht.")
+        raise DatabaseMissing(T("Die Datenbank {path} existiert nicht.", path=path))
     conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -54,9 +55,12 @@ def connect_raw(path: Path, key: bytes, *, create: bool = False) -> Any:
     except sqlcipher3.DatabaseError as exc:
         conn.close()
         raise DatabaseDamaged(
-            f"Die Datenbank {path.name} kann mit dem richtigen Schlüssel nicht gelesen werden: "
-            "sie ist beschädigt, abgeschnitten oder gehört nicht zu dieser Schlüsseldatei. "
-            "Stellen Sie sie aus einer Sicherung wieder her."
+            T(
+                "Die Datenbank {name} kann mit dem richtigen Schlüssel nicht gelesen werden: "
+                "sie ist beschädigt, abgeschnitten oder gehört nicht zu dieser Schlüsseldatei. "
+                "Stellen Sie sie aus einer Sicherung wieder her.",
+                name=path.name,
+            )
         ) from exc
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
@@ -74,7 +78,7 @@ def open_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
     """A SQLAlchemy engine over the encrypted file at ``path``."""
     path = Path(path)
     if not create and not path.is_file():
-        raise DatabaseMissing(f"Die Datenbank {path} existiert nicht.")
+        raise DatabaseMissing(T("Die Datenbank {path} existiert nicht.", path=path))
     # Probe once now, so that a bad file fails here with a clear message, not at first use.
     connect_raw(path, key, create=create).close()
 

@@ -28,7 +28,7 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from sro_case.domain.messages import T
+from sro_case.domain.messages import T, Text
 from sro_case.domain.passphrase import MIN_PASSPHRASE_LENGTH
 from sro_case.errors import KeyFileDamaged, KeyFileMissing, ValidationError, WrongPassphrase
 from sro_case.storage.files import atomic_write_bytes
@@ -98,25 +98,33 @@ class KeyFile:
             raw = path.read_bytes()
         except FileNotFoundError:
             raise KeyFileMissing(
-                f"Die Schlüsseldatei {path.name} fehlt. Sie liegt normalerweise neben der "
-                "Datenbank und ist in jeder Sicherung enthalten; ohne sie kann die Datenbank "
-                "nicht geöffnet werden."
+                T(
+                    "Die Schlüsseldatei {name} fehlt. Sie liegt normalerweise neben der "
+                    "Datenbank und ist in jeder Sicherung enthalten; ohne sie kann die Datenbank "
+                    "nicht geöffnet werden.",
+                    name=path.name,
+                )
             ) from None
         try:
             doc = json.loads(raw.decode("utf-8"))
             if doc.get("format") != FORMAT:
-                raise ValueError("kein Schlüsseldatei-Format")
+                raise ValueError(T("kein Schlüsseldatei-Format"))
             if int(doc.get("version", 0)) > VERSION:
-                raise ValueError("von einer neueren Programmversion geschrieben")
+                raise ValueError(T("von einer neueren Programmversion geschrieben"))
             slots = tuple(_slot_from_json(s) for s in doc["slots"])
             pending = tuple(_slot_from_json(s) for s in doc.get("pending_slots", ()))
             if not slots:
-                raise ValueError("keine Schlüsselplätze")
+                raise ValueError(T("keine Schlüsselplätze"))
             return cls(str(doc["database_id"]), str(doc.get("db_salt", "")), slots, pending)
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+            reason = exc.args[0] if exc.args and isinstance(exc.args[0], Text) else str(exc)
             raise KeyFileDamaged(
-                f"Die Schlüsseldatei {path.name} ist beschädigt und kann nicht gelesen werden "
-                f"({exc}). Stellen Sie sie aus einer Sicherung wieder her."
+                T(
+                    "Die Schlüsseldatei {name} ist beschädigt und kann nicht gelesen werden "
+                    "({reason}). Stellen Sie sie aus einer Sicherung wieder her.",
+                    name=path.name,
+                    reason=reason,
+                )
             ) from exc
 
     def to_bytes(self) -> bytes:
@@ -160,7 +168,7 @@ class KeyFile:
                 continue
         if kind == RECOVERY:
             raise WrongPassphrase(
-                "Der Wiederherstellungsschlüssel ist falsch. Es wurde nichts verändert."
+                T("Der Wiederherstellungsschlüssel ist falsch. Es wurde nichts verändert.")
             )
         raise WrongPassphrase()
 

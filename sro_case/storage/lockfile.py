@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sro_case.domain.messages import T
 from sro_case.errors import DatabaseInUse
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
@@ -47,10 +48,13 @@ class LockInfo:
         try:
             since = datetime.fromisoformat(self.since).strftime("%d.%m.%Y %H:%M")
         except ValueError:
-            since = self.since or "unbekannt"
-        return (
-            f"auf dem PC „{self.host or 'unbekannt'}“ von „{self.user or 'unbekannt'}“ "
-            f"(Prozess {self.pid}, seit {since})"
+            since = self.since or T("unbekannt")
+        return T(
+            "auf dem PC „{host}“ von „{user}“ (Prozess {pid}, seit {since})",
+            host=self.host or T("unbekannt"),
+            user=self.user or T("unbekannt"),
+            pid=self.pid,
+            since=since,
         )
 
 
@@ -196,11 +200,13 @@ def _same_file(fd: int, path: Path) -> bool:
 
 
 def _in_use_message(db_path: Path, info: LockInfo | None) -> str:
-    who = info.describe() if info else "von einem anderen Programm"
-    return (
-        f"Die Datenbank {Path(db_path).name} ist bereits geöffnet, {who}. "
-        "Es darf immer nur ein Programm in die Datenbank schreiben. Schließen Sie SRO-Fallmanagement "
-        "dort und versuchen Sie es dann erneut."
+    who = info.describe() if info else T("von einem anderen Programm")
+    return T(
+        "Die Datenbank {name} ist bereits geöffnet, {who}. Es darf immer nur ein Programm in "
+        "die Datenbank schreiben. Schließen Sie SRO-Fallmanagement dort und versuchen Sie es "
+        "dann erneut.",
+        name=Path(db_path).name,
+        who=who,
     )
 
 

@@ -12,6 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from sro_case.domain.messages import T
 from sro_case.errors import SchemaTooNew
 from sro_case.paths import migrations_dir
 from sro_case.storage.engine import WRITE_OPTION
@@ -71,9 +72,12 @@ def check_not_newer(engine: Engine) -> str | None:
     current = current_revision(engine)
     if current is not None and current not in known_revisions():
         raise SchemaTooNew(
-            "Diese Datenbank wurde mit einer neueren Version von SRO-Fallmanagement angelegt "
-            f"(Schemastand {current}). Bitte installieren Sie die aktuelle Version; "
-            "die Datenbank wurde nicht verändert."
+            T(
+                "Diese Datenbank wurde mit einer neueren Version von SRO-Fallmanagement angelegt "
+                "(Schemastand {revision}). Bitte installieren Sie die aktuelle Version; "
+                "die Datenbank wurde nicht verändert.",
+                revision=current,
+            )
         )
     return current
 
