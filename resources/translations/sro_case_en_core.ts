@@ -148,6 +148,10 @@
         <translation>Case {case_id} does not exist.</translation>
     </message>
     <message>
+        <source>Der Inhalt weicht vom Original ab (Prüfsumme verschieden).</source>
+        <translation>The content differs from the original (checksums do not match).</translation>
+    </message>
+    <message>
         <source>Der Schlüssel konnte nicht erneuert werden ({error}). Die Datenbank ist unverändert und öffnet weiter mit dem bisherigen Schlüssel.</source>
         <translation>The key could not be renewed ({error}). The database is unchanged and still opens with the previous key.</translation>
     </message>
@@ -174,6 +178,14 @@
     <message>
         <source>Der letzte aktive Admin-Zugang kann nicht entfernt werden.</source>
         <translation>The last active admin access cannot be removed.</translation>
+    </message>
+    <message>
+        <source>Die Datei {path} fehlt.</source>
+        <translation>The file {path} is missing.</translation>
+    </message>
+    <message>
+        <source>Die Dateigröße ist kein Vielfaches der Seitengröße: die Datei ist abgeschnitten.</source>
+        <translation>The file size is not a multiple of the page size: the file is truncated.</translation>
     </message>
     <message>
         <source>Die Datenbank enthält keine Sozialräume.</source>
@@ -204,6 +216,10 @@
         <translation>The database {name} cannot be read with the correct key: it is damaged, truncated or does not belong to this key file. Restore it from a backup.</translation>
     </message>
     <message>
+        <source>Die Datenbank {path} existiert bereits. Sie wird nur nach ausdrücklicher Bestätigung ersetzt (und vorher gesichert); oder stellen Sie in eine neue Datei wieder her.</source>
+        <translation>The database {path} already exists. It is only replaced after explicit confirmation (and backed up first); or restore into a new file instead.</translation>
+    </message>
+    <message>
         <source>Die Datenbank {path} existiert nicht.</source>
         <translation>The database {path} does not exist.</translation>
     </message>
@@ -228,6 +244,14 @@
         <translation>The key file does not belong to the database {name}, or the beginning of the database file is damaged. Restore both together from a backup.</translation>
     </message>
     <message>
+        <source>Die Schlüsseldatei neben der Sicherung gehört nicht zu ihr.</source>
+        <translation>The key file next to the backup does not belong to it.</translation>
+    </message>
+    <message>
+        <source>Die Schlüsseldatei {key_file} gehört nicht zur Sicherung {backup}.</source>
+        <translation>The key file {key_file} does not belong to the backup {backup}.</translation>
+    </message>
+    <message>
         <source>Die Schlüsseldatei {name} fehlt. Sie liegt normalerweise neben der Datenbank und ist in jeder Sicherung enthalten; ohne sie kann die Datenbank nicht geöffnet werden.</source>
         <translation>The key file {name} is missing. It normally sits next to the database and is included in every backup; without it the database cannot be opened.</translation>
     </message>
@@ -236,8 +260,40 @@
         <translation>The key file {name} is damaged and cannot be read ({reason}). Restore it from a backup.</translation>
     </message>
     <message>
+        <source>Die Sicherung enthält keinen Schemastand.</source>
+        <translation>The backup contains no schema version.</translation>
+    </message>
+    <message>
+        <source>Die Sicherung hat den unbekannten Schemastand {revision} (von einer neueren Programmversion).</source>
+        <translation>The backup has the unknown schema version {revision} (from a newer program version).</translation>
+    </message>
+    <message>
+        <source>Die Sicherung ist fehlgeschlagen ({error}). Es wurde nichts ersetzt.</source>
+        <translation>The backup failed ({error}). Nothing was replaced.</translation>
+    </message>
+    <message>
+        <source>Die Sicherung lässt sich nicht vollständig lesen ({errors}).</source>
+        <translation>The backup cannot be read completely ({errors}).</translation>
+    </message>
+    <message>
+        <source>Die Sicherung wurde verworfen, weil die Prüfung der Kopie fehlschlug: {problems}</source>
+        <translation>The backup was discarded because the check of the copy failed: {problems}</translation>
+    </message>
+    <message>
+        <source>Die Sicherung {backup} ist beschädigt und wird nicht wiederhergestellt: {problems}</source>
+        <translation>The backup {backup} is damaged and will not be restored: {problems}</translation>
+    </message>
+    <message>
+        <source>Die Sicherung {backup} lässt sich nicht öffnen: {reason} Stammt sie aus der Zeit vor einem Schlüsselwechsel, stellen Sie sie mit der damaligen Passphrase wieder her.</source>
+        <translation>The backup {backup} cannot be opened: {reason} If it dates from before a key change, restore it with the passphrase that was valid at the time.</translation>
+    </message>
+    <message>
         <source>Die Standardfrist muss angegeben werden.</source>
         <translation>The standard period must be given.</translation>
+    </message>
+    <message>
+        <source>Die Wiederherstellung wurde abgebrochen, weil die Prüfung der Kopie fehlschlug: {problems}</source>
+        <translation>The restore was cancelled because the check of the copy failed: {problems}</translation>
     </message>
     <message>
         <source>Die beiden Eingaben stimmen nicht überein.</source>
@@ -620,12 +676,20 @@
         <translation>Foster parent</translation>
     </message>
     <message>
+        <source>Protokollkette: {problem}</source>
+        <translation>Audit chain: {problem}</translation>
+    </message>
+    <message>
         <source>Ressource {n}</source>
         <translation>Resource {n}</translation>
     </message>
     <message>
         <source>Rolle</source>
         <translation>Role</translation>
+    </message>
+    <message>
+        <source>Schemastand {actual} statt {expected}.</source>
+        <translation>Schema version {actual} instead of {expected}.</translation>
     </message>
     <message>
         <source>Schritt {n}</source>
@@ -680,6 +744,10 @@
         <translation>Social space team</translation>
     </message>
     <message>
+        <source>Stammt die Sicherung aus der Zeit vor einem Schlüsselwechsel, prüfen Sie sie mit der damals gültigen Passphrase.</source>
+        <translation>If the backup dates from before a key change, verify it with the passphrase that was valid at the time.</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -694,6 +762,10 @@
     <message>
         <source>Sucht</source>
         <translation>Addiction</translation>
+    </message>
+    <message>
+        <source>Tabelle {table}: {actual} statt {expected} Datensätze.</source>
+        <translation>Table {table}: {actual} instead of {expected} records.</translation>
     </message>
     <message>
         <source>Tagesordnung</source>
@@ -726,6 +798,10 @@
     <message>
         <source>Unter {path} gibt es bereits eine Datenbank oder Schlüsseldatei; sie wird nicht überschrieben.</source>
         <translation>A database or key file already exists at {path}; it will not be overwritten.</translation>
+    </message>
+    <message>
+        <source>Unter {path} gibt es bereits eine Datenbank oder Schlüsseldatei; sie wird nicht überschrieben. Wählen Sie einen neuen Dateinamen.</source>
+        <translation>A database or key file already exists at {path}; it will not be overwritten. Choose a new file name.</translation>
     </message>
     <message>
         <source>Verantwortlich</source>
@@ -790,6 +866,10 @@
     <message>
         <source>Zielerreichungsskala</source>
         <translation>Goal attainment scale</translation>
+    </message>
+    <message>
+        <source>Zur Sicherung {backup} fehlt die Schlüsseldatei {key_file}; ohne sie kann die wiederhergestellte Datenbank nicht geöffnet werden.</source>
+        <translation>The key file {key_file} of the backup {backup} is missing; without it the restored database cannot be opened.</translation>
     </message>
     <message>
         <source>Zuständigkeitswechsel (z. B. Umzug)</source>
@@ -940,6 +1020,10 @@
         <translation>institutional</translation>
     </message>
     <message>
+        <source>integrity_check meldet Fehler: {errors}</source>
+        <translation>integrity_check reports errors: {errors}</translation>
+    </message>
+    <message>
         <source>ist bereits vergeben.</source>
         <translation>is already taken.</translation>
     </message>
@@ -1080,6 +1164,10 @@
         <translation>female</translation>
     </message>
     <message>
+        <source>{count} Seite(n) sind beschädigt oder verändert (HMAC-Prüfung): {pages}</source>
+        <translation>{count} page(s) are damaged or altered (HMAC check): {pages}</translation>
+    </message>
+    <message>
         <source>{first}{separator}{rest}</source>
         <translation>{first}{separator}{rest}</translation>
     </message>
@@ -1090,6 +1178,14 @@
     <message>
         <source>{head}, {tail}</source>
         <translation>{head}, {tail}</translation>
+    </message>
+    <message>
+        <source>{name} ist die geöffnete Datenbank. Sie wird nur nach ausdrücklicher Bestätigung überschrieben, und vorher gesichert.</source>
+        <translation>{name} is the open database. It is only overwritten after explicit confirmation, and backed up first.</translation>
+    </message>
+    <message>
+        <source>{name} lässt sich mit dem Schlüssel nicht lesen: die Datei ist beschädigt, abgeschnitten oder mit einem anderen Schlüssel verschlüsselt.</source>
+        <translation>{name} cannot be read with the key: the file is damaged, truncated or encrypted with a different key.</translation>
     </message>
     <message>
         <source>{scope}: {field}</source>

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 from sro_case.clock import SYSTEM_CLOCK, Clock
+from sro_case.domain.messages import T, joined
 from sro_case.errors import (
     BackupFailed,
     DatabaseDamaged,
@@ -37,6 +38,7 @@ from sro_case.errors import (
     KeyFileMissing,
     SroCaseError,
     ValidationError,
+    message_of,
 )
 from sro_case.services import audit
 from sro_case.storage import lockfile, migrate
@@ -214,8 +216,11 @@ def _connect(path: Path, key: bytes, *, salt_hex: str = "", readonly: bool = Fal
     except sqlcipher3.DatabaseError as exc:
         conn.close()
         raise DatabaseDamaged(
-            f"{Path(path).name} lässt sich mit dem Schlüssel nicht lesen: die Datei ist "
-            "beschädigt, abgeschnitten oder mit einem anderen Schlüssel verschlüsselt."
+            T(
+                "{name} lässt sich mit dem Schlüssel nicht lesen: die Datei ist beschädigt, "
+                "abgeschnitten oder mit einem anderen Schlüssel verschlüsselt.",
+                name=Path(path).name,
+            )
         ) from exc
     return conn
 
@@ -246,26 +251,27 @@ def verify_file(
     expected: Digest | None = None,
     check_key_file: bool = True,
 ) -> VerifyReport:
-    """Open read-only with ``key`` and check everything; problems are German sentences."""
+    """Open read-only with ``key`` and check everything; problems are German sentences
+    (``Text``, translatable in the client)."""
     path = Path(path)
     problems: list[str] = []
     if not path.is_file():
-        return VerifyReport(path, (f"Die Datei {path} fehlt.",))
+        return VerifyReport(path, (T("Die Datei {path} fehlt.", path=path),))
     if path.stat().st_size == 0 or path.stat().st_size % 512:
         problems.append(
-            "Die Dateigröße ist kein Vielfaches der Seitengröße: die Datei ist abgeschnitten."
+            T("Die Dateigröße ist kein Vielfaches der Seitengröße: die Datei ist abgeschnitten.")
         )
     if check_key_file:
         try:
             keys = KeyFile.load(KeyFile.path_for(path))
             if keys.db_salt and keys.db_salt != database_salt(path):
-                problems.append("Die Schlüsseldatei neben der Sicherung gehört nicht zu ihr.")
+                problems.append(T("Die Schlüsseldatei neben der Sicherung gehört nicht zu ihr."))
         except (SroCaseError, OSError) as exc:  # missing or damaged: say which
-            problems.append(str(exc))
+            problems.append(message_of(exc))
     try:
         conn = _connect(path, key, readonly=True)
     except DatabaseDamaged as exc:
-        return VerifyReport(path, (*problems, str(exc)))
+        return VerifyReport(path, (*problems, message_of(exc)))
     integrity = ""
     digest: Digest | None = None
     events = 0
@@ -276,37 +282,48 @@ def verify_file(
             rows = conn.execute("PRAGMA integrity_check").fetchall()
             integrity = ", ".join(r[0] for r in rows)
             if integrity != "ok":
-                problems.append(f"integrity_check meldet Fehler: {integrity[:300]}")
+                problems.append(
+                    T("integrity_check meldet Fehler: {errors}", errors=integrity[:300])
+                )
         except sqlcipher3.DatabaseError as exc:
             unreadable.append(str(exc))
         try:
             cipher = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
             if cipher:
                 problems.append(
-                    f"{len(cipher)} Seite(n) sind beschädigt oder verändert (HMAC-Prüfung): "
-                    + "; ".join(cipher[:3])
+                    T(
+                        "{count} Seite(n) sind beschädigt oder verändert (HMAC-Prüfung): {pages}",
+                        count=len(cipher),
+                        pages="; ".join(cipher[:3]),
+                    )
                 )
         except sqlcipher3.DatabaseError as exc:
             unreadable.append(str(exc))
         try:
             digest = database_digest(conn)
             events, chain = _audit_chain(conn)
-            problems.extend(f"Protokollkette: {p}" for p in chain[:5])
+            problems.extend(T("Protokollkette: {problem}", problem=p) for p in chain[:5])
         except sqlcipher3.DatabaseError as exc:
             unreadable.append(str(exc))
     finally:
         conn.close()
     if unreadable:
         problems.append(
-            f"Die Sicherung lässt sich nicht vollständig lesen ({'; '.join(sorted(set(unreadable)))})."
+            T(
+                "Die Sicherung lässt sich nicht vollständig lesen ({errors}).",
+                errors="; ".join(sorted(set(unreadable))),
+            )
         )
     if digest is not None:
         if digest.revision is None:
-            problems.append("Die Sicherung enthält keinen Schemastand.")
+            problems.append(T("Die Sicherung enthält keinen Schemastand."))
         elif digest.revision not in migrate.known_revisions():
             problems.append(
-                f"Die Sicherung hat den unbekannten Schemastand {digest.revision} "
-                "(von einer neueren Programmversion)."
+                T(
+                    "Die Sicherung hat den unbekannten Schemastand {revision} "
+                    "(von einer neueren Programmversion).",
+                    revision=digest.revision,
+                )
             )
         if expected is not None:
             problems.extend(_compare(expected, digest))
@@ -316,15 +333,26 @@ def verify_file(
 def _compare(expected: Digest, actual: Digest) -> list[str]:
     problems: list[str] = []
     if expected.revision != actual.revision:
-        problems.append(f"Schemastand {actual.revision} statt {expected.revision}.")
+        problems.append(
+            T(
+                "Schemastand {actual} statt {expected}.",
+                actual=str(actual.revision),
+                expected=str(expected.revision),
+            )
+        )
     want, have = dict(expected.counts), dict(actual.counts)
     for table in sorted(set(want) | set(have)):
         if want.get(table) != have.get(table):
             problems.append(
-                f"Tabelle {table}: {have.get(table, 0)} statt {want.get(table, 0)} Datensätze."
+                T(
+                    "Tabelle {table}: {actual} statt {expected} Datensätze.",
+                    table=table,
+                    actual=have.get(table, 0),
+                    expected=want.get(table, 0),
+                )
             )
     if expected.content_hash != actual.content_hash and not problems:
-        problems.append("Der Inhalt weicht vom Original ab (Prüfsumme verschieden).")
+        problems.append(T("Der Inhalt weicht vom Original ab (Prüfsumme verschieden)."))
     return problems
 
 
@@ -466,8 +494,11 @@ class BackupService:
             report = verify_file(tmp, key, expected=digest, check_key_file=False)
             if not report.ok:
                 raise BackupFailed(
-                    "Die Sicherung wurde verworfen, weil die Prüfung der Kopie fehlschlug: "
-                    + " ".join(report.problems)
+                    T(
+                        "Die Sicherung wurde verworfen, weil die Prüfung der Kopie fehlschlug: "
+                        "{problems}",
+                        problems=joined(report.problems),
+                    )
                 )
             key_bytes = KeyFile.path_for(store.path).read_bytes()
             atomic_write_bytes(KeyFile.path_for(final), key_bytes)
@@ -479,8 +510,10 @@ class BackupService:
             self._audit("backup", f"Sicherung fehlgeschlagen ({_REASONS.get(reason, reason)})")
             if isinstance(exc, sqlcipher3.DatabaseError):
                 raise BackupFailed(
-                    f"Die Sicherung ist fehlgeschlagen ({_sql_failed(exc)}). Es wurde nichts "
-                    "ersetzt."
+                    T(
+                        "Die Sicherung ist fehlgeschlagen ({error}). Es wurde nichts ersetzt.",
+                        error=_sql_failed(exc),
+                    )
                 ) from exc
             raise
         self._audit("backup", f"Sicherung {final.name} ({_REASONS.get(reason, reason)})")
@@ -528,7 +561,7 @@ class BackupService:
         if passphrase is None:
             report = verify_file(path, self._key)
             if report.digest is None and path.is_file():  # did not open with this key
-                hint = (
+                hint = T(
                     "Stammt die Sicherung aus der Zeit vor einem Schlüsselwechsel, prüfen Sie sie "
                     "mit der damals gültigen Passphrase."
                 )
@@ -537,7 +570,7 @@ class BackupService:
         try:
             key = KeyFile.load(KeyFile.path_for(path)).unlock(passphrase, label=user)
         except SroCaseError as exc:
-            return VerifyReport(path, (str(exc),))
+            return VerifyReport(path, (message_of(exc),))
         return verify_file(path, key)
 
     def restore(
@@ -564,8 +597,11 @@ class BackupService:
             return _restore_new(source, source_key, target, actor=store.actor, clock=store.clock)
         if not overwrite_live:
             raise DatabaseExists(
-                f"{target.name} ist die geöffnete Datenbank. Sie wird nur nach ausdrücklicher "
-                "Bestätigung überschrieben, und vorher gesichert."
+                T(
+                    "{name} ist die geöffnete Datenbank. Sie wird nur nach ausdrücklicher "
+                    "Bestätigung überschrieben, und vorher gesichert.",
+                    name=target.name,
+                )
             )
         return self._restore_over_live(source, source_key)
 
@@ -622,13 +658,21 @@ def _source_key_file(source: Path) -> Path:
     keys = KeyFile.path_for(source)
     if not keys.is_file():
         raise KeyFileMissing(
-            f"Zur Sicherung {source.name} fehlt die Schlüsseldatei {keys.name}; ohne sie kann "
-            "die wiederhergestellte Datenbank nicht geöffnet werden."
+            T(
+                "Zur Sicherung {backup} fehlt die Schlüsseldatei {key_file}; ohne sie kann die "
+                "wiederhergestellte Datenbank nicht geöffnet werden.",
+                backup=source.name,
+                key_file=keys.name,
+            )
         )
     loaded = KeyFile.load(keys)
     if loaded.db_salt and source.is_file() and loaded.db_salt != database_salt(source):
         raise BackupFailed(
-            f"Die Schlüsseldatei {keys.name} gehört nicht zur Sicherung {source.name}."
+            T(
+                "Die Schlüsseldatei {key_file} gehört nicht zur Sicherung {backup}.",
+                key_file=keys.name,
+                backup=source.name,
+            )
         )
     return keys
 
@@ -639,15 +683,24 @@ def _verified_copy(source: Path, key: bytes, tmp: Path) -> Digest:
         src = _connect(source, key, readonly=True)
     except DatabaseDamaged as exc:
         raise BackupFailed(
-            f"Die Sicherung {source.name} lässt sich nicht öffnen: {exc} Stammt sie aus der Zeit "
-            "vor einem Schlüsselwechsel, stellen Sie sie mit der damaligen Passphrase wieder her."
+            T(
+                "Die Sicherung {backup} lässt sich nicht öffnen: {reason} Stammt sie aus der Zeit "
+                "vor einem Schlüsselwechsel, stellen Sie sie mit der damaligen Passphrase wieder "
+                "her.",
+                backup=source.name,
+                reason=message_of(exc),
+            )
         ) from exc
     try:
         check = verify_file(source, key, check_key_file=True)
         if not check.ok:
             raise BackupFailed(
-                f"Die Sicherung {source.name} ist beschädigt und wird nicht wiederhergestellt: "
-                + " ".join(check.problems)
+                T(
+                    "Die Sicherung {backup} ist beschädigt und wird nicht wiederhergestellt: "
+                    "{problems}",
+                    backup=source.name,
+                    problems=joined(check.problems),
+                )
             )
         digest = _copy(src, source, key, tmp)
     except BaseException:
@@ -661,8 +714,11 @@ def _verified_copy(source: Path, key: bytes, tmp: Path) -> Digest:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise BackupFailed(
-            "Die Wiederherstellung wurde abgebrochen, weil die Prüfung der Kopie fehlschlug: "
-            + " ".join(report.problems)
+            T(
+                "Die Wiederherstellung wurde abgebrochen, weil die Prüfung der Kopie "
+                "fehlschlug: {problems}",
+                problems=joined(report.problems),
+            )
         )
     return digest
 
@@ -695,8 +751,11 @@ def _restore_new(
     target = Path(target)
     if target.exists() or KeyFile.path_for(target).exists():
         raise DatabaseExists(
-            f"Unter {target} gibt es bereits eine Datenbank oder Schlüsseldatei; sie wird nicht "
-            "überschrieben. Wählen Sie einen neuen Dateinamen."
+            T(
+                "Unter {path} gibt es bereits eine Datenbank oder Schlüsseldatei; sie wird nicht "
+                "überschrieben. Wählen Sie einen neuen Dateinamen.",
+                path=target,
+            )
         )
     source_keys = _source_key_file(source)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -744,9 +803,12 @@ def restore_backup(
         return _restore_new(source, key, target, actor=actor, clock=clock)
     if not overwrite_live:
         raise DatabaseExists(
-            f"Die Datenbank {target} existiert bereits. Sie wird nur nach ausdrücklicher "
-            "Bestätigung ersetzt (und vorher gesichert); oder stellen Sie in eine neue Datei "
-            "wieder her."
+            T(
+                "Die Datenbank {path} existiert bereits. Sie wird nur nach ausdrücklicher "
+                "Bestätigung ersetzt (und vorher gesichert); oder stellen Sie in eine neue Datei "
+                "wieder her.",
+                path=target,
+            )
         )
     store = unlock(
         target,
