@@ -15,10 +15,14 @@ from sqlalchemy import text
 from sro_case.domain import models as m
 from sro_case.errors import PermissionDenied, WrongPassphrase
 from sro_case.services import vault
+from sro_case.services.audit_log import AuditFilter
 from tests.conftest import PASSPHRASE
-from ui import admin as admin_module
-from ui.admin import AdminWindow, AuditLogModel
-from ui.admin_dialogs import ChangePassphraseDialog, NewUser, NewUserDialog
+from ui.admin import AdminWindow, ChangePassphraseDialog
+from ui.admin import audit_chain as admin_audit_chain
+from ui.admin import retention as admin_retention
+from ui.admin import users as admin_users
+from ui.admin.audit_chain import AuditLogModel
+from ui.admin.users import NewUser, NewUserDialog
 from ui.app import create_application
 from ui.i18n import install_language
 from ui.main_window import MainWindow
@@ -131,10 +135,10 @@ def test_add_user_unlocks_with_own_passphrase_then_removal_locks_out(window, mon
     )
     page.view.selectRow(row)
     assert page.remove_button.isEnabled()
-    monkeypatch.setattr(admin_module, "confirm_removal", lambda *a: False)
+    monkeypatch.setattr(admin_users, "confirm_removal", lambda *a: False)
     page.remove_button.click()
     unlock_as(window.store, PETRA).close()
-    monkeypatch.setattr(admin_module, "confirm_removal", lambda *a: True)
+    monkeypatch.setattr(admin_users, "confirm_removal", lambda *a: True)
     page.remove_button.click()
     assert "Der Zugang von Petra Lange wurde entfernt" in page.message.text()
     with pytest.raises(WrongPassphrase):
@@ -221,8 +225,8 @@ def test_audit_log_model_pages_lazily(qtbot, store, qtmodeltester) -> None:  # t
         new_case(store, f"51.2-2026-00010{i}", f"Zorn{i}")
     runner = InlineTaskRunner()
     model = AuditLogModel(store, runner)
-    old_page = admin_module.PAGE
-    admin_module.PAGE = 2
+    old_page = admin_audit_chain.PAGE
+    admin_audit_chain.PAGE = 2
     try:
         model.reload()
         assert model.rowCount() == 2 and model.total == store.audit_log.count()
@@ -231,7 +235,7 @@ def test_audit_log_model_pages_lazily(qtbot, store, qtmodeltester) -> None:  # t
         qtbot.waitUntil(lambda: model.rowCount() == 4)
         qtmodeltester.check(model)
     finally:
-        admin_module.PAGE = old_page
+        admin_audit_chain.PAGE = old_page
 
 
 def test_chain_check_runs_off_the_gui_thread(qtbot, store) -> None:  # type: ignore[no-untyped-def]
@@ -281,16 +285,16 @@ def test_retention_proposes_after_the_period_and_deletes_after_confirmation(
 
     page.select_all_button.click()
     asked: list[int] = []
-    monkeypatch.setattr(admin_module, "confirm_deletion", lambda _p, n: asked.append(n) or False)
+    monkeypatch.setattr(admin_retention, "confirm_deletion", lambda _p, n: asked.append(n) or False)
     page.delete_button.click()
     assert asked == [1] and store.cases.count() == 1
-    monkeypatch.setattr(admin_module, "confirm_deletion", lambda _p, n: asked.append(n) or True)
+    monkeypatch.setattr(admin_retention, "confirm_deletion", lambda _p, n: asked.append(n) or True)
     page.delete_button.click()
     assert store.cases.count() == 0
     assert window.case_list.model.rowCount() == 0  # the main window's list followed
     assert page.message.text().startswith("Gelöscht: 1 Fälle")
     assert page.model.rowCount() == 0
-    assert store.audit_log.list(admin_module.AuditFilter(action="retention"))
+    assert store.audit_log.list(AuditFilter(action="retention"))
 
 
 # --------------------------------------------------------------------------- backup
@@ -472,7 +476,7 @@ def test_admin_views_in_english(qtbot, store) -> None:  # type: ignore[no-untype
 
 def test_retention_periods_dialog_and_a_longer_period(window, clock, monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
     from sro_case.services.retention import MAX_PERIOD_YEARS, PERIOD_CATEGORIES
-    from ui.admin_dialogs import RetentionPeriodsDialog
+    from ui.admin.retention import RetentionPeriodsDialog
 
     store = window.store
     dlg = RetentionPeriodsDialog(store.retention.periods(), PERIOD_CATEGORIES, MAX_PERIOD_YEARS)
@@ -543,7 +547,7 @@ def test_a_user_without_key_slot_is_deactivated(window, monkeypatch) -> None:  #
     rows = {page.model.row_at(r).extra["login"]: r for r in range(page.model.rowCount())}
     assert page.model.row_at(rows["importiert"]).cells[4] == "nein"
     page.view.selectRow(rows["importiert"])
-    monkeypatch.setattr(admin_module, "confirm_removal", lambda *a: True)
+    monkeypatch.setattr(admin_users, "confirm_removal", lambda *a: True)
     page.remove_button.click()
     users = {u.login: u for u in window.store.users.list()}
     assert not users["importiert"].active
@@ -564,7 +568,7 @@ def test_a_deletion_confirmed_after_the_lock_does_nothing(window, clock, monkeyp
         window.lock()
         return True
 
-    monkeypatch.setattr(admin_module, "confirm_deletion", locked_while_asking)
+    monkeypatch.setattr(admin_retention, "confirm_deletion", locked_while_asking)
     page.delete_button.click()
     assert store.cases.count() == 1
 

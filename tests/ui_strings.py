@@ -1,4 +1,4 @@
-"""Finds every user-facing literal of the desktop client, by reading ``ui/*.py`` (no import):
+"""Finds every user-facing literal of the desktop client, by reading ``ui/**/*.py`` (no import):
 ``self.tr("…")`` / ``<object>.tr("…")`` and ``QCoreApplication.translate("Context", "…")``."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ UI = ROOT / "ui"
 def scan_ui(root: Path = UI) -> dict[str, list[str]]:
     """source text → where it is used (``ui/file.py:line``)."""
     found: dict[str, list[str]] = {}
-    for path in sorted(root.glob("*.py")):
+    for path in sorted(root.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         rel = path.relative_to(ROOT).as_posix()
         for node in ast.walk(tree):

@@ -411,7 +411,7 @@ class MainWindow(QMainWindow):
             self.language_changed.emit(new_language)
 
     def change_passphrase(self) -> None:
-        from ui.admin_dialogs import ChangePassphraseDialog
+        from ui.admin import ChangePassphraseDialog
 
         if not self.locked and ChangePassphraseDialog.ask(self, self.store, self.runner):
             self.statusBar().showMessage(self.tr("Ihre Passphrase wurde geändert."), 8000)

@@ -1,0 +1,199 @@
+"""Passphrases: the strength hint and the password fields the user dialog shares, and changing
+one's own passphrase (Datei → Passphrase ändern).
+
+``ChangePassphraseDialog`` runs the change itself, like the unlock dialog does: a wrong old
+passphrase must be answered inside the dialog, and the Argon2id key derivation runs on the task
+runner behind a busy indicator.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sro_case.errors import SroCaseError, WrongPassphrase
+from sro_case.services import vault
+from sro_case.services.vault import MIN_PASSPHRASE_LENGTH
+from ui.i18n import error_text
+from ui.unlock_dialog import passphrase_strength
+
+
+def password_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.Password)
+    return field
+
+
+class StrengthLabel(QLabel):
+    """The strength of a passphrase as the start dialog rates it, in the UI language."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Stärke der Passphrase"))
+        self.show_strength("")
+
+    def show_strength(self, text: str) -> None:
+        score, _german = passphrase_strength(text)
+        hint = [
+            self.tr("zu kurz"),
+            self.tr("schwach"),
+            self.tr("mittel"),
+            self.tr("gut"),
+            self.tr("sehr gut"),
+        ][score]
+        self.setText(
+            self.tr("%1 (mindestens %2 Zeichen)")
+            .replace("%1", hint)
+            .replace("%2", str(MIN_PASSPHRASE_LENGTH))
+        )
+        self.setObjectName("errorMessage" if score == 0 and text else "")
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+# --------------------------------------------------------------------------- own passphrase
+
+
+class ChangePassphraseDialog(QDialog):
+    """Change the signed-in user's own passphrase (their key slot only).
+
+    The database key stays the same; only the user's slot in the key file is rewrapped, and
+    the key file is replaced atomically, so an interruption leaves the old or the new
+    passphrase working. Accepted only after the change succeeded.
+    """
+
+    def __init__(self, store: Any, runner: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.runner = runner
+        self.setWindowTitle(self.tr("Passphrase ändern"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Ändert die Passphrase Ihres eigenen Zugangs „%1“. Die Passphrasen anderer "
+                "Personen und der Wiederherstellungsschlüssel bleiben unverändert."
+            ).replace("%1", store.actor)
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.old = password_field()
+        self.new = password_field()
+        self.repeat = password_field()
+        self.strength = StrengthLabel()
+        for text, field in (
+            (self.tr("&Bisherige Passphrase:"), self.old),
+            (self.tr("&Neue Passphrase:"), self.new),
+            (self.tr("Neue &wiederholen:"), self.repeat),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            field.setAccessibleName(text.replace("&", "").rstrip(":"))
+            form.addRow(label, field)
+        form.addRow(self.tr("Stärke:"), self.strength)
+        layout.addLayout(form)
+        self.new.textChanged.connect(self.strength.show_strength)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("errorMessage")
+        self.message.setTextFormat(Qt.PlainText)
+        layout.addWidget(self.message)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setVisible(False)
+        self.busy.setAccessibleName(self.tr("Bitte warten"))
+        layout.addWidget(self.busy)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Passphrase &ändern"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Abbrechen"))
+        self.buttons.accepted.connect(self._on_ok)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.old.setFocus()
+        if store.actor == vault.RECOVERY_LABEL:  # signed in with the recovery key: no own slot
+            self.message.setText(
+                self.tr(
+                    "Sie sind mit dem Wiederherstellungsschlüssel angemeldet und haben keine "
+                    "eigene Passphrase. Legen Sie unter Verwaltung → Benutzer einen Zugang an."
+                )
+            )
+            self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+
+    def problem(self) -> str:
+        """Why the input cannot be used yet ("" if it can)."""
+        old, new = self.old.text(), self.new.text()
+        if not old:
+            return self.tr("Bitte die bisherige Passphrase eingeben.")
+        if len(new) < MIN_PASSPHRASE_LENGTH:
+            return self.tr(
+                "Die neue Passphrase ist zu schwach: sie muss mindestens %1 Zeichen lang sein."
+            ).replace("%1", str(MIN_PASSPHRASE_LENGTH))
+        if new != self.repeat.text():
+            return self.tr("Die beiden neuen Passphrasen stimmen nicht überein.")
+        if new == old:
+            return self.tr("Die neue Passphrase muss sich von der bisherigen unterscheiden.")
+        return ""
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.buttons.setEnabled(not busy)
+        for field in (self.old, self.new, self.repeat):
+            field.setEnabled(not busy)
+
+    def _on_ok(self) -> None:
+        problem = self.problem()
+        if problem:
+            self.message.setText(problem)
+            return
+        self.message.setText(self.tr("Schlüssel wird neu verpackt …"))
+        self._set_busy(True)
+        path, user = self.store.path, self.store.actor
+        old, new = self.old.text(), self.new.text()
+        store = self.store
+
+        def work() -> None:
+            vault.change_passphrase(path, old, new, user=user)
+            store.users.record_passphrase_change()
+
+        self.runner.submit(work, self._on_changed, self._on_error)
+
+    def _on_changed(self, _result: object) -> None:
+        self._set_busy(False)
+        for field in (self.old, self.new, self.repeat):
+            field.clear()
+        self.message.setText("")
+        self.accept()
+
+    def _on_error(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, WrongPassphrase):
+            self.message.setText(
+                self.tr("Die bisherige Passphrase ist falsch. Es wurde nichts geändert.")
+            )
+            self.old.selectAll()
+            self.old.setFocus()
+        elif isinstance(exc, SroCaseError):
+            self.message.setText(error_text(exc))
+        else:
+            self.message.setText(self.tr("Unerwarteter Fehler: %1").replace("%1", str(exc)))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, store: Any, runner: Any) -> bool:
+        """True when the passphrase was changed."""
+        dlg = cls(store, runner, parent)
+        try:
+            return dlg.exec() == QDialog.Accepted
+        finally:
+            dlg.deleteLater()
