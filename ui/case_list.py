@@ -30,30 +30,23 @@ from PySide6.QtWidgets import (
 )
 
 from sro_case.domain.catalogues import catalogue
-from sro_case.domain.models import CaseSummary
 from sro_case.services.cases import SORT_COLUMNS, CaseFilter
 from ui.i18n import core_label, error_text
-from ui.tables import ID_ROLE, HeaderedTableModel, german_date, number
+from ui.tables import ID_ROLE, Count, Page, PagedTableModel, german_date, number
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
 
 
-class CaseListModel(HeaderedTableModel):
-    loaded = Signal(int)  # total number of matching cases
-    failed = Signal(object)
+class CaseListModel(PagedTableModel):
+    PAGE = PAGE
 
     def __init__(self, store: Any, runner: Any, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self._store = store
-        self._runner = runner
-        self._rows: list[CaseSummary] = []
-        self._total = 0
         self._filter = CaseFilter()
         self._sort = "file_number"
         self._descending = False
-        self._generation = 0
-        self._fetching = False
         self._statuses = catalogue("case_statuses")
         self._headers = [
             self.tr("Aktenzeichen"),
@@ -65,79 +58,19 @@ class CaseListModel(HeaderedTableModel):
         ]
 
     # -- loading -------------------------------------------------------------------------
-    @property
-    def total(self) -> int:
-        return self._total
+    def query(self) -> tuple[Count, Page]:
+        cases, flt, sort, desc = self._store.cases, self._filter, self._sort, self._descending
+        return (
+            lambda: cases.count(flt),
+            lambda offset, limit: cases.list(
+                flt, limit=limit, offset=offset, sort=sort, descending=desc
+            ),
+        )
 
     def reload(self, f: CaseFilter | None = None) -> None:
         if f is not None:
             self._filter = f
-        self._generation += 1
-        generation, store, flt = self._generation, self._store, self._filter
-        sort, desc = self._sort, self._descending
-        self._fetching = True
-
-        def work() -> tuple[int, list[CaseSummary]] | None:
-            if generation != self._generation:
-                return None  # overtaken while queued (the view sorts, then filters, at start)
-            return store.cases.count(flt), store.cases.list(
-                flt, limit=PAGE, sort=sort, descending=desc
-            )
-
-        def done(result: tuple[int, list[CaseSummary]] | None) -> None:
-            if result is None or generation != self._generation:
-                return
-            self._fetching = False
-            self.beginResetModel()
-            self._total, self._rows = result[0], list(result[1])
-            self.endResetModel()
-            self.loaded.emit(self._total)
-
-        self._runner.submit(work, done, self._on_error)
-
-    def _on_error(self, exc: BaseException) -> None:
-        self._fetching = False
-        self.failed.emit(exc)
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        self._fetching = True
-        # Never insert rows from inside another model change (views and testers call
-        # fetchMore while handling one): start the query from the event loop.
-        QTimer.singleShot(0, self._fetch_page)
-
-    def _fetch_page(self) -> None:
-        generation, store, flt = self._generation, self._store, self._filter
-        offset, sort, desc = len(self._rows), self._sort, self._descending
-
-        def done(rows: list[CaseSummary]) -> None:
-            if generation != self._generation:
-                return
-            self._fetching = False
-            if rows:
-                self.beginInsertRows(
-                    QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1
-                )
-                self._rows.extend(rows)
-                self.endInsertRows()
-
-        self._runner.submit(
-            lambda: store.cases.list(flt, limit=PAGE, offset=offset, sort=sort, descending=desc),
-            done,
-            self._on_error,
-        )
-
-    def clear(self) -> None:
-        """Drop every decrypted row (lock screen)."""
-        self._generation += 1
-        self._fetching = False
-        self.beginResetModel()
-        self._rows, self._total = [], 0
-        self.endResetModel()
+        super().reload()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         if not (0 <= column < len(SORT_COLUMNS)):

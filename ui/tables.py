@@ -6,11 +6,19 @@ never queries anything.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from sro_case.domain.sorting import german_key
@@ -53,6 +61,106 @@ class HeaderedTableModel(QAbstractTableModel):
         ):
             return self._headers[section]
         return None
+
+
+Count = Callable[[], int]
+Page = Callable[[int, int], list[Any]]  # (offset, limit) -> rows
+
+
+class PagedTableModel(HeaderedTableModel):
+    """Rows from a service, a page at a time, fetched on the task runner as the view scrolls
+    (canFetchMore/fetchMore); the case list and the audit chain.
+
+    ``query()`` returns the count and page functions for the current filter and order (a
+    snapshot: later pages come from the same query). A generation counter drops answers that
+    a newer ``reload`` has overtaken, and a reload still waiting on the lane is skipped."""
+
+    loaded = Signal(int)  # total number of matching rows
+    failed = Signal(object)
+    PAGE = 200
+
+    def __init__(self, runner: Any, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._rows: list[Any] = []
+        self._total = 0
+        self._generation = 0
+        self._fetching = False
+        self._page: Page = lambda _offset, _limit: []
+
+    def query(self) -> tuple[Count, Page]:
+        raise NotImplementedError
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def reload(self) -> None:
+        self._generation += 1
+        generation, page_size = self._generation, self.PAGE
+        count, page = self.query()
+        self._page = page
+        self._fetching = True
+
+        def work() -> tuple[int, list[Any]] | None:
+            if generation != self._generation:
+                return None  # overtaken while it waited on the lane
+            return count(), page(0, page_size)
+
+        def done(result: tuple[int, list[Any]] | None) -> None:
+            if result is None or generation != self._generation:
+                return
+            self._fetching = False
+            self.beginResetModel()
+            self._total, self._rows = result[0], list(result[1])
+            self.endResetModel()
+            self.loaded.emit(self._total)
+
+        self._runner.submit(work, done, self._on_error)
+
+    def _on_error(self, exc: BaseException) -> None:
+        self._fetching = False
+        self.failed.emit(exc)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        self._fetching = True
+        # Never insert rows from inside another model change (views and testers call
+        # fetchMore while handling one): start the query from the event loop.
+        QTimer.singleShot(0, self._fetch_page)
+
+    def _fetch_page(self) -> None:
+        generation, page, offset, page_size = (
+            self._generation,
+            self._page,
+            len(self._rows),
+            self.PAGE,
+        )
+
+        def done(rows: list[Any]) -> None:
+            if generation != self._generation:
+                return
+            self._fetching = False
+            if rows:
+                self.beginInsertRows(
+                    QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1
+                )
+                self._rows.extend(rows)
+                self.endInsertRows()
+
+        self._runner.submit(lambda: page(offset, page_size), done, self._on_error)
+
+    def clear(self) -> None:
+        """Drop every row (the lock screen: no decrypted data stays in the views)."""
+        self._generation += 1
+        self._fetching = False
+        self.beginResetModel()
+        self._rows, self._total = [], 0
+        self.endResetModel()
 
 
 class RowsTableModel(HeaderedTableModel):
