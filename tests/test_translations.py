@@ -38,22 +38,10 @@ def test_core_messages_are_all_literal_templates() -> None:
     assert len(scan.templates) > 100  # the scanner does find them
 
 
-# Modules whose other errors (not ValidationError) still build German f-strings: open
-# data and a few services. A ratchet: the list may shrink, never grow.
-GERMAN_ONLY_ERRORS = {
-    "sro_case/domain/catalogues.py",
-    "sro_case/services/access_request.py",
-    "sro_case/services/documents.py",
-    "sro_case/services/open_data.py",
-    "sro_case/services/retention.py",
-    "sro_case/services/users.py",
-}
-
-
-def test_case_work_errors_are_templates() -> None:
-    """Errors a caseworker meets in the case file and the conference are translatable."""
-    files = {where.rsplit(":", 1)[0] for where in scan_core().german_only_errors}
-    assert files <= GERMAN_ONLY_ERRORS
+def test_core_errors_are_templates() -> None:
+    """No error of the core builds its message as an f-string: every message an error can show
+    is a template (``T(...)`` or a literal), so the English client shows it in English."""
+    assert scan_core().german_only_errors == []
 
 
 def test_every_core_template_has_english(english) -> None:  # type: ignore[no-untyped-def]

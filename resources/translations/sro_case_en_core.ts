@@ -152,6 +152,18 @@
         <translation>The content differs from the original (checksums do not match).</translation>
     </message>
     <message>
+        <source>Der Katalog {path} ist leer.</source>
+        <translation>The catalogue {path} is empty.</translation>
+    </message>
+    <message>
+        <source>Der Katalog {path} kann nicht gelesen werden: {error}</source>
+        <translation>The catalogue {path} cannot be read: {error}</translation>
+    </message>
+    <message>
+        <source>Der Ordner {folder} existiert nicht.</source>
+        <translation>The folder {folder} does not exist.</translation>
+    </message>
+    <message>
         <source>Der Schlüssel konnte nicht erneuert werden ({error}). Die Datenbank ist unverändert und öffnet weiter mit dem bisherigen Schlüssel.</source>
         <translation>The key could not be renewed ({error}). The database is unchanged and still opens with the previous key.</translation>
     </message>
@@ -178,6 +190,14 @@
     <message>
         <source>Der letzte aktive Admin-Zugang kann nicht entfernt werden.</source>
         <translation>The last active admin access cannot be removed.</translation>
+    </message>
+    <message>
+        <source>Die Ausgabe hat den Schemastand {theirs}, diese Datenbank {ours}. Bitte mit der passenden Programmversion importieren.</source>
+        <translation>The export has schema version {theirs}, this database {ours}. Please import it with the matching program version.</translation>
+    </message>
+    <message>
+        <source>Die Datei {file} fehlt oder wurde verändert (Prüfsumme stimmt nicht); Tabelle {table} wird nicht übernommen.</source>
+        <translation>The file {file} is missing or was changed (checksum does not match); table {table} is not imported.</translation>
     </message>
     <message>
         <source>Die Datei {path} fehlt.</source>
@@ -224,6 +244,10 @@
         <translation>The database {path} does not exist.</translation>
     </message>
     <message>
+        <source>Die Konferenz {conference_id} gehört nicht zum Fall {file_number}. Konferenzen dieses Falls: {known}.</source>
+        <translation>Conference {conference_id} does not belong to case {file_number}. Conferences of this case: {known}.</translation>
+    </message>
+    <message>
         <source>Die Passphrase darf kein Nullzeichen enthalten.</source>
         <translation>The passphrase must not contain a null character.</translation>
     </message>
@@ -238,6 +262,14 @@
     <message>
         <source>Die Passphrase muss mindestens {minimum} Zeichen lang sein.</source>
         <translation>The passphrase must be at least {minimum} characters long.</translation>
+    </message>
+    <message>
+        <source>Die Person {person_id} existiert nicht.</source>
+        <translation>Person {person_id} does not exist.</translation>
+    </message>
+    <message>
+        <source>Die Protokollkette der Ausgabe ist nicht unversehrt: {problems}</source>
+        <translation>The audit chain of the export is not intact: {problems}</translation>
     </message>
     <message>
         <source>Die Schlüsseldatei gehört nicht zu der Datenbank {name}, oder der Anfang der Datenbankdatei ist beschädigt. Stellen Sie beide zusammen aus einer Sicherung wieder her.</source>
@@ -288,12 +320,28 @@
         <translation>The backup {backup} cannot be opened: {reason} If it dates from before a key change, restore it with the passphrase that was valid at the time.</translation>
     </message>
     <message>
+        <source>Die Spalte {table}.{column} kennt dieses Programm nicht.</source>
+        <translation>This program does not know the column {table}.{column}.</translation>
+    </message>
+    <message>
         <source>Die Standardfrist muss angegeben werden.</source>
         <translation>The standard period must be given.</translation>
     </message>
     <message>
+        <source>Die Tabellen passen nicht zum Schema: {tables}</source>
+        <translation>The tables do not match the schema: {tables}</translation>
+    </message>
+    <message>
         <source>Die Wiederherstellung wurde abgebrochen, weil die Prüfung der Kopie fehlschlug: {problems}</source>
         <translation>The restore was cancelled because the check of the copy failed: {problems}</translation>
+    </message>
+    <message>
+        <source>Die Zieldatenbank ist nicht leer ({tables}). Importiert wird nur in eine neu angelegte Datenbank.</source>
+        <translation>The target database is not empty ({tables}). Imports go only into a newly created database.</translation>
+    </message>
+    <message>
+        <source>Die Zieldatenbank ist nicht leer. Importiert wird nur in eine neu angelegte Datenbank.</source>
+        <translation>The target database is not empty. Imports go only into a newly created database.</translation>
     </message>
     <message>
         <source>Die beiden Eingaben stimmen nicht überein.</source>
@@ -408,6 +456,10 @@
         <translation>Parenting counselling</translation>
     </message>
     <message>
+        <source>Es gibt keine Benutzerin und keinen Benutzer „{login}“.</source>
+        <translation>There is no user "{login}".</translation>
+    </message>
+    <message>
         <source>Es gibt keine Benutzerin und keinen Benutzer „{login}“. Legen Sie die Person zuerst an.</source>
         <translation>There is no user "{login}". Please create the person first.</translation>
     </message>
@@ -454,6 +506,10 @@
     <message>
         <source>Freizeit und soziale Kontakte</source>
         <translation>Leisure and social contacts</translation>
+    </message>
+    <message>
+        <source>Für den Fall {file_number} ist noch keine Konferenz erfasst; es gibt kein Protokoll.</source>
+        <translation>No conference has been recorded for case {file_number} yet; there are no minutes.</translation>
     </message>
     <message>
         <source>Geburtsdatum</source>
@@ -514,6 +570,10 @@
     <message>
         <source>Ihre Rolle erlaubt diese Aktion nicht. Wenden Sie sich an die Administration.</source>
         <translation>Your role does not allow this action. Please contact the administration.</translation>
+    </message>
+    <message>
+        <source>In {folder} fehlt eine lesbare {manifest}: die Ausgabe ist unvollständig.</source>
+        <translation>{folder} has no readable {manifest}: the export is incomplete.</translation>
     </message>
     <message>
         <source>Indikator</source>
@@ -808,6 +868,10 @@
         <translation>Responsible</translation>
     </message>
     <message>
+        <source>Verweise ins Leere, z. B. {example}.</source>
+        <translation>References to missing records, e.g. {example}.</translation>
+    </message>
+    <message>
         <source>Vollzeitpflege</source>
         <translation>Full-time foster care</translation>
     </message>
@@ -968,6 +1032,10 @@
         <translation>the conference</translation>
     </message>
     <message>
+        <source>der letzte Eintrag passt nicht zum Manifest.</source>
+        <translation>the last entry does not match the manifest.</translation>
+    </message>
+    <message>
         <source>deutlich mehr als erwartet</source>
         <translation>much more than expected</translation>
     </message>
@@ -1010,6 +1078,10 @@
     <message>
         <source>familiär/Netzwerk</source>
         <translation>family/network</translation>
+    </message>
+    <message>
+        <source>fehlt {table}</source>
+        <translation>{table} missing</translation>
     </message>
     <message>
         <source>gehört nicht zu diesem Fall.</source>
@@ -1148,6 +1220,10 @@
         <translation>unknown</translation>
     </message>
     <message>
+        <source>unbekannt {table}</source>
+        <translation>{table} unknown</translation>
+    </message>
+    <message>
         <source>unbekannte Disziplin „{code}“ – bitte aus dem Katalog wählen</source>
         <translation>unknown discipline "{code}" – please choose from the catalogue</translation>
     </message>
@@ -1168,8 +1244,24 @@
         <translation>{count} page(s) are damaged or altered (HMAC check): {pages}</translation>
     </message>
     <message>
+        <source>{file}, Zeile {line}: kein JSON-Objekt.</source>
+        <translation>{file}, line {line}: not a JSON object.</translation>
+    </message>
+    <message>
+        <source>{file}, Zeile {line}: kein gültiges JSON.</source>
+        <translation>{file}, line {line}: not valid JSON.</translation>
+    </message>
+    <message>
+        <source>{file}: {actual} Zeilen statt {expected}.</source>
+        <translation>{file}: {actual} lines instead of {expected}.</translation>
+    </message>
+    <message>
         <source>{first}{separator}{rest}</source>
         <translation>{first}{separator}{rest}</translation>
+    </message>
+    <message>
+        <source>{folder} ist keine Datenausgabe dieses Programms (oder zu neu).</source>
+        <translation>{folder} is not a data export of this program (or is too new).</translation>
     </message>
     <message>
         <source>{folder} ist nicht leer. Bitte einen neuen, leeren Ordner wählen.</source>
@@ -1192,12 +1284,20 @@
         <translation>{scope}: {field}</translation>
     </message>
     <message>
+        <source>{table}.{column}: true/false erwartet.</source>
+        <translation>{table}.{column}: true/false expected.</translation>
+    </message>
+    <message>
         <source>Übergang in eine andere Hilfe</source>
         <translation>Transition to another help</translation>
     </message>
     <message>
         <source>„{category}“ ist keine Fristenkategorie.</source>
         <translation>"{category}" is not a retention category.</translation>
+    </message>
+    <message>
+        <source>„{code}“ ist im Katalog {catalogue} nicht enthalten.</source>
+        <translation>"{code}" is not in the catalogue {catalogue}.</translation>
     </message>
     <message>
         <source>„{code}“ ist kein bekannter Sozialraum.</source>

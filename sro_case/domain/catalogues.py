@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from sro_case.domain.messages import T
 from sro_case.errors import SroCaseError
 from sro_case.paths import resources_dir, user_config_dir
 
@@ -55,7 +56,13 @@ class Catalogue:
         try:
             return self._by_code[code]
         except KeyError:
-            raise SroCaseError(f"„{code}“ ist im Katalog {self.name} nicht enthalten.") from None
+            raise SroCaseError(
+                T(
+                    "„{code}“ ist im Katalog {catalogue} nicht enthalten.",
+                    code=code,
+                    catalogue=self.name,
+                )
+            ) from None
 
     def find(self, text: str) -> CatalogueItem | None:
         """By code or by name (case-insensitive)."""
@@ -93,9 +100,11 @@ def _load_file(path: Path, name: str) -> Catalogue:
             extra = tuple((k, v) for k, v in entry.items() if k not in ("code", "name"))
             items.append(CatalogueItem(code, label, extra))
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise SroCaseError(f"Der Katalog {path} kann nicht gelesen werden: {exc}") from exc
+        raise SroCaseError(
+            T("Der Katalog {path} kann nicht gelesen werden: {error}", path=path, error=str(exc))
+        ) from exc
     if not items:
-        raise SroCaseError(f"Der Katalog {path} ist leer.")
+        raise SroCaseError(T("Der Katalog {path} ist leer.", path=path))
     return Catalogue(name, items)
 
 

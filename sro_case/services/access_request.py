@@ -42,6 +42,7 @@ from sqlalchemy.orm import Session
 
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind, Sex
+from sro_case.domain.messages import T
 from sro_case.errors import NotFound
 from sro_case.services.retention import RetentionService, compute_rule, load_bases
 from sro_case.storage.files import atomic_write_bytes
@@ -173,7 +174,7 @@ def collect(
     """The access-request document as plain JSON-ready data."""
     person = session.get(PersonRecord, person_id)
     if person is None:
-        raise NotFound(f"Die Person {person_id} existiert nicht.")
+        raise NotFound(T("Die Person {person_id} existiert nicht.", person_id=person_id))
     family = session.get(FamilyRecord, person.family_id)
     assert family is not None
     space = session.get(SocialSpaceRecord, family.social_space_id)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sro_case.domain import models as m
+from sro_case.domain.messages import T
 from sro_case.errors import NotFound, SroCaseError
 from sro_case.reports.protocol import (
     ProtocolOptions,
@@ -65,7 +66,7 @@ class DocumentService:
         """Audit and file go together: a failed write rolls the audit entry back, and a failed
         commit removes the file again."""
         if not out.parent.is_dir():
-            raise SroCaseError(f"Der Ordner {out.parent} existiert nicht.")
+            raise SroCaseError(T("Der Ordner {folder} existiert nicht.", folder=out.parent))
         digest = hashlib.sha256(data).hexdigest()
         written = False
         try:
@@ -86,7 +87,11 @@ def _pick_conference(case: m.CaseDetail, conference_id: int | None) -> m.Confere
     file_number = case.summary.file_number
     if not case.conferences:
         raise NotFound(
-            f"Für den Fall {file_number} ist noch keine Konferenz erfasst; es gibt kein Protokoll."
+            T(
+                "Für den Fall {file_number} ist noch keine Konferenz erfasst; es gibt kein "
+                "Protokoll.",
+                file_number=file_number,
+            )
         )
     if conference_id is None:
         return case.conferences[-1]
@@ -95,6 +100,11 @@ def _pick_conference(case: m.CaseDetail, conference_id: int | None) -> m.Confere
             return conference
     known = ", ".join(f"{c.id} ({format_date(c.held_on)})" for c in case.conferences)
     raise NotFound(
-        f"Die Konferenz {conference_id} gehört nicht zum Fall {file_number}. "
-        f"Konferenzen dieses Falls: {known}."
+        T(
+            "Die Konferenz {conference_id} gehört nicht zum Fall {file_number}. "
+            "Konferenzen dieses Falls: {known}.",
+            conference_id=conference_id,
+            file_number=file_number,
+            known=known,
+        )
     )

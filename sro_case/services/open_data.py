@@ -39,7 +39,7 @@ import sro_case.storage.orm_retention  # noqa: F401  (its tables belong to the m
 from sro_case import __version__
 from sro_case.domain import enums
 from sro_case.domain.catalogues import CATALOGUE_NAMES
-from sro_case.domain.messages import Text
+from sro_case.domain.messages import Text, joined
 from sro_case.errors import SroCaseError, ValidationError
 from sro_case.paths import resources_dir, user_config_dir
 from sro_case.services import audit, search_index
@@ -817,7 +817,13 @@ def _parse(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in row.items():
         if key not in table.c:
-            raise ImportRefused(f"Die Spalte {table.name}.{key} kennt dieses Programm nicht.")
+            raise ImportRefused(
+                Text(
+                    "Die Spalte {table}.{column} kennt dieses Programm nicht.",
+                    table=table.name,
+                    column=key,
+                )
+            )
         kind = table.c[key].type
         if value is None:
             out[key] = None
@@ -827,7 +833,9 @@ def _parse(table: Table, row: dict[str, Any]) -> dict[str, Any]:
             out[key] = date.fromisoformat(value)
         elif isinstance(kind, Boolean):
             if not isinstance(value, bool):
-                raise ImportRefused(f"{table.name}.{key}: true/false erwartet.")
+                raise ImportRefused(
+                    Text("{table}.{column}: true/false erwartet.", table=table.name, column=key)
+                )
             out[key] = value
         else:
             out[key] = value
@@ -840,9 +848,13 @@ def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
             try:
                 record = json.loads(line)
             except ValueError as exc:
-                raise ImportRefused(f"{path.name}, Zeile {number}: kein gültiges JSON.") from exc
+                raise ImportRefused(
+                    Text("{file}, Zeile {line}: kein gültiges JSON.", file=path.name, line=number)
+                ) from exc
             if not isinstance(record, dict):
-                raise ImportRefused(f"{path.name}, Zeile {number}: kein JSON-Objekt.")
+                raise ImportRefused(
+                    Text("{file}, Zeile {line}: kein JSON-Objekt.", file=path.name, line=number)
+                )
             yield record
 
 
@@ -851,16 +863,26 @@ def _load_manifest(folder: Path) -> dict[str, Any]:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ImportRefused(
-            f"In {folder} fehlt eine lesbare {MANIFEST}: die Ausgabe ist unvollständig."
+            Text(
+                "In {folder} fehlt eine lesbare {manifest}: die Ausgabe ist unvollständig.",
+                folder=folder,
+                manifest=MANIFEST,
+            )
         ) from exc
     if manifest.get("format") != FORMAT or int(manifest.get("version", 0)) > VERSION:
-        raise ImportRefused(f"{folder} ist keine Datenausgabe dieses Programms (oder zu neu).")
+        raise ImportRefused(
+            Text("{folder} ist keine Datenausgabe dieses Programms (oder zu neu).", folder=folder)
+        )
     for name, info in manifest["tables"].items():
         path = folder / info["file"]
         if not path.is_file() or _sha256(path) != info["sha256"]:
             raise ImportRefused(
-                f"Die Datei {info['file']} fehlt oder wurde verändert (Prüfsumme stimmt nicht); "
-                f"Tabelle {name} wird nicht übernommen."
+                Text(
+                    "Die Datei {file} fehlt oder wurde verändert (Prüfsumme stimmt nicht); "
+                    "Tabelle {table} wird nicht übernommen.",
+                    file=info["file"],
+                    table=name,
+                )
             )
     return manifest
 
@@ -880,9 +902,16 @@ def _check_empty(s: Session) -> None:
     ).scalar_one()
     if busy or users > 1 or events:
         raise ImportRefused(
-            "Die Zieldatenbank ist nicht leer"
-            + (f" ({', '.join(busy)})" if busy else "")
-            + ". Importiert wird nur in eine neu angelegte Datenbank."
+            Text(
+                "Die Zieldatenbank ist nicht leer ({tables}). Importiert wird nur in eine neu "
+                "angelegte Datenbank.",
+                tables=", ".join(busy),
+            )
+            if busy
+            else Text(
+                "Die Zieldatenbank ist nicht leer. Importiert wird nur in eine neu angelegte "
+                "Datenbank."
+            )
         )
 
 
@@ -894,8 +923,12 @@ def import_all(store: Store, in_dir: Path) -> ImportReport:
     revision = migrate.current_revision(store.engine)
     if manifest.get("schema_revision") != revision:
         raise ImportRefused(
-            f"Die Ausgabe hat den Schemastand {manifest.get('schema_revision')}, diese Datenbank "
-            f"{revision}. Bitte mit der passenden Programmversion importieren."
+            Text(
+                "Die Ausgabe hat den Schemastand {theirs}, diese Datenbank {ours}. Bitte mit der "
+                "passenden Programmversion importieren.",
+                theirs=str(manifest.get("schema_revision")),
+                ours=str(revision),
+            )
         )
     tables = manifest["tables"]
     counts: dict[str, int] = {}
@@ -908,9 +941,15 @@ def import_all(store: Store, in_dir: Path) -> ImportReport:
         ]
         if missing or unknown:
             raise ImportRefused(
-                "Die Tabellen passen nicht zum Schema: "
-                + ", ".join(
-                    [*(f"fehlt {n}" for n in missing), *(f"unbekannt {n}" for n in unknown)]
+                Text(
+                    "Die Tabellen passen nicht zum Schema: {tables}",
+                    tables=joined(
+                        [
+                            *(Text("fehlt {table}", table=n) for n in missing),
+                            *(Text("unbekannt {table}", table=n) for n in unknown),
+                        ],
+                        ", ",
+                    ),
                 )
             )
         own_identity = {
@@ -940,13 +979,20 @@ def import_all(store: Store, in_dir: Path) -> ImportReport:
             if batch:
                 s.execute(insert(table), batch)
             if read != info["rows"]:
-                raise ImportRefused(f"{info['file']}: {read} Zeilen statt {info['rows']}.")
+                raise ImportRefused(
+                    Text(
+                        "{file}: {actual} Zeilen statt {expected}.",
+                        file=info["file"],
+                        actual=read,
+                        expected=info["rows"],
+                    )
+                )
             counts[table.name] = inserted
         for key, value in own_identity.items():
             s.execute(text("INSERT INTO meta (key, value) VALUES (:k, :v)"), {"k": key, "v": value})
         broken = s.execute(text("PRAGMA foreign_key_check")).all()
         if broken:
-            raise ImportRefused(f"Verweise ins Leere, z. B. {broken[0]}.")
+            raise ImportRefused(Text("Verweise ins Leere, z. B. {example}.", example=broken[0]))
         for case_id in s.execute(text("SELECT id FROM case_file ORDER BY id")).scalars().all():
             search_index.reindex_case(s, case_id)
         events, problems = audit.verify(s)
@@ -958,8 +1004,12 @@ def import_all(store: Store, in_dir: Path) -> ImportReport:
             last is not None and (last[0], last[1]) != (head.get("seq"), head.get("hash"))
         ):
             raise ImportRefused(
-                "Die Protokollkette der Ausgabe ist nicht unversehrt: "
-                + ("; ".join(problems) or "der letzte Eintrag passt nicht zum Manifest.")
+                Text(
+                    "Die Protokollkette der Ausgabe ist nicht unversehrt: {problems}",
+                    problems=joined(problems, "; ")
+                    if problems
+                    else Text("der letzte Eintrag passt nicht zum Manifest."),
+                )
             )
         store.audit(
             s,

@@ -720,7 +720,7 @@ class RetentionService:
         with self._store.read() as s:
             bases = load_bases(s, [case_id])
             if not bases:
-                raise NotFound(f"Der Fall {case_id} existiert nicht.")
+                raise NotFound(T("Der Fall {case_id} existiert nicht.", case_id=case_id))
             return compute_rule(bases[0], self._periods(s))
 
     def _overview(self, today: date) -> tuple[list[RetentionProposal], list[RetentionProposal]]:

@@ -87,7 +87,9 @@ class UserService:
         with self._store.read() as s:
             rec = s.execute(select(UserRecord).where(UserRecord.login == login)).scalar_one_or_none()
             if rec is None:
-                raise NotFound(f"Es gibt keine Benutzerin und keinen Benutzer „{login}“.")
+                raise NotFound(
+                    T("Es gibt keine Benutzerin und keinen Benutzer „{login}“.", login=login)
+                )
             admins = s.execute(
                 select(UserRecord.login).where(UserRecord.role == "admin", UserRecord.active)
             ).scalars().all()
