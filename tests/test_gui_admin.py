@@ -18,7 +18,6 @@ from sro_case.services import vault
 from sro_case.services.audit_log import AuditFilter
 from tests.conftest import PASSPHRASE
 from ui.admin import AdminWindow, ChangePassphraseDialog
-from ui.admin import audit_chain as admin_audit_chain
 from ui.admin import retention as admin_retention
 from ui.admin import users as admin_users
 from ui.admin.audit_chain import AuditLogModel
@@ -225,17 +224,13 @@ def test_audit_log_model_pages_lazily(qtbot, store, qtmodeltester) -> None:  # t
         new_case(store, f"51.2-2026-00010{i}", f"Zorn{i}")
     runner = InlineTaskRunner()
     model = AuditLogModel(store, runner)
-    old_page = admin_audit_chain.PAGE
-    admin_audit_chain.PAGE = 2
-    try:
-        model.reload()
-        assert model.rowCount() == 2 and model.total == store.audit_log.count()
-        assert model.canFetchMore()
-        model.fetchMore()
-        qtbot.waitUntil(lambda: model.rowCount() == 4)
-        qtmodeltester.check(model)
-    finally:
-        admin_audit_chain.PAGE = old_page
+    model.PAGE = 2  # this model's page size only
+    model.reload()
+    assert model.rowCount() == 2 and model.total == store.audit_log.count()
+    assert model.canFetchMore()
+    model.fetchMore()
+    qtbot.waitUntil(lambda: model.rowCount() == 4)
+    qtmodeltester.check(model)
 
 
 def test_chain_check_runs_off_the_gui_thread(qtbot, store) -> None:  # type: ignore[no-untyped-def]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QWidget
 
@@ -13,29 +13,23 @@ from sro_case.domain.enums import Role
 from sro_case.services.audit_log import AuditFilter, AuditRow
 from ui.admin.page import AdminPage, german_time, setup_table
 from ui.i18n import error_text
-from ui.tables import ID_ROLE, HeaderedTableModel, RowsTableModel
+from ui.tables import ID_ROLE, Count, Page, PagedTableModel, RowsTableModel, number
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
 
 
-class AuditLogModel(HeaderedTableModel):
+class AuditLogModel(PagedTableModel):
     """The audit log, newest first, fetched page by page as the view scrolls (like the case
     list). Rows are ``AuditRow``s from the audit log service; ``data()`` never queries."""
 
-    loaded = Signal(int)
-    failed = Signal(object)
+    PAGE = PAGE
 
     def __init__(self, store: Any, runner: Any, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self._store = store
-        self._runner = runner
-        self._rows: list[AuditRow] = []
-        self._total = 0
         self._filter = AuditFilter()
         self.broken: set[int] = set()  # entries the last chain check named
-        self._generation = 0
-        self._fetching = False
         self._headers = [
             self.tr("Nr."),
             self.tr("Zeit"),
@@ -88,78 +82,21 @@ class AuditLogModel(HeaderedTableModel):
             "retention_period": self.tr("Löschfrist"),
         }
 
-    @property
-    def total(self) -> int:
-        return self._total
-
     def action_label(self, action: str) -> str:
         return self.action_labels.get(action, action)
+
+    def query(self) -> tuple[Count, Page]:
+        log, flt = self._store.audit_log, self._filter
+        return lambda: log.count(flt), lambda offset, limit: log.list(flt, limit=limit, offset=offset)
 
     def reload(self, f: AuditFilter | None = None) -> None:
         if f is not None:
             self._filter = f
-        self._generation += 1
-        generation, store, flt = self._generation, self._store, self._filter
-        self._fetching = True
-
-        def done(result: tuple[int, list[AuditRow]]) -> None:
-            if generation != self._generation:
-                return
-            self._fetching = False
-            self.beginResetModel()
-            self._total, self._rows = result[0], list(result[1])
-            self.endResetModel()
-            self.loaded.emit(self._total)
-
-        self._runner.submit(
-            lambda: (store.audit_log.count(flt), store.audit_log.list(flt, limit=PAGE)),
-            done,
-            self._on_error,
-        )
-
-    def _on_error(self, exc: BaseException) -> None:
-        self._fetching = False
-        self.failed.emit(exc)
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        self._fetching = True
-        QTimer.singleShot(0, self._fetch_page)  # never insert rows inside another change
-
-    def _fetch_page(self) -> None:
-        generation, store, flt, offset = (
-            self._generation,
-            self._store,
-            self._filter,
-            len(self._rows),
-        )
-
-        def done(rows: list[AuditRow]) -> None:
-            if generation != self._generation:
-                return
-            self._fetching = False
-            if rows:
-                self.beginInsertRows(
-                    QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1
-                )
-                self._rows.extend(rows)
-                self.endInsertRows()
-
-        self._runner.submit(
-            lambda: store.audit_log.list(flt, limit=PAGE, offset=offset), done, self._on_error
-        )
+        super().reload()
 
     def clear(self) -> None:
-        self._generation += 1
-        self._fetching = False
         self.broken = set()
-        self.beginResetModel()
-        self._rows, self._total = [], 0
-        self.endResetModel()
+        super().clear()
 
     def row_at(self, row: int) -> AuditRow:
         return self._rows[row]
@@ -291,14 +228,14 @@ class AuditLogPage(AdminPage):
 
     def _on_loaded(self, total: int) -> None:
         self.count_label.setText(
-            self.tr("%1 Einträge").replace("%1", f"{total:,}".replace(",", "."))
+            self.tr("%1 Einträge").replace("%1", number(total))
         )
 
     def verify(self) -> None:
         store = self.store
 
         def done(report: Any) -> None:
-            n = f"{report.events:,}".replace(",", ".")
+            n = number(report.events)
             self.model.mark_broken(set(report.entries))
             if report.entries:
                 row = self.model.row_of(report.entries[0])

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from sro_case.services.backup import DEFAULT_KEEP, BackupService
 from ui.admin.page import AdminPage, german_time, selected_rows, setup_table
-from ui.tables import Row, RowsTableModel
+from ui.tables import Row, RowsTableModel, number
 
 
 class BackupPage(AdminPage):
@@ -153,7 +153,7 @@ class BackupPage(AdminPage):
                 self.tr("Sicherung geschrieben und geprüft: %1 (%2 MiB, %3 Datensätze, %4 s).")
                 .replace("%1", str(result.path))
                 .replace("%2", f"{result.size_bytes / (1024 * 1024):.1f}".replace(".", ","))
-                .replace("%3", f"{result.digest.rows:,}".replace(",", "."))
+                .replace("%3", number(result.digest.rows))
                 .replace("%4", f"{result.seconds:.1f}".replace(".", ","))
             )
             if result.removed:
@@ -181,8 +181,8 @@ class BackupPage(AdminPage):
                         "Einträgen unversehrt."
                     )
                     .replace("%1", report.path.name)
-                    .replace("%2", f"{report.digest.rows:,}".replace(",", "."))
-                    .replace("%3", f"{report.audit_events:,}".replace(",", "."))
+                    .replace("%2", number(report.digest.rows))
+                    .replace("%3", number(report.audit_events))
                 )
             else:
                 self.show_message(
@@ -238,7 +238,7 @@ class BackupPage(AdminPage):
                     "Datensätze). Die geöffnete Datenbank blieb unverändert."
                 )
                 .replace("%1", str(result.target))
-                .replace("%2", f"{result.digest.rows:,}".replace(",", "."))
+                .replace("%2", number(result.digest.rows))
                 + "\n"
                 + self.tr(
                     "Zum Arbeiten mit der wiederhergestellten Datei öffnen Sie sie beim "
