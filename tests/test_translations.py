@@ -284,3 +284,80 @@ def test_case_errors_and_consent_reasons_in_english(qapp, store) -> None:  # typ
     finally:
         install_language("de")
     assert str(flagged.reason) == "keine Schweigepflichtentbindung für Schule"  # protocol, CLI
+
+
+# --------------------------------------------------------------------------- errors in English
+
+_GERMAN_WORDS = ("Die ", "Sicherung", "Schlüssel", "beschädigt", "nicht", "Datei ", "wurde")
+
+
+def test_backup_key_and_lock_errors_in_english(qapp, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Errors built from other messages (a restore refused for a damaged backup lists the
+    check's findings; "in use" names the holder) are English through and through."""
+    from sro_case.errors import BackupFailed, DatabaseInUse, WrongPassphrase
+    from sro_case.services.backup import BackupService
+    from sro_case.storage.keyfile import RECOVERY, KeyFile
+    from sro_case.storage.lockfile import LockInfo, _in_use_message
+
+    service = BackupService(store)
+    backup = service.backup().path
+    data = bytearray(backup.read_bytes())
+    data[len(data) // 2 + 77] ^= 0x10  # one flipped bit: the HMAC check finds the page
+    backup.write_bytes(bytes(data))
+    with pytest.raises(BackupFailed) as damaged:
+        service.restore(backup, tmp_path / "neu.db")
+    report = service.verify(backup)
+    with pytest.raises(WrongPassphrase) as wrong_key:
+        KeyFile.load(KeyFile.path_for(store.path)).unlock("AAAA-BBBB", kind=RECOVERY)
+    with pytest.raises(WrongPassphrase) as wrong_passphrase:
+        KeyFile.load(KeyFile.path_for(store.path)).unlock("nicht die richtige")
+    in_use = DatabaseInUse(_in_use_message(store.path, LockInfo("", 4711, "kim", "")))
+    assert str(damaged.value).startswith(f"Die Sicherung {backup.name} ist beschädigt")
+    install_language("en")
+    try:
+        text = error_text(damaged.value)
+        assert text.startswith(f"The backup {backup.name} is damaged and will not be restored: ")
+        assert "page(s) are damaged or altered (HMAC check)" in text
+        assert not any(word in text for word in _GERMAN_WORDS), text
+        assert not report.ok
+        for problem in report.problems:  # what the verify page lists
+            assert not any(word in core_text(problem) for word in _GERMAN_WORDS), problem
+        assert error_text(wrong_key.value) == "The recovery key is wrong. Nothing was changed."
+        assert error_text(wrong_passphrase.value) == "The passphrase is wrong. Nothing was changed."
+        assert error_text(in_use).startswith(
+            f'The database {store.path.name} is already open, on the PC "unknown" by "kim" '
+            "(process 4711, since unknown). Only one program at a time may write"
+        )
+    finally:
+        install_language("de")
+    assert (
+        str(wrong_key.value)
+        == "Der Wiederherstellungsschlüssel ist falsch. Es wurde nichts verändert."
+    )
+
+
+@pytest.mark.gui
+def test_unlock_error_in_the_english_ui_shows_english(qtbot, created, db_path) -> None:  # type: ignore[no-untyped-def]
+    """The sign-in dialog shows a core error (here: the key file is gone) in English."""
+    from sro_case.storage.keyfile import KeyFile
+    from tests.conftest import PASSPHRASE
+    from ui.tasks import InlineTaskRunner
+    from ui.unlock_dialog import UnlockDialog
+
+    created.store.close()
+    KeyFile.path_for(db_path).rename(db_path.with_name("anderswo.keys"))
+    install_language("en")
+    try:
+        dialog = UnlockDialog(db_path, InlineTaskRunner())
+        qtbot.addWidget(dialog)
+        dialog.passphrase.setText(PASSPHRASE)
+        dialog._on_ok()
+        assert dialog.store is None
+        assert dialog.message.text() == (
+            f"The key file {db_path.name}.keys is missing. It normally sits next to the database "
+            "and is included in every backup; without it the database cannot be opened."
+        )
+    finally:
+        install_language("de")
+    dialog._on_ok()
+    assert dialog.message.text().startswith(f"Die Schlüsseldatei {db_path.name}.keys fehlt.")
