@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
         """Ask for the period, build off the GUI thread, preview exactly what leaves, then write."""
         from datetime import date
 
-        from PySide6.QtWidgets import QInputDialog
+        from PySide6.QtWidgets import QInputDialog, QProgressDialog
 
         from ui.export_dialog import StatisticsExportDialog
 
@@ -373,9 +373,24 @@ class MainWindow(QMainWindow):
             return
         store = self.store
         self.statusBar().showMessage(self.tr("Statistik wird berechnet …"))
+        # seconds on a city-sized database: a busy indicator, the window stays usable
+        busy = QProgressDialog(self.tr("Statistik wird berechnet …"), "", 0, 0, self)
+        busy.setCancelButton(None)
+        busy.setWindowTitle(self.tr("Statistik exportieren"))
+        busy.setMinimumDuration(300)
+        busy.setValue(0)
+
+        def finished() -> None:
+            busy.close()
+            busy.deleteLater()
+            self.statusBar().showMessage(self._status_text())
+
+        def failed(exc: BaseException) -> None:
+            finished()
+            QMessageBox.warning(self, self.tr("Nicht exportiert"), error_text(exc))
 
         def built(export: object) -> None:
-            self.statusBar().showMessage(self._status_text())
+            finished()
             path = StatisticsExportDialog.ask(export, self)
             if path is None:
                 return
@@ -388,9 +403,7 @@ class MainWindow(QMainWindow):
             )
 
         self.runner.submit(
-            lambda: store.statistics.build(date(year, 1, 1), date(year, 12, 31)),
-            built,
-            lambda exc: QMessageBox.warning(self, self.tr("Nicht exportiert"), error_text(exc)),
+            lambda: store.statistics.build(date(year, 1, 1), date(year, 12, 31)), built, failed
         )
 
     # -- settings and about --------------------------------------------------------------
