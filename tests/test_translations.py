@@ -361,3 +361,25 @@ def test_unlock_error_in_the_english_ui_shows_english(qtbot, created, db_path) -
         install_language("de")
     dialog._on_ok()
     assert dialog.message.text().startswith(f"Die Schlüsseldatei {db_path.name}.keys fehlt.")
+
+
+def test_audit_chain_findings_in_english(qapp, store) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    store.cases.create(
+        m.CaseDraft(
+            "51.2-2026-000010",
+            m.FamilyDraft("Familie Abel", "suedstadt"),
+            (m.PersonDraft("Kim", "Abel", date(2014, 1, 1)),),
+        )
+    )
+    with store.write() as s:
+        s.execute(text("UPDATE audit_event SET detail = 'geschönt' WHERE seq = 2"))
+    report = store.audit_log.verify()
+    assert "Eintrag 2 wurde nachträglich verändert." in report.problems  # the CLI's German
+    assert 2 in report.entries
+    install_language("en")
+    try:
+        assert "Entry 2 was changed afterwards." in [core_text(p) for p in report.problems]
+    finally:
+        install_language("de")

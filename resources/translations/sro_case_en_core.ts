@@ -124,6 +124,10 @@
         <translation>The end must not be before the start.</translation>
     </message>
     <message>
+        <source>Das Protokoll endet bei Eintrag {last}, erwartet wurde Eintrag {head}: Einträge wurden entfernt.</source>
+        <translation>The audit log ends at entry {last}, entry {head} was expected: entries were removed.</translation>
+    </message>
+    <message>
         <source>Datei</source>
         <translation>File</translation>
     </message>
@@ -158,6 +162,10 @@
     <message>
         <source>Der Katalog {path} kann nicht gelesen werden: {error}</source>
         <translation>The catalogue {path} cannot be read: {error}</translation>
+    </message>
+    <message>
+        <source>Der Kopf des Protokolls fehlt.</source>
+        <translation>The head of the audit log is missing.</translation>
     </message>
     <message>
         <source>Der Ordner {folder} existiert nicht.</source>
@@ -386,6 +394,18 @@
     <message>
         <source>Eingliederungshilfe bei seelischer Behinderung</source>
         <translation>Integration help for mental disability</translation>
+    </message>
+    <message>
+        <source>Eintrag {seq} fehlt (nächster vorhandener Eintrag: {next_seq}).</source>
+        <translation>Entry {seq} is missing (next existing entry: {next_seq}).</translation>
+    </message>
+    <message>
+        <source>Eintrag {seq} wurde nachträglich verändert.</source>
+        <translation>Entry {seq} was changed afterwards.</translation>
+    </message>
+    <message>
+        <source>Eintrag {seq}: die Verkettung zum Vorgänger ist unterbrochen.</source>
+        <translation>Entry {seq}: the link to the previous entry is broken.</translation>
     </message>
     <message>
         <source>Einwilligung für {label} am {date} abgelaufen</source>

@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sro_case.domain.messages import T
 from sro_case.domain.models import AuditEvent
 from sro_case.storage.orm import AuditEventRecord, MetaRecord
 
@@ -90,7 +91,8 @@ def append(
 
 
 def verify(session: Session) -> tuple[int, list[str]]:
-    """Walk the chain. Returns (number of events, list of German problem descriptions)."""
+    """Walk the chain. Returns (number of events, list of German problem descriptions, as
+    ``Text`` the client can translate; each names the entry as "Eintrag <seq>")."""
     problems: list[str] = []
     prev = GENESIS
     expected_seq = 1
@@ -99,10 +101,16 @@ def verify(session: Session) -> tuple[int, list[str]]:
         count += 1
         if rec.seq != expected_seq:
             problems.append(
-                f"Eintrag {expected_seq} fehlt (nächster vorhandener Eintrag: {rec.seq})."
+                T(
+                    "Eintrag {seq} fehlt (nächster vorhandener Eintrag: {next_seq}).",
+                    seq=expected_seq,
+                    next_seq=rec.seq,
+                )
             )
         if rec.prev_hash != prev:
-            problems.append(f"Eintrag {rec.seq}: die Verkettung zum Vorgänger ist unterbrochen.")
+            problems.append(
+                T("Eintrag {seq}: die Verkettung zum Vorgänger ist unterbrochen.", seq=rec.seq)
+            )
         digest = event_hash(
             rec.prev_hash,
             rec.seq,
@@ -115,18 +123,22 @@ def verify(session: Session) -> tuple[int, list[str]]:
             rec.detail,
         )
         if digest != rec.hash:
-            problems.append(f"Eintrag {rec.seq} wurde nachträglich verändert.")
+            problems.append(T("Eintrag {seq} wurde nachträglich verändert.", seq=rec.seq))
         prev = rec.hash
         expected_seq = rec.seq + 1
     head_seq = _meta(session, HEAD_SEQ)
     head_hash = _meta(session, HEAD_HASH)
     if head_seq is not None or count:
         if head_seq is None or head_hash is None:
-            problems.append("Der Kopf des Protokolls fehlt.")
+            problems.append(T("Der Kopf des Protokolls fehlt."))
         elif int(head_seq.value) != expected_seq - 1 or head_hash.value != prev:
             problems.append(
-                f"Das Protokoll endet bei Eintrag {expected_seq - 1}, "
-                f"erwartet wurde Eintrag {head_seq.value}: Einträge wurden entfernt."
+                T(
+                    "Das Protokoll endet bei Eintrag {last}, erwartet wurde Eintrag {head}: "
+                    "Einträge wurden entfernt.",
+                    last=expected_seq - 1,
+                    head=head_seq.value,
+                )
             )
     return count, problems
 
