@@ -25,7 +25,7 @@ from sro_case.storage.engine import connect_raw
 from sro_case.storage.keyfile import KeyFile
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE = ROOT / ".bench-cache"
+CACHE = Path(os.environ.get("BENCH_CACHE", ROOT / ".bench-cache"))
 # Synthetic data only; the passphrase protects nothing worth a secret.
 PASSPHRASE = "Benchmark-Passphrase 2026 (nur Testdaten)"
 SEED = 1

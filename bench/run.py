@@ -1,5 +1,6 @@
 """``make bench`` (``python -m bench``): BENCH_CASES cases (default 100,000), BENCH_RUNS runs per
-measurement (default 7). Prints a table and writes ``bench-results.json``."""
+measurement (default 7). Prints a table and writes ``bench-results.json`` (BENCH_OUT: elsewhere;
+BENCH_CACHE: another folder for the generated databases)."""
 
 from __future__ import annotations
 
@@ -135,7 +136,7 @@ def main() -> int:
         "notes": res.notes,
         "samples": res.samples,
     }
-    target = dataset.ROOT / "bench-results.json"
+    target = Path(os.environ.get("BENCH_OUT", dataset.ROOT / "bench-results.json"))
     target.write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nGeschrieben: {target}")
     return 0

@@ -1,0 +1,54 @@
+"""``make bench`` end to end on a small database, so that the benchmark cannot rot unnoticed.
+Timings are not checked here (they belong to the benchmark), only that every metric, ratio
+and target verdict the README reports is produced."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+METRICS = {
+    "kdf", "unlock", "case_list_first_page", "search", "search_fts", "search_phonetic",
+    "open_case", "save_conference", "export_stats", "export_raw_sql", "protocol_pdf", "backup",
+    "gui_start_to_unlock_dialog", "gui_bare_qt_window", "gui_case_list_100k", "gui_search_100k",
+    "gui_rss_mb", "demo_generate_s",
+}  # fmt: skip
+RATIOS = {"export_vs_raw_sql", "search_vs_plain_sqlite", "gui_start_vs_bare_qt"}
+
+
+@pytest.mark.gui
+def test_bench_runs_and_reports_every_metric(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    env = {
+        **os.environ,
+        "BENCH_CASES": "150",
+        "BENCH_RUNS": "3",
+        "BENCH_CACHE": str(tmp_path / "cache"),
+        "BENCH_OUT": str(out),
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "bench"], cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert result["cases"] == 150
+    assert METRICS <= set(result["metrics"]), METRICS - set(result["metrics"])
+    assert all(result["metrics"][m] > 0 for m in METRICS)
+    assert RATIOS <= set(result["ratios"]) and all(v > 0 for v in result["ratios"].values())
+    assert {"cpus", "sqlite", "sqlcipher", "pyside6", "commit"} <= set(result["environment"])
+    assert result["notes"]["gui_list_total"] == 150  # the client really showed the list
+    assert result["notes"]["search_phonetic_hits"] > 0
+    assert {"unlock", "search", "export_vs_raw_sql", "gui_rss_mb"} <= set(result["targets"])
+    assert "Geschrieben" in done.stdout
+    assert list((tmp_path / "cache").glob("demo-150-*.sqlite"))  # built where it was told
+    assert not list((ROOT / ".bench-cache").glob("demo-150-*"))
