@@ -42,9 +42,9 @@ def test_bench_runs_and_reports_every_metric(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(out.read_text(encoding="utf-8"))
     assert result["cases"] == 150
-    assert METRICS <= set(result["metrics"]), METRICS - set(result["metrics"])
+    assert set(result["metrics"]) >= METRICS, METRICS - set(result["metrics"])
     assert all(result["metrics"][m] > 0 for m in METRICS)
-    assert RATIOS <= set(result["ratios"]) and all(v > 0 for v in result["ratios"].values())
+    assert set(result["ratios"]) >= RATIOS and all(v > 0 for v in result["ratios"].values())
     assert {"cpus", "sqlite", "sqlcipher", "pyside6", "commit"} <= set(result["environment"])
     assert result["notes"]["gui_list_total"] == 150  # the client really showed the list
     assert result["notes"]["search_phonetic_hits"] > 0
