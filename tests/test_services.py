@@ -242,3 +242,21 @@ def test_deadlines(store: Store, clock) -> None:  # type: ignore[no-untyped-def]
     assert kinds == {"review", "consent", "step"}
     assert store.deadlines.list(worker="niemand") == []
     assert len(store.deadlines.list(worker="admin")) == 3
+
+
+def test_conference_and_its_reviews_are_one_transaction(store: Store) -> None:
+    s = new_case(store)
+    other = new_case(store, "51.2-2026-000002", "Özdemir")
+    mine = store.conferences.add_goal(s.id, m.GoalDraft("Lena geht jeden Tag zur Schule."))
+    theirs = store.conferences.add_goal(other.id, m.GoalDraft("Ein Ziel im anderen Fall"))
+    draft = m.ConferenceDraft(held_on=date(2026, 4, 1), kind="fallkonferenz")
+    logged = store.audit_log.count()
+    bad = (m.ReviewDraft(mine.id, date(2026, 4, 1), 1), m.ReviewDraft(theirs.id, date(2026, 4, 1), 2))
+    with pytest.raises(ValidationError):
+        store.conferences.record(s.id, draft, bad)
+    assert store.audit_log.count() == logged  # nothing of it saved, not even a log entry
+    detail = store.cases.get(s.id)
+    assert detail.conferences == () and all(not g.reviews for g in detail.goals)
+    conf = store.conferences.record(s.id, draft, bad[:1])
+    goal = store.cases.get(s.id).goals[0]
+    assert [(r.score, r.conference_id) for r in goal.reviews] == [(1, conf.id)]

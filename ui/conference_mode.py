@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -495,11 +495,10 @@ class ReviewRow(QWidget):
 
 @dataclass
 class _SaveState:
-    """Survives a failed attempt: a retry neither records the conference twice nor reviews a
-    goal twice."""
+    """Survives a failed attempt: once the conference (with its reviews, in one transaction)
+    is recorded, a retry only writes the protocol again."""
 
     conference_id: int | None = None
-    reviewed: frozenset[int] = frozenset()
 
 
 class ConferenceWindow(QWidget):
@@ -1789,7 +1788,7 @@ class ConferenceWindow(QWidget):
         return Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
 
     def save_and_protocol(self) -> None:
-        """Record the conference (all or nothing), save the reviews, write the PDF."""
+        """Record the conference with its goal reviews (all or nothing), write the PDF."""
         if self._saving or self.detail is None or self.curtain_on:
             return
         draft: m.ConferenceDraft | None = None
@@ -1806,8 +1805,6 @@ class ConferenceWindow(QWidget):
                     error=True,
                 )
                 return
-        else:
-            reviews = self.review_drafts()
         path = self.ask_protocol_path(self.suggested_protocol_name())
         if path is None:
             return
@@ -1817,12 +1814,7 @@ class ConferenceWindow(QWidget):
         def work() -> tuple[int, Path]:
             if state.conference_id is None:
                 assert draft is not None
-                state.conference_id = store.conferences.record(case_id, draft).id
-            for review in reviews:
-                if review.goal_id in state.reviewed:
-                    continue
-                store.conferences.review_goal(replace(review, conference_id=state.conference_id))
-                state.reviewed = state.reviewed | {review.goal_id}
+                state.conference_id = store.conferences.record(case_id, draft, reviews).id
             written = store.documents.conference_protocol(
                 case_id, path, conference_id=state.conference_id, initials=use_initials
             )

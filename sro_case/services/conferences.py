@@ -3,6 +3,8 @@ resources, goals with goal-attainment levels and action steps; goal reviews over
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -25,6 +27,8 @@ from sro_case.storage.orm import (
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from sro_case.services.store import Store
 
 
@@ -53,10 +57,18 @@ class ConferenceService:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def record(self, case_id: int, draft: m.ConferenceDraft) -> m.Conference:
-        """Save a whole conference in one transaction: all of it or nothing."""
+    def record(
+        self,
+        case_id: int,
+        draft: m.ConferenceDraft,
+        reviews: Sequence[m.ReviewDraft] = (),
+    ) -> m.Conference:
+        """Save a whole conference in one transaction: all of it or nothing, including the
+        reviews of the case's existing goals given in it (they get the conference's id)."""
         self._store.require_case_access()
-        d = rules.check_conference(draft, self._store.clock.today())
+        today = self._store.clock.today()
+        d = rules.check_conference(draft, today)
+        checked = [rules.check_review(r, today) for r in reviews]
         with self._store.write() as s:
             case = s.get(CaseRecord, case_id)
             if case is None:
@@ -86,6 +98,8 @@ class ConferenceService:
                 case.next_review = d.next_review
             s.flush()
             self._store.audit(s, "create", "conference", conf.id, case_id=case_id, detail=d.kind)
+            for r in checked:
+                self._add_review(s, replace(r, conference_id=conf.id))
             return mapping.conference(conf)
 
     def add_goal(self, case_id: int, draft: m.GoalDraft) -> m.Goal:
@@ -105,26 +119,30 @@ class ConferenceService:
         self._store.require_case_access()
         d = rules.check_review(draft, self._store.clock.today())
         with self._store.write() as s:
-            goal = s.get(GoalRecord, d.goal_id)
-            if goal is None:
-                raise NotFound("Dieses Ziel existiert nicht.")
-            if d.conference_id is not None:
-                conf = s.get(ConferenceRecord, d.conference_id)
-                if conf is None or conf.case_id != goal.case_id:
-                    raise ValidationError([("Konferenz", "gehört nicht zu diesem Fall.")])
-            rev = GoalReviewRecord(
-                goal_id=goal.id,
-                conference_id=d.conference_id,
-                reviewed_on=d.reviewed_on,
-                score=d.score,
-                comment=d.comment,
-            )
-            s.add(rev)
-            s.flush()
-            self._store.audit(
-                s, "review", "goal", goal.id, case_id=goal.case_id, detail=str(d.score)
-            )
-            return m.GoalReview(rev.id, rev.reviewed_on, rev.score, rev.comment, rev.conference_id)
+            return self._add_review(s, d)
+
+    def _add_review(self, s: Session, d: m.ReviewDraft) -> m.GoalReview:
+        """One review, inside the caller's transaction."""
+        goal = s.get(GoalRecord, d.goal_id)
+        if goal is None:
+            raise NotFound("Dieses Ziel existiert nicht.")
+        if d.conference_id is not None:
+            conf = s.get(ConferenceRecord, d.conference_id)
+            if conf is None or conf.case_id != goal.case_id:
+                raise ValidationError([("Konferenz", "gehört nicht zu diesem Fall.")])
+        rev = GoalReviewRecord(
+            goal_id=goal.id,
+            conference_id=d.conference_id,
+            reviewed_on=d.reviewed_on,
+            score=d.score,
+            comment=d.comment,
+        )
+        s.add(rev)
+        s.flush()
+        self._store.audit(
+            s, "review", "goal", goal.id, case_id=goal.case_id, detail=str(d.score)
+        )
+        return m.GoalReview(rev.id, rev.reviewed_on, rev.score, rev.comment, rev.conference_id)
 
     def set_goal_status(self, goal_id: int, status: str) -> None:
         self._store.require_case_access()
