@@ -23,7 +23,6 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -48,15 +47,13 @@ from sro_case.export.tables import (
     Status,
 )
 from sro_case.reports.fonts import BOLD, REGULAR, register_fonts
+from sro_case.reports.layout import INK, MUTED, RULE, Furniture, NumberedCanvas
 
 TITLE = "Controllingbericht Sozialraumorientierung"
 AUTHOR = "SRO-Fallmanagement, Hansestadt Rostock – Jugendamt"
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)
 MARGIN = 18 * mm
-INK = colors.HexColor("#1B1F24")
-MUTED = colors.HexColor("#59636E")
-RULE = colors.HexColor("#9AA4AE")
 HEAD_BG = colors.HexColor("#E4E8ED")
 HIDDEN_BG = colors.HexColor("#D9D9D9")
 MODEL_COLOUR = colors.HexColor("#1F6FB2")
@@ -483,44 +480,6 @@ def _table_section(table: PublishedTable, width: float) -> list[Flowable]:
 # --------------------------------------------------------------------------- document
 
 
-class _NumberedCanvas(Canvas):
-    """Holds pages back until the end so every footer can say "Seite X von Y"."""
-
-    def __init__(self, *args: Any, footer: str = "", **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._footer = footer
-        self._held: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:  # ReportLab's name
-        self._held.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._held)
-        for number, state in enumerate(self._held, start=1):
-            self.__dict__.update(state)
-            self._furniture(number, total)
-            super().showPage()
-        super().save()
-
-    def _furniture(self, number: int, total: int) -> None:
-        width, height = self._pagesize
-        self.saveState()
-        self.setFont(REGULAR, 7.5)
-        self.setFillColor(MUTED)
-        self.setStrokeColor(RULE)
-        self.setLineWidth(0.4)
-        top = height - 11 * mm
-        self.drawString(MARGIN, top, TITLE)
-        self.drawRightString(width - MARGIN, top, "Anonymisiert nach § 64 Abs. 3 SGB VIII")
-        self.line(MARGIN, top - 2 * mm, width - MARGIN, top - 2 * mm)
-        bottom = 9 * mm
-        self.line(MARGIN, bottom + 3.5 * mm, width - MARGIN, bottom + 3.5 * mm)
-        self.drawString(MARGIN, bottom, self._footer)
-        self.drawRightString(width - MARGIN, bottom, f"Seite {number} von {total}")
-        self.restoreState()
-
-
 def _frame(size: tuple[float, float], name: str) -> Frame:
     width, height = size
     return Frame(
@@ -609,5 +568,16 @@ def controlling_pdf(export: StatisticsExport) -> bytes:
         ]
     )
     footer = f"Zeitraum {period} · Mindestfallzahl {export.threshold} · {export.software}"
-    doc.build(story, canvasmaker=partial(_NumberedCanvas, footer=footer))
+    furniture = Furniture(
+        header_left=TITLE,
+        header_right="Anonymisiert nach § 64 Abs. 3 SGB VIII",
+        footer=footer,
+        margin=MARGIN,
+        header_from_top=11 * mm,
+        footer_from_bottom=9 * mm,
+        font_size=7.5,
+        header_rule_gap=2 * mm,
+        footer_rule_gap=3.5 * mm,
+    )
+    doc.build(story, canvasmaker=partial(NumberedCanvas, furniture=furniture))
     return buffer.getvalue()

@@ -22,7 +22,6 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -41,6 +40,7 @@ from sro_case.domain import models as m
 from sro_case.domain.catalogues import Catalogue, catalogue
 from sro_case.domain.consent_gate import check_participant, entrusted_released
 from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind
+from sro_case.reports.layout import INK, MUTED, RULE, Furniture, NumberedCanvas
 
 __all__ = [
     "LEVEL_CAPTIONS",
@@ -74,9 +74,6 @@ MARGIN_TOP = 22 * mm
 MARGIN_BOTTOM = 20 * mm
 BODY_W = PAGE_W - 2 * MARGIN_X
 
-INK = colors.HexColor("#1B1F24")
-MUTED = colors.HexColor("#59636E")
-RULE = colors.HexColor("#9AA4AE")
 HEAD_BG = colors.HexColor("#E4E8ED")
 ZEBRA_BG = colors.HexColor("#F5F7F9")
 WARN_BG = colors.HexColor("#FBE4E1")
@@ -417,58 +414,6 @@ def _table(
 # --------------------------------------------------------------------------- page furniture
 
 
-class _NumberedCanvas(Canvas):
-    """Holds pages back until the end so every footer can say "Seite X von Y"."""
-
-    def __init__(self, *args: Any, header: str = "", footer: str = "", **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._header_text = header
-        self._footer_text = footer
-        self._held: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:  # ReportLab's name
-        self._held.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._held)
-        for number, state in enumerate(self._held, start=1):
-            self.__dict__.update(state)
-            self._furniture(number, total)
-            super().showPage()
-        super().save()
-
-    def _furniture(self, number: int, total: int) -> None:
-        from sro_case.reports.fonts import REGULAR
-
-        self.saveState()
-        self.setFont(REGULAR, 8)
-        self.setFillColor(MUTED)
-        self.setStrokeColor(RULE)
-        self.setLineWidth(0.4)
-        top = PAGE_H - 13 * mm
-        confidential = "Vertraulich – enthält Sozialdaten"
-        room = BODY_W - self.stringWidth(confidential) - 6 * mm
-        self.drawString(MARGIN_X, top, self._fit(shape_line(self._header_text), room))
-        self.drawRightString(PAGE_W - MARGIN_X, top, confidential)
-        self.line(MARGIN_X, top - 2.2 * mm, PAGE_W - MARGIN_X, top - 2.2 * mm)
-        bottom = 11 * mm
-        self.line(MARGIN_X, bottom + 3.8 * mm, PAGE_W - MARGIN_X, bottom + 3.8 * mm)
-        pages = f"Seite {number} von {total}"
-        room = BODY_W - self.stringWidth(pages) - 6 * mm
-        self.drawString(MARGIN_X, bottom, self._fit(shape_line(self._footer_text), room))
-        self.drawRightString(PAGE_W - MARGIN_X, bottom, pages)
-        self.restoreState()
-
-    def _fit(self, text: str, width: float) -> str:
-        """Shorten with "…" so a long file number never runs into the right-hand text."""
-        if self.stringWidth(text) <= width:
-            return text
-        while text and self.stringWidth(text + "…") > width:
-            text = text[:-1]
-        return text + "…"
-
-
 @dataclass(frozen=True)
 class _Meta:
     title: str
@@ -514,7 +459,18 @@ def _build(flowables: list[Flowable], meta: _Meta) -> bytes:
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(
         flowables,
-        canvasmaker=partial(_NumberedCanvas, header=meta.header, footer=meta.footer),
+        canvasmaker=partial(
+            NumberedCanvas,
+            furniture=Furniture(
+                header_left=meta.header,
+                header_right="Vertraulich – enthält Sozialdaten",
+                footer=meta.footer,
+                margin=MARGIN_X,
+                header_from_top=13 * mm,
+                footer_from_bottom=11 * mm,
+                shape=shape_line,
+            ),
+        ),
     )
     return buffer.getvalue()
 
