@@ -42,7 +42,7 @@ from sro_case.errors import (
 )
 from sro_case.services import audit
 from sro_case.storage import lockfile, migrate
-from sro_case.storage.engine import connect_raw, database_salt
+from sro_case.storage.engine import connect_keyed, connect_raw, database_salt
 from sro_case.storage.files import atomic_write_bytes, fsync_dir, fsync_file
 from sro_case.storage.keyfile import PASSPHRASE, RECOVERY, KeyFile
 
@@ -52,7 +52,6 @@ if TYPE_CHECKING:
 DEFAULT_KEEP = 14
 BACKUP_FOLDER = "Sicherungen"
 _STAMP = "%Y-%m-%dT%H%M"
-_HEX = re.compile(r"^[0-9a-f]+$")
 _REASONS = {
     "manual": "manuell",
     "close": "beim Beenden",
@@ -192,37 +191,20 @@ def database_digest(conn: Any, *, exclude: Iterable[str] = ()) -> Digest:
 # --------------------------------------------------------------------------- low level
 
 
-def _key_pragma(key: bytes, salt_hex: str = "") -> str:
-    """Raw key, optionally with the salt (``x'<key><salt>'``) so a new file gets the same salt
-    as its source and the source's key file fits it unchanged."""
-    hex_key = key.hex() + salt_hex
-    if len(key) != 32 or not _HEX.match(hex_key) or len(hex_key) not in (64, 96):
-        raise ValueError("database key must be 32 bytes, salt 16 bytes")
-    return f"PRAGMA key = \"x'{hex_key}'\""
-
-
 def _connect(path: Path, key: bytes, *, salt_hex: str = "", readonly: bool = False) -> Any:
-    if readonly:
-        conn = sqlcipher3.connect(
-            Path(path).resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None
-        )
-    else:
-        conn = sqlcipher3.connect(str(path), isolation_level=None)
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(_key_pragma(key, salt_hex))
-        if readonly:
-            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-    except sqlcipher3.DatabaseError as exc:
-        conn.close()
-        raise DatabaseDamaged(
-            T(
-                "{name} lässt sich mit dem Schlüssel nicht lesen: die Datei ist beschädigt, "
-                "abgeschnitten oder mit einem anderen Schlüssel verschlüsselt.",
-                name=Path(path).name,
-            )
-        ) from exc
-    return conn
+    """A backup file: opened read-only to verify it, or written with the source's salt."""
+    return connect_keyed(
+        path,
+        key,
+        salt_hex=salt_hex,
+        readonly=readonly,
+        probe=readonly,
+        damaged=T(
+            "{name} lässt sich mit dem Schlüssel nicht lesen: die Datei ist beschädigt, "
+            "abgeschnitten oder mit einem anderen Schlüssel verschlüsselt.",
+            name=Path(path).name,
+        ),
+    )
 
 
 def _copy(src: Any, source_path: Path, key: bytes, tmp: Path) -> Digest:

@@ -43,7 +43,7 @@ from sro_case.errors import (
 )
 from sro_case.services import vault
 from sro_case.storage import lockfile
-from sro_case.storage.engine import connect_raw
+from sro_case.storage.engine import connect_keyed, connect_raw, key_pragma
 from sro_case.storage.files import fsync_dir
 from sro_case.storage.keyfile import (
     PASSPHRASE,
@@ -211,19 +211,9 @@ def _new_slots(
     return tuple(pending), tuple(kept), tuple(dropped)
 
 
-def _key_pragma(name: str, key: bytes) -> str:
-    hex_key = key.hex()
-    if len(key) != 32 or len(hex_key) != 64:
-        raise ValueError("database key must be 32 bytes")
-    return f"PRAGMA {name} = \"x'{hex_key}'\""
-
-
 def _rekey(path: Path, old_key: bytes, new_key: bytes, step: Callable[[str], None]) -> None:
-    conn: Any = sqlcipher3.connect(str(path), isolation_level=None)
+    conn: Any = connect_keyed(path, old_key)
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(_key_pragma("key", old_key))
-        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         mode = str(conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]).lower()
@@ -234,7 +224,7 @@ def _rekey(path: Path, old_key: bytes, new_key: bytes, step: Callable[[str], Non
             )
         conn.execute("PRAGMA synchronous = FULL")
         step("journal_delete")
-        conn.execute(_key_pragma("rekey", new_key)).fetchall()
+        conn.execute(key_pragma(new_key, name="rekey")).fetchall()
     finally:
         conn.close()
     fsync_dir(path.parent)  # the deleted journal (the commit) is durable before step 4

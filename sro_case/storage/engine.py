@@ -23,13 +23,17 @@ from sro_case.errors import DatabaseDamaged, DatabaseMissing
 
 WRITE_OPTION = "sro_write"
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_SALT = re.compile(r"^(?:[0-9a-f]{32})?$")
 
 
-def _key_pragma(key: bytes) -> str:
+def key_pragma(key: bytes, *, salt_hex: str = "", name: str = "key") -> str:
+    """``PRAGMA key`` (or ``rekey``) with a raw 256-bit key, optionally followed by the file's
+    salt (``x'<key><salt>'``: a new file gets the salt of its source, so the source's key file
+    fits it). Nothing but checked hex is ever formatted into the pragma."""
     hex_key = key.hex()
-    if not _HEX64.match(hex_key):  # never format anything else into a pragma
-        raise ValueError("database key must be 32 bytes")
-    return f"PRAGMA key = \"x'{hex_key}'\""
+    if not _HEX64.match(hex_key) or not _SALT.match(salt_hex) or name not in ("key", "rekey"):
+        raise ValueError("database key must be 32 bytes, salt 16 bytes")
+    return f"PRAGMA {name} = \"x'{hex_key}{salt_hex}'\""
 
 
 def _german_collation(a: str, b: str) -> int:
@@ -42,26 +46,50 @@ def _german_collation(a: str, b: str) -> int:
 CACHE_KIB = 64 * 1024  # page cache per connection; filled only as pages are read
 
 
-def connect_raw(path: Path, key: bytes, *, create: bool = False) -> Any:
-    """A keyed, probed DB-API connection. Raises DatabaseMissing or DatabaseDamaged."""
+def connect_keyed(
+    path: Path,
+    key: bytes,
+    *,
+    salt_hex: str = "",
+    readonly: bool = False,
+    probe: bool = True,
+    damaged: str | None = None,
+) -> Any:
+    """A bare keyed DB-API connection, probed unless ``probe=False`` (a file about to be
+    written): for backups, restores and key rotation, which need no WAL and no pool.
+    Raises DatabaseDamaged (``damaged``: the message) if the key does not open the file."""
     path = Path(path)
-    if not create and not path.is_file():
-        raise DatabaseMissing(T("Die Datenbank {path} existiert nicht.", path=path))
-    conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+    if readonly:
+        target, uri = path.resolve().as_uri() + "?mode=ro", True
+    else:
+        target, uri = str(path), False
+    conn = sqlcipher3.connect(target, uri=uri, check_same_thread=False, isolation_level=None)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(_key_pragma(key))
-        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()  # the probe
+        conn.execute(key_pragma(key, salt_hex=salt_hex))
+        if probe:
+            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
     except sqlcipher3.DatabaseError as exc:
         conn.close()
         raise DatabaseDamaged(
-            T(
+            damaged
+            or T(
                 "Die Datenbank {name} kann mit dem richtigen Schlüssel nicht gelesen werden: "
                 "sie ist beschädigt, abgeschnitten oder gehört nicht zu dieser Schlüsseldatei. "
                 "Stellen Sie sie aus einer Sicherung wieder her.",
                 name=path.name,
             )
         ) from exc
+    return conn
+
+
+def connect_raw(path: Path, key: bytes, *, create: bool = False) -> Any:
+    """A keyed, probed connection with the pragmas the design asks for (WAL, FULL sync,
+    foreign keys, page cache, German collation). Raises DatabaseMissing or DatabaseDamaged."""
+    path = Path(path)
+    if not create and not path.is_file():
+        raise DatabaseMissing(T("Die Datenbank {path} existiert nicht.", path=path))
+    conn = connect_keyed(path, key)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
