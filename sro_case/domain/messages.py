@@ -5,7 +5,7 @@ is written as a template with named parameters, ``T("darf nicht größer als {hi
 high=168)``. The result is a ``Text``: a plain ``str`` holding the German sentence, which also
 remembers its template and parameters, so a front end can translate the template and fill in
 the (translated) parameters. The desktop client does that through Qt (context ``core``, see
-``ui/i18n.py``); ``tests/test_core_translations.py`` finds every template by scanning the core.
+``ui/i18n.py``); ``tests/core_messages.py`` finds every template by scanning the core.
 
 Rules for templates: literals only (no f-strings, so a scanner can see them), German, named
 ``{fields}`` only; values typed by the user go into parameters, never into the template.
