@@ -63,3 +63,22 @@ def test_orm_records_stay_in_storage_and_services() -> None:
         if rel[0] in ("storage", "services"):
             continue
         assert not any(i.startswith("sro_case.storage") for i in _imports(p)) or rel[0] == "cli.py", p
+
+
+def test_database_connections_are_opened_in_one_place() -> None:
+    """DESIGN §4: the encrypted file is opened only by storage/engine.py (keying, probing and
+    pragmas in one place); everything else asks it for a connection or an engine."""
+    offenders = []
+    for path in (ROOT / "sro_case").rglob("*.py"):
+        if path == ROOT / "sro_case" / "storage" / "engine.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "connect"
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in ("sqlcipher3", "sqlite3")
+            ):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
