@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QWidge
 from sro_case.domain.enums import Role
 from sro_case.services.audit_log import AuditFilter, AuditRow
 from ui.admin.page import AdminPage, german_time, setup_table
-from ui.i18n import error_text
+from ui.i18n import core_text, error_text
 from ui.tables import ID_ROLE, Count, Page, PagedTableModel, RowsTableModel, number
 
 PAGE = 200
@@ -255,7 +255,7 @@ class AuditLogPage(AdminPage):
                         "Das Protokoll wurde außerhalb des Programms verändert:"
                     ).replace("%1", n)
                     + "\n"
-                    + "\n".join(f"• {p}" for p in report.problems),
+                    + "\n".join(f"• {core_text(p)}" for p in report.problems),
                     error=True,
                 )
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from sro_case.services.backup import DEFAULT_KEEP, BackupService
 from ui.admin.page import AdminPage, german_time, selected_rows, setup_table
+from ui.i18n import core_text
 from ui.tables import Row, RowsTableModel, number
 
 
@@ -188,7 +189,7 @@ class BackupPage(AdminPage):
                 self.show_message(
                     self.tr("Sicherung %1 ist NICHT in Ordnung:").replace("%1", report.path.name)
                     + "\n"
-                    + "\n".join(f"• {p}" for p in report.problems),
+                    + "\n".join(f"• {core_text(p)}" for p in report.problems),
                     error=True,
                 )
 
