@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -66,6 +65,7 @@ from ui.forms import (
     fill_from_enum,
     format_date,
     select_value,
+    tab_order,
 )
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, core_label, error_text
 
@@ -602,8 +602,7 @@ class NewCaseDialog(FormDialog):
             self.edit_person_button,
             self.remove_person_button,
         ]
-        for a, b in pairwise(chain):
-            QWidget.setTabOrder(a, b)
+        tab_order(*chain)
         return page
 
     def _show_page(self, page: int) -> None:
@@ -765,26 +764,13 @@ class PersonDialog(FormDialog):
             self.birth_date_edit.set_value(person.birth_date)
             select_value(self.sex_combo, person.sex)
             select_value(self.role_combo, person.role)
-        chain = [
-            self.first_name_edit,
-            self.last_name_edit,
-            self.birth_date_edit,
-            self.sex_combo,
-            self.role_combo,
-            self.save_button,
-            self.cancel_button,
-        ]
-        for before, after in pairwise(chain):
-            QWidget.setTabOrder(before, after)
-        self.watch(
+        self.finish(
             self.first_name_edit,
             self.last_name_edit,
             self.birth_date_edit,
             self.sex_combo,
             self.role_combo,
         )
-        self.first_name_edit.setFocus()
-        self.start()
 
     def draft(self) -> PersonDraft:
         d = PersonDraft(
@@ -861,26 +847,13 @@ class FamilyDialog(FormDialog):
         )
         hint.setWordWrap(True)
         self.body.addWidget(hint)
-        chain = [
-            self.display_name_edit,
-            self.street_edit,
-            self.postal_code_edit,
-            self.city_edit,
-            self.social_space_combo,
-            self.save_button,
-            self.cancel_button,
-        ]
-        for a, b in pairwise(chain):
-            QWidget.setTabOrder(a, b)
-        self.watch(
+        self.finish(
             self.display_name_edit,
             self.street_edit,
             self.postal_code_edit,
             self.city_edit,
             self.social_space_combo,
         )
-        self.display_name_edit.setFocus()
-        self.start()
 
     def draft(self) -> FamilyDraft:
         d = FamilyDraft(

@@ -13,6 +13,7 @@ from contextlib import suppress
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from itertools import pairwise
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
@@ -402,6 +403,12 @@ def label_text(text: str) -> str:
 # --------------------------------------------------------------------------- dialog base
 
 
+def tab_order(*widgets: QWidget) -> None:
+    """Tab moves through ``widgets`` in this order."""
+    for before, after in pairwise(widgets):
+        QWidget.setTabOrder(before, after)
+
+
 class FormDialog(QDialog):
     """Base of the entry dialogs: Speichern/Abbrechen, Strg+Eingabe, validation as you type.
 
@@ -480,6 +487,14 @@ class FormDialog(QDialog):
                 w.changed.connect(self._on_input_changed)
             else:
                 raise TypeError(f"cannot watch {type(w).__name__}")
+
+    def finish(self, *fields: QWidget) -> None:
+        """End of set-up for a plain form: Tab goes through ``fields``, then Speichern and
+        Abbrechen; every field is validated as it changes; the first one has the focus."""
+        tab_order(*fields, self.save_button, self.cancel_button)
+        self.watch(*fields)
+        fields[0].setFocus()
+        self.start()
 
     def start(self) -> None:
         """End of set-up: from now on changes count as user input."""
