@@ -68,6 +68,7 @@ from ui.forms import (
     tab_order,
 )
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, core_label, error_text
+from ui.tables import HeaderedTableModel
 
 if TYPE_CHECKING:
     from sro_case.services.cases import DuplicateCandidate
@@ -121,7 +122,7 @@ def _multiline(min_height: int = 90) -> QPlainTextEdit:
 # --------------------------------------------------------------------------- table models
 
 
-class DuplicateTableModel(QAbstractTableModel):
+class DuplicateTableModel(HeaderedTableModel):
     """Possible duplicates of a new case (closed cases included), one row per matching person."""
 
     FILE_NUMBER, FAMILY, STATUS, PERSON, BIRTH_DATE, REASON = range(6)
@@ -146,20 +147,6 @@ class DuplicateTableModel(QAbstractTableModel):
 
     def row(self, row: int) -> DuplicateCandidate:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Horizontal and role == Qt.DisplayRole
-        if horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
@@ -187,7 +174,7 @@ class DuplicateTableModel(QAbstractTableModel):
         return None
 
 
-class PersonDraftTableModel(QAbstractTableModel):
+class PersonDraftTableModel(HeaderedTableModel):
     """The persons of a new case before it is saved."""
 
     FIRST_NAME, LAST_NAME, ROLE, SEX, BIRTH_DATE = range(5)
@@ -225,20 +212,6 @@ class PersonDraftTableModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._rows[row]
         self.endRemoveRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Horizontal and role == Qt.DisplayRole
-        if horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
