@@ -180,6 +180,12 @@ def _measure_open(data: Dataset, db: Path, store: Any, runs: int, res: Results) 
 
         res.notes["export_year"] = year
         res.record("export_stats_last_year", repeat_ms(export_year, max(3, runs // 2)))
+        # once: the same export counted in Python from facts read off the source tables (the
+        # reference the tally is tested against; the export before migration 0008)
+        res.record(
+            "export_stats_reference",
+            [time_ms(lambda: store.statistics.reference_build(date_from, today))[0]],
+        )
     key = vault.database_key(store)
     conn = connect_raw(db, key)
     try:

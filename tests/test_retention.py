@@ -13,7 +13,7 @@ from sro_case.clock import FixedClock
 from sro_case.domain import models as m
 from sro_case.errors import PermissionDenied, ValidationError
 from sro_case.export import build_export
-from sro_case.export.tables import Facts, aggregate
+from sro_case.export.tables import Facts, aggregate, assemble
 from sro_case.services import audit, search_index
 from sro_case.services.retention import (
     CaseBasis,
@@ -26,6 +26,7 @@ from sro_case.services.retention import (
     statistical_rows,
 )
 from sro_case.services.statistics import _read_facts
+from sro_case.services.statistics_sql import SqlTallies
 from sro_case.services.store import Store
 from sro_case.storage.orm import CaseRecord, FamilyRecord, PersonRecord
 from sro_case.storage.orm_retention import (
@@ -367,6 +368,11 @@ def test_deletion_keeps_every_figure_and_no_personal_data(store: Store, clock: F
                     budgets=live.budgets,
                 )
                 out.append(aggregate(facts, a, b, threshold=3))
+                tallies = SqlTallies(s.connection(), a, b)  # the export's fast path agrees
+                assert (
+                    assemble(tallies, tallies.spaces, tallies.budgets, a, b, threshold=3)
+                    == (out[-1])
+                )
                 out.append(
                     build_export(facts, a, b, generated_at=datetime(2030, 1, 1), software="t")
                 )
@@ -403,6 +409,10 @@ def test_deletion_keeps_every_figure_and_no_personal_data(store: Store, clock: F
                 rows.append(repr({k: v for k, v in vars(rec).items() if not k.startswith("_")}))
         dump = "\n".join(rows)
         assert s.execute(select(func.count()).select_from(PersonRecord)).scalar_one() == 0
+        for table in ("tally_help", "tally_conference", "tally_review", "tally_protection"):
+            live = s.execute(text(f"SELECT count(*) FROM {table} WHERE case_key > 0")).scalar()
+            kept = s.execute(text(f"SELECT count(*) FROM {table} WHERE case_key < 0")).scalar()
+            assert (live, kept > 0) == (0, True), table
         blob = b"".join(
             bytes(r[0]) for r in s.execute(text("SELECT block FROM case_search_data")) if r[0]
         )

@@ -6,7 +6,14 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sro_case.export.suppression import publish
-from sro_case.export.tables import Facts, PublishedTable, StatisticsExport, Status, aggregate
+from sro_case.export.tables import (
+    Facts,
+    PublishedTable,
+    RawExport,
+    StatisticsExport,
+    Status,
+    aggregate,
+)
 
 MIN_THRESHOLD = 3
 
@@ -29,6 +36,16 @@ def build_export(
     if threshold < MIN_THRESHOLD:
         raise ValueError(f"threshold {threshold} < {MIN_THRESHOLD}")
     raw = aggregate(facts, date_from, date_to, threshold=threshold)
+    return export_from(raw, threshold=threshold, generated_at=generated_at, software=software)
+
+
+def export_from(
+    raw: RawExport, *, threshold: int, generated_at: datetime, software: str
+) -> StatisticsExport:
+    """Suppress aggregated tables and keep only what may leave."""
+    if threshold < MIN_THRESHOLD:
+        raise ValueError(f"threshold {threshold} < {MIN_THRESHOLD}")
+    date_from, date_to = raw.date_from, raw.date_to
     sensitive = sensitive_threshold(threshold)
     tables = publish(raw, threshold, sensitive)
     return StatisticsExport(
@@ -55,5 +72,6 @@ __all__ = [
     "StatisticsExport",
     "Status",
     "build_export",
+    "export_from",
     "sensitive_threshold",
 ]

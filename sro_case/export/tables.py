@@ -1,7 +1,8 @@
 """Aggregation of plain facts into the export's tables, and the published (suppressed) view.
 
-Pure functions over plain records: no database, no files. The service reads the facts in one
-transaction and hands them in here; nothing case-level ever leaves ``aggregate``. A raw table
+Pure functions: no database, no files. ``assemble`` lays the tables out from tallies (true
+counts per cell, see ``tally.py``) — counted by SQLite from the tally tables, or in Python from
+plain facts by ``aggregate``; nothing case-level ever leaves either. A raw table
 still holds every true count (suppression needs them); a published table holds only what may
 leave the PC, so the writers, the PDF charts and the preview cannot show a hidden figure even
 by mistake.
@@ -9,21 +10,32 @@ by mistake.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import NamedTuple
 
 from sro_case.domain.catalogues import catalogue
+from sro_case.export.tally import (
+    DURATIONS,
+    MERGED_SEX,
+    MODEL,
+    REST,
+    SEX_CODES,
+    UNKNOWN,
+    CrossTally,
+    FactTallies,
+    SpaceTally,
+    TallySource,
+    duration_code,
+    months_between,
+    overlap_days,
+)
 
 TOTAL = "Insgesamt"
 TOTAL_CODE = "*"
-UNKNOWN = "ohne_angabe"
 UNKNOWN_LABEL = "ohne Angabe"
-MODEL = "modellregion"
-REST = "uebrige_stadt"
 GROUP_LABELS = {MODEL: "Modellregion", REST: "übrige Stadt"}
 DOMINANCE_SHARE = 0.85  # a sum is hidden when one help makes up more than this share of it
 
@@ -49,16 +61,7 @@ SEX_LABELS = {
     "diverse": "divers",
     "unspecified": UNKNOWN_LABEL,
 }
-SEX_ORDER = ("female", "male", "diverse", "unspecified")
-MERGED_SEX = "divers_ohne_angabe"
-
-DURATIONS = (
-    ("u3m", "unter 3 Monate", 0, 3),
-    ("3-6m", "3 bis unter 6 Monate", 3, 6),
-    ("6-12m", "6 bis unter 12 Monate", 6, 12),
-    ("12-24m", "12 bis unter 24 Monate", 12, 24),
-    ("24m+", "24 Monate und mehr", 24, None),
-)
+SEX_ORDER = SEX_CODES
 CONFERENCE_CLASSES = (
     ("1", "1 Konferenz"),
     ("2", "2 Konferenzen"),
@@ -383,37 +386,8 @@ def _sensitive_help_types() -> set[str]:
     return {i.code for i in catalogue("help_types") if i.get("sensitive")}
 
 
-def _help_category(code: str) -> str:
-    cat = catalogue("help_types")
-    return str(cat.by_code(code).get("category", UNKNOWN)) if code in cat else UNKNOWN
-
-
-def months_between(start: date, end: date) -> int:
-    """Completed months from ``start`` to ``end``."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    if end.day < start.day:
-        months -= 1
-    return max(0, months)
-
-
 def duration_class(start: date, end: date) -> str:
-    months = months_between(start, end)
-    for code, _, low, high in DURATIONS:
-        if months >= low and (high is None or months < high):
-            return code
-    return DURATIONS[-1][0]
-
-
-def overlap_days(start: date, end: date | None, date_from: date, date_to: date) -> int:
-    first = max(start, date_from)
-    last = min(end or date_to, date_to)
-    return max(0, (last - first).days + 1)
-
-
-def committed_cents(fact: HelpFact, date_from: date, date_to: date) -> int:
-    """Monthly cost, pro rata for the days of the help inside the period (a month = 1/12 year)."""
-    days = overlap_days(fact.start_on, fact.end_on, date_from, date_to)
-    return round((fact.monthly_cost_cents or 0) * days * 12 / 365.25)
+    return duration_code(months_between(start, end))
 
 
 def budget_cents(budgets: Iterable[BudgetFact], space: str, date_from: date, date_to: date) -> int:
@@ -435,38 +409,36 @@ def _cross(
     population_label: str,
     rows: Sequence[Category],
     cols: Sequence[Category],
-    units: Iterable[tuple[str, str, int]],
+    tally: CrossTally,
     *,
     sensitive_cols: Iterable[str] = (),
     sensitive: bool = False,
     notes: tuple[str, ...] = (),
 ) -> CountTable:
-    """Count ``units`` (row code, column code, case key) into a cross table with totals.
-
-    Counted with Counter and set comprehensions (C loops): at 100,000 cases a table has over
-    a million units, and four set updates per unit in Python took seconds."""
+    """Lay out a cross table with totals from its tally (every code must have a row/column)."""
     r_index = {c.code: i for i, c in enumerate(rows)}
     c_index = {c.code: i for i, c in enumerate(cols)}
     n_rows, n_cols = len(rows), len(cols)
-    keyed = [(r_index[row_code], c_index[col_code], case) for row_code, col_code, case in units]
-    cell_units = Counter((r, c) for r, c, _ in keyed)
-    cell_cases = Counter((r, c) for r, c, _ in set(keyed))
-    row_cases = Counter(r for r, _ in {(r, case) for r, _, case in keyed})
-    col_cases = Counter(c for c, _ in {(c, case) for _, c, case in keyed})
     counts = [[0] * (n_cols + 1) for _ in range(n_rows + 1)]
     cases = [[0] * (n_cols + 1) for _ in range(n_rows + 1)]
-    for (r, c), n in cell_units.items():
+    for (row, col), n in tally.units.items():
+        if not n:
+            continue
+        r, c = r_index[row], c_index[col]
         counts[r][c] += n
         counts[r][n_cols] += n
         counts[n_rows][c] += n
         counts[n_rows][n_cols] += n
-    for (r, c), n in cell_cases.items():
-        cases[r][c] = n
-    for r, n in row_cases.items():
-        cases[r][n_cols] = n
-    for c, n in col_cases.items():
-        cases[n_rows][c] = n
-    cases[n_rows][n_cols] = len({case for _, _, case in keyed})
+    for (row, col), n in tally.cases.items():
+        if n:
+            cases[r_index[row]][c_index[col]] = n
+    for row, n in tally.row_cases.items():
+        if n:
+            cases[r_index[row]][n_cols] = n
+    for col, n in tally.col_cases.items():
+        if n:
+            cases[n_rows][c_index[col]] = n
+    cases[n_rows][n_cols] = tally.total_cases
     sens = frozenset(c_index[code] for code in sensitive_cols if code in c_index)
     return CountTable(
         id=table_id,
@@ -510,39 +482,35 @@ def _key_figures(
     population_label: str,
     spaces: Sequence[Space],
     cols: Sequence[Category],
-    units: Iterable[tuple[str, int, Sequence[float]]],
-    figures: Callable[[Category, int, list[list[float]]], list[float | None]],
+    per_space: Mapping[str, SpaceTally],
+    figures: Callable[[Category, SpaceTally], list[float | None]],
     *,
-    dominance_col: int | None = None,
+    dominance: bool = False,
     notes: tuple[str, ...] = (),
 ) -> KeyFigureTable:
-    """Rows per Sozialraum, per Gebiet and in total. ``units`` are (space code, case, values
-    per unit); ``figures(row, count, unit values)`` turns one row's units into its figures."""
+    """Rows per Sozialraum, per Gebiet and in total; a Gebiet and the city add up their
+    Sozialräume (a case belongs to one). ``figures(row, tally)`` gives a row's figures;
+    with ``dominance`` a row is marked when one unit makes up most of its sum."""
     rows = [*_space_rows(spaces), *_group_rows(), total("sozialraum")]
-    index = {s.code: i for i, s in enumerate(spaces)}
-    by_space: list[list[Sequence[float]]] = [[] for _ in spaces]
-    cases_by_space: list[set[int]] = [set() for _ in spaces]
-    for space, case, vals in units:  # one pass; groups and total are unions of spaces
-        i = index[space]
-        by_space[i].append(vals)
-        cases_by_space[i].add(case)
-    members: list[list[Sequence[float]]] = [*by_space]
-    row_cases: list[set[int]] = [*cases_by_space]
-    for group in (MODEL, REST):
-        inside = [i for i, s in enumerate(spaces) if s.group == group]
-        members.append([u for i in inside for u in by_space[i]])
-        row_cases.append(set().union(*(cases_by_space[i] for i in inside)))
-    members.append([u for m in by_space for u in m])
-    row_cases.append(set().union(*cases_by_space))
-    values = [figures(row, len(m), m) for row, m in zip(rows, members, strict=True)]
-    dominated = []
-    for m in members:
-        if dominance_col is None or not m:
-            dominated.append(False)
-            continue
-        parts = [u[dominance_col] for u in m]
-        whole = sum(parts)
-        dominated.append(whole > 0 and max(parts) > DOMINANCE_SHARE * whole)
+    empty = SpaceTally(0, 0, 0, 0)
+    own = [per_space.get(s.code, empty) for s in spaces]
+
+    def combined(parts: list[SpaceTally]) -> SpaceTally:
+        return SpaceTally(
+            sum(p.units for p in parts),
+            sum(p.cases for p in parts),
+            sum(p.total for p in parts),
+            max((p.largest for p in parts if p.units), default=0),
+        )
+
+    members = [
+        *own,
+        *(
+            combined([t for s, t in zip(spaces, own, strict=True) if s.group == group])
+            for group in (MODEL, REST)
+        ),
+        combined(own),
+    ]
     return KeyFigureTable(
         id=table_id,
         title=title,
@@ -550,36 +518,51 @@ def _key_figures(
         population_label=population_label,
         rows=tuple(rows),
         cols=tuple(cols),
-        counts=tuple(len(m) for m in members),
-        cases=tuple(len(c) for c in row_cases),
-        values=tuple(tuple(v) for v in values),
-        dominated=tuple(dominated),
+        counts=tuple(m.units for m in members),
+        cases=tuple(m.cases for m in members),
+        values=tuple(tuple(figures(row, m)) for row, m in zip(rows, members, strict=True)),
+        dominated=tuple(
+            dominance and m.units > 0 and m.total > 0 and m.largest > DOMINANCE_SHARE * m.total
+            for m in members
+        ),
         notes=notes,
     )
 
 
 def aggregate(facts: Facts, date_from: date, date_to: date, *, threshold: int) -> RawExport:
-    """All tables of the controlling export with their true figures."""
-    spaces = facts.spaces
-    known_spaces = {s.code for s in spaces}
-    space_of = {s.code: s for s in spaces}
+    """All tables of the controlling export with their true figures, counted from facts."""
+    return assemble(
+        FactTallies(facts, date_from, date_to),
+        facts.spaces,
+        facts.budgets,
+        date_from,
+        date_to,
+        threshold=threshold,
+    )
+
+
+def assemble(
+    tallies: TallySource,
+    spaces: Sequence[Space],
+    budget_facts: Sequence[BudgetFact],
+    date_from: date,
+    date_to: date,
+    *,
+    threshold: int,
+) -> RawExport:
+    """All tables of the controlling export with their true figures, laid out from tallies."""
     notes: list[str] = []
-
-    def inside(day: date | None) -> bool:
-        return day is not None and date_from <= day <= date_to
-
-    helps = [h for h in facts.helps if h.social_space in known_spaces]
-    begun = [h for h in helps if inside(h.start_on)]
     period = f"{date_from:%d.%m.%Y} bis {date_to:%d.%m.%Y}"
     begun_label = f"Hilfen mit Beginn im Zeitraum {period}"
     rows = _space_rows(spaces)
     tables: list[RawTable] = []
 
     # 1. help type per Sozialraum
+    by_type = tallies.begun_by_help_type()
     help_types = _with_unknown(
         "hilfeart",
         ((i.code, _help_type_label(i.code)) for i in catalogue("help_types")),
-        {h.help_type for h in begun},
+        by_type.cols_used(),
     )
     tables.append(
         _cross(
@@ -589,15 +572,16 @@ def aggregate(facts: Facts, date_from: date, date_to: date, *, threshold: int) -
             begun_label,
             rows,
             help_types,
-            ((h.social_space, h.help_type, h.case) for h in begun),
+            by_type,
             sensitive_cols=_sensitive_help_types(),
         )
     )
     # 2. age group at the start of help
+    by_age = tallies.begun_by_age_group()
     ages = _with_unknown(
         "altersgruppe",
         ((i.code, i.name) for i in catalogue("age_groups")),
-        {h.age_group for h in begun} | {UNKNOWN},
+        by_age.cols_used() | {UNKNOWN},
     )
     tables.append(
         _cross(
@@ -607,12 +591,11 @@ def aggregate(facts: Facts, date_from: date, date_to: date, *, threshold: int) -
             begun_label,
             rows,
             ages,
-            ((h.social_space, h.age_group, h.case) for h in begun),
+            by_age,
         )
     )
     # 3. model region vs. rest of the city, by sex; "divers" merged when too small to show
-    diverse = sum(1 for h in begun if h.sex == "diverse")
-    merge = diverse < threshold  # also at zero: the column's absence then says only "few"
+    merge = tallies.begun_diverse() < threshold  # also at zero: its absence says only "few"
     sexes = [s for s in SEX_ORDER if not (merge and s in ("diverse", "unspecified"))]
     sex_cols = [Category("geschlecht", s, SEX_LABELS[s]) for s in sexes]
     if merge:
@@ -622,10 +605,6 @@ def aggregate(facts: Facts, date_from: date, date_to: date, *, threshold: int) -
             "kleines Feld entstünde."
         )
 
-    def sex_code(sex: str) -> str:
-        sex = sex if sex in SEX_LABELS else "unspecified"
-        return MERGED_SEX if merge and sex in ("diverse", "unspecified") else sex
-
     tables.append(
         _cross(
             "hilfen_modellregion_geschlecht",
@@ -634,22 +613,15 @@ def aggregate(facts: Facts, date_from: date, date_to: date, *, threshold: int) -
             begun_label,
             _group_rows(),
             sex_cols,
-            ((space_of[h.social_space].group, sex_code(h.sex), h.case) for h in begun),
+            tallies.begun_by_sex(merge),
             notes=(
                 "Modellregionen: " + ", ".join(s.name for s in spaces if s.is_model_region) + ".",
             ),
         )
     )
     # 4. helps running at the end of the period, by category
-    running = [
-        h for h in helps if h.start_on <= date_to and (h.end_on is None or h.end_on > date_to)
-    ]
-    used_categories = {_help_category(h.help_type) for h in running}
-    categories = _with_unknown(
-        "kategorie",
-        CATEGORY_LABELS.items(),
-        used_categories,
-    )
+    running = tallies.running_by_category()
+    categories = _with_unknown("kategorie", CATEGORY_LABELS.items(), running.cols_used())
     tables.append(
         _cross(
             "laufende_hilfen_sozialraum",
@@ -658,16 +630,16 @@ def aggregate(facts: Facts, date_from: date, date_to: date, *, threshold: int) -
             f"Hilfen, die am {date_to:%d.%m.%Y} liefen",
             rows,
             categories,
-            ((h.social_space, _help_category(h.help_type), h.case) for h in running),
+            running,
             sensitive_cols=("eingliederungshilfe",),
         )
     )
     # 5. ended helps: end reason and duration class
-    ended = [h for h in helps if inside(h.end_on)]
+    ended = tallies.ended_by_reason()
     reasons = _with_unknown(
         "beendigungsgrund",
         ((i.code, i.name) for i in catalogue("end_reasons")),
-        {h.end_reason or UNKNOWN for h in ended} | {UNKNOWN},
+        ended.rows_used() | {UNKNOWN},
     )
     tables.append(
         _cross(
@@ -677,23 +649,10 @@ def aggregate(facts: Facts, date_from: date, date_to: date, *, threshold: int) -
             f"Hilfen mit Ende im Zeitraum {period}",
             reasons,
             [Category("dauer", code, label) for code, label, _, _ in DURATIONS],
-            (
-                (h.end_reason or UNKNOWN, duration_class(h.start_on, h.end_on), h.case)
-                for h in ended
-                if h.end_on is not None
-            ),
+            ended,
         )
     )
     # 6. conferences per case, 7. disciplines taking part
-    conferences = [c for c in facts.conferences if c.social_space in known_spaces]
-    conferences = [c for c in conferences if inside(c.held_on)]
-    per_case: dict[int, list[ConferenceFact]] = defaultdict(list)
-    for c in conferences:
-        per_case[c.case].append(c)
-
-    def conference_class(n: int) -> str:
-        return str(n) if n < 4 else "4+"
-
     tables.append(
         _cross(
             "konferenzen_je_fall",
@@ -702,16 +661,14 @@ def aggregate(facts: Facts, date_from: date, date_to: date, *, threshold: int) -
             f"Fälle mit mindestens einer Konferenz im Zeitraum {period}",
             _group_rows(),
             [Category("konferenzen", code, label) for code, label in CONFERENCE_CLASSES],
-            (
-                (space_of[items[-1].social_space].group, conference_class(len(items)), case)
-                for case, items in per_case.items()
-            ),
+            tallies.conferences_per_case(),
         )
     )
+    by_discipline = tallies.conferences_by_discipline()
     disciplines = _with_unknown(
         "disziplin",
         ((i.code, i.name) for i in catalogue("disciplines")),
-        {d for c in conferences for d in c.disciplines},
+        by_discipline.rows_used(),
     )
     tables.append(
         _cross(
@@ -721,11 +678,7 @@ def aggregate(facts: Facts, date_from: date, date_to: date, *, threshold: int) -
             f"Konferenzen im Zeitraum {period}, je Disziplin einmal gezählt",
             disciplines,
             _group_rows(),
-            (
-                (d, space_of[c.social_space].group, c.case)
-                for c in conferences
-                for d in c.disciplines
-            ),
+            by_discipline,
             notes=(
                 "Eine Konferenz zählt bei jeder beteiligten Disziplin; die Summen sind "
                 "Teilnahmen, nicht Konferenzen.",
@@ -733,7 +686,6 @@ def aggregate(facts: Facts, date_from: date, date_to: date, *, threshold: int) -
         )
     )
     # 8. goals and mean goal attainment
-    goals = [g for g in facts.goals if g.social_space in known_spaces]
     tables.append(
         _key_figures(
             "ziele_zielerreichung",
@@ -751,16 +703,16 @@ def aggregate(facts: Facts, date_from: date, date_to: date, *, threshold: int) -
                     decimals=1,
                 ),
             ],
-            ((g.social_space, g.case, (float(g.score),)) for g in goals),
-            lambda _row, n, units: [n, (sum(u[0] for u in units) / n) if n else None],
+            tallies.goals_by_space(),
+            lambda _row, t: [t.units, (t.total / t.units) if t.units else None],
         )
     )
     # 9. § 8a outcomes (sensitive)
-    protections = [p for p in facts.protections if p.social_space in known_spaces]
+    protections = tallies.protections_by_outcome()
     outcomes = _with_unknown(
         "ergebnis",
         ((i.code, i.name) for i in catalogue("outcomes_8a")),
-        {p.outcome or UNKNOWN for p in protections} | {UNKNOWN},
+        protections.cols_used() | {UNKNOWN},
     )
     outcomes = [
         Category(c.feature, c.code, "Ergebnis noch offen") if c.code == UNKNOWN else c
@@ -774,26 +726,20 @@ def aggregate(facts: Facts, date_from: date, date_to: date, *, threshold: int) -
             f"Fälle mit Kinderschutzverfahren, eröffnet im Zeitraum {period}",
             _group_rows(),
             outcomes,
-            ((space_of[p.social_space].group, p.outcome or UNKNOWN, p.case) for p in protections),
+            protections,
             sensitive=True,
         )
     )
     # 10. committed cost against the social-space budget
-    costly = [
-        h
-        for h in helps
-        if (h.monthly_cost_cents or 0) > 0
-        and overlap_days(h.start_on, h.end_on, date_from, date_to)
-    ]
-    budgets = {s.code: budget_cents(facts.budgets, s.code, date_from, date_to) for s in spaces}
+    budgets = {s.code: budget_cents(budget_facts, s.code, date_from, date_to) for s in spaces}
     budgets[MODEL] = sum(budgets[s.code] for s in spaces if s.is_model_region)
     budgets[REST] = sum(budgets[s.code] for s in spaces if not s.is_model_region)
     budgets[TOTAL_CODE] = budgets[MODEL] + budgets[REST]
 
-    def cost_figures(row: Category, n: int, units: list[list[float]]) -> list[float | None]:
+    def cost_figures(row: Category, t: SpaceTally) -> list[float | None]:
         budget = float(budgets[row.code])
-        cost = float(sum(u[0] for u in units))
-        return [n, cost, budget, 100.0 * cost / budget if budget > 0 else None]
+        cost = float(t.total)
+        return [t.units, cost, budget, 100.0 * cost / budget if budget > 0 else None]
 
     tables.append(
         _key_figures(
@@ -808,9 +754,9 @@ def aggregate(facts: Facts, date_from: date, date_to: date, *, threshold: int) -
                 Category("kennzahl", "budget", "Budget im Zeitraum (EUR)", kind="public"),
                 Category("kennzahl", "ausschoepfung", "Ausschöpfung (%)", kind="share", decimals=1),
             ],
-            ((h.social_space, h.case, (committed_cents(h, date_from, date_to),)) for h in costly),
+            tallies.costs_by_space(),
             cost_figures,
-            dominance_col=0,
+            dominance=True,
             notes=(
                 "Budget: Jahresbudget des Sozialraums anteilig für die Tage des Zeitraums. "
                 f"Kosten werden auch gesperrt, wenn eine Hilfe mehr als "

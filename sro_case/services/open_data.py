@@ -46,6 +46,7 @@ from sro_case.services import audit, search_index
 from sro_case.storage import migrate
 from sro_case.storage.files import atomic_write_bytes, fsync_dir
 from sro_case.storage.orm import Base
+from sro_case.storage.tally import record_deleted_cases
 
 if TYPE_CHECKING:
     from sro_case.services.store import Store
@@ -55,7 +56,7 @@ VERSION = 1
 MANIFEST = "manifest.json"
 SCHEMA = "schema.json"
 README = "README.txt"
-DERIVED_PREFIX = "case_search"  # the FTS5 index and its shadow tables
+DERIVED_PREFIXES = ("case_search", "tally_")  # FTS5 index and shadow tables; statistics tally
 ALEMBIC = "alembic_version"
 FILE_IDENTITY = ("database_id",)  # meta keys that belong to the file, not to the data
 _BATCH = 1000
@@ -566,14 +567,15 @@ def _column_doc(table_name: str, table: Table | None, column: str) -> dict[str, 
 
 
 def _tables(session: Session) -> list[str]:
-    """Every stored table except the derived search index, in a fixed (name) order."""
+    """Every stored table except the derived ones (search index, statistics tally), in a fixed
+    (name) order."""
     names = session.execute(
         text(
             "SELECT name FROM sqlite_schema WHERE type = 'table' "
             "AND name NOT LIKE 'sqlite_%' ORDER BY name"
         )
     ).scalars()
-    return [n for n in names if not n.startswith(DERIVED_PREFIX)]
+    return [n for n in names if not n.startswith(DERIVED_PREFIXES)]
 
 
 def _metadata_table(name: str) -> Table | None:
@@ -718,9 +720,11 @@ def export_all(store: Store, out_dir: Path) -> ExportReport:
         "types": {k: {"de": de, "en": en} for k, (de, en) in TYPE_DOCS.items()},
         "derived_not_exported": {
             "de": "case_search (Volltextindex, FTS5) wird aus family, person und case_file "
-            "neu aufgebaut.",
+            "neu aufgebaut; die tally_*-Tabellen (Zählwerk der Statistik) aus den Akten und "
+            "den statistischen Restdaten gelöschter Fälle (case_statistic …).",
             "en": "case_search (full-text index, FTS5) is rebuilt from family, person and "
-            "case_file.",
+            "case_file; the tally_* tables (the statistics tally) from the case files and "
+            "the statistical records of deleted cases (case_statistic …).",
         },
         "tables": schema_tables,
     }
@@ -790,7 +794,8 @@ Aufbau
 - catalogues/*.json: die verwendeten Kataloge (Hilfearten, Sozialräume, …).
 - manifest.json: Zeilenzahlen und SHA-256-Prüfsummen aller Dateien, Kopf der
   Protokollkette (audit_event), Schemastand {revision}.
-- Der Volltextindex (case_search) fehlt absichtlich: er wird aus den Daten neu erzeugt.
+- Der Volltextindex (case_search) und das Zählwerk der Statistik (tally_*) fehlen
+  absichtlich: sie werden aus den Daten neu erzeugt.
 
 Lesen, zum Beispiel mit Python:
     import json
@@ -995,6 +1000,8 @@ def import_all(store: Store, in_dir: Path) -> ImportReport:
             raise ImportRefused(Text("Verweise ins Leere, z. B. {example}.", example=broken[0]))
         for case_id in s.execute(text("SELECT id FROM case_file ORDER BY id")).scalars().all():
             search_index.reindex_case(s, case_id)
+        # the triggers counted the live cases while they were inserted; deleted ones from here
+        record_deleted_cases(s.connection())
         events, problems = audit.verify(s)
         head = manifest.get("audit_head", {})
         last = s.execute(

@@ -66,6 +66,7 @@ from sro_case.storage.orm_retention import (
     HelpStatisticRecord,
     RetentionPeriodRecord,
 )
+from sro_case.storage.tally import record_deleted_cases
 
 if TYPE_CHECKING:
     from sro_case.services.store import Store
@@ -810,9 +811,11 @@ class RetentionService:
             chosen.append(cid)
             categories[cid] = rule.category
         deleted: dict[str, int] = defaultdict(int)
+        records = []
         for snap in live_snapshots(s, chosen):
-            s.add(_statistic_record(snap, categories[snap.key], today))
+            records.append(_statistic_record(snap, categories[snap.key], today))
             deleted["case_statistic"] += 1
+        s.add_all(records)
         s.flush()
         families: set[int] = set()
         for chunk in _chunks(chosen):
@@ -860,6 +863,8 @@ class RetentionService:
                 s.execute(delete(record).where(where).execution_options(synchronize_session=False))
             deleted["person"] += int(n)
             deleted["family"] += len(chunk)
+        # the triggers took the case's tally rows with it; its statistical record replaces them
+        record_deleted_cases(s.connection(), (r.id for r in records))
         if chosen:
             # FTS5 only marks deleted rows; merging the segments drops the deleted names.
             s.execute(text("INSERT INTO case_search(case_search) VALUES ('optimize')"))

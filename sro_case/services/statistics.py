@@ -1,10 +1,12 @@
 """The anonymised statistics export for controlling (DESIGN.md §5).
 
-``build`` reads the few columns the tables need — no names, addresses, file numbers, free text
-or worker identity — in one read transaction and turns them into aggregate tables at once;
-birth dates become age groups while the rows are read. Only the suppressed ``StatisticsExport``
-leaves the method. ``write`` puts exactly that export (the one the preview showed) into a file
-and records the export, with the file's SHA-256, in the audit log.
+``build`` lets SQLite count the tally tables that triggers keep current (migration 0008,
+``statistics_sql.SqlTallies``): only aggregates leave the database — no names, addresses, file
+numbers, free text or worker identity — and ``tables.assemble`` lays them out. The reference
+path, ``reference_build``, reads the few columns the tables need from the source tables as plain
+facts and counts them in Python; the tests hold ``build`` to it. Only the suppressed
+``StatisticsExport`` leaves either method. ``write`` puts exactly that export (the one the
+preview showed) into a file and records the export, with the file's SHA-256, in the audit log.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from sro_case import __version__
 from sro_case.domain.catalogues import age_group
 from sro_case.domain.messages import T
 from sro_case.errors import ValidationError
-from sro_case.export import MIN_THRESHOLD, build_export
+from sro_case.export import MIN_THRESHOLD, build_export, export_from
 from sro_case.export.tables import (
     BudgetFact,
     ConferenceFact,
@@ -34,7 +36,10 @@ from sro_case.export.tables import (
     ProtectionFact,
     Space,
     StatisticsExport,
+    aggregate,
+    assemble,
 )
+from sro_case.services.statistics_sql import SqlTallies
 from sro_case.storage.files import atomic_write_bytes
 from sro_case.storage.orm import (
     BudgetRecord,
@@ -141,6 +146,31 @@ class StatisticsService:
     ) -> StatisticsExport:
         """The suppressed tables for helps etc. in ``[date_from, date_to]``. Every role may
         build it: it is anonymised; controlling sees nothing else."""
+        self._store.require_role(*EXPORT_ROLES)
+        _check_period(date_from, date_to, min_cell)
+        with self._store.read() as s:
+            tallies = SqlTallies(s.connection(), date_from, date_to)
+            if tallies.complete:
+                raw = assemble(
+                    tallies, tallies.spaces, tallies.budgets, date_from, date_to, threshold=min_cell
+                )
+            else:  # more disciplines than the tally's bit set holds: count the facts
+                facts = _with_deleted_cases(
+                    s, _read_facts(s, date_from, date_to), date_from, date_to
+                )
+                raw = aggregate(facts, date_from, date_to, threshold=min_cell)
+        return export_from(
+            raw,
+            threshold=min_cell,
+            generated_at=self._store.clock.now(),
+            software=f"SRO-Fallmanagement {__version__}",
+        )
+
+    def reference_build(
+        self, date_from: date, date_to: date, *, min_cell: int = MIN_THRESHOLD
+    ) -> StatisticsExport:
+        """The same export counted in Python from plain facts (``_read_facts``), without the
+        tally tables: the reference the tests and ``sro-case`` checks hold ``build`` to."""
         self._store.require_role(*EXPORT_ROLES)
         _check_period(date_from, date_to, min_cell)
         with self._store.read() as s:
@@ -333,9 +363,9 @@ def _read_facts(s: Session, date_from: date, date_to: date) -> Facts:
     budgets = tuple(
         BudgetFact(code_of[space], year, amount)
         for space, year, amount in conn.execute(
-            select(
-                BudgetRecord.social_space_id, BudgetRecord.year, BudgetRecord.amount_cents
-            ).where(BudgetRecord.year >= date_from.year, BudgetRecord.year <= date_to.year)
+            select(BudgetRecord.social_space_id, BudgetRecord.year, BudgetRecord.amount_cents)
+            .where(BudgetRecord.year >= date_from.year, BudgetRecord.year <= date_to.year)
+            .order_by(BudgetRecord.id)
         )
     )
     return Facts(

@@ -1,0 +1,217 @@
+"""Tally tables for the controlling export, kept current by triggers.
+
+Why: at 100,000 cases the export read 140,000 helps, 310,000 conferences with 1.4 million
+participants and 680,000 goal reviews through joins with the wide case, person and goal rows,
+and counted them in Python (10 s; even a hand-written ``GROUP BY`` took 6 s). The tally tables
+hold one narrow row per help, conference, goal review and § 8a case with exactly what the
+export counts — the case as an opaque key, the Sozialraum, days as integers, the age in years
+at the start of a help, the disciplines of a conference as a bit set — so SQLite counts them
+in one pass each.
+
+Triggers on the source tables keep them current, so no write path (client, import, demo data,
+retention, a restore) can forget them. Deleted cases keep their rows under negative keys: the
+retention service adds them from the anonymised statistical record
+(``sro_case.storage.tally.record_deleted_cases``). Like the search index, the tables are not
+mapped in the ORM; ``sro_case.services.statistics_sql`` reads them, and a test checks its
+figures against the reference path over plain facts.
+
+Revision ID: 0008
+Revises: 0007
+Create Date: 2026-11-25
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "0008"
+down_revision = "0007"
+branch_labels = None
+depends_on = None
+
+
+def _day(column: str) -> str:
+    """Days since 1970-01-01 of an ISO date column (NULL stays NULL)."""
+    return f"CAST(julianday({column}) - 2440587.5 AS INTEGER)"
+
+
+def _months(start: str, end: str) -> str:
+    """Completed months from start to end, as ``tables.months_between``."""
+    return (
+        f"CASE WHEN {end} IS NULL THEN NULL ELSE max(0, "
+        f"(strftime('%Y', {end}) - strftime('%Y', {start})) * 12"
+        f" + strftime('%m', {end}) - strftime('%m', {start})"
+        f" - (strftime('%d', {end}) < strftime('%d', {start}))) END"
+    )
+
+
+def _age(birth: str, on: str) -> str:
+    """Completed years, as ``catalogues.age_in_years`` (NULL without a birth date)."""
+    return (
+        f"CASE WHEN {birth} IS NULL THEN NULL ELSE "
+        f"(strftime('%Y', {on}) - strftime('%Y', {birth}))"
+        f" - (strftime('%m-%d', {on}) < strftime('%m-%d', {birth})) END"
+    )
+
+
+RANK = 4294967296  # a review's rank: day * 2**32 + id, so max(rank) is the last review
+
+HELP_ROW = f"""
+    SELECT h.id, h.case_id, c.social_space_id, h.help_type,
+           {_day("h.start_on")}, {_day("h.end_on")}, h.end_reason,
+           {_months("h.start_on", "h.end_on")}, h.monthly_cost_cents,
+           {_age("p.birth_date", "h.start_on")}, NULL,
+           coalesce(nullif(p.sex, ''), 'unspecified')
+    FROM help h JOIN case_file c ON c.id = h.case_id
+    LEFT JOIN person p ON p.id = h.person_id"""
+
+DISCIPLINES_OF = """(
+    SELECT coalesce(sum(1 << (d.id - 1)), 0) FROM tally_discipline d
+    WHERE d.id <= 63 AND d.code IN (SELECT discipline FROM participant WHERE conference_id = {c}))"""
+
+CONFERENCE_ROW = f"""
+    SELECT k.id, k.case_id, c.social_space_id, {_day("k.held_on")},
+           {DISCIPLINES_OF.format(c="k.id")}
+    FROM conference k JOIN case_file c ON c.id = k.case_id"""
+
+REVIEW_ROW = f"""
+    SELECT r.goal_id, {_day("r.reviewed_on")} * {RANK} + r.id, r.score, g.case_id,
+           c.social_space_id
+    FROM goal_review r JOIN goal g ON g.id = r.goal_id JOIN case_file c ON c.id = g.case_id"""
+
+PROTECTION_ROW = f"""
+    SELECT c.id, c.social_space_id, {_day("c.opened_on")}, c.outcome_8a
+    FROM case_file c WHERE c.child_protection"""
+
+TABLES = [
+    """CREATE TABLE tally_help (
+        help_id INTEGER PRIMARY KEY,  -- help.id, or -help_statistic.id of a deleted case
+        case_key INTEGER NOT NULL,    -- case_file.id, or -case_statistic.id
+        space_id INTEGER,             -- NULL: Sozialraum unknown, not counted
+        help_type TEXT NOT NULL,
+        start_day INTEGER NOT NULL,   -- days since 1970-01-01
+        end_day INTEGER,
+        end_reason TEXT,
+        months INTEGER,               -- completed months from start to end
+        cost_cents INTEGER,           -- per month
+        age_years INTEGER,            -- at the start of the help (live cases)
+        age_group TEXT,               -- kept code (deleted cases: the birth date is gone)
+        sex TEXT NOT NULL)""",
+    "CREATE INDEX ix_tally_help_case ON tally_help (case_key)",
+    """CREATE TABLE tally_discipline (
+        id INTEGER PRIMARY KEY,       -- bit id - 1 of tally_conference.disciplines
+        code TEXT NOT NULL UNIQUE)""",
+    """CREATE TABLE tally_conference (
+        conference_id INTEGER PRIMARY KEY,
+        case_key INTEGER NOT NULL,
+        space_id INTEGER,
+        held_day INTEGER NOT NULL,
+        disciplines INTEGER NOT NULL DEFAULT 0)""",
+    # covering: conferences per case stream by case; disciplines group by Sozialraum and set
+    "CREATE INDEX ix_tally_conference_case "
+    "ON tally_conference (case_key, held_day, space_id, disciplines)",
+    "CREATE INDEX ix_tally_conference_space ON tally_conference (space_id, disciplines, held_day)",
+    """CREATE TABLE tally_review (
+        goal_key INTEGER NOT NULL,
+        rank INTEGER NOT NULL,        -- day * 2**32 + review id
+        score INTEGER NOT NULL,
+        case_key INTEGER NOT NULL,
+        space_id INTEGER,
+        PRIMARY KEY (goal_key, rank)) WITHOUT ROWID""",
+    "CREATE INDEX ix_tally_review_case ON tally_review (case_key)",
+    """CREATE TABLE tally_protection (
+        case_key INTEGER PRIMARY KEY,
+        space_id INTEGER,
+        opened_day INTEGER NOT NULL,
+        outcome TEXT)""",
+]
+
+REVIEW_KEY = f"{_day('OLD.reviewed_on')} * {RANK} + OLD.id"
+
+TRIGGERS = {
+    # helps: one row each; the person's birth date and sex and the case's Sozialraum follow
+    "tally_help_insert": f"AFTER INSERT ON help BEGIN "
+    f"INSERT OR REPLACE INTO tally_help {HELP_ROW} WHERE h.id = NEW.id; END",
+    "tally_help_update": f"AFTER UPDATE ON help BEGIN "
+    f"DELETE FROM tally_help WHERE help_id = OLD.id; "
+    f"INSERT OR REPLACE INTO tally_help {HELP_ROW} WHERE h.id = NEW.id; END",
+    "tally_help_delete": "AFTER DELETE ON help BEGIN "
+    "DELETE FROM tally_help WHERE help_id = OLD.id; END",
+    "tally_person_update": f"AFTER UPDATE OF birth_date, sex ON person BEGIN "
+    f"INSERT OR REPLACE INTO tally_help {HELP_ROW} WHERE h.person_id = NEW.id; END",
+    # conferences: the participants' disciplines as a bit set
+    "tally_conference_insert": f"AFTER INSERT ON conference BEGIN "
+    f"INSERT OR REPLACE INTO tally_conference {CONFERENCE_ROW} WHERE k.id = NEW.id; END",
+    "tally_conference_update": f"AFTER UPDATE ON conference BEGIN "
+    f"DELETE FROM tally_conference WHERE conference_id = OLD.id; "
+    f"INSERT OR REPLACE INTO tally_conference {CONFERENCE_ROW} WHERE k.id = NEW.id; END",
+    "tally_conference_delete": "AFTER DELETE ON conference BEGIN "
+    "DELETE FROM tally_conference WHERE conference_id = OLD.id; END",
+    "tally_participant_insert": "AFTER INSERT ON participant BEGIN "
+    "INSERT OR IGNORE INTO tally_discipline (code) SELECT NEW.discipline "
+    "WHERE NEW.discipline <> ''; "
+    "UPDATE tally_conference SET disciplines = disciplines | coalesce(("
+    "SELECT 1 << (id - 1) FROM tally_discipline WHERE code = NEW.discipline AND id <= 63), 0) "
+    "WHERE conference_id = NEW.conference_id; END",
+    "tally_participant_update": f"AFTER UPDATE OF discipline, conference_id ON participant BEGIN "
+    f"INSERT OR IGNORE INTO tally_discipline (code) SELECT NEW.discipline "
+    f"WHERE NEW.discipline <> ''; "
+    f"UPDATE tally_conference SET disciplines = {DISCIPLINES_OF.format(c='conference_id')} "
+    f"WHERE conference_id IN (OLD.conference_id, NEW.conference_id); END",
+    "tally_participant_delete": f"AFTER DELETE ON participant BEGIN "
+    f"UPDATE tally_conference SET disciplines = {DISCIPLINES_OF.format(c='conference_id')} "
+    f"WHERE conference_id = OLD.conference_id; END",
+    # goal reviews: ranked so that the last one in a period is max(rank)
+    "tally_review_insert": f"AFTER INSERT ON goal_review BEGIN "
+    f"INSERT OR REPLACE INTO tally_review {REVIEW_ROW} WHERE r.id = NEW.id; END",
+    "tally_review_update": f"AFTER UPDATE ON goal_review BEGIN "
+    f"DELETE FROM tally_review WHERE goal_key = OLD.goal_id AND rank = {REVIEW_KEY}; "
+    f"INSERT OR REPLACE INTO tally_review {REVIEW_ROW} WHERE r.id = NEW.id; END",
+    "tally_review_delete": f"AFTER DELETE ON goal_review BEGIN "
+    f"DELETE FROM tally_review WHERE goal_key = OLD.goal_id AND rank = {REVIEW_KEY}; END",
+    "tally_goal_update": "AFTER UPDATE OF case_id ON goal BEGIN "
+    "UPDATE tally_review SET case_key = NEW.case_id, space_id = ("
+    "SELECT social_space_id FROM case_file WHERE id = NEW.case_id) "
+    "WHERE goal_key = NEW.id; END",
+    # § 8a: one row per flagged case; a case's move to another Sozialraum moves its rows
+    "tally_case_insert": f"AFTER INSERT ON case_file BEGIN "
+    f"INSERT OR REPLACE INTO tally_protection {PROTECTION_ROW} AND c.id = NEW.id; END",
+    "tally_case_update": f"AFTER UPDATE OF child_protection, outcome_8a, opened_on, "
+    f"social_space_id ON case_file BEGIN "
+    f"DELETE FROM tally_protection WHERE case_key = OLD.id; "
+    f"INSERT OR REPLACE INTO tally_protection {PROTECTION_ROW} AND c.id = NEW.id; "
+    f"UPDATE tally_help SET space_id = NEW.social_space_id WHERE case_key = NEW.id; "
+    f"UPDATE tally_conference SET space_id = NEW.social_space_id WHERE case_key = NEW.id; "
+    f"UPDATE tally_review SET space_id = NEW.social_space_id WHERE case_key = NEW.id; END",
+    "tally_case_delete": "AFTER DELETE ON case_file BEGIN "
+    "DELETE FROM tally_protection WHERE case_key = OLD.id; END",
+}
+
+FILL = [
+    "INSERT INTO tally_discipline (code) SELECT DISTINCT discipline FROM participant "
+    "WHERE discipline <> '' ORDER BY discipline",
+    f"INSERT INTO tally_help {HELP_ROW}",
+    f"INSERT INTO tally_conference {CONFERENCE_ROW}",
+    f"INSERT INTO tally_review {REVIEW_ROW}",
+    f"INSERT INTO tally_protection {PROTECTION_ROW}",
+]
+
+
+def upgrade() -> None:
+    from sro_case.storage.tally import record_deleted_cases
+
+    for statement in TABLES:
+        op.execute(statement)
+    for name, body in TRIGGERS.items():
+        op.execute(f"CREATE TRIGGER {name} {body}")
+    for statement in FILL:
+        op.execute(statement)
+    record_deleted_cases(op.get_bind())
+
+
+def downgrade() -> None:
+    for name in TRIGGERS:
+        op.execute(f"DROP TRIGGER {name}")
+    for table in ("tally_protection", "tally_review", "tally_conference", "tally_discipline"):
+        op.execute(f"DROP TABLE {table}")
+    op.execute("DROP TABLE tally_help")

@@ -1,0 +1,215 @@
+"""The export counted by SQLite from the trigger-kept tally tables (migration 0008) against the
+reference: the same tables counted in Python from plain facts read from the source tables.
+
+Both must agree on every true count — cells, distinct families, means, sums, dominance — for
+any period, after any kind of write, including writes the services never make (raw SQL), and
+after retention deleted cases."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import text
+
+from sro_case.domain import models as m
+from sro_case.export.tables import RawExport, aggregate, assemble
+from sro_case.services.demo import generate
+from sro_case.services.statistics import _read_facts, _with_deleted_cases
+from sro_case.services.statistics_sql import SqlTallies
+from sro_case.services.store import Store
+
+
+def _both(store: Store, date_from: date, date_to: date) -> tuple[RawExport, RawExport]:
+    with store.read() as s:
+        tallies = SqlTallies(s.connection(), date_from, date_to)
+        assert tallies.complete
+        sql = assemble(tallies, tallies.spaces, tallies.budgets, date_from, date_to, threshold=3)
+        facts = _with_deleted_cases(s, _read_facts(s, date_from, date_to), date_from, date_to)
+    return sql, aggregate(facts, date_from, date_to, threshold=3)
+
+
+def _periods(store: Store) -> list[tuple[date, date]]:
+    today = store.clock.today()
+    with store.read() as s:
+        first = date.fromisoformat(
+            str(s.connection().exec_driver_sql("SELECT min(opened_on) FROM case_file").scalar())
+        )
+    return [
+        (first, today),  # everything
+        (date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)),  # last year
+        (date(today.year, 4, 1), date(today.year, 6, 30)),  # a quarter
+        (today - timedelta(days=40), today - timedelta(days=40)),  # a single day
+        (date(1990, 1, 1), date(1990, 12, 31)),  # nothing at all
+    ]
+
+
+def _assert_agree(store: Store) -> None:
+    for date_from, date_to in _periods(store):
+        sql, reference = _both(store, date_from, date_to)
+        for mine, theirs in zip(sql.tables, reference.tables, strict=True):
+            assert mine == theirs, (mine.id, date_from, date_to)
+        assert sql == reference
+
+
+def test_tally_agrees_with_the_facts_on_demo_data(store: Store) -> None:
+    generate(store, 300, seed=11)
+    _assert_agree(store)
+    sql, _ = _both(store, *_periods(store)[0])
+    assert sum(t.counts[-1][-1] for t in sql.tables if hasattr(t, "sensitive_cols")) > 1000
+
+
+def _write(store: Store, *statements: str) -> None:
+    with store.write() as s:
+        for statement in statements:
+            s.execute(text(statement))
+
+
+def test_tally_follows_every_kind_of_write(store: Store) -> None:
+    generate(store, 80, seed=3)
+    _assert_agree(store)
+    with store.read() as s:
+        conn = s.connection()
+        case_id, family_id = conn.execute(
+            text(
+                "SELECT c.id, c.family_id FROM case_file c WHERE EXISTS "
+                "(SELECT 1 FROM help h WHERE h.case_id = c.id AND h.person_id IS NOT NULL) "
+                "AND EXISTS (SELECT 1 FROM conference k WHERE k.case_id = c.id) "
+                "ORDER BY c.id LIMIT 1"
+            )
+        ).one()
+        person_id = conn.execute(
+            text("SELECT person_id FROM help WHERE case_id = :c AND person_id IS NOT NULL"),
+            {"c": case_id},
+        ).scalar()
+        other_space = conn.execute(
+            text(
+                "SELECT code FROM social_space WHERE id <> "
+                "(SELECT social_space_id FROM case_file WHERE id = :c) ORDER BY id LIMIT 1"
+            ),
+            {"c": case_id},
+        ).scalar()
+    detail = store.cases.get(case_id)
+    # through the services: a person's birth date and sex, a move, a help ended, a review
+    person = next(p for p in detail.family.persons if p.id == person_id)
+    store.cases.update_person(
+        case_id,
+        person_id,
+        m.PersonDraft(person.first_name, person.last_name, date(2019, 2, 28), "diverse", "child"),
+    )
+    _assert_agree(store)
+    store.cases.update_family(
+        case_id, m.FamilyDraft(detail.family.display_name, other_space, "Neue Straße 1")
+    )
+    _assert_agree(store)
+    open_help = next((h for h in detail.helps if h.end_on is None), None)
+    if open_help is not None:
+        store.cases.end_help(open_help.id, store.clock.today(), "plan")
+    store.cases.add_help(case_id, m.HelpDraft("31", date(2026, 1, 31), monthly_cost_cents=123_457))
+    _assert_agree(store)
+    # raw SQL the services never send: the triggers must follow it all the same
+    _write(
+        store,
+        f"UPDATE participant SET discipline = 'zauberei' WHERE id = "
+        f"(SELECT min(p.id) FROM participant p JOIN conference k ON k.id = p.conference_id "
+        f"WHERE k.case_id = {case_id})",
+        "DELETE FROM participant WHERE id IN (SELECT id FROM participant ORDER BY id LIMIT 7)",
+        "UPDATE conference SET held_on = date(held_on, '-400 days') "
+        "WHERE id IN (SELECT id FROM conference ORDER BY id DESC LIMIT 5)",
+        "DELETE FROM conference WHERE id IN (SELECT id FROM conference ORDER BY id LIMIT 3)",
+        "UPDATE goal_review SET score = -score, reviewed_on = date(reviewed_on, '+1 day') "
+        "WHERE id % 7 = 0",
+        "DELETE FROM goal_review WHERE id % 11 = 0",
+        "UPDATE help SET start_on = date(start_on, '-1 month'), help_type = 'unbekannt' "
+        "WHERE id % 9 = 0",
+        "UPDATE help SET end_reason = '' WHERE id % 13 = 0 AND end_on IS NOT NULL",
+        "UPDATE help SET person_id = NULL WHERE id % 17 = 0",
+        f"DELETE FROM person WHERE id = {person_id}",
+        "UPDATE case_file SET child_protection = 1 - child_protection WHERE id % 5 = 0",
+        "UPDATE case_file SET outcome_8a = NULL WHERE id % 3 = 0",
+        "UPDATE person SET birth_date = NULL WHERE id % 4 = 0",
+        "UPDATE case_file SET social_space_id = (SELECT max(id) FROM social_space) "
+        "WHERE id % 6 = 0",
+        "UPDATE social_space SET is_model_region = 1 - is_model_region WHERE id = 2",
+    )
+    _assert_agree(store)
+    with store.read() as s:  # the unknown discipline is counted, not dropped
+        assert (
+            s.connection()
+            .execute(text("SELECT count(*) FROM tally_discipline WHERE code = 'zauberei'"))
+            .scalar()
+            == 1
+        )
+    store.conferences.record(
+        case_id,
+        m.ConferenceDraft(
+            store.clock.today(),
+            "fallkonferenz",
+            facilitator="Moderation",
+            participants=(
+                m.ParticipantDraft("Frau A", "schule"),
+                m.ParticipantDraft("Herr B", "asd"),
+                m.ParticipantDraft("Frau C", "asd"),
+            ),
+            goals=(m.GoalDraft("Ein Ziel"),),
+        ),
+    )
+    _assert_agree(store)
+    _write(store, f"DELETE FROM case_file WHERE id = {case_id}")
+    _assert_agree(store)
+    with store.read() as s:
+        conn = s.connection()
+        for table in ("tally_help", "tally_conference", "tally_review", "tally_protection"):
+            left = conn.execute(
+                text(f"SELECT count(*) FROM {table} WHERE case_key = :c"), {"c": case_id}
+            ).scalar()
+            assert left == 0, table
+        assert family_id  # the family stays: other cases may belong to it
+
+
+def test_migration_fills_the_tally_for_live_and_deleted_cases(store: Store, clock) -> None:  # type: ignore[no-untyped-def]
+    """Revision 0008 on a database that already holds cases, some of them deleted."""
+    from alembic import command
+
+    from sro_case.services.retention import RetentionService
+    from sro_case.storage import migrate
+    from sro_case.storage.engine import WRITE_OPTION
+
+    generate(store, 120, seed=8)
+    clock.current = clock.current.replace(year=2110)
+    service = RetentionService(store)
+    due = [p.case_id for p in service.proposals()]
+    assert len(due) > 10
+    service.apply(due[:10], confirm=True)
+    expected = [_both(store, a, b)[1] for a, b in _periods(store)]
+    cfg = migrate.alembic_config()
+    with store.engine.execution_options(**{WRITE_OPTION: True}).connect() as conn:
+        with conn.begin():
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0007")
+        assert "tally_help" not in {
+            name for (name,) in conn.exec_driver_sql("SELECT name FROM sqlite_master")
+        }
+    migrate.upgrade(store.engine)
+    _assert_agree(store)
+    assert [_both(store, a, b)[0] for a, b in _periods(store)] == expected
+
+
+def test_more_disciplines_than_the_bit_set_holds_falls_back_to_the_facts(store: Store) -> None:
+    generate(store, 30, seed=4)
+    with store.read() as s:
+        conference = s.connection().execute(text("SELECT min(id) FROM conference")).scalar()
+    _write(
+        store,
+        *(
+            f"INSERT INTO participant (conference_id, name, organisation, discipline) "
+            f"VALUES ({conference}, 'Gast {i}', '', 'disziplin_{i:02d}')"
+            for i in range(70)
+        ),
+    )
+    with store.read() as s:
+        assert not SqlTallies(s.connection(), date(2000, 1, 1), store.clock.today()).complete
+    period = (date(2000, 1, 1), store.clock.today())
+    built = store.statistics.build(*period)
+    assert built.tables == store.statistics.reference_build(*period).tables
+    disciplines = built.table("konferenzen_disziplinen")
+    assert sum(1 for c in disciplines.rows if c.code.startswith("disziplin_")) == 70
