@@ -191,6 +191,9 @@ def cmd_check(args: argparse.Namespace) -> int:
          f"({report.audit_events} Einträge)")
     for problem in report.audit_problems:
         _out(f"  - {problem}")
+    _out(f"Zählwerk der Statistik:  {'ok' if not report.statistics_problems else 'ABWEICHUNG'}")
+    for problem in report.statistics_problems:
+        _out(f"  - {problem}")
     if not report.ok:
         _out("Prüfung fehlgeschlagen.")
         return EXIT_FAILURE

@@ -213,3 +213,15 @@ def test_more_disciplines_than_the_bit_set_holds_falls_back_to_the_facts(store: 
     assert built.tables == store.statistics.reference_build(*period).tables
     disciplines = built.table("konferenzen_disziplinen")
     assert sum(1 for c in disciplines.rows if c.code.startswith("disziplin_")) == 70
+
+
+def test_the_check_finds_a_tally_that_lost_rows(store: Store) -> None:
+    generate(store, 40, seed=6)
+    assert store.maintenance.check().ok
+    _write(
+        store, "DELETE FROM tally_review WHERE goal_key = (SELECT min(goal_key) FROM tally_review)"
+    )
+    report = store.maintenance.check()
+    assert not report.ok and report.audit_ok
+    assert len(report.statistics_problems) == 1
+    assert report.statistics_problems[0].startswith("Zählwerk der Statistik, Zielbewertungen:")

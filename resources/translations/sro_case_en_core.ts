@@ -1363,5 +1363,21 @@
         <source>„{value}“ ist nicht zulässig (weiblich, männlich, divers, ohne Angabe oder kurz w, m, d).</source>
         <translation>"{value}" is not allowed (weiblich, männlich, divers, ohne Angabe or short w, m, d).</translation>
     </message>
+    <message>
+        <source>Zählwerk der Statistik, Hilfen: {live} in den Akten und {kept} gelöschter Fälle, gezählt {counted_live} und {counted_kept}.</source>
+        <translation>Statistics tally, helps: {live} in the case files and {kept} of deleted cases, counted {counted_live} and {counted_kept}.</translation>
+    </message>
+    <message>
+        <source>Zählwerk der Statistik, Konferenzen: {live} in den Akten und {kept} gelöschter Fälle, gezählt {counted_live} und {counted_kept}.</source>
+        <translation>Statistics tally, conferences: {live} in the case files and {kept} of deleted cases, counted {counted_live} and {counted_kept}.</translation>
+    </message>
+    <message>
+        <source>Zählwerk der Statistik, Zielbewertungen: {live} in den Akten und {kept} gelöschter Fälle, gezählt {counted_live} und {counted_kept}.</source>
+        <translation>Statistics tally, goal reviews: {live} in the case files and {kept} of deleted cases, counted {counted_live} and {counted_kept}.</translation>
+    </message>
+    <message>
+        <source>Zählwerk der Statistik, Kinderschutzfälle: {live} in den Akten und {kept} gelöschter Fälle, gezählt {counted_live} und {counted_kept}.</source>
+        <translation>Statistics tally, child protection cases: {live} in the case files and {kept} of deleted cases, counted {counted_live} and {counted_kept}.</translation>
+    </message>
 </context>
 </TS>

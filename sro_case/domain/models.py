@@ -377,7 +377,13 @@ class CheckReport:
     audit_ok: bool
     audit_problems: tuple[str, ...]
     audit_events: int
+    statistics_problems: tuple[str, ...] = ()  # the statistics tally against the case files
 
     @property
     def ok(self) -> bool:
-        return self.integrity == "ok" and not self.cipher_integrity and self.audit_ok
+        return (
+            self.integrity == "ok"
+            and not self.cipher_integrity
+            and self.audit_ok
+            and not self.statistics_problems
+        )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from sro_case.domain import models as m
 from sro_case.services import audit
-from sro_case.storage import migrate, orm, orm_retention
+from sro_case.storage import migrate, orm, orm_retention, tally
 
 if TYPE_CHECKING:
     from sro_case.services.store import Store
@@ -64,5 +64,7 @@ class MaintenanceService:
             conn.rollback()
         with self._store.read() as s:
             count, problems = audit.verify(s)
-            s.execute(text("SELECT 1"))
-        return m.CheckReport(integrity, cipher, not problems, tuple(problems), count)
+            statistics = tally.verify(s.connection())
+        return m.CheckReport(
+            integrity, cipher, not problems, tuple(problems), count, tuple(statistics)
+        )

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from sro_case.domain.messages import T, Text
+
 DAY = "CAST(julianday({}) - 2440587.5 AS INTEGER)"
 RANK = 4294967296  # as in migration 0008: day * 2**32 + id
 MAX_DISCIPLINES = 63  # bits of tally_conference.disciplines
@@ -116,3 +118,63 @@ def _discipline_bits(conn: Connection, codes: set[str]) -> dict[str, int]:
         for bit, code in conn.execute(sa.text("SELECT id, code FROM tally_discipline"))
         if bit <= MAX_DISCIPLINES
     }
+
+
+# what each tally table must hold: rows in the source (live, deleted), rows in the tally
+_COUNTS = (
+    (
+        "SELECT (SELECT count(*) FROM help), (SELECT count(*) FROM help_statistic)",
+        "SELECT count(*) FILTER (WHERE help_id > 0), count(*) FILTER (WHERE help_id < 0) "
+        "FROM tally_help",
+        lambda **n: T(
+            "Zählwerk der Statistik, Hilfen: {live} in den Akten und {kept} gelöschter Fälle, "
+            "gezählt {counted_live} und {counted_kept}.",
+            **n,
+        ),
+    ),
+    (
+        "SELECT (SELECT count(*) FROM conference), (SELECT count(*) FROM conference_statistic)",
+        "SELECT count(*) FILTER (WHERE conference_id > 0), "
+        "count(*) FILTER (WHERE conference_id < 0) FROM tally_conference",
+        lambda **n: T(
+            "Zählwerk der Statistik, Konferenzen: {live} in den Akten und {kept} gelöschter "
+            "Fälle, gezählt {counted_live} und {counted_kept}.",
+            **n,
+        ),
+    ),
+    (
+        "SELECT (SELECT count(*) FROM goal_review), (SELECT count(*) FROM goal_review_statistic)",
+        "SELECT count(*) FILTER (WHERE goal_key > 0), count(*) FILTER (WHERE goal_key < 0) "
+        "FROM tally_review",
+        lambda **n: T(
+            "Zählwerk der Statistik, Zielbewertungen: {live} in den Akten und {kept} gelöschter "
+            "Fälle, gezählt {counted_live} und {counted_kept}.",
+            **n,
+        ),
+    ),
+    (
+        "SELECT (SELECT count(*) FROM case_file WHERE child_protection), "
+        "(SELECT count(*) FROM case_statistic WHERE child_protection)",
+        "SELECT count(*) FILTER (WHERE case_key > 0), count(*) FILTER (WHERE case_key < 0) "
+        "FROM tally_protection",
+        lambda **n: T(
+            "Zählwerk der Statistik, Kinderschutzfälle: {live} in den Akten und {kept} "
+            "gelöschter Fälle, gezählt {counted_live} und {counted_kept}.",
+            **n,
+        ),
+    ),
+)
+
+
+def verify(conn: Connection) -> list[Text]:
+    """Problems of the tally against the case files and the statistical records (row counts
+    of live and deleted cases; the tests check the figures themselves)."""
+    problems: list[Text] = []
+    for source, tally, message in _COUNTS:
+        live, kept = conn.execute(sa.text(source)).one()
+        counted_live, counted_kept = conn.execute(sa.text(tally)).one()
+        if (live, kept) != (counted_live, counted_kept):
+            problems.append(
+                message(live=live, kept=kept, counted_live=counted_live, counted_kept=counted_kept)
+            )
+    return problems
