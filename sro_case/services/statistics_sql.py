@@ -242,12 +242,7 @@ class SqlTallies:
         for space, n, cases, *_ in self._conference_cases():
             if space in self._group:
                 cells[self._group[space], conference_class(int(n))] += cases
-        rows: Counter[str] = Counter()
-        cols: Counter[str] = Counter()
-        for (row, col), n in cells.items():
-            rows[row] += n
-            cols[col] += n
-        return CrossTally(cells, cells, rows, cols, sum(cells.values()))
+        return _one_case_each(cells)
 
     def conferences_by_discipline(self) -> CrossTally:
         units: Counter[tuple[str, str]] = Counter()
@@ -305,12 +300,7 @@ class SqlTallies:
         ):
             if space in self._group:
                 cells[self._group[space], outcome] += n
-        rows: Counter[str] = Counter()
-        cols: Counter[str] = Counter()
-        for (row, col), n in cells.items():
-            rows[row] += n
-            cols[col] += n
-        return CrossTally(cells, cells, rows, cols, sum(cells.values()))
+        return _one_case_each(cells)
 
     # ---------------------------------------------------------------- helpers
 
@@ -339,3 +329,13 @@ def _tally(cells: Iterable[tuple[str, str, int, int]], row_cases: Mapping[str, i
         cases[space, col] = k
         cols[col] += k
     return CrossTally(units, cases, dict(row_cases), dict(cols), sum(row_cases.values()))
+
+
+def _one_case_each(cells: Mapping[tuple[str, str], int]) -> CrossTally:
+    """A tally whose units are cases (each case in one cell): every count is a case count."""
+    rows: Counter[str] = Counter()
+    cols: Counter[str] = Counter()
+    for (row, col), n in cells.items():
+        rows[row] += n
+        cols[col] += n
+    return CrossTally(cells, cells, rows, cols, sum(cells.values()))

@@ -21,6 +21,7 @@ MAX_DISCIPLINES = 63  # bits of tally_conference.disciplines
 
 
 def _months(start: str, end: str) -> str:
+    """As migration 0008's (a migration stays as it was; this follows the current schema)."""
     return (
         f"CASE WHEN {end} IS NULL THEN NULL ELSE max(0, "
         f"(strftime('%Y', {end}) - strftime('%Y', {start})) * 12"
