@@ -29,21 +29,17 @@ from PySide6.QtWidgets import (
 from sro_case.domain import models as m
 from sro_case.errors import ValidationError
 from ui.app import create_application
-from ui.case_dialogs import (
-    CloseCaseDialog,
-    ConsentDialog,
-    DuplicateTableModel,
-    HelpDialog,
-    NewCaseDialog,
-    NoteDialog,
-    OpenExisting,
-    PersonDialog,
-    PersonDraftTableModel,
-    ReopenDialog,
-    ResourceDialog,
-    SettingsDialog,
-)
+from ui.entry_dialogs import ConsentDialog, HelpDialog, NoteDialog, ResourceDialog
 from ui.forms import DateField, FormDialog, combine_problems, format_cents, parse_cents
+from ui.household_dialogs import PersonDialog
+from ui.lifecycle_dialogs import CloseCaseDialog, ReopenDialog
+from ui.new_case_dialog import (
+    DuplicateTableModel,
+    NewCaseDialog,
+    OpenExisting,
+    PersonDraftTableModel,
+)
+from ui.settings_dialog import SettingsDialog
 
 pytestmark = pytest.mark.gui
 

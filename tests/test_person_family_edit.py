@@ -13,7 +13,7 @@ from sro_case.domain import models as m
 from sro_case.errors import ValidationError
 from sro_case.services.cases import CaseFilter
 from ui.app import create_application
-from ui.case_dialogs import FamilyDialog, PersonDialog
+from ui.household_dialogs import FamilyDialog, PersonDialog
 from ui.i18n import install_language
 from ui.main_window import MainWindow
 from ui.tasks import InlineTaskRunner

@@ -118,7 +118,8 @@ def test_core_messages_in_english(qapp) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.gui
 def test_invalid_entry_in_the_english_ui_shows_english(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from ui.case_dialogs import HelpDialog, PersonDialog
+    from ui.entry_dialogs import HelpDialog
+    from ui.household_dialogs import PersonDialog
 
     install_language("en")
     try:
@@ -226,7 +227,7 @@ def _english_words(texts: list[str]) -> set[str]:
 @pytest.mark.gui
 def test_german_ui_shows_no_english_word(qtbot, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from ui.app import create_application
-    from ui.case_dialogs import FamilyDialog, PersonDialog
+    from ui.household_dialogs import FamilyDialog, PersonDialog
     from ui.main_window import MainWindow
     from ui.tasks import InlineTaskRunner
 

@@ -77,7 +77,7 @@ def admin_screenshots(
 def edit_dialog_screenshots(app: QApplication, case: object, out: Path, suffix: str) -> None:
     """The person and family dialogs of the case file, the person with an empty first name so
     that the validation message shows."""
-    from ui.case_dialogs import FamilyDialog, PersonDialog
+    from ui.household_dialogs import FamilyDialog, PersonDialog
 
     detail = case.detail  # type: ignore[attr-defined]
     person = PersonDialog(case, today=case.store.clock.today(), person=detail.family.persons[0])  # type: ignore[attr-defined]

@@ -687,7 +687,7 @@ class CaseFileWidget(QWidget):
         return answer == QMessageBox.Discard
 
     def add_note(self) -> None:
-        from ui.case_dialogs import NoteDialog
+        from ui.entry_dialogs import NoteDialog
 
         draft = NoteDialog.ask(self, today=self.store.clock.today())
         if draft is not None:
@@ -695,7 +695,7 @@ class CaseFileWidget(QWidget):
             self._run(lambda: store.cases.add_note(case_id, draft), self.tr("Eintrag gespeichert."))
 
     def _on_add_person(self) -> None:
-        from ui.case_dialogs import PersonDialog
+        from ui.household_dialogs import PersonDialog
 
         draft = PersonDialog.ask(self, today=self.store.clock.today())
         if draft is not None:
@@ -712,7 +712,7 @@ class CaseFileWidget(QWidget):
 
     def edit_person(self) -> None:
         """Correct the selected person (button, double-click or Eingabe on the row)."""
-        from ui.case_dialogs import PersonDialog
+        from ui.household_dialogs import PersonDialog
 
         person = self._selected_person()
         if person is None:
@@ -727,7 +727,7 @@ class CaseFileWidget(QWidget):
 
     def edit_family(self) -> None:
         """Correct the family's name, address and Sozialraum."""
-        from ui.case_dialogs import FamilyDialog
+        from ui.household_dialogs import FamilyDialog
 
         if self.detail is None:
             return
@@ -739,7 +739,7 @@ class CaseFileWidget(QWidget):
             )
 
     def _on_add_consent(self) -> None:
-        from ui.case_dialogs import ConsentDialog
+        from ui.entry_dialogs import ConsentDialog
 
         if self.detail is None:
             return
@@ -770,7 +770,7 @@ class CaseFileWidget(QWidget):
         self._run(lambda: store.cases.revoke_consent(row.id), self.tr("Widerruf gespeichert."))
 
     def _on_add_help(self) -> None:
-        from ui.case_dialogs import HelpDialog
+        from ui.entry_dialogs import HelpDialog
 
         if self.detail is None:
             return
@@ -782,7 +782,7 @@ class CaseFileWidget(QWidget):
             self._run(lambda: store.cases.add_help(case_id, draft), self.tr("Hilfe gespeichert."))
 
     def _on_add_resource(self) -> None:
-        from ui.case_dialogs import ResourceDialog
+        from ui.entry_dialogs import ResourceDialog
 
         draft = ResourceDialog.ask(self)
         if draft is not None:
@@ -798,7 +798,7 @@ class CaseFileWidget(QWidget):
             self._run(lambda: store.cases.change_status(case_id, code), self.tr("Status geändert."))
 
     def _on_close_case(self) -> None:
-        from ui.case_dialogs import CloseCaseDialog
+        from ui.lifecycle_dialogs import CloseCaseDialog
 
         if self.detail is None or not self.confirm_leave():
             return
@@ -814,7 +814,7 @@ class CaseFileWidget(QWidget):
             )
 
     def _on_reopen_case(self) -> None:
-        from ui.case_dialogs import ReopenDialog
+        from ui.lifecycle_dialogs import ReopenDialog
 
         reason = ReopenDialog.ask(self)
         if reason is not None:

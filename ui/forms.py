@@ -604,3 +604,22 @@ class FormDialog(QDialog):
         answer = box.exec()
         box.deleteLater()
         return answer == QMessageBox.Yes
+
+
+def multiline(min_height: int = 90) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)  # Tab moves on; the text itself rarely needs tabs
+    edit.setMinimumHeight(min_height)
+    return edit
+
+
+def fill_social_spaces(combo: QComboBox, placeholder: str, model_region: str) -> None:
+    """The Sozialräume of the catalogue; model regions marked (``model_region`` holds %1)."""
+    fill_from_catalogue(
+        combo,
+        "social_spaces",
+        placeholder=placeholder,
+        text=lambda item: (
+            model_region.replace("%1", item.name) if item.get("is_model_region") else item.name
+        ),
+    )

@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
                 self.deadlines.clear()  # reloaded when shown
 
     def new_case(self) -> None:
-        from ui.case_dialogs import NewCaseDialog, OpenExisting
+        from ui.new_case_dialog import NewCaseDialog, OpenExisting
 
         if self.locked:
             return
@@ -408,7 +408,7 @@ class MainWindow(QMainWindow):
 
     # -- settings and about --------------------------------------------------------------
     def open_settings(self) -> None:
-        from ui.case_dialogs import SettingsDialog
+        from ui.settings_dialog import SettingsDialog
 
         settings = QSettings()
         language = str(settings.value("ui/language", "de"))
