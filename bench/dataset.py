@@ -42,7 +42,8 @@ class Dataset:
 
 def fingerprint(cases: int) -> str:
     h = hashlib.sha256(f"{cases}/{SEED}".encode())
-    sources = [Path(demo.__file__), resources_dir() / "demo" / "names.json"]
+    sources = sorted(Path(demo.__file__).parent.glob("*.py"))  # the package, every part
+    sources += [resources_dir() / "demo" / "names.json"]
     sources += sorted((resources_dir() / "catalogues").glob("*.json"))
     sources += sorted((migrations_dir() / "versions").glob("*.py"))
     for src in sources:
