@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from sro_case.domain import models as m
 from sro_case.domain.consent_gate import check_participant, screen_policy
 from ui.app import create_application
-from ui.conference_mode import ConferenceWindow
+from ui.conference import ConferenceWindow
 from ui.i18n import install_language
 from ui.main_window import MainWindow
 from ui.tasks import InlineTaskRunner

@@ -18,7 +18,7 @@ from sro_case.clock import FixedClock
 from sro_case.services.vault import create_database
 from sro_case.storage.keyfile import KdfParams
 from ui.app import create_application
-from ui.conference_mode import ConferenceWindow
+from ui.conference import ConferenceWindow
 from ui.tasks import InlineTaskRunner
 
 OUT = Path(

@@ -383,7 +383,7 @@ class CaseFileWidget(QWidget):
     def start_conference(self) -> None:
         """Open the Konferenzmodus for this case (full screen, on the projector if there is
         a second screen); a second call brings the open one to the front."""
-        from ui.conference_mode import ConferenceWindow
+        from ui.conference import ConferenceWindow
 
         if self.conference_window is not None:
             self.conference_window.showFullScreen()

@@ -1,0 +1,182 @@
+"""Who takes part, and what their consent allows the shared screen to show: the participant
+list with ✓ / ⚠ and the consent gate's reason, the banner of a restricted screen, and the
+"Wer?" suggestions (the family first)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout
+
+from sro_case.domain import models as m
+from sro_case.domain import rules
+from sro_case.domain.catalogues import catalogue
+from sro_case.domain.enums import PersonRole
+from sro_case.domain.validation import Checker
+from sro_case.errors import ValidationError
+from ui.conference.base import ConferenceBase
+from ui.conference.widgets import (
+    DisciplineField,
+    ItemRow,
+    add_row,
+    form_layout,
+    repolish,
+    wrapped_label,
+)
+from ui.i18n import core_label, core_text
+
+# Family members come first in "Wer?": parents and guardians, then the young people.
+_ROLE_ORDER = [
+    PersonRole.PARENT,
+    PersonRole.GUARDIAN,
+    PersonRole.FOSTER_PARENT,
+    PersonRole.YOUNG_ADULT,
+    PersonRole.ADOLESCENT,
+    PersonRole.CHILD,
+    PersonRole.RELATIVE,
+    PersonRole.OTHER,
+]
+
+
+class _NoItem:
+    """The entry of a discipline the catalogue does not know: no ``family`` flag."""
+
+    def get(self, _key: str, default: Any = None) -> Any:
+        return default
+
+
+_NO = _NoItem()
+
+
+class ParticipantsPart(ConferenceBase):
+    """The "Teilnehmende" section. The consent gate (``screen_policy``) is recomputed by the
+    window's ``_refresh`` on every change here; this part shows its verdict."""
+
+    def _build_participants(self) -> None:
+        s = self.participants_section = self._section(self.tr("Teilnehmende"))
+        self.participant_list = QVBoxLayout()
+        s.body.addLayout(self.participant_list)
+        self.participants_empty = wrapped_label(self.tr("noch niemand eingetragen"), "muted")
+        self.participant_list.addWidget(self.participants_empty)
+        form = form_layout()
+        self.participant_name = QLineEdit()
+        self.participant_org = QLineEdit()
+        self.participant_org.setPlaceholderText(self.tr("z. B. Grundschule am Mühlenteich"))
+        self.participant_discipline = DisciplineField(
+            self.tr("z. B. Schule, Kita, Familie – Alt+Pfeil runter zeigt alle")
+        )
+        add_row(form, self.tr("Name:"), self.participant_name)
+        add_row(form, self.tr("Organisation:"), self.participant_org)
+        add_row(form, self.tr("Disziplin:"), self.participant_discipline)
+        s.entry_layout.addLayout(form)
+        self.add_participant_button = QPushButton(self.tr("Teilnehmende &hinzufügen"))
+        self.add_participant_button.clicked.connect(self.add_participant)
+        s.entry_layout.addWidget(self.add_participant_button, 0, Qt.AlignLeft)
+        for edit in (self.participant_name, self.participant_org):
+            edit.returnPressed.connect(self.add_participant)
+        self.participant_discipline.lineEdit().returnPressed.connect(self.add_participant)
+
+    def add_participant(self) -> None:
+        discipline = self.participant_discipline.code()
+        draft = m.ParticipantDraft(
+            name=self.participant_name.text(),
+            discipline=discipline or "",
+            organisation=self.participant_org.text(),
+        )
+        c = Checker()
+        checked = rules.check_participant(draft, c, "")
+        if discipline is None:
+            c.problems = [p for p in c.problems if p[0] != "Disziplin"]
+            c.fail(self.tr("Disziplin"), self.participant_discipline.problem())
+        try:
+            c.done()
+        except ValidationError as exc:
+            self.participants_section.show_problems(exc.problems)
+            return
+        self.participants_section.show_problems([])
+        self.participants.append(checked)
+        self.participant_name.clear()
+        self.participant_org.clear()
+        self.participant_discipline.reset()
+        self.participant_name.setFocus()
+        self._mark_dirty()
+        self._refresh()
+
+    def remove_participant(self, index: int) -> None:
+        self._remove(self.participants, index)
+
+    def _render_participants(self) -> None:
+        self._clear_layout(self.participant_list, keep=[self.participants_empty])
+        self.participants_empty.setVisible(not self.participants)
+        self.participant_rows: list[ItemRow] = []
+        disciplines = catalogue("disciplines")
+        for i, (p, clearance) in enumerate(
+            zip(self.participants, self.policy.clearances, strict=True)
+        ):
+            name = self.name_out(p.name)
+            parts = [name]
+            if p.organisation:
+                parts.append(self.text_out(p.organisation))
+            parts.append(core_label(disciplines.label(p.discipline)))
+            mark = "⚠ " if clearance.flagged else "✓ "
+            text = mark + " · ".join(parts) + f" — {core_text(clearance.reason)}"
+            row = self._add_item_row(
+                self.participant_list, text, name, lambda i=i: self.remove_participant(i)
+            )
+            row.label.setProperty("flagged", "true" if clearance.flagged else "false")
+            row.label.setAccessibleDescription(
+                self.tr("ohne gültige Einwilligung")
+                if clearance.flagged
+                else self.tr("freigegeben")
+            )
+            repolish(row.label)
+            self.participant_rows.append(row)
+
+    def _render_banner(self) -> None:
+        flagged = self.policy.flagged
+        if not flagged:
+            self.banner.clear()
+            self.banner.hide()
+            return
+        count = len(flagged)
+        self.banner.setText(
+            self.tr(
+                "⚠ Eingeschränkte Ansicht: %1 Teilnehmende ohne gültige Einwilligung. "
+                "Aus der Fallakte werden nur die Titel der Ziele gezeigt; es erscheint nur, was "
+                "diese Konferenz erarbeitet."
+            ).replace("%1", str(count))
+        )
+        self.banner.show()
+
+    def who_suggestions(self) -> list[tuple[str, str]]:
+        """(display, full name): the family first — persons on file (if the screen may show
+        them), family members taking part — then "Familie", then the professionals."""
+        values: list[str] = []
+        if self.detail is not None and self.policy.show_file_names:
+            order = {r.value: i for i, r in enumerate(_ROLE_ORDER)}
+            persons = sorted(self.detail.family.persons, key=lambda p: order.get(p.role, 99))
+            values += [p.full_name for p in persons]
+        disciplines = catalogue("disciplines")
+        family = [
+            p for p in self.participants if (disciplines.find(p.discipline) or _NO).get("family")
+        ]
+        others = [p for p in self.participants if p not in family]
+        values += [p.name for p in family]
+        values.append(self.tr("Familie"))
+        values += [p.name for p in others]
+        seen: set[str] = set()
+        result = []
+        for value in values:
+            key = value.casefold()
+            if value and key not in seen:
+                seen.add(key)
+                result.append(
+                    (value if value == self.tr("Familie") else self.name_out(value), value)
+                )
+        return result
+
+    def _update_suggestions(self) -> None:
+        suggestions = self.who_suggestions()
+        for field in (self.will_who, self.step_who):
+            field.set_suggestions(suggestions)

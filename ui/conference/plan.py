@@ -1,0 +1,294 @@
+"""What the conference works out with the family: their will in their own words, resources,
+goals with indicator, five goal-attainment levels and the steps (who — the family first —,
+what, by when), and the decisions with the next review."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sro_case.domain import models as m
+from sro_case.domain import rules
+from sro_case.domain.enums import ResourceKind
+from sro_case.domain.validation import Checker
+from sro_case.errors import ValidationError
+from sro_case.reports.protocol import LEVEL_CAPTIONS, LEVEL_LABELS
+from ui.conference.base import ConferenceBase
+from ui.conference.widgets import FlowLayout, WhoField, add_row, form_layout, wrapped_label
+from ui.forms import DateField, format_date
+from ui.i18n import core_label
+
+
+class PlanPart(ConferenceBase):
+    """The sections "Wille der Familie", "Ressourcen", "Ziele und Vereinbarungen" (with the
+    steps of the goal being written) and "Entscheidungen und nächster Termin"."""
+
+    def _build_will(self) -> None:
+        s = self.will_section = self._section(
+            self.tr("Wille der Familie – in ihren eigenen Worten")
+        )
+        self.will_list = QVBoxLayout()
+        s.body.addLayout(self.will_list)
+        form = form_layout()
+        self.will_who = WhoField(self.tr("Wer sagt das?"))
+        self.will_text = QLineEdit()
+        self.will_text.setPlaceholderText(self.tr("wörtlich, z. B. „Wir wollen …“"))
+        add_row(form, self.tr("Wer?"), self.will_who)
+        add_row(form, self.tr("Was?"), self.will_text)
+        s.entry_layout.addLayout(form)
+        self.add_will_button = QPushButton(self.tr("&Wille festhalten"))
+        self.add_will_button.clicked.connect(self.add_will)
+        self.will_text.returnPressed.connect(self.add_will)
+        s.entry_layout.addWidget(self.add_will_button, 0, Qt.AlignLeft)
+
+    def _build_resources(self) -> None:
+        s = self.resources_section = self._section(self.tr("Ressourcen"))
+        self.resource_list = QVBoxLayout()
+        s.body.addLayout(self.resource_list)
+        form = form_layout()
+        self.resource_kind = QComboBox()
+        for kind in ResourceKind:
+            self.resource_kind.addItem(core_label(kind.label), kind.value)
+        self.resource_text = QLineEdit()
+        self.resource_text.setPlaceholderText(self.tr("z. B. Oma wohnt um die Ecke"))
+        add_row(form, self.tr("Art:"), self.resource_kind)
+        add_row(form, self.tr("Ressource:"), self.resource_text)
+        s.entry_layout.addLayout(form)
+        self.add_resource_button = QPushButton(self.tr("&Ressource hinzufügen"))
+        self.add_resource_button.clicked.connect(self.add_resource)
+        self.resource_text.returnPressed.connect(self.add_resource)
+        s.entry_layout.addWidget(self.add_resource_button, 0, Qt.AlignLeft)
+
+    def _build_goals(self) -> None:
+        s = self.goals_section = self._section(self.tr("Ziele und Vereinbarungen"))
+        self.goal_list = QVBoxLayout()
+        s.body.addLayout(self.goal_list)
+        form = form_layout()
+        self.goal_text = QLineEdit()
+        self.goal_text.setPlaceholderText(self.tr("in den Worten der Familie"))
+        self.goal_indicator = QLineEdit()
+        self.goal_level_edits: list[QLineEdit] = []
+        add_row(form, self.tr("Ziel:"), self.goal_text)
+        s.entry_layout.addLayout(form)
+        question = wrapped_label(self.tr("Woran merken wir, dass sich etwas verändert hat?"))
+        question.setBuddy(self.goal_indicator)
+        self.goal_indicator.setAccessibleName(self.tr("Indikator"))
+        s.entry_layout.addWidget(question)
+        s.entry_layout.addWidget(self.goal_indicator)
+        s.entry_layout.addWidget(
+            wrapped_label(self.tr("Zielerreichungsskala: So sieht es aus bei …"))
+        )
+        levels = form_layout()
+        short = (
+            self.tr("deutlich weniger"),
+            self.tr("etwas weniger"),
+            self.tr("erwartet"),
+            self.tr("etwas mehr"),
+            self.tr("deutlich mehr"),
+        )
+        for label, german, brief in zip(LEVEL_LABELS, LEVEL_CAPTIONS, short, strict=True):
+            caption = core_label(german)
+            edit = QLineEdit()
+            edit.setPlaceholderText(caption)
+            add_row(levels, f"{label} {brief}:", edit)
+            edit.setAccessibleName(
+                self.tr("Stufe %1 (%2)").replace("%1", label).replace("%2", caption)
+            )
+            self.goal_level_edits.append(edit)
+        self.goal_target = DateField(optional=True, default=self.store.clock.today())
+        add_row(levels, self.tr("Zieldatum:"), self.goal_target)
+        s.entry_layout.addLayout(levels)
+
+        steps_title = wrapped_label(
+            self.tr("Wer macht was bis wann? – die Familie zuerst"), "subTitle"
+        )
+        s.entry_layout.addWidget(steps_title)
+        self.step_list = QVBoxLayout()
+        s.entry_layout.addLayout(self.step_list)
+        step_form = form_layout()
+        self.step_who = WhoField(self.tr("Wer? – die Familie zuerst"))
+        self.step_what = QLineEdit()
+        self.step_due = DateField(optional=True, default=self.store.clock.today())
+        add_row(step_form, self.tr("Wer?"), self.step_who)
+        add_row(step_form, self.tr("Was?"), self.step_what)
+        add_row(step_form, self.tr("Bis wann?"), self.step_due)
+        s.entry_layout.addLayout(step_form)
+        buttons = QWidget()
+        flow = FlowLayout(buttons)
+        self.add_step_button = QPushButton(self.tr("&Schritt hinzufügen"))
+        self.add_step_button.clicked.connect(self.add_step)
+        self.add_goal_button = QPushButton(self.tr("&Ziel übernehmen (Strg+Eingabe)"))
+        self.add_goal_button.clicked.connect(self.add_goal)
+        flow.addWidget(self.add_step_button)
+        flow.addWidget(self.add_goal_button)
+        s.entry_layout.addWidget(buttons)
+        self.step_what.returnPressed.connect(self.add_step)
+        # Eingabe in a goal field moves on to the next one: fast capture without the mouse.
+        for edit in (self.goal_text, self.goal_indicator, *self.goal_level_edits):
+            edit.returnPressed.connect(self.focusNextChild)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), s, self.add_goal, context=Qt.WidgetWithChildrenShortcut)
+
+    def _build_decisions(self) -> None:
+        s = self.decisions_section = self._section(self.tr("Entscheidungen und nächster Termin"))
+        form = form_layout()
+        self.decisions_edit = QPlainTextEdit()
+        self.decisions_edit.setTabChangesFocus(True)
+        self.next_review_field = DateField(
+            optional=True, default=self.store.clock.today() + timedelta(days=91)
+        )
+        add_row(form, self.tr("Entscheidungen:"), self.decisions_edit)
+        add_row(form, self.tr("Nächste Überprüfung:"), self.next_review_field)
+        s.body.addLayout(form)
+        self.decisions_edit.textChanged.connect(self._mark_dirty)
+        self.next_review_field.changed.connect(self._mark_dirty)
+
+    # ------------------------------------------------------------------ capture
+    def add_will(self) -> None:
+        who, text = self.will_who.value(), self.will_text.text().strip()
+        if not text:
+            self.will_section.show_problems(
+                [(self.tr("Was?"), self.tr("Bitte die Worte der Familie eintragen."))]
+            )
+            return
+        self.will_section.show_problems([])
+        self.will_items.append((who, text))
+        self.will_text.clear()
+        self.will_who.setEditText("")
+        self.will_who.setFocus()
+        self._mark_dirty()
+        self._refresh()
+
+    def add_resource(self) -> None:
+        draft = m.ResourceDraft(str(self.resource_kind.currentData()), self.resource_text.text())
+        try:
+            checked = rules.check_resource(draft)
+        except ValidationError as exc:
+            self.resources_section.show_problems(exc.problems)
+            return
+        self.resources_section.show_problems([])
+        self.resources.append(checked)
+        self.resource_text.clear()
+        self.resource_text.setFocus()
+        self._mark_dirty()
+        self._refresh()
+
+    def add_step(self) -> None:
+        draft = m.StepDraft(self.step_who.value(), self.step_what.text(), self.step_due.value())
+        c = Checker()
+        checked = rules.check_step(draft, c, "")
+        try:
+            c.done()
+        except ValidationError as exc:
+            self.goals_section.show_problems(exc.problems)
+            return
+        self.goals_section.show_problems([])
+        self.pending_steps.append(checked)
+        self.step_what.clear()
+        self.step_due.clear_value()
+        self.step_who.setEditText("")
+        self.step_who.setFocus()
+        self._mark_dirty()
+        self._render_steps()
+
+    def add_goal(self) -> None:
+        if self.step_what.text().strip():  # a step typed but not yet added belongs to the goal
+            self.add_step()
+            if self.step_what.text().strip():
+                return
+        levels = tuple(e.text() for e in self.goal_level_edits)
+        steps = tuple(self.pending_steps)
+        draft = m.GoalDraft(
+            text=self.goal_text.text(),
+            indicator=self.goal_indicator.text(),
+            owner=steps[0].who if steps else "",
+            target_date=self.goal_target.value(),
+            levels=levels,  # type: ignore[arg-type]
+            steps=steps,
+        )
+        try:
+            checked = rules.check_goal(draft)
+        except ValidationError as exc:
+            self.goals_section.show_problems(exc.problems)
+            return
+        self.goals_section.show_problems([])
+        self.goals.append(checked)
+        self.pending_steps = []
+        for edit in (self.goal_text, self.goal_indicator, *self.goal_level_edits):
+            edit.clear()
+        self.goal_target.clear_value()
+        self.goal_text.setFocus()
+        self._mark_dirty()
+        self._refresh()
+
+    # ------------------------------------------------------------------ state → screen
+    def _render_will(self) -> None:
+        self._clear_layout(self.will_list)
+        for i, (who, text) in enumerate(self.will_items):
+            shown = f"„{self.text_out(text)}“" + (f" — {self.name_out(who)}" if who else "")
+            self._add_item_row(
+                self.will_list,
+                shown,
+                self.tr("Aussage %1").replace("%1", str(i + 1)),
+                lambda i=i: self._remove(self.will_items, i),
+            )
+
+    def _render_resources(self) -> None:
+        self._clear_layout(self.resource_list)
+        for i, r in enumerate(self.resources):
+            kind = core_label(ResourceKind(r.kind).label)
+            self._add_item_row(
+                self.resource_list,
+                f"{kind}: {self.text_out(r.description)}",
+                self.tr("Ressource %1").replace("%1", str(i + 1)),
+                lambda i=i: self._remove(self.resources, i),
+            )
+
+    def _step_text(self, step: m.StepDraft) -> str:
+        due = f" — {self.tr('bis')} {format_date(step.due_on)}" if step.due_on else ""
+        return f"• {self.text_out(step.who)}: {self.text_out(step.what)}{due}"
+
+    def _render_goals(self) -> None:
+        self._clear_layout(self.goal_list)
+        for i, g in enumerate(self.goals):
+            lines = [
+                self.tr("Ziel %1: „%2“")
+                .replace("%1", str(i + 1))
+                .replace("%2", self.text_out(g.text))
+            ]
+            if g.indicator:
+                lines.append(
+                    self.tr("Woran merken wir es: %1").replace("%1", self.text_out(g.indicator))
+                )
+            for label, level in zip(LEVEL_LABELS, g.levels, strict=True):
+                if level:
+                    lines.append(f"{label}: {self.text_out(level)}")
+            if g.target_date:
+                lines.append(self.tr("Zieldatum: %1").replace("%1", format_date(g.target_date)))
+            lines += [self._step_text(s) for s in g.steps]
+            self._add_item_row(
+                self.goal_list,
+                "\n".join(lines),
+                self.tr("Ziel %1").replace("%1", str(i + 1)),
+                lambda i=i: self._remove(self.goals, i),
+            )
+
+    def _render_steps(self) -> None:
+        self._clear_layout(self.step_list)
+        for i, step in enumerate(self.pending_steps):
+            self._add_item_row(
+                self.step_list,
+                self._step_text(step),
+                self.tr("Schritt %1").replace("%1", str(i + 1)),
+                lambda i=i: self._remove(self.pending_steps, i),
+            )

@@ -1,0 +1,211 @@
+"""Saving and the protocol: "Speichern & Protokoll" checks everything captured, records the
+conference with its goal reviews in one transaction (``store.conferences.record``) and writes
+the PDF protocol, all on the task runner's database lane; a retry after a failure never
+records twice. Also closing: unsaved input is only dropped after asking."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+
+from sro_case.domain import models as m
+from sro_case.domain import rules
+from sro_case.domain.catalogues import catalogue
+from sro_case.errors import SroCaseError, ValidationError
+from ui.conference.base import ConferenceBase
+from ui.conference.widgets import repolish
+from ui.forms import format_date
+from ui.i18n import core_label, error_text
+
+
+class ProtocolPart(ConferenceBase):
+    """The "Abschluss" section, saving, the protocol file, and closing the window."""
+
+    def _build_save(self) -> None:
+        s = self.save_section = self._section(self.tr("Abschluss"))
+        self.save_button = QPushButton(self.tr("S&peichern && Protokoll (Strg+S)"))
+        self.save_button.clicked.connect(self.save_and_protocol)
+        s.body.addWidget(self.save_button, 0, Qt.AlignLeft)
+
+    def conference_draft(self) -> m.ConferenceDraft:
+        """The checked draft of everything captured (raises ValidationError)."""
+        if len(self.will_items) == 1:
+            who, will = self.will_items[0]
+        else:
+            will = "\n".join(f"{w}: {t}" if w else t for w, t in self.will_items)
+            who = ", ".join(dict.fromkeys(w for w, _t in self.will_items if w))
+        draft = m.ConferenceDraft(
+            held_on=self.held_on(),
+            kind=str(self.kind_combo.currentData()),
+            facilitator=self.facilitator(),
+            participants=tuple(self.participants),
+            agenda=tuple(item.title for item in self.agenda),
+            family_will=will,
+            will_spoken_by=who,
+            resources=tuple(self.resources),
+            goals=tuple(self.goals),
+            decisions=self.decisions_edit.toPlainText(),
+            next_review=self.next_review_field.value(),
+        )
+        return rules.check_conference(draft, self.store.clock.today())
+
+    def review_drafts(self) -> list[m.ReviewDraft]:
+        drafts = [d for row in self.review_rows if (d := row.draft(self.held_on())) is not None]
+        problems: list[tuple[str, str]] = []
+        for d in drafts:
+            try:
+                rules.check_review(d, self.store.clock.today())
+            except ValidationError as exc:
+                problems += exc.problems
+        if problems:
+            raise ValidationError(problems)
+        return drafts
+
+    def suggested_protocol_name(self) -> str:
+        """Only file number and date: a file dialog on the projector shows file names."""
+        number = self.detail.summary.file_number if self.detail else str(self.case_id)
+        safe = re.sub(r"[^\w.-]+", "_", number)
+        return f"Protokoll_{safe}_{self.held_on().isoformat()}.pdf"
+
+    def _ask_protocol_path(self, suggested: str) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        curtain_was_on = self.curtain_on
+        self.set_curtain(True)  # the folder's other files are nobody's business in the room
+        try:
+            path, _filter = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Protokoll speichern"),
+                str(Path(folder) / suggested),
+                self.tr("PDF-Dokument (*.pdf)"),
+            )
+        finally:
+            self.set_curtain(curtain_was_on)
+        if not path:
+            return None
+        return Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+
+    def save_and_protocol(self) -> None:
+        """Record the conference with its goal reviews (all or nothing), write the PDF."""
+        if self._saving or self.detail is None or self.curtain_on:
+            return
+        draft: m.ConferenceDraft | None = None
+        reviews: list[m.ReviewDraft] = []
+        if self._save_state.conference_id is None:
+            try:
+                draft = self.conference_draft()
+                reviews = self.review_drafts()
+            except ValidationError as exc:
+                self._show_message(
+                    self.tr("Nicht gespeichert:")
+                    + "\n"
+                    + "\n".join(f"• {f}: {msg}" if f else f"• {msg}" for f, msg in exc.problems),
+                    error=True,
+                )
+                return
+        path = self.ask_protocol_path(self.suggested_protocol_name())
+        if path is None:
+            return
+        store, case_id, state = self.store, self.case_id, self._save_state
+        use_initials = self.use_initials
+
+        def work() -> tuple[int, Path]:
+            if state.conference_id is None:
+                assert draft is not None
+                state.conference_id = store.conferences.record(case_id, draft, reviews).id
+            written = store.documents.conference_protocol(
+                case_id, path, conference_id=state.conference_id, initials=use_initials
+            )
+            return state.conference_id, written
+
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self._show_message(self.tr("Wird gespeichert …"))
+        self.runner.submit(work, self._on_saved, self._on_save_failed)
+
+    def _on_saved(self, result: tuple[int, Path]) -> None:
+        conference_id, path = result
+        self._saving = False
+        self._finish_capture()
+        self._show_message(
+            self.tr("Gespeichert. Protokoll: %1").replace("%1", str(path)), error=False
+        )
+        self.conference_saved.emit(conference_id)
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        text = error_text(exc) if isinstance(exc, SroCaseError) else repr(exc)
+        if self._save_state.conference_id is not None:
+            self._finish_capture()
+            self.conference_saved.emit(self._save_state.conference_id)
+            text = self.tr(
+                "Die Konferenz ist gespeichert, aber das Protokoll fehlt noch: %1 – "
+                "Strg+S versucht es erneut."
+            ).replace("%1", text)
+        else:
+            text = self.tr("Nicht gespeichert: %1").replace("%1", text)
+        self._show_message(text, error=True)
+
+    def _finish_capture(self) -> None:
+        """After recording, the captured content is fixed; Strg+S only rewrites the protocol."""
+        self.saved = True
+        self._dirty = False
+        self.timer_running = False
+        for section in self.sections:
+            section.entry.hide()
+            section.show_problems([])
+        kind = core_label(catalogue("conference_kinds").label(self.kind_combo.currentData()))
+        facilitator = self.name_out(self.facilitator())
+        self.frame_summary.setText(
+            self.tr("%1 am %2").replace("%1", kind).replace("%2", format_date(self.held_on()))
+            + (self.tr(" · Moderation: %1").replace("%1", facilitator) if facilitator else "")
+        )
+        self.frame_summary.show()
+        for row in self.review_rows:
+            row.freeze()
+        self.decisions_edit.setReadOnly(True)
+        self.next_review_field.setReadOnly(True)
+        self._refresh()
+        self.save_button.setText(self.tr("&Protokoll erneut schreiben (Strg+S)"))
+        self.save_button.setEnabled(True)
+
+    def _show_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setProperty("error", "true" if error else "false")
+        self.message.setObjectName("errorMessage" if error else "saveMessage")
+        repolish(self.message)
+        self.message.setVisible(bool(text))
+
+    # ------------------------------------------------------------------ closing
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.dirty and not self._confirm_discard():
+            event.ignore()
+            return
+        self.tick_timer.stop()
+        self.closed.emit()
+        event.accept()
+        super().closeEvent(event)
+
+    def _confirm_discard(self) -> bool:
+        box = QMessageBox(
+            QMessageBox.Question,
+            self.tr("Konferenz nicht gespeichert"),
+            self.tr("Die Konferenz ist noch nicht gespeichert. Eingaben verwerfen und schließen?"),
+            QMessageBox.Yes | QMessageBox.No,
+            self,
+        )
+        box.button(QMessageBox.Yes).setText(self.tr("&Verwerfen"))
+        box.button(QMessageBox.No).setText(self.tr("&Weiter bearbeiten"))
+        box.setDefaultButton(QMessageBox.No)
+        answer = box.exec()
+        box.deleteLater()
+        return answer == QMessageBox.Yes
+
+    def discard(self) -> None:
+        """Close without asking (tests, or the application quits)."""
+        self._dirty = False
+        self.close()
