@@ -43,11 +43,11 @@ def _periods(store: Store) -> list[tuple[date, date]]:
     ]
 
 
-def _assert_agree(store: Store) -> None:
+def _assert_agree(store: Store, after: str = "") -> None:
     for date_from, date_to in _periods(store):
         sql, reference = _both(store, date_from, date_to)
         for mine, theirs in zip(sql.tables, reference.tables, strict=True):
-            assert mine == theirs, (mine.id, date_from, date_to)
+            assert mine == theirs, (mine.id, date_from, date_to, after)
         assert sql == reference
 
 
@@ -106,9 +106,9 @@ def test_tally_follows_every_kind_of_write(store: Store) -> None:
         store.cases.end_help(open_help.id, store.clock.today(), "plan")
     store.cases.add_help(case_id, m.HelpDraft("31", date(2026, 1, 31), monthly_cost_cents=123_457))
     _assert_agree(store)
-    # raw SQL the services never send: the triggers must follow it all the same
-    _write(
-        store,
+    # raw SQL the services never send, with conflict clauses too: the triggers must follow it
+    # all the same, statement by statement
+    statements = [
         f"UPDATE participant SET discipline = 'zauberei' WHERE id = "
         f"(SELECT min(p.id) FROM participant p JOIN conference k ON k.id = p.conference_id "
         f"WHERE k.case_id = {case_id})",
@@ -130,8 +130,25 @@ def test_tally_follows_every_kind_of_write(store: Store) -> None:
         "UPDATE case_file SET social_space_id = (SELECT max(id) FROM social_space) "
         "WHERE id % 6 = 0",
         "UPDATE social_space SET is_model_region = 1 - is_model_region WHERE id = 2",
-    )
-    _assert_agree(store)
+        # REPLACE deletes before it inserts (delete triggers need recursive_triggers), and an
+        # outer conflict clause replaces the ones inside trigger bodies
+        "INSERT OR REPLACE INTO participant (id, conference_id, name, organisation, discipline) "
+        "SELECT id, conference_id, name, organisation, 'kita' FROM participant "
+        "WHERE id = (SELECT max(id) FROM participant)",
+        "INSERT OR REPLACE INTO participant (conference_id, name, organisation, discipline) "
+        "SELECT max(id), 'Neu', '', 'asd' FROM conference",
+        "INSERT OR ABORT INTO participant (conference_id, name, organisation, discipline) "
+        "SELECT max(id), 'Noch wer', '', 'schule' FROM conference",
+        "INSERT OR REPLACE INTO goal_review (id, goal_id, conference_id, reviewed_on, score, "
+        "comment) SELECT id, goal_id, conference_id, '2020-01-01', score, comment "
+        "FROM goal_review WHERE id = (SELECT max(id) FROM goal_review)",
+        "UPDATE OR IGNORE person SET birth_date = '2010-02-28' WHERE id % 3 = 1",
+        "UPDATE OR ABORT person SET sex = 'male' WHERE id % 5 = 2",
+        "UPDATE OR REPLACE help SET monthly_cost_cents = 99 WHERE id % 4 = 1",
+    ]
+    for statement in statements:
+        _write(store, statement)
+        _assert_agree(store, statement)
     with store.read() as s:  # the unknown discipline is counted, not dropped
         assert (
             s.connection()
@@ -192,6 +209,52 @@ def test_migration_fills_the_tally_for_live_and_deleted_cases(store: Store, cloc
     migrate.upgrade(store.engine)
     _assert_agree(store)
     assert [_both(store, a, b)[0] for a, b in _periods(store)] == expected
+    assert store.maintenance.check().statistics_problems == ()
+    # the rows of deleted cases follow their Sozialraum's code, as the reference reads them
+    for statement in (
+        "UPDATE social_space SET code = 'umbenannt' WHERE id = 1",
+        "INSERT INTO social_space (code, name, sort_name, district_group, is_model_region) "
+        "SELECT 'x', 'Neu', 'neu', '', 0",
+        "UPDATE social_space SET code = (SELECT code FROM case_statistic LIMIT 1) "
+        "WHERE code = 'x' AND NOT EXISTS (SELECT 1 FROM social_space s "
+        "WHERE s.code = (SELECT code FROM case_statistic LIMIT 1))",
+    ):
+        _write(store, statement)
+        _assert_agree(store, statement)
+
+
+def test_a_table_rebuilt_by_a_later_migration_keeps_the_tally(store: Store) -> None:
+    """Alembic's batch mode copies, drops and renames a table; the triggers would break it."""
+    import sqlalchemy as sa
+    from alembic.operations import Operations
+    from alembic.runtime.migration import MigrationContext
+
+    from sro_case.storage import migrate
+    from sro_case.storage.engine import WRITE_OPTION
+    from sro_case.storage.tally import TRIGGERS
+
+    generate(store, 30, seed=9)
+    with store.engine.execution_options(**{WRITE_OPTION: True}).connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")  # as migrate.upgrade runs the revisions
+        with conn.begin():
+            operations = Operations(MigrationContext.configure(conn))
+            with migrate.triggers_suspended(conn):
+                for table in ("help", "participant", "goal_review", "case_file"):
+                    with operations.batch_alter_table(table, recreate="always") as batch:
+                        batch.add_column(sa.Column("spare", sa.Integer(), nullable=True))
+        raw.execute("PRAGMA foreign_keys = ON")
+        names = {n for (n,) in raw.execute("SELECT name FROM sqlite_schema")}
+    assert set(TRIGGERS) <= names
+    _write(
+        store,
+        "UPDATE help SET start_on = date(start_on, '-2 months') WHERE id % 2 = 0",
+        "DELETE FROM participant WHERE id % 3 = 0",
+        "UPDATE goal_review SET score = 2 WHERE id % 2 = 1",
+        "UPDATE case_file SET child_protection = 1 WHERE id % 2 = 0",
+    )
+    _assert_agree(store)
 
 
 def test_more_disciplines_than_the_bit_set_holds_falls_back_to_the_facts(store: Store) -> None:
@@ -215,13 +278,25 @@ def test_more_disciplines_than_the_bit_set_holds_falls_back_to_the_facts(store: 
     assert sum(1 for c in disciplines.rows if c.code.startswith("disziplin_")) == 70
 
 
-def test_the_check_finds_a_tally_that_lost_rows(store: Store) -> None:
+def test_the_check_finds_lost_rows_wrong_figures_and_missing_triggers(store: Store) -> None:
     generate(store, 40, seed=6)
     assert store.maintenance.check().ok
-    _write(
-        store, "DELETE FROM tally_review WHERE goal_key = (SELECT min(goal_key) FROM tally_review)"
-    )
-    report = store.maintenance.check()
+    _write(store, "UPDATE tally_review SET score = -score WHERE goal_key % 2 = 0")
+    report = store.maintenance.check()  # the rows are all there, but the figures differ
     assert not report.ok and report.audit_ok
-    assert len(report.statistics_problems) == 1
-    assert report.statistics_problems[0].startswith("Zählwerk der Statistik, Zielbewertungen:")
+    assert report.statistics_problems == (
+        "Zählwerk der Statistik: die Zahlen weichen von einer Zählung über die Akten ab "
+        "(Tabellen: ziele_zielerreichung).",
+    )
+    _write(
+        store,
+        "DELETE FROM tally_help WHERE help_id = (SELECT max(help_id) FROM tally_help)",
+        "DROP TRIGGER tally_participant_delete",
+    )
+    problems = store.maintenance.check().statistics_problems
+    assert problems[0] == (
+        "Zählwerk der Statistik: 1 Trigger fehlen (tally_participant_delete); die Statistik "
+        "zählt Änderungen nicht mehr mit."
+    )
+    assert problems[1].startswith("Zählwerk der Statistik, Hilfen: ")
+    assert len(problems) == 3  # and the figures

@@ -9,7 +9,10 @@ at the start of a help, the disciplines of a conference as a bit set — so SQLi
 in one pass each.
 
 Triggers on the source tables keep them current, so no write path (client, import, demo data,
-retention, a restore) can forget them. Deleted cases keep their rows under negative keys: the
+retention, a restore, raw SQL) can forget them. Their bodies use no conflict clauses (an outer
+statement's clause would replace them) and every connection runs with ``recursive_triggers``
+on (an INSERT OR REPLACE fires the delete triggers only then). A later migration that recreates
+a table (Alembic's batch mode) wraps it in ``sro_case.storage.migrate.triggers_suspended``. Deleted cases keep their rows under negative keys: the
 retention service adds them from the anonymised statistical record
 (``sro_case.storage.tally.record_deleted_cases``). Like the search index, the tables are not
 mapped in the ORM; ``sro_case.services.statistics_sql`` reads them, and a test checks its
@@ -22,6 +25,7 @@ Create Date: 2026-11-25
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
@@ -126,65 +130,96 @@ TABLES = [
         outcome TEXT)""",
 ]
 
-REVIEW_KEY = f"{_day('OLD.reviewed_on')} * {RANK} + OLD.id"
+REVIEW_KEY = "{day} * " + str(RANK) + " + {id}"
+OLD_REVIEW = REVIEW_KEY.format(day=_day("OLD.reviewed_on"), id="OLD.id")
+NEW_REVIEW = REVIEW_KEY.format(day=_day("NEW.reviewed_on"), id="NEW.id")
+REGISTER = (
+    "INSERT INTO tally_discipline (code) SELECT NEW.discipline WHERE NEW.discipline <> '' "
+    "AND NOT EXISTS (SELECT 1 FROM tally_discipline WHERE code = NEW.discipline)"
+)
+RECOUNT = (
+    "UPDATE tally_conference SET disciplines = "
+    + DISCIPLINES_OF.format(c="tally_conference.conference_id")
+    + " WHERE conference_id IN ({ids})"
+)
+# The space of a deleted case's rows follows its Sozialraum code (as the reference path reads it)
+RESPACE = "; ".join(
+    f"UPDATE {table} SET space_id = (SELECT s.id FROM case_statistic c JOIN social_space s "
+    f"ON s.code = c.social_space_code WHERE c.id = -{table}.case_key) WHERE case_key < 0"
+    for table in ("tally_help", "tally_conference", "tally_review", "tally_protection")
+)
 
+# No conflict clauses in the bodies: SQLite would replace them by the outer statement's
+# (an "INSERT OR REPLACE INTO participant" made "OR IGNORE" a renumbering "OR REPLACE"), so every
+# body deletes what it replaces before a plain INSERT. REPLACE on a source table fires the
+# delete triggers only with recursive_triggers on, which every connection sets (engine.py).
 TRIGGERS = {
     # helps: one row each; the person's birth date and sex and the case's Sozialraum follow
     "tally_help_insert": f"AFTER INSERT ON help BEGIN "
-    f"INSERT OR REPLACE INTO tally_help {HELP_ROW} WHERE h.id = NEW.id; END",
+    f"DELETE FROM tally_help WHERE help_id = NEW.id; "
+    f"INSERT INTO tally_help {HELP_ROW} WHERE h.id = NEW.id; END",
     "tally_help_update": f"AFTER UPDATE ON help BEGIN "
-    f"DELETE FROM tally_help WHERE help_id = OLD.id; "
-    f"INSERT OR REPLACE INTO tally_help {HELP_ROW} WHERE h.id = NEW.id; END",
+    f"DELETE FROM tally_help WHERE help_id IN (OLD.id, NEW.id); "
+    f"INSERT INTO tally_help {HELP_ROW} WHERE h.id = NEW.id; END",
     "tally_help_delete": "AFTER DELETE ON help BEGIN "
     "DELETE FROM tally_help WHERE help_id = OLD.id; END",
     "tally_person_update": f"AFTER UPDATE OF birth_date, sex ON person BEGIN "
-    f"INSERT OR REPLACE INTO tally_help {HELP_ROW} WHERE h.person_id = NEW.id; END",
+    f"DELETE FROM tally_help WHERE help_id IN (SELECT id FROM help WHERE person_id = NEW.id); "
+    f"INSERT INTO tally_help {HELP_ROW} WHERE h.person_id = NEW.id; END",
     # conferences: the participants' disciplines as a bit set
     "tally_conference_insert": f"AFTER INSERT ON conference BEGIN "
-    f"INSERT OR REPLACE INTO tally_conference {CONFERENCE_ROW} WHERE k.id = NEW.id; END",
+    f"DELETE FROM tally_conference WHERE conference_id = NEW.id; "
+    f"INSERT INTO tally_conference {CONFERENCE_ROW} WHERE k.id = NEW.id; END",
     "tally_conference_update": f"AFTER UPDATE ON conference BEGIN "
-    f"DELETE FROM tally_conference WHERE conference_id = OLD.id; "
-    f"INSERT OR REPLACE INTO tally_conference {CONFERENCE_ROW} WHERE k.id = NEW.id; END",
+    f"DELETE FROM tally_conference WHERE conference_id IN (OLD.id, NEW.id); "
+    f"INSERT INTO tally_conference {CONFERENCE_ROW} WHERE k.id = NEW.id; END",
     "tally_conference_delete": "AFTER DELETE ON conference BEGIN "
     "DELETE FROM tally_conference WHERE conference_id = OLD.id; END",
-    "tally_participant_insert": "AFTER INSERT ON participant BEGIN "
-    "INSERT OR IGNORE INTO tally_discipline (code) SELECT NEW.discipline "
-    "WHERE NEW.discipline <> ''; "
+    "tally_participant_insert": f"AFTER INSERT ON participant BEGIN {REGISTER}; "
     "UPDATE tally_conference SET disciplines = disciplines | coalesce(("
     "SELECT 1 << (id - 1) FROM tally_discipline WHERE code = NEW.discipline AND id <= 63), 0) "
     "WHERE conference_id = NEW.conference_id; END",
-    "tally_participant_update": f"AFTER UPDATE OF discipline, conference_id ON participant BEGIN "
-    f"INSERT OR IGNORE INTO tally_discipline (code) SELECT NEW.discipline "
-    f"WHERE NEW.discipline <> ''; "
-    f"UPDATE tally_conference SET disciplines = {DISCIPLINES_OF.format(c='conference_id')} "
-    f"WHERE conference_id IN (OLD.conference_id, NEW.conference_id); END",
+    "tally_participant_update": f"AFTER UPDATE OF discipline, conference_id ON participant "
+    f"BEGIN {REGISTER}; {RECOUNT.format(ids='OLD.conference_id, NEW.conference_id')}; END",
     "tally_participant_delete": f"AFTER DELETE ON participant BEGIN "
-    f"UPDATE tally_conference SET disciplines = {DISCIPLINES_OF.format(c='conference_id')} "
-    f"WHERE conference_id = OLD.conference_id; END",
+    f"{RECOUNT.format(ids='OLD.conference_id')}; END",
     # goal reviews: ranked so that the last one in a period is max(rank)
     "tally_review_insert": f"AFTER INSERT ON goal_review BEGIN "
-    f"INSERT OR REPLACE INTO tally_review {REVIEW_ROW} WHERE r.id = NEW.id; END",
+    f"DELETE FROM tally_review WHERE goal_key = NEW.goal_id AND rank = {NEW_REVIEW}; "
+    f"INSERT INTO tally_review {REVIEW_ROW} WHERE r.id = NEW.id; END",
     "tally_review_update": f"AFTER UPDATE ON goal_review BEGIN "
-    f"DELETE FROM tally_review WHERE goal_key = OLD.goal_id AND rank = {REVIEW_KEY}; "
-    f"INSERT OR REPLACE INTO tally_review {REVIEW_ROW} WHERE r.id = NEW.id; END",
+    f"DELETE FROM tally_review WHERE goal_key = OLD.goal_id AND rank = {OLD_REVIEW}; "
+    f"DELETE FROM tally_review WHERE goal_key = NEW.goal_id AND rank = {NEW_REVIEW}; "
+    f"INSERT INTO tally_review {REVIEW_ROW} WHERE r.id = NEW.id; END",
     "tally_review_delete": f"AFTER DELETE ON goal_review BEGIN "
-    f"DELETE FROM tally_review WHERE goal_key = OLD.goal_id AND rank = {REVIEW_KEY}; END",
+    f"DELETE FROM tally_review WHERE goal_key = OLD.goal_id AND rank = {OLD_REVIEW}; END",
     "tally_goal_update": "AFTER UPDATE OF case_id ON goal BEGIN "
     "UPDATE tally_review SET case_key = NEW.case_id, space_id = ("
     "SELECT social_space_id FROM case_file WHERE id = NEW.case_id) "
     "WHERE goal_key = NEW.id; END",
     # § 8a: one row per flagged case; a case's move to another Sozialraum moves its rows
     "tally_case_insert": f"AFTER INSERT ON case_file BEGIN "
-    f"INSERT OR REPLACE INTO tally_protection {PROTECTION_ROW} AND c.id = NEW.id; END",
-    "tally_case_update": f"AFTER UPDATE OF child_protection, outcome_8a, opened_on, "
+    f"DELETE FROM tally_protection WHERE case_key = NEW.id; "
+    f"INSERT INTO tally_protection {PROTECTION_ROW} AND c.id = NEW.id; END",
+    "tally_case_update": f"AFTER UPDATE OF id, child_protection, outcome_8a, opened_on, "
     f"social_space_id ON case_file BEGIN "
-    f"DELETE FROM tally_protection WHERE case_key = OLD.id; "
-    f"INSERT OR REPLACE INTO tally_protection {PROTECTION_ROW} AND c.id = NEW.id; "
+    f"DELETE FROM tally_protection WHERE case_key IN (OLD.id, NEW.id); "
+    f"INSERT INTO tally_protection {PROTECTION_ROW} AND c.id = NEW.id; "
     f"UPDATE tally_help SET space_id = NEW.social_space_id WHERE case_key = NEW.id; "
     f"UPDATE tally_conference SET space_id = NEW.social_space_id WHERE case_key = NEW.id; "
     f"UPDATE tally_review SET space_id = NEW.social_space_id WHERE case_key = NEW.id; END",
     "tally_case_delete": "AFTER DELETE ON case_file BEGIN "
     "DELETE FROM tally_protection WHERE case_key = OLD.id; END",
+    # deleted cases: their rows go with their statistical record, their space follows the code
+    "tally_case_statistic_delete": "AFTER DELETE ON case_statistic BEGIN "
+    + "; ".join(
+        f"DELETE FROM {table} WHERE case_key = -OLD.id"
+        for table in ("tally_help", "tally_conference", "tally_review", "tally_protection")
+    )
+    + "; END",
+    "tally_space_insert": f"AFTER INSERT ON social_space BEGIN {RESPACE}; END",
+    "tally_space_update": f"AFTER UPDATE OF code ON social_space BEGIN {RESPACE}; END",
+    "tally_space_delete": f"AFTER DELETE ON social_space BEGIN {RESPACE}; END",
 }
 
 FILL = [
@@ -197,21 +232,66 @@ FILL = [
 ]
 
 
-def upgrade() -> None:
-    from sro_case.storage.tally import record_deleted_cases
+TALLY_TABLES = (
+    "tally_protection",
+    "tally_review",
+    "tally_conference",
+    "tally_discipline",
+    "tally_help",
+)
+SPACE_OF_DELETED = "(SELECT s.id FROM social_space s WHERE s.code = c.social_space_code)"
+DELETED = [
+    f"""INSERT INTO tally_help
+    SELECT -h.id, -c.id, {SPACE_OF_DELETED}, h.help_type, {_day("h.start_on")},
+           {_day("h.end_on")}, h.end_reason, {_months("h.start_on", "h.end_on")},
+           h.monthly_cost_cents, NULL, coalesce(nullif(h.age_group, ''), 'ohne_angabe'),
+           coalesce(nullif(h.sex, ''), 'unspecified')
+    FROM help_statistic h JOIN case_statistic c ON c.id = h.case_statistic_id""",
+    f"""INSERT INTO tally_review
+    SELECT -g.id, {_day("r.reviewed_on")} * {RANK} + r.id, r.score, -c.id, {SPACE_OF_DELETED}
+    FROM goal_review_statistic r JOIN goal_statistic g ON g.id = r.goal_statistic_id
+    JOIN case_statistic c ON c.id = g.case_statistic_id""",
+    f"""INSERT INTO tally_protection
+    SELECT -c.id, {SPACE_OF_DELETED}, {_day("c.opened_on")}, c.outcome_8a
+    FROM case_statistic c WHERE c.child_protection""",
+    f"""INSERT INTO tally_conference
+    SELECT -k.id, -c.id, {SPACE_OF_DELETED}, {_day("k.held_on")},
+           (SELECT coalesce(sum(1 << (d.id - 1)), 0) FROM tally_discipline d
+            WHERE d.id <= 63 AND instr(',' || k.discipline_counts, ',' || d.code || '=') > 0)
+    FROM conference_statistic k JOIN case_statistic c ON c.id = k.case_statistic_id""",
+]
 
+
+def _fill_deleted() -> None:
+    """Cases deleted before this revision: their statistical records under negative keys (as
+    ``sro_case.storage.tally.record_deleted_cases`` enters later deletions; a migration keeps
+    its own copy, so that later changes there cannot change what this revision did)."""
+    bind = op.get_bind()
+    codes: set[str] = set()
+    for (counts,) in bind.execute(sa.text("SELECT discipline_counts FROM conference_statistic")):
+        codes |= {part.partition("=")[0] for part in (counts or "").split(",") if part}
+    register = sa.text(
+        "INSERT INTO tally_discipline (code) SELECT :code "
+        "WHERE NOT EXISTS (SELECT 1 FROM tally_discipline WHERE code = :code)"
+    )
+    for code in sorted(codes - {""}):
+        bind.execute(register, {"code": code})
+    for statement in DELETED:
+        bind.execute(sa.text(statement))
+
+
+def upgrade() -> None:
     for statement in TABLES:
         op.execute(statement)
     for name, body in TRIGGERS.items():
         op.execute(f"CREATE TRIGGER {name} {body}")
     for statement in FILL:
         op.execute(statement)
-    record_deleted_cases(op.get_bind())
+    _fill_deleted()
 
 
 def downgrade() -> None:
     for name in TRIGGERS:
-        op.execute(f"DROP TRIGGER {name}")
-    for table in ("tally_protection", "tally_review", "tally_conference", "tally_discipline"):
-        op.execute(f"DROP TABLE {table}")
-    op.execute("DROP TABLE tally_help")
+        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for table in TALLY_TABLES:
+        op.execute(f"DROP TABLE IF EXISTS {table}")

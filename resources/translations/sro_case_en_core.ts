@@ -1379,5 +1379,13 @@
         <source>Zählwerk der Statistik, Kinderschutzfälle: {live} in den Akten und {kept} gelöschter Fälle, gezählt {counted_live} und {counted_kept}.</source>
         <translation>Statistics tally, child protection cases: {live} in the case files and {kept} of deleted cases, counted {counted_live} and {counted_kept}.</translation>
     </message>
+    <message>
+        <source>Zählwerk der Statistik: {count} Trigger fehlen ({names}); die Statistik zählt Änderungen nicht mehr mit.</source>
+        <translation>Statistics tally: {count} triggers are missing ({names}); the statistics no longer follow changes.</translation>
+    </message>
+    <message>
+        <source>Zählwerk der Statistik: die Zahlen weichen von einer Zählung über die Akten ab (Tabellen: {tables}).</source>
+        <translation>Statistics tally: the figures differ from a count over the case files (tables: {tables}).</translation>
+    </message>
 </context>
 </TS>

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
 from sro_case.domain import models as m
+from sro_case.domain.messages import T
 from sro_case.services import audit
+from sro_case.services.statistics import differing_tables
 from sro_case.storage import migrate, orm, orm_retention, tally
+
+EARLIEST = date(1900, 1, 1)  # the statistics check counts every year from here
 
 if TYPE_CHECKING:
     from sro_case.services.store import Store
@@ -53,7 +58,9 @@ class MaintenanceService:
         )
 
     def check(self) -> m.CheckReport:
-        """integrity_check, cipher_integrity_check (page HMACs) and the audit chain."""
+        """integrity_check, cipher_integrity_check (page HMACs), the audit chain and the
+        statistics tally (its triggers, its rows, and its figures over every year against a
+        count over the case files)."""
         with self._store.engine.connect() as conn:
             integrity = ", ".join(
                 r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").all()
@@ -65,6 +72,16 @@ class MaintenanceService:
         with self._store.read() as s:
             count, problems = audit.verify(s)
             statistics = tally.verify(s.connection())
+            # the figures themselves, over every year, against a count over the case files
+            differing = differing_tables(s, EARLIEST, self._store.clock.today())
+            if differing:
+                statistics.append(
+                    T(
+                        "Zählwerk der Statistik: die Zahlen weichen von einer Zählung über die "
+                        "Akten ab (Tabellen: {tables}).",
+                        tables=", ".join(differing),
+                    )
+                )
         return m.CheckReport(
             integrity, cipher, not problems, tuple(problems), count, tuple(statistics)
         )

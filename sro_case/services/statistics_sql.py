@@ -91,8 +91,11 @@ def _or_unknown(column: str) -> str:
     return f"coalesce(nullif({column}, ''), {_literal(UNKNOWN)})"
 
 
+# rows of a Sozialraum that exists (``_all`` puts in the ids); a deleted case whose code is not
+# known (any more) is not counted, as in the facts path
+KNOWN = "space_id IN (<known>)"
 # helps counted at all: as the facts path reads them (overlapping the period)
-HELPS = "space_id IS NOT NULL AND start_day <= :t AND (end_day IS NULL OR end_day >= :f)"
+HELPS = f"{KNOWN} AND start_day <= :t AND (end_day IS NULL OR end_day >= :f)"
 BEGUN = f"{HELPS} AND start_day >= :f"
 RUNNING = f"{HELPS} AND (end_day IS NULL OR end_day > :t)"
 ENDED = f"{HELPS} AND end_day BETWEEN :f AND :t"
@@ -133,7 +136,10 @@ class SqlTallies:
         return all(bit <= MAX_DISCIPLINES for bit in self._disciplines)
 
     def _all(self, sql: str, **extra: Any) -> list[Any]:
-        return self._conn.execute(text(sql), {**self._params, **extra}).all()
+        known = ",".join(str(int(sid)) for sid in self._code) or "NULL"
+        return self._conn.execute(
+            text(sql.replace("<known>", known)), {**self._params, **extra}
+        ).all()
 
     # ---------------------------------------------------------------- helps
 
@@ -233,7 +239,7 @@ class SqlTallies:
             f"SELECT space_id, n, count(*), sum(any_discipline){sums} FROM ("
             "  SELECT max(space_id) AS space_id, min(count(*), 4) AS n, "
             f"        max(disciplines <> 0) AS any_discipline{flags} "
-            "  FROM tally_conference WHERE held_day BETWEEN :f AND :t AND space_id IS NOT NULL"
+            "  FROM tally_conference WHERE held_day BETWEEN :f AND :t AND space_id IN (<known>)"
             "  GROUP BY case_key) GROUP BY 1, 2"
         )
 
@@ -248,7 +254,7 @@ class SqlTallies:
         units: Counter[tuple[str, str]] = Counter()
         for space, bits, n in self._all(
             "SELECT space_id, disciplines, count(*) FROM tally_conference "
-            "WHERE held_day BETWEEN :f AND :t AND space_id IS NOT NULL GROUP BY 1, 2"
+            "WHERE held_day BETWEEN :f AND :t AND space_id IN (<known>) GROUP BY 1, 2"
         ):
             if space not in self._group:
                 continue
@@ -285,7 +291,7 @@ class SqlTallies:
                 "SELECT space_id, count(*), total(score), max(score), count(DISTINCT case_key) "
                 "FROM (SELECT space_id, case_key, score, max(rank) FROM tally_review "
                 "      WHERE rank BETWEEN :low AND :high GROUP BY goal_key) "
-                "WHERE space_id IS NOT NULL GROUP BY 1",
+                "WHERE space_id IN (<known>) GROUP BY 1",
                 low=low,
                 high=high,
             )
@@ -296,7 +302,7 @@ class SqlTallies:
         cells: Counter[tuple[str, str]] = Counter()
         for space, outcome, n in self._all(
             f"SELECT space_id, {_or_unknown('outcome')}, count(*) FROM tally_protection "
-            "WHERE opened_day BETWEEN :f AND :t AND space_id IS NOT NULL GROUP BY 1, 2"
+            "WHERE opened_day BETWEEN :f AND :t AND space_id IN (<known>) GROUP BY 1, 2"
         ):
             if space in self._group:
                 cells[self._group[space], outcome] += n

@@ -26,15 +26,15 @@ from sro_case.storage.engine import WRITE_OPTION, optimize
 if TYPE_CHECKING:
     from sro_case.services.access_request import AccessRequestService
     from sro_case.services.audit_log import AuditLogService
-    from sro_case.services.open_data import OpenDataService
-    from sro_case.services.retention import RetentionService
     from sro_case.services.cases import CaseService
     from sro_case.services.catalog import CatalogService
     from sro_case.services.conferences import ConferenceService
     from sro_case.services.deadlines import DeadlineService
     from sro_case.services.documents import DocumentService
-    from sro_case.services.statistics import StatisticsService
     from sro_case.services.maintenance import MaintenanceService
+    from sro_case.services.open_data import OpenDataService
+    from sro_case.services.retention import RetentionService
+    from sro_case.services.statistics import StatisticsService
     from sro_case.services.users import UserService
 
 

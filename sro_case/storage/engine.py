@@ -85,12 +85,15 @@ def connect_keyed(
 
 def connect_raw(path: Path, key: bytes, *, create: bool = False) -> Any:
     """A keyed, probed connection with the pragmas the design asks for (WAL, FULL sync,
-    foreign keys, page cache, German collation). Raises DatabaseMissing or DatabaseDamaged."""
+    foreign keys, recursive triggers, page cache, German collation). Raises DatabaseMissing or DatabaseDamaged."""
     path = Path(path)
     if not create and not path.is_file():
         raise DatabaseMissing(T("Die Datenbank {path} existiert nicht.", path=path))
     conn = connect_keyed(path, key)
     conn.execute("PRAGMA foreign_keys = ON")
+    # REPLACE fires the delete triggers only with this on: the statistics tally (migration
+    # 0008) would keep the rows an INSERT OR REPLACE removed
+    conn.execute("PRAGMA recursive_triggers = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA temp_store = MEMORY")

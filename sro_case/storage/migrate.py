@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -10,7 +12,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from sro_case.domain.messages import T
 from sro_case.errors import SchemaTooNew
@@ -85,3 +87,24 @@ def check_not_newer(engine: Engine) -> str | None:
 def pre_upgrade_backup_path(db_path: Path, revision: str) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     return db_path.with_name(f"{db_path.stem}.vor-update-{revision}-{stamp}{db_path.suffix}")
+
+
+@contextmanager
+def triggers_suspended(bind: Connection) -> Iterator[None]:
+    """For a migration that recreates tables (Alembic's batch mode copies a table, drops it and
+    renames the copy): the statistics tally's triggers (revision 0008) refer to several tables
+    and would make the rename fail or be dropped with their table. All triggers are dropped for
+    the block and created again afterwards exactly as they were.
+
+        with migrate.triggers_suspended(op.get_bind()):
+            with op.batch_alter_table("help") as batch: ...
+    """
+    saved = bind.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND sql IS NOT NULL "
+        "ORDER BY name"
+    ).all()
+    for name, _sql in saved:
+        bind.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    yield
+    for _name, sql in saved:
+        bind.exec_driver_sql(sql)

@@ -30,95 +30,92 @@ def _months(start: str, end: str) -> str:
     )
 
 
-def _space() -> str:
-    return "(SELECT s.id FROM social_space s WHERE s.code = c.social_space_code)"
+SPACE_OF_DELETED = "(SELECT s.id FROM social_space s WHERE s.code = c.social_space_code)"
+TABLES = ("tally_help", "tally_conference", "tally_review", "tally_protection")
+# the triggers of migration 0008; ``verify`` reports any that are missing
+TRIGGERS = (
+    "tally_help_insert",
+    "tally_help_update",
+    "tally_help_delete",
+    "tally_person_update",
+    "tally_conference_insert",
+    "tally_conference_update",
+    "tally_conference_delete",
+    "tally_participant_insert",
+    "tally_participant_update",
+    "tally_participant_delete",
+    "tally_review_insert",
+    "tally_review_update",
+    "tally_review_delete",
+    "tally_goal_update",
+    "tally_case_insert",
+    "tally_case_update",
+    "tally_case_delete",
+    "tally_case_statistic_delete",
+    "tally_space_insert",
+    "tally_space_update",
+    "tally_space_delete",
+)
 
 
 def record_deleted_cases(conn: Connection, ids: Iterable[int] | None = None) -> None:
-    """Enter the statistical records ``ids`` (all of them when None) into the tally tables."""
+    """Enter the statistical records ``ids`` (all of them when None) into the tally tables,
+    replacing what was there for them."""
     if ids is None:
-        where, params = "", {}
+        where, keys = "", "case_key < 0"
     else:
-        chosen = sorted(set(ids))
+        chosen = sorted({int(i) for i in ids})
         if not chosen:
             return
-        where = "WHERE c.id IN ({})".format(",".join(str(int(i)) for i in chosen))
-        params = {}
-    conn.execute(
-        sa.text(
-            f"""INSERT OR REPLACE INTO tally_help
-            SELECT -h.id, -c.id, {_space()}, h.help_type, {DAY.format("h.start_on")},
-                   {DAY.format("h.end_on")}, h.end_reason, {_months("h.start_on", "h.end_on")},
-                   h.monthly_cost_cents, NULL, coalesce(nullif(h.age_group, ''), 'ohne_angabe'),
-                   coalesce(nullif(h.sex, ''), 'unspecified')
-            FROM help_statistic h JOIN case_statistic c ON c.id = h.case_statistic_id {where}"""
-        ),
-        params,
-    )
-    conn.execute(
-        sa.text(
-            f"""INSERT OR REPLACE INTO tally_review
-            SELECT -g.id, {DAY.format("r.reviewed_on")} * {RANK} + r.id, r.score, -c.id, {_space()}
-            FROM goal_review_statistic r JOIN goal_statistic g ON g.id = r.goal_statistic_id
-            JOIN case_statistic c ON c.id = g.case_statistic_id {where}"""
-        ),
-        params,
-    )
-    conn.execute(
-        sa.text(
-            f"""INSERT OR REPLACE INTO tally_protection
-            SELECT -c.id, {_space()}, {DAY.format("c.opened_on")}, c.outcome_8a
-            FROM case_statistic c WHERE c.child_protection
-            {where.replace("WHERE", "AND")}"""
-        ),
-        params,
-    )
-    rows = conn.execute(
-        sa.text(
-            f"""SELECT k.id, c.id, {_space()}, {DAY.format("k.held_on")}, k.discipline_counts
-            FROM conference_statistic k JOIN case_statistic c ON c.id = k.case_statistic_id
-            {where}"""
-        ),
-        params,
-    ).all()
-    if not rows:
-        return
-    bits = _discipline_bits(conn, {code for *_, text in rows for code in _codes(text)})
-    conn.execute(
-        sa.text(
-            "INSERT OR REPLACE INTO tally_conference "
-            "(conference_id, case_key, space_id, held_day, disciplines) "
-            "VALUES (:id, :case, :space, :day, :bits)"
-        ),
-        [
-            {
-                "id": -conference,
-                "case": -case,
-                "space": space,
-                "day": day,
-                "bits": sum(bits[code] for code in _codes(text) if code in bits),
-            }
-            for conference, case, space, day, text in rows
-        ],
-    )
+        listed = ",".join(str(i) for i in chosen)
+        where = f"WHERE c.id IN ({listed})"
+        keys = f"-case_key IN ({listed})"
+    _register(conn, where)
+    for table in TABLES:
+        conn.execute(sa.text(f"DELETE FROM {table} WHERE {keys}"))
+    for statement in (
+        f"""INSERT INTO tally_help
+        SELECT -h.id, -c.id, {SPACE_OF_DELETED}, h.help_type, {DAY.format("h.start_on")},
+               {DAY.format("h.end_on")}, h.end_reason, {_months("h.start_on", "h.end_on")},
+               h.monthly_cost_cents, NULL, coalesce(nullif(h.age_group, ''), 'ohne_angabe'),
+               coalesce(nullif(h.sex, ''), 'unspecified')
+        FROM help_statistic h JOIN case_statistic c ON c.id = h.case_statistic_id {where}""",
+        f"""INSERT INTO tally_review
+        SELECT -g.id, {DAY.format("r.reviewed_on")} * {RANK} + r.id, r.score, -c.id,
+               {SPACE_OF_DELETED}
+        FROM goal_review_statistic r JOIN goal_statistic g ON g.id = r.goal_statistic_id
+        JOIN case_statistic c ON c.id = g.case_statistic_id {where}""",
+        f"""INSERT INTO tally_protection
+        SELECT -c.id, {SPACE_OF_DELETED}, {DAY.format("c.opened_on")}, c.outcome_8a
+        FROM case_statistic c WHERE c.child_protection {where.replace("WHERE", "AND")}""",
+        f"""INSERT INTO tally_conference
+        SELECT -k.id, -c.id, {SPACE_OF_DELETED}, {DAY.format("k.held_on")},
+               (SELECT coalesce(sum(1 << (d.id - 1)), 0) FROM tally_discipline d
+                WHERE d.id <= {MAX_DISCIPLINES}
+                  AND instr(',' || k.discipline_counts, ',' || d.code || '=') > 0)
+        FROM conference_statistic k JOIN case_statistic c ON c.id = k.case_statistic_id
+        {where}""",
+    ):
+        conn.execute(sa.text(statement))
 
 
-def _codes(discipline_counts: str) -> set[str]:
-    """The discipline codes of ``"asd=1,familie=2"`` (retention.format_discipline_counts)."""
-    return {part.partition("=")[0] for part in discipline_counts.split(",") if part} - {""}
-
-
-def _discipline_bits(conn: Connection, codes: set[str]) -> dict[str, int]:
-    """Bit values of ``codes``, registering new ones as the participant trigger does."""
-    for code in sorted(codes):
-        conn.execute(
-            sa.text("INSERT OR IGNORE INTO tally_discipline (code) VALUES (:code)"), {"code": code}
+def _register(conn: Connection, where: str) -> None:
+    """Register the disciplines of the records' conferences (``"asd=1,familie=2"``, see
+    retention.format_discipline_counts) as the participant trigger registers live ones."""
+    codes: set[str] = set()
+    for (counts,) in conn.execute(
+        sa.text(
+            "SELECT k.discipline_counts FROM conference_statistic k "
+            f"JOIN case_statistic c ON c.id = k.case_statistic_id {where}"
         )
-    return {
-        code: 1 << (bit - 1)
-        for bit, code in conn.execute(sa.text("SELECT id, code FROM tally_discipline"))
-        if bit <= MAX_DISCIPLINES
-    }
+    ):
+        codes |= {part.partition("=")[0] for part in (counts or "").split(",") if part}
+    register = sa.text(
+        "INSERT INTO tally_discipline (code) SELECT :code "
+        "WHERE NOT EXISTS (SELECT 1 FROM tally_discipline WHERE code = :code)"
+    )
+    for code in sorted(codes - {""}):
+        conn.execute(register, {"code": code})
 
 
 # what each tally table must hold: rows in the source (live, deleted), rows in the tally
@@ -168,9 +165,23 @@ _COUNTS = (
 
 
 def verify(conn: Connection) -> list[Text]:
-    """Problems of the tally against the case files and the statistical records (row counts
-    of live and deleted cases; the tests check the figures themselves)."""
+    """Problems of the tally: missing triggers, and row counts of live and deleted cases against
+    the case files and the statistical records (``MaintenanceService.check`` compares the
+    figures themselves with the reference path)."""
     problems: list[Text] = []
+    present = set(
+        conn.execute(sa.text("SELECT name FROM sqlite_schema WHERE type = 'trigger'")).scalars()
+    )
+    missing = [name for name in TRIGGERS if name not in present]
+    if missing:
+        problems.append(
+            T(
+                "Zählwerk der Statistik: {count} Trigger fehlen ({names}); die Statistik zählt "
+                "Änderungen nicht mehr mit.",
+                count=len(missing),
+                names=", ".join(missing),
+            )
+        )
     for source, tally, message in _COUNTS:
         live, kept = conn.execute(sa.text(source)).one()
         counted_live, counted_kept = conn.execute(sa.text(tally)).one()
