@@ -664,48 +664,47 @@
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1125"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="37"/>
         <source>Fall abschließen</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1127"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="39"/>
         <source>Fall &amp;abschließen</source>
         <translation>&amp;Close case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1132"/>
         <source>Ein abgeschlossener Fall kann mit Begründung wieder aufgenommen werden. Mit dem Abschluss beginnt die Löschfrist.</source>
         <translation>A closed case can be reopened if a reason is given. Closing the case starts the deletion period.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1141"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="53"/>
         <source>— bitte wählen —</source>
         <translation>— please select —</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1144"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="56"/>
         <source>&amp;Beendigungsgrund:</source>
         <translation>&amp;End reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1145"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="57"/>
         <source>Abschluss&amp;datum:</source>
         <translation>Closing &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1154"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="66"/>
         <source>Beendigungsgrund</source>
         <translation>End reason</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1159"/>
-        <location filename="../../ui/case_dialogs.py" line="1164"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="71"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="71"/>
         <source>Abschlussdatum</source>
         <translation>Closing date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1164"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="76"/>
         <source>dem Fallbeginn</source>
         <translation>the case start</translation>
     </message>
@@ -713,570 +712,564 @@
 <context>
     <name>ConferenceWindow</name>
     <message>
-        <location filename="../../ui/conference_mode.py" line="550"/>
-        <location filename="../../ui/conference_mode.py" line="1523"/>
+        <location filename="../../ui/conference/window.py" line="71"/>
+        <location filename="../../ui/conference/window.py" line="71"/>
         <source>Konferenzmodus</source>
         <translation>Conference mode</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="571"/>
+        <location filename="../../ui/conference/window.py" line="92"/>
         <source>Konferenzmodus – Fall wird geladen …</source>
         <translation>Conference mode – loading case …</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="578"/>
+        <location filename="../../ui/conference/projection.py" line="36"/>
         <source>Vorhang (F9)</source>
         <translation>Privacy curtain (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="580"/>
+        <location filename="../../ui/conference/projection.py" line="38"/>
         <source>Vollbild (F11)</source>
         <translation>Full screen (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="582"/>
+        <location filename="../../ui/conference/projection.py" line="40"/>
         <source>Kleiner (Strg+Minus)</source>
         <translation>Smaller (Ctrl+Minus)</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="583"/>
+        <location filename="../../ui/conference/projection.py" line="41"/>
         <source>Größer (Strg+Plus)</source>
         <translation>Larger (Ctrl+Plus)</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="585"/>
+        <location filename="../../ui/conference/projection.py" line="43"/>
         <source>Hoher Kontrast (F7)</source>
         <translation>High contrast (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="588"/>
+        <location filename="../../ui/conference/projection.py" line="46"/>
         <source>Initialen (F8)</source>
         <translation>Initials (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="614"/>
         <source>F9 oder Punkt: Vorhang · F11 Vollbild · Strg+Plus/Minus/0 Zoom · F7 Kontrast · F8 Initialen · F5 Zeit starten/anhalten · F6 nächster Punkt (Umschalt+F6 zurück) · Strg+1…9 Abschnitte · Eingabe übernimmt · Strg+Eingabe übernimmt das Ziel · Strg+S Speichern &amp; Protokoll · Strg+W Schließen</source>
         <translation>F9 or full stop: privacy curtain · F11 full screen · Ctrl+Plus/Minus/0 zoom · F7 contrast · F8 initials · F5 start/pause timer · F6 next item (Shift+F6 back) · Ctrl+1…9 sections · Enter adds · Ctrl+Enter adopts the goal · Ctrl+S save &amp; minutes · Ctrl+W close</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="667"/>
+        <location filename="../../ui/conference/window.py" line="2"/>
         <source>Konferenz</source>
         <translation>Conference</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="675"/>
+        <location filename="../../ui/conference/window.py" line="168"/>
         <source>Name der Moderation</source>
         <translation>Facilitator's name</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="676"/>
+        <location filename="../../ui/conference/window.py" line="169"/>
         <source>&amp;Art:</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="677"/>
+        <location filename="../../ui/conference/window.py" line="170"/>
         <source>&amp;Datum:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="678"/>
+        <location filename="../../ui/conference/window.py" line="171"/>
         <source>&amp;Moderation:</source>
         <translation>&amp;Facilitator:</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="688"/>
+        <location filename="../../ui/conference/participants.py" line="53"/>
         <source>Teilnehmende</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="691"/>
+        <location filename="../../ui/conference/participants.py" line="60"/>
         <source>noch niemand eingetragen</source>
         <translation>nobody entered yet</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="696"/>
+        <location filename="../../ui/conference/participants.py" line="65"/>
         <source>z. B. Grundschule am Mühlenteich</source>
         <translation>e.g. Mühlenteich Primary School</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="698"/>
+        <location filename="../../ui/conference/participants.py" line="67"/>
         <source>z. B. Schule, Kita, Familie – Alt+Pfeil runter zeigt alle</source>
         <translation>e.g. school, nursery, family – Alt+Down arrow shows all</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="700"/>
+        <location filename="../../ui/conference/participants.py" line="69"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="701"/>
+        <location filename="../../ui/conference/participants.py" line="70"/>
         <source>Organisation:</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="702"/>
+        <location filename="../../ui/conference/participants.py" line="71"/>
         <source>Disziplin:</source>
         <translation>Discipline:</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="704"/>
+        <location filename="../../ui/conference/participants.py" line="73"/>
         <source>Teilnehmende &amp;hinzufügen</source>
         <translation>&amp;Add participant</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="712"/>
+        <location filename="../../ui/conference/agenda.py" line="46"/>
         <source>Tagesordnung</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="718"/>
-        <location filename="../../ui/conference_mode.py" line="1463"/>
+        <location filename="../../ui/conference/agenda.py" line="56"/>
+        <location filename="../../ui/conference/agenda.py" line="56"/>
         <source>Zeit starten (F5)</source>
         <translation>Start timer (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="720"/>
+        <location filename="../../ui/conference/agenda.py" line="58"/>
         <source>Nächster Punkt (F6)</source>
         <translation>Next item (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="727"/>
+        <location filename="../../ui/conference/agenda.py" line="65"/>
         <source>weiterer Punkt</source>
         <translation>further item</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="731"/>
+        <location filename="../../ui/conference/agenda.py" line="69"/>
         <source> Min.</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="732"/>
+        <location filename="../../ui/conference/agenda.py" line="70"/>
         <source>Punkt:</source>
         <translation>Item:</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="733"/>
+        <location filename="../../ui/conference/agenda.py" line="71"/>
         <source>Geplant:</source>
         <translation>Planned:</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="735"/>
+        <location filename="../../ui/conference/agenda.py" line="73"/>
         <source>Tagesordnungspunkt &amp;anfügen</source>
         <translation>Add agenda &amp;item</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="741"/>
+        <location filename="../../ui/conference/case_background.py" line="1"/>
         <source>Aus der Fallakte</source>
         <translation>From the case file</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="746"/>
+        <location filename="../../ui/conference/case_background.py" line="30"/>
         <source>Rückblick: Zielüberprüfung</source>
         <translation>Looking back: goal review</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="754"/>
+        <location filename="../../ui/conference/plan.py" line="38"/>
         <source>Wille der Familie – in ihren eigenen Worten</source>
         <translation>The family's will – in their own words</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="759"/>
+        <location filename="../../ui/conference/plan.py" line="43"/>
         <source>Wer sagt das?</source>
         <translation>Who is saying this?</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="761"/>
+        <location filename="../../ui/conference/plan.py" line="45"/>
         <source>wörtlich, z. B. „Wir wollen …“</source>
         <translation>verbatim, e.g. ‘We want …’</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="762"/>
-        <location filename="../../ui/conference_mode.py" line="837"/>
+        <location filename="../../ui/conference/participants.py" line="3"/>
+        <location filename="../../ui/conference/participants.py" line="3"/>
         <source>Wer?</source>
         <translation>Who?</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="763"/>
-        <location filename="../../ui/conference_mode.py" line="838"/>
-        <location filename="../../ui/conference_mode.py" line="1352"/>
+        <location filename="../../ui/conference/plan.py" line="47"/>
+        <location filename="../../ui/conference/plan.py" line="47"/>
+        <location filename="../../ui/conference/plan.py" line="47"/>
         <source>Was?</source>
         <translation>What?</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="765"/>
+        <location filename="../../ui/conference/plan.py" line="49"/>
         <source>&amp;Wille festhalten</source>
         <translation>Record the family's &amp;will</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="771"/>
+        <location filename="../../ui/conference/plan.py" line="33"/>
         <source>Ressourcen</source>
         <translation>Resources</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="779"/>
+        <location filename="../../ui/conference/plan.py" line="63"/>
         <source>z. B. Oma wohnt um die Ecke</source>
         <translation>e.g. Grandma lives round the corner</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="780"/>
+        <location filename="../../ui/conference/plan.py" line="64"/>
         <source>Art:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="781"/>
+        <location filename="../../ui/conference/plan.py" line="65"/>
         <source>Ressource:</source>
         <translation>Resource:</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="783"/>
+        <location filename="../../ui/conference/plan.py" line="67"/>
         <source>&amp;Ressource hinzufügen</source>
         <translation>Add &amp;resource</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="789"/>
+        <location filename="../../ui/conference/plan.py" line="33"/>
         <source>Ziele und Vereinbarungen</source>
         <translation>Goals and agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="794"/>
+        <location filename="../../ui/conference/plan.py" line="78"/>
         <source>in den Worten der Familie</source>
         <translation>in the family's words</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="797"/>
+        <location filename="../../ui/conference/plan.py" line="81"/>
         <source>Ziel:</source>
         <translation>Goal:</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="799"/>
+        <location filename="../../ui/conference/plan.py" line="83"/>
         <source>Woran merken wir, dass sich etwas verändert hat?</source>
         <translation>How will we notice that something has changed?</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="801"/>
+        <location filename="../../ui/conference/plan.py" line="85"/>
         <source>Indikator</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="805"/>
+        <location filename="../../ui/conference/plan.py" line="89"/>
         <source>Zielerreichungsskala: So sieht es aus bei …</source>
         <translation>Goal-attainment scale: this is what it looks like at …</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="809"/>
+        <location filename="../../ui/conference/plan.py" line="93"/>
         <source>deutlich weniger</source>
         <translation>much less</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="810"/>
+        <location filename="../../ui/conference/plan.py" line="94"/>
         <source>etwas weniger</source>
         <translation>somewhat less</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="811"/>
+        <location filename="../../ui/conference/plan.py" line="95"/>
         <source>erwartet</source>
         <translation>expected</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="812"/>
+        <location filename="../../ui/conference/plan.py" line="96"/>
         <source>etwas mehr</source>
         <translation>somewhat more</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="813"/>
+        <location filename="../../ui/conference/plan.py" line="97"/>
         <source>deutlich mehr</source>
         <translation>much more</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="820"/>
+        <location filename="../../ui/conference/plan.py" line="105"/>
         <source>Stufe %1 (%2)</source>
         <translation>Level %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="824"/>
+        <location filename="../../ui/conference/plan.py" line="109"/>
         <source>Zieldatum:</source>
         <translation>Target date:</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="828"/>
+        <location filename="../../ui/conference/plan.py" line="113"/>
         <source>Wer macht was bis wann? – die Familie zuerst</source>
         <translation>Who does what by when? – the family first</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="834"/>
+        <location filename="../../ui/conference/plan.py" line="119"/>
         <source>Wer? – die Familie zuerst</source>
         <translation>Who? – the family first</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="839"/>
+        <location filename="../../ui/conference/plan.py" line="124"/>
         <source>Bis wann?</source>
         <translation>By when?</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="843"/>
+        <location filename="../../ui/conference/plan.py" line="128"/>
         <source>&amp;Schritt hinzufügen</source>
         <translation>Add &amp;step</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="845"/>
+        <location filename="../../ui/conference/plan.py" line="130"/>
         <source>&amp;Ziel übernehmen (Strg+Eingabe)</source>
         <translation>Adopt &amp;goal (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="858"/>
+        <location filename="../../ui/conference/plan.py" line="34"/>
         <source>Entscheidungen und nächster Termin</source>
         <translation>Decisions and next appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="865"/>
+        <location filename="../../ui/conference/plan.py" line="150"/>
         <source>Entscheidungen:</source>
         <translation>Decisions:</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="866"/>
+        <location filename="../../ui/conference/plan.py" line="151"/>
         <source>Nächste Überprüfung:</source>
         <translation>Next review:</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="872"/>
+        <location filename="../../ui/conference/protocol.py" line="26"/>
         <source>Abschluss</source>
         <translation>Closing</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="873"/>
+        <location filename="../../ui/conference/protocol.py" line="30"/>
         <source>S&amp;peichern &amp;&amp; Protokoll (Strg+S)</source>
         <translation>Sa&amp;ve &amp;&amp; minutes (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="921"/>
-        <location filename="../../ui/conference_mode.py" line="1530"/>
+        <location filename="../../ui/conference/window.py" line="237"/>
+        <location filename="../../ui/conference/window.py" line="237"/>
         <source>Konferenzmodus – %1</source>
         <translation>Conference mode – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="938"/>
+        <location filename="../../ui/conference/window.py" line="250"/>
         <source>Der Fall kann nicht geöffnet werden: %1</source>
         <translation>The case cannot be opened: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1015"/>
+        <location filename="../../ui/conference/window.py" line="292"/>
         <source>läuft</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1015"/>
+        <location filename="../../ui/conference/window.py" line="292"/>
         <source>angehalten</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1017"/>
         <source>Punkt %1 von %2: %3 · %4 von %5&#xa0;Min. · %6</source>
         <translation>Item %1 of %2: %3 · %4 of %5&#xa0;min · %6</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1025"/>
         <source>Zoom %1&#xa0;%</source>
         <translation>Zoom %1&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1027"/>
+        <location filename="../../ui/conference/window.py" line="304"/>
         <source>hoher Kontrast</source>
         <translation>high contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1029"/>
+        <location filename="../../ui/conference/window.py" line="306"/>
         <source>Initialen</source>
         <translation>initials</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1041"/>
         <source>⚠ Eingeschränkte Ansicht: %1 Teilnehmende ohne gültige Einwilligung. Aus der Fallakte werden nur die Titel der Ziele gezeigt; es erscheint nur, was diese Konferenz erarbeitet.</source>
         <translation>⚠ Restricted view: %1 participant(s) without valid consent. Only the titles of the goals are shown from the case file; only what this conference works out is displayed.</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1092"/>
+        <location filename="../../ui/conference/participants.py" line="129"/>
         <source>ohne gültige Einwilligung</source>
         <translation>without valid consent</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1094"/>
+        <location filename="../../ui/conference/participants.py" line="131"/>
         <source>freigegeben</source>
         <translation>cleared</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1120"/>
+        <location filename="../../ui/conference/agenda.py" line="99"/>
         <source>Min.</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1136"/>
+        <location filename="../../ui/conference/case_background.py" line="58"/>
         <source>Anlass: %1</source>
         <translation>Reason for contact: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1147"/>
+        <location filename="../../ui/conference/case_background.py" line="69"/>
         <source>Laufende Hilfe: %1 seit %2</source>
         <translation>Ongoing help: %1 since %2</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1157"/>
+        <location filename="../../ui/conference/case_background.py" line="79"/>
         <source>Ressource (%1): %2</source>
         <translation>Resource (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1165"/>
+        <location filename="../../ui/conference/case_background.py" line="87"/>
         <source>Wille beim letzten Gespräch (%1): „%2“%3</source>
         <translation>The family's will at the last meeting (%1): ‘%2’%3</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1178"/>
+        <location filename="../../ui/conference/case_background.py" line="100"/>
         <source>Einschätzung je Ziel von −2 (deutlich weniger als erwartet) bis +2.</source>
         <translation>Assessment per goal from −2 (much less than expected) to +2.</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1183"/>
         <source>Nur die Titel der Ziele: Indikatoren, Stufen und frühere Einschätzungen sind ausgeblendet, solange Teilnehmende ohne Einwilligung dabei sind.</source>
         <translation>Only the titles of the goals: indicators, levels and earlier assessments are hidden while participants without consent are present.</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1195"/>
-        <location filename="../../ui/conference_mode.py" line="1247"/>
+        <location filename="../../ui/conference/case_background.py" line="117"/>
+        <location filename="../../ui/conference/case_background.py" line="117"/>
         <source>Woran merken wir es: %1</source>
         <translation>How we will notice: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1204"/>
+        <location filename="../../ui/conference/case_background.py" line="126"/>
         <source>Zuletzt: %1 am %2</source>
         <translation>Most recently: %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1218"/>
+        <location filename="../../ui/conference/plan.py" line="242"/>
         <source>Aussage %1</source>
         <translation>Statement %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1229"/>
+        <location filename="../../ui/conference/plan.py" line="253"/>
         <source>Ressource %1</source>
         <translation>Resource %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1241"/>
+        <location filename="../../ui/conference/plan.py" line="265"/>
         <source>Ziel %1: „%2“</source>
         <translation>Goal %1: ‘%2’</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1253"/>
+        <location filename="../../ui/conference/plan.py" line="277"/>
         <source>Zieldatum: %1</source>
         <translation>Target date: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1258"/>
+        <location filename="../../ui/conference/plan.py" line="265"/>
         <source>Ziel %1</source>
         <translation>Goal %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1268"/>
+        <location filename="../../ui/conference/plan.py" line="292"/>
         <source>Schritt %1</source>
         <translation>Step %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1286"/>
-        <location filename="../../ui/conference_mode.py" line="1295"/>
+        <location filename="../../ui/conference/window.py" line="44"/>
+        <location filename="../../ui/conference/window.py" line="44"/>
         <source>Familie</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1330"/>
+        <location filename="../../ui/conference/participants.py" line="71"/>
         <source>Disziplin</source>
         <translation>Discipline</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1352"/>
+        <location filename="../../ui/conference/plan.py" line="161"/>
         <source>Bitte die Worte der Familie eintragen.</source>
         <translation>Please enter the family's words.</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1463"/>
+        <location filename="../../ui/conference/agenda.py" line="132"/>
         <source>Zeit anhalten (F5)</source>
         <translation>Pause timer (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1540"/>
+        <location filename="../../ui/conference/projection.py" line="98"/>
         <source>Gesperrt – bitte im Hauptfenster entsperren.</source>
         <translation>Locked – please unlock in the main window.</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1614"/>
+        <location filename="../../ui/conference/projection.py" line="174"/>
         <source>Initialen: zum Bearbeiten F8 drücken</source>
         <translation>Initials: press F8 to edit</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1772"/>
+        <location filename="../../ui/conference/protocol.py" line="81"/>
         <source>Protokoll speichern</source>
         <translation>Save minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1774"/>
+        <location filename="../../ui/conference/protocol.py" line="83"/>
         <source>PDF-Dokument (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1794"/>
+        <location filename="../../ui/conference/protocol.py" line="103"/>
         <source>Nicht gespeichert:</source>
         <translation>Not saved:</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1824"/>
+        <location filename="../../ui/conference/protocol.py" line="126"/>
         <source>Wird gespeichert …</source>
         <translation>Saving …</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1832"/>
+        <location filename="../../ui/conference/protocol.py" line="134"/>
         <source>Gespeichert. Protokoll: %1</source>
         <translation>Saved. Minutes: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1844"/>
         <source>Die Konferenz ist gespeichert, aber das Protokoll fehlt noch: %1 – Strg+S versucht es erneut.</source>
         <translation>The conference has been saved, but the minutes are still missing: %1 – Ctrl+S tries again.</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1848"/>
+        <location filename="../../ui/conference/protocol.py" line="150"/>
         <source>Nicht gespeichert: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1862"/>
+        <location filename="../../ui/conference/protocol.py" line="164"/>
         <source>%1 am %2</source>
         <translation>%1 on %2</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1863"/>
+        <location filename="../../ui/conference/protocol.py" line="165"/>
         <source> · Moderation: %1</source>
         <translation> · Facilitator: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1871"/>
+        <location filename="../../ui/conference/protocol.py" line="173"/>
         <source>&amp;Protokoll erneut schreiben (Strg+S)</source>
         <translation>Write &amp;minutes again (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1894"/>
+        <location filename="../../ui/conference/protocol.py" line="196"/>
         <source>Konferenz nicht gespeichert</source>
         <translation>Conference not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1895"/>
+        <location filename="../../ui/conference/protocol.py" line="197"/>
         <source>Die Konferenz ist noch nicht gespeichert. Eingaben verwerfen und schließen?</source>
         <translation>The conference has not been saved yet. Discard entries and close?</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1899"/>
+        <location filename="../../ui/conference/protocol.py" line="201"/>
         <source>&amp;Verwerfen</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="1900"/>
+        <location filename="../../ui/conference/protocol.py" line="202"/>
         <source>&amp;Weiter bearbeiten</source>
         <translation>&amp;Keep editing</translation>
     </message>
@@ -1284,62 +1277,62 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="887"/>
+        <location filename="../../ui/entry_dialogs.py" line="141"/>
         <source>Einwilligung erfassen</source>
         <translation>Record consent</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="892"/>
+        <location filename="../../ui/entry_dialogs.py" line="146"/>
         <source>— bitte wählen —</source>
         <translation>— please select —</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="900"/>
+        <location filename="../../ui/entry_dialogs.py" line="154"/>
         <source>Welche Angaben dürfen weitergegeben werden? An wen genau?</source>
         <translation>Which information may be passed on? To whom exactly?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="904"/>
+        <location filename="../../ui/entry_dialogs.py" line="158"/>
         <source>gibt an&amp;vertraute Daten (§ 65 SGB VIII) frei</source>
         <translation>Releases &amp;entrusted data (§ 65 SGB VIII)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="906"/>
+        <location filename="../../ui/entry_dialogs.py" line="160"/>
         <source>gibt anvertraute Daten (§ 65 SGB VIII) frei</source>
         <translation>Releases entrusted data (§ 65 SGB VIII)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="908"/>
+        <location filename="../../ui/entry_dialogs.py" line="162"/>
         <source>&amp;Person:</source>
         <translation>&amp;Person:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="909"/>
+        <location filename="../../ui/entry_dialogs.py" line="163"/>
         <source>&amp;Empfänger:</source>
         <translation>&amp;Recipients:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="910"/>
+        <location filename="../../ui/entry_dialogs.py" line="164"/>
         <source>&amp;Umfang:</source>
         <translation>S&amp;cope:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="911"/>
+        <location filename="../../ui/entry_dialogs.py" line="165"/>
         <source>Erteilt &amp;am:</source>
         <translation>&amp;Given on:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="912"/>
+        <location filename="../../ui/entry_dialogs.py" line="166"/>
         <source>&amp;Gültig bis:</source>
         <translation>&amp;Valid until:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="930"/>
+        <location filename="../../ui/entry_dialogs.py" line="184"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="930"/>
+        <location filename="../../ui/entry_dialogs.py" line="184"/>
         <source>muss ausgewählt werden.</source>
         <translation>must be selected.</translation>
     </message>
@@ -1347,7 +1340,7 @@
 <context>
     <name>CurtainWidget</name>
     <message>
-        <location filename="../../ui/conference_mode.py" line="234"/>
+        <location filename="../../ui/conference/widgets.py" line="118"/>
         <source>Sichtschutz</source>
         <translation>Privacy curtain</translation>
     </message>
@@ -1447,17 +1440,17 @@
 <context>
     <name>DisciplineField</name>
     <message>
-        <location filename="../../ui/conference_mode.py" line="411"/>
+        <location filename="../../ui/conference/widgets.py" line="302"/>
         <source>bitte eingeben oder auswählen.</source>
         <translation>please enter or select.</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="415"/>
+        <location filename="../../ui/conference/widgets.py" line="306"/>
         <source>„%1“ passt zu mehreren: %2.</source>
         <translation>‘%1’ matches several: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="416"/>
+        <location filename="../../ui/conference/widgets.py" line="307"/>
         <source>„%1“ steht nicht im Katalog der Disziplinen.</source>
         <translation>‘%1’ is not in the catalogue of disciplines.</translation>
     </message>
@@ -1465,42 +1458,42 @@
 <context>
     <name>DuplicateTableModel</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="133"/>
+        <location filename="../../ui/new_case_dialog.py" line="107"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="134"/>
+        <location filename="../../ui/new_case_dialog.py" line="108"/>
         <source>Familie</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="135"/>
+        <location filename="../../ui/new_case_dialog.py" line="109"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="136"/>
+        <location filename="../../ui/new_case_dialog.py" line="110"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="137"/>
+        <location filename="../../ui/new_case_dialog.py" line="111"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="138"/>
+        <location filename="../../ui/new_case_dialog.py" line="112"/>
         <source>Grund</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="182"/>
+        <location filename="../../ui/new_case_dialog.py" line="142"/>
         <source>Fall abgeschlossen am %1</source>
         <translation>Case closed on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="185"/>
+        <location filename="../../ui/new_case_dialog.py" line="145"/>
         <source>Fall offen seit %1</source>
         <translation>Case open since %1</translation>
     </message>
@@ -1575,83 +1568,83 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="966"/>
+        <location filename="../../ui/entry_dialogs.py" line="220"/>
         <source>Hilfe erfassen</source>
         <translation>Record help</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="974"/>
-        <location filename="../../ui/case_dialogs.py" line="986"/>
+        <location filename="../../ui/entry_dialogs.py" line="146"/>
+        <location filename="../../ui/entry_dialogs.py" line="146"/>
         <source>— bitte wählen —</source>
         <translation>— please select —</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="979"/>
+        <location filename="../../ui/entry_dialogs.py" line="233"/>
         <source>— keine bestimmte Person —</source>
         <translation>— no specific person —</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="981"/>
+        <location filename="../../ui/entry_dialogs.py" line="235"/>
         <source>Träger oder Einrichtung</source>
         <translation>Provider or facility</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="991"/>
+        <location filename="../../ui/entry_dialogs.py" line="245"/>
         <source> Std.</source>
         <translation> hrs</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="993"/>
+        <location filename="../../ui/entry_dialogs.py" line="247"/>
         <source>Monatliche Kosten in Euro</source>
         <translation>Monthly costs in euros</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="997"/>
+        <location filename="../../ui/entry_dialogs.py" line="251"/>
         <source>&amp;Hilfeart:</source>
         <translation>&amp;Type of help:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="998"/>
+        <location filename="../../ui/entry_dialogs.py" line="162"/>
         <source>&amp;Person:</source>
         <translation>&amp;Person:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="999"/>
+        <location filename="../../ui/entry_dialogs.py" line="253"/>
         <source>&amp;Träger:</source>
         <translation>P&amp;rovider:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1000"/>
+        <location filename="../../ui/entry_dialogs.py" line="254"/>
         <source>&amp;Beginn:</source>
         <translation>St&amp;art:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1001"/>
+        <location filename="../../ui/entry_dialogs.py" line="255"/>
         <source>&amp;Ende:</source>
         <translation>&amp;End:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1003"/>
+        <location filename="../../ui/entry_dialogs.py" line="257"/>
         <source>Beendigungs&amp;grund:</source>
         <translation>E&amp;nd reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1005"/>
+        <location filename="../../ui/entry_dialogs.py" line="259"/>
         <source>&amp;Wochenstunden:</source>
         <translation>&amp;Hours per week:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1006"/>
+        <location filename="../../ui/entry_dialogs.py" line="260"/>
         <source>Monatliche &amp;Kosten:</source>
         <translation>Monthly &amp;costs:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1050"/>
+        <location filename="../../ui/entry_dialogs.py" line="247"/>
         <source>Monatliche Kosten</source>
         <translation>Monthly costs</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1051"/>
+        <location filename="../../ui/entry_dialogs.py" line="305"/>
         <source>bitte als Betrag in Euro eingeben, z. B. 1.234,56.</source>
         <translation>please enter an amount in euros in German notation, e.g. 1.234,56.</translation>
     </message>
@@ -1659,12 +1652,12 @@
 <context>
     <name>ItemRow</name>
     <message>
-        <location filename="../../ui/conference_mode.py" line="319"/>
+        <location filename="../../ui/conference/widgets.py" line="2"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="320"/>
+        <location filename="../../ui/conference/widgets.py" line="204"/>
         <source>%1 entfernen</source>
         <translation>Remove %1</translation>
     </message>
@@ -1869,223 +1862,222 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="316"/>
+        <location filename="../../ui/new_case_dialog.py" line="262"/>
         <source>Neuer Fall</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="328"/>
+        <location filename="../../ui/new_case_dialog.py" line="274"/>
         <source>&amp;Zurück</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="369"/>
         <source>Bitte zuerst prüfen, ob es zu der Person schon einen Fall gibt – abgeschlossene Fälle werden mit angezeigt.</source>
         <translation>Please first check whether a case already exists for this person – closed cases are shown as well.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="380"/>
+        <location filename="../../ui/new_case_dialog.py" line="326"/>
         <source>&amp;Familienname:</source>
         <translation>S&amp;urname:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="381"/>
+        <location filename="../../ui/new_case_dialog.py" line="327"/>
         <source>&amp;Vorname:</source>
         <translation>&amp;First name:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="382"/>
+        <location filename="../../ui/new_case_dialog.py" line="328"/>
         <source>&amp;Suchen</source>
         <translation>Sea&amp;rch</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="389"/>
+        <location filename="../../ui/new_case_dialog.py" line="335"/>
         <source>&amp;Geburtsdatum:</source>
         <translation>Date of &amp;birth:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="391"/>
+        <location filename="../../ui/new_case_dialog.py" line="111"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="395"/>
+        <location filename="../../ui/new_case_dialog.py" line="341"/>
         <source>Noch nicht gesucht.</source>
         <translation>Not searched yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="400"/>
+        <location filename="../../ui/new_case_dialog.py" line="346"/>
         <source>Mögliche Doppelungen</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="408"/>
+        <location filename="../../ui/new_case_dialog.py" line="354"/>
         <source>Vorhandenen Fall &amp;öffnen</source>
         <translation>&amp;Open existing case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="410"/>
-        <location filename="../../ui/case_dialogs.py" line="477"/>
+        <location filename="../../ui/new_case_dialog.py" line="356"/>
+        <location filename="../../ui/new_case_dialog.py" line="356"/>
         <source>Weiter: &amp;neuen Fall anlegen</source>
         <translation>Next: create &amp;new case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="443"/>
+        <location filename="../../ui/new_case_dialog.py" line="389"/>
         <source>Bitte den Familiennamen eingeben.</source>
         <translation>Please enter the surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="451"/>
+        <location filename="../../ui/new_case_dialog.py" line="397"/>
         <source>Die Suche ist fehlgeschlagen: %1</source>
         <translation>The search failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="455"/>
+        <location filename="../../ui/new_case_dialog.py" line="401"/>
         <source>Keine ähnlichen Fälle gefunden.</source>
         <translation>No similar cases found.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="458"/>
+        <location filename="../../ui/new_case_dialog.py" line="404"/>
         <source>Ein möglicher Treffer – bitte prüfen, ob es derselbe Fall ist:</source>
         <translation>One possible match – please check whether it is the same case:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="463"/>
+        <location filename="../../ui/new_case_dialog.py" line="409"/>
         <source>%1 mögliche Treffer – bitte prüfen, ob einer davon derselbe Fall ist:</source>
         <translation>%1 possible matches – please check whether one of them is the same case:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="475"/>
+        <location filename="../../ui/new_case_dialog.py" line="421"/>
         <source>&amp;Trotzdem neuen Fall anlegen</source>
         <translation>Create &amp;new case anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="518"/>
+        <location filename="../../ui/new_case_dialog.py" line="462"/>
         <source>— bitte wählen —</source>
         <translation>— please select —</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="520"/>
+        <location filename="../../ui/new_case_dialog.py" line="462"/>
         <source>%1 (Modellregion)</source>
         <translation>%1 (model region)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="526"/>
+        <location filename="../../ui/new_case_dialog.py" line="465"/>
         <source>— noch offen —</source>
         <translation>— pending —</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="535"/>
+        <location filename="../../ui/new_case_dialog.py" line="474"/>
         <source>Gefährdungseinschätzung nach § &amp;8a SGB VIII</source>
         <translation>Child-protection risk assessment under § &amp;8a SGB VIII</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="538"/>
+        <location filename="../../ui/new_case_dialog.py" line="477"/>
         <source>Gefährdungseinschätzung nach § 8a SGB VIII</source>
         <translation>Child-protection risk assessment under § 8a SGB VIII</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="540"/>
+        <location filename="../../ui/new_case_dialog.py" line="479"/>
         <source>&amp;Aktenzeichen:</source>
         <translation>&amp;File number:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="541"/>
+        <location filename="../../ui/new_case_dialog.py" line="480"/>
         <source>Fall&amp;beginn:</source>
         <translation>&amp;Case start:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="542"/>
+        <location filename="../../ui/new_case_dialog.py" line="481"/>
         <source>Famil&amp;ie:</source>
         <translation>Famil&amp;y:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="543"/>
+        <location filename="../../ui/new_case_dialog.py" line="482"/>
         <source>S&amp;traße:</source>
         <translation>S&amp;treet:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="544"/>
+        <location filename="../../ui/new_case_dialog.py" line="483"/>
         <source>&amp;PLZ:</source>
         <translation>&amp;Postcode:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="545"/>
+        <location filename="../../ui/new_case_dialog.py" line="484"/>
         <source>S&amp;ozialraum:</source>
         <translation>Soc&amp;ial space:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="546"/>
+        <location filename="../../ui/new_case_dialog.py" line="485"/>
         <source>&amp;Fallführende Fachkraft:</source>
         <translation>&amp;Lead caseworker:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="547"/>
+        <location filename="../../ui/new_case_dialog.py" line="486"/>
         <source>&amp;Nächste Überprüfung:</source>
         <translation>&amp;Next review:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="553"/>
+        <location filename="../../ui/new_case_dialog.py" line="492"/>
         <source>Worum geht es? Wer hat sich gemeldet?</source>
         <translation>What is it about? Who got in touch?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="554"/>
+        <location filename="../../ui/new_case_dialog.py" line="493"/>
         <source>Anlass</source>
         <translation>Reason for contact</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="555"/>
+        <location filename="../../ui/new_case_dialog.py" line="494"/>
         <source>An&amp;lass:</source>
         <translation>&amp;Reason for contact:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="562"/>
+        <location filename="../../ui/new_case_dialog.py" line="501"/>
         <source>Schwerpunkte</source>
         <translation>Focus areas</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="563"/>
+        <location filename="../../ui/new_case_dialog.py" line="502"/>
         <source>Sch&amp;werpunkte:</source>
         <translation>Focus &amp;areas:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="569"/>
+        <location filename="../../ui/new_case_dialog.py" line="508"/>
         <source>Pe&amp;rsonen im Haushalt:</source>
         <translation>&amp;Household members:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="574"/>
+        <location filename="../../ui/new_case_dialog.py" line="513"/>
         <source>Personen im Haushalt</source>
         <translation>Household members</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="582"/>
+        <location filename="../../ui/new_case_dialog.py" line="521"/>
         <source>Person &amp;hinzufügen …</source>
         <translation>A&amp;dd person …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="584"/>
+        <location filename="../../ui/new_case_dialog.py" line="523"/>
         <source>Än&amp;dern …</source>
         <translation>&amp;Edit …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="586"/>
+        <location filename="../../ui/new_case_dialog.py" line="525"/>
         <source>&amp;Entfernen</source>
         <translation>Re&amp;move</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="642"/>
+        <location filename="../../ui/new_case_dialog.py" line="580"/>
         <source>Familie %1</source>
         <translation>%1 family</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="677"/>
+        <location filename="../../ui/new_case_dialog.py" line="513"/>
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="677"/>
+        <location filename="../../ui/new_case_dialog.py" line="615"/>
         <source>Mindestens eine Person ist nötig.</source>
         <translation>At least one person is required.</translation>
     </message>
@@ -2093,57 +2085,56 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="818"/>
+        <location filename="../../ui/entry_dialogs.py" line="72"/>
         <source>Verlaufseintrag</source>
         <translation>History entry</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="825"/>
+        <location filename="../../ui/entry_dialogs.py" line="79"/>
         <source>Anfangsbuchstabe wählt die Art, z. B. T für Telefonat.</source>
         <translation>The first letter selects the type, e.g. T for telephone call.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="829"/>
+        <location filename="../../ui/entry_dialogs.py" line="83"/>
         <source>z. B. Mutter, Lena, Schulsozialarbeit</source>
         <translation>e.g. mother, Lena, school social work</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="831"/>
+        <location filename="../../ui/entry_dialogs.py" line="85"/>
         <source>an&amp;vertraut (§ 65 SGB VIII)</source>
         <translation>&amp;Entrusted (§ 65 SGB VIII)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="832"/>
+        <location filename="../../ui/entry_dialogs.py" line="86"/>
         <source>anvertraut (§ 65 SGB VIII)</source>
         <translation>Entrusted (§ 65 SGB VIII)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="835"/>
         <source>Der Inhalt wurde Ihnen persönlich anvertraut. Er erscheint nicht in Konferenzen, Berichten und Exporten, solange die Person nicht eingewilligt hat.</source>
         <translation>The content was entrusted to you personally. It does not appear in conferences, reports or exports unless the person has given consent.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="839"/>
+        <location filename="../../ui/entry_dialogs.py" line="93"/>
         <source>&amp;Art:</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="840"/>
+        <location filename="../../ui/entry_dialogs.py" line="94"/>
         <source>&amp;Datum:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="841"/>
+        <location filename="../../ui/entry_dialogs.py" line="95"/>
         <source>&amp;Beteiligte:</source>
         <translation>&amp;People involved:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="842"/>
+        <location filename="../../ui/entry_dialogs.py" line="96"/>
         <source>&amp;Text:</source>
         <translation>Te&amp;xt:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="845"/>
+        <location filename="../../ui/entry_dialogs.py" line="99"/>
         <source>Strg+Eingabe speichert.</source>
         <translation>Ctrl+Enter saves.</translation>
     </message>
@@ -2151,37 +2142,37 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="749"/>
+        <location filename="../../ui/household_dialogs.py" line="56"/>
         <source>Person bearbeiten</source>
         <translation>Edit person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="749"/>
+        <location filename="../../ui/household_dialogs.py" line="56"/>
         <source>Person hinzufügen</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="762"/>
+        <location filename="../../ui/household_dialogs.py" line="69"/>
         <source>&amp;Vorname:</source>
         <translation>&amp;First name:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="763"/>
+        <location filename="../../ui/household_dialogs.py" line="70"/>
         <source>&amp;Familienname:</source>
         <translation>S&amp;urname:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="764"/>
+        <location filename="../../ui/household_dialogs.py" line="71"/>
         <source>Geburts&amp;datum:</source>
         <translation>&amp;Date of birth:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="765"/>
+        <location filename="../../ui/household_dialogs.py" line="72"/>
         <source>&amp;Geschlecht:</source>
         <translation>&amp;Gender:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="766"/>
+        <location filename="../../ui/household_dialogs.py" line="73"/>
         <source>&amp;Rolle:</source>
         <translation>&amp;Role:</translation>
     </message>
@@ -2189,27 +2180,27 @@
 <context>
     <name>PersonDraftTableModel</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="198"/>
+        <location filename="../../ui/new_case_dialog.py" line="158"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="199"/>
+        <location filename="../../ui/new_case_dialog.py" line="159"/>
         <source>Familienname</source>
         <translation>Surname</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="200"/>
+        <location filename="../../ui/new_case_dialog.py" line="160"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="201"/>
+        <location filename="../../ui/new_case_dialog.py" line="161"/>
         <source>Geschlecht</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="202"/>
+        <location filename="../../ui/new_case_dialog.py" line="111"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
@@ -2252,32 +2243,32 @@ Otherwise another suppressed cell could be calculated.</translation>
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1184"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="96"/>
         <source>Fall wieder aufnehmen</source>
         <translation>Reopen case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1186"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="98"/>
         <source>&amp;Wieder aufnehmen</source>
         <translation>&amp;Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1188"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="100"/>
         <source>Der Fall wird wieder geöffnet; der Grund steht danach in der Statushistorie.</source>
         <translation>The case will be reopened; the reason is then recorded in the status history.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1195"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="53"/>
         <source>— bitte wählen —</source>
         <translation>— please select —</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1197"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="109"/>
         <source>&amp;Grund:</source>
         <translation>Rea&amp;son:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1206"/>
+        <location filename="../../ui/lifecycle_dialogs.py" line="118"/>
         <source>Grund</source>
         <translation>Reason</translation>
     </message>
@@ -2285,27 +2276,27 @@ Otherwise another suppressed cell could be calculated.</translation>
 <context>
     <name>ResourceDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1086"/>
+        <location filename="../../ui/entry_dialogs.py" line="340"/>
         <source>Ressource erfassen</source>
         <translation>Record resource</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1090"/>
+        <location filename="../../ui/entry_dialogs.py" line="146"/>
         <source>— bitte wählen —</source>
         <translation>— please select —</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1093"/>
+        <location filename="../../ui/entry_dialogs.py" line="347"/>
         <source>z. B. Oma wohnt nebenan und holt die Kinder dienstags ab</source>
         <translation>e.g. Grandma lives next door and picks the children up on Tuesdays</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1095"/>
+        <location filename="../../ui/entry_dialogs.py" line="93"/>
         <source>&amp;Art:</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1096"/>
+        <location filename="../../ui/entry_dialogs.py" line="350"/>
         <source>&amp;Beschreibung:</source>
         <translation>&amp;Description:</translation>
     </message>
@@ -2313,42 +2304,42 @@ Otherwise another suppressed cell could be calculated.</translation>
 <context>
     <name>ReviewRow</name>
     <message>
-        <location filename="../../ui/conference_mode.py" line="437"/>
+        <location filename="../../ui/conference/widgets.py" line="328"/>
         <source>— nicht bewertet —</source>
         <translation>— not assessed —</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="443"/>
+        <location filename="../../ui/conference/widgets.py" line="334"/>
         <source>Einschätzung:</source>
         <translation>Assessment:</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="444"/>
+        <location filename="../../ui/conference/widgets.py" line="335"/>
         <source>Kommentar:</source>
         <translation>Comment:</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="457"/>
+        <location filename="../../ui/conference/widgets.py" line="348"/>
         <source>Ziel %1: „%2“</source>
         <translation>Goal %1: ‘%2’</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="458"/>
+        <location filename="../../ui/conference/widgets.py" line="349"/>
         <source>Einschätzung Ziel %1</source>
         <translation>Assessment for goal %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="459"/>
+        <location filename="../../ui/conference/widgets.py" line="350"/>
         <source>Kommentar Ziel %1</source>
         <translation>Comment for goal %1</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="470"/>
+        <location filename="../../ui/conference/widgets.py" line="361"/>
         <source>nicht bewertet</source>
         <translation>not assessed</translation>
     </message>
     <message>
-        <location filename="../../ui/conference_mode.py" line="473"/>
+        <location filename="../../ui/conference/widgets.py" line="364"/>
         <source>Einschätzung: %1</source>
         <translation>Assessment: %1</translation>
     </message>
@@ -2356,42 +2347,41 @@ Otherwise another suppressed cell could be calculated.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1238"/>
+        <location filename="../../ui/settings_dialog.py" line="43"/>
         <source>Einstellungen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1240"/>
+        <location filename="../../ui/settings_dialog.py" line="45"/>
         <source>Ü&amp;bernehmen</source>
         <translation>&amp;Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1248"/>
+        <location filename="../../ui/settings_dialog.py" line="53"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1252"/>
+        <location filename="../../ui/settings_dialog.py" line="57"/>
         <source>&amp;Sprache:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1254"/>
+        <location filename="../../ui/settings_dialog.py" line="59"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1255"/>
+        <location filename="../../ui/settings_dialog.py" line="60"/>
         <source>Automatische Sperre &amp;nach:</source>
         <translation>Auto&amp;matic lock after:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1257"/>
+        <location filename="../../ui/settings_dialog.py" line="62"/>
         <source>Automatische Sperre nach Minuten ohne Eingabe</source>
         <translation>Automatic lock after minutes without input</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="1266"/>
         <source>Ohne Eingabe sperrt sich das Programm nach der eingestellten Zeit; zum Entsperren ist die Passphrase nötig.</source>
         <translation>Without input, the program locks itself after the set time; the passphrase is needed to unlock it.</translation>
     </message>
