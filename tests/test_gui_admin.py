@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import text
+from sqlalchemy import text as text_sql
 
 from sro_case.domain import models as m
 from sro_case.errors import PermissionDenied, WrongPassphrase
@@ -331,6 +332,20 @@ def test_backup_now_and_restore_into_a_new_file(window, tmp_path, monkeypatch) -
     finally:
         restored.close()
     assert store.cases.count() == 1  # the live database is untouched and still open
+
+
+def test_check_the_database_from_the_verwaltung(window) -> None:  # type: ignore[no-untyped-def]
+    page = open_admin(window, "backup").backup
+    page.check_button.click()
+    text = page.message.text()
+    assert text.startswith("Die Datenbank ist in Ordnung") and "Zählwerk der Statistik" in text
+    with window.store.write() as s:  # the statistics tally stops following the helps
+        s.execute(text_sql("DROP TRIGGER tally_help_insert"))
+    page.check_button.click()
+    shown = page.message.text()
+    assert shown.startswith("Die Datenbank ist NICHT in Ordnung:")
+    assert "• Zählwerk der Statistik: Trigger fehlen (tally_help_insert)" in shown
+    assert page.message.objectName() == "errorMessage"
 
 
 # --------------------------------------------------------------------------- passphrase

@@ -295,8 +295,8 @@ def test_the_check_finds_lost_rows_wrong_figures_and_missing_triggers(store: Sto
     )
     problems = store.maintenance.check().statistics_problems
     assert problems[0] == (
-        "Zählwerk der Statistik: 1 Trigger fehlen (tally_participant_delete); die Statistik "
-        "zählt Änderungen nicht mehr mit."
+        "Zählwerk der Statistik: Trigger fehlen (tally_participant_delete); die Statistik zählt "
+        "Änderungen nicht mehr mit."
     )
     assert problems[1].startswith("Zählwerk der Statistik, Hilfen: ")
     assert len(problems) == 3  # and the figures

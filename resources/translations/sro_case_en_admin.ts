@@ -519,6 +519,41 @@ The key slot is deleted from the key file: this passphrase will no longer open t
         <source>Sicherung wird geprüft und wiederhergestellt …</source>
         <translation>Verifying and restoring the backup …</translation>
     </message>
+    <message>
+        <location filename="../../ui/admin/backup.py" line="90"/>
+        <source>&amp;Datenbank prüfen</source>
+        <translation>Check &amp;database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/backup.py" line="93"/>
+        <source>Prüft die laufende Datenbank: alle Seiten (integrity_check, HMAC), die Protokollkette und das Zählwerk der Statistik gegen eine Zählung über die Akten.</source>
+        <translation>Checks the running database: every page (integrity_check, HMAC), the audit chain, and the statistics tally against a count over the case files.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/backup.py" line="213"/>
+        <source>Die Datenbank ist in Ordnung: alle Seiten lesbar und unverändert, Protokollkette mit %1 Einträgen unversehrt, Zählwerk der Statistik stimmt mit den Akten überein.</source>
+        <translation>The database is in order: every page readable and unchanged, audit chain with %1 entries intact, statistics tally agrees with the case files.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/backup.py" line="222"/>
+        <source>integrity_check meldet: %1</source>
+        <translation>integrity_check reports: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/backup.py" line="226"/>
+        <source>%1 Seite(n) beschädigt oder verändert (HMAC-Prüfung).</source>
+        <translation>%1 page(s) damaged or altered (HMAC check).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/backup.py" line="233"/>
+        <source>Die Datenbank ist NICHT in Ordnung:</source>
+        <translation>The database is NOT in order:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/backup.py" line="239"/>
+        <source>Datenbank wird geprüft …</source>
+        <translation>Checking the database …</translation>
+    </message>
 </context>
 <context>
     <name>ChangePassphraseDialog</name>

@@ -1380,8 +1380,8 @@
         <translation>Statistics tally, child protection cases: {live} in the case files and {kept} of deleted cases, counted {counted_live} and {counted_kept}.</translation>
     </message>
     <message>
-        <source>Zählwerk der Statistik: {count} Trigger fehlen ({names}); die Statistik zählt Änderungen nicht mehr mit.</source>
-        <translation>Statistics tally: {count} triggers are missing ({names}); the statistics no longer follow changes.</translation>
+        <source>Zählwerk der Statistik: Trigger fehlen ({names}); die Statistik zählt Änderungen nicht mehr mit.</source>
+        <translation>Statistics tally: triggers are missing ({names}); the statistics no longer follow changes.</translation>
     </message>
     <message>
         <source>Zählwerk der Statistik: die Zahlen weichen von einer Zählung über die Akten ab (Tabellen: {tables}).</source>

@@ -176,9 +176,8 @@ def verify(conn: Connection) -> list[Text]:
     if missing:
         problems.append(
             T(
-                "Zählwerk der Statistik: {count} Trigger fehlen ({names}); die Statistik zählt "
+                "Zählwerk der Statistik: Trigger fehlen ({names}); die Statistik zählt "
                 "Änderungen nicht mehr mit.",
-                count=len(missing),
                 names=", ".join(missing),
             )
         )

@@ -87,6 +87,14 @@ class BackupPage(AdminPage):
         for b in (self.backup_button, self.verify_button, self.restore_button):
             row.addWidget(b)
         row.addStretch(1)
+        self.check_button = self.button(self.tr("&Datenbank prüfen"), self.check_database)
+        self.check_button.setToolTip(
+            self.tr(
+                "Prüft die laufende Datenbank: alle Seiten (integrity_check, HMAC), die "
+                "Protokollkette und das Zählwerk der Statistik gegen eine Zählung über die Akten."
+            )
+        )
+        row.addWidget(self.check_button)
         self.layout_.addLayout(row)
         self.finish_layout()
         self.update_buttons()
@@ -194,6 +202,41 @@ class BackupPage(AdminPage):
                 )
 
         self.run(lambda: service.verify(path), done, self.tr("Sicherung wird geprüft …"))
+
+    def check_database(self) -> None:
+        maintenance = self.store.maintenance
+
+        def done(report: Any) -> None:
+            if report.ok:
+                self.show_message(
+                    self.tr(
+                        "Die Datenbank ist in Ordnung: alle Seiten lesbar und unverändert, "
+                        "Protokollkette mit %1 Einträgen unversehrt, Zählwerk der Statistik "
+                        "stimmt mit den Akten überein."
+                    ).replace("%1", number(report.audit_events))
+                )
+                return
+            problems = []
+            if report.integrity != "ok":
+                problems.append(
+                    self.tr("integrity_check meldet: %1").replace("%1", report.integrity[:300])
+                )
+            if report.cipher_integrity:
+                problems.append(
+                    self.tr("%1 Seite(n) beschädigt oder verändert (HMAC-Prüfung).").replace(
+                        "%1", number(len(report.cipher_integrity))
+                    )
+                )
+            problems += [core_text(p) for p in report.audit_problems]
+            problems += [core_text(p) for p in report.statistics_problems]
+            self.show_message(
+                self.tr("Die Datenbank ist NICHT in Ordnung:")
+                + "\n"
+                + "\n".join(f"• {p}" for p in problems),
+                error=True,
+            )
+
+        self.run(maintenance.check, done, self.tr("Datenbank wird geprüft …"))
 
     def restore(self) -> None:
         source = self.selected_path()
