@@ -41,7 +41,9 @@ def _read_secret(args: argparse.Namespace, *, env: str, prompt: str, confirm: bo
         try:
             text = Path(file).read_text(encoding="utf-8")
         except OSError as exc:
-            raise UsageError(f"Die Passphrasen-Datei {file} kann nicht gelesen werden: {exc}") from exc
+            raise UsageError(
+                f"Die Passphrasen-Datei {file} kann nicht gelesen werden: {exc}"
+            ) from exc
         return text.rstrip("\r\n")
     if not sys.stdin.isatty():
         line = sys.stdin.readline()
@@ -119,6 +121,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         _out(f"Verschlüsselte Datenbank angelegt: {args.db}")
         _print_recovery_key(created.recovery_key)
     with store:
+
         def progress(done: int, total: int) -> None:
             print(f"\r{_n(done):>9} von {_n(total)} Fällen", end="", file=sys.stderr, flush=True)
 
@@ -136,8 +139,18 @@ def cmd_info(args: argparse.Namespace) -> int:
     with _open(args) as store:
         info = store.maintenance.info()
     if args.json:
-        _out(json.dumps({"path": info.path, "revision": info.revision, "head": info.head,
-                         "counts": info.counts}, ensure_ascii=False, indent=2))
+        _out(
+            json.dumps(
+                {
+                    "path": info.path,
+                    "revision": info.revision,
+                    "head": info.head,
+                    "counts": info.counts,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return EXIT_OK
     _out(f"Datenbank:     {info.path}")
     _out(f"Schemastand:   {info.revision} (aktuell: {info.head})")
@@ -187,8 +200,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         "cipher_integrity_check:  "
         + ("ok" if not report.cipher_integrity else "; ".join(report.cipher_integrity))
     )
-    _out(f"Protokollkette:          {'ok' if report.audit_ok else 'VERLETZT'} "
-         f"({report.audit_events} Einträge)")
+    _out(
+        f"Protokollkette:          {'ok' if report.audit_ok else 'VERLETZT'} "
+        f"({report.audit_events} Einträge)"
+    )
     for problem in report.audit_problems:
         _out(f"  - {problem}")
     _out(f"Zählwerk der Statistik:  {'ok' if not report.statistics_problems else 'ABWEICHUNG'}")
@@ -367,8 +382,9 @@ def cmd_user(args: argparse.Namespace) -> int:
         if not args.login or not args.name:
             raise UsageError("„user add“ braucht --login und --name.")
         with _open(args) as store:
-            new = _read_secret(args, env=NEW_PASSPHRASE_ENV,
-                               prompt=f"Passphrase für {args.login}: ", confirm=True)
+            new = _read_secret(
+                args, env=NEW_PASSPHRASE_ENV, prompt=f"Passphrase für {args.login}: ", confirm=True
+            )
             store.users.add(UserDraft(args.login, args.name, args.role))
             add_user_slot(store, args.login, new)
         _out(f"Benutzer/in {args.login} angelegt, mit eigenem Schlüsselplatz.")
@@ -380,8 +396,10 @@ def cmd_user(args: argparse.Namespace) -> int:
     _out(f"Schlüsselplatz von {args.login} entfernt und Zugang deaktiviert.")
     if args.rotate:
         return cmd_rotate_key(args)
-    _out("Hinweis: Ältere Kopien der Schlüsseldatei (z. B. in Sicherungen) öffnen die Datenbank "
-         "noch, bis der Schlüssel gewechselt wird (sro-case rotate-key).")
+    _out(
+        "Hinweis: Ältere Kopien der Schlüsseldatei (z. B. in Sicherungen) öffnen die Datenbank "
+        "noch, bis der Schlüssel gewechselt wird (sro-case rotate-key)."
+    )
     return EXIT_OK
 
 
@@ -432,27 +450,46 @@ def build_parser() -> argparse.ArgumentParser:
         "einer Eingabeaufforderung, nie aus einem Argument.",
     )
     parser.add_argument(
-        "--version", action="version", version=f"sro-case {__version__}",
+        "--version",
+        action="version",
+        version=f"sro-case {__version__}",
         help="Programmversion anzeigen",
     )
     parser.add_argument(
-        "--self-test", action="store_true",
+        "--self-test",
+        action="store_true",
         help="prüfen, ob die Installation vollständig ist (legt eine Testdatenbank in einem "
         "temporären Ordner an, schreibt und liest einen Fall, erzeugt ein PDF, öffnet das "
         "Hauptfenster ohne Bildschirm); Exit-Code 0 heißt: alles in Ordnung",
     )
     sub = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_Parser)
 
-    def add(name: str, func: Callable[[argparse.Namespace], int], help_text: str,
-            *, passphrase: bool = True) -> argparse.ArgumentParser:
+    def add(
+        name: str,
+        func: Callable[[argparse.Namespace], int],
+        help_text: str,
+        *,
+        passphrase: bool = True,
+    ) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text, prog=f"sro-case {name}")
-        p.add_argument("--db", type=Path, default=default_database_path(),
-                       help="Datenbankdatei (Standard: %(default)s)")
+        p.add_argument(
+            "--db",
+            type=Path,
+            default=default_database_path(),
+            help="Datenbankdatei (Standard: %(default)s)",
+        )
         if passphrase:
-            p.add_argument("--passphrase-file", metavar="DATEI",
-                           help="Datei, deren erste Zeile die Passphrase ist")
-            p.add_argument("--user", metavar="ANMELDENAME", default=None,
-                           help="nur den Schlüsselplatz dieser Person versuchen")
+            p.add_argument(
+                "--passphrase-file",
+                metavar="DATEI",
+                help="Datei, deren erste Zeile die Passphrase ist",
+            )
+            p.add_argument(
+                "--user",
+                metavar="ANMELDENAME",
+                default=None,
+                help="nur den Schlüsselplatz dieser Person versuchen",
+            )
         p.set_defaults(func=func)
         return p
 
@@ -473,56 +510,106 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("audit_command", choices=["verify"], metavar="verify")
     p = add("import", cmd_import, "Fallliste aus CSV oder XLSX importieren (alles oder nichts)")
     p.add_argument("file", metavar="DATEI", help=".csv oder .xlsx")
-    p = add("export-stats", cmd_export_stats,
-            "anonymisierte Statistik für das Controlling (CSV, XLSX oder PDF)")
+    p = add(
+        "export-stats",
+        cmd_export_stats,
+        "anonymisierte Statistik für das Controlling (CSV, XLSX oder PDF)",
+    )
     p.add_argument("--from", dest="date_from", type=_iso_date, required=True, metavar="JJJJ-MM-TT")
     p.add_argument("--to", dest="date_to", type=_iso_date, required=True, metavar="JJJJ-MM-TT")
     p.add_argument("--out", required=True, metavar="DATEI", help=".csv, .xlsx oder .pdf")
-    p.add_argument("--min-cell", type=int, default=3, metavar="N",
-                   help="kleinste veröffentlichte Fallzahl (mindestens 3, Standard 3)")
+    p.add_argument(
+        "--min-cell",
+        type=int,
+        default=3,
+        metavar="N",
+        help="kleinste veröffentlichte Fallzahl (mindestens 3, Standard 3)",
+    )
     p = add("protocol", cmd_protocol, "Konferenzprotokoll oder Hilfeplan als PDF")
     p.add_argument("--case", required=True, metavar="AKTENZEICHEN")
-    p.add_argument("--conference", type=int, default=None, metavar="N",
-                   help="Nummer der Konferenz (Standard: die letzte)")
+    p.add_argument(
+        "--conference",
+        type=int,
+        default=None,
+        metavar="N",
+        help="Nummer der Konferenz (Standard: die letzte)",
+    )
     p.add_argument("--out", required=True, metavar="DATEI.pdf")
-    p.add_argument("--document", choices=["protokoll", "hilfeplan"], default="protokoll",
-                   help="Konferenzprotokoll (Standard) oder Hilfeplan nach § 36 SGB VIII")
-    p.add_argument("--initials", action="store_true", default=None,
-                   help="Initialen statt Namen (sonst gilt die Einstellung des Falls)")
+    p.add_argument(
+        "--document",
+        choices=["protokoll", "hilfeplan"],
+        default="protokoll",
+        help="Konferenzprotokoll (Standard) oder Hilfeplan nach § 36 SGB VIII",
+    )
+    p.add_argument(
+        "--initials",
+        action="store_true",
+        default=None,
+        help="Initialen statt Namen (sonst gilt die Einstellung des Falls)",
+    )
     p = add("retention", cmd_retention, "Löschfristen: fällige Fälle anzeigen, mit --apply löschen")
     p.add_argument("--apply", action="store_true", help="personenbezogene Daten wirklich löschen")
     p.add_argument("--yes", action="store_true", help="ohne Rückfrage (für Skripte)")
-    p = add("export-all", cmd_export_all,
-            "gesamte Datenbank als offene Daten (JSON Lines + Schemabeschreibung) schreiben")
+    p = add(
+        "export-all",
+        cmd_export_all,
+        "gesamte Datenbank als offene Daten (JSON Lines + Schemabeschreibung) schreiben",
+    )
     p.add_argument("--out", required=True, metavar="ORDNER")
-    p = add("import-all", cmd_import_all,
-            "offene Daten aus export-all in eine neue, leere Datenbank laden")
+    p = add(
+        "import-all",
+        cmd_import_all,
+        "offene Daten aus export-all in eine neue, leere Datenbank laden",
+    )
     p.add_argument("--in", dest="source", required=True, metavar="ORDNER")
-    p = add("access-request", cmd_access_request,
-            "Auskunft nach Art. 15 DSGVO über eine Person (PDF und JSON)")
+    p = add(
+        "access-request",
+        cmd_access_request,
+        "Auskunft nach Art. 15 DSGVO über eine Person (PDF und JSON)",
+    )
     p.add_argument("--person", type=int, required=True, metavar="ID")
     p.add_argument("--out", required=True, metavar="ORDNER")
     p = add("backup", cmd_backup, "verschlüsselte, geprüfte Sicherung anlegen")
-    p.add_argument("--to", metavar="ORDNER", default=None,
-                   help="Sicherungsordner (Standard: „Sicherungen“ neben der Datenbank)")
-    p.add_argument("--keep", type=int, default=14, metavar="N",
-                   help="so viele Sicherungen behalten (Standard 14)")
-    p = add("restore", cmd_restore,
-            "Sicherung in eine neue Datei wiederherstellen (--db ist das Ziel)")
+    p.add_argument(
+        "--to",
+        metavar="ORDNER",
+        default=None,
+        help="Sicherungsordner (Standard: „Sicherungen“ neben der Datenbank)",
+    )
+    p.add_argument(
+        "--keep",
+        type=int,
+        default=14,
+        metavar="N",
+        help="so viele Sicherungen behalten (Standard 14)",
+    )
+    p = add(
+        "restore", cmd_restore, "Sicherung in eine neue Datei wiederherstellen (--db ist das Ziel)"
+    )
     p.add_argument("--from", dest="source", required=True, metavar="DATEI")
-    p.add_argument("--overwrite", action="store_true",
-                   help="eine vorhandene Datenbank ersetzen (sie wird vorher gesichert)")
+    p.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="eine vorhandene Datenbank ersetzen (sie wird vorher gesichert)",
+    )
     p.add_argument("--yes", action="store_true", help="ohne Rückfrage (für Skripte)")
-    add("rotate-key", cmd_rotate_key,
-        "neuen Datenbankschlüssel erzeugen (wenn ein Schlüssel bekannt geworden sein kann)")
+    add(
+        "rotate-key",
+        cmd_rotate_key,
+        "neuen Datenbankschlüssel erzeugen (wenn ein Schlüssel bekannt geworden sein kann)",
+    )
     p = add("user", cmd_user, "Benutzer/innen mit eigenem Schlüsselplatz anlegen oder entfernen")
     p.add_argument("action", choices=["add", "remove"], metavar="add|remove")
     p.add_argument("--login", default=None, metavar="ANMELDENAME")
     p.add_argument("--name", default=None, metavar="NAME")
-    p.add_argument("--role", default="caseworker",
-                   choices=["caseworker", "facilitator", "controlling", "admin"])
-    p.add_argument("--rotate", action="store_true",
-                   help="nach dem Entfernen den Datenbankschlüssel wechseln")
+    p.add_argument(
+        "--role",
+        default="caseworker",
+        choices=["caseworker", "facilitator", "controlling", "admin"],
+    )
+    p.add_argument(
+        "--rotate", action="store_true", help="nach dem Entfernen den Datenbankschlüssel wechseln"
+    )
     add("passwd", cmd_passwd, f"Passphrase ändern (neue aus {NEW_PASSPHRASE_ENV} oder Eingabe)")
     return parser
 
@@ -558,7 +645,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         db = getattr(args, "db", "")
         detail = str(getattr(exc, "orig", exc))
         if "disk" in detail or "full" in detail:
-            print(f"Fehler: Der Datenträger ist voll ({detail}). Es wurde nichts gespeichert.", file=sys.stderr)
+            print(
+                f"Fehler: Der Datenträger ist voll ({detail}). Es wurde nichts gespeichert.",
+                file=sys.stderr,
+            )
         else:
             print(f"Fehler: {damaged_message(db)} ({detail})", file=sys.stderr)
         return EXIT_FAILURE

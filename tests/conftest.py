@@ -11,10 +11,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sro_case.clock import FixedClock  # noqa: E402
-from sro_case.services.store import Store  # noqa: E402
-from sro_case.services.vault import create_database  # noqa: E402
-from sro_case.storage.keyfile import KdfParams  # noqa: E402
+from sro_case.clock import FixedClock
+from sro_case.services.store import Store
+from sro_case.services.vault import create_database
+from sro_case.storage.keyfile import KdfParams
 
 FAST_KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 PASSPHRASE = "Löwenzahn 'Fall\" 🌼 Kröpelin"

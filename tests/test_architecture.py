@@ -62,7 +62,9 @@ def test_orm_records_stay_in_storage_and_services() -> None:
         rel = p.relative_to(ROOT / "sro_case").parts
         if rel[0] in ("storage", "services"):
             continue
-        assert not any(i.startswith("sro_case.storage") for i in _imports(p)) or rel[0] == "cli.py", p
+        assert (
+            not any(i.startswith("sro_case.storage") for i in _imports(p)) or rel[0] == "cli.py"
+        ), p
 
 
 def test_database_connections_are_opened_in_one_place() -> None:

@@ -17,14 +17,24 @@ from tests.conftest import PASSPHRASE
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(*args: str, passphrase: str | None = PASSPHRASE, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str,
+    passphrase: str | None = PASSPHRASE,
+    stdin: str = "",
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("SRO_CASE")}
     if passphrase is not None:
         environment["SRO_CASE_PASSPHRASE"] = passphrase
     environment.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "sro_case", *args],
-        cwd=ROOT, env=environment, input=stdin, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=environment,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -32,8 +42,12 @@ def run(*args: str, passphrase: str | None = PASSPHRASE, stdin: str = "", env: d
 def filled(created, db_path):  # type: ignore[no-untyped-def]
     store = created.store
     store.cases.create(
-        m.CaseDraft("51.2-2026-000007", m.FamilyDraft("Familie Kowalski", "evershagen"),
-                    (m.PersonDraft("Łucja", "Kowalski", date(2012, 5, 5), "female"),), opened_on=date(2026, 1, 2))
+        m.CaseDraft(
+            "51.2-2026-000007",
+            m.FamilyDraft("Familie Kowalski", "evershagen"),
+            (m.PersonDraft("Łucja", "Kowalski", date(2012, 5, 5), "female"),),
+            opened_on=date(2026, 1, 2),
+        )
     )
     store.close()
     return db_path
@@ -84,8 +98,15 @@ def test_wrong_passphrase_exits_3_with_a_german_message(filled: Path) -> None:
 def test_passphrase_from_file_or_stdin_never_from_argv(filled: Path, tmp_path: Path) -> None:
     secret = tmp_path / "pass.txt"
     secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
-    assert run("info", "--db", str(filled), "--passphrase-file", str(secret), passphrase=None).returncode == 0
-    assert run("info", "--db", str(filled), passphrase=None, stdin=PASSPHRASE + "\n").returncode == 0
+    assert (
+        run(
+            "info", "--db", str(filled), "--passphrase-file", str(secret), passphrase=None
+        ).returncode
+        == 0
+    )
+    assert (
+        run("info", "--db", str(filled), passphrase=None, stdin=PASSPHRASE + "\n").returncode == 0
+    )
     result = run("info", "--db", str(filled), "--passphrase", PASSPHRASE, passphrase=None)
     assert result.returncode == 2
 
@@ -98,14 +119,16 @@ def test_damaged_database_and_missing_key_file_messages(filled: Path) -> None:
     assert result.returncode == 1 and "Schlüsseldatei" in result.stderr
     keys.write_bytes(saved)
     data = bytearray(filled.read_bytes())
-    data[4096 + 100: 4096 + 200] = bytes(100)  # damage page 2
+    data[4096 + 100 : 4096 + 200] = bytes(100)  # damage page 2
     filled.write_bytes(bytes(data))
     result = run("check", "--db", str(filled))
     assert result.returncode != 3 and "Traceback" not in result.stderr
 
 
 def test_passwd_with_environment(filled: Path) -> None:
-    result = run("passwd", "--db", str(filled), env={"SRO_CASE_NEW_PASSPHRASE": "eine ganz neue 🔑"})
+    result = run(
+        "passwd", "--db", str(filled), env={"SRO_CASE_NEW_PASSPHRASE": "eine ganz neue 🔑"}
+    )
     assert result.returncode == 0, result.stderr
     assert run("info", "--db", str(filled)).returncode == 3
     assert run("info", "--db", str(filled), passphrase="eine ganz neue 🔑").returncode == 0
@@ -122,9 +145,11 @@ HEADER = "Aktenzeichen;Familienname;Vorname;Geburtsdatum;Geschlecht;Sozialraum;H
 def test_import_all_or_nothing(filled: Path, tmp_path: Path) -> None:
     bad = tmp_path / "liste.csv"
     bad.write_bytes(
-        ("\ufeff" + HEADER + "\r\n"
-         "A-1;Şahin;Ayşe;01.02.2014;w;Toitenwinkel;§ 31;01.03.2026;;Petra Lange\r\n"
-         "A-2;Nowak;Jan;31.02.2014;m;Toitenwinkel;§ 31;01.03.2026;;\r\n").encode("utf-8")
+        (
+            "\ufeff" + HEADER + "\r\n"
+            "A-1;Şahin;Ayşe;01.02.2014;w;Toitenwinkel;§ 31;01.03.2026;;Petra Lange\r\n"
+            "A-2;Nowak;Jan;31.02.2014;m;Toitenwinkel;§ 31;01.03.2026;;\r\n"
+        ).encode("utf-8")
     )
     result = run("import", "--db", str(filled), str(bad))
     assert result.returncode == 4
@@ -168,7 +193,9 @@ def test_retention_export_all_and_access_request_commands(filled: Path, tmp_path
     result = run("import-all", "--db", str(target), "--in", str(out))
     assert result.returncode == 0, result.stderr
     assert json.loads(run("info", "--db", str(target), "--json").stdout)["counts"]["Fälle"] == 1
-    result = run("access-request", "--db", str(filled), "--person", "1", "--out", str(tmp_path / "a"))
+    result = run(
+        "access-request", "--db", str(filled), "--person", "1", "--out", str(tmp_path / "a")
+    )
     assert result.returncode == 0, result.stderr
     assert len(list((tmp_path / "a").glob("*.pdf"))) == 1
 
@@ -183,8 +210,17 @@ def test_backup_restore_user_and_rotate_key(filled: Path, tmp_path: Path) -> Non
     result = run("restore", "--db", str(target), "--from", str(backups[0]))
     assert result.returncode == 0, result.stderr
     assert json.loads(run("info", "--db", str(target), "--json").stdout)["counts"]["Fälle"] == 1
-    result = run("user", "add", "--db", str(filled), "--login", "petra", "--name", "Petra Lange",
-                 env={"SRO_CASE_NEW_PASSPHRASE": "Petras eigene Passphrase"})
+    result = run(
+        "user",
+        "add",
+        "--db",
+        str(filled),
+        "--login",
+        "petra",
+        "--name",
+        "Petra Lange",
+        env={"SRO_CASE_NEW_PASSPHRASE": "Petras eigene Passphrase"},
+    )
     assert result.returncode == 0, result.stderr
     assert run("info", "--db", str(filled), passphrase="Petras eigene Passphrase").returncode == 0
     result = run("rotate-key", "--db", str(filled))

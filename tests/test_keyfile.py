@@ -25,7 +25,9 @@ from tests.conftest import FAST_KDF
 
 def _keyfile(secret: str = "richtig-geheim-1") -> tuple[KeyFile, bytes]:
     key = new_database_key()
-    kf = KeyFile("db-1", "00" * 16).with_slot(key, secret, kind=PASSPHRASE, label="anna", kdf=FAST_KDF)
+    kf = KeyFile("db-1", "00" * 16).with_slot(
+        key, secret, kind=PASSPHRASE, label="anna", kdf=FAST_KDF
+    )
     return kf, key
 
 
@@ -50,7 +52,13 @@ def test_default_kdf_is_argon2id_of_about_half_a_second() -> None:
 
 @pytest.mark.parametrize(
     "secret",
-    ["Grüße aus Rostock", "O'Brien \"Zitat\" ; DROP TABLE", "🌼🔐 Kröpeliner Tor", "ßßßßßßßßßßß", "نص عربي طويل جدا"],
+    [
+        "Grüße aus Rostock",
+        'O\'Brien "Zitat" ; DROP TABLE',
+        "🌼🔐 Kröpeliner Tor",
+        "ßßßßßßßßßßß",
+        "نص عربي طويل جدا",
+    ],
 )
 def test_unusual_passphrases(secret: str) -> None:
     kf, key = _keyfile(secret)
@@ -100,7 +108,9 @@ def test_recovery_key_format_and_tolerant_input() -> None:
     key = new_database_key()
     recovery = new_recovery_key()
     assert len(recovery) == 29 and recovery.count("-") == 4
-    kf = KeyFile("db", "").with_slot(key, recovery, kind=RECOVERY, label="wiederherstellung", kdf=FAST_KDF)
+    kf = KeyFile("db", "").with_slot(
+        key, recovery, kind=RECOVERY, label="wiederherstellung", kdf=FAST_KDF
+    )
     typed = " " + recovery.lower().replace("-", " ") + " "
     assert kf.unlock(typed, kind=RECOVERY) == key
     with pytest.raises(WrongPassphrase, match="Wiederherstellungsschlüssel"):

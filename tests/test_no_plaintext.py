@@ -44,11 +44,17 @@ def test_scripted_session_leaves_no_plaintext(created, db_path, clock) -> None: 
             opened_on=date(2026, 5, 1),
         )
     )
-    store.cases.add_note(case.id, m.NoteDraft(date(2026, 5, 2), "home_visit", CANARIES[3], entrusted=True))
+    store.cases.add_note(
+        case.id, m.NoteDraft(date(2026, 5, 2), "home_visit", CANARIES[3], entrusted=True)
+    )
     store.conferences.record(
         case.id,
-        m.ConferenceDraft(date(2026, 6, 1), "fallkonferenz", family_will=CANARIES[4],
-                          goals=(m.GoalDraft(f"Ziel {CANARIES[4]}"),)),
+        m.ConferenceDraft(
+            date(2026, 6, 1),
+            "fallkonferenz",
+            family_will=CANARIES[4],
+            goals=(m.GoalDraft(f"Ziel {CANARIES[4]}"),),
+        ),
     )
     store.cases.list()
     store.cases.get(case.id)
@@ -72,7 +78,10 @@ def test_scripted_session_leaves_no_plaintext(created, db_path, clock) -> None: 
         again.cases.get(case.id)
     assert scan(db_path.parent) == []
     assert {p.name for p in db_path.parent.iterdir()} <= {
-        "fallakten.db", "fallakten.db.keys", "fallakten.db-wal", "fallakten.db-shm"
+        "fallakten.db",
+        "fallakten.db.keys",
+        "fallakten.db-wal",
+        "fallakten.db-shm",
     }
 
 

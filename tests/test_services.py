@@ -13,11 +13,15 @@ from sro_case.services.cases import CaseFilter
 from sro_case.services.store import Store
 
 
-def new_case(store: Store, fn: str = "51.2-2026-000001", surname: str = "Meyer", **kw) -> m.CaseSummary:  # type: ignore[no-untyped-def]
+def new_case(
+    store: Store, fn: str = "51.2-2026-000001", surname: str = "Meyer", **kw
+) -> m.CaseSummary:  # type: ignore[no-untyped-def]
     return store.cases.create(
         m.CaseDraft(
             fn,
-            m.FamilyDraft(f"Familie {surname}", kw.pop("space", "toitenwinkel"), "Am Hang 3", "18147"),
+            m.FamilyDraft(
+                f"Familie {surname}", kw.pop("space", "toitenwinkel"), "Am Hang 3", "18147"
+            ),
             (
                 m.PersonDraft("Lena", surname, date(2015, 3, 1), "female", "child"),
                 m.PersonDraft("Sven", surname, date(1985, 7, 9), "male", "parent"),
@@ -71,8 +75,15 @@ def test_file_number_is_unique_and_validation_names_every_field(store: Store) ->
             )
         )
     fields = {f for f, _ in info.value.problems}
-    assert {"Aktenzeichen", "Familie", "Sozialraum", "Person 1: Vorname",
-            "Person 1: Familienname", "Person 1: Geburtsdatum", "Person 1: Geschlecht"} <= fields
+    assert {
+        "Aktenzeichen",
+        "Familie",
+        "Sozialraum",
+        "Person 1: Vorname",
+        "Person 1: Familienname",
+        "Person 1: Geburtsdatum",
+        "Person 1: Geschlecht",
+    } <= fields
     assert store.cases.count() == 1  # nothing half-written
 
 
@@ -90,7 +101,12 @@ def test_status_workflow_close_and_reopen_need_reasons(store: Store, clock) -> N
         store.cases.reopen(s.id, "weil")
     store.cases.reopen(s.id, "neuer_bedarf")
     detail = store.cases.get(s.id)
-    assert [h.to_status for h in detail.history] == ["eingang", "klaerung", "abgeschlossen", "klaerung"]
+    assert [h.to_status for h in detail.history] == [
+        "eingang",
+        "klaerung",
+        "abgeschlossen",
+        "klaerung",
+    ]
     assert detail.history[2].reason == "plan" and detail.history[3].reason == "neuer_bedarf"
     assert detail.summary.closed_on is None
 
@@ -99,16 +115,26 @@ def test_consents_notes_helps_resources(store: Store, clock) -> None:  # type: i
     s = new_case(store)
     parent = store.cases.get(s.id).family.persons[1]
     consent = store.cases.add_consent(
-        s.id, m.ConsentDraft(parent.id, ("schulsozialarbeit", "kita"), date(2026, 3, 1), date(2026, 12, 31))
+        s.id,
+        m.ConsentDraft(
+            parent.id, ("schulsozialarbeit", "kita"), date(2026, 3, 1), date(2026, 12, 31)
+        ),
     )
     assert consent.valid_on(date(2026, 6, 1)) and not consent.valid_on(date(2027, 1, 1))
     store.cases.revoke_consent(consent.id, date(2026, 6, 1))
     with pytest.raises(ValidationError, match="Zukunft"):
         store.cases.add_note(s.id, m.NoteDraft(clock.today() + timedelta(days=1), "phone", "Anruf"))
-    store.cases.add_note(s.id, m.NoteDraft(date(2026, 3, 2), "home_visit", "Hausbesuch, ruhige Lage."))
-    store.cases.add_note(s.id, m.NoteDraft(date(2026, 3, 3), "counselling", "Anvertraut: …", entrusted=True))
+    store.cases.add_note(
+        s.id, m.NoteDraft(date(2026, 3, 2), "home_visit", "Hausbesuch, ruhige Lage.")
+    )
+    store.cases.add_note(
+        s.id, m.NoteDraft(date(2026, 3, 3), "counselling", "Anvertraut: …", entrusted=True)
+    )
     help_ = store.cases.add_help(
-        s.id, m.HelpDraft("31", date(2026, 3, 1), provider="Träger Nordlicht", monthly_cost_cents=250_000)
+        s.id,
+        m.HelpDraft(
+            "31", date(2026, 3, 1), provider="Träger Nordlicht", monthly_cost_cents=250_000
+        ),
     )
     with pytest.raises(ValidationError, match="Beginn"):
         store.cases.end_help(help_.id, date(2026, 1, 1), "plan")
@@ -116,13 +142,21 @@ def test_consents_notes_helps_resources(store: Store, clock) -> None:  # type: i
     store.cases.add_resource(s.id, m.ResourceDraft("social_space", "Sportverein im Stadtteil"))
     d = store.cases.get(s.id)
     assert d.consents[0].revoked_on == date(2026, 6, 1)
-    assert len(d.notes) == 2 and d.helps[0].end_reason == "plan" and d.resources[0].kind == "social_space"
+    assert (
+        len(d.notes) == 2
+        and d.helps[0].end_reason == "plan"
+        and d.resources[0].kind == "social_space"
+    )
 
 
-def test_entrusted_notes_are_hidden_from_other_workers(store: Store, created, db_path, clock) -> None:  # type: ignore[no-untyped-def]
+def test_entrusted_notes_are_hidden_from_other_workers(
+    store: Store, created, db_path, clock
+) -> None:  # type: ignore[no-untyped-def]
     store.users.add(m.UserDraft("bfrank", "Birte Frank", "caseworker"))
     s = new_case(store)
-    store.cases.add_note(s.id, m.NoteDraft(date(2026, 3, 3), "counselling", "Nur für die Fachkraft.", entrusted=True))
+    store.cases.add_note(
+        s.id, m.NoteDraft(date(2026, 3, 3), "counselling", "Nur für die Fachkraft.", entrusted=True)
+    )
     store.cases.add_note(s.id, m.NoteDraft(date(2026, 3, 4), "phone", "Termin vereinbart."))
     other = Store(db_path, store.engine, actor="bfrank", role="caseworker", clock=clock)
     assert [n.text for n in other.cases.get(s.id).notes] == ["Termin vereinbart."]
@@ -187,7 +221,8 @@ def test_conference_with_goals_steps_and_reviews(store: Store) -> None:
 def test_conference_is_all_or_nothing(store: Store) -> None:
     s = new_case(store)
     bad = m.ConferenceDraft(
-        date(2026, 4, 1), "fallkonferenz",
+        date(2026, 4, 1),
+        "fallkonferenz",
         participants=(m.ParticipantDraft("X", "astrologie"),),
         goals=(m.GoalDraft("gut"),),
     )
@@ -225,8 +260,14 @@ def test_list_sorts_in_german_order_in_sql(store: Store) -> None:
     for i, name in enumerate(["Zorn", "Özdemir", "Abel", "Ohm", "Ärmel"]):
         new_case(store, f"51.2-2026-00010{i}", name)
     names = [c.family_name for c in store.cases.list(sort="family")]
-    assert names == ["Familie Abel", "Familie Ärmel", "Familie Ohm", "Familie Özdemir", "Familie Zorn"]
-    assert [c.family_name for c in store.cases.list(sort="family", descending=True)][0] == "Familie Zorn"
+    assert names == [
+        "Familie Abel",
+        "Familie Ärmel",
+        "Familie Ohm",
+        "Familie Özdemir",
+        "Familie Zorn",
+    ]
+    assert store.cases.list(sort="family", descending=True)[0].family_name == "Familie Zorn"
     page = store.cases.list(sort="family", limit=2, offset=2)
     assert [c.family_name for c in page] == ["Familie Ohm", "Familie Özdemir"]
 
@@ -234,7 +275,9 @@ def test_list_sorts_in_german_order_in_sql(store: Store) -> None:
 def test_deadlines(store: Store, clock) -> None:  # type: ignore[no-untyped-def]
     s = new_case(store, next_review=date(2026, 11, 1))
     person = store.cases.get(s.id).family.persons[1]
-    store.cases.add_consent(s.id, m.ConsentDraft(person.id, ("kita",), date(2026, 1, 1), date(2026, 12, 10)))
+    store.cases.add_consent(
+        s.id, m.ConsentDraft(person.id, ("kita",), date(2026, 1, 1), date(2026, 12, 10))
+    )
     store.conferences.add_goal(
         s.id, m.GoalDraft("Ziel", steps=(m.StepDraft("Vater", "Kita anrufen", date(2026, 11, 20)),))
     )
@@ -251,7 +294,10 @@ def test_conference_and_its_reviews_are_one_transaction(store: Store) -> None:
     theirs = store.conferences.add_goal(other.id, m.GoalDraft("Ein Ziel im anderen Fall"))
     draft = m.ConferenceDraft(held_on=date(2026, 4, 1), kind="fallkonferenz")
     logged = store.audit_log.count()
-    bad = (m.ReviewDraft(mine.id, date(2026, 4, 1), 1), m.ReviewDraft(theirs.id, date(2026, 4, 1), 2))
+    bad = (
+        m.ReviewDraft(mine.id, date(2026, 4, 1), 1),
+        m.ReviewDraft(theirs.id, date(2026, 4, 1), 2),
+    )
     with pytest.raises(ValidationError):
         store.conferences.record(s.id, draft, bad)
     assert store.audit_log.count() == logged  # nothing of it saved, not even a log entry

@@ -61,8 +61,12 @@ def test_conferences_and_goals_read_as_the_obvious_queries_would(store: Store) -
         ):
             if date_from <= day <= date_to and (gid not in last or (day, rid) > last[gid][:2]):
                 last[gid] = (day, rid, score, case, space)
-        expected_goals = Counter((case, code[space], score) for _, _, score, case, space in last.values())
-    got_conferences = Counter((c.case, c.social_space, c.held_on, c.disciplines) for c in facts.conferences)
+        expected_goals = Counter(
+            (case, code[space], score) for _, _, score, case, space in last.values()
+        )
+    got_conferences = Counter(
+        (c.case, c.social_space, c.held_on, c.disciplines) for c in facts.conferences
+    )
     assert got_conferences == expected_conferences
     assert sum(1 for c in facts.conferences if len(c.disciplines) > 1) > 10
     assert Counter((g.case, g.social_space, g.score) for g in facts.goals) == expected_goals

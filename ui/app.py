@@ -63,9 +63,11 @@ def run(db: Path | None = None) -> int:
     warning = location_warning(path)
     if warning:
         answer = QMessageBox.warning(
-            None, "SRO-Fallmanagement", warning + "\n\n" + QApplication.translate(
-                "App", "Trotzdem fortfahren?"),
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.No,
+            None,
+            "SRO-Fallmanagement",
+            warning + "\n\n" + QApplication.translate("App", "Trotzdem fortfahren?"),
+            QMessageBox.Yes | QMessageBox.No,
+            QMessageBox.No,
         )
         if answer != QMessageBox.Yes:
             return 0

@@ -66,7 +66,7 @@ class DeadlinesPage(QWidget):
 
         runner.submit(store.users.list, fill, lambda exc: self.summary.setText(error_text(exc)))
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802
+    def showEvent(self, event: Any) -> None:
         """Loaded when first shown, not at start: at 100,000 cases the counts take a moment,
         and on the one database lane they would hold up the case list and its search."""
         super().showEvent(event)
@@ -116,9 +116,9 @@ class DeadlinesPage(QWidget):
             .replace("%2", number(overview.overdue))
         )
         if len(items) < overview.total:
-            text += " · " + self.tr("angezeigt: die %1 frühesten – nach Fachkraft eingrenzen").replace(
-                "%1", number(len(items))
-            )
+            text += " · " + self.tr(
+                "angezeigt: die %1 frühesten – nach Fachkraft eingrenzen"
+            ).replace("%1", number(len(items)))
         self.summary.setText(text)
 
     def _on_activated(self, index: QModelIndex) -> None:

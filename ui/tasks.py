@@ -29,7 +29,7 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             result = self._fn()
-        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
+        except BaseException as exc:
             self._relay.failed.emit(exc)
         else:
             self._relay.finished.emit(result)
@@ -78,7 +78,7 @@ class InlineTaskRunner:
     ) -> None:
         try:
             result = fn()
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             on_error(exc)
         else:
             on_done(result)

@@ -106,18 +106,18 @@ class UnlockDialog(QDialog):
         self._on_passphrase_changed("")
         self._preloaded = False
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if not self._preloaded:  # load the database layer while the passphrase is typed
             self._preloaded = True
             self.runner.submit(_vault, lambda _module: None, lambda _exc: None)
 
     def _on_passphrase_changed(self, text: str) -> None:
-        score, hint = passphrase_strength(text)
+        _score, hint = passphrase_strength(text)
         self.strength.setText(
-            self.tr("%1 (mindestens %2 Zeichen)").replace("%1", hint).replace(
-                "%2", str(MIN_PASSPHRASE_LENGTH)
-            )
+            self.tr("%1 (mindestens %2 Zeichen)")
+            .replace("%1", hint)
+            .replace("%2", str(MIN_PASSPHRASE_LENGTH))
         )
 
     def _set_busy(self, busy: bool) -> None:

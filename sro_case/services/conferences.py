@@ -139,9 +139,7 @@ class ConferenceService:
         )
         s.add(rev)
         s.flush()
-        self._store.audit(
-            s, "review", "goal", goal.id, case_id=goal.case_id, detail=str(d.score)
-        )
+        self._store.audit(s, "review", "goal", goal.id, case_id=goal.case_id, detail=str(d.score))
         return m.GoalReview(rev.id, rev.reviewed_on, rev.score, rev.comment, rev.conference_id)
 
     def set_goal_status(self, goal_id: int, status: str) -> None:

@@ -116,15 +116,26 @@ class DeadlineService:
         overdue = 0
         with self._store.read() as s:
             reviews = base(
-                select(CaseRecord.id, CaseRecord.file_number, FamilyRecord.display_name,
-                       worker_name, CaseRecord.next_review)
+                select(
+                    CaseRecord.id,
+                    CaseRecord.file_number,
+                    FamilyRecord.display_name,
+                    worker_name,
+                    CaseRecord.next_review,
+                )
             ).where(review_due)
             for cid, fn, fam, w, due in s.execute(first(reviews, CaseRecord.next_review)):
                 out.append(Deadline("review", cid, fn, fam, w, due, "Überprüfung fällig"))
             consents = base(
-                select(CaseRecord.id, CaseRecord.file_number, FamilyRecord.display_name,
-                       worker_name, ConsentRecord.expires_on, PersonRecord.first_name,
-                       PersonRecord.last_name)
+                select(
+                    CaseRecord.id,
+                    CaseRecord.file_number,
+                    FamilyRecord.display_name,
+                    worker_name,
+                    ConsentRecord.expires_on,
+                    PersonRecord.first_name,
+                    PersonRecord.last_name,
+                )
                 .select_from(ConsentRecord)
                 .join(CaseRecord, CaseRecord.id == ConsentRecord.case_id)
                 .join(PersonRecord, PersonRecord.id == ConsentRecord.person_id)
@@ -135,14 +146,25 @@ class DeadlineService:
                 verb = "abgelaufen" if due < today else "läuft ab"
                 out.append(
                     Deadline(
-                        "consent", cid, fn, fam, w, due,
+                        "consent",
+                        cid,
+                        fn,
+                        fam,
+                        w,
+                        due,
                         f"Einwilligung von {first_name} {last} {verb}",
                     )
                 )
             steps = base(
-                select(CaseRecord.id, CaseRecord.file_number, FamilyRecord.display_name,
-                       worker_name, ActionStepRecord.due_on, ActionStepRecord.who,
-                       ActionStepRecord.what)
+                select(
+                    CaseRecord.id,
+                    CaseRecord.file_number,
+                    FamilyRecord.display_name,
+                    worker_name,
+                    ActionStepRecord.due_on,
+                    ActionStepRecord.who,
+                    ActionStepRecord.what,
+                )
                 .select_from(ActionStepRecord)
                 .join(GoalRecord, GoalRecord.id == ActionStepRecord.goal_id)
                 .join(CaseRecord, CaseRecord.id == GoalRecord.case_id)
@@ -150,7 +172,9 @@ class DeadlineService:
             for cid, fn, fam, w, due, who, what in s.execute(first(steps, ActionStepRecord.due_on)):
                 out.append(Deadline("step", cid, fn, fam, w, due, f"{who}: {what}"))
             if counts:
-                past = func.coalesce(func.sum(case((CaseRecord.next_review < today, 1), else_=0)), 0)
+                past = func.coalesce(
+                    func.sum(case((CaseRecord.next_review < today, 1), else_=0)), 0
+                )
                 n, late = s.execute(scope(select(func.count(), past).where(review_due))).one()
                 figures["review"], overdue = n, overdue + late
                 past = func.coalesce(

@@ -85,14 +85,20 @@ class UserService:
                 [("Anmeldename", "Den eigenen Zugang können Sie nicht entfernen.")]
             )
         with self._store.read() as s:
-            rec = s.execute(select(UserRecord).where(UserRecord.login == login)).scalar_one_or_none()
+            rec = s.execute(
+                select(UserRecord).where(UserRecord.login == login)
+            ).scalar_one_or_none()
             if rec is None:
                 raise NotFound(
                     T("Es gibt keine Benutzerin und keinen Benutzer „{login}“.", login=login)
                 )
-            admins = s.execute(
-                select(UserRecord.login).where(UserRecord.role == "admin", UserRecord.active)
-            ).scalars().all()
+            admins = (
+                s.execute(
+                    select(UserRecord.login).where(UserRecord.role == "admin", UserRecord.active)
+                )
+                .scalars()
+                .all()
+            )
         if rec.role == "admin" and rec.active and set(admins) <= {login}:
             raise ValidationError(
                 [("Rolle", "Der letzte aktive Admin-Zugang kann nicht entfernt werden.")]

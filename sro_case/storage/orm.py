@@ -36,6 +36,7 @@ class SortNameMixin:
             self.sort_name = sort_name(value or "")  # type: ignore[attr-defined]
         return value
 
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -215,9 +216,7 @@ class ParticipantRecord(Base):
     organisation: Mapped[str] = mapped_column(String(200), default="")
     discipline: Mapped[str] = mapped_column(String(32))
     # serves lookups by conference and, covering, the statistics' disciplines (migration 0006)
-    __table_args__ = (
-        Index("ix_participant_conference_discipline", "conference_id", "discipline"),
-    )
+    __table_args__ = (Index("ix_participant_conference_discipline", "conference_id", "discipline"),)
 
 
 class GoalRecord(Base):

@@ -87,7 +87,9 @@ class AuditLogModel(PagedTableModel):
 
     def query(self) -> tuple[Count, Page]:
         log, flt = self._store.audit_log, self._filter
-        return lambda: log.count(flt), lambda offset, limit: log.list(flt, limit=limit, offset=offset)
+        return lambda: log.count(flt), lambda offset, limit: log.list(
+            flt, limit=limit, offset=offset
+        )
 
     def reload(self, f: AuditFilter | None = None) -> None:
         if f is not None:
@@ -227,9 +229,7 @@ class AuditLogPage(AdminPage):
         )
 
     def _on_loaded(self, total: int) -> None:
-        self.count_label.setText(
-            self.tr("%1 Einträge").replace("%1", number(total))
-        )
+        self.count_label.setText(self.tr("%1 Einträge").replace("%1", number(total)))
 
     def verify(self) -> None:
         store = self.store
