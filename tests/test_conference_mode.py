@@ -552,6 +552,25 @@ def test_validation_problems_are_shown_not_saved(qtbot, window) -> None:  # type
     assert "Nächste Überprüfung" in w.message.text() and not w.saved
 
 
+def test_problems_of_a_section_in_english(qtbot, store, case) -> None:  # type: ignore[no-untyped-def]
+    """The core's field names and messages are German templates: the sections translate them
+    (the participant check showed "Name: darf nicht leer sein." in the English UI)."""
+    install_language("en")
+    w = ConferenceWindow(store, InlineTaskRunner(), case.id)
+    qtbot.addWidget(w, before_close_func=lambda x: setattr(x, "_dirty", False))
+    w.participant_discipline.setCurrentIndex(1)
+    w.add_participant()  # no name
+    assert w.participants_section.problem.text() == "• Name: must not be empty."
+    w.add_goal()  # no goal text
+    assert "• Goal: must not be empty." in w.goals_section.problem.text()
+    w.next_review_field.set_value(date(2026, 1, 1))  # before the conference
+    w.ask_protocol_path = lambda _s: pytest.fail("no file dialog for invalid input")
+    w.save_and_protocol()
+    shown = w.message.text()
+    assert shown.startswith("Not saved:") and "• Next review: " in shown, shown
+    assert not any(word in shown for word in ("Nächste", "darf", "muss", "Teilnehmende"))
+
+
 # --------------------------------------------------------------------------- entry points
 
 

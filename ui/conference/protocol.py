@@ -19,7 +19,7 @@ from sro_case.errors import SroCaseError, ValidationError
 from ui.conference.base import ConferenceBase
 from ui.conference.widgets import repolish
 from ui.forms import format_date
-from ui.i18n import core_label, error_text
+from ui.i18n import core_label, core_problems, error_text
 
 
 class ProtocolPart(ConferenceBase):
@@ -102,7 +102,10 @@ class ProtocolPart(ConferenceBase):
                 self._show_message(
                     self.tr("Nicht gespeichert:")
                     + "\n"
-                    + "\n".join(f"• {f}: {msg}" if f else f"• {msg}" for f, msg in exc.problems),
+                    + "\n".join(
+                        f"• {f}: {msg}" if f else f"• {msg}"
+                        for f, msg in core_problems(exc.problems)
+                    ),
                     error=True,
                 )
                 return

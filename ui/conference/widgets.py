@@ -30,7 +30,7 @@ from sro_case.domain import models as m
 from sro_case.domain.catalogues import catalogue
 from sro_case.reports.protocol import LEVEL_CAPTIONS, LEVEL_LABELS
 from ui.goal_chart import GoalCourseWidget
-from ui.i18n import core_label
+from ui.i18n import core_label, core_problems
 
 
 def repolish(widget: QWidget) -> None:
@@ -156,7 +156,11 @@ class Section(QFrame):
         self.layout_.addWidget(self.problem)
 
     def show_problems(self, problems: Sequence[tuple[str, str]]) -> None:
-        text = "\n".join(f"• {f}: {msg}" if f else f"• {msg}" for f, msg in problems)
+        """The problems of a rule, in the current language (field names and messages of the
+        core are German templates; see ``ui.i18n.core_problems``)."""
+        text = "\n".join(
+            f"• {f}: {msg}" if f else f"• {msg}" for f, msg in core_problems(list(problems))
+        )
         self.problem.setText(text)
         self.problem.setVisible(bool(text))
 
