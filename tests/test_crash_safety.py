@@ -103,11 +103,13 @@ def _forked(
         os.close(fd)
 
 
-def _executed(mode: str, db: Path, run: int, work: Path, delay: float) -> Killed:
+def _executed(
+    mode: str, db: Path, run: int, work: Path, delay: float, trigger: Trigger | None = None
+) -> Killed:
     proc = cw.exec_child(mode, db, run, work)
     assert proc.stdout is not None
     try:
-        return _kill_child(proc.pid, proc.stdout.fileno(), delay, reap=proc.wait)
+        return _kill_child(proc.pid, proc.stdout.fileno(), delay, trigger, reap=proc.wait)
     finally:
         proc.stdout.close()
 
@@ -273,7 +275,14 @@ def test_sigkill_of_a_fresh_interpreter(tmp_path: Path) -> None:
     rng = random.Random(3)
     ledger = Ledger()
     for run in range(6):
-        killed = _executed("cases", db, run, work, rng.uniform(0.6, 1.2))
+        # Killed a while after the child reports the database open ("O"), not after a fixed
+        # time from its start: a cold interpreter on a busy machine took over 1.2 s to get
+        # there, and the children were killed before they wrote anything.
+        after = rng.uniform(0.1, 0.6)
+        killed = _executed(
+            "cases", db, run, work, 60.0, lambda line, after=after: after if line == "O" else None
+        )
+        assert killed.lines and killed.lines[0] == "O", killed.lines
         ledger.add(killed.lines)
         _check_cases(db, ledger)
     assert ledger.cases, "the children never got to write"
