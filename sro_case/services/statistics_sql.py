@@ -239,7 +239,10 @@ class SqlTallies:
             f"SELECT space_id, n, count(*), sum(any_discipline){sums} FROM ("
             "  SELECT max(space_id) AS space_id, min(count(*), 4) AS n, "
             f"        max(disciplines <> 0) AS any_discipline{flags} "
-            "  FROM tally_conference WHERE held_day BETWEEN :f AND :t AND space_id IN (<known>)"
+            # the unary + keeps both terms off the indexes: with them SQLite searched the
+            # Sozialraum index and sorted every row for GROUP BY (1.5 s at 100,000 cases); the
+            # covering index by case streams them in order (0.8 s)
+            "  FROM tally_conference WHERE +held_day BETWEEN :f AND :t AND +space_id IN (<known>)"
             "  GROUP BY case_key) GROUP BY 1, 2"
         )
 
