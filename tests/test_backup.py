@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 import threading
 from datetime import date, datetime
 from pathlib import Path
@@ -154,6 +155,45 @@ def _flip_last_page(path: Path) -> None:
     data = bytearray(path.read_bytes())
     data[-300] ^= 0x01
     path.write_bytes(bytes(data))
+
+
+@pytest.fixture
+def small_drive(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A real 128 KiB file system (tmpfs): a drive that fills up. Needs root (CI runs as root)."""
+    mount = tmp_path / "kleines-laufwerk"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=128k", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    ) if os.name == "posix" and os.geteuid() == 0 else None  # fmt: skip
+    if done is None or done.returncode != 0:
+        pytest.skip("tmpfs lässt sich hier nicht einhängen (nur als root)")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_full_drive_is_said_in_words_and_leaves_nothing_behind(
+    filled: Store, small_drive: Path
+) -> None:
+    before = _digest(filled.path, database_key(filled), exclude=AUDIT)
+    folder = small_drive / "Sicherungen"
+    with pytest.raises(BackupFailed) as failed:
+        BackupService(filled).backup(folder)
+    assert "Auf dem Datenträger ist kein Platz mehr frei." in str(failed.value)
+    assert "Errno" not in str(failed.value)
+    assert list(folder.iterdir()) == [], "no half-written backup or temp file left"
+    assert _digest(filled.path, database_key(filled), exclude=AUDIT) == before
+
+
+def test_a_file_in_place_of_the_backup_folder_is_said_in_words(
+    filled: Store, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "Sicherungen"
+    blocker.write_text("keine Sicherung", encoding="utf-8")
+    with pytest.raises(BackupFailed, match="Dort liegt eine Datei, wo ein Ordner sein müsste"):
+        BackupService(filled).backup(blocker)
+    assert blocker.read_text(encoding="utf-8") == "keine Sicherung"
 
 
 @pytest.mark.parametrize("damage", [_truncate, _truncate_odd, _flip, _flip_last_page])

@@ -1387,5 +1387,37 @@
         <source>Zählwerk der Statistik: die Zahlen weichen von einer Zählung über die Akten ab (Tabellen: {tables}).</source>
         <translation>Statistics tally: the figures differ from a count over the case files (tables: {tables}).</translation>
     </message>
+    <message>
+        <source>Auf dem Datenträger ist kein Platz mehr frei.</source>
+        <translation>There is no space left on the drive.</translation>
+    </message>
+    <message>
+        <source>Es fehlt die Berechtigung, dort zu schreiben.</source>
+        <translation>You are not allowed to write there.</translation>
+    </message>
+    <message>
+        <source>Der Datenträger ist schreibgeschützt.</source>
+        <translation>The drive is write-protected.</translation>
+    </message>
+    <message>
+        <source>Dort liegt eine Datei, wo ein Ordner sein müsste.</source>
+        <translation>There is a file where a folder should be.</translation>
+    </message>
+    <message>
+        <source>Der Ordner oder die Datei wurde nicht gefunden (Laufwerk getrennt?).</source>
+        <translation>The folder or file was not found (drive disconnected?).</translation>
+    </message>
+    <message>
+        <source>Der Datenträger meldet einen Lese- oder Schreibfehler.</source>
+        <translation>The drive reports a read or write error.</translation>
+    </message>
+    <message>
+        <source>Fehler beim Zugriff auf den Datenträger ({detail}).</source>
+        <translation>Error accessing the drive ({detail}).</translation>
+    </message>
+    <message>
+        <source>Die Sicherung nach {folder} ist fehlgeschlagen: {problem} Es wurde nichts ersetzt.</source>
+        <translation>The backup to {folder} failed: {problem} Nothing was replaced.</translation>
+    </message>
 </context>
 </TS>

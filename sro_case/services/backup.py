@@ -46,7 +46,7 @@ from sro_case.errors import (
 from sro_case.services import audit
 from sro_case.storage import lockfile, migrate
 from sro_case.storage.engine import connect_keyed, connect_raw, database_salt
-from sro_case.storage.files import atomic_write_bytes, fsync_dir, fsync_file
+from sro_case.storage.files import atomic_write_bytes, file_problem, fsync_dir, fsync_file
 from sro_case.storage.keyfile import PASSPHRASE, RECOVERY, KeyFile
 
 if TYPE_CHECKING:
@@ -449,6 +449,17 @@ def _tmp_for(final: Path) -> Path:
     return final.with_name(f".{final.name}.{secrets.token_hex(4)}.tmp")
 
 
+def _failed_in(folder: Path, exc: BaseException) -> BackupFailed:
+    """A backup that could not be written to ``folder``: the cause in words."""
+    return BackupFailed(
+        T(
+            "Die Sicherung nach {folder} ist fehlgeschlagen: {problem} Es wurde nichts ersetzt.",
+            folder=folder,
+            problem=file_problem(exc),
+        )
+    )
+
+
 def _sql_failed(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
@@ -501,7 +512,10 @@ class BackupService:
     def _backup(self, folder: Path, *, reason: str, label: str = "") -> BackupResult:
         started = time.perf_counter()
         store = self._store
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _failed_in(folder, exc) from exc
         _remove_stale_temp_files(folder)
         final = folder / _unique_name(folder, store.path.stem, _local(store.clock.now()), label)
         tmp = _tmp_for(final)
@@ -529,6 +543,8 @@ class BackupService:
             with contextlib.suppress(OSError):
                 tmp.unlink()
             self._audit("backup", f"Sicherung fehlgeschlagen ({_REASONS.get(reason, reason)})")
+            if isinstance(exc, OSError) or "full" in str(exc):
+                raise _failed_in(folder, exc) from exc
             if isinstance(exc, sqlcipher3.DatabaseError):
                 raise BackupFailed(
                     T(

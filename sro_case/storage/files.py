@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
+
+from sro_case.domain.messages import T, Text
 
 
 def fsync_dir(folder: Path) -> None:
@@ -39,3 +42,24 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def file_problem(exc: BaseException) -> Text:
+    """What went wrong with a file or folder, as a German sentence for the user (``Text``):
+    a full disk, missing rights, a file where a folder belongs, … instead of ``[Errno 28]``.
+    SQLite's own "database or disk is full" counts as a full disk."""
+    code = getattr(exc, "errno", None)
+    if code == errno.ENOSPC or "disk is full" in str(exc) or "disk full" in str(exc):
+        return T("Auf dem Datenträger ist kein Platz mehr frei.")
+    if code in (errno.EACCES, errno.EPERM):
+        return T("Es fehlt die Berechtigung, dort zu schreiben.")
+    if code == errno.EROFS:
+        return T("Der Datenträger ist schreibgeschützt.")
+    if code in (errno.EEXIST, errno.ENOTDIR):
+        return T("Dort liegt eine Datei, wo ein Ordner sein müsste.")
+    if code == errno.ENOENT:
+        return T("Der Ordner oder die Datei wurde nicht gefunden (Laufwerk getrennt?).")
+    if code == errno.EIO:
+        return T("Der Datenträger meldet einen Lese- oder Schreibfehler.")
+    detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return T("Fehler beim Zugriff auf den Datenträger ({detail}).", detail=detail)
