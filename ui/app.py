@@ -4,7 +4,9 @@ unlocking off the GUI thread, then the main window."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -48,6 +50,76 @@ def choose_database(explicit: Path | None) -> tuple[Path, bool] | None:
     return choice
 
 
+def run_busy(
+    runner: Any, label: str, fn: Callable[[], Any], *, show_after_ms: int = 0
+) -> tuple[Any, BaseException | None]:
+    """``fn`` on the database lane behind a busy dialog without a cancel button (shown after
+    ``show_after_ms``, so quick work does not flash one); a local event loop keeps the screen
+    painting. Returns the result, or the error the caller has to report."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    progress = QProgressDialog(label, "", 0, 0)
+    progress.setCancelButton(None)
+    progress.setWindowTitle("SRO-Fallmanagement")
+    progress.setMinimumDuration(0)
+    loop = QEventLoop()
+    outcome: list[Any] = [None, None]
+    finished = [False]
+
+    def done(result: Any) -> None:
+        outcome[0] = result
+        finished[0] = True
+        loop.quit()
+
+    def failed(exc: BaseException) -> None:
+        outcome[1] = exc
+        finished[0] = True
+        loop.quit()
+
+    def show() -> None:
+        if not finished[0]:
+            progress.show()
+
+    QTimer.singleShot(show_after_ms, show)
+    runner.submit(fn, done, failed)
+    if not finished[0]:  # an inline runner (tests) is done already
+        loop.exec()
+    progress.close()
+    progress.deleteLater()
+    return outcome[0], outcome[1]
+
+
+def backup_on_close(store: Any, runner: Any) -> Any:
+    """The automatic backup on closing, at most one a day, with a busy dialog (a city-sized
+    database takes half a minute to copy and verify; without one the program seemed gone
+    while it still held the database). A failure is shown; the backup is then simply missing."""
+    from sro_case.services.backup import BackupService
+
+    keep = int(QSettings().value("backup/keep", 14))
+    folder = QSettings().value("backup/folder")
+    service = BackupService(store)
+    result, error = run_busy(
+        runner,
+        QApplication.translate(
+            "App", "Die Datenbank wird gesichert und geprüft (einmal am Tag beim Beenden) …"
+        ),
+        lambda: service.backup_if_due(Path(str(folder)) if folder else None, keep=keep),
+        show_after_ms=300,
+    )
+    if error is not None:
+        from ui.i18n import error_text
+
+        QMessageBox.warning(
+            None,
+            "SRO-Fallmanagement",
+            QApplication.translate("App", "Die automatische Sicherung ist fehlgeschlagen:")
+            + "\n\n"
+            + error_text(error),
+        )
+    return result
+
+
 def run(db: Path | None = None) -> int:
     from ui.tasks import TaskRunner
     from ui.unlock_dialog import UnlockDialog
@@ -80,27 +152,17 @@ def run(db: Path | None = None) -> int:
 
     QSettings().setValue("db/last_path", str(path))
     if demo:
-        from PySide6.QtCore import QEventLoop
-        from PySide6.QtWidgets import QProgressDialog
-
         from sro_case.services.demo import generate
 
-        # Generated on the database lane; a local event loop keeps the window painting.
-        progress = QProgressDialog(
-            QApplication.translate("App", "Demodaten werden erzeugt …"), "", 0, 0
+        _, error = run_busy(
+            runner,
+            QApplication.translate("App", "Demodaten werden erzeugt …"),
+            lambda: generate(store, 500, seed=1),
         )
-        progress.setCancelButton(None)
-        progress.setWindowTitle("SRO-Fallmanagement")
-        progress.show()
-        loop = QEventLoop()
+        if error is not None:
+            from ui.i18n import error_text
 
-        def failed(exc: BaseException) -> None:
-            loop.quit()
-            QMessageBox.warning(None, "SRO-Fallmanagement", str(exc))
-
-        runner.submit(lambda: generate(store, 500, seed=1), lambda _r: loop.quit(), failed)
-        loop.exec()
-        progress.close()
+            QMessageBox.warning(None, "SRO-Fallmanagement", error_text(error))
     windows: list[MainWindow] = []
 
     def open_window() -> None:
@@ -119,13 +181,6 @@ def run(db: Path | None = None) -> int:
     open_window()
     code = app.exec()
     runner.wait()
-    try:  # the automatic backup on closing, at most one a day
-        from sro_case.services.backup import BackupService
-
-        keep = int(QSettings().value("backup/keep", 14))
-        folder = QSettings().value("backup/folder")
-        BackupService(store).backup_if_due(Path(str(folder)) if folder else None, keep=keep)
-    except Exception as exc:
-        QMessageBox.warning(None, "SRO-Fallmanagement", str(exc))
+    backup_on_close(store, runner)
     store.close()
     return code

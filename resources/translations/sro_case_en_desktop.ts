@@ -144,6 +144,14 @@
         <source>Demodaten werden erzeugt …</source>
         <translation>Generating demo data …</translation>
     </message>
+    <message>
+        <source>Die Datenbank wird gesichert und geprüft (einmal am Tag beim Beenden) …</source>
+        <translation>Backing up and verifying the database (once a day on exit) …</translation>
+    </message>
+    <message>
+        <source>Die automatische Sicherung ist fehlgeschlagen:</source>
+        <translation>The automatic backup failed:</translation>
+    </message>
 </context>
 <context>
     <name>AdminMenu</name>
