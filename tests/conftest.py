@@ -40,3 +40,20 @@ def created(db_path: Path, clock: FixedClock):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def store(created) -> Store:  # type: ignore[no-untyped-def]
     return created.store
+
+
+@pytest.fixture
+def gui_settings(tmp_path: Path, qapp):  # type: ignore[no-untyped-def]
+    """The application set up as at start, with its settings in ``tmp_path`` (empty) instead of
+    the user's; German again afterwards."""
+    from PySide6.QtCore import QSettings
+
+    from ui.app import create_application
+    from ui.i18n import install_language
+
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    QSettings().clear()
+    create_application()
+    yield
+    install_language("de")

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
 
 from sro_case.domain import models as m
 from sro_case.domain.consent_gate import check_participant, screen_policy
-from ui.app import create_application
 from ui.conference import ConferenceWindow
 from ui.i18n import install_language
 from ui.main_window import MainWindow
 from ui.tasks import InlineTaskRunner
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("gui_settings")]
 
 # Things on file that a participant without consent must never see on the shared screen.
 ENTRUSTED = "Mutter erzählt vertraulich von Schulden beim Vermieter"
@@ -45,16 +44,6 @@ PREVIOUS_WILL = "Wir wollen, dass Elif gern in die Kita geht."
 RESTRICTED = (REASON, OLD_INDICATOR, OLD_LEVEL, OLD_COMMENT, PROVIDER, PREVIOUS_WILL)
 OLD_GOAL = "Elif geht jeden Morgen gern in die Kita"
 NEW_GOAL = "Elif schlaeft abends um acht"
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, qapp):  # type: ignore[no-untyped-def]
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
-    QSettings().clear()
-    create_application()
-    yield
-    install_language("de")
 
 
 @dataclass

@@ -23,25 +23,14 @@ from ui.admin import retention as admin_retention
 from ui.admin import users as admin_users
 from ui.admin.audit_chain import AuditLogModel
 from ui.admin.users import NewUser, NewUserDialog
-from ui.app import create_application
 from ui.i18n import install_language
 from ui.main_window import MainWindow
 from ui.statistics_only import StatisticsOnlyPage
 from ui.tasks import InlineTaskRunner, TaskRunner
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("gui_settings")]
 
 PETRA = "Petras eigene Passphrase 7"
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, qapp):  # type: ignore[no-untyped-def]
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
-    QSettings().clear()
-    create_application()
-    yield
-    install_language("de")
 
 
 def new_case(store, fn: str = "51.2-2026-000001", surname: str = "Meyer") -> int:  # type: ignore[no-untyped-def]

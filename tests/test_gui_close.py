@@ -13,19 +13,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from sro_case.services.backup import verify_file
 from sro_case.services.vault import database_key
-from ui.app import backup_on_close, create_application, run_busy
+from ui.app import backup_on_close, run_busy
 from ui.tasks import TaskRunner
 
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, qapp):  # type: ignore[no-untyped-def]
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
-    QSettings().clear()
-    create_application()
-    yield
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("gui_settings")]
 
 
 @pytest.fixture

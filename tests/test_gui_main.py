@@ -6,27 +6,16 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from sro_case.domain import models as m
 from tests.conftest import PASSPHRASE
-from ui.app import create_application
 from ui.case_file import CaseFileWidget
 from ui.i18n import install_language
 from ui.main_window import MainWindow
 from ui.tasks import InlineTaskRunner
 
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, qapp):  # type: ignore[no-untyped-def]
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
-    QSettings().clear()
-    create_application()
-    yield
-    install_language("de")
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("gui_settings")]
 
 
 @pytest.fixture

@@ -6,15 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QMessageBox
 
 from sro_case.domain import models as m
 from sro_case.errors import ValidationError
 from sro_case.services.cases import CaseFilter
-from ui.app import create_application
 from ui.household_dialogs import FamilyDialog, PersonDialog
-from ui.i18n import install_language
 from ui.main_window import MainWindow
 from ui.tasks import InlineTaskRunner
 
@@ -125,18 +123,8 @@ def test_update_family_refuses_bad_input(store) -> None:  # type: ignore[no-unty
 # --------------------------------------------------------------------------- GUI
 
 
-@pytest.fixture(autouse=False)
-def gui(tmp_path, qapp):  # type: ignore[no-untyped-def]
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
-    QSettings().clear()
-    create_application()
-    yield
-    install_language("de")
-
-
 @pytest.fixture
-def window(qtbot, store, gui):  # type: ignore[no-untyped-def]
+def window(qtbot, store, gui_settings):  # type: ignore[no-untyped-def]
     _case(store)
     w = MainWindow(store, InlineTaskRunner())
     qtbot.addWidget(w)
