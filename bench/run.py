@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bench import core, dataset, gui
+from bench import core, dataset, gui, machine
 from bench.timing import Results
 
 # name -> (limit, unit, description); "unlock" is checked against kdf + 50 ms
@@ -105,6 +105,8 @@ def main() -> int:
     started = time.perf_counter()
     print(f"SRO-Fallmanagement Benchmark: {cases} Fälle, {runs} Läufe je Messung", flush=True)
     res = Results()
+    print("Maschine (feste Vergleichslast):", flush=True)
+    machine.measure(res, "start")
     data = dataset.prepare(cases)
     res.metrics["demo_generate_s"] = round(data.generate_s, 1)
     res.notes["demo_cached"] = data.cached
@@ -114,6 +116,8 @@ def main() -> int:
         core.measure(data, db, runs, res)
         print("Oberfläche (jeweils neuer Prozess):", flush=True)
         gui.measure(db, runs, res)
+    print("Maschine (feste Vergleichslast, am Ende):", flush=True)
+    machine.measure(res, "end")
     checked = verdicts(res)
     print()
     print(f"{'Messung':<30} {'Wert':>10} {'Ziel':>10}  erfüllt")

@@ -18,7 +18,7 @@ METRICS = {
     "kdf", "unlock", "case_list_first_page", "search", "search_fts", "search_phonetic",
     "open_case", "save_conference", "export_stats", "export_raw_sql", "protocol_pdf", "backup",
     "gui_start_to_unlock_dialog", "gui_bare_qt_window", "gui_case_list_100k", "gui_search_100k",
-    "gui_rss_mb", "demo_generate_s",
+    "gui_rss_mb", "demo_generate_s", "machine_python_ms", "machine_sqlite_ms",
 }  # fmt: skip
 RATIOS = {"export_vs_raw_sql", "search_vs_plain_sqlite", "gui_start_vs_bare_qt"}
 
@@ -48,6 +48,7 @@ def test_bench_runs_and_reports_every_metric(tmp_path: Path) -> None:
     assert {"cpus", "sqlite", "sqlcipher", "pyside6", "commit"} <= set(result["environment"])
     assert result["notes"]["gui_list_total"] == 150  # the client really showed the list
     assert result["notes"]["search_phonetic_hits"] > 0
+    assert {"machine_python_ms_start", "machine_sqlite_ms_end"} <= set(result["notes"])
     assert {"unlock", "search", "export_vs_raw_sql", "gui_rss_mb"} <= set(result["targets"])
     assert "Geschrieben" in done.stdout
     assert list((tmp_path / "cache").glob("demo-150-*.sqlite"))  # built where it was told
