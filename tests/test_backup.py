@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import threading
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -157,20 +158,37 @@ def _flip_last_page(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
-@pytest.fixture
-def small_drive(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """A real 128 KiB file system (tmpfs): a drive that fills up. Needs root (CI runs as root)."""
-    mount = tmp_path / "kleines-laufwerk"
+def _mounted_tmpfs(mount: Path, options: str) -> Iterator[Path]:
+    """A real tmpfs at ``mount`` (root only; CI runs as root), unmounted afterwards."""
     mount.mkdir()
     done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=128k", "tmpfs", str(mount)],
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(mount)],
         capture_output=True,
         check=False,
     ) if os.name == "posix" and os.geteuid() == 0 else None  # fmt: skip
     if done is None or done.returncode != 0:
         pytest.skip("tmpfs lässt sich hier nicht einhängen (nur als root)")
-    yield mount
-    subprocess.run(["umount", str(mount)], check=False)
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
+
+
+@pytest.fixture
+def small_drive(tmp_path: Path) -> Iterator[Path]:
+    """A 128 KiB file system: a drive that fills up."""
+    yield from _mounted_tmpfs(tmp_path / "kleines-laufwerk", "size=128k")
+
+
+@pytest.fixture
+def read_only_drive(tmp_path: Path) -> Iterator[Path]:
+    """A file system mounted read-only (root cannot write there either)."""
+    yield from _mounted_tmpfs(tmp_path / "schreibgeschuetzt", "ro,size=128k")
+
+
+def test_a_read_only_drive_is_said_before_any_work(filled: Store, read_only_drive: Path) -> None:
+    with pytest.raises(BackupFailed, match="Der Datenträger ist schreibgeschützt"):
+        BackupService(filled).backup(read_only_drive)
 
 
 def test_a_full_drive_is_said_in_words_and_leaves_nothing_behind(

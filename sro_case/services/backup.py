@@ -19,6 +19,7 @@ import os
 import pickle
 import re
 import secrets
+import tempfile
 import time
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -449,6 +450,28 @@ def _tmp_for(final: Path) -> Path:
     return final.with_name(f".{final.name}.{secrets.token_hex(4)}.tmp")
 
 
+def _disk_full(exc: BaseException) -> bool:
+    """SQLite's SQLITE_FULL (13) while writing the copy."""
+    return isinstance(exc, sqlcipher3.OperationalError) and (
+        getattr(exc, "sqlite_errorcode", None) == 13 or str(exc) == "database or disk is full"
+    )
+
+
+def _check_writable(folder: Path) -> None:
+    """Create the folder and write a probe file in it, so that a read-only, foreign or missing
+    folder is said in words before any work (SQLite would only say "unable to open")."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".schreibprobe-", suffix=".tmp", dir=folder)
+        try:
+            os.write(fd, b"\0")
+        finally:
+            os.close(fd)
+            os.unlink(probe)
+    except OSError as exc:
+        raise _failed_in(folder, exc) from exc
+
+
 def _failed_in(folder: Path, exc: BaseException) -> BackupFailed:
     """A backup that could not be written to ``folder``: the cause in words."""
     return BackupFailed(
@@ -512,14 +535,14 @@ class BackupService:
     def _backup(self, folder: Path, *, reason: str, label: str = "") -> BackupResult:
         started = time.perf_counter()
         store = self._store
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise _failed_in(folder, exc) from exc
+        _check_writable(folder)
         _remove_stale_temp_files(folder)
         final = folder / _unique_name(folder, store.path.stem, _local(store.clock.now()), label)
         tmp = _tmp_for(final)
         key = self._key
+        key_bytes = KeyFile.path_for(
+            store.path
+        ).read_bytes()  # the source's: not the folder's fault
         try:
             src = connect_raw(store.path, key)
             try:
@@ -535,15 +558,17 @@ class BackupService:
                         problems=joined(report.problems),
                     )
                 )
-            key_bytes = KeyFile.path_for(store.path).read_bytes()
             atomic_write_bytes(KeyFile.path_for(final), key_bytes)
             os.replace(tmp, final)
             fsync_dir(folder)
         except BaseException as exc:
             with contextlib.suppress(OSError):
                 tmp.unlink()
+            if not final.exists():  # a key file written just before the rename failed
+                with contextlib.suppress(OSError):
+                    KeyFile.path_for(final).unlink()
             self._audit("backup", f"Sicherung fehlgeschlagen ({_REASONS.get(reason, reason)})")
-            if isinstance(exc, OSError) or "full" in str(exc):
+            if isinstance(exc, OSError) or _disk_full(exc):  # writing into the folder failed
                 raise _failed_in(folder, exc) from exc
             if isinstance(exc, sqlcipher3.DatabaseError):
                 raise BackupFailed(

@@ -49,7 +49,7 @@ def file_problem(exc: BaseException) -> Text:
     a full disk, missing rights, a file where a folder belongs, … instead of ``[Errno 28]``.
     SQLite's own "database or disk is full" counts as a full disk."""
     code = getattr(exc, "errno", None)
-    if code == errno.ENOSPC or "disk is full" in str(exc) or "disk full" in str(exc):
+    if code == errno.ENOSPC or str(exc) == "database or disk is full":
         return T("Auf dem Datenträger ist kein Platz mehr frei.")
     if code in (errno.EACCES, errno.EPERM):
         return T("Es fehlt die Berechtigung, dort zu schreiben.")
