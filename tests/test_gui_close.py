@@ -8,12 +8,13 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from sro_case.services.backup import verify_file
 from sro_case.services.vault import database_key
-from ui.app import backup_on_close, run_busy
+from ui.app import backup_on_close
+from ui.busy import BusyDialog, run_busy
 from ui.tasks import TaskRunner
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("gui_settings")]
@@ -45,17 +46,36 @@ def test_slow_work_shows_a_busy_dialog_and_returns_its_result(runner) -> None:  
     assert not _visible_busy_dialogs()  # and gone afterwards
 
 
-def test_quick_work_shows_no_dialog_and_errors_come_back(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
-    seen: list[int] = []
-    QTimer.singleShot(250, lambda: seen.append(len(_visible_busy_dialogs())))
+def test_quick_work_shows_no_dialog_and_errors_come_back(qtbot, runner, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    real_show = BusyDialog.show
+    monkeypatch.setattr(BusyDialog, "show", lambda self: shown.append("show") or real_show(self))
 
     def fail() -> None:
         raise OSError("Datenträger voll")
 
-    result, error = run_busy(runner, "…", fail, show_after_ms=200)
+    result, error = run_busy(runner, "…", fail, show_after_ms=2000)
     assert result is None and isinstance(error, OSError)
-    qtbot.wait(300)
-    assert seen == [0]  # the dialog never appeared for work that was over before 200 ms
+    qtbot.wait(2200)  # past the moment the dialog would have been shown
+    assert shown == []  # work over before 2 s: no dialog flashed up
+
+
+def test_the_busy_dialog_cannot_be_closed_while_the_work_runs(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+    states: list[bool] = []
+
+    def try_to_close() -> None:
+        dialogs = _visible_busy_dialogs()
+        assert len(dialogs) == 1
+        qtbot.keyClick(dialogs[0], Qt.Key_Escape)
+        dialogs[0].close()
+        dialogs[0].reject()
+        states.append(dialogs[0].isVisible())
+
+    QTimer.singleShot(300, try_to_close)
+    result, _error = run_busy(runner, "Wird gesichert …", lambda: time.sleep(0.8) or "fertig")
+    assert result == "fertig"
+    assert states == [True]  # Esc, close and reject left it open
+    assert not _visible_busy_dialogs()
 
 
 def test_backup_on_close_writes_a_verified_backup_once_a_day(store, runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -75,13 +95,13 @@ def test_a_failed_backup_on_close_is_reported(store, runner, tmp_path) -> None: 
     QSettings().setValue("backup/folder", str(blocker))
     shown: list[str] = []
 
-    def read_and_close() -> None:
+    def read_and_close(tries: int = 100) -> None:
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
             shown.append(box.text())
             box.accept()
-        else:
-            QTimer.singleShot(50, read_and_close)
+        elif tries:  # for 5 s at most, so it cannot outlive this test
+            QTimer.singleShot(50, lambda: read_and_close(tries - 1))
 
     QTimer.singleShot(50, read_and_close)
     assert backup_on_close(store, runner) is None

@@ -4,7 +4,6 @@ unlocking off the GUI thread, then the main window."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,51 +49,12 @@ def choose_database(explicit: Path | None) -> tuple[Path, bool] | None:
     return choice
 
 
-def run_busy(
-    runner: Any, label: str, fn: Callable[[], Any], *, show_after_ms: int = 0
-) -> tuple[Any, BaseException | None]:
-    """``fn`` on the database lane behind a busy dialog without a cancel button (shown after
-    ``show_after_ms``, so quick work does not flash one); a local event loop keeps the screen
-    painting. Returns the result, or the error the caller has to report."""
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QProgressDialog
-
-    progress = QProgressDialog(label, "", 0, 0)
-    progress.setCancelButton(None)
-    progress.setWindowTitle("SRO-Fallmanagement")
-    progress.setMinimumDuration(0)
-    loop = QEventLoop()
-    outcome: list[Any] = [None, None]
-    finished = [False]
-
-    def done(result: Any) -> None:
-        outcome[0] = result
-        finished[0] = True
-        loop.quit()
-
-    def failed(exc: BaseException) -> None:
-        outcome[1] = exc
-        finished[0] = True
-        loop.quit()
-
-    def show() -> None:
-        if not finished[0]:
-            progress.show()
-
-    QTimer.singleShot(show_after_ms, show)
-    runner.submit(fn, done, failed)
-    if not finished[0]:  # an inline runner (tests) is done already
-        loop.exec()
-    progress.close()
-    progress.deleteLater()
-    return outcome[0], outcome[1]
-
-
 def backup_on_close(store: Any, runner: Any) -> Any:
     """The automatic backup on closing, at most one a day, with a busy dialog (a city-sized
     database takes half a minute to copy and verify; without one the program seemed gone
     while it still held the database). A failure is shown; the backup is then simply missing."""
     from sro_case.services.backup import BackupService
+    from ui.busy import run_busy
 
     keep = int(QSettings().value("backup/keep", 14))
     folder = QSettings().value("backup/folder")
@@ -153,6 +113,7 @@ def run(db: Path | None = None) -> int:
     QSettings().setValue("db/last_path", str(path))
     if demo:
         from sro_case.services.demo import generate
+        from ui.busy import run_busy
 
         _, error = run_busy(
             runner,
@@ -182,5 +143,6 @@ def run(db: Path | None = None) -> int:
     code = app.exec()
     runner.wait()
     backup_on_close(store, runner)
+    runner.wait()  # anything a late callback of the window queued behind the backup
     store.close()
     return code
