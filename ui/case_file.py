@@ -35,6 +35,7 @@ from ui.forms import DateField
 from ui.goal_chart import GoalCourseWidget, GoalGlanceWidget
 from ui.i18n import core_label, error_text
 from ui.icons import icon
+from ui.refcounts import emit
 from ui.tables import ID_ROLE, Row, RowsTableModel, euros, german_date
 
 
@@ -396,11 +397,11 @@ class CaseFileWidget(QWidget):
         window.closed.connect(self._on_conference_closed)
         self.conference_window = window
         window.show_on_projector()
-        self.conference_started.emit(window)
+        emit(self.conference_started, window)
 
     def _on_conference_saved(self, _conference_id: int) -> None:
-        self.status_message.emit(self.tr("Konferenz gespeichert."))
-        self.changed.emit()
+        emit(self.status_message, self.tr("Konferenz gespeichert."))
+        emit(self.changed)
         self.reload()
 
     def _on_conference_closed(self) -> None:
@@ -596,7 +597,7 @@ class CaseFileWidget(QWidget):
                 for e in reversed(trail)
             ]
         )
-        self.loaded.emit()
+        emit(self.loaded)
 
     def _action_label(self, action: str) -> str:
         return {
@@ -642,8 +643,8 @@ class CaseFileWidget(QWidget):
     # -- actions -------------------------------------------------------------------------
     def _run(self, fn: Any, message: str) -> None:
         def done(_result: Any) -> None:
-            self.status_message.emit(message)
-            self.changed.emit()
+            emit(self.status_message, message)
+            emit(self.changed)
             self.reload()
 
         self.runner.submit(fn, done, self._on_error)

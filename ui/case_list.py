@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from sro_case.domain.catalogues import catalogue
 from sro_case.services.cases import SORT_COLUMNS, CaseFilter
 from ui.i18n import core_label, error_text
+from ui.refcounts import emit
 from ui.tables import ID_ROLE, Count, Page, PagedTableModel, german_date, number
 
 PAGE = 200
@@ -225,7 +226,7 @@ class CaseListPage(QWidget):
     def _on_table_activated(self, index: QModelIndex) -> None:
         case_id = index.data(ID_ROLE)
         if case_id is not None:
-            self.case_activated.emit(int(case_id))
+            emit(self.case_activated, int(case_id))
 
     def selected_case_id(self) -> int | None:
         idx = self.table.currentIndex()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ui.i18n import error_text
+from ui.refcounts import emit
 from ui.tables import ID_ROLE, Row, RowsTableModel, german_date, number
 
 SHOWN = 500  # the earliest deadlines in the table; the summary counts all of them
@@ -124,7 +125,7 @@ class DeadlinesPage(QWidget):
     def _on_activated(self, index: QModelIndex) -> None:
         case_id = index.data(ID_ROLE)
         if case_id is not None:
-            self.case_activated.emit(int(case_id))
+            emit(self.case_activated, int(case_id))
 
     def clear(self) -> None:
         self._loaded = False

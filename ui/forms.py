@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from sro_case.domain.catalogues import Catalogue, CatalogueItem, catalogue
 from sro_case.errors import ValidationError
 from ui.i18n import core_label, core_problems, problems_text
+from ui.refcounts import emit
 
 T = TypeVar("T")
 
@@ -202,7 +203,7 @@ class DateField(QDateEdit):
     # -- behaviour of the empty field ----------------------------------------------------
     def _on_date_changed(self, _value: QDate) -> None:
         self._update_clear_action()
-        self.changed.emit()
+        emit(self.changed)
 
     def _update_clear_action(self) -> None:
         if self._clear_action is not None:
@@ -288,7 +289,7 @@ class CheckList(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-        self.itemChanged.connect(lambda _item: self.changed.emit())
+        self.itemChanged.connect(lambda _item: emit(self.changed))
         self.itemActivated.connect(self._toggle)  # Eingabe/Doppelklick toggles as well
 
     def _toggle(self, item: QListWidgetItem) -> None:

@@ -237,7 +237,7 @@ class GoalGlanceWidget(QWidget):
             self._current = row
             self.update()
             if emit:
-                self.current_changed.emit(self._goals[row].id)
+                emit(self.current_changed, self._goals[row].id)
 
     def _describe(self) -> None:
         if not self._goals:

@@ -63,9 +63,10 @@ class TsTranslator(QTranslator):
 
 
 def _give_back_none() -> None:
-    import ctypes  # only translations into English get here; not on the German start path
+    # only translations into English get here; ctypes stays off the German start path
+    from ui.refcounts import give_back
 
-    ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
+    give_back(None)
 
 
 _installed: list[QTranslator] = []

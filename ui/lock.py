@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.refcounts import emit
+
 DEFAULT_IDLE_MINUTES = 10
 
 _INPUT_EVENTS = {
@@ -65,7 +67,7 @@ class IdleWatcher(QObject):
     def check(self) -> None:
         if self.enabled and self._clock() - self._last >= self.idle_seconds:
             self.enabled = False
-            self.idle.emit()
+            emit(self.idle)
 
     def stop(self) -> None:
         self.timer.stop()
@@ -118,7 +120,7 @@ class LockPage(QWidget):
         secret = self.passphrase.text()
         self.passphrase.clear()
         self.set_busy(True)
-        self.unlock_requested.emit(secret)
+        emit(self.unlock_requested, secret)
 
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)

@@ -24,6 +24,7 @@ from ui.case_list import CaseListPage
 from ui.deadlines_page import DeadlinesPage
 from ui.i18n import error_text
 from ui.lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockPage
+from ui.refcounts import emit
 from ui.statistics_only import StatisticsOnlyPage, restrict_to_statistics, statistics_only
 
 
@@ -421,7 +422,7 @@ class MainWindow(QMainWindow):
         self.idle.idle_seconds = new_minutes * 60
         if new_language != language:
             settings.setValue("ui/language", new_language)
-            self.language_changed.emit(new_language)
+            emit(self.language_changed, new_language)
 
     def change_passphrase(self) -> None:
         from ui.admin import ChangePassphraseDialog

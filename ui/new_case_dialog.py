@@ -58,6 +58,7 @@ from ui.forms import (
 )
 from ui.household_dialogs import PersonDialog
 from ui.i18n import core_label, error_text
+from ui.refcounts import emit
 from ui.tables import HeaderedTableModel
 
 if TYPE_CHECKING:
@@ -178,7 +179,7 @@ class PersonDraftTableModel(HeaderedTableModel):
 
     def replace_row(self, row: int, person: PersonDraft) -> None:
         self._rows[row] = person
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        emit(self.dataChanged, self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def remove(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from sro_case.domain.sorting import german_key
+from ui.refcounts import emit
 
 ID_ROLE = Qt.UserRole + 1
 SORT_ROLE = Qt.UserRole + 2
@@ -114,13 +115,13 @@ class PagedTableModel(HeaderedTableModel):
             self.beginResetModel()
             self._total, self._rows = result[0], list(result[1])
             self.endResetModel()
-            self.loaded.emit(self._total)
+            emit(self.loaded, self._total)
 
         self._runner.submit(work, done, self._on_error)
 
     def _on_error(self, exc: BaseException) -> None:
         self._fetching = False
-        self.failed.emit(exc)
+        emit(self.failed, exc)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._fetching and len(self._rows) < self._total

@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from ui.refcounts import emit
+
 
 class _Relay(QObject):
     finished = Signal(object)
@@ -30,9 +32,9 @@ class _Task(QRunnable):
         try:
             result = self._fn()
         except BaseException as exc:
-            self._relay.failed.emit(exc)
+            emit(self._relay.failed, exc)
         else:
-            self._relay.finished.emit(result)
+            emit(self._relay.finished, result)
 
 
 class TaskRunner(QObject):

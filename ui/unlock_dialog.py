@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from sro_case.domain.passphrase import MIN_PASSPHRASE_LENGTH, passphrase_strength
 from sro_case.errors import SroCaseError, ValidationError, WrongPassphrase
 from ui.i18n import error_text
+from ui.refcounts import emit
 
 if TYPE_CHECKING:
     from sro_case.services import vault
@@ -160,7 +161,7 @@ class UnlockDialog(QDialog):
         self.store = store
         self.passphrase.clear()
         self.repeat.clear()
-        self.unlocked.emit(store)
+        emit(self.unlocked, store)
         self.accept()
 
     def _on_error(self, exc: BaseException) -> None:

@@ -13,6 +13,7 @@ from sro_case.domain.enums import Role
 from sro_case.services.audit_log import AuditFilter, AuditRow
 from ui.admin.page import AdminPage, german_time, setup_table
 from ui.i18n import core_text, error_text
+from ui.refcounts import emit
 from ui.tables import ID_ROLE, Count, Page, PagedTableModel, RowsTableModel, number
 
 PAGE = 200
@@ -106,7 +107,8 @@ class AuditLogModel(PagedTableModel):
     def mark_broken(self, seqs: set[int]) -> None:
         self.broken = set(seqs)
         if self._rows:
-            self.dataChanged.emit(
+            emit(
+                self.dataChanged,
                 self.index(0, 0),
                 self.index(len(self._rows) - 1, len(self._headers) - 1),
                 [Qt.ForegroundRole],

@@ -22,6 +22,7 @@ from sro_case.services.retention import MAX_PERIOD_YEARS, PERIOD_CATEGORIES
 from ui.admin.page import AdminPage, ask_yes_no, selected_rows, setup_table
 from ui.forms import FormDialog
 from ui.i18n import core_label
+from ui.refcounts import emit
 from ui.tables import Row, RowsTableModel, german_date
 
 
@@ -178,7 +179,7 @@ class RetentionPage(AdminPage):
         store = self.store
 
         def done(_r: object) -> None:
-            self.cases_changed.emit()
+            emit(self.cases_changed)
             self.show_message(
                 (
                     self.tr("Löschsperre für %1 gesetzt.")
@@ -206,7 +207,7 @@ class RetentionPage(AdminPage):
             text = self.deletion_text(result)
             self.reload()
             self.show_message(text)
-            self.cases_changed.emit()
+            emit(self.cases_changed)
 
         self.run(
             lambda: store.retention.apply(ids, confirm=True),

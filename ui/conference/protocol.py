@@ -20,6 +20,7 @@ from ui.conference.base import ConferenceBase
 from ui.conference.widgets import repolish
 from ui.forms import format_date
 from ui.i18n import core_label, core_problems, error_text
+from ui.refcounts import emit
 
 
 class ProtocolPart(ConferenceBase):
@@ -136,7 +137,7 @@ class ProtocolPart(ConferenceBase):
         self._show_message(
             self.tr("Gespeichert. Protokoll: %1").replace("%1", str(path)), error=False
         )
-        self.conference_saved.emit(conference_id)
+        emit(self.conference_saved, conference_id)
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self._saving = False
@@ -144,7 +145,7 @@ class ProtocolPart(ConferenceBase):
         text = error_text(exc) if isinstance(exc, SroCaseError) else repr(exc)
         if self._save_state.conference_id is not None:
             self._finish_capture()
-            self.conference_saved.emit(self._save_state.conference_id)
+            emit(self.conference_saved, self._save_state.conference_id)
             text = self.tr(
                 "Die Konferenz ist gespeichert, aber das Protokoll fehlt noch: %1 – "
                 "Strg+S versucht es erneut."
@@ -189,7 +190,7 @@ class ProtocolPart(ConferenceBase):
             event.ignore()
             return
         self.tick_timer.stop()
-        self.closed.emit()
+        emit(self.closed)
         event.accept()
         super().closeEvent(event)
 

@@ -31,6 +31,7 @@ from sro_case.domain.catalogues import catalogue
 from sro_case.reports.protocol import LEVEL_CAPTIONS, LEVEL_LABELS
 from ui.goal_chart import GoalCourseWidget
 from ui.i18n import core_label, core_problems
+from ui.refcounts import emit
 
 
 def repolish(widget: QWidget) -> None:
@@ -344,8 +345,8 @@ class ReviewRow(QWidget):
         self.result = wrapped_label("", "reviewResult")
         self.result.hide()
         layout.addWidget(self.result)
-        self.score.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        self.comment.textChanged.connect(lambda _t: self.changed.emit())
+        self.score.currentIndexChanged.connect(lambda _i: emit(self.changed))
+        self.comment.textChanged.connect(lambda _t: emit(self.changed))
 
     def show_goal(self, number: int, title: str, details: str | None, course: bool) -> None:
         """``details`` None and ``course`` False empty those widgets (restricted screen)."""

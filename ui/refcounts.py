@@ -1,0 +1,47 @@
+"""Work-around for a reference-count bug of PySide6 6.12 that aborts the interpreter.
+
+``SignalInstance.emit()`` returns ``True``/``False`` without owning a reference to it: every
+emit from Python takes one reference from the bool for good. ``True`` starts with a few hundred
+to a few thousand, so after that many emits (a background task's result, a keystroke in a form
+that signals ``changed``) the interpreter dies with "Fatal Python error: bool_dealloc" — in the
+middle of a conference, or at the latest on exit. Measured here: a plain script aborts after
+about 600 emits.
+
+Every emit in ``ui`` goes through ``emit()`` (``tests/test_architecture.py`` holds it to that),
+which gives the reference back — but only where the bug is present: the first call measures
+whether ``emit`` hands out an owned reference, so a fixed PySide6 costs nothing and leaks
+nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+_emit_borrows: bool | None = None  # None: not measured yet
+
+
+def give_back(obj: object) -> None:
+    """One reference more for ``obj`` (one that a PySide6 call took without owning it)."""
+    import ctypes  # loaded on first use: not on the start path before the unlock dialog
+
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(obj))
+
+
+def _measure(signal: Any, args: tuple[Any, ...]) -> tuple[Any, bool]:
+    """Emit once and tell whether the returned bool came without a reference of its own."""
+    before = sys.getrefcount(True) + sys.getrefcount(False)
+    result = signal.emit(*args)  # held while counting: an owned reference shows as +1
+    after = sys.getrefcount(True) + sys.getrefcount(False)
+    return result, after == before
+
+
+def emit(signal: Any, *args: Any) -> None:
+    """``signal.emit(*args)``, keeping the interpreter's bools alive under PySide6 6.12."""
+    global _emit_borrows
+    if _emit_borrows is None:
+        result, _emit_borrows = _measure(signal, args)
+    else:
+        result = signal.emit(*args)
+    if _emit_borrows and isinstance(result, bool):
+        give_back(result)
