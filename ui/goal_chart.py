@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from sro_case.domain import models as m
+from ui.refcounts import emit
 
 SCORE_MIN, SCORE_MAX = -2, 2
 SCORE_LABELS = {-2: "−2", -1: "−1", 0: "0", 1: "+1", 2: "+2"}
@@ -226,17 +227,17 @@ class GoalGlanceWidget(QWidget):
     def set_current_goal(self, goal_id: int | None) -> None:
         for i, g in enumerate(self._goals):
             if g.id == goal_id:
-                self._set_current(i, emit=False)
+                self._set_current(i, notify=False)
                 return
 
-    def _set_current(self, row: int, *, emit: bool = True) -> None:
+    def _set_current(self, row: int, *, notify: bool = True) -> None:
         if not self._goals:
             return
         row = max(0, min(len(self._goals) - 1, row))
         if row != self._current:
             self._current = row
             self.update()
-            if emit:
+            if notify:
                 emit(self.current_changed, self._goals[row].id)
 
     def _describe(self) -> None:
