@@ -134,8 +134,15 @@ with tempfile.TemporaryDirectory() as tmp:
     settle(app)
     print("message:", w.message.text())
     w.grab().save(str(OUT / "konferenzmodus-gespeichert.png"))
+    import shutil
     import subprocess
 
+    if shutil.which("pdftoppm") is None:
+        pdf.unlink()
+        raise SystemExit(
+            "pdftoppm fehlt (Debian: apt-get install poppler-utils) – die Bilder des "
+            "Konferenzprotokolls wurden nicht erneuert. / pdftoppm is missing."
+        )
     subprocess.run(
         ["pdftoppm", "-r", "100", "-png", str(pdf), str(OUT / "konferenzmodus-protokoll")],
         check=True,
