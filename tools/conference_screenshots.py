@@ -1,6 +1,7 @@
 """Render the Konferenzmodus offscreen to docs/screenshots/konferenzmodus*.png (synthetic case)."""
 
 import os
+import shutil
 import sys
 import tempfile
 
@@ -27,6 +28,10 @@ OUT = Path(
     else os.path.join(os.path.dirname(_HERE), "docs", "screenshots")
 )
 OUT.mkdir(parents=True, exist_ok=True)
+if shutil.which("pdftoppm") is None:  # the protocol's pages are rendered with it at the end
+    raise SystemExit(
+        "pdftoppm fehlt (Debian: apt-get install poppler-utils). / pdftoppm is missing."
+    )
 
 
 def settle(app):
@@ -134,15 +139,8 @@ with tempfile.TemporaryDirectory() as tmp:
     settle(app)
     print("message:", w.message.text())
     w.grab().save(str(OUT / "konferenzmodus-gespeichert.png"))
-    import shutil
     import subprocess
 
-    if shutil.which("pdftoppm") is None:
-        pdf.unlink()
-        raise SystemExit(
-            "pdftoppm fehlt (Debian: apt-get install poppler-utils) – die Bilder des "
-            "Konferenzprotokolls wurden nicht erneuert. / pdftoppm is missing."
-        )
     subprocess.run(
         ["pdftoppm", "-r", "100", "-png", str(pdf), str(OUT / "konferenzmodus-protokoll")],
         check=True,

@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QProgressDialog
 
 
 class BusyDialog(QProgressDialog):
-    """A busy indicator without cancel or close button; Esc and Alt+F4 do nothing (hiding it
-    while the work goes on would look as if the program had ended)."""
+    """A busy indicator without cancel or close button, shown by Qt after ``show_after_ms``;
+    Esc and Alt+F4 do nothing until ``finish()`` (hiding it while the work goes on would look
+    as if the program had ended)."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, show_after_ms: int = 0) -> None:
         super().__init__(label, "", 0, 0)
         self.setCancelButton(None)
         self.setWindowTitle("SRO-Fallmanagement")
@@ -24,14 +25,17 @@ class BusyDialog(QProgressDialog):
         self.setWindowModality(Qt.ApplicationModal)
         self.setAutoClose(False)
         self.setAutoReset(False)
-        self.done_ = False
+        self.setMinimumDuration(show_after_ms)
+        self.setValue(0)  # starts QProgressDialog's own show-after timer
+        self._finished = False
 
     def finish(self) -> None:
-        self.done_ = True
+        self._finished = True
+        self.reset()  # stops the show-after timer, should the work have been quicker
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.done_:
+        if self._finished:
             super().closeEvent(event)
         else:
             event.ignore()
@@ -43,7 +47,7 @@ class BusyDialog(QProgressDialog):
         super().keyPressEvent(event)
 
     def reject(self) -> None:
-        if self.done_:
+        if self._finished:
             super().reject()
 
 
@@ -53,28 +57,16 @@ def run_busy(
     """``fn`` on the database lane behind a ``BusyDialog`` (shown after ``show_after_ms``, so
     quick work does not flash one); a local event loop keeps the screen painting. Returns the
     result, or the error the caller has to report."""
-    dialog = BusyDialog(label)
+    dialog = BusyDialog(label, show_after_ms)
     loop = QEventLoop()
-    outcome: list[Any] = [None, None]
-    finished = [False]
+    outcome: list[Any] = []  # [result, error] once the lane has answered
 
-    def done(result: Any) -> None:
-        outcome[0] = result
-        finished[0] = True
+    def settle(result: Any, error: BaseException | None) -> None:
+        outcome[:] = [result, error]
         loop.quit()
 
-    def failed(exc: BaseException) -> None:
-        outcome[1] = exc
-        finished[0] = True
-        loop.quit()
-
-    def show() -> None:
-        if not finished[0]:
-            dialog.show()
-
-    QTimer.singleShot(show_after_ms, show)
-    runner.submit(fn, done, failed)
-    if not finished[0]:  # an inline runner (tests) is done already
+    runner.submit(fn, lambda r: settle(r, None), lambda e: settle(None, e))
+    if not outcome:  # an inline runner (tests) has answered already
         loop.exec()
     dialog.finish()
     dialog.deleteLater()

@@ -47,7 +47,13 @@ from sro_case.errors import (
 from sro_case.services import audit
 from sro_case.storage import lockfile, migrate
 from sro_case.storage.engine import connect_keyed, connect_raw, database_salt
-from sro_case.storage.files import atomic_write_bytes, file_problem, fsync_dir, fsync_file
+from sro_case.storage.files import (
+    atomic_write_bytes,
+    file_problem,
+    fsync_dir,
+    fsync_file,
+    is_disk_full,
+)
 from sro_case.storage.keyfile import PASSPHRASE, RECOVERY, KeyFile
 
 if TYPE_CHECKING:
@@ -450,13 +456,6 @@ def _tmp_for(final: Path) -> Path:
     return final.with_name(f".{final.name}.{secrets.token_hex(4)}.tmp")
 
 
-def _disk_full(exc: BaseException) -> bool:
-    """SQLite's SQLITE_FULL (13) while writing the copy."""
-    return isinstance(exc, sqlcipher3.OperationalError) and (
-        getattr(exc, "sqlite_errorcode", None) == 13 or str(exc) == "database or disk is full"
-    )
-
-
 def _check_writable(folder: Path) -> None:
     """Create the folder and write a probe file in it, so that a read-only, foreign or missing
     folder is said in words before any work (SQLite would only say "unable to open")."""
@@ -540,9 +539,8 @@ class BackupService:
         final = folder / _unique_name(folder, store.path.stem, _local(store.clock.now()), label)
         tmp = _tmp_for(final)
         key = self._key
-        key_bytes = KeyFile.path_for(
-            store.path
-        ).read_bytes()  # the source's: not the folder's fault
+        # the live key file, read before: a failure there is not the backup folder's fault
+        key_bytes = KeyFile.path_for(store.path).read_bytes()
         try:
             src = connect_raw(store.path, key)
             try:
@@ -568,7 +566,7 @@ class BackupService:
                 with contextlib.suppress(OSError):
                     KeyFile.path_for(final).unlink()
             self._audit("backup", f"Sicherung fehlgeschlagen ({_REASONS.get(reason, reason)})")
-            if isinstance(exc, OSError) or _disk_full(exc):  # writing into the folder failed
+            if isinstance(exc, OSError) or is_disk_full(exc):  # writing into the folder failed
                 raise _failed_in(folder, exc) from exc
             if isinstance(exc, sqlcipher3.DatabaseError):
                 raise BackupFailed(

@@ -44,12 +44,24 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
+SQLITE_FULL = 13
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """A full disk, said by the OS (ENOSPC) or by SQLite (SQLITE_FULL; the backup API raises
+    it without an error code, only with SQLite's own text)."""
+    return (
+        getattr(exc, "errno", None) == errno.ENOSPC
+        or getattr(exc, "sqlite_errorcode", None) == SQLITE_FULL
+        or str(exc) == "database or disk is full"
+    )
+
+
 def file_problem(exc: BaseException) -> Text:
     """What went wrong with a file or folder, as a German sentence for the user (``Text``):
-    a full disk, missing rights, a file where a folder belongs, … instead of ``[Errno 28]``.
-    SQLite's own "database or disk is full" counts as a full disk."""
+    a full disk, missing rights, a file where a folder belongs, … instead of ``[Errno 28]``."""
     code = getattr(exc, "errno", None)
-    if code == errno.ENOSPC or str(exc) == "database or disk is full":
+    if is_disk_full(exc):
         return T("Auf dem Datenträger ist kein Platz mehr frei.")
     if code in (errno.EACCES, errno.EPERM):
         return T("Es fehlt die Berechtigung, dort zu schreiben.")
