@@ -4,7 +4,7 @@ The auditor sees only what leaves (the published tables) plus public knowledge (
 Sozialräume are model regions). It writes down every equation the published figures obey —
 every row and column of every table with its totals, the same sub-population in different
 tables as one unknown, a model-region row as the sum of its Sozialräume — and, for every hidden
-cell, minimises and maximises it with ``scipy.optimize.linprog`` (non-negative unknowns). An
+cell, minimises and maximises it with ``scipy.optimize.milp`` (whole numbers, at least 1 where hidden: zeros are published). An
 interval narrower than the cell's threshold means the cell can be worked out (nearly) exactly.
 
 Separately, every published count is compared with a count computed here, from the facts.
@@ -21,7 +21,7 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from scipy.optimize import linprog
+from scipy.optimize import Bounds, LinearConstraint, milp
 
 from sro_case.domain.catalogues import catalogue
 from sro_case.export import build_export, sensitive_threshold
@@ -140,13 +140,17 @@ def intervals(
         return out
     a_eq = np.array(rows) if rows else None
     b_eq = np.array(rhs) if rows else None
+    # every zero is published as "–", so a hidden count is a whole number of at least 1
+    constraints = [LinearConstraint(a_eq, b_eq, b_eq)] if rows else []
+    whole = np.ones(len(unknown))
     for key, i in index.items():
         c = np.zeros(len(unknown))
         c[i] = 1.0
-        low = linprog(c, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")
-        high = linprog(-c, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")
+        bounds = Bounds(1, np.inf)
+        low = milp(c, constraints=constraints, integrality=whole, bounds=bounds)
+        high = milp(-c, constraints=constraints, integrality=whole, bounds=bounds)
         assert low.status == 0, low.message
-        top = np.inf if high.status == 3 else -high.fun
+        top = -high.fun if high.status == 0 else np.inf
         out[key] = (low.fun, top, thresholds[key])
     return out
 
@@ -612,7 +616,8 @@ def test_auditor_catches_a_leak(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_builtin_check_agrees_with_scipy(
     n_rows: int, n_cols: int, numbers: list[int], hide: list[bool]
 ) -> None:
-    """The product's pure-Python interval check finds exactly the cells scipy finds."""
+    """The product's pure-Python interval check finds exactly the cells scipy's integer
+    program finds (hidden counts whole and at least 1, because zeros are published)."""
     grid = [[numbers[(r * n_cols + c) % 20] for c in range(n_cols)] for r in range(n_rows)]
     cells: dict[tuple[int, int], Cell] = {}
     for r in range(n_rows + 1):
@@ -649,10 +654,11 @@ def test_builtin_check_agrees_with_scipy(
     for k, i in index.items():
         c = np.zeros(len(index))
         c[i] = 1
-        kw = {"A_eq": np.array(rows), "b_eq": np.array(rhs)} if rows else {}
-        low = linprog(c, bounds=(0, None), method="highs", **kw)
-        high = linprog(-c, bounds=(0, None), method="highs", **kw)
-        top = np.inf if high.status == 3 else -high.fun
+        kw = {"constraints": [LinearConstraint(np.array(rows), rhs, rhs)]} if rows else {}
+        whole = np.ones(len(index))  # hidden counts: whole numbers of at least 1
+        low = milp(c, integrality=whole, bounds=Bounds(1, np.inf), **kw)
+        high = milp(-c, integrality=whole, bounds=Bounds(1, np.inf), **kw)
+        top = -high.fun if high.status == 0 else np.inf
         if top - low.fun < 3 - 1e-6:
             expected.add(k)
     assert set(failing) == expected

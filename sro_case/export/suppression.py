@@ -47,10 +47,32 @@ SUM_PROTECTION = 1.2  # a hidden sum's interval must be at least 120 % of the su
 
 @dataclass
 class Cell:
+    """One figure. While it is hidden, the values a reader can still think possible form an
+    interval ``[lo, hi]``; it protects the cell when ``hi - lo >= required``, ``hi >= value +
+    up`` and ``lo <= value - down``. A reader knows ``lower`` (1 for a count: every zero is
+    published as "–", so a "." is at least 1) and, for counts, that figures are whole."""
+
     value: float
     required: float  # width the interval must reach while the cell is suppressed
     cost: float  # price of suppressing it as a complement
     primary: bool = False
+    up: float = 0.0  # how far above the true value the interval must reach
+    down: float = 0.0  # how far below (never below ``lower``)
+    lower: float = 1.0  # the least value a reader knows a hidden cell has
+    integer: bool = True  # a count: the reader knows it is whole
+    fixed: bool = False  # status given (an earlier export's cell): never chosen as complement
+
+    @property
+    def need(self) -> float:
+        """The width a complement pattern should give (the search's target)."""
+        return max(self.required, self.up + self.down)
+
+
+def protection_levels(value: int, threshold: int, least: int = 1) -> tuple[float, float]:
+    """(up, down) for a small cell: ± max(threshold, 30 % of the value) around its true value,
+    below capped by the least value a reader knows from the zeros alone (``least``)."""
+    p = max(threshold, math.ceil(0.3 * value))
+    return float(p), float(max(0, min(p, value - least)))
 
 
 @dataclass(frozen=True)
@@ -215,14 +237,37 @@ def _components(suppressed: set[Key], equations: Sequence[Equation]) -> list[lis
     return list(groups.values())
 
 
+def _bounds(cell: Cell, low: float, high: float) -> tuple[float, float]:
+    """The interval a reader can derive: LP bounds, made whole for counts."""
+    if not cell.integer:
+        return low, high
+    return (
+        math.ceil(low - 1e-6),
+        high if math.isinf(high) else math.floor(high + 1e-6),
+    )
+
+
+def _short(cell: Cell, low: float, high: float) -> tuple[bool, bool]:
+    """(the upper side falls short, the lower side falls short) of the cell's protection."""
+    lo, hi = _bounds(cell, low, high)
+    narrow = hi - lo < cell.required - 1e-7
+    return (
+        narrow or hi < cell.value + cell.up - 1e-7,
+        narrow or lo > cell.value - cell.down + 1e-7,
+    )
+
+
 def _certify_component(
     keys: Sequence[Key],
     cells: Mapping[Key, Cell],
     equations: Sequence[Equation],
     eqs_of: Mapping[Key, Sequence[int]],
 ) -> dict[Key, float]:
-    """Interval widths (lower bounds, exact where they fall short) of the suppressed cells of
-    one connected group, given every published figure. Returns the cells that fall short."""
+    """The suppressed cells of one connected group whose interval, given every published
+    figure, falls short of their protection, with the interval's width (exact where short).
+
+    Each hidden cell is an unknown ``x >= lower`` (shifted to ``x - lower >= 0`` for the
+    simplex); the bounds of counts are rounded to whole numbers, as a reader would."""
     index = {k: i for i, k in enumerate(keys)}
     rows: list[dict[int, float]] = []
     rhs: list[float] = []
@@ -232,14 +277,19 @@ def _certify_component(
         for k, coef in equations[e].members():
             if k in index:
                 coefs[index[k]] = coefs.get(index[k], 0.0) + coef
+                b -= coef * cells[k].lower
             else:
                 b -= coef * cells[k].value
         rows.append(coefs)
         rhs.append(b)
-    true = [cells[k].value for k in keys]
+    shift = [cells[k].lower for k in keys]
+    true = [cells[k].value - shift[j] for j, k in enumerate(keys)]
     low, high = list(true), list(true)
-    need = [cells[k].required for k in keys]
-    open_ = [i for i in range(len(keys)) if need[i] > _EPS]
+    open_ = [
+        i
+        for i, k in enumerate(keys)
+        if cells[k].required > _EPS or cells[k].up > _EPS or cells[k].down > _EPS
+    ]
     if not open_:
         return {}
     # a cell alone in an equation is fixed by it: no program needed
@@ -254,22 +304,23 @@ def _certify_component(
                 high[j] = v
 
     failing: dict[Key, float] = {}
-    unbounded: set[int] = set()
     for i in open_:
+        cell = cells[keys[i]]
         if i in fixed:
             failing[keys[i]] = 0.0
             continue
-        for sign in (-1.0, 1.0):  # maximise, then minimise
-            if high[i] - low[i] >= need[i] - 1e-7 or i in unbounded:
-                break
+        for side, sign in ((0, -1.0), (1, 1.0)):  # maximise, then minimise
+            if not _short(cell, low[i] + shift[i], high[i] + shift[i])[side]:
+                continue
             cost = [0.0] * len(keys)
             cost[i] = sign
-            if lp.minimise(cost) is None:
-                unbounded.add(i)
-                break
+            if lp.minimise(cost) is None:  # unbounded above
+                high[i] = math.inf
+                continue
             learn(lp.point())
-        if i not in unbounded and high[i] - low[i] < need[i] - 1e-7:
-            failing[keys[i]] = high[i] - low[i]
+        lo, hi = _bounds(cell, low[i] + shift[i], high[i] + shift[i])
+        if any(_short(cell, low[i] + shift[i], high[i] + shift[i])):
+            failing[keys[i]] = hi - lo
     return failing
 
 
@@ -295,7 +346,7 @@ def certify(
 
 class _Engine:
     def __init__(self, cells: Mapping[Key, Cell], equations: Sequence[Equation]) -> None:
-        self.cells = cells
+        self.cells = dict(cells)
         self.order = {k: i for i, k in enumerate(cells)}
         self.equations = _dedupe(equations)
         self.eqs_of: dict[Key, list[tuple[int, int]]] = defaultdict(list)
@@ -360,7 +411,9 @@ class _Engine:
         return self.sigma.get(e, 1) * coef
 
     def _price(self, key: Key, suppressed: set[Key]) -> float:
-        return 0.0 if key in suppressed else self.cells[key].cost
+        if key in suppressed:
+            return 0.0
+        return math.inf if self.cells[key].fixed else self.cells[key].cost
 
     def _search(
         self,
@@ -392,7 +445,8 @@ class _Engine:
                 if k in exclude:
                     continue
                 grows = forward != reverse
-                if self.cells[k].value < (p if grows else q) - 1e-9:
+                cell = self.cells[k]
+                if cell.value - cell.lower < (p if grows else q) - 1e-9:
                     continue
                 nd = d + self._price(k, suppressed) + 1e-6
                 if nd < dist.get(v, math.inf):
@@ -413,13 +467,19 @@ class _Engine:
         return out
 
     @staticmethod
-    def _options(value: float, required: float) -> list[tuple[float, float]]:
-        """(p, q) pairs: growing cells at least p, shrinking ones at least q, p + q = need."""
-        if required <= 12:
-            ps = [float(p) for p in range(1, math.ceil(required) + 1)]
+    def _options(cell: Cell) -> list[tuple[float, float]]:
+        """(p, q) pairs for moving ``cell`` down by p and up by q, p + q = its need: cells
+        moving with it must be able to lose p, those moving against it q (above their
+        ``lower``). p is at least the cell's ``down``, q at least its ``up``."""
+        need = cell.need
+        first, last = cell.down, min(need - cell.up, cell.value - cell.lower)
+        if last < first - 1e-9:
+            return []
+        if last - first <= 12:
+            ps = [first + float(i) for i in range(math.floor(last - first + 1e-9) + 1)]
         else:
-            ps = [required * f for f in (0.25, 0.5, 0.75, 1.0)]
-        return [(p, max(required - p, 1e-9)) for p in ps if p <= value + 1e-9]
+            ps = [first + (last - first) * f for f in (0.0, 0.25, 0.5, 0.75, 1.0)]
+        return [(p, max(need - p, 1e-9)) for p in ps]
 
     def _valid(self, move: Mapping[Key, int]) -> bool:
         for e in {e for k in move for e, _ in self.eqs_of[k]}:
@@ -432,7 +492,7 @@ class _Engine:
         cell = self.cells[key]
         tail, head = self.edge[key]
         best: tuple[float, dict[Key, int]] | None = None
-        for p, q in self._options(cell.value, cell.required):
+        for p, q in self._options(cell):
             found = self._search(head, p, q, {key}, suppressed, target=tail).get(tail)
             if found is None:
                 continue
@@ -454,15 +514,16 @@ class _Engine:
             for k, eqs in self.eqs_of.items()
             if k != key
             and self.cells[k].value > 0
+            and not self.cells[k].fixed
             and sorted(self.equations[e].family for e, _ in eqs) == families
         ]
-        for p, q in self._options(cell.value, cell.required):
+        for p, q in self._options(cell):
             trees = {}
             for e, _ in mine:
                 reverse = self._signed(key, e) > 0
                 trees[e] = (self._search(e, p, q, set(), suppressed, reverse=reverse), reverse)
             for other in partners:
-                if self.cells[other].value < q - 1e-9:
+                if self.cells[other].value - self.cells[other].lower < q - 1e-9:
                     continue
                 total = self._price(other, suppressed)
                 move: dict[Key, int] = {key: 1, other: -1}
@@ -499,13 +560,13 @@ class _Engine:
     def _fallback(self, key: Key, suppressed: set[Key], component: Iterable[Key]) -> list[Key]:
         """No cycle found: hide the most useful published neighbour (largest capacity, shares
         an equation with another hidden cell, cheap)."""
-        need = self.cells[key].required
+        need = self.cells[key].need
         for scope in ([key], list(component)):
             candidates = []
             for k0 in scope:
                 for e, _ in self.eqs_of[k0]:
                     for k, _ in self.equations[e].members():
-                        if k in suppressed or self.cells[k].value <= 0:
+                        if k in suppressed or self.cells[k].value <= 0 or self.cells[k].fixed:
                             continue
                         linked = any(
                             m in suppressed and m != k0
@@ -530,7 +591,7 @@ class _Engine:
                 out += [
                     k
                     for k, _ in self.equations[e].members()
-                    if k not in suppressed and self.cells[k].value > 0
+                    if k not in suppressed and self.cells[k].value > 0 and not self.cells[k].fixed
                 ]
         return out
 
@@ -559,7 +620,7 @@ class _Engine:
                 failing,
                 key=lambda k: (
                     k in self.edge,
-                    -self.cells[k].required,
+                    -self.cells[k].need,
                     self.cells[k].value,
                     self.order[k],
                 ),
@@ -578,7 +639,13 @@ class _Engine:
                     continue
                 added = set(self._fallback(key, suppressed, where[key])) - suppressed
                 if not added and not covered:
-                    raise RuntimeError(f"Keine Ergänzung für {key!r} gefunden.")
+                    cell = self.cells[key]
+                    if cell.down <= 0:
+                        raise RuntimeError(f"Keine Ergänzung für {key!r} gefunden.")
+                    # Every figure around it is hidden already: what a reader knows below is
+                    # what the zeros and the other hidden cells force; nothing can add to it.
+                    self.cells[key] = replace(cell, down=0.0)
+                    self._cache.clear()
                 suppressed |= added
                 covered.add(key)
         raise RuntimeError("Die Geheimhaltung findet kein Ende.")  # pragma: no cover
@@ -608,6 +675,43 @@ class _Logical:
     cases: int
     threshold: int
     appearances: int = 1
+
+
+def known_minimum(values: Mapping[Key, int], equations: Iterable[Equation]) -> dict[Key, int]:
+    """The least value every non-zero count must have for a reader who knows only which
+    counts are zero (they are published as "–"): 1, or for a total the sum of its non-zero
+    parts' minimums. Totals have fewer coordinates than their parts, so this recursion ends."""
+    parts_of: dict[Key, list[tuple[Key, ...]]] = defaultdict(list)
+    for eq in equations:
+        parts_of[eq.total].append(eq.parts)
+    memo: dict[Key, int] = {}
+
+    def least(key: Key) -> int:
+        if key not in memo:
+            memo[key] = 0 if values[key] <= 0 else 1  # placeholder against a (wrong) cycle
+            memo[key] = max(
+                [memo[key]]
+                + [sum(least(p) for p in parts if values[p] > 0) for parts in parts_of[key]]
+            )
+        return memo[key]
+
+    return {k: least(k) for k in values}
+
+
+def _count_cell(key: Key, c: _Logical, least: int) -> Cell:
+    """A count: hidden below its threshold (figures or families), then protected ± around its
+    true value (below only as far as the zeros allow: ``least``); every hidden count (a
+    complement too) at least as wide as the threshold."""
+    primary = c.value > 0 and (c.value < c.threshold or c.cases < c.threshold)
+    up, down = protection_levels(c.value, c.threshold, least) if primary else (0.0, 0.0)
+    return Cell(
+        float(c.value),
+        float(c.threshold),
+        _weight(key, c.appearances) * (1.0 + c.value / 20.0),
+        primary=primary,
+        up=up,
+        down=down,
+    )
 
 
 def _count_cells(
@@ -736,7 +840,14 @@ def _sum_protection(
         primary = value > 0 and (
             count_hidden[i] or (table.dominated[i] if table.dominated else False)
         )
-        cells[i] = Cell(value, SUM_PROTECTION * value if primary else 0.0, value + 1.0, primary)
+        cells[i] = Cell(
+            value,
+            SUM_PROTECTION * value if primary else 0.0,
+            value + 1.0,
+            primary,
+            lower=0.0,  # a sum of money: any amount above nothing, not whole
+            integer=False,
+        )
     leaves = [i for i, r in enumerate(rows) if r.feature == "sozialraum" and not r.is_total]
     equations = [Equation(len(rows) - 1, tuple(leaves), "sum")]
     for i, r in enumerate(rows):
@@ -760,15 +871,8 @@ def _sum_protection(
 def publish(raw: RawExport, threshold: int, sensitive: int) -> tuple[PublishedTable, ...]:
     """Suppress and return the tables as they may leave: hidden figures are dropped here."""
     logical, equations, layout = _count_cells(raw, threshold, sensitive)
-    cells = {
-        k: Cell(
-            float(c.value),
-            float(c.threshold),
-            _weight(k, c.appearances) * (1.0 + c.value / 20.0),
-            primary=c.value > 0 and (c.value < c.threshold or c.cases < c.threshold),
-        )
-        for k, c in logical.items()
-    }
+    least = known_minimum({k: c.value for k, c in logical.items()}, equations)
+    cells = {k: _count_cell(k, c, least[k]) for k, c in logical.items()}
     # populations whose rows carry means or sums: no thin union of hidden rows there
     figures = {t.population for t in raw.tables if isinstance(t, KeyFigureTable)}
     unions = [

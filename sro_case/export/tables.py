@@ -237,6 +237,15 @@ class Status(StrEnum):
 
 
 SIGN_SUPPRESSED = "."
+PROTECTION_RULE = (
+    "Jedes geheim gehaltene Feld ist mindestens 1 (Nullen stehen als „–“ da). Aus allen "
+    "veröffentlichten Zahlen – auch über Tabellen, Modellregion + übrige Stadt = Stadt und "
+    "gemeinsam mit früheren Exporten überlappender Zeiträume – lässt sich für jedes geheime Feld "
+    "nur ein Bereich ganzer Zahlen ableiten, der mindestens so breit ist wie die Mindestfallzahl; "
+    "ein Feld unter der Mindestfallzahl reicht darin mindestens max(Mindestfallzahl, 30 % des "
+    "Werts) über den wahren Wert hinaus und ebenso weit darunter, soweit die Nullfelder es "
+    "zulassen."
+)
 SIGN_ZERO = "–"  # en dash, the official sign for "nothing"
 SIGN_NOT_APPLICABLE = "x"
 
@@ -320,6 +329,9 @@ class StatisticsExport:
     tables: tuple[PublishedTable, ...]
     notes: tuple[str, ...] = field(default_factory=tuple)
     model_regions: tuple[str, ...] = ()  # names of the Sozialräume that are model regions
+    # earlier exports whose periods overlap or nest with this one, audited together with it
+    joint_periods: tuple[tuple[date, date], ...] = ()
+    coarsened_cells: int = 0  # cells hidden only because of those earlier exports
 
     def table(self, table_id: str) -> PublishedTable:
         return next(t for t in self.tables if t.id == table_id)
@@ -336,6 +348,12 @@ class StatisticsExport:
                     primary += cell.status is Status.PRIMARY
                     secondary += cell.status is Status.SECONDARY
         return primary, secondary
+
+    def _joint_lines(self) -> list[tuple[str, str]]:
+        if not self.joint_periods:
+            return []
+        periods = ", ".join(f"{a:%d.%m.%Y}–{b:%d.%m.%Y}" for a, b in self.joint_periods)
+        return [("Gemeinsam geprüft mit", f"früheren Exporten für {periods}")]
 
     def provenance(self) -> list[tuple[str, str]]:
         """German label/value pairs that every format shows above the figures. The split into
@@ -355,6 +373,8 @@ class StatisticsExport:
             ("Erstellt am", f"{self.generated_at:%d.%m.%Y %H:%M} UTC"),
             ("Software", self.software),
             ("Geheim gehaltene Felder", str(self.suppressed_cells)),
+            ("Schutzregel", PROTECTION_RULE),
+            *self._joint_lines(),
             (
                 "Zeichen",
                 f"{SIGN_SUPPRESSED} = geheim gehalten, {SIGN_ZERO} = nichts vorhanden, "
