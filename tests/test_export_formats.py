@@ -16,6 +16,7 @@ import os
 import re
 import subprocess
 import sys
+import textwrap
 import zipfile
 from dataclasses import dataclass
 from datetime import date
@@ -486,6 +487,7 @@ def test_degenerate_exports_render(size: int) -> None:
     export = build(Facts((space,), helps, protections=(ProtectionFact(1, space.code, None),)))
     for fmt in ("CSV", "XLSX"):
         assert render(export, fmt)
+    _assert_prints(render(export, "XLSX"), export)
     reader = PdfReader(io.BytesIO(render(export, "PDF")))
     fonts = {
         str(f.get_object()["/BaseFont"])
@@ -493,6 +495,94 @@ def test_degenerate_exports_render(size: int) -> None:
         for f in page["/Resources"].get("/Font", {}).values()
     }
     assert fonts and all("DejaVu" in f for f in fonts), fonts
+
+
+def _assert_prints(data: bytes, export: StatisticsExport) -> None:
+    """Every sheet prints as a readable table: A4 landscape fitted to the page width, the title
+    lines and the column header repeated on each page, a page header with the table's title and
+    the period, "Seite x von y" below, whole header words in their columns."""
+    from openpyxl.utils import get_column_letter
+
+    book = load_workbook(io.BytesIO(data))
+    period = f"{export.date_from:%d.%m.%Y} bis {export.date_to:%d.%m.%Y}"
+    for sheet in book:
+        setup = sheet.page_setup
+        assert setup.orientation == "landscape", sheet.title
+        assert int(setup.paperSize) == 9, sheet.title  # A4
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage is True, sheet.title
+        assert sheet.print_area and sheet.print_title_rows, sheet.title
+        assert period in sheet.oddHeader.right.text, sheet.title
+        assert sheet.oddFooter.center.text == "Seite &P von &N", sheet.title
+        assert "geheim gehalten" in sheet.oddFooter.left.text, sheet.title
+        assert len(sheet.title) <= 31
+    info = book["Herkunft"]
+    assert info.print_title_rows == "$1:$1"
+    assert "Herkunft" in info.oddHeader.left.text
+    for table in export.tables:
+        sheet = book[table.id]
+        assert sheet.oddHeader.left.text == table.title.replace("&", "&&")
+        head = next(
+            r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 2).value == table.cols[0].label
+        )
+        last = get_column_letter(len(table.cols) + 1)
+        assert sheet.print_title_rows == f"$1:${head}", table.id
+        assert sheet.print_area == f"'{sheet.title}'!$A$1:${last}${head + len(table.rows)}"
+        assert sheet.freeze_panes == f"B{head + 1}"
+        merged = {str(r) for r in sheet.merged_cells.ranges}
+        assert len(table.cols) == 0 or f"A1:{last}1" in merged, "the title wraps over the table"
+        widths = [
+            sheet.column_dimensions[get_column_letter(c)].width
+            for c in range(1, len(table.cols) + 2)
+        ]
+        # Excel's measure: 7 px per width unit and 5 px per column; 1046 px fit on the page
+        scale = min(1.0, 1046 / sum(w * 7 + 5 for w in widths))
+        assert scale >= 0.8, (table.id, scale)
+        upright = sheet.cell(head, 2).alignment.text_rotation == 90
+        for c, col in enumerate(table.cols, start=2):
+            cell = sheet.cell(head, c)
+            assert cell.alignment.wrap_text, (table.id, col.label)
+            assert cell.alignment.text_rotation == (90 if upright else 0)
+            height = sheet.row_dimensions[head].height
+            if upright:  # two lines side by side; about 4 pt per 9 pt character
+                assert height >= 4 * len(col.label) / 2, (table.id, col.label)
+                continue
+            longest = max(len(word) for word in col.label.split())
+            assert widths[c - 1] >= longest + 1, (table.id, col.label)  # words stay whole
+            lines = textwrap.wrap(col.label, int(widths[c - 1]) - 1)
+            assert height >= 11 * len(lines), (table.id, col.label)  # every line shows
+        for r, category in enumerate(table.rows, start=head + 1):
+            label = sheet.cell(r, 1)
+            assert label.alignment.wrap_text
+            if len(category.label) > widths[0]:  # a long label wraps into a taller row
+                assert sheet.row_dimensions[r].height >= 26, (table.id, category.label)
+
+
+def test_xlsx_prints_as_a_table(filled: Filled) -> None:
+    import dataclasses
+
+    from sro_case.export.writers import to_xlsx
+
+    export = filled.store.statistics.build(FROM, TO)
+    _assert_prints(to_xlsx(export), export)
+    book = load_workbook(io.BytesIO(to_xlsx(export)))
+    # 19 kinds of help side by side: narrow columns, the headers stand upright
+    wide = export.table("hilfen_sozialraum_hilfeart")
+    sheet = book[wide.id]
+    assert len(wide.cols) > 15
+    head = next(r for r in range(1, 10) if sheet.cell(r, 2).value == wide.cols[0].label)
+    assert sheet.cell(head, 2).alignment.text_rotation == 90
+    assert sheet.row_dimensions[head].height >= 100
+    narrow = export.table("hilfen_modellregion_geschlecht")
+    sheet = book[narrow.id]
+    head = next(r for r in range(1, 10) if sheet.cell(r, 2).value == narrow.cols[0].label)
+    assert sheet.cell(head, 2).alignment.text_rotation in (0, None)
+    # an ampersand in a title is text in the page header, not a code
+    renamed = dataclasses.replace(
+        export,
+        tables=(dataclasses.replace(export.tables[0], title="Hilfen & Kosten"), *export.tables[1:]),
+    )
+    _assert_prints(to_xlsx(renamed), renamed)
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:

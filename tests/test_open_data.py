@@ -204,3 +204,51 @@ def test_database_opens_without_this_application(created, tmp_path: Path) -> Non
     lines = result.stdout.strip().splitlines()
     assert lines[-1] == "[]", "nothing of this application was imported"
     assert "('51.2-2026-000042', '2026-01-05', 'eingang')" in lines
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_export_is_private_even_with_a_permissive_umask(
+    store: Store, clock: FixedClock, tmp_path: Path
+) -> None:
+    """Social data in plain text: every file the export writes is 0600 from its creation on,
+    every folder it creates (parents included) 0700, and an empty folder chosen for it is
+    narrowed to 0700 before anything goes in."""
+    import os
+    import stat
+
+    _fill(store, clock)
+    chosen = tmp_path / "gewaehlt"
+    chosen.mkdir(mode=0o755)
+    created: list[int] = []
+    real_open = os.open
+
+    def spy(path, flags, mode=0o777, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if flags & os.O_CREAT:
+            created.append(mode)
+        return real_open(path, flags, mode, *args, **kwargs)
+
+    old = os.umask(0o022)
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(os, "open", spy)
+            export_all(store, tmp_path / "neu" / "tief" / "a")
+        export_all(store, chosen)
+    finally:
+        os.umask(old)
+    assert created and all(mode & 0o077 == 0 for mode in created), [oct(m) for m in created]
+    for top, folders in ((tmp_path / "neu", ("neu", "tief", "a")), (chosen, ("gewaehlt",))):
+        seen_files = seen_dirs = 0
+        for path in [top, *top.rglob("*")]:
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+            if path.is_dir():
+                assert mode == 0o700, (path, oct(mode))
+                seen_dirs += 1
+            else:
+                assert mode == 0o600, (path, oct(mode))
+                seen_files += 1
+        assert seen_dirs == len(folders) + 1  # … and catalogues/
+        assert seen_files >= len(Base.metadata.tables) + 3  # tables, schema, README, manifest
+    assert sorted(p.name for p in chosen.glob("*.jsonl")) == sorted(
+        p.name for p in (tmp_path / "neu" / "tief" / "a").glob("*.jsonl")
+    )
+    assert not list(tmp_path.rglob("*.tmp"))
