@@ -596,7 +596,9 @@ def test_auditor_catches_a_leak(monkeypatch: pytest.MonkeyPatch) -> None:
     import sro_case.export.suppression as suppression
 
     monkeypatch.setattr(
-        suppression, "protect", lambda cells, eqs: {k for k, c in cells.items() if c.primary}
+        suppression,
+        "protect",
+        lambda cells, eqs, start=(): {k for k, c in cells.items() if c.primary},
     )
     facts = random_facts(random.Random(3), 60, ALL_SPACES[:5], skew=0.0)
     with pytest.raises(AssertionError, match="worked out"):

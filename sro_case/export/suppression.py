@@ -24,6 +24,8 @@ import math
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING
 
 from sro_case.export.tables import (
     TOTAL_CODE,
@@ -34,7 +36,11 @@ from sro_case.export.tables import (
     RawExport,
     RawTable,
     Status,
+    sensitive_threshold,
 )
+
+if TYPE_CHECKING:
+    from sro_case.export.releases import RawFor, Release
 
 Key = Hashable
 _EPS = 1e-9
@@ -357,6 +363,7 @@ class _Engine:
                 self.eqs_of[k].append((e, coef))
         self._build_network()
         self._cache: dict[frozenset[Key], dict[Key, float]] = {}
+        self.known_before: set[Key] = set()  # pinned by fixed figures (earlier exports)
 
     # -- the part of the system that is a network: cells in at most two equations
     def _build_network(self) -> None:
@@ -559,7 +566,7 @@ class _Engine:
 
     def _fallback(self, key: Key, suppressed: set[Key], component: Iterable[Key]) -> list[Key]:
         """No cycle found: hide the most useful published neighbour (largest capacity, shares
-        an equation with another hidden cell, cheap)."""
+        an equation with another hidden cell, cheap) of the cell, else of its group."""
         need = self.cells[key].need
         for scope in ([key], list(component)):
             candidates = []
@@ -584,33 +591,84 @@ class _Engine:
                         )
             if candidates:
                 return [min(candidates, key=lambda c: c[:4])[4]]
-        # nothing published next to the group: hide every published figure of its equations
-        out = []
-        for k0 in component:
-            for e, _ in self.eqs_of[k0]:
-                out += [
-                    k
-                    for k, _ in self.equations[e].members()
-                    if k not in suppressed and self.cells[k].value > 0 and not self.cells[k].fixed
-                ]
-        return out
+        return []
+
+    def _nearest(self, key: Key, suppressed: set[Key], component: Iterable[Key]) -> list[Key]:
+        """Nothing published next to the group: the cheapest published figure reached
+        through hidden cells (a cell pinned down by a chain of equations)."""
+        seen = {key, *component}
+        frontier = list(seen)
+        while frontier:
+            best: tuple[float, int, Key] | None = None
+            nxt = []
+            for k0 in frontier:
+                for e, _ in self.eqs_of[k0]:
+                    for k, _ in self.equations[e].members():
+                        if k in suppressed:
+                            if k not in seen:
+                                seen.add(k)
+                                nxt.append(k)
+                        elif self.cells[k].value > 0 and not self.cells[k].fixed:
+                            cand = (self.cells[k].cost, self.order[k], k)
+                            if best is None or cand[:2] < best[:2]:
+                                best = cand
+            if best is not None:
+                return [best[2]]
+            frontier = nxt
+        return []
+
+    def _determined(self, hidden: set[Key]) -> set[Key]:
+        """Hidden cells that the published figures pin down: an equation with one hidden
+        member fixes it, and then it counts as known for the next equations."""
+        members = [[k for k, _ in eq.members() if k in hidden] for eq in self.equations]
+        left = [len(m) for m in members]
+        queue = [e for e, n in enumerate(left) if n == 1]
+        known: set[Key] = set()
+        while queue:
+            e = queue.pop()
+            if left[e] != 1:
+                continue
+            key = next(k for k in members[e] if k not in known)
+            known.add(key)
+            for e2, _ in self.eqs_of[key]:
+                left[e2] -= 1
+                if left[e2] == 1:
+                    queue.append(e2)
+        return known
+
+    def _relax_pinned(self, hidden: set[Key]) -> None:
+        """Cells that figures of earlier exports pin down even if everything else of this
+        export is hidden are known already: hiding more cannot protect them."""
+        free = {k for k, c in self.cells.items() if k in hidden or (c.value > 0 and not c.fixed)}
+        for key in self._determined(free):
+            cell = self.cells[key]
+            if cell.required > 0 or cell.up > 0 or cell.down > 0:
+                self.cells[key] = replace(cell, required=0.0, up=0.0, down=0.0)
+                self.known_before.add(key)
 
     def _audit(self, suppressed: set[Key]) -> tuple[dict[Key, float], dict[Key, list[Key]]]:
         eqs_of = {k: [e for e, _ in v] for k, v in self.eqs_of.items()}
         failing: dict[Key, float] = {}
         where: dict[Key, list[Key]] = {}
+        known = self._determined(suppressed)
         for comp in _components(suppressed, self.equations):
+            for key in comp:
+                where[key] = comp  # complements are looked for around the whole group
+                cell = self.cells[key]
+                if key in known and (cell.required > 0 or cell.up > 0 or cell.down > 0):
+                    failing[key] = 0.0
+        for comp in _components(suppressed - known, self.equations):
             comp.sort(key=self.order.__getitem__)  # the same program whatever the hash seed
             sig = frozenset(comp)
             if sig not in self._cache:
                 self._cache[sig] = _certify_component(comp, self.cells, self.equations, eqs_of)
             failing.update(self._cache[sig])
-            for k in comp:
-                where[k] = comp
         return failing, where
 
-    def run(self) -> set[Key]:
+    def run(self, start: Iterable[Key] = ()) -> set[Key]:
         suppressed = {k for k, c in self.cells.items() if c.primary and c.value > 0}
+        suppressed |= set(start)
+        self._relax_pinned(suppressed)
         for _ in range(10_000):
             failing, where = self._audit(suppressed)
             if not failing:
@@ -639,21 +697,30 @@ class _Engine:
                     continue
                 added = set(self._fallback(key, suppressed, where[key])) - suppressed
                 if not added and not covered:
+                    added = set(self._nearest(key, suppressed, where[key])) - suppressed
+                if not added and not covered:
                     cell = self.cells[key]
-                    if cell.down <= 0:
+                    if cell.down > 0:
+                        # Every figure around it is hidden already: what a reader knows below
+                        # is what the zeros and the other hidden cells force.
+                        self.cells[key] = replace(cell, down=0.0)
+                    elif cell.fixed:  # an earlier export's cell that those exports gave away
+                        self.cells[key] = replace(cell, required=0.0, up=0.0)
+                        self.known_before.add(key)
+                    else:
                         raise RuntimeError(f"Keine Ergänzung für {key!r} gefunden.")
-                    # Every figure around it is hidden already: what a reader knows below is
-                    # what the zeros and the other hidden cells force; nothing can add to it.
-                    self.cells[key] = replace(cell, down=0.0)
                     self._cache.clear()
                 suppressed |= added
                 covered.add(key)
         raise RuntimeError("Die Geheimhaltung findet kein Ende.")  # pragma: no cover
 
 
-def protect(cells: Mapping[Key, Cell], equations: Sequence[Equation]) -> set[Key]:
-    """All cells to suppress: the primary ones and enough complements to protect them."""
-    return _Engine(cells, equations).run()
+def protect(
+    cells: Mapping[Key, Cell], equations: Sequence[Equation], start: Iterable[Key] = ()
+) -> set[Key]:
+    """All cells to suppress: the primary ones (and ``start``) and enough complements to
+    protect them."""
+    return _Engine(cells, equations).run(start)
 
 
 # --------------------------------------------------------------------------- the export
@@ -712,6 +779,19 @@ def _count_cell(key: Key, c: _Logical, least: int) -> Cell:
         up=up,
         down=down,
     )
+
+
+@dataclass
+class LogicalCells:
+    """True value of every logical count cell of an export, and the equations between them."""
+
+    values: dict[Key, int]
+    equations: list[Equation]
+
+
+def count_cells(raw: RawExport, threshold: int, sensitive: int) -> LogicalCells:
+    logical, equations, _ = _count_cells(raw, threshold, sensitive)
+    return LogicalCells({k: c.value for k, c in logical.items()}, equations)
 
 
 def _count_cells(
@@ -811,12 +891,14 @@ def _protect_unions(
     unions: Sequence[Equation],
     cases: Mapping[Key, int],
     threshold: int,
+    start: Iterable[Key] = (),
 ) -> tuple[set[Key], set[Key]]:
     """``protect``, repeated with more cells forced until no thin union is left. Returns the
     hidden cells and those that were primary from the start."""
     primary = {k for k, c in cells.items() if c.primary and c.value > 0}
+    start = set(start)
     while True:
-        hidden = protect(cells, equations)
+        hidden = protect(cells, equations, start)
         extra = _thin_unions(unions, hidden, cells, cases, threshold)
         if not extra:
             return hidden, primary
@@ -868,8 +950,26 @@ def _sum_protection(
     return out
 
 
-def publish(raw: RawExport, threshold: int, sensitive: int) -> tuple[PublishedTable, ...]:
-    """Suppress and return the tables as they may leave: hidden figures are dropped here."""
+@dataclass(frozen=True)
+class Published:
+    tables: tuple[PublishedTable, ...]
+    joint_periods: tuple[tuple[date, date], ...] = ()  # earlier exports audited with it
+    coarsened: int = 0  # logical cells hidden only because of them
+
+
+def publish(
+    raw: RawExport,
+    threshold: int,
+    sensitive: int,
+    *,
+    releases: Sequence[Release] = (),
+    raw_for: RawFor | None = None,
+) -> Published:
+    """Suppress and return the tables as they may leave: hidden figures are dropped here.
+
+    With earlier ``releases`` (those a reader can combine with this export, see
+    ``releases.joint_releases``) and ``raw_for`` (true figures of any period), the export is
+    first protected alone, then together with them, hiding more where that fails."""
     logical, equations, layout = _count_cells(raw, threshold, sensitive)
     least = known_minimum({k: c.value for k, c in logical.items()}, equations)
     cells = {k: _count_cell(k, c, least[k]) for k, c in logical.items()}
@@ -883,6 +983,22 @@ def publish(raw: RawExport, threshold: int, sensitive: int) -> tuple[PublishedTa
     ]
     cases = {k: c.cases for k, c in logical.items()}
     hidden, primary = _protect_unions(cells, equations, unions, cases, threshold)
+    alone = set(hidden)
+    joint_periods: tuple[tuple[date, date], ...] = ()
+    if releases and raw_for is not None:
+        from sro_case.export.releases import joint_model
+
+        def threshold_of(key: Key, t: int) -> int:
+            found = logical.get(key)
+            return sensitive_threshold(t) if found and found.threshold > threshold else t
+
+        model = joint_model(
+            cells, equations, raw.date_from, raw.date_to, releases, raw_for, threshold_of
+        )
+        joint_periods = model.periods
+        primary |= {k for k in cells if model.cells[k].primary and logical[k].value > 0}
+        found = protect(model.cells, model.equations, hidden | model.hidden)
+        hidden = {k for k in found if k in cells}
 
     def status(key: Key) -> Status:
         if key in hidden:
@@ -938,7 +1054,7 @@ def publish(raw: RawExport, threshold: int, sensitive: int) -> tuple[PublishedTa
                 line.append(PublishedCell(value, st, logical[row[0]].threshold, col.decimals))
             grid_rows.append(tuple(line))
         out.append(_published(table, "key_figures", tuple(grid_rows)))
-    return tuple(out)
+    return Published(tuple(out), joint_periods, len(hidden - alone))
 
 
 def _published(

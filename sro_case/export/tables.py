@@ -236,6 +236,11 @@ class Status(StrEnum):
         return self in (Status.PRIMARY, Status.SECONDARY)
 
 
+def sensitive_threshold(threshold: int) -> int:
+    """§ 8a, § 42 and § 35a figures: at least 5, and always stricter than the general rule."""
+    return max(5, threshold + 2)
+
+
 SIGN_SUPPRESSED = "."
 PROTECTION_RULE = (
     "Jedes geheim gehaltene Feld ist mindestens 1 (Nullen stehen als „–“ da). Aus allen "

@@ -147,6 +147,12 @@ TABLE_DOCS: dict[str, T] = {
     ),
     "resource": ("Ressourcen eines Falls.", "Resources of a case."),
     "budget": ("Sozialraumbudgets je Jahr.", "Social-space budgets per year."),
+    "statistics_release": (
+        "Was jeder anonymisierte Statistik-Export veröffentlicht hat (nur Tabellenfelder, nichts "
+        "Fallbezogenes); ein späterer Export überlappender Zeiträume wird gemeinsam damit geprüft.",
+        "What each anonymised statistics export published (table cells only, nothing "
+        "case-level); a later export of an overlapping period is audited together with it.",
+    ),
     "audit_event": (
         "Protokoll aller Lese-, Änderungs-, Export- und Löschvorgänge, nur angehängt und "
         "hashverkettet: hash = SHA-256 (hex) des UTF-8-JSON-Arrays [prev_hash, seq, at "
@@ -400,6 +406,20 @@ FIELD_DOCS: dict[str, dict[str, T]] = {
         "year": ("Jahr.", "Year."),
         "amount_cents": ("Budget in Cent.", "Budget in euro cents."),
     },
+    "statistics_release": {
+        "id": _ID,
+        "created_at": ("Erstellt am (UTC).", "Created at (UTC)."),
+        "date_from": ("Beginn des Zeitraums.", "Start of the period."),
+        "date_to": ("Ende des Zeitraums.", "End of the period."),
+        "threshold": ("Mindestfallzahl.", "Minimum cell size."),
+        "sha256": ("SHA-256 der geschriebenen Datei.", "SHA-256 of the written file."),
+        "content": (
+            "JSON: Zeitraum, Mindestfallzahl und je Zählfeld (Grundgesamtheit, Merkmale) der "
+            "Status (wert, null, primär, sekundär) und die veröffentlichte Zahl.",
+            "JSON: period, minimum cell size and per count cell (population, features) the "
+            "status (wert, null, primär, sekundär) and the published figure.",
+        ),
+    },
     "audit_event": {
         "seq": ("Laufende Nummer in der Kette.", "Sequence number in the chain."),
         "at": ("Zeitpunkt (UTC, Millisekunden).", "Time (UTC, milliseconds)."),
@@ -639,13 +659,19 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+PRIVATE_FILE = 0o600  # social data in plain text: the owner only, from the first byte on
+PRIVATE_DIR = 0o700
+
+
 def _write_durable(path: Path, chunks: Iterator[bytes]) -> tuple[int, str]:
-    """Write to a temporary name, fsync, rename. Returns (lines, sha256)."""
+    """Write to a temporary name created owner-only, fsync, rename. Returns (lines, sha256)."""
     tmp = path.with_name(f".{path.name}.tmp")
     digest = hashlib.sha256()
     lines = 0
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
-        with open(tmp, "wb") as fh:
+        # O_EXCL: never write into a file (or through a link) someone else put there
+        with os.fdopen(os.open(tmp, flags, PRIVATE_FILE), "wb") as fh:
             for chunk in chunks:
                 fh.write(chunk)
                 digest.update(chunk)
@@ -658,6 +684,23 @@ def _write_durable(path: Path, chunks: Iterator[bytes]) -> tuple[int, str]:
             tmp.unlink()
         raise
     return lines, digest.hexdigest()
+
+
+def _private_folder(out: Path) -> None:
+    """Make ``out`` an owner-only folder: missing folders (parents too) are created 0700, an
+    existing empty one is narrowed to 0700 before anything is written into it. The umask can
+    only narrow this further."""
+    missing = [p for p in (out, *out.parents) if not p.exists()]
+    for folder in reversed(missing):
+        try:
+            os.mkdir(folder, PRIVATE_DIR)
+        except FileExistsError:
+            if not folder.is_dir():
+                raise
+        fsync_dir(folder.parent)  # the new folder's entry is durable with the files in it
+    if not missing:  # chosen by the user, empty: nothing is in it yet that could be read
+        with contextlib.suppress(OSError):  # not the owner, or a file system without modes
+            os.chmod(out, PRIVATE_DIR)
 
 
 # --------------------------------------------------------------------------- export
@@ -679,8 +722,8 @@ def export_all(store: Store, out_dir: Path) -> ExportReport:
                 )
             ]
         )
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "catalogues").mkdir(exist_ok=True)
+    _private_folder(out)
+    _private_folder(out / "catalogues")
     files: dict[str, dict[str, Any]] = {}
     schema_tables = []
     with store.read() as s:  # one snapshot: every file shows the same moment
@@ -706,7 +749,10 @@ def export_all(store: Store, out_dir: Path) -> ExportReport:
                 }
             )
     for name in CATALOGUE_NAMES:
-        shutil.copyfile(_catalogue_file(name), out / "catalogues" / f"{name}.json")
+        _write_durable(
+            out / "catalogues" / f"{name}.json", iter([_catalogue_file(name).read_bytes()])
+        )
+    fsync_dir(out / "catalogues")
     schema = {
         "format": FORMAT,
         "version": VERSION,
@@ -728,6 +774,7 @@ def export_all(store: Store, out_dir: Path) -> ExportReport:
         },
         "tables": schema_tables,
     }
+    # atomic_write_bytes writes through tempfile.mkstemp, which creates its file 0600
     atomic_write_bytes(
         out / SCHEMA, (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     )

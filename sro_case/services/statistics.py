@@ -26,7 +26,7 @@ from sro_case import __version__
 from sro_case.domain.catalogues import age_group
 from sro_case.domain.messages import T
 from sro_case.errors import ValidationError
-from sro_case.export import MIN_THRESHOLD, build_export, export_from
+from sro_case.export import MIN_THRESHOLD, Release, export_from, release_of
 from sro_case.export.tables import (
     BudgetFact,
     ConferenceFact,
@@ -34,6 +34,7 @@ from sro_case.export.tables import (
     GoalFact,
     HelpFact,
     ProtectionFact,
+    RawExport,
     Space,
     StatisticsExport,
     aggregate,
@@ -51,6 +52,7 @@ from sro_case.storage.orm import (
     ParticipantRecord,
     PersonRecord,
     SocialSpaceRecord,
+    StatisticsReleaseRecord,
 )
 
 if TYPE_CHECKING:
@@ -144,27 +146,31 @@ class StatisticsService:
     def build(
         self, date_from: date, date_to: date, *, min_cell: int = MIN_THRESHOLD
     ) -> StatisticsExport:
-        """The suppressed tables for helps etc. in ``[date_from, date_to]``. Every role may
-        build it: it is anonymised; controlling sees nothing else."""
+        """The suppressed tables for helps etc. in ``[date_from, date_to]``, audited together
+        with the earlier written exports of overlapping periods. Every role may build it: it
+        is anonymised; controlling sees nothing else."""
         self._store.require_role(*EXPORT_ROLES)
         _check_period(date_from, date_to, min_cell)
         with self._store.read() as s:
-            tallies = SqlTallies(s.connection(), date_from, date_to)
-            if tallies.complete:
-                raw = assemble(
-                    tallies, tallies.spaces, tallies.budgets, date_from, date_to, threshold=min_cell
-                )
-            else:  # more disciplines than the tally's bit set holds: count the facts
-                facts = _with_deleted_cases(
-                    s, _read_facts(s, date_from, date_to), date_from, date_to
-                )
-                raw = aggregate(facts, date_from, date_to, threshold=min_cell)
-        return export_from(
-            raw,
-            threshold=min_cell,
-            generated_at=self._store.clock.now(),
-            software=f"SRO-Fallmanagement {__version__}",
-        )
+
+            def raw_for(first: date, last: date, threshold: int = 0) -> RawExport:
+                tallies = SqlTallies(s.connection(), first, last)
+                if tallies.complete:
+                    return assemble(
+                        tallies, tallies.spaces, tallies.budgets, first, last, threshold=threshold
+                    )
+                # more disciplines than the tally's bit set holds: count the facts
+                facts = _with_deleted_cases(s, _read_facts(s, first, last), first, last)
+                return aggregate(facts, first, last, threshold=threshold)
+
+            return export_from(
+                raw_for(date_from, date_to, min_cell),
+                threshold=min_cell,
+                generated_at=self._store.clock.now(),
+                software=f"SRO-Fallmanagement {__version__}",
+                earlier=_releases(s),
+                raw_for=raw_for,
+            )
 
     def reference_build(
         self, date_from: date, date_to: date, *, min_cell: int = MIN_THRESHOLD
@@ -174,15 +180,20 @@ class StatisticsService:
         self._store.require_role(*EXPORT_ROLES)
         _check_period(date_from, date_to, min_cell)
         with self._store.read() as s:
+
+            def raw_for(first: date, last: date) -> RawExport:
+                facts = _with_deleted_cases(s, _read_facts(s, first, last), first, last)
+                return aggregate(facts, first, last, threshold=0)
+
             facts = _with_deleted_cases(s, _read_facts(s, date_from, date_to), date_from, date_to)
-        return build_export(
-            facts,
-            date_from,
-            date_to,
-            threshold=min_cell,
-            generated_at=self._store.clock.now(),
-            software=f"SRO-Fallmanagement {__version__}",
-        )
+            return export_from(
+                aggregate(facts, date_from, date_to, threshold=min_cell),
+                threshold=min_cell,
+                generated_at=self._store.clock.now(),
+                software=f"SRO-Fallmanagement {__version__}",
+                earlier=_releases(s),
+                raw_for=raw_for,
+            )
 
     def write(self, export: StatisticsExport, out: Path) -> WrittenExport:
         """Write a built (and previewed) export; the format follows the file name."""
@@ -207,6 +218,16 @@ class StatisticsService:
         try:
             with self._store.write() as s:
                 self._store.audit(s, "export", "statistics", detail=detail)
+                s.add(
+                    StatisticsReleaseRecord(
+                        created_at=export.generated_at,
+                        date_from=export.date_from,
+                        date_to=export.date_to,
+                        threshold=export.threshold,
+                        sha256=digest,
+                        content=release_of(export).to_json(),
+                    )
+                )
                 s.flush()
                 atomic_write_bytes(out, data)
                 written = True
@@ -230,6 +251,12 @@ class StatisticsService:
         """Build and write in one go (the CLI)."""
         check_suffix(Path(out))
         return self.write(self.build(date_from, date_to, min_cell=min_cell), Path(out))
+
+
+def _releases(s: Session) -> list[Release]:
+    """What the earlier exports published, oldest first."""
+    rows = s.scalars(select(StatisticsReleaseRecord.content).order_by(StatisticsReleaseRecord.id))
+    return [Release.from_json(text) for text in rows]
 
 
 def differing_tables(s: Session, date_from: date, date_to: date) -> list[str]:

@@ -304,5 +304,19 @@ class AuditEventRecord(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class StatisticsReleaseRecord(Base):
+    """What one statistics export published (0009): period, threshold, file digest and, as
+    JSON, the status and figure of every count cell (``sro_case.export.releases.Release``)."""
+
+    __tablename__ = "statistics_release"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    date_from: Mapped[date] = mapped_column(Date)
+    date_to: Mapped[date] = mapped_column(Date, index=True)
+    threshold: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[str] = mapped_column(Text)
+
+
 # The retention tables (0005) belong to the same metadata; imported last to avoid a cycle.
 from sro_case.storage import orm_retention  # noqa: E402,F401

@@ -1,0 +1,281 @@
+"""Repeated releases: an export audited together with the earlier exports it can be combined with.
+
+A controller who has the exports for Q1, Q2 and the first half year can subtract. So what each
+export published is kept (``Release``, stored encrypted in the database by the statistics
+service), and a new export is checked together with the earlier releases whose periods overlap
+or nest with it (and those overlapping these, and so on).
+
+The reader's knowledge, written as the suppression engine's cells and equations:
+
+- Figures *additive over time* (helps begun or ended, conference participations, § 8a cases
+  opened in the period): the union of the periods is cut at every boundary into segments. Each
+  segment has an unknown per logical cell (never published, at least 0) that obeys the same
+  table equations, and every export's figure is the sum over the segments it covers.
+- Figures of a *state* (helps running at the end date; cases with conferences, goals, costs in
+  the period): equal when the end date (running helps) or the whole period is equal, so an
+  earlier release of the same period shares the cell itself; otherwise they are not combinable.
+
+Figures are today's true figures for each period: where the case files have not changed since
+an earlier export, that is exactly what the reader computes with.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from sro_case.export.suppression import Cell, Equation, Key, LogicalCells, count_cells
+from sro_case.export.tables import (
+    TOTAL_CODE,
+    PublishedCell,
+    PublishedTable,
+    RawExport,
+    StatisticsExport,
+    Status,
+)
+from sro_case.export.tally import MERGED_SEX
+
+ADDITIVE = frozenset({"hilfen_beginn", "hilfen_ende", "konferenz_teilnahmen", "kinderschutz"})
+BY_END_DATE = frozenset({"hilfen_laufend"})
+MAX_JOINT = 24  # earlier releases audited together at most (the most recent ones)
+
+RawFor = Callable[[date, date], RawExport]  # true figures of a period, not merging any column
+
+
+@dataclass(frozen=True)
+class Release:
+    """What one export published: its period and the status of every count cell."""
+
+    date_from: date
+    date_to: date
+    threshold: int
+    cells: Mapping[Key, Status]
+    figures: Mapping[Key, float] = field(default_factory=dict)  # the published counts
+
+    def to_json(self) -> str:
+        cells = [
+            [key[0], [list(c) for c in key[1]], str(status), self.figures.get(key)]  # type: ignore[index]
+            for key, status in sorted(self.cells.items(), key=lambda kv: repr(kv[0]))
+        ]
+        return json.dumps(
+            {
+                "from": self.date_from.isoformat(),
+                "to": self.date_to.isoformat(),
+                "threshold": self.threshold,
+                "cells": cells,
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Release:
+        data: dict[str, Any] = json.loads(text)
+        cells: dict[Key, Status] = {}
+        figures: dict[Key, float] = {}
+        for pop, coords, status, figure in data["cells"]:
+            key = (pop, tuple((f, c) for f, c in coords))
+            cells[key] = Status(status)
+            if figure is not None:
+                figures[key] = float(figure)
+        return cls(
+            date.fromisoformat(data["from"]),
+            date.fromisoformat(data["to"]),
+            int(data["threshold"]),
+            cells,
+            figures,
+        )
+
+    def overlaps(self, date_from: date, date_to: date) -> bool:
+        return self.date_from <= date_to and date_from <= self.date_to
+
+
+def _table_keys(table: PublishedTable) -> Iterable[tuple[Key, PublishedCell]]:
+    count_cols = [j for j, c in enumerate(table.cols) if c.kind == "count"]
+    for i, row in enumerate(table.rows):
+        for j in count_cols:
+            col = table.cols[j]
+            coords = [(row.feature, row.code)]
+            if table.kind == "count":
+                coords.append((col.feature, col.code))
+            key: Key = (table.population, tuple(sorted(c for c in coords if c[1] != TOTAL_CODE)))
+            yield key, table.cells[i][j]
+
+
+def release_of(export: StatisticsExport) -> Release:
+    """The release an export makes: the status of each logical count cell."""
+    cells: dict[Key, Status] = {}
+    figures: dict[Key, float] = {}
+    for table in export.tables:
+        for key, cell in _table_keys(table):
+            cells[key] = cell.status
+            if cell.value is not None:
+                figures[key] = cell.value
+    return Release(export.date_from, export.date_to, export.threshold, cells, figures)
+
+
+def joint_releases(releases: Iterable[Release], date_from: date, date_to: date) -> list[Release]:
+    """The earlier releases a reader can combine with a new export of ``[date_from, date_to]``:
+    those overlapping it, and those overlapping these (the most recent ``MAX_JOINT``)."""
+    pool = list(releases)[-MAX_JOINT:]
+    spans = [(date_from, date_to)]
+    chosen: list[Release] = []
+    grown = True
+    while grown:
+        grown = False
+        for r in pool:
+            if r not in chosen and any(r.overlaps(a, b) for a, b in spans):
+                chosen.append(r)
+                spans.append((r.date_from, r.date_to))
+                grown = True
+    return chosen
+
+
+def _shares_state(population: str, r: Release, date_from: date, date_to: date) -> bool:
+    if population in BY_END_DATE:
+        return r.date_to == date_to
+    return (r.date_from, r.date_to) == (date_from, date_to)
+
+
+def _segments(periods: Iterable[tuple[date, date]]) -> list[tuple[date, date]]:
+    """The elementary periods between all boundaries, where any period covers them."""
+    periods = list(periods)
+    cuts = sorted(
+        {a for a, _ in periods} | {date.fromordinal(b.toordinal() + 1) for _, b in periods}
+    )
+    out = []
+    for a, b in itertools.pairwise(cuts):
+        last = date.fromordinal(b.toordinal() - 1)
+        if any(p <= a and last <= q for p, q in periods):
+            out.append((a, last))
+    return out
+
+
+def _merged_sex(logical: LogicalCells, equations: list[Equation]) -> None:
+    """Add the "divers / ohne Angabe" cells as sums, so an export that merged them links to
+    segments that did not."""
+    for key in list(logical.values):
+        pop, coords = key  # type: ignore[misc]
+        sex = dict(coords).get("geschlecht")
+        if sex != "diverse":
+            continue
+        rest = tuple(c for c in coords if c[0] != "geschlecht")
+        other = (pop, tuple(sorted((*rest, ("geschlecht", "unspecified")))))
+        merged = (pop, tuple(sorted((*rest, ("geschlecht", MERGED_SEX)))))
+        if merged in logical.values or other not in logical.values:
+            continue
+        logical.values[merged] = logical.values[key] + logical.values[other]
+        equations.append(Equation(merged, (key, other), "merged_sex"))
+
+
+def _additive(
+    cells: Mapping[Key, Cell],
+    date_from: date,
+    date_to: date,
+    segs: Sequence[tuple[date, date]],
+    seg_logical: Mapping[tuple[date, date], LogicalCells],
+) -> frozenset[str]:
+    """The populations that really add up over the segments of this export (facts without a
+    date, as some tests and imports give them, count in every period: not additive then)."""
+    mine = [seg for seg in segs if date_from <= seg[0] and seg[1] <= date_to]
+    broken: set[str] = set()
+    for key, cell in cells.items():
+        pop = key[0]  # type: ignore[index]
+        if pop in ADDITIVE and pop not in broken:
+            total = sum(seg_logical[seg].values.get(key, 0) for seg in mine)
+            if total != cell.value:
+                broken.add(pop)
+    return ADDITIVE - broken
+
+
+@dataclass
+class JointModel:
+    """The new export's cells plus earlier releases and segments, ready for ``protect``."""
+
+    cells: dict[Key, Cell]
+    equations: list[Equation]
+    hidden: set[Key]  # earlier releases' hidden cells and every segment unknown
+    periods: tuple[tuple[date, date], ...]
+
+
+def joint_model(
+    cells: Mapping[Key, Cell],
+    equations: Sequence[Equation],
+    date_from: date,
+    date_to: date,
+    releases: Sequence[Release],
+    raw_for: RawFor,
+    sensitive: Callable[[Key, int], int],
+) -> JointModel:
+    """The new export (``cells``, ``equations``: its logical count cells) linked to the
+    earlier ``releases``. ``raw_for`` gives a period's true figures; ``sensitive(key, t)`` the
+    threshold of a cell under a release's threshold ``t``."""
+    out_cells = dict(cells)
+    out_eqs = list(equations)
+    hidden: set[Key] = set()
+    periods = [(date_from, date_to), *((r.date_from, r.date_to) for r in releases)]
+    segs = _segments(periods)
+    seg_values: dict[tuple[date, date], dict[Key, int]] = {}
+    seg_logical = {seg: count_cells(raw_for(*seg), 0, 0) for seg in segs}
+    for logical in seg_logical.values():
+        _merged_sex(logical, logical.equations)
+    additive = _additive(cells, date_from, date_to, segs, seg_logical)
+    for seg, logical in seg_logical.items():
+        values = {k: v for k, v in logical.values.items() if k[0] in additive}  # type: ignore[index]
+        seg_values[seg] = values
+        tag = ("segment", seg)
+        for k, v in values.items():
+            out_cells[(tag, k)] = Cell(float(v), 0.0, 0.0, lower=0.0, fixed=True)
+            hidden.add((tag, k))
+        for e in logical.equations:
+            if e.total[0] in additive:  # type: ignore[index]
+                parts = tuple((tag, p) for p in e.parts)
+                out_eqs.append(Equation((tag, e.total), parts, f"segment:{e.family}"))
+
+    def link(owner: Key, key: Key, first: date, last: date) -> float:
+        """``owner`` (an export's cell) as the sum of its segments; its true value."""
+        parts = [
+            (("segment", seg), key)
+            for seg in segs
+            if first <= seg[0] and seg[1] <= last and key in seg_values[seg]
+        ]
+        out_eqs.append(Equation(owner, tuple(parts), "release"))
+        return float(sum(seg_values[p[0][1]][key] for p in parts))  # type: ignore[index]
+
+    for key in list(cells):
+        if key[0] in additive:  # type: ignore[index]
+            link(key, key, date_from, date_to)
+    for n, r in enumerate(releases):
+        tag = ("release", n)
+        for key, status in r.cells.items():
+            pop = key[0]  # type: ignore[index]
+            threshold = sensitive(key, r.threshold)
+            if pop in additive:
+                value = link((tag, key), key, r.date_from, r.date_to)
+                owner: Key = (tag, key)
+            elif _shares_state(pop, r, date_from, date_to) and key in out_cells:
+                # the same figure as the new export's: the same status
+                cell = out_cells[key]
+                if status.suppressed and not cell.primary and cell.value > 0:
+                    out_cells[key] = replace(cell, primary=True)
+                elif not status.suppressed and not cell.primary:
+                    out_cells[key] = replace(cell, fixed=True)
+                continue
+            else:
+                continue
+            hide = status.suppressed
+            out_cells[owner] = Cell(
+                value,
+                float(threshold) if hide else 0.0,
+                0.0,
+                primary=status is Status.PRIMARY,
+                lower=min(1.0, value) if hide else 0.0,
+                fixed=True,
+            )
+            if hide:
+                hidden.add(owner)
+    return JointModel(out_cells, out_eqs, hidden, tuple(periods[1:]))
