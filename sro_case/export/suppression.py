@@ -21,11 +21,14 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
+import os
+import sys
+import threading
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sro_case.export.tables import (
     TOTAL_CODE,
@@ -222,6 +225,75 @@ class _Simplex:
         return x
 
 
+class _HighsLP:
+    """The same programme as ``_Simplex``, solved by HiGHS (``highspy``): sparse and warm-started
+    between objectives. Used for large groups – a year audited together with four quarters
+    joins hundreds of hidden cells, where the dense tableau took minutes."""
+
+    _lock = threading.Lock()
+    _quiet = False
+
+    def __init__(self, rows: Sequence[Mapping[int, float]], rhs: Sequence[float], n: int) -> None:
+        import highspy
+
+        self.n = n
+        self.h = self._solver(highspy)
+        inf = highspy.kHighsInf
+        self.h.addVars(n, [0.0] * n, [inf] * n)
+        starts, index, values = [], [], []
+        for coefs in rows:
+            starts.append(len(index))
+            for j, a in coefs.items():
+                index.append(j)
+                values.append(a)
+        self.h.addRows(len(rows), list(rhs), list(rhs), len(index), starts, index, values)
+        self._cost: dict[int, float] = {}
+        if self.minimise([0.0] * n) is None and self._status != "kOptimal":
+            raise ArithmeticError("Die veröffentlichten Zahlen widersprechen sich.")
+
+    @classmethod
+    def _solver(cls, highspy: Any) -> Any:
+        """A silent solver. HiGHS prints its banner to standard output when the first solver
+        of a process is made, before any option can be set: that one moment runs with standard
+        output sent to nowhere (once, under a lock)."""
+        with cls._lock:
+            if not cls._quiet:
+                sys.stdout.flush()
+                saved = os.dup(1)
+                try:
+                    with open(os.devnull, "wb") as null:
+                        os.dup2(null.fileno(), 1)
+                        h = highspy.Highs()
+                finally:
+                    os.dup2(saved, 1)
+                    os.close(saved)
+                cls._quiet = True
+            else:
+                h = highspy.Highs()
+        h.setOptionValue("output_flag", False)
+        h.setOptionValue("threads", 1)
+        return h
+
+    def minimise(self, cost: Sequence[float]) -> float | None:
+        wanted = {j: c for j, c in enumerate(cost) if c}
+        changed = {j: 0.0 for j in self._cost if j not in wanted}
+        changed.update({j: c for j, c in wanted.items() if self._cost.get(j) != c})
+        for j, c in changed.items():
+            self.h.changeColCost(j, c)
+        self._cost = wanted
+        self.h.run()
+        self._status = self.h.getModelStatus().name
+        if self._status != "kOptimal":
+            return None
+        return float(self.h.getInfo().objective_function_value)
+
+    def point(self) -> list[float]:
+        return list(self.h.getSolution().col_value)
+
+
+HIGHS_FROM = 60  # variables in a group from which HiGHS solves it
+
+
 def _components(suppressed: set[Key], equations: Sequence[Equation]) -> list[list[Key]]:
     parent: dict[Key, Key] = {k: k for k in suppressed}
 
@@ -268,12 +340,14 @@ def _certify_component(
     cells: Mapping[Key, Cell],
     equations: Sequence[Equation],
     eqs_of: Mapping[Key, Sequence[int]],
+    settled: Iterable[Key] = (),
 ) -> dict[Key, float]:
     """The suppressed cells of one connected group whose interval, given every published
     figure, falls short of their protection, with the interval's width (exact where short).
 
     Each hidden cell is an unknown ``x >= lower`` (shifted to ``x - lower >= 0`` for the
-    simplex); the bounds of counts are rounded to whole numbers, as a reader would."""
+    simplex); the bounds of counts are rounded to whole numbers, as a reader would. Cells in
+    ``settled`` are known to be protected and not checked again."""
     index = {k: i for i, k in enumerate(keys)}
     rows: list[dict[int, float]] = []
     rhs: list[float] = []
@@ -291,16 +365,18 @@ def _certify_component(
     shift = [cells[k].lower for k in keys]
     true = [cells[k].value - shift[j] for j, k in enumerate(keys)]
     low, high = list(true), list(true)
+    settled = set(settled)
     open_ = [
         i
         for i, k in enumerate(keys)
-        if cells[k].required > _EPS or cells[k].up > _EPS or cells[k].down > _EPS
+        if k not in settled
+        and (cells[k].required > _EPS or cells[k].up > _EPS or cells[k].down > _EPS)
     ]
     if not open_:
         return {}
     # a cell alone in an equation is fixed by it: no program needed
     fixed = {next(iter(r)) for r in rows if len(r) == 1}
-    lp = _Simplex(rows, rhs, len(keys))
+    lp = (_HighsLP if len(keys) >= HIGHS_FROM else _Simplex)(rows, rhs, len(keys))
 
     def learn(point: list[float]) -> None:
         for j, v in enumerate(point):
@@ -356,13 +432,14 @@ class _Engine:
         self.order = {k: i for i, k in enumerate(cells)}
         self.equations = _dedupe(equations)
         self.eqs_of: dict[Key, list[tuple[int, int]]] = defaultdict(list)
+        self.keys_of = [[eq.total, *eq.parts] for eq in self.equations]
         for e, eq in enumerate(self.equations):
             for k, coef in eq.members():
                 if k not in cells:
                     raise KeyError(k)
                 self.eqs_of[k].append((e, coef))
         self._build_network()
-        self._cache: dict[frozenset[Key], dict[Key, float]] = {}
+        self.settled: set[Key] = set()  # hidden cells shown to be protected
         self.known_before: set[Key] = set()  # pinned by fixed figures (earlier exports)
 
     # -- the part of the system that is a network: cells in at most two equations
@@ -568,18 +645,29 @@ class _Engine:
         """No cycle found: hide the most useful published neighbour (largest capacity, shares
         an equation with another hidden cell, cheap) of the cell, else of its group."""
         need = self.cells[key].need
-        for scope in ([key], list(component)):
+        hidden_near: dict[Key, set[Key]] = {}  # a published cell's hidden equation partners
+
+        def partners(k: Key) -> set[Key]:
+            if k not in hidden_near:
+                found: set[Key] = set()
+                for e2, _ in self.eqs_of[k]:
+                    found.update(m for m in self.keys_of[e2] if m in suppressed)
+                    if len(found) > 1:
+                        break
+                hidden_near[k] = found
+            return hidden_near[k]
+
+        # the group's own cells, not earlier exports' or segments' (their equations lead to
+        # the same cells of this export, thousands of times over)
+        for scope in ([key], [k for k in component if not self.cells[k].fixed]):
             candidates = []
             for k0 in scope:
                 for e, _ in self.eqs_of[k0]:
-                    for k, _ in self.equations[e].members():
+                    for k in self.keys_of[e]:
                         if k in suppressed or self.cells[k].value <= 0 or self.cells[k].fixed:
                             continue
-                        linked = any(
-                            m in suppressed and m != k0
-                            for e2, _ in self.eqs_of[k]
-                            for m, _ in self.equations[e2].members()
-                        )
+                        near = partners(k)
+                        linked = len(near) > 1 or (len(near) == 1 and k0 not in near)
                         candidates.append(
                             (
                                 self.cells[k].value < need - 1,
@@ -603,7 +691,7 @@ class _Engine:
             nxt = []
             for k0 in frontier:
                 for e, _ in self.eqs_of[k0]:
-                    for k, _ in self.equations[e].members():
+                    for k in self.keys_of[e]:
                         if k in suppressed:
                             if k not in seen:
                                 seen.add(k)
@@ -620,7 +708,7 @@ class _Engine:
     def _determined(self, hidden: set[Key]) -> set[Key]:
         """Hidden cells that the published figures pin down: an equation with one hidden
         member fixes it, and then it counts as known for the next equations."""
-        members = [[k for k, _ in eq.members() if k in hidden] for eq in self.equations]
+        members = [[k for k in keys if k in hidden] for keys in self.keys_of]
         left = [len(m) for m in members]
         queue = [e for e, n in enumerate(left) if n == 1]
         known: set[Key] = set()
@@ -659,10 +747,10 @@ class _Engine:
                     failing[key] = 0.0
         for comp in _components(suppressed - known, self.equations):
             comp.sort(key=self.order.__getitem__)  # the same program whatever the hash seed
-            sig = frozenset(comp)
-            if sig not in self._cache:
-                self._cache[sig] = _certify_component(comp, self.cells, self.equations, eqs_of)
-            failing.update(self._cache[sig])
+            short = _certify_component(comp, self.cells, self.equations, eqs_of, self.settled)
+            failing.update(short)
+            # Hiding more only widens every interval: a protected cell stays protected.
+            self.settled.update(k for k in comp if k not in short)
         return failing, where
 
     def run(self, start: Iterable[Key] = ()) -> set[Key]:
@@ -709,7 +797,7 @@ class _Engine:
                         self.known_before.add(key)
                     else:
                         raise RuntimeError(f"Keine Ergänzung für {key!r} gefunden.")
-                    self._cache.clear()
+                    self.settled.discard(key)
                 suppressed |= added
                 covered.add(key)
         raise RuntimeError("Die Geheimhaltung findet kein Ende.")  # pragma: no cover
