@@ -177,13 +177,20 @@ def test_language_switch_to_english_and_back(qtbot, filled) -> None:  # type: ig
 
 
 def test_statistics_export_from_the_menu(window, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QInputDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from ui.export_dialog import StatisticsExportDialog
+    from ui.statistics_period import StatisticsPeriod, StatisticsPeriodDialog
 
     shown = []
     target = tmp_path / "statistik.csv"
-    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (2026, True))
+    monkeypatch.setattr(
+        StatisticsPeriodDialog,
+        "ask",
+        classmethod(
+            lambda cls, parent, **kw: StatisticsPeriod(date(2026, 1, 1), date(2026, 12, 31))
+        ),
+    )
     monkeypatch.setattr(
         StatisticsExportDialog,
         "ask",

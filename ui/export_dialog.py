@@ -4,6 +4,11 @@ The dialog gets an export that is already built and suppressed (a ``StatisticsEx
 hidden figure at all), shows every table with the hidden cells marked, and asks where to save
 it. Dialogs collect, callers save: ``ask()`` returns the chosen path, and the caller hands the
 same export to ``StatisticsService.write``, which writes it and records it in the audit log.
+
+On the left the file's header ("Angaben zur Datei") and the tables under their German titles
+(ten titles of up to 65 characters do not fit into tabs); a summary line, the split of the
+hidden cells and a note on earlier exports audited with this one stay above. The columns are as
+wide as their wrapped headers, so no header is cut.
 """
 
 from __future__ import annotations
@@ -12,8 +17,8 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,9 +28,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +46,10 @@ STATUS_ROLE = Qt.UserRole + 1  # the cell's Status value ("wert", "null", "prim�
 SORT_ROLE = Qt.UserRole + 2
 HIDDEN_BACKGROUND = QColor("#D0D0D0")
 TOTAL_BACKGROUND = QColor("#EEF2F6")
+HEADER_WRAP = 20  # characters per line of a column header (the column is then sized to it)
+TITLE_WRAP = 30  # characters per line of a table title in the list
+MIN_COLUMN_WIDTH = 56  # px: a column of one-digit figures under a short header
+FIRST_TABLE_ROW = 1  # the list starts with the file's header ("Angaben zur Datei")
 
 
 class PublishedTableModel(QAbstractTableModel):
@@ -78,7 +91,7 @@ class PublishedTableModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             if orientation == Qt.Horizontal:  # headers do not wrap by themselves
                 lines = textwrap.wrap(
-                    category.label, 20, break_long_words=False, break_on_hyphens=False
+                    category.label, HEADER_WRAP, break_long_words=False, break_on_hyphens=False
                 )
                 return "\n".join(lines) or category.label
             return category.label
@@ -126,8 +139,9 @@ class StatisticsExportDialog(QDialog):
         super().__init__(parent)
         self.export = export
         self.chosen_path: Path | None = None
+        self._sized_columns = False
         self.setWindowTitle(self.tr("Anonymisierte Statistik – Vorschau"))
-        self.resize(1100, 720)
+        self.resize(self._initial_size())
         layout = QVBoxLayout(self)
 
         intro = QLabel(
@@ -139,6 +153,20 @@ class StatisticsExportDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.summary_label = QLabel(
+            self.tr(
+                "Zeitraum %1 bis %2 · Mindestfallzahl %3 (sensible Merkmale: %4) · "
+                "%5 Felder geheim gehalten"
+            )
+            .replace("%1", f"{export.date_from:%d.%m.%Y}")
+            .replace("%2", f"{export.date_to:%d.%m.%Y}")
+            .replace("%3", str(export.threshold))
+            .replace("%4", str(export.sensitive_threshold))
+            .replace("%5", str(export.suppressed_cells))
+        )
+        self.summary_label.setStyleSheet("font-weight: bold")
+        self.summary_label.setWordWrap(True)
+        layout.addWidget(self.summary_label)
         primary, secondary = export.suppressed_by_kind()
         self.split_label = QLabel(
             self.tr(
@@ -150,27 +178,53 @@ class StatisticsExportDialog(QDialog):
         )
         self.split_label.setWordWrap(True)
         layout.addWidget(self.split_label)
+        self.history_label = self._history_label(export)
+        if self.history_label is not None:
+            layout.addWidget(self.history_label)
 
-        facts = QFormLayout()
-        facts.setHorizontalSpacing(16)
-        for label, value in export.provenance():
-            name, text = QLabel(label), QLabel(value)
-            name.setTextFormat(Qt.PlainText)
-            name.setStyleSheet("font-weight: bold")
-            text.setTextFormat(Qt.PlainText)
-            text.setWordWrap(True)
-            text.setTextInteractionFlags(Qt.TextSelectableByMouse)
-            facts.addRow(name, text)
-        layout.addLayout(facts)
-
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
+        # the file's header, then the tables under their titles on the left; the chosen one
+        # on the right (the header's rule text would take the tables' height on a laptop)
+        self.table_list = QListWidget()
+        self.table_list.setAccessibleName(self.tr("Inhalt der Datei"))
+        self.table_list.setTextElideMode(Qt.ElideNone)
+        self.table_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.table_list.setSpacing(3)
+        self.pages = QStackedWidget()
         self.models: list[PublishedTableModel] = []
         self.views: list[QTableView] = []
-        for table in export.tables:
-            self.tabs.addTab(self._table_page(table), table.id)
-            self.tabs.setTabToolTip(self.tabs.count() - 1, table.title)
-        layout.addWidget(self.tabs, stretch=1)
+        header_item = QListWidgetItem(self.tr("Angaben zur Datei"), self.table_list)
+        header_item.setToolTip(
+            self.tr(
+                "Was in jeder Datei über den Tabellen steht: Inhalt, Zeitraum, "
+                "Mindestfallzahl, Schutzregel, Zeichen und Hinweise"
+            )
+        )
+        italic = QFont(header_item.font())
+        italic.setItalic(True)
+        header_item.setFont(italic)
+        self.pages.addWidget(self._provenance_page(export))
+        for number, table in enumerate(export.tables, start=1):
+            # wrapped here: QListView's own word wrap cuts the last line of some titles
+            lines = textwrap.wrap(f"{number}. {table.title}", TITLE_WRAP, subsequent_indent="    ")
+            item = QListWidgetItem("\n".join(lines), self.table_list)
+            item.setToolTip(table.title)
+            item.setData(Qt.UserRole, table.id)
+            item.setData(Qt.AccessibleTextRole, table.title)
+            self.pages.addWidget(self._table_page(table))
+        list_width = self.table_list.sizeHintForColumn(0) + 2 * self.table_list.frameWidth()
+        list_width += self.table_list.style().pixelMetric(QStyle.PM_ScrollBarExtent) + 8
+        self.table_list.setMinimumWidth(list_width)
+        self.table_list.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.table_list.setCurrentRow(FIRST_TABLE_ROW if export.tables else 0)
+        splitter = QSplitter(Qt.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.table_list)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([list_width, max(self.width() - list_width, list_width)])
+        layout.addWidget(splitter, stretch=1)
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):  # as between tabs
+            QShortcut(QKeySequence(keys), self, lambda step=step: self.show_table_at(step))
 
         bottom = QHBoxLayout()
         format_label = QLabel(self.tr("&Format:"))
@@ -191,12 +245,89 @@ class StatisticsExportDialog(QDialog):
         bottom.addWidget(cancel)
         layout.addLayout(bottom)
 
+    def _initial_size(self) -> QSize:
+        """Wide tables need the room: 1400 × 900 on a large screen, most of a laptop's."""
+        screen = self.screen().availableGeometry()
+        return QSize(min(1400, screen.width() * 9 // 10), min(900, screen.height() - 60))
+
+    def _provenance_page(self, export: StatisticsExport) -> QWidget:
+        """The lines above the figures in every format, word for word."""
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(8, 0, 0, 0)
+        title = QLabel(self.tr("Angaben zur Datei"))
+        title.setObjectName("caseTitle")
+        box.addWidget(title)
+        facts = QFormLayout()
+        facts.setHorizontalSpacing(16)
+        facts.setRowWrapPolicy(QFormLayout.DontWrapRows)
+        facts.setLabelAlignment(Qt.AlignLeft | Qt.AlignTop)
+        for label, value in export.provenance():
+            name, text = QLabel(label), QLabel(value)
+            name.setTextFormat(Qt.PlainText)
+            name.setStyleSheet("font-weight: bold")
+            text.setTextFormat(Qt.PlainText)
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            facts.addRow(name, text)
+        box.addLayout(facts)
+        box.addStretch(1)
+        return page
+
+    def _history_label(self, export: StatisticsExport) -> QLabel | None:
+        """Says whether earlier exports were audited with this one and cost extra cells."""
+        coarsened = export.coarsened_cells
+        lines = []
+        if export.joint_periods:
+            periods = ", ".join(f"{a:%d.%m.%Y}–{b:%d.%m.%Y}" for a, b in export.joint_periods)
+            lines.append(
+                self.tr("Gemeinsam geprüft mit früheren Exporten: %1.").replace("%1", periods)
+            )
+        if coarsened == 1:
+            lines.append(self.tr("Wegen früherer Exporte zusätzlich geheim gehalten: 1 Feld."))
+        elif coarsened > 1:
+            lines.append(
+                self.tr("Wegen früherer Exporte zusätzlich geheim gehalten: %1 Felder.").replace(
+                    "%1", str(coarsened)
+                )
+            )
+        if not lines:
+            return None
+        label = QLabel("\n".join(lines))
+        label.setObjectName("exportHistory")
+        label.setTextFormat(Qt.PlainText)
+        label.setWordWrap(True)
+        label.setStyleSheet(
+            "QLabel#exportHistory { background: #fff6dc; border: 1px solid #e0c46c;"
+            " border-radius: 3px; padding: 6px; color: #000000; }"
+        )
+        label.setToolTip(
+            self.tr(
+                "Frühere Exporte, deren Zeitraum sich mit diesem überschneidet, sind mit ihm "
+                "zusammen geprüft: Kein geheim gehaltenes Feld lässt sich aus den Dateien "
+                "zusammen errechnen."
+            )
+        )
+        return label
+
+    def show_table_at(self, step: int) -> None:
+        """The next (``step`` 1) or previous (-1) entry of the list, round the end."""
+        count = self.table_list.count()
+        if count:
+            self.table_list.setCurrentRow((self.table_list.currentRow() + step) % count)
+
+    def show_table(self, index: int) -> None:
+        """Table ``index`` (0-based, in file order) on the right."""
+        self.table_list.setCurrentRow(FIRST_TABLE_ROW + index)
+
     def _table_page(self, table: PublishedTable) -> QWidget:
         page = QWidget()
         box = QVBoxLayout(page)
+        box.setContentsMargins(8, 0, 0, 0)
         title = QLabel(table.title)
         title.setTextFormat(Qt.PlainText)
-        title.setStyleSheet("font-weight: bold")
+        title.setObjectName("caseTitle")  # the heading style of the application
+        title.setWordWrap(True)
         box.addWidget(title)
         population = QLabel(self.tr("Grundgesamtheit: %1").replace("%1", table.population_label))
         population.setWordWrap(True)
@@ -215,12 +346,35 @@ class StatisticsExportDialog(QDialog):
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setDefaultSectionSize(128)
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setDefaultAlignment(Qt.AlignCenter)
+        # one line per row label; ResizeToContents would ask every cell at every layout pass
+        view.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         view.setAccessibleName(table.title)
         box.addWidget(view, stretch=1)
         self.models.append(model)
         self.views.append(view)
         return page
+
+    def size_columns(self) -> None:
+        """Every column as wide as its (wrapped) header and its figures, so nothing is cut;
+        the user can still drag them. Needs the final fonts: runs when first shown."""
+        for view in self.views:
+            view.ensurePolished()
+            rows = view.verticalHeader()
+            rows.ensurePolished()
+            line = max(view.fontMetrics().height(), rows.fontMetrics().height())
+            rows.setDefaultSectionSize(line + 12)  # the stylesheet's padding and some air
+            view.horizontalHeader().ensurePolished()
+            view.resizeColumnsToContents()
+            for column in range(view.model().columnCount()):
+                width = view.columnWidth(column)
+                view.setColumnWidth(column, max(width, MIN_COLUMN_WIDTH))
+        self._sized_columns = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized_columns:
+            self.size_columns()
 
     @property
     def suffix(self) -> str:

@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.locked = False
         self.conference_windows: list[Any] = []  # open Konferenzmodus windows
+        self._last_statistics_period: Any = None  # the export dialog starts from it
         self.setWindowTitle(self.tr("SRO-Fallmanagement — %1").replace("%1", store.path.name))
         self.stack = QStackedWidget()
         self.tabs = QTabWidget()
@@ -352,26 +353,21 @@ class MainWindow(QMainWindow):
 
     # -- statistics ------------------------------------------------------------------------
     def export_statistics(self) -> None:
-        """Ask for the period, build off the GUI thread, preview exactly what leaves, then write."""
-        from datetime import date
-
-        from PySide6.QtWidgets import QInputDialog, QProgressDialog
+        """Ask for the period and the minimum cell size, build off the GUI thread, preview
+        exactly what leaves, then write."""
+        from PySide6.QtWidgets import QProgressDialog
 
         from ui.export_dialog import StatisticsExportDialog
+        from ui.statistics_period import StatisticsPeriodDialog
 
         if self.locked:
             return
-        today = self.store.clock.today()
-        year, ok = QInputDialog.getInt(
-            self,
-            self.tr("Statistik exportieren"),
-            self.tr("Berichtsjahr (Hilfen mit Beginn in diesem Jahr):"),
-            today.year,
-            2000,
-            today.year,
+        period = StatisticsPeriodDialog.ask(
+            self, today=self.store.clock.today(), initial=self._last_statistics_period
         )
-        if not ok:
+        if period is None:
             return
+        self._last_statistics_period = period  # offered again next time (this session)
         store = self.store
         self.statusBar().showMessage(self.tr("Statistik wird berechnet …"))
         # seconds on a city-sized database: a busy indicator, the window stays usable
@@ -404,7 +400,11 @@ class MainWindow(QMainWindow):
             )
 
         self.runner.submit(
-            lambda: store.statistics.build(date(year, 1, 1), date(year, 12, 31)), built, failed
+            lambda: store.statistics.build(
+                period.date_from, period.date_to, min_cell=period.min_cell
+            ),
+            built,
+            failed,
         )
 
     # -- settings and about --------------------------------------------------------------

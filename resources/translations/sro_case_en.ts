@@ -1346,6 +1346,49 @@
     </message>
 </context>
 <context>
+    <name>DateEntryField</name>
+    <message>
+        <location filename="../../ui/date_entry.py" line="108"/>
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_entry.py" line="112"/>
+        <source>Datum als TT.MM.JJJJ, z. B. 14.03.2026 – auch 14.3.26 oder 14032026. Alt+Pfeil nach unten öffnet den Kalender.</source>
+        <translation>Date as DD.MM.YYYY, e.g. 14.03.2026 – also 14.3.26 or 14032026. Alt+Down arrow opens the calendar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_entry.py" line="134"/>
+        <source>Kalender öffnen (Alt+Pfeil nach unten)</source>
+        <translation>Open calendar (Alt+Down arrow)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_entry.py" line="135"/>
+        <source>Kalender öffnen</source>
+        <translation>Open calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_entry.py" line="182"/>
+        <source>Bitte ein Datum eingeben, z. B. 14.03.2026.</source>
+        <translation>Please enter a date, e.g. 14.03.2026.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_entry.py" line="184"/>
+        <source>Den %1 gibt es nicht.</source>
+        <translation>%1 does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_entry.py" line="187"/>
+        <source>Bitte ein Datum zwischen %1 und %2 eingeben.</source>
+        <translation>Please enter a date between %1 and %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_entry.py" line="191"/>
+        <source>„%1“ ist kein Datum. Bitte als TT.MM.JJJJ eingeben, z. B. 14.03.2026.</source>
+        <translation>“%1” is not a date. Please enter it as DD.MM.YYYY, e.g. 14.03.2026.</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../ui/forms.py" line="149"/>
@@ -1826,11 +1869,6 @@
         <location filename="../../ui/main_window.py" line="291"/>
         <source>Statistik exportieren</source>
         <translation>Export statistics</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="292"/>
-        <source>Berichtsjahr (Hilfen mit Beginn in diesem Jahr):</source>
-        <translation>Reporting year (help starting in this year):</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="300"/>
@@ -2500,6 +2538,184 @@ Otherwise another suppressed cell could be calculated.</translation>
         <location filename="../../ui/export_dialog.py" line="246"/>
         <source>Anonymisierte Statistik speichern</source>
         <translation>Save anonymised statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="263"/>
+        <source>Gemeinsam geprüft mit früheren Exporten: %1.</source>
+        <translation>Audited together with earlier exports: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="266"/>
+        <source>Wegen früherer Exporte zusätzlich geheim gehalten: 1 Feld.</source>
+        <translation>Suppressed in addition because of earlier exports: 1 cell.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="269"/>
+        <source>Wegen früherer Exporte zusätzlich geheim gehalten: %1 Felder.</source>
+        <translation>Suppressed in addition because of earlier exports: %1 cells.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="285"/>
+        <source>Frühere Exporte, deren Zeitraum sich mit diesem überschneidet, sind mit ihm zusammen geprüft: Kein geheim gehaltenes Feld lässt sich aus den Dateien zusammen errechnen.</source>
+        <translation>Earlier exports whose periods overlap with this one were audited together with it: no suppressed cell can be calculated from the files taken together.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="155"/>
+        <source>Zeitraum %1 bis %2 · Mindestfallzahl %3 (sensible Merkmale: %4) · %5 Felder geheim gehalten</source>
+        <translation>Period %1 to %2 · minimum cell count %3 (sensitive characteristics: %4) · %5 cells suppressed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="186"/>
+        <source>Inhalt der Datei</source>
+        <translation>Content of the file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="193"/>
+        <source>Angaben zur Datei</source>
+        <translation>About the file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="195"/>
+        <source>Was in jeder Datei über den Tabellen steht: Inhalt, Zeitraum, Mindestfallzahl, Schutzregel, Zeichen und Hinweise</source>
+        <translation>What every file says above the tables: content, period, minimum cell count, protection rule, signs and notes</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPeriodDialog</name>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="100"/>
+        <source>Anonymisierte Statistik – Zeitraum</source>
+        <translation>Anonymised statistics – period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="102"/>
+        <source>Statistik &amp;berechnen</source>
+        <translation>&amp;Calculate statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="104"/>
+        <source>Die Tabellen zählen, was im Zeitraum geschah: begonnene und beendete Hilfen, Fallkonferenzen, Zielüberprüfungen. Laufende Hilfen werden am letzten Tag des Zeitraums gezählt. Vor dem Speichern sehen Sie eine Vorschau.</source>
+        <translation>The tables count what happened in the period: helps started and ended, case conferences, goal reviews. Ongoing helps are counted on the last day of the period. You will see a preview before saving.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="118"/>
+        <source>Halbjahr</source>
+        <translation>Half-year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="119"/>
+        <source>Quartal</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="120"/>
+        <source>Monat</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="121"/>
+        <source>eigener Zeitraum</source>
+        <translation>custom period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="124"/>
+        <source>Art des Zeitraums</source>
+        <translation>Kind of period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="126"/>
+        <source>Teil des Jahres</source>
+        <translation>Part of the year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="130"/>
+        <source>Jahr</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="139"/>
+        <source>&amp;Zeitraum:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="149"/>
+        <source>&amp;Von:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="150"/>
+        <source>&amp;Bis:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="162"/>
+        <source>Mindestfallzahl</source>
+        <translation>Minimum cell count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="165"/>
+        <source>&amp;Mindestfallzahl:</source>
+        <translation>&amp;Minimum cell count:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="216"/>
+        <source>1. Halbjahr</source>
+        <translation>First half</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="216"/>
+        <source>2. Halbjahr</source>
+        <translation>Second half</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="219"/>
+        <source>%1. Quartal</source>
+        <translation>Q%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="300"/>
+        <source>1 Tag</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="302"/>
+        <source>%1 Tage – kurz: viele kleine Felder werden geheim gehalten</source>
+        <translation>%1 days – short: many small cells will be suppressed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="304"/>
+        <source>%1 Tage</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="310"/>
+        <source>Zahlen unter %1 werden geheim gehalten (§ 8a, § 35a SGB VIII: unter %2).</source>
+        <translation>Numbers below %1 are suppressed (§ 8a, § 35a SGB VIII: below %2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="320"/>
+        <source>Von</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="320"/>
+        <source>Bis</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="328"/>
+        <source>Zeitraum</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="329"/>
+        <source>Das Ende (%1) liegt vor dem Beginn (%2). Bitte ein Ende wählen, das nicht vor dem Beginn liegt.</source>
+        <translation>The end (%1) is before the start (%2). Please choose an end that is not before the start.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_period.py" line="344"/>
+        <source>Statistik berechnen (Strg+Eingabe)</source>
+        <translation>Calculate statistics (Ctrl+Enter)</translation>
     </message>
 </context>
 <context>

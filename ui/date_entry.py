@@ -1,0 +1,255 @@
+"""Dates typed the way German users type them: ``14.03.2026``, ``14.3.26``, ``14032026``, pasted.
+
+``QDateEdit`` edits by sections: typing the dots puts digits into the wrong section and can keep
+a wrong date without a word (PITFALLS.md, "Qt date entry"; ``ui.forms.DateField`` has that
+problem). ``DateEntryField`` is a plain line edit with its own parser (``parse_typed_date``,
+no Qt) and a calendar button. The text is read when the user leaves the field or presses
+Enter (``commit()``) and then shown again as ``dd.mm.yyyy``; text that is no date is marked in
+red and named by ``problem()``, and the field keeps its last valid date, so a typing mistake
+never turns into another date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
+
+from ui.forms import format_date, to_date, to_qdate
+from ui.icons import icon
+from ui.refcounts import emit
+
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2199, 12, 31)
+
+# 14.03.2026, 14.3.26, 14.3. and 14.3 (this year), 14-3-2026, 14/3/2026, 14,3,2026 (the comma
+# of the German number pad), blanks after the dots ("14. 3. 2026"), a trailing dot
+_GERMAN = re.compile(r"(\d{1,2})\s*[.,/-]\s*(\d{1,2})(?:\s*[.,/-]\s*(?:(\d{4}|\d{2})\s*\.?)?)?")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")  # pasted from a spreadsheet or the CLI
+_DIGITS = re.compile(r"\d{6}|\d{8}")  # 140326, 14032026
+_INVISIBLE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u200b\u2060\ufeff"), " ")
+
+
+class DateTextError(ValueError):
+    """Text that is no date; ``impossible`` when it has the form of one (31.02.2026),
+    ``out_of_range`` for a real date before ``EARLIEST`` or after ``LATEST``."""
+
+    def __init__(self, text: str, *, impossible: bool = False, out_of_range: bool = False) -> None:
+        super().__init__(text)
+        self.text = text
+        self.impossible = impossible
+        self.out_of_range = out_of_range
+
+
+def parse_typed_date(text: str, *, today: date) -> date:
+    """The date in ``text`` as German users type or paste it; raises ``DateTextError``.
+
+    Two-digit years count from 2000 up to 20 years after ``today``, before that from 1900
+    (``14.3.26`` → 2026, ``1.1.99`` → 1999); a missing year is ``today``'s year.
+    """
+    t = text.translate(_INVISIBLE).strip().strip("\"'„“”‚‘’").strip()
+    if m := _ISO.fullmatch(t):
+        year, month, day = (int(g) for g in m.groups())
+    elif _DIGITS.fullmatch(t):
+        day, month, year_text = int(t[:2]), int(t[2:4]), t[4:]
+        year = _full_year(year_text, today)
+    elif m := _GERMAN.fullmatch(t):
+        day, month = int(m.group(1)), int(m.group(2))
+        year = _full_year(m.group(3), today) if m.group(3) else today.year
+    else:
+        raise DateTextError(text)
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        raise DateTextError(text, impossible=True) from None
+    if not EARLIEST <= value <= LATEST:
+        raise DateTextError(text, out_of_range=True)
+    return value
+
+
+def _full_year(text: str, today: date) -> int:
+    if len(text) == 4:
+        return int(text)
+    year = 2000 + int(text)
+    return year if year <= today.year + 20 else year - 100
+
+
+class DateEntryField(QWidget):
+    """A required date: a line edit that reads typed and pasted German dates, and a calendar.
+
+    ``value()`` is the last valid date; ``problem()`` says (in the UI language) why the text
+    the user left in the field is no date, or is None; once the text is a date again the
+    problem goes, and ``commit()`` (leaving the field, Enter) takes the date. ``changed`` fires
+    when the value or the problem changes.
+    Alt+↓ or F4 opens the calendar, as in Qt's own date fields.
+    """
+
+    changed = Signal()
+
+    def __init__(self, value: date, *, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._value = value
+        self._today = today
+        self._problem: str | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(self.tr("TT.MM.JJJJ"))
+        self.edit.ensurePolished()  # the stylesheet's font size, before measuring
+        self.edit.setFixedWidth(self.edit.fontMetrics().horizontalAdvance("00.00.00000") + 24)
+        self.edit.setMaxLength(40)  # no date is longer; a pasted paragraph is cut, then refused
+        self._hint = self.tr(
+            "Datum als TT.MM.JJJJ, z. B. 14.03.2026 – auch 14.3.26 oder 14032026. "
+            "Alt+Pfeil nach unten öffnet den Kalender."
+        )
+        self.edit.setToolTip(self._hint)
+        self.edit.installEventFilter(self)
+        self.edit.editingFinished.connect(self.commit)
+        self.edit.textEdited.connect(self._on_text_edited)
+        layout.addWidget(self.edit)
+
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        self.calendar.setMinimumDate(to_qdate(EARLIEST))
+        self.calendar.setMaximumDate(to_qdate(LATEST))
+        self.calendar.activated.connect(self._on_calendar_chosen)
+        self.calendar.clicked.connect(self._on_calendar_chosen)
+        self._menu = QMenu(self)
+        holder = QWidgetAction(self._menu)
+        holder.setDefaultWidget(self.calendar)
+        self._menu.addAction(holder)
+        self._menu.aboutToShow.connect(self._on_menu_about_to_show)
+        self.button = QToolButton()
+        self.button.setIcon(icon("calendar"))
+        self.button.setToolTip(self.tr("Kalender öffnen (Alt+Pfeil nach unten)"))
+        self.button.setAccessibleName(self.tr("Kalender öffnen"))
+        self.button.setFocusPolicy(Qt.NoFocus)  # one tab stop per date; Alt+↓ opens it
+        self.button.clicked.connect(self.open_calendar)
+        layout.addWidget(self.button)
+        self.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Fixed)
+        self.setFocusProxy(self.edit)
+        self._show_value()
+
+    # -- value ---------------------------------------------------------------------------
+    def value(self) -> date:
+        return self._value
+
+    def set_value(self, value: date) -> None:
+        """Show ``value`` and forget a problem of the text (a preset, the calendar, a test)."""
+        changed = value != self._value or self._problem is not None
+        self._value = value
+        self._problem = None
+        self._show_value()
+        self._show_problem()
+        if changed:
+            emit(self.changed)
+
+    def problem(self) -> str | None:
+        return self._problem
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def commit(self) -> bool:
+        """Read the text: a date becomes the value (shown as ``dd.mm.yyyy``); anything else
+        stays as typed, marked, and the value stays as it was. True if the text is a date."""
+        text = self.edit.text()
+        try:
+            value = parse_typed_date(text, today=self._today)
+        except DateTextError as exc:
+            problem = self._message(exc)
+            if problem != self._problem:
+                self._problem = problem
+                self._show_problem()
+                emit(self.changed)
+            return False
+        self.set_value(value)
+        return True
+
+    def _on_text_edited(self, text: str) -> None:
+        """A refused text that has become a date loses its mark at once (the value follows
+        when the user leaves the field); a new mistake is named only then, not mid-typing."""
+        if self._problem is None:
+            return
+        try:
+            parse_typed_date(text, today=self._today)
+        except DateTextError:
+            return
+        self._problem = None
+        self._show_problem()
+        emit(self.changed)
+
+    def _message(self, exc: DateTextError) -> str:
+        shown = exc.text.strip()
+        if not shown:
+            return self.tr("Bitte ein Datum eingeben, z. B. 14.03.2026.")
+        if exc.impossible:
+            return self.tr("Den %1 gibt es nicht.").replace("%1", shown)
+        if exc.out_of_range:
+            return (
+                self.tr("Bitte ein Datum zwischen %1 und %2 eingeben.")
+                .replace("%1", format_date(EARLIEST))
+                .replace("%2", format_date(LATEST))
+            )
+        return self.tr(
+            "„%1“ ist kein Datum. Bitte als TT.MM.JJJJ eingeben, z. B. 14.03.2026."
+        ).replace("%1", shown)
+
+    def _show_value(self) -> None:
+        self.edit.setText(format_date(self._value))
+
+    def _show_problem(self) -> None:
+        if self._problem is None:
+            self.edit.setStyleSheet("")
+            self.edit.setToolTip(self._hint)
+            self.edit.setAccessibleDescription("")
+        else:
+            self.edit.setStyleSheet(
+                "QLineEdit { border: 2px solid #a61b1b; border-radius: 2px;"
+                " background: #fdecec; color: #000000; padding: 1px; }"
+            )
+            self.edit.setToolTip(self._problem)
+            self.edit.setAccessibleDescription(self._problem)
+
+    # -- calendar ------------------------------------------------------------------------
+    def open_calendar(self) -> None:
+        """The calendar under the field, at the current date (not modal: returns at once)."""
+        self._menu.popup(self.edit.mapToGlobal(self.edit.rect().bottomLeft()))
+
+    def _on_menu_about_to_show(self) -> None:
+        self.commit()  # a date typed just now is where the calendar opens
+        self.calendar.setSelectedDate(to_qdate(self._value))
+        self._menu.setActiveAction(self._menu.actions()[0])
+        self.calendar.setFocus()
+
+    def _on_calendar_chosen(self, chosen: QDate) -> None:
+        self._menu.hide()
+        self.set_value(to_date(chosen))
+        self.edit.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.edit
+            and event.type() == QEvent.KeyPress
+            and isinstance(event, QKeyEvent)
+            and (
+                event.key() == Qt.Key_F4
+                or (event.key() == Qt.Key_Down and event.modifiers() & Qt.AltModifier)
+            )
+        ):
+            self.open_calendar()
+            return True
+        return super().eventFilter(watched, event)
