@@ -19,6 +19,7 @@ METRICS = {
     "open_case", "save_conference", "export_stats", "export_raw_sql", "protocol_pdf", "backup",
     "gui_start_to_unlock_dialog", "gui_bare_qt_window", "gui_case_list_100k", "gui_search_100k",
     "gui_rss_mb", "demo_generate_s", "machine_python_ms", "machine_sqlite_ms",
+    "export_stats_year_with_quarters",
 }  # fmt: skip
 RATIOS = {"export_vs_raw_sql", "search_vs_plain_sqlite", "gui_start_vs_bare_qt"}
 
