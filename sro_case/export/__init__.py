@@ -76,6 +76,12 @@ def export_from(
         f"Ein Feld wird auch gesperrt, wenn es auf weniger als {threshold} Fälle (Familien) "
         "zurückgeht. Mittelwerte und Summen stehen nur bei ausreichender Fallzahl.",
     ]
+    if published.known_before:
+        notes.append(
+            f"{published.known_before} Zahlen (geheime Felder oder Differenzen zu früheren "
+            "Exporten) waren schon durch frühere Exporte eingegrenzt, etwa ein Quartal durch das "
+            "veröffentlichte Jahr; dieser Export engt sie nicht weiter ein."
+        )
     if published.coarsened:
         notes.append(
             "Wegen früherer Exporte überlappender Zeiträume sind zusätzliche Felder geheim "

@@ -28,7 +28,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from sro_case.export.suppression import Cell, Equation, Key, LogicalCells, count_cells
+from sro_case.export.suppression import (
+    Cell,
+    Equation,
+    Key,
+    LogicalCells,
+    count_cells,
+    protection_levels,
+)
 from sro_case.export.tables import (
     TOTAL_CODE,
     PublishedCell,
@@ -192,6 +199,19 @@ def _additive(
     return ADDITIVE - broken
 
 
+def _segment_cell(
+    key: Key, value: int, cells: Mapping[Key, Cell], threshold_of: Callable[[Key], int]
+) -> Cell:
+    """A segment's figure: never published, but subtraction (a year minus its first eleven
+    months) can give it; a small one is then protected like a small published cell."""
+    if value > 0:
+        t = threshold_of(key)
+        if value < t:
+            up, _ = protection_levels(value, t)
+            return Cell(float(value), float(t), 0.0, up=up, lower=0.0, fixed=True)
+    return Cell(float(value), 0.0, 0.0, lower=0.0, fixed=True)
+
+
 @dataclass
 class JointModel:
     """The new export's cells plus earlier releases and segments, ready for ``protect``."""
@@ -210,10 +230,15 @@ def joint_model(
     releases: Sequence[Release],
     raw_for: RawFor,
     sensitive: Callable[[Key, int], int],
+    threshold: int,
 ) -> JointModel:
-    """The new export (``cells``, ``equations``: its logical count cells) linked to the
-    earlier ``releases``. ``raw_for`` gives a period's true figures; ``sensitive(key, t)`` the
-    threshold of a cell under a release's threshold ``t``."""
+    """The new export (``cells``, ``equations``: its logical count cells, ``threshold``)
+    linked to the earlier ``releases``. ``raw_for`` gives a period's true figures;
+    ``sensitive(key, t)`` the threshold of a cell under a threshold ``t``."""
+
+    def threshold_of(key: Key) -> int:
+        return sensitive(key, threshold)
+
     out_cells = dict(cells)
     out_eqs = list(equations)
     hidden: set[Key] = set()
@@ -229,12 +254,30 @@ def joint_model(
         seg_values[seg] = values
         tag = ("segment", seg)
         for k, v in values.items():
-            out_cells[(tag, k)] = Cell(float(v), 0.0, 0.0, lower=0.0, fixed=True)
+            out_cells[(tag, k)] = _segment_cell(k, v, cells, threshold_of)
             hidden.add((tag, k))
         for e in logical.equations:
             if e.total[0] in additive:  # type: ignore[index]
                 parts = tuple((tag, p) for p in e.parts)
                 out_eqs.append(Equation((tag, e.total), parts, f"segment:{e.family}"))
+
+    # What subtraction gives beyond single segments: for two periods, what one covers and
+    # the other does not, and their common part (a quarter minus a month inside it gives the
+    # other two months together). Small ones are protected like small published cells.
+    covers = {p: frozenset(g for g in segs if p[0] <= g[0] and g[1] <= p[1]) for p in periods}
+    regions: set[frozenset[tuple[date, date]]] = set()
+    for a, b in itertools.combinations(sorted(set(periods)), 2):
+        for region in (covers[a] - covers[b], covers[b] - covers[a], covers[a] & covers[b]):
+            if len(region) > 1 and region not in covers.values():
+                regions.add(region)
+    for region in sorted(regions, key=sorted):
+        tag = ("region", tuple(sorted(region)))
+        for k in sorted({k for g in region for k in seg_values[g]}, key=repr):
+            parts = tuple(("segment", g) for g in sorted(region) if k in seg_values[g])
+            value = sum(seg_values[g[1]][k] for g in parts)  # type: ignore[index]
+            out_cells[(tag, k)] = _segment_cell(k, value, cells, threshold_of)
+            hidden.add((tag, k))
+            out_eqs.append(Equation((tag, k), tuple((g, k) for g in parts), "region"))
 
     def link(owner: Key, key: Key, first: date, last: date) -> float:
         """``owner`` (an export's cell) as the sum of its segments; its true value."""
@@ -253,7 +296,7 @@ def joint_model(
         tag = ("release", n)
         for key, status in r.cells.items():
             pop = key[0]  # type: ignore[index]
-            threshold = sensitive(key, r.threshold)
+            limit = sensitive(key, r.threshold)
             if pop in additive:
                 value = link((tag, key), key, r.date_from, r.date_to)
                 owner: Key = (tag, key)
@@ -270,7 +313,7 @@ def joint_model(
             hide = status.suppressed
             out_cells[owner] = Cell(
                 value,
-                float(threshold) if hide else 0.0,
+                float(limit) if hide else 0.0,
                 0.0,
                 primary=status is Status.PRIMARY,
                 lower=min(1.0, value) if hide else 0.0,

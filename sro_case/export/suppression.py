@@ -440,7 +440,8 @@ class _Engine:
                 self.eqs_of[k].append((e, coef))
         self._build_network()
         self.settled: set[Key] = set()  # hidden cells shown to be protected
-        self.known_before: set[Key] = set()  # pinned by fixed figures (earlier exports)
+        self.known_before: set[Key] = set()  # bounded by fixed figures (earlier exports)
+        self.joint = any(c.fixed for c in self.cells.values())  # with earlier exports
 
     # -- the part of the system that is a network: cells in at most two equations
     def _build_network(self) -> None:
@@ -792,8 +793,12 @@ class _Engine:
                         # Every figure around it is hidden already: what a reader knows below
                         # is what the zeros and the other hidden cells force.
                         self.cells[key] = replace(cell, down=0.0)
-                    elif cell.fixed:  # an earlier export's cell that those exports gave away
-                        self.cells[key] = replace(cell, required=0.0, up=0.0)
+                    elif self.joint:
+                        # Earlier exports bound it already (a published year caps a quarter
+                        # inside it): nothing this export hides can widen it any more; it
+                        # keeps at least the width it has now.
+                        width = min(cell.required, max(0.0, failing[key]))
+                        self.cells[key] = replace(cell, required=width, up=0.0, down=0.0)
                         self.known_before.add(key)
                     else:
                         raise RuntimeError(f"Keine Ergänzung für {key!r} gefunden.")
@@ -1043,6 +1048,7 @@ class Published:
     tables: tuple[PublishedTable, ...]
     joint_periods: tuple[tuple[date, date], ...] = ()  # earlier exports audited with it
     coarsened: int = 0  # logical cells hidden only because of them
+    known_before: int = 0  # hidden cells that those exports had narrowed already
 
 
 def publish(
@@ -1073,6 +1079,7 @@ def publish(
     hidden, primary = _protect_unions(cells, equations, unions, cases, threshold)
     alone = set(hidden)
     joint_periods: tuple[tuple[date, date], ...] = ()
+    known_before = 0
     if releases and raw_for is not None:
         from sro_case.export.releases import joint_model
 
@@ -1081,12 +1088,14 @@ def publish(
             return sensitive_threshold(t) if found and found.threshold > threshold else t
 
         model = joint_model(
-            cells, equations, raw.date_from, raw.date_to, releases, raw_for, threshold_of
+            cells, equations, raw.date_from, raw.date_to, releases, raw_for, threshold_of, threshold
         )
         joint_periods = model.periods
         primary |= {k for k in cells if model.cells[k].primary and logical[k].value > 0}
-        found = protect(model.cells, model.equations, hidden | model.hidden)
+        engine = _Engine(model.cells, model.equations)
+        found = engine.run(hidden | model.hidden)
         hidden = {k for k in found if k in cells}
+        known_before = len(engine.known_before)
 
     def status(key: Key) -> Status:
         if key in hidden:
@@ -1142,7 +1151,7 @@ def publish(
                 line.append(PublishedCell(value, st, logical[row[0]].threshold, col.decimals))
             grid_rows.append(tuple(line))
         out.append(_published(table, "key_figures", tuple(grid_rows)))
-    return Published(tuple(out), joint_periods, len(hidden - alone))
+    return Published(tuple(out), joint_periods, len(hidden - alone), known_before)
 
 
 def _published(

@@ -124,11 +124,14 @@ class GoalFact(NamedTuple):
 
 
 class ProtectionFact(NamedTuple):
-    """A § 8a assessment: a case flagged for child protection, opened in the period."""
+    """A § 8a assessment: a case flagged for child protection, opened in the period. With
+    ``opened_on`` the tally counts it only in periods containing that day (so the facts of a
+    longer span can be counted for any part of it); without, the facts are the period's."""
 
     case: int
     social_space: str
     outcome: str | None
+    opened_on: date | None = None
 
 
 class BudgetFact(NamedTuple):

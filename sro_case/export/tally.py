@@ -168,7 +168,11 @@ class FactTallies:
             c for c in facts.conferences if c.social_space in known and inside(c.held_on)
         ]
         self._goals = [g for g in facts.goals if g.social_space in known]
-        self._protections = [p for p in facts.protections if p.social_space in known]
+        self._protections = [
+            p
+            for p in facts.protections
+            if p.social_space in known and (p.opened_on is None or inside(p.opened_on))
+        ]
 
     def begun_by_help_type(self) -> CrossTally:
         return cross_tally((h.social_space, h.help_type, h.case) for h in self._begun)
