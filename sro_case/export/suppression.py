@@ -731,9 +731,10 @@ class _Engine:
         free = {k for k, c in self.cells.items() if k in hidden or (c.value > 0 and not c.fixed)}
         for key in self._determined(free):
             cell = self.cells[key]
-            if cell.required > 0 or cell.up > 0 or cell.down > 0:
-                self.cells[key] = replace(cell, required=0.0, up=0.0, down=0.0)
+            if cell.primary or cell.up > 0:  # a small figure the past gave away
                 self.known_before.add(key)
+            # hiding a known figure protects nothing: never a complement either
+            self.cells[key] = replace(cell, required=0.0, up=0.0, down=0.0, fixed=True)
 
     def _audit(self, suppressed: set[Key]) -> tuple[dict[Key, float], dict[Key, list[Key]]]:
         eqs_of = {k: [e for e, _ in v] for k, v in self.eqs_of.items()}
@@ -775,8 +776,13 @@ class _Engine:
             for key in ordered:
                 if key in covered:
                     continue
+                # With earlier exports hardly a cell lies in only two equations: the network
+                # searches find nothing there and cost most of the time; the neighbour
+                # heuristic and the proof do the work.
                 found = (
-                    self._cycle(key, suppressed)
+                    None
+                    if self.joint
+                    else self._cycle(key, suppressed)
                     if key in self.edge
                     else self._partner_move(key, suppressed)
                 )
