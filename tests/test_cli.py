@@ -158,6 +158,13 @@ def test_import_all_or_nothing(filled: Path, tmp_path: Path) -> None:
     good = tmp_path / "gut.csv"
     good.write_bytes(bad.read_bytes().replace(b"31.02.2014", b"28.02.2014"))
     result = run("import", "--db", str(filled), str(good))
+    assert result.returncode == 4  # a name in a list never creates an account
+    assert "Petra Lange" in result.stderr and "Fachkraft" in result.stderr
+    from sro_case.services.vault import unlock
+
+    with unlock(filled, PASSPHRASE) as store:
+        store.users.add(m.UserDraft("petra", "Petra Lange"))
+    result = run("import", "--db", str(filled), str(good))
     assert result.returncode == 0, result.stderr
     cases = json.loads(run("cases", "--db", str(filled), "--search", "Şahin", "--json").stdout)
     assert [c["file_number"] for c in cases] == ["A-1"] and cases[0]["lead_worker"] == "Petra Lange"

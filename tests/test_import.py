@@ -26,7 +26,6 @@ from sro_case.services.importing import (
     ImportReport,
     ParsedImport,
     import_file,
-    login_for,
     parse_file,
 )
 from sro_case.services.store import Store
@@ -68,6 +67,15 @@ def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
     return path
 
 
+@pytest.fixture
+def store(created) -> Store:  # type: ignore[no-untyped-def]
+    """The office's database with the caseworker the lists name: an import links cases to
+    existing users only and never creates an account (issue #14)."""
+    s: Store = created.store
+    s.users.add(UserDraft("petra.schulz", "Petra Schulz", "caseworker"))
+    return s
+
+
 def rejected(store: Store, path: Path) -> ImportRejected:
     with pytest.raises(ImportRejected) as info:
         import_file(store, path)
@@ -96,7 +104,7 @@ def test_excel_csv_with_bom_and_crlf_imports(store: Store, tmp_path: Path) -> No
         helps_added=4,
         encoding_note="",
         cases_unchanged=0,
-        users_created=("petra.schulz",),
+        users_created=(),
         rows=4,
     )
     cases = {c.file_number: c for c in store.cases.list()}
@@ -178,7 +186,7 @@ def test_existing_case_is_extended_and_a_repeated_import_changes_nothing(
     assert report.cases_created == 1
     assert report.cases_extended == 1
     assert (report.persons_added, report.helps_added) == (2, 2)
-    assert report.users_created == ()  # Petra Schulz exists now; 2026/001 keeps its worker
+    assert report.users_created == ()  # 2026/001 keeps its worker; "Jemand Anders" is ignored
 
     detail = case_by_number(store, "2026/001")
     assert sorted(p.first_name for p in detail.family.persons) == ["Anna", "Ben", "Clara"]
@@ -205,33 +213,47 @@ def test_case_opened_today_when_every_help_starts_later(store: Store, tmp_path: 
     assert case_by_number(store, "Z-9").summary.opened_on == TODAY
 
 
-def test_worker_found_by_login_or_name_and_new_logins_are_unique(
-    store: Store, tmp_path: Path
-) -> None:
-    store.users.add(UserDraft("petra.schulz", "P. Schulz (Moderation)", "facilitator"))
+def test_worker_found_by_active_login_or_name_never_created(store: Store, tmp_path: Path) -> None:
+    store.users.add(UserDraft("p.schulz", "P. Schulz (Moderation)", "facilitator"))
     rows = [
         HEADER,
         "W-1;A;A;;;Schmarl;§ 31;01.01.2026;;P. Schulz (Moderation)",
         "W-2;B;B;;;Schmarl;§ 31;01.01.2026;;PETRA.SCHULZ",
         "W-3;C;C;;;Schmarl;§ 31;01.01.2026;;Petra Schulz",
-        "W-4;D;D;;;Schmarl;§ 31;01.01.2026;;petra schulz",
+        "W-4;D;D;;;Schmarl;§ 31;01.01.2026;;  petra   schulz ",
+        "W-5;E;E;;;Schmarl;§ 31;01.01.2026;;P.SCHULZ",
     ]
+    before = [(u.login, u.name, u.role, u.active) for u in store.users.list()]
     report = import_file(store, write_csv(tmp_path / "w.csv", rows))
-    assert report.users_created == ("petra.schulz2",)
+    assert report.users_created == ()
+    assert "Fachkräfte" not in report.summary()
+    assert [(u.login, u.name, u.role, u.active) for u in store.users.list()] == before
     workers = {c.file_number: c.lead_worker for c in store.cases.list()}
     assert workers == {
         "W-1": "P. Schulz (Moderation)",
-        "W-2": "P. Schulz (Moderation)",
+        "W-2": "Petra Schulz",
         "W-3": "Petra Schulz",
         "W-4": "Petra Schulz",
+        "W-5": "P. Schulz (Moderation)",
     }
 
 
-def test_login_for_folds_to_ascii() -> None:
-    assert login_for("Anna-Lena Müller", set()) == "anna-lena.mueller"
-    assert login_for("  Dr. Jörg  Straßer ", set()) == "dr.joerg.strasser"
-    assert login_for("François Ñúñez", {"francois.nunez"}) == "francois.nunez2"
-    assert login_for("محمد", set()) == "fachkraft"
+def test_unknown_or_ambiguous_worker_is_named_by_row_and_column(
+    store: Store, tmp_path: Path
+) -> None:
+    store.users.add(UserDraft("k.lange", "Kim Lange", "caseworker"))
+    store.users.add(UserDraft("k.lange2", "Kim Lange", "caseworker"))
+    rows = [
+        HEADER,
+        "N-1;A;A;;;Schmarl;§ 31;01.01.2026;;Neue Kollegin",
+        "N-2;B;B;;;Schmarl;§ 31;01.01.2026;;Kim Lange",
+        "N-3;C;C;;;Schmarl;§ 31;01.01.2026;;k.lange2",
+    ]
+    error = rejected(store, write_csv(tmp_path / "n.csv", rows))
+    assert where(error.problems) == {(2, "Fachkraft"), (3, "Fachkraft")}
+    assert "legt keine Zugänge an" in str(error)
+    assert "mehrerer" in str(error)
+    assert store.cases.list() == []
 
 
 # --------------------------------------------------------------------------- all or nothing

@@ -259,3 +259,24 @@ def test_passphrase_change_from_the_signed_in_client(team: Path, clock: FixedClo
         assert store.actor == "petra"
     with pytest.raises(WrongPassphrase):
         unlock(team, USERS["petra"][2], user="petra", clock=clock)
+
+
+def test_the_recovery_key_stays_admin_whatever_the_user_table_says(
+    created, db_path: Path, clock: FixedClock
+) -> None:  # type: ignore[no-untyped-def]
+    """No user can take the recovery key's name: refused as a login, and a record left by an
+    old import (which used to demote the recovery key to a caseworker) is ignored."""
+    store = created.store
+    with pytest.raises(ValidationError, match="Wiederherstellungsschlüssel vorbehalten"):
+        store.users.add(m.UserDraft("Wiederherstellung", "Falsche Fachkraft"))
+    with store.write() as s:  # what the old import wrote
+        s.execute(
+            text(
+                "INSERT INTO app_user (login, name, role, active, created_at, sort_name) "
+                "VALUES ('wiederherstellung', 'wiederherstellung', 'caseworker', 1, "
+                "'2026-01-01 00:00:00', 'wiederherstellung')"
+            )
+        )
+    store.close()
+    with unlock(db_path, recovery_key=created.recovery_key, clock=clock) as again:
+        assert again.role == "admin"

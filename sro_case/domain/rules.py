@@ -272,6 +272,9 @@ def check_goal_status(status: str) -> str:
     return status
 
 
+RECOVERY_LOGIN = "wiederherstellung"  # the name the recovery key acts under: no user's login
+
+
 def check_user(d: UserDraft) -> UserDraft:
     c = Checker()
     login = c.text("Anmeldename", d.login, required=True, max_len=100)
@@ -279,6 +282,8 @@ def check_user(d: UserDraft) -> UserDraft:
         c.fail(
             "Anmeldename", "darf nur Buchstaben, Ziffern, Punkt, Binde- und Unterstrich enthalten."
         )
+    elif login and login.casefold() == RECOVERY_LOGIN:
+        c.fail("Anmeldename", "ist dem Wiederherstellungsschlüssel vorbehalten.")
     name = c.text("Name", d.name, required=True, max_len=NAME_MAX)
     role = c.choice("Rolle", d.role, _values(Role)) or ""
     c.done()

@@ -4,19 +4,32 @@ Parsing is split from writing: ``parse_file`` reads and validates without a data
 preview and the property tests need no store; ``import_file`` writes everything in one
 transaction or nothing at all. One bad row rejects the whole file, because a half-imported
 list is worse than none: nobody can tell afterwards which rows are in the database.
+
+Names in a list never create or change accounts: the Fachkraft column only links a new case to
+an existing, active user (by login or display name); anything else is a problem named by row and
+column. Accounts carry roles and key slots and are made by an administrator, not by a spreadsheet
+(issue #14: a list saying ``wiederherstellung`` once turned the recovery key into a caseworker).
+
+Files are checked against fixed limits before their content is parsed (size, rows, cell length,
+and for ``.xlsx`` the zip structure, read from the central directory without unpacking), and read
+as a stream, so neither a zip bomb nor a huge CSV can exhaust memory. Parsing needs no database:
+callers that hold the writer lock only while writing call ``parse_file`` first and then
+``import_parsed``.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -60,6 +73,25 @@ LAST_NAME_MAX = NAME_MAX - len(FAMILY_PREFIX)  # so that "Familie <Name>" fits t
 WORKER_MAX = 100
 CSV_SUFFIXES = (".csv",)
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+# Limits, checked before the content is parsed. A whole city's case list is far below each
+# of them; a file over one is refused as a whole, with a message that names the limit.
+MAX_FILE_BYTES = 50 * 1024 * 1024  # 100,000 rows are ~15 MB of CSV and ~5 MB of .xlsx
+MAX_ROWS = 100_000  # data rows (filled rows after the header)
+MAX_RECORDS = 1_048_576  # rows read at all, empty ones included (Excel's sheet maximum)
+MAX_CELL_CHARS = 1_000  # the longest field (a name) takes 200
+MAX_COLUMNS = 50  # filled columns per row; 10 are expected
+MAX_LINE_CHARS = 64 * 1024  # one CSV line: MAX_COLUMNS cells of MAX_CELL_CHARS, with margin
+MAX_XLSX_UNCOMPRESSED = 200 * 1024 * 1024  # all members unpacked; 100,000 rows are ~50 MB
+MAX_XLSX_RATIO = 200  # unpacked : packed per member; sheets pack ~10:1, zip bombs ~1000:1
+XLSX_RATIO_FROM = 1024 * 1024  # smaller members may pack as tightly as they like
+MAX_XLSX_MEMBERS = 1_000  # a workbook has ~10 members, ~100 with many sheets and pictures
+# Every member but the sheets is read whole (shared strings, styles): 100,000 rows of distinct
+# names need ~25 MB of shared strings.
+MAX_XLSX_PART = 64 * 1024 * 1024
+PROGRESS_EVERY = 1_000  # rows between two progress reports
+
+Progress = Callable[[int, int], None]
 
 CP1252_NOTE = (
     "Die Datei ist nicht in UTF-8 gespeichert und wurde als Windows-1252 gelesen "
@@ -130,7 +162,7 @@ class ImportReport:
     helps_added: int
     encoding_note: str = ""
     cases_unchanged: int = 0  # already in the database, nothing new in the file
-    users_created: tuple[str, ...] = ()  # logins of workers created for the Fachkraft column
+    users_created: tuple[str, ...] = ()  # always empty: an import never creates accounts (#14)
     rows: int = 0
 
     def summary(self) -> str:
@@ -142,11 +174,6 @@ class ImportReport:
         ]
         if self.cases_unchanged:
             lines.append(f"{self.cases_unchanged} Fälle waren bereits vollständig vorhanden.")
-        if self.users_created:
-            lines.append(
-                "Neu angelegte Fachkräfte (Rolle Fachkraft, noch ohne Zugang): "
-                + ", ".join(self.users_created)
-            )
         if self.encoding_note:
             lines.append(self.encoding_note)
         return "\n".join(lines)
@@ -189,88 +216,338 @@ class _Table:
     rows: list[tuple[int, list[Cell]]]
     problems: list[ImportProblem]
     note: str = ""
+    filled: int = 0  # rows with content, the header included
+
+
+class _TooLong:
+    """Stands in for a cell longer than ``MAX_CELL_CHARS`` (its text is not kept)."""
+
+    __slots__ = ("length",)
+
+    def __init__(self, length: int) -> None:
+        self.length = length
+
+
+class _Refused(Exception):
+    """A limit was exceeded while reading; ``problem`` says which."""
+
+    def __init__(self, problem: ImportProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def _n(value: int) -> str:
+    """German thousands separator: 100000 → ``100.000``."""
+    return f"{value:,}".replace(",", ".")
+
+
+def _mb(size: int) -> str:
+    """``50 MB`` for a limit, ``50,1 MB`` for a file just over it (rounded up), ``800 Bytes``."""
+    mib = 1024 * 1024
+    if size < mib:
+        return f"{_n(size)} Bytes"
+    if size % mib == 0:
+        return f"{_n(size // mib)} MB"
+    tenths = -(-size * 10 // mib)  # rounded up: a file over a limit never reads as equal to it
+    return f"{_n(tenths // 10)},{tenths % 10} MB"
+
+
+def _file_problem(message: str) -> _Table:
+    return _Table([], [ImportProblem(0, "", message)])
+
+
+def _size_problem(path: Path) -> ImportProblem | None:
+    """The file's size, checked before a byte of it is read."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return ImportProblem(0, "", f"Die Datei kann nicht gelesen werden ({exc}).")
+    if size > MAX_FILE_BYTES:
+        return ImportProblem(
+            0,
+            "",
+            f"Die Datei ist {_mb(size)} groß; importiert werden Dateien bis "
+            f"{_mb(MAX_FILE_BYTES)} (Grenze für die Dateigröße). Bitte die Liste aufteilen.",
+        )
+    return None
+
+
+class _Rows:
+    """Collects rows within the limits: trailing empty cells dropped, at most ``MAX_COLUMNS``
+    filled cells per row, cells over ``MAX_CELL_CHARS`` replaced by ``_TooLong``, at most
+    ``MAX_ROWS`` filled rows. Raises ``_Refused`` at the first limit exceeded."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[int, list[Cell]]] = []
+        self.filled = 0
+
+    def add(self, number: int, cells: Sequence[object]) -> None:
+        if number > MAX_RECORDS:
+            raise _Refused(
+                ImportProblem(
+                    0,
+                    "",
+                    f"Die Datei hat mehr als {_n(MAX_RECORDS)} Zeilen (auch leere gezählt), "
+                    f"mehr als ein Excel-Blatt fassen kann.",
+                )
+            )
+        end = len(cells)
+        while end and (cells[end - 1] is None or cells[end - 1] == ""):
+            end -= 1
+        if not end:
+            return  # empty rows are skipped anyway; not keeping them bounds memory
+        if end > MAX_COLUMNS:
+            raise _Refused(
+                ImportProblem(
+                    number,
+                    "",
+                    f"Die Zeile hat Werte in {_n(end)} Spalten; erlaubt sind höchstens "
+                    f"{MAX_COLUMNS} Spalten (Grenze für den Import, erwartet werden "
+                    f"{len(COLUMNS)}).",
+                )
+            )
+        row: list[Cell] = []
+        for value in cells[:end]:
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                row.append(_TooLong(len(value)))  # type: ignore[arg-type]
+            elif value is None or isinstance(value, str | int | float | bool | date | time):
+                row.append(value)
+            else:  # anything else openpyxl may hand out (e.g. a timedelta): as text
+                text = str(value)
+                row.append(_TooLong(len(text)) if len(text) > MAX_CELL_CHARS else text)  # type: ignore[arg-type]
+        if not _is_empty(row):
+            self.filled += 1
+            if self.filled > MAX_ROWS + 1:  # the header is a filled row too
+                raise _Refused(
+                    ImportProblem(
+                        0,
+                        "",
+                        f"Die Datei hat mehr als {_n(MAX_ROWS)} Datenzeilen (Grenze für den "
+                        f"Import). Bitte die Liste aufteilen.",
+                    )
+                )
+        self.rows.append((number, row))
+
+
+def _csv_encoding(path: Path) -> tuple[str, int] | None:
+    """``(encoding, bytes to skip)``: UTF-8 (BOM skipped) if every byte decodes, else cp1252
+    (a BOM before it skipped too), None if neither. Reads 1 MiB at a time."""
+    for encoding in ("utf-8", "cp1252"):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            with path.open("rb") as f:
+                while chunk := f.read(1024 * 1024):
+                    decoder.decode(chunk)
+                decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            continue
+        with path.open("rb") as f:
+            skip = 3 if f.read(3) == b"\xef\xbb\xbf" else 0
+        return encoding, skip
+    return None
+
+
+def _lines(f: io.TextIOBase) -> Iterator[str]:
+    """The file's lines, refusing one longer than ``MAX_LINE_CHARS`` before it is in memory."""
+    number = 0
+    while True:
+        line = f.readline(MAX_LINE_CHARS + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_LINE_CHARS and not line.endswith(("\n", "\r")):
+            raise _Refused(
+                ImportProblem(
+                    0,
+                    "",
+                    f"Zeile {_n(number)} der Datei ist länger als {_n(MAX_LINE_CHARS)} Zeichen "
+                    f"(Grenze für eine Zeile).",
+                )
+            )
+        yield line
 
 
 def _read_csv(path: Path) -> _Table:
     """Semicolon-separated; UTF-8 with or without BOM, else cp1252 (German Excel's ANSI CSV)."""
+    problem = _size_problem(path)
+    if problem is not None:
+        return _Table([], [problem])
     try:
-        raw = path.read_bytes()
+        found = _csv_encoding(path)
     except OSError as exc:
-        return _Table([], [ImportProblem(0, "", f"Die Datei kann nicht gelesen werden ({exc}).")])
-    note = ""
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            content = raw.removeprefix(b"\xef\xbb\xbf").decode("cp1252")
-        except UnicodeDecodeError:
-            return _Table(
-                [],
-                [
-                    ImportProblem(
-                        0,
-                        "",
-                        "Die Zeichenkodierung ist weder UTF-8 noch Windows-1252. Bitte in Excel "
-                        "als „CSV UTF-8 (durch Trennzeichen getrennt)“ speichern.",
-                    )
-                ],
-            )
-        note = CP1252_NOTE
-    rows: list[tuple[int, list[Cell]]] = []
-    reader = csv.reader(io.StringIO(content, newline=""), delimiter=";", quotechar='"')
+        return _file_problem(f"Die Datei kann nicht gelesen werden ({exc}).")
+    if found is None:
+        return _file_problem(
+            "Die Zeichenkodierung ist weder UTF-8 noch Windows-1252. Bitte in Excel "
+            "als „CSV UTF-8 (durch Trennzeichen getrennt)“ speichern."
+        )
+    encoding, skip = found
+    note = CP1252_NOTE if encoding == "cp1252" else ""
+    rows = _Rows()
     number = 0
     try:
-        for number, record in enumerate(reader, start=1):
-            rows.append((number, list(record)))
+        with path.open("rb") as raw:
+            raw.seek(skip)
+            text = io.TextIOWrapper(raw, encoding=encoding, newline="")
+            reader = csv.reader(_lines(text), delimiter=";", quotechar='"')
+            for number, record in enumerate(reader, start=1):
+                rows.add(number, record)
+    except _Refused as refused:
+        return _Table([], [refused.problem], note)
     except csv.Error as exc:
         message = f"Die Zeile kann nicht als CSV gelesen werden ({exc})."
-        return _Table(rows, [ImportProblem(number + 1, "", message)], note)
+        return _Table(rows.rows, [ImportProblem(number + 1, "", message)], note)
+    except OSError as exc:
+        return _file_problem(f"Die Datei kann nicht gelesen werden ({exc}).")
+    table, filled = rows.rows, rows.filled
     # Excel's "sep=;" hint line is not shown as a row in Excel.
-    if rows and [str(c).strip().casefold() for c in rows[0][1]] in (["sep="], ["sep=;"]):
-        rows = [(n - 1, cells) for n, cells in rows[1:]]
-    return _Table(rows, [], note)
+    first = table[0] if table else (0, [])
+    if first[0] == 1 and [str(c).strip().casefold() for c in first[1]] in (["sep="], ["sep=;"]):
+        table, filled = [(n - 1, cells) for n, cells in table[1:]], filled - 1
+    return _Table(table, [], note, filled)
+
+
+_NOT_XLSX = (
+    "Die Datei ist keine Excel-Arbeitsmappe (.xlsx): sie ist kein gültiges ZIP-Archiv, wie es "
+    "jede .xlsx-Datei ist{detail}. Bitte in Excel als „Excel-Arbeitsmappe (*.xlsx)“ oder als "
+    "„CSV UTF-8“ speichern."
+)
+
+
+def _zip_problem(path: Path) -> ImportProblem | None:
+    """The zip structure of an .xlsx, from its directory only (nothing is unpacked): number of
+    members, their unpacked size, how tightly each is packed. Python's zipfile never unpacks
+    more than a member's declared size, so the declared sizes bound what openpyxl can read."""
+    try:
+        with path.open("rb") as f:
+            end = zipfile._EndRecData(f)  # type: ignore[attr-defined]
+    except OSError as exc:
+        return ImportProblem(0, "", f"Die Datei kann nicht gelesen werden ({exc}).")
+    except Exception:  # a private helper of zipfile; its absence only skips this early check
+        end = ()
+    if end is None:
+        return ImportProblem(0, "", _NOT_XLSX.format(detail=""))
+    too_many = (
+        f"Die Excel-Datei besteht aus mehr als {_n(MAX_XLSX_MEMBERS)} Teilen (Grenze für den "
+        f"Import; eine Arbeitsmappe hat etwa 10). Sie wurde nicht geöffnet."
+    )
+    try:
+        if end and int(end[zipfile._ECD_ENTRIES_TOTAL]) > MAX_XLSX_MEMBERS:  # type: ignore[attr-defined]
+            return ImportProblem(0, "", too_many)
+    except Exception:  # the full check below decides
+        pass
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except zipfile.BadZipFile as exc:
+        return ImportProblem(0, "", _NOT_XLSX.format(detail=f" ({exc})"))
+    except OSError as exc:
+        return ImportProblem(0, "", f"Die Datei kann nicht gelesen werden ({exc}).")
+    except Exception as exc:  # e.g. NotImplementedError for exotic archives
+        return ImportProblem(0, "", _NOT_XLSX.format(detail=f" ({type(exc).__name__})"))
+    if len(infos) > MAX_XLSX_MEMBERS:
+        return ImportProblem(0, "", too_many)
+    total = sum(i.file_size for i in infos)
+    if total > MAX_XLSX_UNCOMPRESSED:
+        return ImportProblem(
+            0,
+            "",
+            f"Die Excel-Datei wäre entpackt {_mb(total)} groß; erlaubt sind höchstens "
+            f"{_mb(MAX_XLSX_UNCOMPRESSED)} (Grenze für den entpackten Inhalt, Schutz vor "
+            f"„Zip-Bomben“). Sie wurde nicht geöffnet.",
+        )
+    for info in infos:
+        if info.file_size > MAX_XLSX_PART and not info.filename.startswith("xl/worksheets/"):
+            return ImportProblem(
+                0,
+                "",
+                f"Der Teil „{_shorten(info.filename)}“ der Excel-Datei wäre entpackt "
+                f"{_mb(info.file_size)} groß; erlaubt sind höchstens {_mb(MAX_XLSX_PART)} "
+                f"(Grenze für einen Teil außerhalb der Tabellenblätter). Sie wurde nicht geöffnet.",
+            )
+        if info.file_size < XLSX_RATIO_FROM:
+            continue
+        ratio = info.file_size / max(info.compress_size, 1)
+        if ratio > MAX_XLSX_RATIO:
+            return ImportProblem(
+                0,
+                "",
+                f"Der Teil „{_shorten(info.filename)}“ der Excel-Datei ist im Verhältnis "
+                f"{ratio:.0f}:1 gepackt; erlaubt ist höchstens {MAX_XLSX_RATIO}:1 (Grenze für "
+                f"das Packverhältnis, Schutz vor „Zip-Bomben“). Sie wurde nicht geöffnet.",
+            )
+    return None
+
+
+def _dimensions_from_the_head_only() -> None:
+    """openpyxl's read-only sheet looks for ``<dimension>`` when it is opened; if the element
+    is missing it parses the whole sheet to the end of ``<sheetData>`` and keeps an emptied
+    element per row (the zip bomb of issue #14 grew 13 MB/s there before a row was read). The
+    schema puts ``<dimension>`` before ``<sheetData>``, so stop at its start: the same result
+    for every valid sheet, and nothing read twice. Installed once; a no-op if openpyxl changes."""
+    from openpyxl.worksheet import _read_only, _reader
+    from openpyxl.worksheet.dimensions import SheetDimension
+
+    cls = _read_only.ReadOnlyWorksheet
+    dimension_tag = getattr(_reader, "DIMENSION_TAG", None)
+    data_tag = getattr(_reader, "DATA_TAG", None)
+    iterparse = getattr(_reader, "iterparse", None)
+    if getattr(cls, "_sro_head_only", False) or not (dimension_tag and data_tag and iterparse):
+        return
+    if not callable(getattr(cls, "_get_source", None)):
+        return
+
+    def _get_size(self: Any) -> None:
+        src = self._get_source()
+        try:
+            for _event, element in iterparse(src, events=("start",)):
+                if element.tag == dimension_tag:
+                    try:  # the import resets the dimensions anyway: a bad one is ignored
+                        bounds = SheetDimension(ref=element.get("ref")).boundaries
+                    except (TypeError, ValueError):
+                        return
+                    self._min_column, self._min_row, self._max_column, self._max_row = bounds
+                    return
+                if element.tag == data_tag:
+                    return
+        finally:
+            src.close()
+
+    cls._get_size = _get_size
+    cls._sro_head_only = True
 
 
 def _read_xlsx(path: Path) -> _Table:
-    """The first worksheet; cached values, never formulas."""
+    """The first worksheet, streamed (openpyxl read-only); cached values, never formulas."""
+    problem = _size_problem(path) or _zip_problem(path)
+    if problem is not None:
+        return _Table([], [problem])
     import openpyxl  # only needed here, and slow to import
 
+    _dimensions_from_the_head_only()
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged or foreign files
-        return _Table(
-            [],
-            [
-                ImportProblem(
-                    0,
-                    "",
-                    f"Die Datei kann nicht als Excel-Arbeitsmappe (.xlsx) gelesen werden "
-                    f"({type(exc).__name__}).",
-                )
-            ],
+        return _file_problem(
+            f"Die Datei kann nicht als Excel-Arbeitsmappe (.xlsx) gelesen werden "
+            f"({type(exc).__name__})."
         )
     try:
         if not wb.worksheets:
-            return _Table([], [ImportProblem(0, "", "Die Arbeitsmappe enthält kein Blatt.")])
+            return _file_problem("Die Arbeitsmappe enthält kein Blatt.")
         ws = wb.worksheets[0]
         note = ""
         if len(wb.worksheets) > 1:
             note = f"Nur das erste Tabellenblatt („{_shorten(ws.title)}“) wurde gelesen."
         ws.reset_dimensions()  # some programs write wrong dimensions; read what is there
-        rows = [
-            (number, list(values))
-            for number, values in enumerate(ws.iter_rows(values_only=True), start=1)
-        ]
-        return _Table(rows, [], note)
+        rows = _Rows()
+        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            rows.add(number, values)
+        return _Table(rows.rows, [], note, rows.filled)
+    except _Refused as refused:
+        return _Table([], [refused.problem])
     except Exception as exc:  # a damaged sheet inside a readable zip
-        return _Table(
-            [],
-            [
-                ImportProblem(
-                    0, "", f"Das Tabellenblatt kann nicht gelesen werden ({type(exc).__name__})."
-                )
-            ],
-        )
+        return _file_problem(f"Das Tabellenblatt kann nicht gelesen werden ({type(exc).__name__}).")
     finally:
         wb.close()
 
@@ -286,7 +563,7 @@ def _shorten(value: str, limit: int = 40) -> str:
 
 def _text(value: Cell) -> str:
     """A cell as text: numbers without a trailing ``.0``, dates as TT.MM.JJJJ."""
-    if value is None:
+    if value is None or isinstance(value, _TooLong):
         return ""
     if isinstance(value, str):
         return value
@@ -530,22 +807,49 @@ def _row(
 
 
 def _is_empty(cells: Iterable[Cell]) -> bool:
-    return all(not _text(c).strip() for c in cells)
+    return all(not isinstance(c, _TooLong) and not _text(c).strip() for c in cells)
+
+
+def _too_long(number: int, column: str, cell: _TooLong) -> ImportProblem:
+    return ImportProblem(
+        number,
+        column,
+        f"Die Zelle enthält {_n(cell.length)} Zeichen; erlaubt sind höchstens "
+        f"{_n(MAX_CELL_CHARS)} (Grenze für die Zellenlänge).",
+    )
 
 
 def parse_table(
-    rows: Iterable[tuple[int, Sequence[Cell]]], *, today: date
+    rows: Iterable[tuple[int, Sequence[Cell]]],
+    *,
+    today: date,
+    progress: Progress | None = None,
+    total: int = 0,
 ) -> tuple[list[ImportRow], list[ImportProblem]]:
-    """Rows as (Excel row number, cells), the header first. Pure: no files, no database."""
+    """Rows as (Excel row number, cells), the header first. Pure: no files, no database.
+    ``progress(done, total)`` counts the filled rows after the header (``total`` of them, if
+    the caller knows) every ``PROGRESS_EVERY`` rows and at the end."""
     parsed: list[ImportRow] = []
     problems: list[ImportProblem] = []
     mapping: dict[int, str] | None = None
     spaces, helps = _space_lookup(), _help_lookup()
+    done = 0
     for number, cells in rows:
         cells = list(cells)
         if _is_empty(cells):
             continue
+        if mapping is not None:
+            done += 1
+            if progress is not None and done % PROGRESS_EVERY == 0:
+                progress(done, max(total, done))
         if mapping is None:
+            header_problems = [
+                _too_long(number, _column_letter(i), c)
+                for i, c in enumerate(cells)
+                if isinstance(c, _TooLong)
+            ]
+            if header_problems:
+                return [], header_problems
             mapping, problem = _header(number, cells)
             if problem is not None:
                 return [], [problem]
@@ -554,7 +858,9 @@ def parse_table(
         stray: list[ImportProblem] = []
         for index, cell in enumerate(cells):
             column = mapping.get(index)
-            if column is not None:
+            if isinstance(cell, _TooLong):
+                stray.append(_too_long(number, column or f"Spalte {_column_letter(index)}", cell))
+            elif column is not None:
                 values[column] = cell
             elif _text(cell).strip():
                 stray.append(
@@ -565,17 +871,28 @@ def parse_table(
                     )
                 )
         row, row_problems = _row(number, values, today, spaces, helps)
-        problems += row_problems + stray
+        overlong = {p.column for p in stray}  # one message per cell: not "empty" as well
+        problems += [p for p in row_problems if p.column not in overlong] + stray
         if row is not None and not stray:
             parsed.append(row)
     if mapping is None:
         problems.append(ImportProblem(0, "", "Die Datei ist leer."))
+    if progress is not None:
+        progress(max(total, done), max(total, done))
     return parsed, problems
 
 
-def parse_file(path: str | Path, *, today: date | None = None) -> ParsedImport:
+def parse_file(
+    path: str | Path, *, today: date | None = None, progress: Progress | None = None
+) -> ParsedImport:
     """Read and validate a ``.csv`` or ``.xlsx`` case list. Never raises for bad content:
-    every problem is returned, so the user can fix the whole file in one go."""
+    every problem is returned, so the user can fix the whole file in one go.
+
+    The limits (``MAX_FILE_BYTES``, ``MAX_ROWS``, ``MAX_CELL_CHARS``, ``MAX_COLUMNS``, and
+    for .xlsx ``MAX_XLSX_UNCOMPRESSED``, ``MAX_XLSX_RATIO``, ``MAX_XLSX_MEMBERS``) are
+    checked while the file is read, before any row is validated; a file over one of them is a
+    single file-level problem that names the limit. ``progress(done, total)`` counts the rows
+    validated, once the file has been read."""
     path = Path(path)
     today = today or SYSTEM_CLOCK.today()
     suffix = path.suffix.casefold()
@@ -591,7 +908,9 @@ def parse_file(path: str | Path, *, today: date | None = None) -> ParsedImport:
         return ParsedImport((), (ImportProblem(0, "", message),), "", path.name)
     rows, problems = [], list(table.problems)
     if table.rows or not table.problems:
-        rows, found = parse_table(table.rows, today=today)
+        rows, found = parse_table(
+            table.rows, today=today, progress=progress, total=max(table.filled - 1, 0)
+        )
         problems += found
     problems.sort(key=lambda p: (p.row, _column_order(p.column)))
     return ParsedImport(tuple(rows), tuple(problems), table.note, path.name)
@@ -614,133 +933,161 @@ def _role(birth: date | None, on: date) -> str:
     return "adolescent" if age < 18 else "young_adult"
 
 
-_GERMAN_FOLD = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"}
-)
-
-
-def login_for(name: str, taken: set[str]) -> str:
-    """``Anna-Lena Müller`` → ``anna-lena.mueller``; ``2``, ``3``, … appended until unique
-    (``taken`` holds casefolded logins)."""
-    folded = unicodedata.normalize("NFKD", name.translate(_GERMAN_FOLD))
-    ascii_text = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii").lower()
-    words = [re.sub(r"[^a-z0-9_-]", "", w).strip("-_") for w in ascii_text.split()]
-    base = ".".join(w for w in words if w)[:90].strip(".-_") or "fachkraft"
-    login, n = base, 1
-    while login.casefold() in taken:
-        n += 1
-        login = f"{base}{n}"
-    return login
+def _name_key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
 class _Workers:
-    """Finds the user a Fachkraft cell means (login first, then display name); creates
-    caseworkers for names nobody has, once per name."""
+    """Finds the user a Fachkraft cell means: an active user, by login first, then by display
+    name. Reads the user table and never writes it: a name in a list creates no account and
+    changes none (no user record, role or key slot; issue #14)."""
 
-    def __init__(self, store: Store, s: Session) -> None:
-        self._store, self._s = store, s
+    def __init__(self, s: Session) -> None:
+        from sro_case.services.vault import RECOVERY_LABEL  # the recovery key's actor name
+
+        self._reserved = {_name_key(RECOVERY_LABEL)}
         users = list(s.execute(select(UserRecord)).scalars())
-        self._by_login = {u.login.casefold(): u.id for u in users}
-        self._by_name: dict[str, list[int]] = {}
+        self._by_login = {_name_key(u.login): u for u in users}
+        self._by_name: dict[str, list[UserRecord]] = {}
         for u in users:
-            self._by_name.setdefault(u.name.casefold(), []).append(u.id)
-        self._new: dict[str, int] = {}
-        self.created: list[str] = []
+            self._by_name.setdefault(_name_key(u.name), []).append(u)
 
-    def problem(self, text: str) -> str | None:
-        """A German message if ``text`` names more than one user."""
-        key = text.casefold()
-        if key not in self._by_login and len(self._by_name.get(key, [])) > 1:
-            return (
-                f"„{_shorten(text)}“ ist der Name mehrerer Benutzer/innen. Bitte den "
-                "Anmeldenamen angeben."
+    def resolve(self, text: str) -> tuple[int | None, str | None]:
+        """``(user id, None)``, or ``(None, German message)`` if ``text`` names no single
+        active user; ``(None, None)`` for an empty cell."""
+        key = _name_key(text)
+        if not key:
+            return None, None
+        shown = _shorten(text.strip())
+        if key in self._reserved:
+            return None, (
+                f"„{shown}“ bezeichnet den Wiederherstellungsschlüssel, keine Fachkraft. Bitte "
+                "den Anmeldenamen oder den Namen einer Fachkraft angeben oder die Zelle leer "
+                "lassen."
             )
-        return None
-
-    def resolve(self, text: str) -> int | None:
-        if not text:
-            return None
-        key = text.casefold()
-        if key in self._by_login:
-            return self._by_login[key]
-        if self._by_name.get(key):
-            return self._by_name[key][0]
-        if key in self._new:
-            return self._new[key]
-        draft = rules.check_user(m.UserDraft(login_for(text, set(self._by_login)), text))
-        user = UserRecord(
-            login=draft.login,
-            name=draft.name,
-            role="caseworker",
-            active=True,
-            created_at=self._store.clock.now(),
-        )
-        self._s.add(user)
-        self._s.flush()
-        self._store.audit(self._s, "create", "user", user.id, detail="caseworker")
-        self._by_login[user.login.casefold()] = user.id
-        self._new[key] = user.id
-        self.created.append(user.login)
-        return user.id
+        user = self._by_login.get(key)
+        if user is None:
+            named = self._by_name.get(key, [])
+            active = [u for u in named if u.active]
+            if len(active) > 1:
+                return None, (
+                    f"„{shown}“ ist der Name mehrerer Benutzer/innen. Bitte den Anmeldenamen "
+                    "angeben."
+                )
+            user = active[0] if active else (named[0] if named else None)
+        if user is None:
+            return None, (
+                f"„{shown}“ ist keine Benutzerin und kein Benutzer dieser Datenbank. Ein Import "
+                "legt keine Zugänge an: bitte die Fachkraft zuerst in der Benutzerverwaltung "
+                "anlegen lassen (Anmeldename oder Name wie in der Liste) oder die Zelle leer "
+                "lassen."
+            )
+        if not user.active:
+            return None, (
+                f"Der Zugang „{_shorten(user.login)}“ ist deaktiviert. Bitte eine aktive "
+                "Fachkraft angeben oder die Zelle leer lassen."
+            )
+        return user.id, None
 
 
-def import_file(store: Store, path: str | Path) -> ImportReport:
+def _existing_cases(s: Session, numbers: list[str]) -> dict[str, CaseRecord]:
+    existing: dict[str, CaseRecord] = {}
+    for i in range(0, len(numbers), 500):
+        for case in s.execute(
+            select(CaseRecord).where(CaseRecord.file_number.in_(numbers[i : i + 500]))
+        ).scalars():
+            existing[case.file_number] = case
+    return existing
+
+
+def _database_problems(
+    s: Session, groups: dict[str, list[ImportRow]], existing: dict[str, CaseRecord]
+) -> tuple[list[ImportProblem], dict[str, int | None]]:
+    """What the database refuses for new cases (a social space it lacks, a Fachkraft who is
+    no single active user), and the lead worker of each new case. Reads only."""
+    spaces = set(s.execute(select(SocialSpaceRecord.code)).scalars())
+    workers = _Workers(s)
+    problems: list[ImportProblem] = []
+    leads: dict[str, int | None] = {}
+    for number, rows in groups.items():
+        if number in existing:
+            continue  # an existing case keeps its own social space and lead worker
+        first = rows[0]
+        if first.social_space not in spaces:
+            problems.append(
+                ImportProblem(
+                    first.row,
+                    "Sozialraum",
+                    f"„{first.social_space}“ ist in dieser Datenbank nicht angelegt.",
+                )
+            )
+        worker_row = next((r for r in rows if r.lead_worker), None)
+        if worker_row is not None:
+            leads[number], message = workers.resolve(worker_row.lead_worker)
+            if message:
+                problems.append(ImportProblem(worker_row.row, "Fachkraft", message))
+    return problems, leads
+
+
+def import_file(
+    store: Store, path: str | Path, *, progress: Progress | None = None
+) -> ImportReport:
     """Parse ``path`` and import it in one transaction. Raises ``ImportRejected`` (nothing
-    written) if any row is wrong."""
+    written) if any row is wrong or the file exceeds a limit.
+
+    The whole file is read and validated before the write transaction begins.
+    ``progress(done, total)`` runs over both steps: the rows validated, then the rows written
+    (``total`` is twice the number of filled rows; it is known once the file has been read)."""
     store.require_case_access()
-    return import_parsed(store, parse_file(path, today=store.clock.today()))
+
+    def validating(done: int, total: int) -> None:
+        if progress is not None:
+            progress(done, 2 * total)
+
+    parsed = parse_file(path, today=store.clock.today(), progress=validating if progress else None)
+    offset = len(parsed.rows)
+
+    def writing(done: int, total: int) -> None:
+        if progress is not None:
+            progress(offset + done, offset + total)
+
+    return import_parsed(store, parsed, progress=writing if progress else None)
 
 
-def import_parsed(store: Store, parsed: ParsedImport) -> ImportReport:
-    """Write a parsed file (e.g. after a preview in the GUI): all rows or none."""
+def import_parsed(
+    store: Store, parsed: ParsedImport, *, progress: Progress | None = None
+) -> ImportReport:
+    """Write a parsed file (e.g. after a preview in the GUI): all rows or none.
+    ``progress(done, total)`` counts the rows written."""
     store.require_case_access()
-    if parsed.problems:
-        raise ImportRejected(parsed.problems, parsed.encoding_note)
     today = store.clock.today()
     groups: dict[str, list[ImportRow]] = {}
     for row in parsed.rows:
         groups.setdefault(row.file_number, []).append(row)
+    if parsed.problems:
+        # Name the Fachkraft and Sozialraum cells the database refuses as well, so that the
+        # whole file can be fixed in one go (read only; nothing is written).
+        found: list[ImportProblem] = []
+        if groups:
+            with store.read() as s:
+                found, _ = _database_problems(s, groups, _existing_cases(s, list(groups)))
+        raise ImportRejected([*parsed.problems, *found], parsed.encoding_note)
 
     with store.write() as s:
-        spaces = dict(s.execute(select(SocialSpaceRecord.code, SocialSpaceRecord.id)).all())
-        existing: dict[str, CaseRecord] = {}
-        numbers = list(groups)
-        for i in range(0, len(numbers), 500):
-            for case in s.execute(
-                select(CaseRecord).where(CaseRecord.file_number.in_(numbers[i : i + 500]))
-            ).scalars():
-                existing[case.file_number] = case
-        workers = _Workers(store, s)
-
-        problems: list[ImportProblem] = []
-        for number, rows in groups.items():
-            if number in existing:
-                continue  # an existing case keeps its own social space and lead worker
-            first = rows[0]
-            if first.social_space not in spaces:
-                problems.append(
-                    ImportProblem(
-                        first.row,
-                        "Sozialraum",
-                        f"„{first.social_space}“ ist in dieser Datenbank nicht angelegt.",
-                    )
-                )
-            worker_row = next((r for r in rows if r.lead_worker), None)
-            if worker_row is not None:
-                message = workers.problem(worker_row.lead_worker)
-                if message:
-                    problems.append(ImportProblem(worker_row.row, "Fachkraft", message))
+        existing = _existing_cases(s, list(groups))
+        problems, leads = _database_problems(s, groups, existing)
         if problems:
             raise ImportRejected(problems, parsed.encoding_note)
+        spaces = dict(s.execute(select(SocialSpaceRecord.code, SocialSpaceRecord.id)).all())
 
         created = extended = unchanged = persons_added = helps_added = 0
+        written = reported = 0
         for number, rows in groups.items():
             case = existing.get(number)
             persons: dict[tuple[str, str, date | None], int] = {}
             helps: set[tuple[int, str, date, date | None]] = set()
             if case is None:
-                case = _create_case(store, s, number, rows, spaces, workers, today)
+                case = _create_case(store, s, number, rows, spaces, leads.get(number), today)
                 created += 1
                 is_new = True
             else:
@@ -786,6 +1133,10 @@ def import_parsed(store: Store, parsed: ParsedImport) -> ImportReport:
                     new_helps += 1
             persons_added += new_persons
             helps_added += new_helps
+            written += len(rows)
+            if progress is not None and written // PROGRESS_EVERY > reported:
+                reported = written // PROGRESS_EVERY
+                progress(written, len(parsed.rows))
             if is_new or new_persons or new_helps:
                 s.flush()
                 search_index.reindex_case(s, case.id)
@@ -810,7 +1161,6 @@ def import_parsed(store: Store, parsed: ParsedImport) -> ImportReport:
             helps_added=helps_added,
             encoding_note=parsed.encoding_note,
             cases_unchanged=unchanged,
-            users_created=tuple(workers.created),
             rows=len(parsed.rows),
         )
         store.audit(
@@ -819,11 +1169,12 @@ def import_parsed(store: Store, parsed: ParsedImport) -> ImportReport:
             "import",
             detail=(
                 f"{parsed.source_name}: {len(parsed.rows)} Zeilen, {created} Fälle neu, "
-                f"{extended} ergänzt, {persons_added} Personen, {helps_added} Hilfen, "
-                f"{len(workers.created)} Fachkräfte neu"
+                f"{extended} ergänzt, {persons_added} Personen, {helps_added} Hilfen"
             ),
         )
-        return report
+    if progress is not None:
+        progress(len(parsed.rows), len(parsed.rows))
+    return report
 
 
 def _create_case(
@@ -832,7 +1183,7 @@ def _create_case(
     number: str,
     rows: list[ImportRow],
     spaces: dict[str, int],
-    workers: _Workers,
+    lead_worker_id: int | None,
     today: date,
 ) -> CaseRecord:
     """Family and case from the first row of an Aktenzeichen (persons and helps follow)."""
@@ -848,12 +1199,11 @@ def _create_case(
     s.add(family)
     s.flush()
     opened = min(min(r.start_on for r in rows), today)
-    worker = next((r.lead_worker for r in rows if r.lead_worker), "")
     status = initial_status()
     case = CaseRecord(
         file_number=number,
         family_id=family.id,
-        lead_worker_id=workers.resolve(worker),
+        lead_worker_id=lead_worker_id,
         social_space_id=family.social_space_id,
         opened_on=opened,
         status=status,
