@@ -22,9 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sro_case.domain.passphrase import MIN_PASSPHRASE_LENGTH, passphrase_strength
+from sro_case.domain.passphrase import (
+    MIN_PASSPHRASE_LENGTH,
+    PassphraseVerdict,
+    assess_passphrase,
+    passphrase_strength,
+)
 from sro_case.errors import SroCaseError, ValidationError, WrongPassphrase
-from ui.i18n import error_text
+from ui.i18n import core_text, error_text
 from ui.refcounts import emit
 
 if TYPE_CHECKING:
@@ -32,6 +37,9 @@ if TYPE_CHECKING:
     from sro_case.services.store import Store
 
 __all__ = ["UnlockDialog", "passphrase_strength"]
+
+#: The first slot of a new database belongs to ``create_database``'s default admin.
+NEW_DATABASE_USER = ("admin", "Administrator/in")
 
 
 def _vault() -> Any:
@@ -80,6 +88,9 @@ class UnlockDialog(QDialog):
         self.repeat.setEchoMode(QLineEdit.Password)
         self.repeat.setAccessibleName(self.tr("Passphrase wiederholen"))
         self.strength = QLabel()
+        self.strength.setWordWrap(True)
+        self.strength.setAccessibleName(self.tr("Stärke der Passphrase"))
+        self.verdict: PassphraseVerdict | None = None
         if self.creating:
             form.addRow(self.tr("&Wiederholen:"), self.repeat)
             form.addRow(self.tr("Stärke:"), self.strength)
@@ -114,12 +125,28 @@ class UnlockDialog(QDialog):
             self.runner.submit(_vault, lambda _module: None, lambda _exc: None)
 
     def _on_passphrase_changed(self, text: str) -> None:
-        _score, hint = passphrase_strength(text)
-        self.strength.setText(
+        """The meter: the score of ``assess_passphrase``, the verdict ``create_database``
+        applies, and for a passphrase it would refuse, why (all of it in the tooltip)."""
+        if not self.creating:
+            return
+        self.verdict = verdict = assess_passphrase(text, NEW_DATABASE_USER)
+        hint = [
+            self.tr("zu kurz"),
+            self.tr("schwach"),
+            self.tr("mittel"),
+            self.tr("gut"),
+            self.tr("sehr gut"),
+        ][verdict.score]
+        shown = (
             self.tr("%1 (mindestens %2 Zeichen)")
             .replace("%1", hint)
             .replace("%2", str(MIN_PASSPHRASE_LENGTH))
         )
+        refused = bool(text) and not verdict.acceptable
+        if refused and len(text) >= MIN_PASSPHRASE_LENGTH:
+            shown += "\n" + core_text(verdict.reasons[0])
+        self.strength.setText(shown)
+        self.strength.setToolTip(core_text(verdict.message) if refused else "")
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -129,9 +156,19 @@ class UnlockDialog(QDialog):
 
     def _on_ok(self) -> None:
         secret = self.passphrase.text()
-        if self.creating and secret != self.repeat.text():
-            self.message.setText(self.tr("Die beiden Passphrasen stimmen nicht überein."))
-            return
+        if self.creating:
+            verdict = assess_passphrase(secret, NEW_DATABASE_USER)
+            if not verdict.acceptable:  # refused before the slow key derivation starts
+                self.message.setText(
+                    self.tr("Die Passphrase ist zu schwach: %1").replace(
+                        "%1", core_text(verdict.message)
+                    )
+                )
+                self.passphrase.setFocus()
+                return
+            if secret != self.repeat.text():
+                self.message.setText(self.tr("Die beiden Passphrasen stimmen nicht überein."))
+                return
         self.message.setText(self.tr("Schlüssel wird abgeleitet …"))
         self._set_busy(True)
         path = self.db_path

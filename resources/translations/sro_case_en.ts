@@ -2823,5 +2823,33 @@ Your recovery key (visible only now – please print it out and keep it in a saf
         <source>Unerwarteter Fehler: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
+    <message>
+        <source>Die Passphrase ist zu schwach: %1</source>
+        <translation>The passphrase is too weak: %1</translation>
+    </message>
+    <message>
+        <source>zu kurz</source>
+        <translation>too short</translation>
+    </message>
+    <message>
+        <source>schwach</source>
+        <translation>weak</translation>
+    </message>
+    <message>
+        <source>mittel</source>
+        <translation>fair</translation>
+    </message>
+    <message>
+        <source>gut</source>
+        <translation>good</translation>
+    </message>
+    <message>
+        <source>sehr gut</source>
+        <translation>very good</translation>
+    </message>
+    <message>
+        <source>Stärke der Passphrase</source>
+        <translation>Passphrase strength</translation>
+    </message>
 </context>
 </TS>

@@ -642,6 +642,10 @@ The key slot is deleted from the key file: this passphrase will no longer open t
         <source>Unerwarteter Fehler: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
+    <message>
+        <source>Die neue Passphrase ist zu schwach: %1</source>
+        <translation>The new passphrase is too weak: %1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -723,6 +727,10 @@ The key slot is deleted from the key file: this passphrase will no longer open t
         <location filename="../../ui/admin/users.py" line="231"/>
         <source>Die beiden Eingaben stimmen nicht überein.</source>
         <translation>The two entries do not match.</translation>
+    </message>
+    <message>
+        <source>zu schwach: %1</source>
+        <translation>too weak: %1</translation>
     </message>
 </context>
 <context>

@@ -1036,6 +1036,10 @@
         <translation>may only contain letters, digits, full stop, hyphen and underscore.</translation>
     </message>
     <message>
+        <source>ist dem Wiederherstellungsschlüssel vorbehalten.</source>
+        <translation>is reserved for the recovery key.</translation>
+    </message>
+    <message>
         <source>dem Beginn</source>
         <translation>the start</translation>
     </message>
@@ -1418,6 +1422,142 @@
     <message>
         <source>Die Sicherung nach {folder} ist fehlgeschlagen: {problem} Es wurde nichts ersetzt.</source>
         <translation>The backup to {folder} failed: {problem} Nothing was replaced.</translation>
+    </message>
+    <message>
+        <source>Besser: vier oder mehr zufällig gewählte Wörter, die nichts miteinander zu tun haben, etwa „Tafel Möwe Kompass Wolke“ – die Länge schützt mehr als Sonderzeichen.</source>
+        <translation>Better: four or more randomly chosen words that have nothing to do with each other, such as "Table Gull Compass Cloud" – length protects more than special characters.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase steht (fast genau so) in den Listen der häufigsten Passwörter, die Angreifer zuerst ausprobieren.</source>
+        <translation>The passphrase is (almost exactly) on the lists of the most common passwords that attackers try first.</translation>
+    </message>
+    <message>
+        <source>Zahlen- und Buchstabenfolgen wie 1234567890 oder abcdef sind in Sekunden erraten.</source>
+        <translation>Sequences of digits or letters such as 1234567890 or abcdef are guessed in seconds.</translation>
+    </message>
+    <message>
+        <source>Tastaturmuster wie qwertz oder asdfgh sind leicht zu erraten.</source>
+        <translation>Keyboard patterns such as qwertz or asdfgh are easy to guess.</translation>
+    </message>
+    <message>
+        <source>Wiederholungen wie „aaa“ oder „abcabc“ machen sie kaum stärker.</source>
+        <translation>Repetitions such as "aaa" or "abcabc" hardly make it stronger.</translation>
+    </message>
+    <message>
+        <source>Jahreszahlen und Daten (etwa 2026 oder ein Geburtstag) sind leicht zu erraten.</source>
+        <translation>Years and dates (such as 2026 or a birthday) are easy to guess.</translation>
+    </message>
+    <message>
+        <source>Ein einzelnes Wort oder ein Name ist leicht zu erraten, auch mit Großbuchstaben oder Ziffern.</source>
+        <translation>A single word or name is easy to guess, even with capital letters or digits.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase enthält Ihren Anmeldenamen oder Namen; den probiert ein Angreifer zuerst.</source>
+        <translation>The passphrase contains your login or your name; an attacker tries that first.</translation>
+    </message>
+    <message>
+        <source>Zahlenfolgen wie 1234567890 sind in Sekunden erraten.</source>
+        <translation>Sequences of digits such as 1234567890 are guessed in seconds.</translation>
+    </message>
+    <message>
+        <source>Großbuchstaben, vertauschte Zeichen (@ statt a) oder rückwärts geschriebene Wörter helfen kaum.</source>
+        <translation>Capital letters, swapped characters (@ for a) or words written backwards hardly help.</translation>
+    </message>
+    <message>
+        <source>Ein einzelnes Wort mit angehängten Ziffern oder Zeichen (wie „Rostock2026!“) probieren Angreifer als Erstes.</source>
+        <translation>A single word with digits or signs added (such as "Rostock2026!") is what attackers try first.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase ist zu leicht zu erraten.</source>
+        <translation>The passphrase is too easy to guess.</translation>
+    </message>
+    <message>
+        <source>Feld „{field}“: {memory_kib} KiB × {time_cost} Durchgänge sind zu viel Aufwand (höchstens {limit} KiB-Durchgänge)</source>
+        <translation>field "{field}": {memory_kib} KiB × {time_cost} passes are too much work (at most {limit} KiB passes)</translation>
+    </message>
+    <message>
+        <source>Feld „{field}“ muss eine ganze Zahl sein</source>
+        <translation>field "{field}" must be a whole number</translation>
+    </message>
+    <message>
+        <source>Feld „{field}“ muss zwischen {low} und {high} liegen (steht: {value})</source>
+        <translation>field "{field}" must be between {low} and {high} (is: {value})</translation>
+    </message>
+    <message>
+        <source>die Datei ist leer</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <source>der Inhalt ist kein JSON-Objekt</source>
+        <translation>the content is not a JSON object</translation>
+    </message>
+    <message>
+        <source>Feld „{field}“ fehlt</source>
+        <translation>field "{field}" is missing</translation>
+    </message>
+    <message>
+        <source>Feld „{field}“ muss ein Text sein</source>
+        <translation>field "{field}" must be a text</translation>
+    </message>
+    <message>
+        <source>Feld „{field}“ muss {low} bis {high} Zeichen lang sein</source>
+        <translation>field "{field}" must be {low} to {high} characters long</translation>
+    </message>
+    <message>
+        <source>Feld „{field}“ muss {low} bis {high} Byte lang sein (steht: {actual})</source>
+        <translation>field "{field}" must be {low} to {high} bytes long (is: {actual})</translation>
+    </message>
+    <message>
+        <source>Feld „{field}“ muss eine Liste sein</source>
+        <translation>field "{field}" must be a list</translation>
+    </message>
+    <message>
+        <source>Feld „{field}“ muss ein JSON-Objekt sein</source>
+        <translation>field "{field}" must be a JSON object</translation>
+    </message>
+    <message>
+        <source>Feld „{field}“ hat den unbekannten Wert „{value}“</source>
+        <translation>field "{field}" has the unknown value "{value}"</translation>
+    </message>
+    <message>
+        <source>Feld „{field}“ hat den unbekannten Eintrag „{value}“</source>
+        <translation>field "{field}" has the unknown entry "{value}"</translation>
+    </message>
+    <message>
+        <source>Feld „{field}“ muss leer sein oder 32 Hexadezimalziffern haben</source>
+        <translation>field "{field}" must be empty or have 32 hexadecimal digits</translation>
+    </message>
+    <message>
+        <source>keine UTF-8-Textdatei</source>
+        <translation>not a UTF-8 text file</translation>
+    </message>
+    <message>
+        <source>kein gültiges JSON</source>
+        <translation>not valid JSON</translation>
+    </message>
+    <message>
+        <source>kein gültiges JSON in Zeile {line}, Spalte {column}; die Datei ist vielleicht abgeschnitten</source>
+        <translation>not valid JSON at line {line}, column {column}; the file may be truncated</translation>
+    </message>
+    <message>
+        <source>Feld „{field}“ ist kein gültiges Base64</source>
+        <translation>field "{field}" is not valid Base64</translation>
+    </message>
+    <message>
+        <source>ein Feld hat einen unerwarteten Wert</source>
+        <translation>a field has an unexpected value</translation>
+    </message>
+    <message>
+        <source>Feld „{field}“: die Schlüsselplatz-Kennung „{value}“ kommt doppelt vor</source>
+        <translation>field "{field}": the key slot id "{value}" appears twice</translation>
+    </message>
+    <message>
+        <source>Feld „{field}“: für „{value}“ gibt es schon einen Schlüsselplatz dieser Art</source>
+        <translation>field "{field}": "{value}" already has a key slot of this kind</translation>
+    </message>
+    <message>
+        <source>Feld „{field}“ muss {size} Byte lang sein (steht: {actual})</source>
+        <translation>field "{field}" must be {size} bytes long (is: {actual})</translation>
     </message>
 </context>
 </TS>

@@ -15,10 +15,12 @@ old or the new key (see ``sro_case.services.keys``).
 from __future__ import annotations
 
 import base64
+import binascii
 import json
 import secrets
 import unicodedata
 import uuid
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,7 +31,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from sro_case.domain.messages import T, Text
-from sro_case.domain.passphrase import MIN_PASSPHRASE_LENGTH
+from sro_case.domain.passphrase import MIN_PASSPHRASE_LENGTH as MIN_PASSPHRASE_LENGTH
+from sro_case.domain.passphrase import assess_passphrase
 from sro_case.errors import KeyFileDamaged, KeyFileMissing, ValidationError, WrongPassphrase
 from sro_case.storage.files import atomic_write_bytes
 
@@ -43,6 +46,66 @@ RECOVERY = "recovery"
 _RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
+#: Argon2id bounds for a slot read from a file. The default is 6 × 256 MiB; the limits leave
+#: room for stronger settings but keep a tampered file from asking for gigabytes or hours.
+MAX_MEMORY_KIB = 2 * 1024 * 1024  # 2 GiB
+MAX_TIME_COST = 32
+MAX_PARALLELISM = 16
+#: memory × passes: 8 GiB-passes take a few seconds on an office PC (256 MiB × 3 ≈ 0.4 s).
+MAX_KDF_WORK_KIB = 8 * 1024 * 1024
+SALT_BYTES = (16, 64)
+NONCE_BYTES = 12
+CIPHERTEXT_BYTES = KEY_BYTES + 16  # the wrapped key and the GCM tag
+_KDF_FIELDS = ("name", "time_cost", "memory_kib", "parallelism")
+
+
+class _Damaged(Exception):
+    """A key file that cannot be read; ``reason`` names the field (German ``Text``)."""
+
+    def __init__(self, reason: Text) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def kdf_problem(
+    time_cost: object, memory_kib: object, parallelism: object, where: str = "kdf"
+) -> Text | None:
+    """Why these Argon2id costs are not acceptable, or None."""
+    for name, value, low, high in (
+        ("time_cost", time_cost, 1, MAX_TIME_COST),
+        ("parallelism", parallelism, 1, MAX_PARALLELISM),
+        ("memory_kib", memory_kib, 8 * 1024, MAX_MEMORY_KIB),
+    ):
+        if not isinstance(value, int) or isinstance(value, bool):
+            return T("Feld „{field}“ muss eine ganze Zahl sein", field=f"{where}.{name}")
+        if not low <= value <= high:
+            return T(
+                "Feld „{field}“ muss zwischen {low} und {high} liegen (steht: {value})",
+                field=f"{where}.{name}",
+                low=low,
+                high=high,
+                value=_shown(value),
+            )
+    assert isinstance(time_cost, int) and isinstance(memory_kib, int)
+    if memory_kib * time_cost > MAX_KDF_WORK_KIB:
+        return T(
+            "Feld „{field}“: {memory_kib} KiB × {time_cost} Durchgänge sind zu viel Aufwand "
+            "(höchstens {limit} KiB-Durchgänge)",
+            field=where,
+            memory_kib=memory_kib,
+            time_cost=time_cost,
+            limit=MAX_KDF_WORK_KIB,
+        )
+    return None
+
+
+def _shown(value: object) -> str:
+    """A value from the file as it may appear in a message: short, one line."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = " ".join(str(text).split())
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
 @dataclass(frozen=True, slots=True)
 class KdfParams:
     """Argon2id cost. The default takes about half a second on an office PC."""
@@ -50,6 +113,13 @@ class KdfParams:
     time_cost: int = 6
     memory_kib: int = 256 * 1024
     parallelism: int = 2
+
+    def __post_init__(self) -> None:
+        # A key file is data from outside: absurd costs would hang or exhaust the PC
+        # (a denial of service) before any passphrase is checked.
+        problem = kdf_problem(self.time_cost, self.memory_kib, self.parallelism)
+        if problem is not None:
+            raise ValueError(problem)
 
     def derive(self, secret: str, salt: bytes) -> bytes:
         return hash_secret_raw(
@@ -106,26 +176,62 @@ class KeyFile:
                 )
             ) from None
         try:
-            doc = json.loads(raw.decode("utf-8"))
-            if doc.get("format") != FORMAT:
-                raise ValueError(T("kein Schlüsseldatei-Format"))
-            if int(doc.get("version", 0)) > VERSION:
-                raise ValueError(T("von einer neueren Programmversion geschrieben"))
-            slots = tuple(_slot_from_json(s) for s in doc["slots"])
-            pending = tuple(_slot_from_json(s) for s in doc.get("pending_slots", ()))
-            if not slots:
-                raise ValueError(T("keine Schlüsselplätze"))
-            return cls(str(doc["database_id"]), str(doc.get("db_salt", "")), slots, pending)
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
-            reason = exc.args[0] if exc.args and isinstance(exc.args[0], Text) else str(exc)
+            try:
+                return cls._from_document(_document(raw))
+            except (ValueError, TypeError, KeyError, RecursionError) as exc:  # a check we lack
+                raise _Damaged(T("ein Feld hat einen unerwarteten Wert")) from exc
+        except _Damaged as exc:
             raise KeyFileDamaged(
                 T(
                     "Die Schlüsseldatei {name} ist beschädigt und kann nicht gelesen werden "
                     "({reason}). Stellen Sie sie aus einer Sicherung wieder her.",
                     name=path.name,
-                    reason=reason,
+                    reason=exc.reason,
                 )
-            ) from exc
+            ) from None
+
+    @classmethod
+    def _from_document(cls, doc: dict[str, Any]) -> KeyFile:
+        if doc.get("format") != FORMAT:
+            raise _Damaged(T("kein Schlüsseldatei-Format"))
+        version = _integer(doc, "version", "version", 1, 10**6)
+        if version > VERSION:
+            raise _Damaged(T("von einer neueren Programmversion geschrieben"))
+        database_id = _string(doc, "database_id", "database_id", 1, 100)
+        db_salt = doc.get("db_salt", "")
+        if not isinstance(db_salt, str) or (db_salt and not _is_hex(db_salt, 32)):
+            raise _Damaged(
+                T("Feld „{field}“ muss leer sein oder 32 Hexadezimalziffern haben", field="db_salt")
+            )
+        slots = _slots(doc, "slots", required=True)
+        pending = _slots(doc, "pending_slots", required=False)
+        if not slots:
+            raise _Damaged(T("keine Schlüsselplätze"))
+        seen: set[str] = set()
+        for name, group in (("slots", slots), ("pending_slots", pending)):
+            owners: set[tuple[str, str]] = set()
+            for i, slot in enumerate(group):
+                where = f"{name}[{i}]"
+                if slot.slot_id in seen:
+                    raise _Damaged(
+                        T(
+                            "Feld „{field}“: die Schlüsselplatz-Kennung „{value}“ kommt doppelt vor",
+                            field=where + ".id",
+                            value=slot.slot_id,
+                        )
+                    )
+                seen.add(slot.slot_id)
+                if (slot.kind, slot.label) in owners:
+                    raise _Damaged(
+                        T(
+                            "Feld „{field}“: für „{value}“ gibt es schon einen Schlüsselplatz "
+                            "dieser Art",
+                            field=where + ".label",
+                            value=_shown(slot.label),
+                        )
+                    )
+                owners.add((slot.kind, slot.label))
+        return cls(database_id, db_salt, slots, pending)
 
     def to_bytes(self) -> bytes:
         doc: dict[str, Any] = {
@@ -175,7 +281,10 @@ class KeyFile:
     def with_slot(
         self, key: bytes, secret: str, *, kind: str, label: str, kdf: KdfParams = DEFAULT_KDF
     ) -> KeyFile:
-        """A copy with a new slot for ``label`` (replacing that label's slot of the same kind)."""
+        """A copy with a new slot for ``label`` (replacing that label's slot of the same kind).
+        This sets a passphrase, so it must pass ``check_passphrase`` (with the login)."""
+        if kind == PASSPHRASE:
+            check_passphrase(secret, user_inputs=(label,))
         slot = self.new_slot(key, secret, kind=kind, label=label, kdf=kdf)
         kept = tuple(s for s in self.slots if not (s.kind == kind and s.label == label))
         return replace(self, slots=(*kept, slot))
@@ -183,9 +292,13 @@ class KeyFile:
     def new_slot(
         self, key: bytes, secret: str, *, kind: str, label: str, kdf: KdfParams = DEFAULT_KDF
     ) -> KeySlot:
-        """A slot wrapping ``key`` for this database, not yet part of the file."""
+        """A slot wrapping ``key`` for this database, not yet part of the file.
+
+        A passphrase is only checked for its form here: a key rotation rewraps every kept
+        passphrase through this method, and must not lock out a user whose passphrase is
+        older than the strength rule. Setting a passphrase goes through ``with_slot``."""
         if kind == PASSPHRASE:
-            check_passphrase(secret)
+            _check_form(secret)
         else:
             secret = normalize_recovery_key(secret)
         return _wrap(key, secret, kind=kind, label=label, kdf=kdf, database_id=self.database_id)
@@ -241,7 +354,17 @@ def normalize_secret(secret: str) -> str:
     return unicodedata.normalize("NFC", secret)
 
 
-def check_passphrase(passphrase: str) -> None:
+def check_passphrase(passphrase: str, user_inputs: Iterable[str] = ()) -> None:
+    """Refuse a passphrase that ``assess_passphrase`` refuses (too short, too easy to guess,
+    the user's own login or name), with the German reason and advice. ``user_inputs`` are
+    the login and name of the slot's owner where known."""
+    verdict = assess_passphrase(normalize_secret(passphrase), user_inputs)
+    if not verdict.acceptable:
+        raise ValidationError([("Passphrase", verdict.message)])
+
+
+def _check_form(passphrase: str) -> None:
+    """What every passphrase in a slot must be, however old: long enough, no NUL."""
     if len(normalize_secret(passphrase)) < MIN_PASSPHRASE_LENGTH:
         raise ValidationError(
             [
@@ -287,10 +410,6 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode("ascii"), validate=True)
-
-
 def _slot_to_json(slot: KeySlot) -> dict[str, Any]:
     return {
         "id": slot.slot_id,
@@ -304,20 +423,167 @@ def _slot_to_json(slot: KeySlot) -> dict[str, Any]:
     }
 
 
-def _slot_from_json(doc: dict[str, Any]) -> KeySlot:
-    kdf_doc = dict(doc["kdf"])
-    if kdf_doc.pop("name") != "argon2id":
-        raise ValueError("unbekanntes Schlüsselableitungsverfahren")
-    kdf = KdfParams(**{k: int(v) for k, v in kdf_doc.items()})
-    if doc["kind"] not in (PASSPHRASE, RECOVERY):
-        raise ValueError("unbekannte Art eines Schlüsselplatzes")
+# -- reading a key file: every field is checked, nothing from it reaches Argon2 unchecked ---------
+
+
+def _document(raw: bytes) -> dict[str, Any]:
+    if not raw.strip():
+        raise _Damaged(T("die Datei ist leer"))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _Damaged(T("keine UTF-8-Textdatei")) from None
+    try:
+        doc = json.loads(text)
+    except RecursionError:
+        raise _Damaged(T("kein gültiges JSON")) from None
+    except ValueError as exc:  # json.JSONDecodeError, also for a truncated file
+        raise _Damaged(
+            T(
+                "kein gültiges JSON in Zeile {line}, Spalte {column}; die Datei ist vielleicht "
+                "abgeschnitten",
+                line=getattr(exc, "lineno", 0),
+                column=getattr(exc, "colno", 0),
+            )
+        ) from None
+    if not isinstance(doc, dict):
+        raise _Damaged(T("der Inhalt ist kein JSON-Objekt"))
+    return doc
+
+
+def _field(doc: dict[str, Any], key: str, where: str) -> Any:
+    if key not in doc:
+        raise _Damaged(T("Feld „{field}“ fehlt", field=where))
+    return doc[key]
+
+
+def _integer(doc: dict[str, Any], key: str, where: str, low: int, high: int) -> int:
+    value = _field(doc, key, where)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise _Damaged(T("Feld „{field}“ muss eine ganze Zahl sein", field=where))
+    if not low <= value <= high:
+        raise _Damaged(
+            T(
+                "Feld „{field}“ muss zwischen {low} und {high} liegen (steht: {value})",
+                field=where,
+                low=low,
+                high=high,
+                value=_shown(value),
+            )
+        )
+    return value
+
+
+def _string(doc: dict[str, Any], key: str, where: str, low: int, high: int) -> str:
+    value = _field(doc, key, where)
+    if not isinstance(value, str):
+        raise _Damaged(T("Feld „{field}“ muss ein Text sein", field=where))
+    if not low <= len(value) <= high:
+        raise _Damaged(
+            T(
+                "Feld „{field}“ muss {low} bis {high} Zeichen lang sein",
+                field=where,
+                low=low,
+                high=high,
+            )
+        )
+    return value
+
+
+def _bytes(doc: dict[str, Any], key: str, where: str, low: int, high: int) -> bytes:
+    value = _field(doc, key, where)
+    if not isinstance(value, str):
+        raise _Damaged(T("Feld „{field}“ muss ein Text sein", field=where))
+    try:
+        data = base64.b64decode(value.encode("ascii"), validate=True)
+    except (UnicodeEncodeError, binascii.Error, ValueError):
+        raise _Damaged(T("Feld „{field}“ ist kein gültiges Base64", field=where)) from None
+    if low == high != len(data):
+        raise _Damaged(
+            T(
+                "Feld „{field}“ muss {size} Byte lang sein (steht: {actual})",
+                field=where,
+                size=low,
+                actual=len(data),
+            )
+        )
+    if not low <= len(data) <= high:
+        raise _Damaged(
+            T(
+                "Feld „{field}“ muss {low} bis {high} Byte lang sein (steht: {actual})",
+                field=where,
+                low=low,
+                high=high,
+                actual=len(data),
+            )
+        )
+    return data
+
+
+def _is_hex(text: str, digits: int) -> bool:
+    return len(text) == digits and all(c in "0123456789abcdefABCDEF" for c in text)
+
+
+def _slots(doc: dict[str, Any], key: str, *, required: bool) -> tuple[KeySlot, ...]:
+    if key not in doc and not required:
+        return ()
+    items = _field(doc, key, key)
+    if not isinstance(items, list):
+        raise _Damaged(T("Feld „{field}“ muss eine Liste sein", field=key))
+    return tuple(_slot_from_json(item, f"{key}[{i}]") for i, item in enumerate(items))
+
+
+def _slot_from_json(doc: object, where: str = "slot") -> KeySlot:
+    if not isinstance(doc, dict):
+        raise _Damaged(T("Feld „{field}“ muss ein JSON-Objekt sein", field=where))
+    slot_id = _string(doc, "id", where + ".id", 1, 64)
+    kind = _string(doc, "kind", where + ".kind", 1, 40)
+    if kind not in (PASSPHRASE, RECOVERY):
+        raise _Damaged(
+            T(
+                "Feld „{field}“ hat den unbekannten Wert „{value}“",
+                field=where + ".kind",
+                value=_shown(kind),
+            )
+        )
+    label = _string(doc, "label", where + ".label", 1, 200)
+    created = doc.get("created", "")
+    if not isinstance(created, str) or len(created) > 64:
+        raise _Damaged(T("Feld „{field}“ muss ein Text sein", field=where + ".created"))
+    kdf_doc = _field(doc, "kdf", where + ".kdf")
+    if not isinstance(kdf_doc, dict):
+        raise _Damaged(T("Feld „{field}“ muss ein JSON-Objekt sein", field=where + ".kdf"))
+    unknown = sorted(str(k) for k in kdf_doc if k not in _KDF_FIELDS)
+    if unknown:
+        raise _Damaged(
+            T(
+                "Feld „{field}“ hat den unbekannten Eintrag „{value}“",
+                field=where + ".kdf",
+                value=_shown(unknown[0]),
+            )
+        )
+    name = _field(kdf_doc, "name", where + ".kdf.name")
+    if name != "argon2id":
+        raise _Damaged(
+            T(
+                "Feld „{field}“ hat den unbekannten Wert „{value}“",
+                field=where + ".kdf.name",
+                value=_shown(name),
+            )
+        )
+    costs = {k: _field(kdf_doc, k, f"{where}.kdf.{k}") for k in _KDF_FIELDS[1:]}
+    problem = kdf_problem(**costs, where=where + ".kdf")
+    if problem is not None:
+        raise _Damaged(problem)
     return KeySlot(
-        slot_id=str(doc["id"]),
-        kind=str(doc["kind"]),
-        label=str(doc["label"]),
-        kdf=kdf,
-        salt=_unb64(doc["salt"]),
-        nonce=_unb64(doc["nonce"]),
-        ciphertext=_unb64(doc["ciphertext"]),
-        created=str(doc.get("created", "")),
+        slot_id=slot_id,
+        kind=kind,
+        label=label,
+        kdf=KdfParams(**costs),
+        salt=_bytes(doc, "salt", where + ".salt", *SALT_BYTES),
+        nonce=_bytes(doc, "nonce", where + ".nonce", NONCE_BYTES, NONCE_BYTES),
+        ciphertext=_bytes(
+            doc, "ciphertext", where + ".ciphertext", CIPHERTEXT_BYTES, CIPHERTEXT_BYTES
+        ),
+        created=created,
     )

@@ -8,6 +8,7 @@ runner behind a busy indicator.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -22,11 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sro_case.domain.passphrase import MIN_PASSPHRASE_LENGTH, PassphraseVerdict, assess_passphrase
 from sro_case.errors import SroCaseError, WrongPassphrase
 from sro_case.services import vault
-from sro_case.services.vault import MIN_PASSPHRASE_LENGTH
-from ui.i18n import error_text
-from ui.unlock_dialog import passphrase_strength
+from ui.i18n import core_text, error_text
 
 
 def password_field() -> QLineEdit:
@@ -36,30 +36,50 @@ def password_field() -> QLineEdit:
 
 
 class StrengthLabel(QLabel):
-    """The strength of a passphrase as the start dialog rates it, in the UI language."""
+    """The strength of a passphrase, in the UI language: the score of ``assess_passphrase``,
+    the same verdict that the key file applies when the passphrase is saved, and, for a
+    passphrase that would be refused, why (the full reason and advice in the tooltip)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setWordWrap(True)
         self.setAccessibleName(self.tr("Stärke der Passphrase"))
+        self.user_inputs: tuple[str, ...] = ()
+        self.verdict: PassphraseVerdict | None = None
         self.show_strength("")
 
+    def set_user_inputs(self, inputs: Iterable[str]) -> None:
+        """The login and name of the passphrase's owner: a passphrase made of them is weak."""
+        self.user_inputs = tuple(i for i in inputs if i)
+
     def show_strength(self, text: str) -> None:
-        score, _german = passphrase_strength(text)
+        self.verdict = verdict = assess_passphrase(text, self.user_inputs)
         hint = [
             self.tr("zu kurz"),
             self.tr("schwach"),
             self.tr("mittel"),
             self.tr("gut"),
             self.tr("sehr gut"),
-        ][score]
-        self.setText(
+        ][verdict.score]
+        shown = (
             self.tr("%1 (mindestens %2 Zeichen)")
             .replace("%1", hint)
             .replace("%2", str(MIN_PASSPHRASE_LENGTH))
         )
-        self.setObjectName("errorMessage" if score == 0 and text else "")
+        refused = bool(text) and not verdict.acceptable
+        if refused and len(text) >= MIN_PASSPHRASE_LENGTH:  # "zu kurz" says it all otherwise
+            shown += "\n" + core_text(verdict.reasons[0])
+        self.setText(shown)
+        self.setToolTip(core_text(verdict.message) if refused else "")
+        self.setObjectName("errorMessage" if refused else "")
         self.style().unpolish(self)
         self.style().polish(self)
+
+
+def passphrase_problem(text: str, user_inputs: Iterable[str] = ()) -> str:
+    """Why ``text`` would be refused as a passphrase, in the UI language ("" if it would not)."""
+    verdict = assess_passphrase(text, user_inputs)
+    return "" if verdict.acceptable else core_text(verdict.message)
 
 
 # --------------------------------------------------------------------------- own passphrase
@@ -93,6 +113,7 @@ class ChangePassphraseDialog(QDialog):
         self.new = password_field()
         self.repeat = password_field()
         self.strength = StrengthLabel()
+        self.strength.set_user_inputs((store.actor,))
         for text, field in (
             (self.tr("&Bisherige Passphrase:"), self.old),
             (self.tr("&Neue Passphrase:"), self.new),
@@ -136,10 +157,9 @@ class ChangePassphraseDialog(QDialog):
         old, new = self.old.text(), self.new.text()
         if not old:
             return self.tr("Bitte die bisherige Passphrase eingeben.")
-        if len(new) < MIN_PASSPHRASE_LENGTH:
-            return self.tr(
-                "Die neue Passphrase ist zu schwach: sie muss mindestens %1 Zeichen lang sein."
-            ).replace("%1", str(MIN_PASSPHRASE_LENGTH))
+        weak = passphrase_problem(new, (self.store.actor,))
+        if weak:
+            return self.tr("Die neue Passphrase ist zu schwach: %1").replace("%1", weak)
         if new != self.repeat.text():
             return self.tr("Die beiden neuen Passphrasen stimmen nicht überein.")
         if new == old:

@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 from sro_case.domain import rules
 from sro_case.domain.enums import Role
 from sro_case.domain.models import UserDraft
-from sro_case.services.vault import MIN_PASSPHRASE_LENGTH
 from ui.admin.page import AdminPage, ask_yes_no, selected_rows, setup_table
-from ui.admin.passphrase import StrengthLabel, password_field
+from ui.admin.passphrase import StrengthLabel, passphrase_problem, password_field
 from ui.forms import FormDialog, combine_problems, combo_value, fill_from_enum
 from ui.tables import Row, RowsTableModel
 
@@ -209,23 +208,23 @@ class NewUserDialog(FormDialog):
         self.add_row(form, self.tr("&Wiederholen:"), self.repeat)
         form.addRow(self.tr("Stärke:"), self.strength)
         self.body.addLayout(form)
-        self.passphrase.textChanged.connect(self.strength.show_strength)
+        self.passphrase.textChanged.connect(self._on_passphrase_or_name_changed)
+        self.login.textChanged.connect(self._on_passphrase_or_name_changed)
+        self.name.textChanged.connect(self._on_passphrase_or_name_changed)
         self.watch(self.login, self.name, self.role, self.passphrase, self.repeat)
         self.login.setFocus()
         self.start()
 
+    def _on_passphrase_or_name_changed(self, _text: str = "") -> None:
+        self.strength.set_user_inputs((self.login.text(), self.name.text()))
+        self.strength.show_strength(self.passphrase.text())
+
     def draft(self) -> NewUser:
         problems: list[tuple[str, str]] = []
         secret = self.passphrase.text()
-        if len(secret) < MIN_PASSPHRASE_LENGTH:
-            problems.append(
-                (
-                    self.tr("Passphrase"),
-                    self.tr("zu schwach: mindestens %1 Zeichen.").replace(
-                        "%1", str(MIN_PASSPHRASE_LENGTH)
-                    ),
-                )
-            )
+        weak = passphrase_problem(secret, (self.login.text(), self.name.text()))
+        if weak:
+            problems.append((self.tr("Passphrase"), self.tr("zu schwach: %1").replace("%1", weak)))
         elif secret != self.repeat.text():
             problems.append(
                 (self.tr("Passphrase"), self.tr("Die beiden Eingaben stimmen nicht überein."))
