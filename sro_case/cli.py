@@ -3,7 +3,11 @@
 The passphrase never comes from a command-line argument (it would show in the process list and
 the shell history): it comes from ``SRO_CASE_PASSPHRASE``, from ``--passphrase-file``, or from
 a prompt. Exit codes: 0 success, 1 other failure, 2 usage, 3 wrong passphrase, 4 invalid input,
-5 database in use by another program instance.
+5 database in use by another program instance, 6 not allowed for the signed-in user's role (or
+the account is deactivated).
+
+Who may do what is decided in the services, the same for this command and the desktop client;
+a refused command has changed nothing.
 """
 
 from __future__ import annotations
@@ -17,10 +21,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sro_case import __version__
-from sro_case.errors import SroCaseError, ValidationError
+from sro_case.errors import PermissionDenied, SroCaseError, ValidationError
 from sro_case.paths import default_database_path
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_WRONG_PASSPHRASE, EXIT_INVALID = 0, 1, 2, 3, 4
+EXIT_IN_USE, EXIT_NOT_ALLOWED = 5, 6
 PASSPHRASE_ENV = "SRO_CASE_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "SRO_CASE_NEW_PASSPHRASE"
 
@@ -231,10 +236,16 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from sro_case.services.importing import import_file
+    from sro_case.services.importing import import_parsed, parse_file
 
+    def progress(done: int, total: int) -> None:
+        print(f"\r{_n(done):>9} von {_n(total)} Zeilen", end="", file=sys.stderr, flush=True)
+
+    # read and check the whole file first: the database (and its writer lock) only for writing
+    parsed = parse_file(Path(args.file))
     with _open(args) as store:
-        report = import_file(store, Path(args.file))
+        report = import_parsed(store, parsed, progress=progress)
+    print(file=sys.stderr)
     _out(report.summary())
     return EXIT_OK
 
@@ -376,23 +387,22 @@ def cmd_rotate_key(args: argparse.Namespace) -> int:
 
 def cmd_user(args: argparse.Namespace) -> int:
     from sro_case.domain.models import UserDraft
-    from sro_case.services.vault import add_user_slot, remove_user_slot
 
     if args.action == "add":
         if not args.login or not args.name:
             raise UsageError("„user add“ braucht --login und --name.")
         with _open(args) as store:
+            store.require_role("admin")  # before asking for a passphrase (the service checks too)
             new = _read_secret(
                 args, env=NEW_PASSPHRASE_ENV, prompt=f"Passphrase für {args.login}: ", confirm=True
             )
-            store.users.add(UserDraft(args.login, args.name, args.role))
-            add_user_slot(store, args.login, new)
+            store.users.add_with_passphrase(UserDraft(args.login, args.name, args.role), new)
         _out(f"Benutzer/in {args.login} angelegt, mit eigenem Schlüsselplatz.")
         return EXIT_OK
     if not args.login:
         raise UsageError("„user remove“ braucht --login.")
     with _open(args) as store:
-        remove_user_slot(store, args.login)
+        store.users.remove(args.login)  # admins only; not one's own access, not the last admin
     _out(f"Schlüsselplatz von {args.login} entfernt und Zugang deaktiviert.")
     if args.rotate:
         return cmd_rotate_key(args)
@@ -625,6 +635,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(["gui", *(argv or [])])
     try:
         return int(args.func(args))
+    except PermissionDenied as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return EXIT_NOT_ALLOWED
     except SroCaseError as exc:
         print(f"Fehler: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -40,6 +40,7 @@ from sro_case.errors import (
     DatabaseDamaged,
     DatabaseExists,
     KeyFileMissing,
+    PermissionDenied,
     SroCaseError,
     ValidationError,
     message_of,
@@ -517,12 +518,19 @@ class BackupService:
         last = last_backup_time(folder, self._store.path.stem)
         if not due(last, _local(self._store.clock.now())):
             return None
-        return self.backup(folder, keep=keep, reason=reason)
+        # Not a choice of the user: it runs for every role, as it always did.
+        return self._backup_and_rotate(folder, keep=keep, reason=reason)
 
     def backup(
         self, to_dir: Path | None = None, *, keep: int = DEFAULT_KEEP, reason: str = "manual"
     ) -> BackupResult:
-        """Write, sync, verify, rename; then remove all but the newest ``keep`` backups."""
+        """Write, sync, verify, rename; then remove all but the newest ``keep`` backups.
+        Admins only (Verwaltung, ``sro-case backup``); the automatic backup on closing is
+        ``backup_if_due``."""
+        self._store.require_role("admin")
+        return self._backup_and_rotate(to_dir, keep=keep, reason=reason)
+
+    def _backup_and_rotate(self, to_dir: Path | None, *, keep: int, reason: str) -> BackupResult:
         if keep < 1:
             raise ValidationError([("Anzahl Sicherungen", "Mindestens eine Sicherung behalten.")])
         result = self._backup(Path(to_dir or self.default_dir()), reason=reason)
@@ -860,6 +868,9 @@ def restore_backup(
         key, slot = keys.open_slot(passphrase or "", kind=PASSPHRASE, label=user)
         actor = slot.label
     if not target.exists():
+        # Admins only: the copy holds every case file. The role is the one this person has
+        # in the backup (there is no other database to ask).
+        _require_admin_in(source, key, actor)
         return _restore_new(source, key, target, actor=actor, clock=clock)
     if not overwrite_live:
         raise DatabaseExists(
@@ -878,6 +889,31 @@ def restore_backup(
         clock=clock,
     )
     try:
+        # Admins only, by their role in the live database: it is rolled back.
+        store.require_role("admin")
         return BackupService(store)._restore(source, target, True, key)
     finally:
         store.close()
+
+
+def _require_admin_in(path: Path, key: bytes, login: str) -> None:
+    """Refuse unless ``login`` is an active admin in the database ``path`` (read only; the
+    recovery key and a slot without a user record count as admin, as in ``vault.unlock``)."""
+    from sro_case.services.vault import RECOVERY_LABEL
+
+    if login == RECOVERY_LABEL:
+        return
+    try:
+        conn = _connect(path, key, readonly=True)
+        try:
+            row = conn.execute(
+                "SELECT role, active FROM app_user WHERE login = ?", (login,)
+            ).fetchone()
+        finally:
+            conn.close()
+    except (DatabaseDamaged, sqlcipher3.DatabaseError):
+        return  # unreadable: the verification before the copy refuses it with its own message
+    if row is not None and (row[0] != "admin" or not row[1]):
+        raise PermissionDenied(
+            "Ihre Rolle erlaubt diese Aktion nicht. Wenden Sie sich an die Administration."
+        )

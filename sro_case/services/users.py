@@ -56,7 +56,7 @@ class UserService:
         from sro_case.services.vault import add_user_slot
 
         self._store.require_role("admin")
-        check_passphrase(passphrase)
+        check_passphrase(passphrase, user_inputs=(draft.login, draft.name))
         user = self.add(draft)
         add_user_slot(self._store, user.login, passphrase, kdf=kdf)
         return user
@@ -79,30 +79,7 @@ class UserService:
         Nobody removes their own access, and the last active admin stays."""
         from sro_case.services.vault import remove_user_slot
 
-        self._store.require_role("admin")
-        if login == self._store.actor:
-            raise ValidationError(
-                [("Anmeldename", "Den eigenen Zugang können Sie nicht entfernen.")]
-            )
-        with self._store.read() as s:
-            rec = s.execute(
-                select(UserRecord).where(UserRecord.login == login)
-            ).scalar_one_or_none()
-            if rec is None:
-                raise NotFound(
-                    T("Es gibt keine Benutzerin und keinen Benutzer „{login}“.", login=login)
-                )
-            admins = (
-                s.execute(
-                    select(UserRecord.login).where(UserRecord.role == "admin", UserRecord.active)
-                )
-                .scalars()
-                .all()
-            )
-        if rec.role == "admin" and rec.active and set(admins) <= {login}:
-            raise ValidationError(
-                [("Rolle", "Der letzte aktive Admin-Zugang kann nicht entfernt werden.")]
-            )
+        check_removal(self._store, login)
         if login in self.key_slot_logins():
             remove_user_slot(self._store, login, deactivate=True)
             return
@@ -113,3 +90,25 @@ class UserService:
                 self._store.audit(
                     s, "update", "user", rec.id, detail=f"{login} deaktiviert (ohne Schlüsselplatz)"
                 )
+
+
+def check_removal(store: Store, login: str, *, must_exist: bool = True) -> None:
+    """May the signed-in user take ``login``'s access away? Admins only; nobody removes their
+    own access, and the last active admin stays. The one check for the desktop client's
+    Verwaltung, ``sro-case user remove`` and ``vault.remove_user_slot``; it writes nothing."""
+    store.require_role("admin")
+    with store.read() as s:
+        rec = s.execute(select(UserRecord).where(UserRecord.login == login)).scalar_one_or_none()
+        admins = (
+            s.execute(select(UserRecord.login).where(UserRecord.role == "admin", UserRecord.active))
+            .scalars()
+            .all()
+        )
+    if rec is not None and rec.role == "admin" and rec.active and set(admins) <= {login}:
+        raise ValidationError(
+            [("Rolle", "Der letzte aktive Admin-Zugang kann nicht entfernt werden.")]
+        )
+    if login == store.actor:
+        raise ValidationError([("Anmeldename", "Den eigenen Zugang können Sie nicht entfernen.")])
+    if rec is None and must_exist:
+        raise NotFound(T("Es gibt keine Benutzerin und keinen Benutzer „{login}“.", login=login))

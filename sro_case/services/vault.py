@@ -22,6 +22,7 @@ from sqlalchemy.exc import DBAPIError
 from sro_case.clock import SYSTEM_CLOCK, Clock
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.messages import T
+from sro_case.domain.rules import RECOVERY_LOGIN
 from sro_case.errors import (
     DatabaseDamaged,
     DatabaseExists,
@@ -50,7 +51,7 @@ from sro_case.storage.keyfile import (
 )
 from sro_case.storage.orm import MetaRecord, SocialSpaceRecord, UserRecord
 
-RECOVERY_LABEL = "wiederherstellung"
+RECOVERY_LABEL = RECOVERY_LOGIN  # the recovery key acts under this name
 THROTTLE_AFTER = 3  # failed attempts before unlock starts to wait
 MAX_DELAY_S = 30.0
 _MAX_UNREPORTED = 500
@@ -137,7 +138,7 @@ def create_database(
                 path=path,
             )
         )
-    check_passphrase(passphrase)
+    check_passphrase(passphrase, user_inputs=(admin_login, admin_name))
     path.parent.mkdir(parents=True, exist_ok=True)
     key = new_database_key()
     database_id = new_database_id()
@@ -449,10 +450,12 @@ def _open_store(
                 backup_before_upgrade(path, key, current)
             migrate.upgrade(engine)
         role = "admin"
-        with engine.connect() as conn:
-            row = conn.execute(
-                select(UserRecord.role, UserRecord.active).where(UserRecord.login == login)
-            ).one_or_none()
+        row = None
+        if login and login != RECOVERY_LABEL:  # the recovery key is always admin: no user
+            with engine.connect() as conn:  # record can take its name and demote it
+                row = conn.execute(
+                    select(UserRecord.role, UserRecord.active).where(UserRecord.login == login)
+                ).one_or_none()
         if row is not None:
             if not row.active:
                 raise PermissionDenied(
@@ -547,7 +550,7 @@ def change_passphrase(
     """Rewrap the user's slot. The key file is replaced atomically (temp file, fsync, rename):
     a crash at any moment leaves the old or the new passphrase working, never neither."""
     path = Path(path)
-    check_passphrase(new)
+    check_passphrase(new, user_inputs=(user,) if user else ())
     if not path.is_file():
         raise DatabaseMissing(T("Die Datenbank {path} existiert nicht.", path=path))
     with lockfile.acquire(path):
@@ -565,7 +568,7 @@ def add_user_slot(
     a first passphrase they change at their first login. Admins only."""
     store.require_role("admin")
     key = database_key(store)
-    check_passphrase(passphrase)
+    check_passphrase(passphrase, user_inputs=(login,))
     with store.read() as s:
         row = s.execute(select(UserRecord.active).where(UserRecord.login == login)).one_or_none()
     if row is None:
@@ -601,9 +604,12 @@ def remove_user_slot(store: Store, login: str, *, deactivate: bool = True) -> No
 
     From then on the user's passphrase opens nothing. A copy of the old key file (in a backup,
     say) still opens the database with it until the key is rotated (``keys.rotate_key``):
-    rotate when the person may have kept such a copy or the key itself.
+    rotate when the person may have kept such a copy or the key itself. Nobody removes
+    their own access, and the last active admin stays (``users.check_removal``).
     """
-    store.require_role("admin")
+    from sro_case.services.users import check_removal
+
+    check_removal(store, login, must_exist=False)
     database_key(store)  # only for stores opened through the key file
     key_path = KeyFile.path_for(store.path)
     with lockfile.acquire(store.path):
