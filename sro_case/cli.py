@@ -385,6 +385,71 @@ def cmd_rotate_key(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _day(text: str):  # type: ignore[no-untyped-def]
+    """A date as a German user types it (14.03.2026, 14.3.26) or ISO (2026-03-14)."""
+    from datetime import date
+
+    from sro_case.domain.dates import DateTextError, parse_typed_date
+
+    try:
+        return parse_typed_date(text, today=date.today())
+    except DateTextError:
+        raise argparse.ArgumentTypeError(
+            f"„{text}“ ist kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT)"
+        ) from None
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    """Entries of a case's Verlauf: add one as the unlocking user, or list what that user may
+    read (§ 65: entrusted entries only for their author and the lead worker, unless a
+    consent releases them)."""
+    from sro_case.domain.enums import NoteKind
+    from sro_case.domain.models import NoteDraft
+
+    with _open(args) as store:
+        case_id = store.cases.id_for(args.case)
+        if args.action == "add":
+            if not args.text:
+                raise UsageError("„note add“ braucht --text.")
+            note = store.cases.add_note(
+                case_id,
+                NoteDraft(
+                    occurred_on=args.date or store.clock.today(),
+                    kind=args.kind,
+                    text=args.text,
+                    participants=args.participants,
+                    entrusted=args.entrusted,
+                ),
+            )
+            _out(
+                f"Eintrag {note.id} zum Fall {args.case} gespeichert"
+                + (" (anvertraut nach § 65 SGB VIII)." if note.entrusted else ".")
+            )
+            return EXIT_OK
+        notes = store.cases.get(case_id).notes  # the read is audited like in the client
+    if args.json:
+        doc = [
+            {
+                "id": n.id,
+                "date": n.occurred_on.isoformat(),
+                "kind": n.kind,
+                "participants": n.participants,
+                "text": n.text,
+                "entrusted": n.entrusted,
+                "author": n.author,
+            }
+            for n in notes
+        ]
+        _out(json.dumps(doc, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for n in notes:
+        mark = " [§ 65]" if n.entrusted else ""
+        _out(f"{n.occurred_on:%d.%m.%Y}  {NoteKind(n.kind).label}{mark}  {n.author}")
+        _out("    " + n.text.replace("\n", "\n    "))
+    _out(f"{len(notes)} Einträge")
+    return EXIT_OK
+
+
 def cmd_user(args: argparse.Namespace) -> int:
     from sro_case.domain.models import UserDraft
 
@@ -608,6 +673,32 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_rotate_key,
         "neuen Datenbankschlüssel erzeugen (wenn ein Schlüssel bekannt geworden sein kann)",
     )
+    p = add(
+        "note", cmd_note, "Verlaufseintrag anlegen oder die lesbaren Einträge eines Falls zeigen"
+    )
+    p.add_argument("action", choices=["add", "list"], metavar="add|list")
+    p.add_argument("--case", required=True, metavar="AKTENZEICHEN")
+    p.add_argument("--text", default=None, metavar="TEXT")
+    p.add_argument(
+        "--kind",
+        default="other",
+        choices=[
+            "home_visit",
+            "counselling",
+            "phone",
+            "school_visit",
+            "kita_talk",
+            "email",
+            "other",
+        ],
+        help="Art des Kontakts (Standard: other = Sonstiges)",
+    )
+    p.add_argument("--date", type=_day, default=None, metavar="TT.MM.JJJJ", help="Standard: heute")
+    p.add_argument("--participants", default="", metavar="WER", help="Beteiligte")
+    p.add_argument(
+        "--entrusted", action="store_true", help="anvertraut (§ 65 SGB VIII): nur für Sie lesbar"
+    )
+    p.add_argument("--json", action="store_true", help="als JSON ausgeben (list)")
     p = add("user", cmd_user, "Benutzer/innen mit eigenem Schlüsselplatz anlegen oder entfernen")
     p.add_argument("action", choices=["add", "remove"], metavar="add|remove")
     p.add_argument("--login", default=None, metavar="ANMELDENAME")
