@@ -22,13 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sro_case.domain.passphrase import (
-    MIN_PASSPHRASE_LENGTH,
-    PassphraseVerdict,
-    assess_passphrase,
-    passphrase_strength,
-)
+from sro_case.domain.passphrase import assess_passphrase, passphrase_strength
 from sro_case.errors import SroCaseError, ValidationError, WrongPassphrase
+from ui.admin.passphrase import StrengthLabel
 from ui.i18n import core_text, error_text
 from ui.refcounts import emit
 
@@ -87,10 +83,8 @@ class UnlockDialog(QDialog):
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.Password)
         self.repeat.setAccessibleName(self.tr("Passphrase wiederholen"))
-        self.strength = QLabel()
-        self.strength.setWordWrap(True)
-        self.strength.setAccessibleName(self.tr("Stärke der Passphrase"))
-        self.verdict: PassphraseVerdict | None = None
+        self.strength = StrengthLabel()  # the same meter as for a passphrase change
+        self.strength.set_user_inputs(NEW_DATABASE_USER)
         if self.creating:
             form.addRow(self.tr("&Wiederholen:"), self.repeat)
             form.addRow(self.tr("Stärke:"), self.strength)
@@ -125,28 +119,9 @@ class UnlockDialog(QDialog):
             self.runner.submit(_vault, lambda _module: None, lambda _exc: None)
 
     def _on_passphrase_changed(self, text: str) -> None:
-        """The meter: the score of ``assess_passphrase``, the verdict ``create_database``
-        applies, and for a passphrase it would refuse, why (all of it in the tooltip)."""
-        if not self.creating:
-            return
-        self.verdict = verdict = assess_passphrase(text, NEW_DATABASE_USER)
-        hint = [
-            self.tr("zu kurz"),
-            self.tr("schwach"),
-            self.tr("mittel"),
-            self.tr("gut"),
-            self.tr("sehr gut"),
-        ][verdict.score]
-        shown = (
-            self.tr("%1 (mindestens %2 Zeichen)")
-            .replace("%1", hint)
-            .replace("%2", str(MIN_PASSPHRASE_LENGTH))
-        )
-        refused = bool(text) and not verdict.acceptable
-        if refused and len(text) >= MIN_PASSPHRASE_LENGTH:
-            shown += "\n" + core_text(verdict.reasons[0])
-        self.strength.setText(shown)
-        self.strength.setToolTip(core_text(verdict.message) if refused else "")
+        """The meter: the score and verdict ``create_database`` applies to the passphrase."""
+        if self.creating:
+            self.strength.show_strength(text)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
