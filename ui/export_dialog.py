@@ -291,6 +291,13 @@ class StatisticsExportDialog(QDialog):
                     "%1", str(coarsened)
                 )
             )
+        if export.known_before:
+            lines.append(
+                self.tr(
+                    "Frühere Exporte hatten schon %1 kleine Zahlen eingegrenzt (etwa ein Quartal "
+                    "durch das veröffentlichte Jahr); dieser Export engt sie nicht weiter ein."
+                ).replace("%1", str(export.known_before))
+            )
         if not lines:
             return None
         label = QLabel("\n".join(lines))

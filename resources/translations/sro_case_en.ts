@@ -2555,6 +2555,10 @@ Otherwise another suppressed cell could be calculated.</translation>
         <translation>Suppressed in addition because of earlier exports: %1 cells.</translation>
     </message>
     <message>
+        <source>Frühere Exporte hatten schon %1 kleine Zahlen eingegrenzt (etwa ein Quartal durch das veröffentlichte Jahr); dieser Export engt sie nicht weiter ein.</source>
+        <translation>Earlier exports had already narrowed %1 small figures (a quarter by the published year, say); this export does not narrow them further.</translation>
+    </message>
+    <message>
         <location filename="../../ui/export_dialog.py" line="285"/>
         <source>Frühere Exporte, deren Zeitraum sich mit diesem überschneidet, sind mit ihm zusammen geprüft: Kein geheim gehaltenes Feld lässt sich aus den Dateien zusammen errechnen.</source>
         <translation>Earlier exports whose periods overlap with this one were audited together with it: no suppressed cell can be calculated from the files taken together.</translation>

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sro_case.export.releases import RawFor, Release, joint_releases, release_of
+from sro_case.export.releases import RawFor, Release, joint_releases, merges_sex, release_of
 from sro_case.export.suppression import publish
 from sro_case.export.tables import (
     Facts,
@@ -37,7 +37,8 @@ def build_export(
     releases) are audited together with this one where their periods overlap or nest."""
     if threshold < MIN_THRESHOLD:
         raise ValueError(f"threshold {threshold} < {MIN_THRESHOLD}")
-    raw = aggregate(facts, date_from, date_to, threshold=threshold)
+    releases = joint_releases(_releases(earlier), date_from, date_to)
+    raw = aggregate(facts, date_from, date_to, threshold=threshold, merge_sex=merges_sex(releases))
 
     def raw_for(first: date, last: date) -> RawExport:
         return aggregate(facts, first, last, threshold=0)  # 0: no column merged
@@ -47,9 +48,13 @@ def build_export(
         threshold=threshold,
         generated_at=generated_at,
         software=software,
-        earlier=earlier,
+        earlier=releases,
         raw_for=raw_for,
     )
+
+
+def _releases(earlier: Earlier) -> list[Release]:
+    return [e if isinstance(e, Release) else release_of(e) for e in earlier]
 
 
 def export_from(
@@ -65,23 +70,17 @@ def export_from(
     figures of any period (needed with ``earlier``)."""
     if threshold < MIN_THRESHOLD:
         raise ValueError(f"threshold {threshold} < {MIN_THRESHOLD}")
+    if earlier and raw_for is None:
+        raise ValueError("earlier exports need raw_for: the true figures of their periods")
     date_from, date_to = raw.date_from, raw.date_to
     sensitive = sensitive_threshold(threshold)
-    releases = joint_releases(
-        (e if isinstance(e, Release) else release_of(e) for e in earlier), date_from, date_to
-    )
+    releases = joint_releases(_releases(earlier), date_from, date_to)
     published = publish(raw, threshold, sensitive, releases=releases, raw_for=raw_for)
     notes = [
         *raw.notes,
         f"Ein Feld wird auch gesperrt, wenn es auf weniger als {threshold} Fälle (Familien) "
         "zurückgeht. Mittelwerte und Summen stehen nur bei ausreichender Fallzahl.",
     ]
-    if published.known_before:
-        notes.append(
-            f"{published.known_before} Zahlen (geheime Felder oder Differenzen zu früheren "
-            "Exporten) waren schon durch frühere Exporte eingegrenzt, etwa ein Quartal durch das "
-            "veröffentlichte Jahr; dieser Export engt sie nicht weiter ein."
-        )
     if published.coarsened:
         notes.append(
             "Wegen früherer Exporte überlappender Zeiträume sind zusätzliche Felder geheim "
@@ -99,6 +98,7 @@ def export_from(
         notes=tuple(notes),
         joint_periods=published.joint_periods,
         coarsened_cells=published.coarsened,
+        known_before=published.known_before,
     )
 
 
@@ -111,6 +111,8 @@ __all__ = [
     "Status",
     "build_export",
     "export_from",
+    "joint_releases",
+    "merges_sex",
     "release_of",
     "sensitive_threshold",
 ]

@@ -48,7 +48,6 @@ from sro_case.export.tally import MERGED_SEX
 
 ADDITIVE = frozenset({"hilfen_beginn", "hilfen_ende", "konferenz_teilnahmen", "kinderschutz"})
 BY_END_DATE = frozenset({"hilfen_laufend"})
-MAX_JOINT = 24  # earlier releases audited together at most (the most recent ones)
 
 RawFor = Callable[[date, date], RawExport]  # true figures of a period, not merging any column
 
@@ -127,8 +126,9 @@ def release_of(export: StatisticsExport) -> Release:
 
 def joint_releases(releases: Iterable[Release], date_from: date, date_to: date) -> list[Release]:
     """The earlier releases a reader can combine with a new export of ``[date_from, date_to]``:
-    those overlapping it, and those overlapping these (the most recent ``MAX_JOINT``)."""
-    pool = list(releases)[-MAX_JOINT:]
+    those overlapping it, and those overlapping these – all of them, however many exports
+    of other periods were written in between."""
+    pool = list(releases)
     spans = [(date_from, date_to)]
     chosen: list[Release] = []
     grown = True
@@ -140,6 +140,12 @@ def joint_releases(releases: Iterable[Release], date_from: date, date_to: date) 
                 spans.append((r.date_from, r.date_to))
                 grown = True
     return chosen
+
+
+def merges_sex(releases: Iterable[Release]) -> bool:
+    """Whether any of these releases merged "divers" with "ohne Angabe": the new export must
+    merge too, or its separate figures would bound the merged ones."""
+    return any(key[1] and ("geschlecht", MERGED_SEX) in key[1] for r in releases for key in r.cells)  # type: ignore[index]
 
 
 def _shares_state(population: str, r: Release, date_from: date, date_to: date) -> bool:
@@ -261,15 +267,17 @@ def joint_model(
                 parts = tuple((tag, p) for p in e.parts)
                 out_eqs.append(Equation((tag, e.total), parts, f"segment:{e.family}"))
 
-    # What subtraction gives beyond single segments: for two periods, what one covers and
-    # the other does not, and their common part (a quarter minus a month inside it gives the
-    # other two months together). Small ones are protected like small published cells.
+    # What subtraction gives beyond single segments: every run of consecutive segments (a
+    # half year minus February-April minus March-May gives January-April), and for two
+    # periods what one covers and the other does not, and their common part. Small ones are
+    # protected like small published cells.
     covers = {p: frozenset(g for g in segs if p[0] <= g[0] and g[1] <= p[1]) for p in periods}
-    regions: set[frozenset[tuple[date, date]]] = set()
+    regions: set[frozenset[tuple[date, date]]] = {
+        frozenset(segs[i : j + 1]) for i in range(len(segs)) for j in range(i + 1, len(segs))
+    }
     for a, b in itertools.combinations(sorted(set(periods)), 2):
-        for region in (covers[a] - covers[b], covers[b] - covers[a], covers[a] & covers[b]):
-            if len(region) > 1 and region not in covers.values():
-                regions.add(region)
+        regions.update((covers[a] - covers[b], covers[b] - covers[a], covers[a] & covers[b]))
+    regions = {r for r in regions if len(r) > 1 and r not in covers.values()}
     for region in sorted(regions, key=sorted):
         tag = ("region", tuple(sorted(region)))
         for k in sorted({k for g in region for k in seg_values[g]}, key=repr):

@@ -248,8 +248,7 @@ class _HighsLP:
                 values.append(a)
         self.h.addRows(len(rows), list(rhs), list(rhs), len(index), starts, index, values)
         self._cost: dict[int, float] = {}
-        if self.minimise([0.0] * n) is None and self._status != "kOptimal":
-            raise ArithmeticError("Die veröffentlichten Zahlen widersprechen sich.")
+        self.minimise([0.0] * n)  # feasible, or it raises
 
     @classmethod
     def _solver(cls, highspy: Any) -> Any:
@@ -282,10 +281,15 @@ class _HighsLP:
             self.h.changeColCost(j, c)
         self._cost = wanted
         self.h.run()
-        self._status = self.h.getModelStatus().name
-        if self._status != "kOptimal":
-            return None
-        return float(self.h.getInfo().objective_function_value)
+        status = self.h.getModelStatus().name
+        if status == "kOptimal":
+            return float(self.h.getInfo().objective_function_value)
+        if status in ("kUnbounded", "kUnboundedOrInfeasible") and self._cost:
+            return None  # the system is feasible (checked first): unbounded in this direction
+        if status == "kInfeasible":
+            raise ArithmeticError("Die veröffentlichten Zahlen widersprechen sich.")
+        # a time or iteration limit, a solver error: never taken as "wide enough"
+        raise ArithmeticError(f"Die Geheimhaltung ließ sich nicht prüfen (HiGHS: {status}).")
 
     def point(self) -> list[float]:
         return list(self.h.getSolution().col_value)

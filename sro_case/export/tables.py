@@ -340,6 +340,9 @@ class StatisticsExport:
     # earlier exports whose periods overlap or nest with this one, audited together with it
     joint_periods: tuple[tuple[date, date], ...] = ()
     coarsened_cells: int = 0  # cells hidden only because of those earlier exports
+    # small figures the earlier exports had narrowed already (for the preview, not the file:
+    # it would tell a reader where to look)
+    known_before: int = 0
 
     def table(self, table_id: str) -> PublishedTable:
         return next(t for t in self.tables if t.id == table_id)
@@ -557,7 +560,9 @@ def _key_figures(
     )
 
 
-def aggregate(facts: Facts, date_from: date, date_to: date, *, threshold: int) -> RawExport:
+def aggregate(
+    facts: Facts, date_from: date, date_to: date, *, threshold: int, merge_sex: bool = False
+) -> RawExport:
     """All tables of the controlling export with their true figures, counted from facts."""
     return assemble(
         FactTallies(facts, date_from, date_to),
@@ -566,6 +571,7 @@ def aggregate(facts: Facts, date_from: date, date_to: date, *, threshold: int) -
         date_from,
         date_to,
         threshold=threshold,
+        merge_sex=merge_sex,
     )
 
 
@@ -577,8 +583,11 @@ def assemble(
     date_to: date,
     *,
     threshold: int,
+    merge_sex: bool = False,
 ) -> RawExport:
-    """All tables of the controlling export with their true figures, laid out from tallies."""
+    """All tables of the controlling export with their true figures, laid out from tallies.
+    ``merge_sex`` merges "divers" with "ohne Angabe" whatever the count (an earlier export of
+    an overlapping period merged them: an unmerged figure now would bound the merged ones)."""
     notes: list[str] = []
     period = f"{date_from:%d.%m.%Y} bis {date_to:%d.%m.%Y}"
     begun_label = f"Hilfen mit Beginn im Zeitraum {period}"
@@ -623,7 +632,8 @@ def assemble(
         )
     )
     # 3. model region vs. rest of the city, by sex; "divers" merged when too small to show
-    merge = tallies.begun_diverse() < threshold  # also at zero: its absence says only "few"
+    # also at zero: its absence says only "few"
+    merge = merge_sex or tallies.begun_diverse() < threshold
     sexes = [s for s in SEX_ORDER if not (merge and s in ("diverse", "unspecified"))]
     sex_cols = [Category("geschlecht", s, SEX_LABELS[s]) for s in sexes]
     if merge:

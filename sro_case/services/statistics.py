@@ -26,7 +26,14 @@ from sro_case import __version__
 from sro_case.domain.catalogues import age_group
 from sro_case.domain.messages import T
 from sro_case.errors import ValidationError
-from sro_case.export import MIN_THRESHOLD, Release, export_from, release_of
+from sro_case.export import (
+    MIN_THRESHOLD,
+    Release,
+    export_from,
+    joint_releases,
+    merges_sex,
+    release_of,
+)
 from sro_case.export.tables import (
     BudgetFact,
     ConferenceFact,
@@ -153,22 +160,31 @@ class StatisticsService:
         _check_period(date_from, date_to, min_cell)
         with self._store.read() as s:
 
-            def raw_for(first: date, last: date, threshold: int = 0) -> RawExport:
+            def raw_for(
+                first: date, last: date, threshold: int = 0, merge_sex: bool = False
+            ) -> RawExport:
                 tallies = SqlTallies(s.connection(), first, last)
                 if tallies.complete:
                     return assemble(
-                        tallies, tallies.spaces, tallies.budgets, first, last, threshold=threshold
+                        tallies,
+                        tallies.spaces,
+                        tallies.budgets,
+                        first,
+                        last,
+                        threshold=threshold,
+                        merge_sex=merge_sex,
                     )
                 # more disciplines than the tally's bit set holds: count the facts
                 facts = _with_deleted_cases(s, _read_facts(s, first, last), first, last)
-                return aggregate(facts, first, last, threshold=threshold)
+                return aggregate(facts, first, last, threshold=threshold, merge_sex=merge_sex)
 
+            earlier = joint_releases(_releases(s), date_from, date_to)
             return export_from(
-                raw_for(date_from, date_to, min_cell),
+                raw_for(date_from, date_to, min_cell, merges_sex(earlier)),
                 threshold=min_cell,
                 generated_at=self._store.clock.now(),
                 software=f"SRO-Fallmanagement {__version__}",
-                earlier=_releases(s),
+                earlier=earlier,
                 raw_for=raw_for,
             )
 
@@ -186,12 +202,14 @@ class StatisticsService:
                 return aggregate(facts, first, last, threshold=0)
 
             facts = _with_deleted_cases(s, _read_facts(s, date_from, date_to), date_from, date_to)
+            earlier = joint_releases(_releases(s), date_from, date_to)
+            merge = merges_sex(earlier)
             return export_from(
-                aggregate(facts, date_from, date_to, threshold=min_cell),
+                aggregate(facts, date_from, date_to, threshold=min_cell, merge_sex=merge),
                 threshold=min_cell,
                 generated_at=self._store.clock.now(),
                 software=f"SRO-Fallmanagement {__version__}",
-                earlier=_releases(s),
+                earlier=earlier,
                 raw_for=raw_for,
             )
 
