@@ -772,8 +772,8 @@ def test_service_release_differences_reveal_no_small_figure(
 
 
 def test_child_protection_cases_add_up_across_releases() -> None:
-    """§ 8a cases are counted by the day they were opened, so Q1 + Q2 = H1 for a reader. Built
-    from facts (which carry no opening day), the product cannot split them by period."""
+    """§ 8a cases are counted by the day they were opened, so Q1 + Q2 = H1 for a reader; the
+    facts carry the opening day, so the product splits them by period as the reader does."""
     releases = sequence("Q1, Q2, H1", 7)
     assert_protected(releases)
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from sro_case.export import Release, release_of
+from sro_case.export import Release, build_export, joint_releases, release_of
+from sro_case.export.tables import Facts, HelpFact, Space
 from sro_case.services import demo
 from sro_case.services.store import Store
 from sro_case.storage.orm import StatisticsReleaseRecord
@@ -71,3 +72,54 @@ def test_a_failed_write_keeps_no_release(store: Store, tmp_path: Path) -> None:
     with pytest.raises(OSError):
         store.statistics.write(export, folder / "q1.csv")
     assert _releases(store) == []
+
+
+def _release(first: date, last: date, cells: dict) -> Release:  # type: ignore[type-arg]
+    return Release(first, last, 3, cells)
+
+
+def test_every_overlapping_release_is_audited_however_many_others_came_between() -> None:
+    """Two years of monthly reports in between must not push Q1 out of the joint audit."""
+    q1 = _release(*Q1, {})
+    others = [_release(date(2024, m, 1), date(2024, m, 28), {}) for m in range(1, 13)]
+    others += [_release(date(2025, m, 1), date(2025, m, 28), {}) for m in range(1, 13)]
+    assert joint_releases([q1, *others], date(2026, 1, 1), date(2026, 1, 31)) == [q1]
+
+
+def test_sex_is_merged_when_an_overlapping_earlier_export_merged_it() -> None:
+    """Q1 has one 'divers' help (merged with 'ohne Angabe'); the half year has three and would
+    show them apart – which would bound Q1's merged figure. It merges too."""
+    space = Space("stadtmitte", "Stadtmitte", False)
+
+    def help_(i: int, day: date, sex: str) -> HelpFact:
+        return HelpFact(i, space.code, "31", day, None, None, None, "9-12", sex)
+
+    helps = [help_(i, date(2026, 2, 1), "female") for i in range(6)]
+    helps += [help_(10, date(2026, 2, 1), "diverse")]
+    helps += [help_(11 + i, date(2026, 5, 1), "diverse") for i in range(2)]
+    helps += [help_(20 + i, date(2026, 5, 1), "male") for i in range(6)]
+    facts = Facts((space,), tuple(helps))
+    kw = {"threshold": 3, "generated_at": datetime(2026, 7, 1), "software": "test"}
+    first = build_export(facts, *Q1, **kw)
+    merged = "divers / ohne Angabe"
+    assert [c.label for c in first.table("hilfen_modellregion_geschlecht").cols][-2] == merged
+    alone = build_export(facts, *H1, **kw)
+    assert "divers" in [c.label for c in alone.table("hilfen_modellregion_geschlecht").cols]
+    half = build_export(facts, *H1, earlier=[first], **kw)
+    assert [c.label for c in half.table("hilfen_modellregion_geschlecht").cols][-2] == merged
+
+
+def test_earlier_exports_without_their_figures_are_refused() -> None:
+    from sro_case.export import export_from
+    from sro_case.export.tables import aggregate
+
+    facts = Facts((Space("stadtmitte", "Stadtmitte", False),))
+    raw = aggregate(facts, *H1, threshold=3)
+    with pytest.raises(ValueError, match="raw_for"):
+        export_from(
+            raw,
+            threshold=3,
+            generated_at=datetime(2026, 7, 1),
+            software="test",
+            earlier=[_release(*Q1, {})],
+        )
