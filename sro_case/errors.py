@@ -85,6 +85,11 @@ class WorkflowError(SroCaseError):
     """A status change that the case workflow does not allow."""
 
 
+class StaleExport(SroCaseError):
+    """Another statistics export was saved after this one was built: it was not audited
+    together with it, so it must be built again."""
+
+
 class PermissionDenied(SroCaseError):
     """The signed-in user's role does not allow this."""
 

@@ -123,3 +123,20 @@ def test_earlier_exports_without_their_figures_are_refused() -> None:
             software="test",
             earlier=[_release(*Q1, {})],
         )
+
+
+def test_an_export_saved_after_the_preview_makes_it_stale(store: Store, tmp_path: Path) -> None:
+    """Preview H1, meanwhile (another window, another session) Q1 is saved: the H1 preview was
+    not audited with Q1, so saving it is refused and nothing is written or recorded."""
+    from sro_case.errors import StaleExport
+
+    store.clock.current = datetime(2026, 7, 15, 9, 0)  # type: ignore[attr-defined]
+    demo.generate(store, 40, seed=2)
+    half = store.statistics.build(*H1)
+    store.statistics.write(store.statistics.build(*Q1), tmp_path / "q1.csv")
+    with pytest.raises(StaleExport, match="neu"):
+        store.statistics.write(half, tmp_path / "h1.csv")
+    assert not (tmp_path / "h1.csv").exists() and len(_releases(store)) == 1
+    again = store.statistics.build(*H1)
+    assert again.joint_periods == (Q1,)
+    store.statistics.write(again, tmp_path / "h1.csv")

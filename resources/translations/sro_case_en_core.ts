@@ -1036,6 +1036,10 @@
         <translation>may only contain letters, digits, full stop, hyphen and underscore.</translation>
     </message>
     <message>
+        <source>Seit dieser Vorschau wurde ein weiterer Statistik-Export gespeichert. Bitte berechnen Sie die Statistik neu, damit sie gemeinsam mit ihm geprüft wird.</source>
+        <translation>Another statistics export was saved since this preview. Please compute the statistics again so that it is audited together with it.</translation>
+    </message>
+    <message>
         <source>ist dem Wiederherstellungsschlüssel vorbehalten.</source>
         <translation>is reserved for the recovery key.</translation>
     </message>

@@ -343,6 +343,7 @@ class StatisticsExport:
     # small figures the earlier exports had narrowed already (for the preview, not the file:
     # it would tell a reader where to look)
     known_before: int = 0
+    releases_seen: int = 0  # the last earlier export (its record id) this one was audited with
 
     def table(self, table_id: str) -> PublishedTable:
         return next(t for t in self.tables if t.id == table_id)

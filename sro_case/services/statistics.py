@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from sro_case import __version__
 from sro_case.domain.catalogues import age_group
 from sro_case.domain.messages import T
-from sro_case.errors import ValidationError
+from sro_case.errors import StaleExport, ValidationError
 from sro_case.export import (
     MIN_THRESHOLD,
     Release,
@@ -179,7 +179,7 @@ class StatisticsService:
                 return aggregate(facts, first, last, threshold=threshold, merge_sex=merge_sex)
 
             earlier = joint_releases(_releases(s), date_from, date_to)
-            return export_from(
+            export = export_from(
                 raw_for(date_from, date_to, min_cell, merges_sex(earlier)),
                 threshold=min_cell,
                 generated_at=self._store.clock.now(),
@@ -187,6 +187,7 @@ class StatisticsService:
                 earlier=earlier,
                 raw_for=raw_for,
             )
+            return replace(export, releases_seen=_last_release(s))
 
     def reference_build(
         self, date_from: date, date_to: date, *, min_cell: int = MIN_THRESHOLD
@@ -204,7 +205,7 @@ class StatisticsService:
             facts = _with_deleted_cases(s, _read_facts(s, date_from, date_to), date_from, date_to)
             earlier = joint_releases(_releases(s), date_from, date_to)
             merge = merges_sex(earlier)
-            return export_from(
+            export = export_from(
                 aggregate(facts, date_from, date_to, threshold=min_cell, merge_sex=merge),
                 threshold=min_cell,
                 generated_at=self._store.clock.now(),
@@ -212,6 +213,7 @@ class StatisticsService:
                 earlier=earlier,
                 raw_for=raw_for,
             )
+            return replace(export, releases_seen=_last_release(s))
 
     def write(self, export: StatisticsExport, out: Path) -> WrittenExport:
         """Write a built (and previewed) export; the format follows the file name."""
@@ -235,6 +237,21 @@ class StatisticsService:
         written = False
         try:
             with self._store.write() as s:
+                mine = release_of(export)
+                newer = s.scalars(
+                    select(StatisticsReleaseRecord.content).where(
+                        StatisticsReleaseRecord.id > export.releases_seen
+                    )
+                )
+                # the same export again (another format) is no news; another one is
+                if any(Release.from_json(text) != mine for text in newer):
+                    raise StaleExport(
+                        T(
+                            "Seit dieser Vorschau wurde ein weiterer Statistik-Export gespeichert. "
+                            "Bitte berechnen Sie die Statistik neu, damit sie gemeinsam mit ihm "
+                            "geprüft wird."
+                        )
+                    )
                 self._store.audit(s, "export", "statistics", detail=detail)
                 s.add(
                     StatisticsReleaseRecord(
@@ -243,7 +260,7 @@ class StatisticsService:
                         date_to=export.date_to,
                         threshold=export.threshold,
                         sha256=digest,
-                        content=release_of(export).to_json(),
+                        content=mine.to_json(),
                     )
                 )
                 s.flush()
@@ -269,6 +286,10 @@ class StatisticsService:
         """Build and write in one go (the CLI)."""
         check_suffix(Path(out))
         return self.write(self.build(date_from, date_to, min_cell=min_cell), Path(out))
+
+
+def _last_release(s: Session) -> int:
+    return int(s.scalar(select(func.max(StatisticsReleaseRecord.id))) or 0)
 
 
 def _releases(s: Session) -> list[Release]:
