@@ -48,6 +48,18 @@ from sro_case.export.tally import MERGED_SEX
 
 ADDITIVE = frozenset({"hilfen_beginn", "hilfen_ende", "konferenz_teilnahmen", "kinderschutz"})
 BY_END_DATE = frozenset({"hilfen_laufend"})
+PER_PERIOD = frozenset({"konferenz_faelle", "ziele", "kosten"})  # counted once per period
+
+
+def _grows_with_period(key: Key) -> bool:
+    """A figure counted once per period that can only grow with the period: goals reviewed,
+    helps with costs, cases with a conference – but not a case's number of conferences (one
+    conference in each quarter is two in the half year)."""
+    pop, coords = key  # type: ignore[misc]
+    if pop == "konferenz_faelle":
+        return all(feature != "konferenzen" for feature, _ in coords)
+    return pop in PER_PERIOD
+
 
 RawFor = Callable[[date, date], RawExport]  # true figures of a period, not merging any column
 
@@ -329,4 +341,100 @@ def joint_model(
             )
             if hide:
                 hidden.add(owner)
+    _nested_counts(out_cells, out_eqs, hidden, cells, (date_from, date_to), releases, raw_for)
     return JointModel(out_cells, out_eqs, hidden, tuple(periods[1:]))
+
+
+def _nested_counts(
+    out_cells: dict[Key, Cell],
+    out_eqs: list[Equation],
+    hidden: set[Key],
+    cells: Mapping[Key, Cell],
+    period: tuple[date, date],
+    releases: Sequence[Release],
+    raw_for: RawFor,
+) -> None:
+    """Figures counted once per period (cases with conferences, goals reviewed, helps with
+    costs) do not add up, but a reader knows: part ≤ whole ≤ the sum of parts that cover it
+    (if the first quarter shows "–", the half year equals the second quarter). Written as
+    equations with hidden, never published slack cells."""
+    spans: dict[Key, tuple[date, date]] = {("new",): period}
+    values: dict[Key, dict[Key, int]] = {("new",): {k: int(c.value) for k, c in cells.items()}}
+    owners: dict[Key, Any] = {("new",): lambda key: key}
+    for n, r in enumerate(releases):
+        if (r.date_from, r.date_to) == period:
+            continue  # the same cells as the new export's (see joint_model)
+        spans[("release", n)] = (r.date_from, r.date_to)
+        owners[("release", n)] = lambda key, tag=("release", n): (tag, key)
+
+    def nested(a: tuple[date, date], b: tuple[date, date]) -> bool:
+        return b[0] <= a[0] and a[1] <= b[1] and a != b
+
+    inside = {(p, w) for p in spans for w in spans if p != w and nested(spans[p], spans[w])}
+    covers = {
+        (a, b, w)
+        for (a, w) in inside
+        for (b, w2) in inside
+        if w2 == w
+        and a < b
+        and min(spans[a][0], spans[b][0]) <= spans[w][0]
+        and spans[w][1] <= max(spans[a][1], spans[b][1])
+        and (
+            spans[a][1] >= date.fromordinal(spans[b][0].toordinal() - 1)
+            if spans[a][0] <= spans[b][0]
+            else spans[b][1] >= date.fromordinal(spans[a][0].toordinal() - 1)
+        )
+    }
+    involved = {x for pair in inside for x in pair}
+    for tag in involved - {("new",)}:
+        first, last = spans[tag]
+        logical = count_cells(raw_for(first, last), 0, 0)
+        values[tag] = {k: v for k, v in logical.values.items() if _grows_with_period(k)}
+        n = tag[1]
+        for key, value in values[tag].items():
+            owner = owners[tag](key)
+            status = releases[n].cells.get(key)  # type: ignore[index]
+            if owner in out_cells or status is None:
+                continue
+            hide = status.suppressed
+            out_cells[owner] = Cell(
+                float(value),
+                float(releases[n].threshold) if hide else 0.0,  # type: ignore[index]
+                0.0,
+                lower=min(1.0, value) if hide else 0.0,
+                fixed=True,
+            )
+            if hide:
+                hidden.add(owner)
+
+    def cell(tag: Key, key: Key) -> Key | None:
+        owner = owners[tag](key)
+        return owner if owner in out_cells else None
+
+    def slack(name: Key, value: int) -> Key:
+        out_cells[name] = Cell(float(value), 0.0, 0.0, lower=0.0, fixed=True)
+        hidden.add(name)
+        return name
+
+    for p, w in sorted(inside, key=repr):
+        for key in values[w]:
+            if not _grows_with_period(key):
+                continue
+            whole, part = cell(w, key), cell(p, key)
+            if whole is None or part is None:
+                continue
+            gap = slack(("slack", p, w, key), values[w][key] - values[p].get(key, 0))
+            out_eqs.append(Equation(whole, (part, gap), "part-of-whole"))
+    for a, b, w in sorted(covers, key=repr):
+        for key in values[w]:
+            if not _grows_with_period(key):
+                continue
+            whole = cell(w, key)
+            parts = tuple(c for c in (cell(a, key), cell(b, key)) if c is not None)
+            if whole is None or not parts:
+                continue
+            total = values[a].get(key, 0) + values[b].get(key, 0)
+            both = slack(("sum", a, b, key), total)
+            gap = slack(("cover", a, b, w, key), total - values[w][key])
+            out_eqs.append(Equation(both, parts, "covering-parts"))
+            out_eqs.append(Equation(both, (whole, gap), "covering-parts"))

@@ -116,11 +116,14 @@ class ConferenceFact(NamedTuple):
 
 
 class GoalFact(NamedTuple):
-    """A goal reviewed in the period, with the last score given in the period."""
+    """A goal reviewed in the period, with the last score given in the period. With
+    ``reviewed_on`` (the day of that review) the tally counts it only in periods containing
+    that day; without, the facts are the period's."""
 
     case: int
     social_space: str
     score: int
+    reviewed_on: date | None = None
 
 
 class ProtectionFact(NamedTuple):

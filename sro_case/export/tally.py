@@ -167,7 +167,11 @@ class FactTallies:
         self._conferences = [
             c for c in facts.conferences if c.social_space in known and inside(c.held_on)
         ]
-        self._goals = [g for g in facts.goals if g.social_space in known]
+        self._goals = [
+            g
+            for g in facts.goals
+            if g.social_space in known and (g.reviewed_on is None or inside(g.reviewed_on))
+        ]
         self._protections = [
             p
             for p in facts.protections
