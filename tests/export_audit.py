@@ -80,6 +80,10 @@ POPULATIONS = {
 ADDITIVE = frozenset({"hilfen_beginn", "hilfen_ende", "konferenz_teilnahmen", "kinderschutz"})
 # counted on the last day of the period
 BY_END_DATE = frozenset({"hilfen_laufend"})
+# counted once per period, so a reader knows part <= whole <= the parts that cover it; not a
+# case's number of conferences (one in each quarter is two in the half year)
+PER_PERIOD = frozenset({"konferenz_faelle", "ziele", "kosten"})
+CONFERENCE_CLASS_FEATURE = "Konferenzen je Fall"
 KEY_FIGURE_TABLES = frozenset({"ziele_zielerreichung", "kosten_budget_sozialraum"})
 SENSITIVE_TABLES = frozenset({"kinderschutz_8a_ergebnis"})
 SENSITIVE_COLUMN_TABLES = frozenset({"hilfen_sozialraum_hilfeart", "laufende_hilfen_sozialraum"})
@@ -411,6 +415,33 @@ def _structural_equations(prog: _Program, model_regions: set[str], spaces: set[s
                 prog.equation((pop, scope, coords), parts)
 
 
+def _nested_period_bounds(prog: _Program, exports: Sequence[ParsedExport]) -> None:
+    """Per-period counts of nested exports: part <= whole, and whole <= a + b where two parts
+    inside the whole together cover it."""
+    periods = {(e.date_from, e.date_to) for e in exports}
+    groups: dict[tuple[str, Coords], dict[tuple[date, date], int]] = defaultdict(dict)
+    for v, (pop, scope, coords) in enumerate(prog.keys):
+        if pop in PER_PERIOD and scope[0] == "period":
+            if any(feature == CONFERENCE_CLASS_FEATURE for feature, _ in coords):
+                continue
+            groups[pop, coords][scope[1], scope[2]] = v
+
+    def inside(a: tuple[date, date], b: tuple[date, date]) -> bool:
+        return a != b and b[0] <= a[0] and a[1] <= b[1]
+
+    for by_period in groups.values():
+        for w in periods & by_period.keys():
+            parts = [p for p in by_period if inside(p, w)]
+            for p in parts:
+                prog.add({by_period[w]: 1, by_period[p]: -1}, 0.0, math.inf)
+            for a, b in itertools.combinations(sorted(parts), 2):
+                first, last = min(a[0], b[0]), max(a[1], b[1])
+                touch = (b[0] - a[1]).days <= 1 if a[0] <= b[0] else (a[0] - b[1]).days <= 1
+                if first <= w[0] and w[1] <= last and touch:
+                    coefs = {by_period[a]: 1, by_period[b]: 1, by_period[w]: -1}
+                    prog.add(coefs, 0.0, math.inf)
+
+
 def build_program(
     exports: Sequence[ParsedExport], model_regions: Iterable[str] | None = None
 ) -> tuple[_Program, dict[CellRef, tuple[int, ...]]]:
@@ -440,6 +471,7 @@ def build_program(
             for s in scopes:
                 _table_equations(prog, table, pop, s)
     _structural_equations(prog, regions, spaces)
+    _nested_period_bounds(prog, exports)
     for n, e in enumerate(exports):
         for table in e.tables.values():
             for row, col in table.count_cells():

@@ -200,7 +200,12 @@ def true_counts(facts: Facts, first: date, last: date, parsed: ParsedExport) -> 
     per_space(
         "ziele_zielerreichung",
         "Ziele mit Überprüfung",
-        (g.social_space for g in facts.goals if g.social_space in space),
+        (
+            g.social_space
+            for g in facts.goals
+            if g.social_space in space
+            and (g.reviewed_on is None or first <= g.reviewed_on <= last)  # reviewed in it
+        ),
     )
     per_space(
         "kosten_budget_sozialraum",
@@ -288,7 +293,7 @@ class World:
             self.spaces,
             self.helps,
             self.conferences,
-            tuple(g for day, g in self.goals if first <= day <= last),
+            tuple(g._replace(reviewed_on=day) for day, g in self.goals),  # dated, like § 8a
             # dated: the product counts each in the periods that contain its opening day
             tuple(p._replace(opened_on=day) for day, p in self.protections),
             self.budgets,
@@ -795,3 +800,32 @@ def test_independent_releases_leak_together() -> None:
     only_joint = [v for v in joint if v.ref not in alone]
     assert only_joint, "the joint audit finds nothing the single audits miss"
     assert any(v.interval.lo == v.interval.hi for v in only_joint)  # worked out exactly
+
+
+def test_counts_per_period_over_nested_exports() -> None:
+    """Goals reviewed are counted once per period: with "–" for a Sozialraum in Q1, its half
+    year equals its Q2 (part <= whole <= the covering parts). Built independently, Q2 and H1
+    hide different companions and give the small row away; built with ``earlier`` they don't."""
+    spaces = [s for s in ALL_SPACES if not s.is_model_region][:3]
+    a, b, c = spaces
+    days = [(date(2026, 5, 2 + i), GoalFact(100 + i, a.code, 1)) for i in range(2)]
+    days += [(date(2026, 5, 2 + i), GoalFact(200 + i, b.code, 0)) for i in range(10)]
+    days += [(date(2026, 2, 2 + i), GoalFact(300 + i, b.code, 0)) for i in range(6)]
+    days += [(date(2026, 5, 2 + i), GoalFact(400 + i, c.code, 2)) for i in range(10)]
+    facts = Facts(tuple(spaces), goals=tuple(g._replace(reviewed_on=d) for d, g in days))
+
+    def build(period: tuple[date, date], earlier: Sequence[StatisticsExport] = ()) -> ParsedExport:
+        export = build_export(
+            facts, *period, threshold=3, generated_at=NOW, software=SOFTWARE, earlier=earlier
+        )
+        built.append(export)
+        return parse_csv(to_csv(export), name=f"{period[0]:%Y-%m-%d}")
+
+    built: list[StatisticsExport] = []
+    alone = [build(Q1), build(Q2), build(H1)]
+    assert violations(alone), "the auditor must see the leak of independent exports"
+    built.clear()
+    first = build(Q1)
+    second = build(Q2, built[:])
+    together = [first, second, build(H1, built[:])]
+    assert not violations(together)

@@ -217,6 +217,26 @@ def _additive(
     return ADDITIVE - broken
 
 
+def _release_cell(value: float, status: Status, threshold: int) -> Cell:
+    """An earlier export's figure: published (a constant), or hidden and still protected as it
+    was – at least as wide as its threshold, a small one ± around its true value."""
+    if not status.suppressed:
+        return Cell(value, 0.0, 0.0, lower=0.0, fixed=True)
+    up, down = (0.0, 0.0)
+    if status is Status.PRIMARY and value > 0:
+        up, down = protection_levels(int(value), threshold)
+    return Cell(
+        value,
+        float(threshold),
+        0.0,
+        primary=status is Status.PRIMARY,
+        up=up,
+        down=down,
+        lower=min(1.0, value),
+        fixed=True,
+    )
+
+
 def _segment_cell(
     key: Key, value: int, cells: Mapping[Key, Cell], threshold_of: Callable[[Key], int]
 ) -> Cell:
@@ -330,16 +350,8 @@ def joint_model(
                 continue
             else:
                 continue
-            hide = status.suppressed
-            out_cells[owner] = Cell(
-                value,
-                float(limit) if hide else 0.0,
-                0.0,
-                primary=status is Status.PRIMARY,
-                lower=min(1.0, value) if hide else 0.0,
-                fixed=True,
-            )
-            if hide:
+            out_cells[owner] = _release_cell(value, status, limit)
+            if status.suppressed:
                 hidden.add(owner)
     _nested_counts(out_cells, out_eqs, hidden, cells, (date_from, date_to), releases, raw_for)
     return JointModel(out_cells, out_eqs, hidden, tuple(periods[1:]))
@@ -389,23 +401,27 @@ def _nested_counts(
     for tag in involved - {("new",)}:
         first, last = spans[tag]
         logical = count_cells(raw_for(first, last), 0, 0)
-        values[tag] = {k: v for k, v in logical.values.items() if _grows_with_period(k)}
+        values[tag] = {k: v for k, v in logical.values.items() if k[0] in PER_PERIOD}  # type: ignore[index]
         n = tag[1]
         for key, value in values[tag].items():
             owner = owners[tag](key)
             status = releases[n].cells.get(key)  # type: ignore[index]
             if owner in out_cells or status is None:
                 continue
-            hide = status.suppressed
-            out_cells[owner] = Cell(
-                float(value),
-                float(releases[n].threshold) if hide else 0.0,  # type: ignore[index]
-                0.0,
-                lower=min(1.0, value) if hide else 0.0,
-                fixed=True,
-            )
-            if hide:
+            out_cells[owner] = _release_cell(float(value), status, releases[n].threshold)  # type: ignore[index]
+            if status.suppressed:
                 hidden.add(owner)
+        # the earlier export's own tables: rows, columns, Gebiet sums
+        for e in logical.equations:
+            members = [e.total, *e.parts]
+            if e.total[0] in PER_PERIOD and all(owners[tag](k) in out_cells for k in members):  # type: ignore[index]
+                out_eqs.append(
+                    Equation(
+                        owners[tag](e.total),
+                        tuple(owners[tag](k) for k in e.parts),
+                        f"release:{e.family}",
+                    )
+                )
 
     def cell(tag: Key, key: Key) -> Key | None:
         owner = owners[tag](key)
