@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from sro_case.export import Release, build_export, joint_releases, release_of
-from sro_case.export.tables import Facts, HelpFact, Space
+from sro_case.export.tables import Facts, HelpFact, ProtectionFact, Space
 from sro_case.services import demo
 from sro_case.services.store import Store
 from sro_case.storage.orm import StatisticsReleaseRecord
@@ -140,3 +140,16 @@ def test_an_export_saved_after_the_preview_makes_it_stale(store: Store, tmp_path
     again = store.statistics.build(*H1)
     assert again.joint_periods == (Q1,)
     store.statistics.write(again, tmp_path / "h1.csv")
+
+
+def test_facts_without_their_day_are_refused_for_a_joint_audit() -> None:
+    """A § 8a case without its opening day counts in every period; the joint audit would rest
+    on figures that do not add up, so it refuses instead of skipping the table."""
+    space = Space("stadtmitte", "Stadtmitte", False)
+    facts = Facts((space,), protections=(ProtectionFact(1, space.code, "latent"),))
+    kw = {"threshold": 3, "generated_at": datetime(2026, 7, 1), "software": "test"}
+    first = build_export(facts, *Q1, **kw)
+    with pytest.raises(ValueError, match="without their day"):
+        build_export(facts, *H1, earlier=[first], **kw)
+    dated = Facts((space,), protections=(ProtectionFact(1, space.code, "latent", Q1[0]),))
+    build_export(dated, *H1, earlier=[build_export(dated, *Q1, **kw)], **kw)

@@ -37,7 +37,7 @@ def build_export(
     releases) are audited together with this one where their periods overlap or nest."""
     if threshold < MIN_THRESHOLD:
         raise ValueError(f"threshold {threshold} < {MIN_THRESHOLD}")
-    releases = joint_releases(_releases(earlier), date_from, date_to)
+    releases = joint_releases(_as_releases(earlier), date_from, date_to)
     raw = aggregate(facts, date_from, date_to, threshold=threshold, merge_sex=merges_sex(releases))
 
     def raw_for(first: date, last: date) -> RawExport:
@@ -53,7 +53,7 @@ def build_export(
     )
 
 
-def _releases(earlier: Earlier) -> list[Release]:
+def _as_releases(earlier: Earlier) -> list[Release]:
     return [e if isinstance(e, Release) else release_of(e) for e in earlier]
 
 
@@ -74,7 +74,7 @@ def export_from(
         raise ValueError("earlier exports need raw_for: the true figures of their periods")
     date_from, date_to = raw.date_from, raw.date_to
     sensitive = sensitive_threshold(threshold)
-    releases = joint_releases(_releases(earlier), date_from, date_to)
+    releases = joint_releases(_as_releases(earlier), date_from, date_to)
     published = publish(raw, threshold, sensitive, releases=releases, raw_for=raw_for)
     notes = [
         *raw.notes,

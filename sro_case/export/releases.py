@@ -13,7 +13,11 @@ The reader's knowledge, written as the suppression engine's cells and equations:
   table equations, and every export's figure is the sum over the segments it covers.
 - Figures of a *state* (helps running at the end date; cases with conferences, goals, costs in
   the period): equal when the end date (running helps) or the whole period is equal, so an
-  earlier release of the same period shares the cell itself; otherwise they are not combinable.
+  earlier release of the same period shares the cell itself.
+- Figures counted *once per period* (cases with a conference, goals reviewed, helps with costs)
+  over nested periods: part ≤ whole ≤ the parts that cover it (``_nested_counts``).
+- Small figures a reader gets by subtraction (segments, runs of segments, differences of two
+  periods) are protected like small published cells.
 
 Figures are today's true figures for each period: where the case files have not changed since
 an earlier export, that is exactly what the reader computes with.
@@ -33,11 +37,11 @@ from sro_case.export.suppression import (
     Equation,
     Key,
     LogicalCells,
+    cell_key,
     count_cells,
     protection_levels,
 )
 from sro_case.export.tables import (
-    TOTAL_CODE,
     PublishedCell,
     PublishedTable,
     RawExport,
@@ -75,6 +79,8 @@ class Release:
     figures: Mapping[Key, float] = field(default_factory=dict)  # the published counts
 
     def to_json(self) -> str:
+        """The stored form: period, threshold, and per cell [population, coordinates, status,
+        published figure or null]."""
         cells = [
             [key[0], [list(c) for c in key[1]], str(status), self.figures.get(key)]  # type: ignore[index]
             for key, status in sorted(self.cells.items(), key=lambda kv: repr(kv[0]))
@@ -92,6 +98,7 @@ class Release:
 
     @classmethod
     def from_json(cls, text: str) -> Release:
+        """Read what ``to_json`` wrote."""
         data: dict[str, Any] = json.loads(text)
         cells: dict[Key, Status] = {}
         figures: dict[Key, float] = {}
@@ -109,10 +116,12 @@ class Release:
         )
 
     def overlaps(self, date_from: date, date_to: date) -> bool:
+        """Whether this release's period shares a day with ``[date_from, date_to]``."""
         return self.date_from <= date_to and date_from <= self.date_to
 
 
 def _table_keys(table: PublishedTable) -> Iterable[tuple[Key, PublishedCell]]:
+    """Every count cell of a published table with its logical key (as ``publish`` keys it)."""
     count_cols = [j for j, c in enumerate(table.cols) if c.kind == "count"]
     for i, row in enumerate(table.rows):
         for j in count_cols:
@@ -120,8 +129,7 @@ def _table_keys(table: PublishedTable) -> Iterable[tuple[Key, PublishedCell]]:
             coords = [(row.feature, row.code)]
             if table.kind == "count":
                 coords.append((col.feature, col.code))
-            key: Key = (table.population, tuple(sorted(c for c in coords if c[1] != TOTAL_CODE)))
-            yield key, table.cells[i][j]
+            yield cell_key(table.population, *coords), table.cells[i][j]
 
 
 def release_of(export: StatisticsExport) -> Release:
@@ -197,24 +205,25 @@ def _merged_sex(logical: LogicalCells, equations: list[Equation]) -> None:
         equations.append(Equation(merged, (key, other), "merged_sex"))
 
 
-def _additive(
+def _check_additive(
     cells: Mapping[Key, Cell],
     date_from: date,
     date_to: date,
     segs: Sequence[tuple[date, date]],
     seg_logical: Mapping[tuple[date, date], LogicalCells],
-) -> frozenset[str]:
-    """The populations that really add up over the segments of this export (facts without a
-    date, as some tests and imports give them, count in every period: not additive then)."""
+) -> None:
+    """The figures additive over time must add up over this export's segments. They do for
+    the case files; facts without their day (a § 8a case without its opening day) would count
+    in every period, and the joint audit would rest on a wrong model: refused, never skipped."""
     mine = [seg for seg in segs if date_from <= seg[0] and seg[1] <= date_to]
-    broken: set[str] = set()
     for key, cell in cells.items():
-        pop = key[0]  # type: ignore[index]
-        if pop in ADDITIVE and pop not in broken:
+        if key[0] in ADDITIVE:  # type: ignore[index]
             total = sum(seg_logical[seg].values.get(key, 0) for seg in mine)
             if total != cell.value:
-                broken.add(pop)
-    return ADDITIVE - broken
+                raise ValueError(
+                    f"{key}: {cell.value:g} in the period, {total} over its parts – facts "
+                    "without their day cannot be audited with earlier exports"
+                )
 
 
 def _release_cell(value: float, status: Status, threshold: int) -> Cell:
@@ -237,13 +246,11 @@ def _release_cell(value: float, status: Status, threshold: int) -> Cell:
     )
 
 
-def _segment_cell(
-    key: Key, value: int, cells: Mapping[Key, Cell], threshold_of: Callable[[Key], int]
-) -> Cell:
+def _segment_cell(key: Key, value: int, limit_of: Callable[[Key], int]) -> Cell:
     """A segment's figure: never published, but subtraction (a year minus its first eleven
     months) can give it; a small one is then protected like a small published cell."""
     if value > 0:
-        t = threshold_of(key)
+        t = limit_of(key)
         if value < t:
             up, _ = protection_levels(value, t)
             return Cell(float(value), float(t), 0.0, up=up, lower=0.0, fixed=True)
@@ -267,15 +274,16 @@ def joint_model(
     date_to: date,
     releases: Sequence[Release],
     raw_for: RawFor,
-    sensitive: Callable[[Key, int], int],
+    limit_of: Callable[[Key, int], int],
     threshold: int,
 ) -> JointModel:
     """The new export (``cells``, ``equations``: its logical count cells, ``threshold``)
     linked to the earlier ``releases``. ``raw_for`` gives a period's true figures;
-    ``sensitive(key, t)`` the threshold of a cell under a threshold ``t``."""
+    ``limit_of(key, t)`` a cell's threshold under an export's minimum cell size ``t`` (the
+    stricter one for sensitive cells)."""
 
-    def threshold_of(key: Key) -> int:
-        return sensitive(key, threshold)
+    def new_limit(key: Key) -> int:
+        return limit_of(key, threshold)
 
     out_cells = dict(cells)
     out_eqs = list(equations)
@@ -286,13 +294,14 @@ def joint_model(
     seg_logical = {seg: count_cells(raw_for(*seg), 0, 0) for seg in segs}
     for logical in seg_logical.values():
         _merged_sex(logical, logical.equations)
-    additive = _additive(cells, date_from, date_to, segs, seg_logical)
+    _check_additive(cells, date_from, date_to, segs, seg_logical)
+    additive = ADDITIVE
     for seg, logical in seg_logical.items():
         values = {k: v for k, v in logical.values.items() if k[0] in additive}  # type: ignore[index]
         seg_values[seg] = values
         tag = ("segment", seg)
         for k, v in values.items():
-            out_cells[(tag, k)] = _segment_cell(k, v, cells, threshold_of)
+            out_cells[(tag, k)] = _segment_cell(k, v, new_limit)
             hidden.add((tag, k))
         for e in logical.equations:
             if e.total[0] in additive:  # type: ignore[index]
@@ -315,7 +324,7 @@ def joint_model(
         for k in sorted({k for g in region for k in seg_values[g]}, key=repr):
             parts = tuple(("segment", g) for g in sorted(region) if k in seg_values[g])
             value = sum(seg_values[g[1]][k] for g in parts)  # type: ignore[index]
-            out_cells[(tag, k)] = _segment_cell(k, value, cells, threshold_of)
+            out_cells[(tag, k)] = _segment_cell(k, value, new_limit)
             hidden.add((tag, k))
             out_eqs.append(Equation((tag, k), tuple((g, k) for g in parts), "region"))
 
@@ -336,7 +345,7 @@ def joint_model(
         tag = ("release", n)
         for key, status in r.cells.items():
             pop = key[0]  # type: ignore[index]
-            limit = sensitive(key, r.threshold)
+            limit = limit_of(key, r.threshold)
             if pop in additive:
                 value = link((tag, key), key, r.date_from, r.date_to)
                 owner: Key = (tag, key)
@@ -383,19 +392,17 @@ def _nested_counts(
         return b[0] <= a[0] and a[1] <= b[1] and a != b
 
     inside = {(p, w) for p in spans for w in spans if p != w and nested(spans[p], spans[w])}
+
+    def cover(a: tuple[date, date], b: tuple[date, date], w: tuple[date, date]) -> bool:
+        """``a`` and ``b`` together, without a gap, cover all of ``w``."""
+        no_gap = (max(a[0], b[0]) - min(a[1], b[1])).days <= 1
+        return no_gap and min(a[0], b[0]) <= w[0] and w[1] <= max(a[1], b[1])
+
     covers = {
         (a, b, w)
         for (a, w) in inside
         for (b, w2) in inside
-        if w2 == w
-        and a < b
-        and min(spans[a][0], spans[b][0]) <= spans[w][0]
-        and spans[w][1] <= max(spans[a][1], spans[b][1])
-        and (
-            spans[a][1] >= date.fromordinal(spans[b][0].toordinal() - 1)
-            if spans[a][0] <= spans[b][0]
-            else spans[b][1] >= date.fromordinal(spans[a][0].toordinal() - 1)
-        )
+        if w2 == w and a < b and cover(spans[a], spans[b], spans[w])
     }
     involved = {x for pair in inside for x in pair}
     for tag in involved - {("new",)}:

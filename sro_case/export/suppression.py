@@ -431,7 +431,10 @@ def certify(
 
 
 class _Engine:
-    def __init__(self, cells: Mapping[Key, Cell], equations: Sequence[Equation]) -> None:
+    def __init__(
+        self, cells: Mapping[Key, Cell], equations: Sequence[Equation], *, joint: bool = False
+    ) -> None:
+        """``joint``: the cells include earlier exports' (fixed) figures."""
         self.cells = dict(cells)
         self.order = {k: i for i, k in enumerate(cells)}
         self.equations = _dedupe(equations)
@@ -445,7 +448,7 @@ class _Engine:
         self._build_network()
         self.settled: set[Key] = set()  # hidden cells shown to be protected
         self.known_before: set[Key] = set()  # bounded by fixed figures (earlier exports)
-        self.joint = any(c.fixed for c in self.cells.values())  # with earlier exports
+        self.joint = joint
 
     # -- the part of the system that is a network: cells in at most two equations
     def _build_network(self) -> None:
@@ -745,13 +748,15 @@ class _Engine:
         failing: dict[Key, float] = {}
         where: dict[Key, list[Key]] = {}
         known = self._determined(suppressed)
-        for comp in _components(suppressed, self.equations):
+        groups = _components(suppressed, self.equations)
+        for comp in groups:
             for key in comp:
                 where[key] = comp  # complements are looked for around the whole group
                 cell = self.cells[key]
                 if key in known and (cell.required > 0 or cell.up > 0 or cell.down > 0):
                     failing[key] = 0.0
-        for comp in _components(suppressed - known, self.equations):
+        # pinned cells count as published for the programs (the groups split without them)
+        for comp in _components(suppressed - known, self.equations) if known else groups:
             comp.sort(key=self.order.__getitem__)  # the same program whatever the hash seed
             short = _certify_component(comp, self.cells, self.equations, eqs_of, self.settled)
             failing.update(short)
@@ -893,6 +898,7 @@ class LogicalCells:
 
 
 def count_cells(raw: RawExport, threshold: int, sensitive: int) -> LogicalCells:
+    """The logical count cells of an export and their equations (thresholds as given)."""
     logical, equations, _ = _count_cells(raw, threshold, sensitive)
     return LogicalCells({k: c.value for k, c in logical.items()}, equations)
 
@@ -1055,6 +1061,8 @@ def _sum_protection(
 
 @dataclass(frozen=True)
 class Published:
+    """What ``publish`` returns: the tables that may leave, and what the joint audit did."""
+
     tables: tuple[PublishedTable, ...]
     joint_periods: tuple[tuple[date, date], ...] = ()  # earlier exports audited with it
     coarsened: int = 0  # logical cells hidden only because of them
@@ -1078,11 +1086,11 @@ def publish(
     least = known_minimum({k: c.value for k, c in logical.items()}, equations)
     cells = {k: _count_cell(k, c, least[k]) for k, c in logical.items()}
     # populations whose rows carry means or sums: no thin union of hidden rows there
-    figures = {t.population for t in raw.tables if isinstance(t, KeyFigureTable)}
+    with_key_figures = {t.population for t in raw.tables if isinstance(t, KeyFigureTable)}
     unions = [
         eq
         for eq in equations
-        if eq.total[0] in figures  # type: ignore[index]
+        if eq.total[0] in with_key_figures  # type: ignore[index]
         and (eq.family.endswith(":sum") or eq.family.startswith("hierarchy:"))
     ]
     cases = {k: c.cases for k, c in logical.items()}
@@ -1093,16 +1101,16 @@ def publish(
     if releases and raw_for is not None:
         from sro_case.export.releases import joint_model
 
-        def threshold_of(key: Key, t: int) -> int:
+        def limit_of(key: Key, t: int) -> int:
             found = logical.get(key)
             return sensitive_threshold(t) if found and found.threshold > threshold else t
 
         model = joint_model(
-            cells, equations, raw.date_from, raw.date_to, releases, raw_for, threshold_of, threshold
+            cells, equations, raw.date_from, raw.date_to, releases, raw_for, limit_of, threshold
         )
         joint_periods = model.periods
         primary |= {k for k in cells if model.cells[k].primary and logical[k].value > 0}
-        engine = _Engine(model.cells, model.equations)
+        engine = _Engine(model.cells, model.equations, joint=True)
         found = engine.run(hidden | model.hidden)
         hidden = {k for k in found if k in cells}
         known_before = len(engine.known_before)
