@@ -161,6 +161,7 @@ def _measure_open(data: Dataset, db: Path, store: Any, runs: int, res: Results) 
     ]
     sample = rng.sample(ids, min(len(ids), max(runs, 15)))
     res.record("open_case", [time_ms(lambda cid=cid: store.cases.get(cid))[0] for cid in sample])
+    _measure_entrusted(store, sample[0], runs, res)
 
     today = store.clock.today()
     targets = rng.sample(ids, runs)
@@ -256,3 +257,48 @@ def _measure_open(data: Dataset, db: Path, store: Any, runs: int, res: Results) 
             ],
         )
     res.notes["database_mb"] = round(db.stat().st_size / 2**20, 1)
+
+
+def _measure_entrusted(store: Any, template: int, runs: int, res: Results) -> None:
+    """§ 65 by cryptography: a case with 20 entrusted notes (each sealed to its author, opened
+    with the author's key) against the same case with 20 ordinary notes, taken in turns."""
+    from sro_case.domain import models as m
+
+    if store.identity is None:
+        res.notes["open_case_entrusted"] = "Schlüsseldatei Version 1: nicht gemessen"
+        return
+    detail = store.cases.get(template)
+    ids = []
+    for entrusted in (False, True):
+        case = store.cases.create(
+            m.CaseDraft(
+                f"BENCH-65-{int(entrusted)}-{store.clock.now():%H%M%S%f}",
+                m.FamilyDraft(detail.family.display_name, detail.family.social_space),
+                tuple(
+                    m.PersonDraft(p.first_name, p.last_name, p.birth_date, p.sex, p.role)
+                    for p in detail.family.persons
+                ),
+                opened_on=detail.summary.opened_on,
+            )
+        )
+        for n in range(20):
+            store.cases.add_note(
+                case.id,
+                m.NoteDraft(
+                    detail.summary.opened_on,
+                    "counselling",
+                    f"Gespräch {n}: " + "Die Mutter berichtet ausführlich. " * 12,
+                    "Mutter, Kind",
+                    entrusted=entrusted,
+                ),
+            )
+        ids.append(case.id)
+    plain, sealed = [], []
+    for _ in range(max(runs, 15)):
+        plain.append(time_ms(lambda: store.cases.get(ids[0]))[0])
+        sealed.append(time_ms(lambda: store.cases.get(ids[1]))[0])
+    res.record("open_case_20_notes", plain)
+    res.record("open_case_20_entrusted", sealed)
+    res.metrics["open_case_entrusted_extra"] = round(
+        res.metrics["open_case_20_entrusted"] - res.metrics["open_case_20_notes"], 2
+    )

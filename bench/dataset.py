@@ -20,6 +20,7 @@ import sqlcipher3
 
 from sro_case.paths import migrations_dir, resources_dir
 from sro_case.services import demo, vault
+from sro_case.storage import keyfile
 from sro_case.services.vault import database_key
 from sro_case.storage.engine import connect_raw
 from sro_case.storage.keyfile import KeyFile
@@ -46,6 +47,7 @@ def fingerprint(cases: int) -> str:
     sources += [resources_dir() / "demo" / "names.json"]
     sources += sorted((resources_dir() / "catalogues").glob("*.json"))
     sources += sorted((migrations_dir() / "versions").glob("*.py"))
+    sources += [Path(keyfile.__file__)]  # the key file's format
     for src in sources:
         h.update(src.name.encode())
         h.update(src.read_bytes())

@@ -381,7 +381,8 @@ def cmd_rotate_key(args: argparse.Namespace) -> int:
 
     result = rotate_key(args.db, _passphrase(args), user=args.user)
     _out(result.summary())
-    _print_recovery_key(result.recovery_key)
+    if result.recovery_key is not None:  # a version 1 key file was turned into version 2
+        _print_recovery_key(result.recovery_key)
     return EXIT_OK
 
 
@@ -468,6 +469,15 @@ def cmd_user(args: argparse.Namespace) -> int:
         raise UsageError("„user remove“ braucht --login.")
     with _open(args) as store:
         store.users.remove(args.login)  # admins only; not one's own access, not the last admin
+        renewed = store.identity is not None  # version 2: the removal renewed the key
+    if renewed:
+        _out(
+            f"Schlüsselplatz von {args.login} entfernt, Zugang deaktiviert und der "
+            "Datenbankschlüssel für alle anderen erneuert (ihre Passphrasen und der "
+            "Wiederherstellungsschlüssel gelten weiter). Ältere Sicherungen behalten den alten "
+            "Schlüssel."
+        )
+        return EXIT_OK
     _out(f"Schlüsselplatz von {args.login} entfernt und Zugang deaktiviert.")
     if args.rotate:
         return cmd_rotate_key(args)

@@ -232,5 +232,8 @@ def test_backup_restore_user_and_rotate_key(filled: Path, tmp_path: Path) -> Non
     assert run("info", "--db", str(filled), passphrase="Petras eigene Passphrase").returncode == 0
     result = run("rotate-key", "--db", str(filled))
     assert result.returncode == 0, result.stderr
-    assert "WIEDERHERSTELLUNGSSCHLÜSSEL" in result.stdout
+    assert "Wiederherstellungsschlüssel bleibt derselbe" in result.stdout
+    assert "WIEDERHERSTELLUNGSSCHLÜSSEL" not in result.stdout  # no new one to print
     assert run("check", "--db", str(filled)).returncode == 0
+    # Petra stays in after the rotation, with her own passphrase
+    assert run("info", "--db", str(filled), passphrase="Petras eigene Passphrase").returncode == 0

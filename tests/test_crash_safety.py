@@ -24,10 +24,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from sro_case.domain import models as m
 from sro_case.errors import DatabaseInUse, WrongPassphrase
 from sro_case.services import demo
 from sro_case.services.backup import Digest, database_digest
-from sro_case.services.vault import create_database, database_key, unlock
+from sro_case.services.vault import add_user_slot, create_database, database_key, unlock
 from sro_case.storage import lockfile
 from sro_case.storage.engine import connect_raw
 from sro_case.storage.keyfile import KeyFile
@@ -356,11 +357,18 @@ _ROTATION_MARKS = [
 ]
 
 
+PETRA = "Petras eigene Passphrase"
+
+
 @posix_only
 def test_key_rotation_killed_at_50_random_points(tmp_path: Path) -> None:
-    db = _new_database(tmp_path)
-    with unlock(db, cw.PASSPHRASE, clock=cw.clock()) as store:
+    db = tmp_path / "daten" / "fallakten.db"
+    created = create_database(db, cw.PASSPHRASE, kdf=cw.CHILD_KDF, clock=cw.clock())
+    recovery = created.recovery_key
+    with created.store as store:
         demo.generate(store, 200, seed=9)  # a few MiB, so the rekey itself takes a while
+        store.users.add(m.UserDraft("petra", "Petra Lange", "caseworker"))
+        add_user_slot(store, "petra", PETRA, kdf=cw.CHILD_KDF)
         key = database_key(store)
     skip = ("audit_event", "meta")  # rotations add audit entries; everything else is unchanged
     reference = _content(db, key, exclude=skip)
@@ -388,6 +396,14 @@ def test_key_rotation_killed_at_50_random_points(tmp_path: Path) -> None:
             report = store.maintenance.check()
             assert report.ok, (run, marks[-3:], report)
         assert not KeyFile.load(KeyFile.path_for(db)).pending, "the rotation was not finished"
+        # Everyone who stays is still in, without having typed anything during the rotation:
+        # the other user with her own passphrase, and the same recovery key.
+        for opened in (
+            unlock(db, PETRA, user="petra", clock=cw.clock()),
+            unlock(db, recovery_key=recovery, clock=cw.clock()),
+        ):
+            with opened as other:
+                assert database_key(other) == new_key, run
         if any(ln.startswith("R rekeyed") for ln in killed.lines):
             assert new_key != key, "a committed rekey was lost"
         if not any(ln.startswith("R journal_delete") for ln in killed.lines):

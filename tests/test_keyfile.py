@@ -218,7 +218,7 @@ MALFORMED_FIELDS: list[tuple[str, Callable[[Doc], None], str]] = [
     ("version text", _set("version", "1"), "„version“ muss eine ganze Zahl sein"),
     ("version bool", _set("version", True), "„version“ muss eine ganze Zahl sein"),
     ("version 0", _set("version", 0), "„version“ muss zwischen 1 und"),
-    ("version newer", _set("version", 2), "von einer neueren Programmversion"),
+    ("version newer", _set("version", 3), "von einer neueren Programmversion"),
     ("database_id missing", _set("database_id", DELETE), "„database_id“ fehlt"),
     ("database_id number", _set("database_id", 7), "„database_id“ muss ein Text sein"),
     ("database_id empty", _set("database_id", ""), "„database_id“ muss 1 bis 100 Zeichen"),
@@ -347,9 +347,9 @@ MALFORMED_FIELDS: list[tuple[str, Callable[[Doc], None], str]] = [
         "„pending_slots[0].kdf.memory_kib“ muss zwischen",
     ),
     (
-        "pending reuses id",
-        lambda d: d["pending_slots"][0].update(id=d["slots"][0]["id"]),
-        "„pending_slots[0].id“: die Schlüsselplatz-Kennung",
+        "pending repeats an id",
+        lambda d: d["pending_slots"].append(dict(d["pending_slots"][0])),
+        "„pending_slots[1].id“: die Schlüsselplatz-Kennung",
     ),
 ]
 
@@ -486,3 +486,45 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=120,
     )
+
+
+V2_MALFORMED = [
+    ("box key too short", "slots.0.box_key", base64.b64encode(b"x" * 31).decode(), "box_key"),
+    ("sign key not base64", "slots.0.sign_key", "nicht base64!", "sign_key"),
+    ("unknown role", "slots.1.role", "chef", "role"),
+    (
+        "binding of the wrong size",
+        "slots.0.binding",
+        base64.b64encode(b"s" * 63).decode(),
+        "binding",
+    ),
+    (
+        "ciphertext of a version 1 slot",
+        "slots.0.ciphertext",
+        base64.b64encode(b"c" * 48).decode(),
+        "ciphertext",
+    ),
+    ("wrap of the wrong size", "wraps.0.sealed", base64.b64encode(b"w" * 10).decode(), "sealed"),
+    ("wrap of an unknown kind", "wraps.0.kind", "schlüssel", "kind"),
+    ("wraps not a list", "wraps", {"a": 1}, "wraps"),
+    ("anchor hash not hex", "audit_anchor.hash", "z" * 64, "audit_anchor.hash"),
+    ("anchor seq negative", "audit_anchor.seq", -1, "audit_anchor.seq"),
+    ("anchor signature missing", "audit_anchor.signature", DELETE, "audit_anchor.signature"),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "field"),
+    [pytest.param(path, value, field, id=name) for name, path, value, field in V2_MALFORMED],
+)
+def test_malformed_version_2_fields_are_a_damaged_key_file(  # type: ignore[no-untyped-def]
+    tmp_path, created, db_path, path, value, field
+) -> None:
+    """The fields of the key hierarchy (public keys, bindings, wraps, the audit anchor) are
+    checked like every other: a German message naming the field, never a traceback."""
+    created.store.close()  # closing writes the signed audit anchor
+    doc = json.loads(KeyFile.path_for(db_path).read_text(encoding="utf-8"))
+    assert doc["version"] == 2 and "audit_anchor" in doc and doc["wraps"]
+    _set(path, value)(doc)
+    error = _damaged(tmp_path, json.dumps(doc).encode())
+    assert field in str(error) and "beschädigt" in str(error)

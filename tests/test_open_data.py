@@ -88,17 +88,22 @@ def test_export_import_export_gives_the_same_data(
     a, b = _files(tmp_path / "a"), _files(tmp_path / "b")
     assert a.keys() == b.keys()
     for name in a:
-        if name not in ("audit_event.jsonl", "meta.jsonl"):
+        if name not in ("audit_event.jsonl", "meta.jsonl", "app_user.jsonl"):
             assert a[name] == b[name], name
-    # the audit log is the same, plus exactly one entry that records the import
+    # the users are the same; the keys registered are this file's own (its key file's slots)
+    users_a = [json.loads(r) for r in a["app_user.jsonl"].splitlines()]
+    users_b = [json.loads(r) for r in b["app_user.jsonl"].splitlines()]
+    assert [{**u, "sign_key": ""} for u in users_a] == [{**u, "sign_key": ""} for u in users_b]
+    # the audit log is the same, plus the new file's admin key bound under its own root and
+    # exactly one entry that records the import
     assert b["audit_event.jsonl"].startswith(a["audit_event.jsonl"])
     extra = b["audit_event.jsonl"][len(a["audit_event.jsonl"]) :].decode().splitlines()
-    assert len(extra) == 1 and json.loads(extra[0])["action"] == "import"
+    assert [json.loads(e)["action"] for e in extra] == ["bind_key", "import"]
     meta_a = {r["key"]: r["value"] for r in map(json.loads, a["meta.jsonl"].splitlines())}
     meta_b = {r["key"]: r["value"] for r in map(json.loads, b["meta.jsonl"].splitlines())}
     assert meta_a.keys() == meta_b.keys()
     assert meta_a["database_id"] != meta_b["database_id"]  # each file keeps its identity
-    assert int(meta_b["audit_head_seq"]) == int(meta_a["audit_head_seq"]) + 1
+    assert int(meta_b["audit_head_seq"]) == int(meta_a["audit_head_seq"]) + 2
     for other in ("schema.json", "README.txt"):
         assert (tmp_path / "a" / other).read_bytes() == (tmp_path / "b" / other).read_bytes()
     # the format the README promises: one object per line, even with U+2028 in the text

@@ -20,7 +20,6 @@ from sro_case.errors import (
     ValidationError,
     WrongPassphrase,
 )
-from sro_case.services.keys import rotate_key
 from sro_case.services.store import Store
 from sro_case.services.vault import (
     MAX_DELAY_S,
@@ -105,10 +104,13 @@ def test_every_audit_entry_names_the_user(team: Path, clock: FixedClock) -> None
         ("petra", "read"),
     ]
     slot_events = [(a, act, d) for a, act, ent, d in rows if ent == "key_slot"]
-    assert len(slot_events) == 4 and all(
-        a == "admin" and act == "create" for a, act, _ in slot_events
-    )
-    assert any("petra" in d for *_x, d in slot_events)
+    created = [(a, d) for a, act, d in slot_events if act == "create"]
+    bound = [(a, d) for a, act, d in slot_events if act == "bind_key"]
+    assert len(created) == 4 and all(a == "admin" for a, _ in created)
+    assert any("petra" in d for _a, d in created)
+    # each key is bound in the log: the admin's by the recovery key, the others by the admin
+    assert ("wiederherstellung", "admin") in [(a, d.split()[2]) for a, d in bound]
+    assert sorted(d.split()[2] for a, d in bound if a == "admin") == sorted(USERS)
 
 
 def test_only_admins_manage_slots(team: Path, clock: FixedClock) -> None:
@@ -146,8 +148,9 @@ def test_removing_a_user_removes_the_slot_and_rotation_the_key(
     petra = USERS["petra"][2]
     kept_copy = KeyFile.path_for(team).read_bytes()  # what Petra might have copied
     with unlock(team, PASSPHRASE, clock=clock) as admin:
-        remove_user_slot(admin, "petra")
         old_key = database_key(admin)
+        remove_user_slot(admin, "petra")
+        assert database_key(admin) != old_key, "the open store works on with the new key"
         with admin.read() as s:
             active = s.execute(text("SELECT active FROM app_user WHERE login = 'petra'")).scalar()
         assert active == 0
@@ -155,18 +158,18 @@ def test_removing_a_user_removes_the_slot_and_rotation_the_key(
     assert "petra" not in KeyFile.load(KeyFile.path_for(team)).labels()
     with pytest.raises(WrongPassphrase):
         unlock(team, petra, clock=clock)
-    # With a copy of the old key file, her passphrase still yields the key, and that key still
-    # opens the file: removing a slot alone is not enough against a copy.
+    # A copy of the old key file still yields the key Petra had, but removing her renewed the
+    # database key at once: what she kept opens nothing.
     copy = team.with_name("kopie.keys")
     copy.write_bytes(kept_copy)
     stolen = KeyFile.load(copy).unlock(petra, label="petra")
-    assert stolen == old_key and probe_key(team, stolen)
-    # A key rotation ends that: the copied key opens nothing any more.
-    rotate_key(team, PASSPHRASE, keep={"anke": USERS["anke"][2]}, clock=clock)
-    assert not probe_key(team, stolen)
-    # And a restored old key file lets nobody in whose account is deactivated.
+    assert stolen == old_key and not probe_key(team, stolen)
+    # Everyone else is still in, with their own passphrases and the same recovery key.
+    for login in ("anke", "moritz", "clara"):
+        unlock(team, USERS[login][2], user=login, clock=clock).close()
+    # And a restored old key file holds only the dead key.
     KeyFile.path_for(team).write_bytes(kept_copy)
-    with pytest.raises(DatabaseDamaged):  # the old key file holds only the dead key
+    with pytest.raises(DatabaseDamaged):
         unlock(team, petra, clock=clock)
 
 
@@ -175,7 +178,7 @@ def test_a_deactivated_user_with_a_lingering_slot_is_refused(team: Path, clock: 
     with unlock(team, PASSPHRASE, clock=clock) as admin:
         remove_user_slot(admin, "moritz")
     KeyFile.path_for(team).write_bytes(kept)  # e.g. an old key file put back by hand
-    with pytest.raises(PermissionDenied, match="deaktiviert"):
+    with pytest.raises(DatabaseDamaged):  # it holds only the database key before the removal
         unlock(team, USERS["moritz"][2], clock=clock)
 
 

@@ -1047,6 +1047,16 @@ Before saving you see exactly what the file contains; small case numbers are sup
         <translation>Creating the key slot …</translation>
     </message>
     <message>
+        <location filename="../../ui/admin/users.py" line="156"/>
+        <source>Der Zugang von %1 wurde entfernt und der Datenbankschlüssel für alle anderen erneuert: ein gespeicherter alter Schlüssel öffnet die Datenbank nicht mehr. Alle anderen melden sich wie gewohnt an.</source>
+        <translation>%1's access was removed and the database key renewed for everyone else: a saved old key no longer opens the database. Everyone else signs in as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users.py" line="156"/>
+        <source>Zugang wird entfernt, Datenbankschlüssel wird erneuert …</source>
+        <translation>Removing access, renewing the database key …</translation>
+    </message>
+    <message>
         <location filename="../../ui/admin/users.py" line="155"/>
         <source>Der Zugang von %1 wurde entfernt. Hat die Person eine Kopie der Schlüsseldatei (etwa aus einer Sicherung), erneuern Sie zusätzlich den Datenbankschlüssel (sro-case rotate-key).</source>
         <translation>%1's access was removed. If the person may have a copy of the key file (from a backup, say), also renew the database key (sro-case rotate-key).</translation>

@@ -1563,5 +1563,69 @@
         <source>Feld „{field}“ muss {size} Byte lang sein (steht: {actual})</source>
         <translation>field "{field}" must be {size} bytes long (is: {actual})</translation>
     </message>
+    <message>
+        <source>Eintrag {seq} nennt {actor} als Handelnde/n, ist aber von {signer} signiert.</source>
+        <translation>Entry {seq} names {actor} as the actor but is signed by {signer}.</translation>
+    </message>
+    <message>
+        <source>Eintrag {seq}: die Signatur von {signer} ist ungültig; der Eintrag ist gefälscht oder verändert.</source>
+        <translation>Entry {seq}: {signer}'s signature is invalid; the entry is forged or altered.</translation>
+    </message>
+    <message>
+        <source>Der in {where} festgehaltene Stand des Protokolls (Eintrag {seq}) ist nicht gültig signiert.</source>
+        <translation>The state of the log recorded in {where} (entry {seq}) is not validly signed.</translation>
+    </message>
+    <message>
+        <source>Das Protokoll endet bei Eintrag {last}, {where} hält aber schon Eintrag {seq} fest: Einträge wurden entfernt (oder eine ältere Sicherung zurückgespielt).</source>
+        <translation>The log ends at entry {last}, but {where} already records entry {seq}: entries were removed (or an older backup was restored).</translation>
+    </message>
+    <message>
+        <source>Eintrag {seq} weicht von dem in {where} festgehaltenen Stand ab: das Protokoll wurde neu geschrieben (oder eine ältere Sicherung zurückgespielt).</source>
+        <translation>Entry {seq} differs from the state recorded in {where}: the log was rewritten (or an older backup was restored).</translation>
+    </message>
+    <message>
+        <source>Eintrag {seq} ist nicht signiert.</source>
+        <translation>Entry {seq} is not signed.</translation>
+    </message>
+    <message>
+        <source>der Schlüsseldatei</source>
+        <translation>the key file</translation>
+    </message>
+    <message>
+        <source>der Sicherung {name}</source>
+        <translation>the backup {name}</translation>
+    </message>
+    <message>
+        <source>Nach dem Schlüsselwechsel hätte keine Administratorin und kein Administrator oder der Wiederherstellungsschlüssel keinen Zugang mehr; es wurde nichts verändert.</source>
+        <translation>After the key change no admin, or the recovery key, would have access any more; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Der Schlüssel dieses Zugangs ist in der Datenbank nicht (mehr) eingetragen: der Zugang wurde entfernt oder ersetzt. Wenden Sie sich an die Administration.</source>
+        <translation>This login's key is not (or no longer) registered in the database: the access was removed or replaced. Please contact the administration.</translation>
+    </message>
+    <message>
+        <source>Zugänge kann nur eine Administratorin oder ein Administrator mit eigenem Schlüsselpaar einrichten. Bei einer Schlüsseldatei im alten Format erneuern Sie zuerst den Datenbankschlüssel (sro-case rotate-key).</source>
+        <translation>Only an admin with a key pair of their own can set up access. With a key file in the old format, first renew the database key (sro-case rotate-key).</translation>
+    </message>
+    <message>
+        <source>Zum Schlüsselplatz „{login}“ gibt es keine Benutzerin und keinen Benutzer. Er wird nicht geöffnet; wenden Sie sich an die Administration.</source>
+        <translation>There is no user for the key slot "{login}". It is not opened; please contact the administration.</translation>
+    </message>
+    <message>
+        <source>Dieser Schlüsselplatz ist von keiner Administratorin und keinem Administrator bestätigt (seine Bindung fehlt oder stimmt nicht). Er wird nicht geöffnet; wenden Sie sich an die Administration.</source>
+        <translation>No admin has confirmed this key slot (its binding is missing or does not match). It is not opened; please contact the administration.</translation>
+    </message>
+    <message>
+        <source>Nur die Administration kann Zugänge bestätigen.</source>
+        <translation>Only the administration can confirm access.</translation>
+    </message>
+    <message>
+        <source>Feld „{field}“ muss 64 Hexadezimalziffern haben</source>
+        <translation>field "{field}" must have 64 hexadecimal digits</translation>
+    </message>
+    <message>
+        <source>Unbekannte Rolle „{role}“.</source>
+        <translation>Unknown role "{role}".</translation>
+    </message>
 </context>
 </TS>

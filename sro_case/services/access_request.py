@@ -44,6 +44,7 @@ from sro_case.domain.catalogues import catalogue
 from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind, Sex
 from sro_case.domain.messages import T
 from sro_case.errors import NotFound
+from sro_case.services import entrusted
 from sro_case.services.retention import RetentionService, compute_rule, load_bases
 from sro_case.storage.files import atomic_write_bytes
 from sro_case.storage.orm import (
@@ -169,9 +170,14 @@ class _Scrub:
 
 
 def collect(
-    session: Session, person_id: int, today: date, periods: dict[str, int]
+    session: Session,
+    person_id: int,
+    today: date,
+    periods: dict[str, int],
+    store: Store | None = None,
 ) -> dict[str, Any]:
-    """The access-request document as plain JSON-ready data."""
+    """The access-request document as plain JSON-ready data. Sealed § 65 entries appear only
+    where a consent releases them and ``store``'s user holds their key."""
     person = session.get(PersonRecord, person_id)
     if person is None:
         raise NotFound(T("Die Person {person_id} existiert nicht.", person_id=person_id))
@@ -248,7 +254,7 @@ def collect(
             ],
         },
         "cases": [
-            _case(session, c, person, rules[c.id], users, staff, scrub, today) for c in cases
+            _case(session, c, person, rules[c.id], users, staff, scrub, today, store) for c in cases
         ],
         "person_access_log": [
             _event(e, user_names)
@@ -284,6 +290,7 @@ def _case(
     staff: set[str],
     scrub: _Scrub,
     today: date,
+    store: Store | None = None,
 ) -> dict[str, Any]:
     consents = list(s.execute(select(ConsentRecord).where(ConsentRecord.case_id == c.id)).scalars())
     released = any(
@@ -300,7 +307,12 @@ def _case(
             .order_by(CaseNoteRecord.occurred_on, CaseNoteRecord.id)
         ).scalars()
     )
-    shown = [n for n in notes if released or not n.entrusted]
+    opened = entrusted.open_many(store, s, notes) if store is not None else {}
+    plain = {
+        n.id: opened.get(n.id) if n.sealed else entrusted.Opened(n.text, n.participants)
+        for n in notes
+    }
+    shown = [n for n in notes if (released or not n.entrusted) and plain[n.id] is not None]
     helps = s.execute(
         select(HelpRecord)
         .where(
@@ -394,8 +406,8 @@ def _case(
                 "occurred_on": _iso(n.occurred_on),
                 "kind": n.kind,
                 "kind_label": _label(NoteKind, n.kind),
-                "participants": scrub(n.participants),
-                "text": scrub(n.text),
+                "participants": scrub(plain[n.id].participants),  # type: ignore[union-attr]
+                "text": scrub(plain[n.id].text),  # type: ignore[union-attr]
                 "entrusted": n.entrusted,
                 "author": users[n.author_id].name if n.author_id in users else "",
             }
@@ -740,7 +752,7 @@ class AccessRequestService:
         today = self._store.clock.today()
         with self._store.read() as s:
             periods = RetentionService._periods(s)
-            return collect(s, person_id, today, periods)
+            return collect(s, person_id, today, periods, self._store)
 
     def write(self, person_id: int, out_dir: Path) -> AccessRequestFiles:
         """PDF and JSON into ``out_dir``; logged as an export of the person's data."""

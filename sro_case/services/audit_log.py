@@ -7,6 +7,7 @@ and the login of the user an entry about a user refers to, so the admin view can
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,10 +15,15 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, func, select
 
-from sro_case.services import audit
+from sro_case.domain.messages import T
+from sro_case.errors import SroCaseError
+from sro_case.services import audit, entrusted
+from sro_case.storage.keyfile import KeyFile
 from sro_case.storage.orm import AuditEventRecord, CaseRecord, UserRecord
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from sro_case.services.store import Store
 
 _ENTRY = re.compile(r"Eintrag (\d+)")  # how audit.verify names an entry
@@ -129,10 +135,60 @@ class AuditLogService:
         with self._store.read() as s:
             return sorted(s.execute(select(AuditEventRecord.action).distinct()).scalars())
 
+    def anchors(self) -> list[audit.AnchorSource]:
+        return anchors_of(self._store)
+
     def verify(self) -> ChainReport:
         """Walk the whole chain (may take a while on a big log: run it off the GUI thread)."""
         self._store.require_role("admin")
         with self._store.read() as s:
-            events, problems = audit.verify(s)
+            events, problems = verify_log(self._store, s)
         named = {int(n) for p in problems for n in _ENTRY.findall(p)}
         return ChainReport(events, tuple(problems), tuple(sorted(named)))
+
+
+def verify_log(store: Store, session: Session) -> tuple[int, list[str]]:
+    """The chain, and with a version 2 key file every signature from the root the signed-in
+    user's own slot holds, and the anchors outside the file (``audit.verify``)."""
+    identity = store.identity
+    if identity is None:  # a version 1 key file: the chain only
+        return audit.verify(session)
+    try:
+        valid = KeyFile.load(KeyFile.path_for(store.path)).valid_slots(identity.root)
+    except SroCaseError:
+        valid = {}
+    return audit.verify(
+        session,
+        root=identity.root,
+        database_id=entrusted.database_id(session),
+        anchors=anchors_of(store),
+        signers={label: slot.keys.sign for (_k, label), slot in valid.items() if slot.keys},
+    )
+
+
+def anchors_of(store: Store) -> list[audit.AnchorSource]:
+    """The signed heads kept outside the database: in the key file and in the key file of
+    every backup of this database in the usual backup folder."""
+    from sro_case.services.backup import BackupService
+
+    path = store.path
+    candidates = [(KeyFile.path_for(path), T("der Schlüsseldatei"))]
+    with contextlib.suppress(Exception):
+        service = BackupService(store)
+        for backup in service.backups(service.default_dir()):
+            candidates.append(
+                (KeyFile.path_for(backup), T("der Sicherung {name}", name=backup.name))
+            )
+    try:
+        own_id = KeyFile.load(KeyFile.path_for(path)).database_id
+    except SroCaseError:
+        return []
+    found: list[audit.AnchorSource] = []
+    for key_path, where in candidates:
+        try:
+            keys = KeyFile.load(key_path)
+        except SroCaseError:
+            continue
+        if keys.anchor is not None and keys.database_id == own_id:
+            found.append(audit.AnchorSource(where, keys.anchor))
+    return found

@@ -55,7 +55,7 @@ from sro_case.storage.files import (
     fsync_file,
     is_disk_full,
 )
-from sro_case.storage.keyfile import PASSPHRASE, RECOVERY, KeyFile
+from sro_case.storage.keyfile import PASSPHRASE, RECOVERY, Identity, KeyFile
 
 if TYPE_CHECKING:
     from sro_case.services.store import Store
@@ -547,6 +547,10 @@ class BackupService:
         final = folder / _unique_name(folder, store.path.stem, _local(store.clock.now()), label)
         tmp = _tmp_for(final)
         key = self._key
+        from sro_case.services.vault import write_anchor
+
+        with contextlib.suppress(Exception):  # the backup carries the latest signed head
+            write_anchor(store)
         # the live key file, read before: a failure there is not the backup folder's fault
         key_bytes = KeyFile.path_for(store.path).read_bytes()
         try:
@@ -662,7 +666,14 @@ class BackupService:
         target = Path(target)
         live = target.resolve() == store.path.resolve()
         if not live:
-            return _restore_new(source, source_key, target, actor=store.actor, clock=store.clock)
+            return _restore_new(
+                source,
+                source_key,
+                target,
+                actor=store.actor,
+                clock=store.clock,
+                signer=store.identity,
+            )
         if not overwrite_live:
             raise DatabaseExists(
                 T(
@@ -702,7 +713,9 @@ class BackupService:
                     # Until the file is swapped the live slots stay in force and the restored
                     # key waits as "pending": after a crash in between, unlock keeps whichever
                     # key opens the file that is there.
-                    live_keys.with_pending(new_keys.slots).save(KeyFile.path_for(live))
+                    live_keys.with_pending(new_keys.slots, new_keys.wraps).save(
+                        KeyFile.path_for(live)
+                    )
                 os.replace(tmp, live)
                 fsync_dir(live.parent)
                 atomic_write_bytes(KeyFile.path_for(live), source_keys.read_bytes())
@@ -712,6 +725,7 @@ class BackupService:
                     store.actor,
                     store.clock,
                     f"Wiederhergestellt aus {source.name}; vorheriger Stand in {safety.name}",
+                    store.identity,
                 )
         except BaseException:
             with contextlib.suppress(OSError):
@@ -807,14 +821,24 @@ def _leave_wal(path: Path, key: bytes) -> None:
         )
 
 
-def _audit_into(path: Path, key: bytes, actor: str, clock: Clock, detail: str) -> None:
+def _audit_into(
+    path: Path, key: bytes, actor: str, clock: Clock, detail: str, signer: Identity | None
+) -> None:
     from sro_case.services.vault import append_audit
 
-    append_audit(path, key, actor=actor, clock=clock, action="restore", detail=detail)
+    append_audit(
+        path, key, actor=actor, clock=clock, action="restore", detail=detail, signer=signer
+    )
 
 
 def _restore_new(
-    source: Path, key: bytes, target: Path, *, actor: str, clock: Clock
+    source: Path,
+    key: bytes,
+    target: Path,
+    *,
+    actor: str,
+    clock: Clock,
+    signer: Identity | None = None,
 ) -> RestoreResult:
     target = Path(target)
     if target.exists() or KeyFile.path_for(target).exists():
@@ -838,7 +862,7 @@ def _restore_new(
             with contextlib.suppress(OSError):
                 tmp.unlink()
             raise
-        _audit_into(target, key, actor, clock, f"Wiederhergestellt aus {source.name}")
+        _audit_into(target, key, actor, clock, f"Wiederhergestellt aus {source.name}", signer)
     return RestoreResult(target, digest, None, False)
 
 
@@ -862,16 +886,21 @@ def restore_backup(
     source, target = Path(source), Path(target)
     keys = KeyFile.load(_source_key_file(source))
     if recovery_key is not None:
-        key, _slot = keys.open_slot(recovery_key, kind=RECOVERY)
+        opened = keys.open(recovery_key, kind=RECOVERY)
         actor = RECOVERY_LABEL
     else:
-        key, slot = keys.open_slot(passphrase or "", kind=PASSPHRASE, label=user)
-        actor = slot.label
+        opened = keys.open(passphrase or "", kind=PASSPHRASE, label=user)
+        actor = opened.slot.label
+    key = opened.key
     if not target.exists():
         # Admins only: the copy holds every case file. The role is the one this person has
         # in the backup (there is no other database to ask).
+        if opened.identity is not None and opened.identity.role != "admin":
+            raise PermissionDenied(
+                "Ihre Rolle erlaubt diese Aktion nicht. Wenden Sie sich an die Administration."
+            )
         _require_admin_in(source, key, actor)
-        return _restore_new(source, key, target, actor=actor, clock=clock)
+        return _restore_new(source, key, target, actor=actor, clock=clock, signer=opened.identity)
     if not overwrite_live:
         raise DatabaseExists(
             T(

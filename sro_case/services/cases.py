@@ -20,7 +20,7 @@ from sro_case.domain.phonetics import cologne_phonetic
 from sro_case.domain.sorting import german_key
 from sro_case.domain.validation import Checker
 from sro_case.errors import NotFound, ValidationError, WorkflowError
-from sro_case.services import mapping, search_index
+from sro_case.services import entrusted, mapping, search_index
 from sro_case.storage.orm import (
     CaseNoteRecord,
     CaseRecord,
@@ -59,6 +59,12 @@ class DuplicateCandidate:
     person: str
     birth_date: date | None
     reason: str  # German: why it may be the same person
+
+
+SEALED_PLACEHOLDER = (
+    "Anvertrauter Eintrag (§ 65 SGB VIII): eine Einwilligung gibt ihn frei, er ist für Sie aber "
+    "noch nicht entschlüsselt. Er wird lesbar, sobald die verfassende Fachkraft den Fall öffnet."
+)
 
 
 def space_id(session: Session, code: str) -> int:
@@ -348,13 +354,27 @@ class CaseService:
         today = self._store.clock.today()
         released = entrusted_released([mapping.consent(c) for c in rec.consents], today)
         notes = []
+        if released:  # a consent released entrusted entries: share the keys I hold
+            entrusted.share(self._store, s, [n for n in rec.notes if n.sealed])
+        opened = entrusted.open_many(self._store, s, list(rec.notes))
         for n in sorted(rec.notes, key=lambda n: (n.occurred_on, n.id)):
             author = users.get(n.author_id) if n.author_id else None
-            # § 65 SGB VIII: an entrusted entry is seen only by the worker it was entrusted to
-            # (and the lead worker), unless a valid consent releases entrusted data.
+            name = author.name if author else ""
+            if n.sealed:
+                # § 65 SGB VIII, by cryptography: only who holds the note's key reads it
+                plain = opened.get(n.id)
+                if plain is not None:
+                    notes.append(
+                        mapping.note(n, name, text=plain.text, participants=plain.participants)
+                    )
+                elif released:
+                    notes.append(mapping.note(n, name, text=SEALED_PLACEHOLDER, participants=""))
+                continue
+            # not sealed yet (older file): an entrusted entry is seen only by the worker it was
+            # entrusted to (and the lead worker), unless a valid consent releases it
             if n.entrusted and not released and me not in {author.login if author else None, lead}:
                 continue
-            notes.append(mapping.note(n, author.name if author else ""))
+            notes.append(mapping.note(n, name))
         return m.CaseDetail(
             summary=summary,
             family=mapping.family(rec.family, rec.social_space.code),
@@ -657,6 +677,12 @@ class CaseService:
             s.add(c)
             s.flush()
             self._store.audit(s, "create", "consent", c.id, case_id=case_id)
+            if d.releases_entrusted:  # released now: those who can read share the keys
+                s.refresh(rec, ["consents", "notes"])
+                if entrusted_released(
+                    [mapping.consent(x) for x in rec.consents], self._store.clock.today()
+                ):
+                    entrusted.share(self._store, s, [n for n in rec.notes if n.sealed])
             return mapping.consent(c)
 
     def revoke_consent(self, consent_id: int, revoked_on: date | None = None) -> None:
@@ -693,8 +719,21 @@ class CaseService:
             )
             s.add(n)
             s.flush()
+            if d.entrusted and self._store.identity is not None:
+                readers = entrusted.reader_keys(self._store, s)
+                me = self._store.identity.label
+                if me not in readers:  # the author always reads their own entry
+                    readers[me] = self._store.identity.pair.public.box
+                entrusted.seal_note(s, n, d.text, d.participants, {me: readers[me]})
+                consents = self._case(s, case_id).consents
+                if entrusted_released(
+                    [mapping.consent(c) for c in consents], self._store.clock.today()
+                ):
+                    entrusted.share(self._store, s, [n])
             self._store.audit(s, "create", "note", n.id, case_id=case_id)
-            return mapping.note(n, author.name if author else "")
+            return mapping.note(
+                n, author.name if author else "", text=d.text, participants=d.participants
+            )
 
     def add_help(self, case_id: int, draft: m.HelpDraft) -> m.Help:
         self._store.require_case_access()

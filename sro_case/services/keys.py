@@ -1,24 +1,31 @@
-"""Key rotation: a new random database key, for when the old one may have leaked.
+"""Key rotation: a new random database key, after a user is removed or when the old one may
+have leaked.
 
 The database is rekeyed in place (``PRAGMA rekey`` rewrites every page in one transaction),
 and the crash safety comes from the order of the steps:
 
-1. The new key's slots are written into the key file as *pending*, beside the old slots.
+1. The new key is sealed to every slot that stays (``pending`` slots and wraps in the key
+   file, beside the current ones).
 2. The WAL is checkpointed and the database switched to a rollback journal: SQLCipher 4
    rekeys safely only there, and the rollback journal keeps the old pages (encrypted with the
    old key) until the commit deletes it. A crash before that commit is rolled back at the next
    open, whatever key that open uses (the rollback copies raw pages); after it, every page is
    under the new key. The folder is synced so the deleted journal cannot come back.
 3. The new key is checked (probe + ``quick_check``) and WAL is switched back on.
-4. The pending slots become the slots; the old ones are gone.
+4. The pending slots become the slots; the old wraps are gone.
 
 ``vault.unlock`` finishes an interrupted rotation: with pending slots present it tries the old
 key, then the new one, and keeps the slots of whichever opens the file. So after a crash (or
-``kill -9``) at any point the database opens with the same passphrase and holds all data.
+``kill -9``) at any point the database opens for everyone who stays, and holds all data.
 
-Slots wrap the key under each person's passphrase, so only the passphrases given here can be
-carried over; everyone else needs a new slot from an admin (``vault.add_user_slot``). A new
-recovery key is always made. Old backups keep the old key and their own key files.
+With a version 2 key file the new key is *sealed* to each remaining user's public key, so no
+passphrase is needed and nobody who stays is locked out; the recovery key stays the same. Who
+stays: every slot whose binding holds and whose key is registered for an active user in the
+database (``app_user.sign_key``), and the recovery key. A version 1 key file (every slot
+wrapping the raw key) is turned into version 2 by its first rotation: the admin's passphrase
+(and those given in ``keep``) get key pairs, everyone else needs a new slot from an admin, and a
+new recovery key is made (the old one cannot be carried over without being typed in).
+Old backups keep the old key and their own key files.
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 
@@ -48,20 +55,25 @@ from sro_case.storage.files import fsync_dir
 from sro_case.storage.keyfile import (
     PASSPHRASE,
     RECOVERY,
+    Identity,
     KdfParams,
     KeyFile,
     KeySlot,
     new_database_key,
     new_recovery_key,
 )
+from sro_case.storage.keypairs import KeyPair, b64
+
+if TYPE_CHECKING:
+    from sro_case.services.store import Store
 
 STEPS = ("pending_written", "journal_delete", "rekeyed", "verified", "promoted", "audited")
 
 
 @dataclass(frozen=True)
 class RotationResult:
-    recovery_key: str  # the new one: show once, print, keep safe
-    kept: tuple[str, ...]  # logins whose passphrases open the new key
+    recovery_key: str | None  # a new one (show once, print, keep safe); None: unchanged
+    kept: tuple[str, ...]  # logins whose slots open the new key
     dropped: tuple[str, ...]  # logins that need a new slot from an admin
     seconds: float
 
@@ -73,6 +85,8 @@ class RotationResult:
                 + ", ".join(self.dropped)
                 + ". Richten Sie ihre Zugänge neu ein."
             )
+        if self.recovery_key is None:
+            text += " Der Wiederherstellungsschlüssel bleibt derselbe."
         return text
 
 
@@ -89,48 +103,39 @@ def rotate_key(
 ) -> RotationResult:
     """Give the database a new random key (admins only, database closed everywhere).
 
-    ``passphrase`` (or ``recovery_key``) identifies the admin; the admin's slot is carried
-    over with the same passphrase. ``keep`` maps further logins to their current passphrases
-    to carry them over too. ``on_step`` is called after each step in ``STEPS`` (progress,
-    tests)."""
+    ``passphrase`` (or ``recovery_key``) identifies the admin. With a version 2 key file
+    everyone who stays keeps access and ``keep`` is not needed; with a version 1 file ``keep``
+    maps further logins to their current passphrases to carry them over. ``on_step`` is called
+    after each step in ``STEPS`` (progress, tests)."""
     started = time.perf_counter()
     path = Path(path)
     step = on_step or (lambda _name: None)
     if not path.is_file():
         raise DatabaseMissing(T("Die Datenbank {path} existiert nicht.", path=path))
-    key_path = KeyFile.path_for(path)
     with lockfile.acquire(path):
         if lockfile.held_count(path) > 1:
             raise DatabaseInUse(
                 "Die Datenbank ist in diesem Programm noch geöffnet. Schließen Sie sie, bevor "
                 "der Schlüssel erneuert wird."
             )
-        old_key, keys, login = vault._key_from_slots(path, passphrase, recovery_key, user)
-        _require_admin(path, old_key, login)
-        new_key = new_database_key()
-        new_recovery = new_recovery_key()
-        pending, kept, dropped = _new_slots(
-            keys, new_key, new_recovery, login, passphrase, keep or {}, kdf
-        )
-        keys.with_pending(pending).save(key_path)
-        step("pending_written")
-
-        try:
-            _rekey(path, old_key, new_key, step)
-        except BaseException as exc:
-            if vault.probe_key(path, old_key):  # nothing happened: forget the new key
-                keys.drop_pending().save(key_path)
-            if isinstance(exc, sqlcipher3.Error):
-                raise DatabaseDamaged(
-                    T(
-                        "Der Schlüssel konnte nicht erneuert werden ({error}). Die Datenbank ist "
-                        "unverändert und öffnet weiter mit dem bisherigen Schlüssel.",
-                        error=str(exc),
-                    )
-                ) from exc
-            raise
-        keys.with_pending(pending).promote_pending().save(key_path)
-        step("promoted")
+        opened, keys, login = vault._key_from_slots(path, passphrase, recovery_key, user)
+        _require_admin(path, opened.key, login, opened.identity)
+        _upgrade_schema(path, opened.key)
+        if opened.identity is None:
+            return _upgrade_v1(
+                path,
+                opened.key,
+                keys,
+                login,
+                passphrase,
+                recovery_key,
+                keep or {},
+                kdf,
+                clock,
+                step,
+                started,
+            )
+        new_key, kept, dropped = _rotate(path, opened.key, keys, opened.identity, (), step)
         vault.append_audit(
             path,
             new_key,
@@ -139,12 +144,49 @@ def rotate_key(
             action="rotate_key",
             detail="Datenbankschlüssel erneuert"
             + (f"; ohne Zugang: {', '.join(dropped)}" if dropped else ""),
+            signer=opened.identity,
         )
         step("audited")
-    return RotationResult(new_recovery, kept, dropped, time.perf_counter() - started)
+    return RotationResult(None, kept, dropped, time.perf_counter() - started)
 
 
-def _require_admin(path: Path, key: bytes, login: str) -> None:
+def rotate_open(
+    store: Store,
+    *,
+    remove: tuple[str, ...] = (),
+    on_step: Callable[[str], None] | None = None,
+) -> RotationResult:
+    """Renew the key of the database ``store`` has open (it holds the writer lock), dropping
+    the slots of ``remove``. The store works on with the new key. Admins only."""
+    started = time.perf_counter()
+    step = on_step or (lambda _name: None)
+    identity = store.identity
+    if identity is None or identity.role != "admin":
+        raise PermissionDenied("Nur die Administration kann den Datenbankschlüssel erneuern.")
+    path = store.path
+    with lockfile.acquire(path):
+        old_key = vault.database_key(store)
+        keys = KeyFile.load(KeyFile.path_for(path))
+        store.engine.dispose()  # the rekey needs the only connection
+        try:
+            new_key, kept, dropped = _rotate(path, old_key, keys, identity, remove, step)
+        except BaseException:
+            store.replace_key(old_key if vault.probe_key(path, old_key) else _new_of(path))
+            raise
+        assert isinstance(store, vault.VaultStore)
+        store.replace_key(new_key)
+    return RotationResult(None, kept, dropped, time.perf_counter() - started)
+
+
+def _new_of(path: Path) -> bytes:
+    raise DatabaseDamaged(vault.damaged_message(path))
+
+
+def _require_admin(path: Path, key: bytes, login: str, identity: Identity | None) -> None:
+    if identity is not None:
+        if identity.role != "admin":
+            raise PermissionDenied("Nur die Administration kann den Datenbankschlüssel erneuern.")
+        return
     if login == vault.RECOVERY_LABEL:
         return  # whoever holds the recovery key can do everything anyway
     conn = connect_raw(path, key)
@@ -152,31 +194,108 @@ def _require_admin(path: Path, key: bytes, login: str) -> None:
         row = conn.execute("SELECT role, active FROM app_user WHERE login = ?", (login,)).fetchone()
     finally:
         conn.close()
-    if row is not None and (row[0] != "admin" or not row[1]):
+    if row is None or row[0] != "admin" or not row[1]:
         raise PermissionDenied("Nur die Administration kann den Datenbankschlüssel erneuern.")
 
 
-def _new_slots(
+def _registered(path: Path, key: bytes) -> dict[str, str]:
+    """Active logins and the signing key registered for each."""
+    conn = connect_raw(path, key)
+    try:
+        rows = conn.execute("SELECT login, sign_key FROM app_user WHERE active").fetchall()
+    finally:
+        conn.close()
+    return {str(login): str(sign_key) for login, sign_key in rows}
+
+
+def _rotate(
+    path: Path,
+    old_key: bytes,
     keys: KeyFile,
-    new_key: bytes,
-    new_recovery: str,
+    signer: Identity,
+    remove: tuple[str, ...],
+    step: Callable[[str], None],
+) -> tuple[bytes, tuple[str, ...], tuple[str, ...]]:
+    """Steps 1-4 for a version 2 key file. Returns the new key, kept and dropped logins."""
+    key_path = KeyFile.path_for(path)
+    registered = _registered(path, old_key)
+    valid = keys.valid_slots(signer.root)
+    stays: list[KeySlot] = []
+    dropped: list[str] = []
+    for slot in keys.slots:
+        ok = slot.owner in valid and slot.keys is not None
+        if ok and slot.kind == PASSPHRASE:
+            assert slot.keys is not None
+            ok = slot.label not in remove and registered.get(slot.label) == b64(slot.keys.sign)
+        if ok:
+            stays.append(slot)
+        elif slot.kind == PASSPHRASE:
+            dropped.append(slot.label)
+    if not any(s.kind == RECOVERY for s in stays) or not any(
+        s.kind == PASSPHRASE and s.role == "admin" for s in stays
+    ):
+        raise ValidationError(
+            "Nach dem Schlüsselwechsel hätte keine Administratorin und kein Administrator oder "
+            "der Wiederherstellungsschlüssel keinen Zugang mehr; es wurde nichts verändert."
+        )
+    new_key = new_database_key()
+    wraps = tuple(keys.wrap_for(new_key, slot) for slot in stays)
+    keys = keys.with_authority(
+        tuple(w for w in keys.authority if w.label not in dropped and w.label not in remove)
+    )
+    keys.with_pending(tuple(stays), wraps).save(key_path)
+    step("pending_written")
+    _rekey_or_roll_back(path, old_key, new_key, keys, step)
+    keys.with_pending(tuple(stays), wraps).promote_pending().save(key_path)
+    step("promoted")
+    kept = tuple(s.label for s in stays if s.kind == PASSPHRASE)
+    return new_key, kept, tuple(dropped)
+
+
+def _rekey_or_roll_back(
+    path: Path, old_key: bytes, new_key: bytes, keys: KeyFile, step: Callable[[str], None]
+) -> None:
+    try:
+        _rekey(path, old_key, new_key, step)
+    except BaseException as exc:
+        if vault.probe_key(path, old_key):  # nothing happened: forget the new key
+            keys.drop_pending().save(KeyFile.path_for(path))
+        if isinstance(exc, sqlcipher3.Error):
+            raise DatabaseDamaged(
+                T(
+                    "Der Schlüssel konnte nicht erneuert werden ({error}). Die Datenbank ist "
+                    "unverändert und öffnet weiter mit dem bisherigen Schlüssel.",
+                    error=str(exc),
+                )
+            ) from exc
+        raise
+
+
+def _upgrade_v1(
+    path: Path,
+    old_key: bytes,
+    keys: KeyFile,
     login: str,
     passphrase: str | None,
+    recovery_key: str | None,
     keep: Mapping[str, str],
     kdf: KdfParams | None,
-) -> tuple[tuple[KeySlot, ...], tuple[str, ...], tuple[str, ...]]:
-    pending: list[KeySlot] = []
-    kept: list[str] = []
+    clock: Clock,
+    step: Callable[[str], None],
+    started: float,
+) -> RotationResult:
+    """A version 1 key file becomes version 2 in the same crash-safe steps."""
+    key_path = KeyFile.path_for(path)
+    secrets_of: dict[str, str] = {}
     dropped: list[str] = []
     for slot in keys.slots:
         if slot.kind != PASSPHRASE:
             continue
         if slot.label == login and passphrase is not None:
-            secret = passphrase
+            secrets_of[slot.label] = passphrase
         elif slot.label in keep:
-            secret = keep[slot.label]
             try:
-                keys.open_slot(secret, kind=PASSPHRASE, label=slot.label)
+                keys.open_slot(keep[slot.label], kind=PASSPHRASE, label=slot.label)
             except WrongPassphrase:
                 raise WrongPassphrase(
                     T(
@@ -184,14 +303,11 @@ def _new_slots(
                         login=slot.label,
                     )
                 ) from None
+            secrets_of[slot.label] = keep[slot.label]
         else:
             dropped.append(slot.label)
-            continue
-        pending.append(
-            keys.new_slot(new_key, secret, kind=PASSPHRASE, label=slot.label, kdf=kdf or slot.kdf)
-        )
-        kept.append(slot.label)
-    if not kept:
+    roles = _active_roles(path, old_key)
+    if not any(roles.get(label) == "admin" for label in secrets_of):
         raise ValidationError(
             [
                 (
@@ -201,14 +317,131 @@ def _new_slots(
                 )
             ]
         )
-    old_recovery = next((s for s in keys.slots if s.kind == RECOVERY), None)
-    recovery_kdf = kdf or (old_recovery.kdf if old_recovery else pending[0].kdf)
-    pending.append(
-        keys.new_slot(
-            new_key, new_recovery, kind=RECOVERY, label=vault.RECOVERY_LABEL, kdf=recovery_kdf
-        )
+    for label in [label for label in secrets_of if label not in roles]:
+        del secrets_of[label]  # a slot without an active user stays behind
+        dropped.append(label)
+    new_key = new_database_key()
+    new_recovery = new_recovery_key()
+    root_pair = KeyPair.generate()
+    root = root_pair.public.sign
+    root_identity = Identity(
+        RECOVERY, vault.RECOVERY_LABEL, "admin", root_pair, root, root_pair.sign_private
     )
-    return tuple(pending), tuple(kept), tuple(dropped)
+    old_recovery = next((s for s in keys.slots if s.kind == RECOVERY), None)
+    first_kdf = kdf or (old_recovery.kdf if old_recovery else keys.slots[0].kdf)
+    fresh = KeyFile(keys.database_id, keys.db_salt)
+    pairs: dict[str, KeyPair] = {}
+    recovery_slot = fresh.new_owner_slot(
+        root_pair,
+        root,
+        new_recovery,
+        kind=RECOVERY,
+        label=vault.RECOVERY_LABEL,
+        role="admin",
+        signer=root_identity,
+        kdf=first_kdf,
+    )
+    fresh = fresh.with_owner_slot(recovery_slot, new_key, root_identity)
+    for label, secret in secrets_of.items():
+        old_slot = keys.slot_for(label)
+        assert old_slot is not None
+        pairs[label] = KeyPair.generate()
+        slot = fresh.new_owner_slot(
+            pairs[label],
+            root,
+            secret,
+            kind=PASSPHRASE,
+            label=label,
+            role=roles[label],
+            signer=root_identity,
+            kdf=kdf or old_slot.kdf,
+            check=False,
+        )
+        fresh = fresh.with_owner_slot(slot, new_key, root_identity)
+    keys = keys.with_authority(fresh.authority)
+    keys.with_pending(fresh.slots, fresh.wraps).save(key_path)
+    step("pending_written")
+    # the new keys are registered (and bound in the log) while the old key still holds: after
+    # a crash the pending slots either open the rekeyed file as registered users, or are
+    # dropped with the new key and the version 1 slots work on
+    _register_v1_upgrade(path, old_key, clock, root_identity, pairs, roles)
+    _rekey_or_roll_back(path, old_key, new_key, keys, step)
+    keys.with_pending(fresh.slots, fresh.wraps).promote_pending().save(key_path)
+    step("promoted")
+    actor = login if login in pairs else vault.RECOVERY_LABEL
+    signer = (
+        root_identity
+        if actor == vault.RECOVERY_LABEL
+        else Identity(PASSPHRASE, actor, "admin", pairs[actor], root)
+    )
+    vault.append_audit(
+        path,
+        new_key,
+        actor=actor,
+        clock=clock,
+        action="rotate_key",
+        detail="Datenbankschlüssel erneuert und Schlüsseldatei auf Version 2 umgestellt"
+        + (f"; ohne Zugang: {', '.join(dropped)}" if dropped else ""),
+        signer=signer,
+    )
+    step("audited")
+    return RotationResult(
+        new_recovery, tuple(secrets_of), tuple(dropped), time.perf_counter() - started
+    )
+
+
+def _active_roles(path: Path, key: bytes) -> dict[str, str]:
+    conn = connect_raw(path, key)
+    try:
+        rows = conn.execute("SELECT login, role FROM app_user WHERE active").fetchall()
+    finally:
+        conn.close()
+    return {str(login): str(role) for login, role in rows}
+
+
+def _register_v1_upgrade(
+    path: Path,
+    key: bytes,
+    clock: Clock,
+    root: Identity,
+    pairs: dict[str, KeyPair],
+    roles: dict[str, str],
+) -> None:
+    from sqlalchemy import update
+    from sqlalchemy.orm import Session
+
+    from sro_case.storage.engine import open_engine
+    from sro_case.storage.orm import UserRecord
+
+    engine = open_engine(path, key)
+    try:
+        with Session(engine) as s, s.begin():
+            s.execute(update(UserRecord).values(sign_key=""))
+            for label, pair in pairs.items():
+                s.execute(
+                    update(UserRecord)
+                    .where(UserRecord.login == label)
+                    .values(sign_key=b64(pair.public.sign))
+                )
+                vault.audit_bind(s, clock, root, label, roles[label], pair)
+    finally:
+        engine.dispose()
+
+
+def _upgrade_schema(path: Path, key: bytes) -> None:
+    """Bring the schema to this version first (the rotation writes its new columns)."""
+    from sro_case.storage import migrate
+    from sro_case.storage.engine import open_engine
+
+    engine = open_engine(path, key)
+    try:
+        current = migrate.check_not_newer(engine)
+        if current != migrate.head_revision():
+            if current is not None:
+                vault.backup_before_upgrade(path, key, current)
+            migrate.upgrade(engine)
+    finally:
+        engine.dispose()
 
 
 def _rekey(path: Path, old_key: bytes, new_key: bytes, step: Callable[[str], None]) -> None:

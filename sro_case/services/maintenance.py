@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from sro_case.domain import models as m
 from sro_case.domain.messages import T
-from sro_case.services import audit
+from sro_case.services.audit_log import verify_log
 from sro_case.services.statistics import differing_tables
 from sro_case.storage import migrate, orm, orm_retention, tally
 
@@ -70,7 +70,7 @@ class MaintenanceService:
             )
             conn.rollback()
         with self._store.read() as s:
-            count, problems = audit.verify(s)
+            count, problems = verify_log(self._store, s)
             statistics = tally.verify(s.connection())
             # the figures themselves, over every year, against a count over the case files
             differing = differing_tables(s, EARLIEST, self._store.clock.today())

@@ -39,8 +39,19 @@ def consent(r: orm.ConsentRecord) -> m.Consent:
     )
 
 
-def note(r: orm.CaseNoteRecord, author: str) -> m.CaseNote:
-    return m.CaseNote(r.id, r.occurred_on, r.kind, r.participants, r.text, r.entrusted, author)
+def note(
+    r: orm.CaseNoteRecord, author: str, *, text: str | None = None, participants: str | None = None
+) -> m.CaseNote:
+    """``text`` and ``participants`` replace the columns for a sealed (§ 65) note."""
+    return m.CaseNote(
+        r.id,
+        r.occurred_on,
+        r.kind,
+        r.participants if participants is None else participants,
+        r.text if text is None else text,
+        r.entrusted,
+        author,
+    )
 
 
 def help_(r: orm.HelpRecord) -> m.Help:

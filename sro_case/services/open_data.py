@@ -40,6 +40,7 @@ from sro_case import __version__
 from sro_case.domain import enums
 from sro_case.domain.catalogues import CATALOGUE_NAMES
 from sro_case.domain.messages import Text, joined
+from sro_case.domain.rules import RECOVERY_LOGIN
 from sro_case.errors import SroCaseError, ValidationError
 from sro_case.paths import resources_dir, user_config_dir
 from sro_case.services import audit, search_index
@@ -133,6 +134,10 @@ TABLE_DOCS: dict[str, T] = {
         "Consents and releases from confidentiality.",
     ),
     "case_note": ("Verlaufseinträge und Kontakte.", "Case notes and contacts."),
+    "note_key": (
+        "Inhaltsschlüssel anvertrauter Einträge (§ 65), je Leser/in versiegelt.",
+        "Content keys of entrusted entries (§ 65), sealed per reader.",
+    ),
     "help": ("Hilfen und Angebote.", "Helps and services."),
     "conference": (
         "Fallkonferenzen und Hilfeplangespräche.",
@@ -226,6 +231,12 @@ FIELD_DOCS: dict[str, dict[str, T]] = {
         "role": ("Rolle.", "Role."),
         "active": ("Aktiv.", "Active."),
         "created_at": ("Angelegt am (UTC).", "Created at (UTC)."),
+        "sign_key": (
+            "Eingetragener öffentlicher Ed25519-Signaturschlüssel (Base64) dieses Zugangs; leer "
+            "ohne Schlüsselpaar.",
+            "Registered public Ed25519 signing key (base64) of this login; empty without a key "
+            "pair.",
+        ),
     },
     "family": {
         "id": _ID,
@@ -319,6 +330,24 @@ FIELD_DOCS: dict[str, dict[str, T]] = {
             "Entrusted to the worker (§ 65 SGB VIII): pass on only with a releasing consent.",
         ),
         "author_id": ("Verfasser/in (app_user.id).", "Author (app_user.id)."),
+        "sealed": (
+            "Bei anvertrauten Einträgen: Text und Beteiligte verschlüsselt (JSON: uid, text, "
+            "participants; je Nonce + AES-256-GCM); text und participants sind dann leer. Den "
+            "Inhaltsschlüssel halten die Zeilen in note_key.",
+            "For entrusted entries: text and participants encrypted (JSON: uid, text, "
+            "participants; each nonce + AES-256-GCM); text and participants are then empty. "
+            "The content key is in note_key.",
+        ),
+    },
+    "note_key": {
+        "id": _ID,
+        "note_id": ("Eintrag (case_note.id).", "Entry (case_note.id)."),
+        "login": ("Wer lesen darf (Anmeldename).", "Who may read (login)."),
+        "sealed": (
+            "Inhaltsschlüssel, versiegelt für den öffentlichen X25519-Schlüssel dieser Person "
+            "(Base64).",
+            "Content key sealed to this person's public X25519 key (base64).",
+        ),
     },
     "help": {
         "id": _ID,
@@ -437,6 +466,14 @@ FIELD_DOCS: dict[str, dict[str, T]] = {
         "detail": ("Ergänzende Angabe.", "Detail."),
         "prev_hash": ("Hash des vorigen Eintrags.", "Hash of the previous entry."),
         "hash": ("Hash dieses Eintrags.", "Hash of this entry."),
+        "signed_by": (
+            "Anmeldename, dessen Schlüssel den Eintrag signiert hat.",
+            "Login whose key signed the entry.",
+        ),
+        "signature": (
+            "Ed25519-Signatur (Base64) über den Hash.",
+            "Ed25519 signature (base64) of the hash.",
+        ),
     },
     "case_statistic": {
         "id": _ID,
@@ -950,6 +987,7 @@ def _check_empty(s: Session) -> None:
     events = s.execute(
         text(
             "SELECT count(*) FROM audit_event WHERE NOT (action = 'create' AND entity = 'database')"
+            " AND action != 'bind_key'"
         )
     ).scalar_one()
     if busy or users > 1 or events:
@@ -1065,6 +1103,7 @@ def import_all(store: Store, in_dir: Path) -> ImportReport:
                     else Text("der letzte Eintrag passt nicht zum Manifest."),
                 )
             )
+        _take_over_keys(store, s)
         store.audit(
             s,
             "import",
@@ -1079,6 +1118,46 @@ def import_all(store: Store, in_dir: Path) -> ImportReport:
             ),
         )
     return ImportReport(counts, events)
+
+
+def _take_over_keys(store: Store, s: Session) -> None:
+    """The imported users and log came from another database with other key pairs: register
+    this database's own keys (its key file's valid slots), and bind the importing admin's key
+    anew in the log, under this database's root. The ``import`` entry then pins the imported
+    entries before it (``audit.verify``); § 65 entries stay sealed to their old readers."""
+    identity = store.identity
+    if identity is None or identity.authority is None:
+        return
+    from sro_case.storage.keyfile import RECOVERY, Identity, KeyFile
+    from sro_case.storage.keypairs import KeyPair, b64
+
+    valid = KeyFile.load(KeyFile.path_for(store.path)).valid_slots(identity.root)
+    s.execute(text("UPDATE app_user SET sign_key = ''"))
+    for (kind, label), slot in valid.items():
+        if kind != RECOVERY and slot.keys is not None:
+            s.execute(
+                text("UPDATE app_user SET sign_key = :k WHERE login = :l"),
+                {"k": b64(slot.keys.sign), "l": label},
+            )
+    root = Identity(
+        RECOVERY,
+        RECOVERY_LOGIN,
+        "admin",
+        KeyPair(identity.pair.box_private, identity.authority),
+        identity.root,
+        identity.authority,
+    )
+    for (kind, label), slot in valid.items():
+        if kind != RECOVERY and slot.keys is not None:
+            audit.append(
+                s,
+                at=store.clock.now(),
+                actor=RECOVERY_LOGIN,
+                action=audit.BIND,
+                entity="key_slot",
+                detail=audit.bind_detail(label, slot.role, slot.keys.sign),
+                signer=root,
+            )
 
 
 class OpenDataService:

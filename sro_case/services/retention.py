@@ -52,6 +52,7 @@ from sro_case.storage.orm import (
     GoalRecord,
     GoalReviewRecord,
     HelpRecord,
+    NoteKeyRecord,
     ParticipantRecord,
     PersonRecord,
     ResourceRecord,
@@ -824,6 +825,7 @@ class RetentionService:
             )
             goals = select(GoalRecord.id).where(GoalRecord.case_id.in_(chunk))
             confs = select(ConferenceRecord.id).where(ConferenceRecord.case_id.in_(chunk))
+            notes = select(CaseNoteRecord.id).where(CaseNoteRecord.case_id.in_(chunk))
             steps = [
                 (ActionStepRecord, ActionStepRecord.goal_id.in_(goals)),
                 (GoalReviewRecord, GoalReviewRecord.goal_id.in_(goals)),
@@ -831,6 +833,7 @@ class RetentionService:
                 (ParticipantRecord, ParticipantRecord.conference_id.in_(confs)),
                 (ConferenceRecord, ConferenceRecord.case_id.in_(chunk)),
                 (ResourceRecord, ResourceRecord.case_id.in_(chunk)),
+                (NoteKeyRecord, NoteKeyRecord.note_id.in_(notes)),
                 (CaseNoteRecord, CaseNoteRecord.case_id.in_(chunk)),
                 (ConsentRecord, ConsentRecord.case_id.in_(chunk)),
                 (HelpRecord, HelpRecord.case_id.in_(chunk)),

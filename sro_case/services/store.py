@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from sro_case.services.retention import RetentionService
     from sro_case.services.statistics import StatisticsService
     from sro_case.services.users import UserService
+    from sro_case.storage.keyfile import Identity
 
 
 class Store:
@@ -53,6 +54,14 @@ class Store:
         self.actor = actor
         self.role = role
         self.clock = clock
+        # the signed-in user's key pair (set by ``vault``): signs audit entries, opens § 65
+        # entries; None for a database still on a version 1 key file
+        self.identity: Identity | None = None
+        self.use_engine(engine)
+
+    def use_engine(self, engine: Engine) -> None:
+        """Work through ``engine`` from now on (after the database key was renewed)."""
+        self.engine = engine
         self._reader = sessionmaker(engine, expire_on_commit=False)
         self._writer = sessionmaker(
             engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
@@ -89,6 +98,7 @@ class Store:
             entity_id=entity_id,
             case_id=case_id,
             detail=detail,
+            signer=self.identity,
         )
 
     def require_role(self, *roles: str) -> None:

@@ -12,12 +12,13 @@ import json
 import shutil
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, literal, select, text
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from sro_case.clock import SYSTEM_CLOCK, Clock
 from sro_case.domain.catalogues import catalogue
@@ -29,6 +30,7 @@ from sro_case.errors import (
     DatabaseMissing,
     NotFound,
     PermissionDenied,
+    SroCaseError,
     ValidationError,
     WrongPassphrase,
 )
@@ -42,13 +44,16 @@ from sro_case.storage.keyfile import (
     MIN_PASSPHRASE_LENGTH,
     PASSPHRASE,
     RECOVERY,
+    Identity,
     KdfParams,
     KeyFile,
+    Opened,
     check_passphrase,
     new_database_id,
     new_database_key,
     new_recovery_key,
 )
+from sro_case.storage.keypairs import KeyPair, b64
 from sro_case.storage.orm import MetaRecord, SocialSpaceRecord, UserRecord
 
 RECOVERY_LABEL = RECOVERY_LOGIN  # the recovery key acts under this name
@@ -89,17 +94,46 @@ class VaultStore(Store):
         clock: Clock,
         key: bytes,
         writer_lock: lockfile.WriterLock | None,
+        identity: Identity | None = None,
     ) -> None:
         super().__init__(path, engine, actor=actor, role=role, clock=clock)
         self._database_key = key
         self._writer_lock = writer_lock
+        self.identity = identity
 
     def close(self) -> None:
         try:
+            if self._writer_lock is not None:
+                with contextlib.suppress(Exception):  # closing must not fail over the anchor
+                    write_anchor(self)
             super().close()
         finally:
             if self._writer_lock is not None:
                 self._writer_lock.release()
+
+    def replace_key(self, key: bytes) -> None:
+        """After this store's database was rekeyed in place: a new engine with ``key``."""
+        self.engine.dispose()
+        engine = open_engine(self.path, key)
+        self._database_key = key
+        self.use_engine(engine)
+
+
+def write_anchor(store: Store) -> None:
+    """Keep the audit head, signed, in the key file (outside the database): a log later cut
+    back to an earlier entry, even with a recomputed chain, no longer matches it."""
+    identity = store.identity
+    if identity is None:
+        return
+    with store.read() as s:
+        seq, digest = audit.head(s)
+        db_id = s.execute(text("SELECT value FROM meta WHERE key = 'database_id'")).scalar_one()
+    key_path = KeyFile.path_for(store.path)
+    with lockfile.acquire(store.path):
+        keys = KeyFile.load(key_path)
+        if keys.anchor is not None and (keys.anchor.seq, keys.anchor.hash) == (seq, digest):
+            return
+        keys.with_anchor(audit.sign_head(identity, db_id, seq, digest)).save(key_path)
 
 
 def database_key(store: Store) -> bytes:
@@ -127,7 +161,10 @@ def create_database(
     kdf: KdfParams = DEFAULT_KDF,
     clock: Clock = SYSTEM_CLOCK,
 ) -> CreatedDatabase:
-    """A new encrypted database with one admin slot and a recovery slot."""
+    """A new encrypted database with one admin slot and a recovery slot.
+
+    The recovery key's key pair is the root of trust: it binds the admin's slot (and its own);
+    the database key is sealed to both."""
     path = Path(path)
     key_path = KeyFile.path_for(path)
     if path.exists() or key_path.exists():
@@ -143,6 +180,14 @@ def create_database(
     key = new_database_key()
     database_id = new_database_id()
     recovery = new_recovery_key()
+    root_pair, admin_pair = KeyPair.generate(), KeyPair.generate()
+    root = root_pair.public.sign
+    root_identity = Identity(
+        RECOVERY, RECOVERY_LABEL, "admin", root_pair, root, root_pair.sign_private
+    )
+    admin_identity = Identity(
+        PASSPHRASE, admin_login, "admin", admin_pair, root, root_pair.sign_private
+    )
     writer_lock = lockfile.acquire(path)
     try:
         engine = open_engine(path, key, create=True)
@@ -155,6 +200,7 @@ def create_database(
             clock=clock,
             key=key,
             writer_lock=writer_lock,
+            identity=admin_identity,
         )
         with store.write() as s:
             s.add(MetaRecord(key="database_id", value=database_id))
@@ -168,12 +214,39 @@ def create_database(
                     )
                 )
             s.add(
-                UserRecord(login=admin_login, name=admin_name, role="admin", created_at=clock.now())
+                UserRecord(
+                    login=admin_login,
+                    name=admin_name,
+                    role="admin",
+                    created_at=clock.now(),
+                    sign_key=b64(admin_pair.public.sign),
+                )
             )
+            audit_bind(s, clock, root_identity, admin_login, "admin", admin_pair)
             store.audit(s, "create", "database", detail="Datenbank angelegt")
         keys = KeyFile(database_id, database_salt(path))
-        keys = keys.with_slot(key, passphrase, kind=PASSPHRASE, label=admin_login, kdf=kdf)
-        keys = keys.with_slot(key, recovery, kind=RECOVERY, label=RECOVERY_LABEL, kdf=kdf)
+        recovery_slot = keys.new_owner_slot(
+            root_pair,
+            root,
+            recovery,
+            kind=RECOVERY,
+            label=RECOVERY_LABEL,
+            role="admin",
+            signer=root_identity,
+            kdf=kdf,
+        )
+        admin_slot = keys.new_owner_slot(
+            admin_pair,
+            root,
+            passphrase,
+            kind=PASSPHRASE,
+            label=admin_login,
+            role="admin",
+            signer=root_identity,
+            kdf=kdf,
+        )
+        keys = keys.with_owner_slot(recovery_slot, key, root_identity)
+        keys = keys.with_owner_slot(admin_slot, key, root_identity)
         keys.save(key_path)
     except BaseException:
         with contextlib.suppress(Exception):
@@ -186,6 +259,21 @@ def create_database(
     return CreatedDatabase(store, recovery)
 
 
+def audit_bind(
+    session: Session, clock: Clock, signer: Identity, login: str, role: str, pair: KeyPair
+) -> None:
+    """The log's own record of whose key signs as ``login`` from now on (``audit.verify``)."""
+    audit.append(
+        session,
+        at=clock.now(),
+        actor=signer.label,
+        action=audit.BIND,
+        entity="key_slot",
+        detail=audit.bind_detail(login, role, pair.public.sign),
+        signer=signer,
+    )
+
+
 def _key_from_slots(
     path: Path,
     passphrase: str | None,
@@ -193,10 +281,10 @@ def _key_from_slots(
     user: str | None,
     *,
     resolve: bool = True,
-) -> tuple[bytes, KeyFile, str]:
-    """The database key, the key file and the login of the slot that opened. Completes or
-    rolls back an interrupted key rotation if ``resolve`` (the caller holds the writer lock);
-    without it the key file is only read."""
+) -> tuple[Opened, KeyFile, str]:
+    """The opened slot (database key, slot, identity), the key file and the login of the
+    slot. Completes or rolls back an interrupted key rotation if ``resolve`` (the caller holds
+    the writer lock); without it the key file is only read."""
     path = Path(path)
     if not path.is_file():
         raise DatabaseMissing(T("Die Datenbank {path} existiert nicht.", path=path))
@@ -206,36 +294,42 @@ def _key_from_slots(
     secret = recovery_key if recovery_key is not None else (passphrase or "")
     label = None if recovery_key is not None else user
     if not keys.pending:
-        key, slot = keys.open_slot(secret, kind=kind, label=label)
-        return key, keys, _login_of(slot.kind, slot.label)
+        opened = keys.open(secret, kind=kind, label=label)
+        return opened, keys, _login_of(opened.slot.kind, opened.slot.label)
 
-    opened: dict[bool, tuple[bytes, str]] = {}
-    first_error: WrongPassphrase | None = None
+    tried: dict[bool, Opened] = {}
+    first_error: SroCaseError | None = None
     for pending in (False, True):
         try:
-            key, slot = keys.open_slot(secret, kind=kind, label=label, pending=pending)
-            opened[pending] = (key, _login_of(slot.kind, slot.label))
-        except WrongPassphrase as exc:
+            tried[pending] = keys.open(secret, kind=kind, label=label, pending=pending)
+        except (WrongPassphrase, PermissionDenied) as exc:
             first_error = first_error or exc
-    if not opened:
+    if not tried:
         assert first_error is not None
         raise first_error
-    if False in opened and probe_key(path, opened[False][0]):
+    if False in tried and probe_key(path, tried[False].key):
         keys = keys.drop_pending()  # the rekey never committed: the old key stays
         if resolve:
             keys.save(key_path)
-        return opened[False][0], keys, opened[False][1]
-    if True in opened and probe_key(path, opened[True][0]):
+        return tried[False], keys, _login_of(tried[False].slot.kind, tried[False].slot.label)
+    if True in tried and probe_key(path, tried[True].key):
         keys = keys.promote_pending()  # the rekey committed: finish the rotation
         if resolve:
             keys.save(key_path)
-        return opened[True][0], keys, opened[True][1]
-    if True not in opened:
+        return tried[True], keys, _login_of(tried[True].slot.kind, tried[True].slot.label)
+    if True not in tried:
         raise WrongPassphrase(
             "Der Datenbankschlüssel wurde erneuert und Ihr Zugang dabei nicht übernommen. "
             "Bitten Sie die Administration, Ihren Zugang neu einzurichten."
         )
     raise DatabaseDamaged(damaged_message(path))
+
+
+def _has_pending(path: Path) -> bool:
+    try:
+        return bool(KeyFile.load(KeyFile.path_for(path)).pending)
+    except SroCaseError:
+        return False
 
 
 def _login_of(kind: str, label: str) -> str:
@@ -361,6 +455,7 @@ def _record_success(path: Path, store: Store | None) -> None:
                     action="login_failed",
                     entity="session",
                     detail=f"Fehlgeschlagene Anmeldung ({what})",
+                    signer=store.identity,
                 )
             if attempts.dropped:
                 store.audit(
@@ -401,22 +496,38 @@ def unlock(
     writer_lock = lockfile.acquire(path) if lock else None
     try:
         _throttle(path, clock, sleep)
+        interrupted = lock and _has_pending(path)
         try:
-            key, keys, login = _key_from_slots(path, passphrase, recovery_key, user, resolve=lock)
+            opened, keys, login = _key_from_slots(
+                path, passphrase, recovery_key, user, resolve=lock
+            )
         except WrongPassphrase:
             kind = RECOVERY if recovery_key is not None else PASSPHRASE
             _record_failure(path, user, kind, clock)
             raise
         if lock:
             _remove_stray_temp_files(path)
-        store = _open_store(path, key, keys, login, clock, upgrade, writer_lock)
+        store = _open_store(path, opened, keys, login, clock, upgrade, writer_lock)
     except BaseException:
         if writer_lock is not None:
             writer_lock.release()
         raise
     try:
         _record_success(path, store)
+        if interrupted:
+            with store.write() as s:
+                store.audit(
+                    s,
+                    "rotate_key",
+                    "database",
+                    detail="Ein unterbrochener Schlüsselwechsel (oder eine unterbrochene "
+                    "Wiederherstellung) wurde bei der Anmeldung zu Ende geführt; alle, die "
+                    "bleiben, und der Wiederherstellungsschlüssel öffnen die Datenbank.",
+                )
         if lock:  # only the writer refreshes the planner's statistics (cheap when current)
+            from sro_case.services.entrusted import seal_waiting_notes
+
+            seal_waiting_notes(store)
             store.optimize()
     except BaseException:
         store.close()
@@ -426,7 +537,7 @@ def unlock(
 
 def _open_store(
     path: Path,
-    key: bytes,
+    opened: Opened,
     keys: KeyFile,
     login: str,
     clock: Clock,
@@ -442,6 +553,7 @@ def _open_store(
                 name=path.name,
             )
         )
+    key = opened.key
     engine = open_engine(path, key)
     try:
         current = migrate.check_not_newer(engine)
@@ -451,10 +563,17 @@ def _open_store(
             migrate.upgrade(engine)
         role = "admin"
         row = None
+        # an older file opened without its upgrade (a pre-upgrade backup) has no registered
+        # keys yet; neither has it signed entries
+        registered_column = current is None or current >= "0010" or upgrade
         if login and login != RECOVERY_LABEL:  # the recovery key is always admin: no user
             with engine.connect() as conn:  # record can take its name and demote it
                 row = conn.execute(
-                    select(UserRecord.role, UserRecord.active).where(UserRecord.login == login)
+                    select(
+                        UserRecord.role,
+                        UserRecord.active,
+                        UserRecord.sign_key if registered_column else literal(""),
+                    ).where(UserRecord.login == login)
                 ).one_or_none()
         if row is not None:
             if not row.active:
@@ -466,6 +585,21 @@ def _open_store(
                     )
                 )
             role = row.role
+        if opened.identity is not None:
+            # the role the binding names: a slot holder who edits the user table with the
+            # raw database key does not make themselves admin
+            role = opened.identity.role
+            registered = row[2] if row is not None else b64(opened.identity.root)
+            if registered_column and registered != b64(opened.identity.pair.public.sign):
+                raise PermissionDenied(UNREGISTERED)
+        if row is None and login != RECOVERY_LABEL:
+            raise PermissionDenied(
+                T(
+                    "Zum Schlüsselplatz „{login}“ gibt es keine Benutzerin und keinen Benutzer. "
+                    "Er wird nicht geöffnet; wenden Sie sich an die Administration.",
+                    login=login,
+                )
+            )
         return VaultStore(
             path,
             engine,
@@ -474,6 +608,7 @@ def _open_store(
             clock=clock,
             key=key,
             writer_lock=writer_lock,
+            identity=opened.identity,
         )
     except DBAPIError as exc:
         engine.dispose()
@@ -481,6 +616,12 @@ def _open_store(
     except BaseException:
         engine.dispose()
         raise
+
+
+UNREGISTERED = T(
+    "Der Schlüssel dieses Zugangs ist in der Datenbank nicht (mehr) eingetragen: der Zugang "
+    "wurde entfernt oder ersetzt. Wenden Sie sich an die Administration."
+)
 
 
 def _remove_stray_temp_files(path: Path) -> None:
@@ -554,23 +695,46 @@ def change_passphrase(
     if not path.is_file():
         raise DatabaseMissing(T("Die Datenbank {path} existiert nicht.", path=path))
     with lockfile.acquire(path):
-        key, keys, login = _key_from_slots(path, old, None, user)
+        opened, keys, login = _key_from_slots(path, old, None, user)
         slot = keys.slot_for(login)
         assert slot is not None
-        keys = keys.with_slot(key, new, kind=PASSPHRASE, label=login, kdf=kdf or slot.kdf)
+        if slot.keys is None:  # version 1: the slot wraps the database key itself
+            keys = keys.with_slot(
+                opened.key, new, kind=PASSPHRASE, label=login, kdf=kdf or slot.kdf
+            )
+        else:
+            fresh = keys.rewrapped(slot, old, new, kdf=kdf or slot.kdf)
+            keys = replace(keys, slots=tuple(fresh if s is slot else s for s in keys.slots))
         keys.save(KeyFile.path_for(path))
+
+
+def _admin_identity(store: Store) -> Identity:
+    identity = store.identity
+    if identity is None or identity.role != "admin":
+        raise PermissionDenied(
+            "Zugänge kann nur eine Administratorin oder ein Administrator mit eigenem "
+            "Schlüsselpaar einrichten. Bei einer Schlüsseldatei im alten Format erneuern Sie "
+            "zuerst den Datenbankschlüssel (sro-case rotate-key)."
+        )
+    return identity
 
 
 def add_user_slot(
     store: Store, login: str, passphrase: str, *, kdf: KdfParams | None = None
 ) -> None:
     """Give a user (already created with ``store.users.add``) a key slot of their own, with
-    a first passphrase they change at their first login. Admins only."""
+    a first passphrase they change at their first login. Admins only.
+
+    The user gets a new key pair; the admin's key binds it (login, role, public keys) and the
+    database key is sealed to it. A slot that existed is replaced (a forgotten passphrase)."""
     store.require_role("admin")
     key = database_key(store)
+    signer = _admin_identity(store)
     check_passphrase(passphrase, user_inputs=(login,))
     with store.read() as s:
-        row = s.execute(select(UserRecord.active).where(UserRecord.login == login)).one_or_none()
+        row = s.execute(
+            select(UserRecord.active, UserRecord.role).where(UserRecord.login == login)
+        ).one_or_none()
     if row is None:
         raise NotFound(
             T(
@@ -584,12 +748,32 @@ def add_user_slot(
             [("Anmeldename", T("Der Zugang „{login}“ ist deaktiviert.", login=login))]
         )
     key_path = KeyFile.path_for(store.path)
+    pair = KeyPair.generate()
     with lockfile.acquire(store.path):
         keys = KeyFile.load(key_path)
         existed = keys.slot_for(login) is not None
         admin_slot = keys.slot_for(store.actor)
         chosen = kdf or (admin_slot.kdf if admin_slot else DEFAULT_KDF)
-        keys.with_slot(key, passphrase, kind=PASSPHRASE, label=login, kdf=chosen).save(key_path)
+        slot = keys.new_owner_slot(
+            pair,
+            signer.root,
+            passphrase,
+            kind=PASSPHRASE,
+            label=login,
+            role=row.role,
+            signer=signer,
+            kdf=chosen,
+        )
+        # the log and the user record name the key first: a crash before the key file is
+        # saved leaves a bound key without a slot, never a slot that nobody registered
+        with store.write() as s:
+            rec = s.execute(select(UserRecord).where(UserRecord.login == login)).scalar_one()
+            rec.sign_key = b64(pair.public.sign)
+            audit_bind(s, store.clock, signer, login, row.role, pair)
+        keys.with_owner_slot(slot, key, signer).save(key_path)
+    from sro_case.services.entrusted import seal_waiting_notes
+
+    seal_waiting_notes(store)
     with store.write() as s:
         store.audit(
             s,
@@ -602,42 +786,80 @@ def add_user_slot(
 def remove_user_slot(store: Store, login: str, *, deactivate: bool = True) -> None:
     """Remove a user's key slot (and deactivate the user). Admins only.
 
-    From then on the user's passphrase opens nothing. A copy of the old key file (in a backup,
-    say) still opens the database with it until the key is rotated (``keys.rotate_key``):
-    rotate when the person may have kept such a copy or the key itself. Nobody removes
-    their own access, and the last active admin stays (``users.check_removal``).
-    """
+    The database key is renewed at once (``keys.rotate_open``) and sealed to everyone who
+    stays, without their passphrases: the removed user's passphrase opens nothing, and a copy
+    of the old key (or of the old key file) no longer opens the live database. Old backups keep
+    the old key. Nobody removes their own access, and the last active admin stays
+    (``users.check_removal``)."""
+    from sro_case.services.keys import rotate_open
     from sro_case.services.users import check_removal
 
     check_removal(store, login, must_exist=False)
     database_key(store)  # only for stores opened through the key file
     key_path = KeyFile.path_for(store.path)
+    keys = KeyFile.load(key_path)
+    if keys.slot_for(login) is None:
+        raise NotFound(T("„{login}“ hat keinen Schlüsselplatz.", login=login))
+    if keys.version > 1:
+        signer = _admin_identity(store)
+        with store.write() as s:
+            if deactivate:
+                _deactivate(s, login)
+            audit.append(
+                s,
+                at=store.clock.now(),
+                actor=signer.label,
+                action=audit.UNBIND,
+                entity="key_slot",
+                detail=audit.unbind_detail(login),
+                signer=signer,
+            )
+        rotate_open(store, remove=(login,))
+        with store.write() as s:
+            store.audit(
+                s,
+                "delete",
+                "key_slot",
+                detail=f"Schlüsselplatz von {login} entfernt; Datenbankschlüssel erneuert",
+            )
+        return
     with lockfile.acquire(store.path):
         keys = KeyFile.load(key_path)
-        if keys.slot_for(login) is None:
-            raise NotFound(T("„{login}“ hat keinen Schlüsselplatz.", login=login))
         keys.without_slot(login).save(key_path)
     with store.write() as s:
         if deactivate:
-            rec = s.execute(
-                select(UserRecord).where(UserRecord.login == login)
-            ).scalar_one_or_none()
-            if rec is not None:
-                rec.active = False
+            _deactivate(s, login)
         store.audit(s, "delete", "key_slot", detail=f"Schlüsselplatz von {login} entfernt")
 
 
+def _deactivate(s: Session, login: str) -> None:
+    rec = s.execute(select(UserRecord).where(UserRecord.login == login)).scalar_one_or_none()
+    if rec is not None:
+        rec.active = False
+
+
 def append_audit(
-    path: Path, key: bytes, *, actor: str, clock: Clock, action: str, detail: str
+    path: Path,
+    key: bytes,
+    *,
+    actor: str,
+    clock: Clock,
+    action: str,
+    detail: str,
+    signer: Identity | None = None,
 ) -> None:
     """One audit entry into a database that no store has open (after a rekey or restore)."""
-    from sqlalchemy.orm import Session
-
     engine = open_engine(Path(path), key)
     try:
         with Session(engine) as s, s.begin():
             audit.append(
-                s, at=clock.now(), actor=actor, action=action, entity="database", detail=detail
+                s,
+                at=clock.now(),
+                actor=actor,
+                action=action,
+                entity="database",
+                detail=detail,
+                signer=signer,
             )
     finally:
         engine.dispose()

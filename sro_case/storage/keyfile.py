@@ -1,15 +1,29 @@
-"""Key slots: the database's random 256-bit key, stored only wrapped (Argon2id + AES-256-GCM).
+"""Key slots in two levels: passphrase → the user's key pairs → the database key.
 
 The key file (``<database>.keys``, JSON) lives beside the database and travels with every backup.
-Each slot wraps the same database key under a secret of its own: a user's passphrase or the
-recovery key. A wrong secret fails the GCM tag before the database is touched, which tells a
-wrong passphrase apart from a damaged database. Changing a passphrase rewraps one slot and
-replaces the key file atomically; the database itself is not rewritten.
 
-During a key rotation the file also holds *pending* slots, which wrap the new database key:
-they are written before the database is rekeyed and become the slots once the rekey is
-confirmed, so that a crash at any moment leaves a key file that opens the database with the
-old or the new key (see ``sro_case.services.keys``).
+* A **slot** (Argon2id + AES-256-GCM under a user's passphrase or the recovery key) wraps only
+  its owner's private keys (``keypairs.KeyPair``) and the *root*: the recovery key's public
+  signing key, the anchor of trust, kept where nobody can change it without the passphrase.
+* A **binding** names the slot's login, role and public keys, signed by the root or by an admin
+  whose own binding holds. A slot without a valid binding is refused, so a slot holder who adds
+  a slot of their own with the raw database key gets nothing the program honours.
+* The **database key** is sealed (``keypairs.seal``) to each slot's public key (``wraps``).
+  An admin can therefore give the database a new key for everyone who stays without knowing
+  their passphrases, and a removed user's copy of the old key opens nothing new.
+* An **anchor**: the audit log's last head, signed, so a log cut short is noticed.
+
+A wrong secret fails the GCM tag before the database is touched, which tells a wrong passphrase
+apart from a damaged database. Changing a passphrase rewraps one slot and replaces the key file
+atomically; the database itself is not rewritten.
+
+During a key rotation (or a restore with another key) the file also holds *pending* slots and
+wraps for the new database key: they are written before the database changes and become the
+slots once that is confirmed, so that a crash at any moment leaves a key file that opens the
+database with the old or the new key (see ``sro_case.services.keys``).
+
+Version 1 files (every slot wrapping the raw database key) are still read; a key rotation by an
+admin turns them into version 2.
 """
 
 from __future__ import annotations
@@ -28,19 +42,44 @@ from typing import Any
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from sro_case.domain.messages import T, Text
 from sro_case.domain.passphrase import MIN_PASSPHRASE_LENGTH as MIN_PASSPHRASE_LENGTH
 from sro_case.domain.passphrase import assess_passphrase
-from sro_case.errors import KeyFileDamaged, KeyFileMissing, ValidationError, WrongPassphrase
+from sro_case.errors import (
+    KeyFileDamaged,
+    KeyFileMissing,
+    PermissionDenied,
+    ValidationError,
+    WrongPassphrase,
+)
 from sro_case.storage.files import atomic_write_bytes
+from sro_case.storage.keypairs import (
+    PRIVATE_BYTES,
+    PUBLIC_BYTES,
+    SEALED_OVERHEAD,
+    SIGNATURE_BYTES,
+    KeyPair,
+    PublicKeys,
+    SealOpenFailed,
+    canonical,
+    seal,
+    verify,
+)
+from sro_case.storage.keypairs import (
+    signed_message as _signed_message,
+)
 
 FORMAT = "sro-case-keyfile"
-VERSION = 1
+VERSION = 2
 KEY_BYTES = 32
 PASSPHRASE = "passphrase"
 RECOVERY = "recovery"
+ROOT = "recovery"  # ``bound_by`` of a binding signed by the root (the recovery key)
+ROLES = ("caseworker", "facilitator", "controlling", "admin")
 
 # Crockford's base32 alphabet: no I, L, O, U, so a printed recovery key cannot be misread.
 _RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -55,7 +94,10 @@ MAX_PARALLELISM = 16
 MAX_KDF_WORK_KIB = 8 * 1024 * 1024
 SALT_BYTES = (16, 64)
 NONCE_BYTES = 12
-CIPHERTEXT_BYTES = KEY_BYTES + 16  # the wrapped key and the GCM tag
+CIPHERTEXT_BYTES = KEY_BYTES + 16  # a version 1 slot: the wrapped database key and the GCM tag
+PAYLOAD_BYTES = PRIVATE_BYTES + PUBLIC_BYTES  # a version 2 slot: private keys and the root
+SLOT_CIPHERTEXT_BYTES = PAYLOAD_BYTES + 16
+WRAP_BYTES = KEY_BYTES + SEALED_OVERHEAD
 _KDF_FIELDS = ("name", "time_cost", "memory_kib", "parallelism")
 
 
@@ -146,6 +188,58 @@ class KeySlot:
     nonce: bytes
     ciphertext: bytes
     created: str = ""
+    # version 2: the owner's public keys and the signed binding; None for a version 1 slot
+    keys: PublicKeys | None = None
+    role: str = ""
+    bound_by: str = ""  # ROOT or the login of the admin who signed
+    binding: bytes = b""
+
+    @property
+    def owner(self) -> tuple[str, str]:
+        return (self.kind, self.label)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyWrap:
+    """The database key sealed to one slot's public box key."""
+
+    kind: str
+    label: str
+    sealed: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The audit log's head (sequence number and hash) as someone signed it."""
+
+    seq: int
+    hash: str
+    by: str
+    signature: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who opened a version 2 slot: their key pair, the root they trust, the bound role."""
+
+    kind: str
+    label: str
+    role: str
+    pair: KeyPair
+    root: bytes
+    authority: Ed25519PrivateKey | None = None  # the root's private key (recovery key, admins)
+
+    @property
+    def signer(self) -> str:
+        """How bindings and anchors name this identity."""
+        return ROOT if self.kind == RECOVERY else self.label
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    key: bytes  # the database key
+    slot: KeySlot
+    identity: Identity | None  # None for a version 1 slot
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +248,14 @@ class KeyFile:
     db_salt: str  # hex of the database file's first 16 bytes (SQLCipher salt), "" before creation
     slots: tuple[KeySlot, ...] = field(default_factory=tuple)
     pending: tuple[KeySlot, ...] = field(default_factory=tuple)  # new key, rotation under way
+    wraps: tuple[KeyWrap, ...] = field(default_factory=tuple)
+    pending_wraps: tuple[KeyWrap, ...] = field(default_factory=tuple)
+    anchor: Anchor | None = None
+    authority: tuple[KeyWrap, ...] = field(default_factory=tuple)  # the root key, for admins
+
+    @property
+    def version(self) -> int:
+        return 2 if any(s.keys is not None for s in (*self.slots, *self.pending)) else 1
 
     # -- reading and writing -------------------------------------------------------------
     @staticmethod
@@ -205,10 +307,14 @@ class KeyFile:
             )
         slots = _slots(doc, "slots", required=True)
         pending = _slots(doc, "pending_slots", required=False)
+        wraps = _wraps(doc, "wraps")
+        pending_wraps = _wraps(doc, "pending_wraps")
+        anchor = _anchor(doc)
+        authority = _wraps(doc, "authority")
         if not slots:
             raise _Damaged(T("keine Schlüsselplätze"))
-        seen: set[str] = set()
         for name, group in (("slots", slots), ("pending_slots", pending)):
+            seen: set[str] = set()  # a rotation's pending slots may be the same slots
             owners: set[tuple[str, str]] = set()
             for i, slot in enumerate(group):
                 where = f"{name}[{i}]"
@@ -231,27 +337,41 @@ class KeyFile:
                         )
                     )
                 owners.add((slot.kind, slot.label))
-        return cls(database_id, db_salt, slots, pending)
+        return cls(database_id, db_salt, slots, pending, wraps, pending_wraps, anchor, authority)
 
     def to_bytes(self) -> bytes:
         doc: dict[str, Any] = {
             "format": FORMAT,
-            "version": VERSION,
+            "version": self.version,
             "database_id": self.database_id,
             "db_salt": self.db_salt,
             "slots": [_slot_to_json(s) for s in self.slots],
         }
+        if self.wraps:
+            doc["wraps"] = [_wrap_to_json(w) for w in self.wraps]
+        if self.authority:
+            doc["authority"] = [_wrap_to_json(w) for w in self.authority]
         if self.pending:
             doc["pending_slots"] = [_slot_to_json(s) for s in self.pending]
+        if self.pending_wraps:
+            doc["pending_wraps"] = [_wrap_to_json(w) for w in self.pending_wraps]
+        if self.anchor is not None:
+            a = self.anchor
+            doc["audit_anchor"] = {
+                "seq": a.seq,
+                "hash": a.hash,
+                "by": a.by,
+                "signature": _b64(a.signature),
+            }
         return (json.dumps(doc, indent=2, ensure_ascii=True) + "\n").encode("ascii")
 
     def save(self, path: Path) -> None:
         atomic_write_bytes(Path(path), self.to_bytes())
 
-    # -- slots ---------------------------------------------------------------------------
+    # -- opening -----------------------------------------------------------------------------
     def unlock(self, secret: str, *, kind: str = PASSPHRASE, label: str | None = None) -> bytes:
         """The database key from the first slot of ``kind`` that ``secret`` opens."""
-        return self.open_slot(secret, kind=kind, label=label)[0]
+        return self.open(secret, kind=kind, label=label).key
 
     def open_slot(
         self,
@@ -261,28 +381,155 @@ class KeyFile:
         label: str | None = None,
         pending: bool = False,
     ) -> tuple[bytes, KeySlot]:
-        """The database key and the slot that ``secret`` opened; WrongPassphrase if none.
-        With ``pending=True`` only the pending slots (the new key of a rotation) are tried."""
+        """The database key and the slot that ``secret`` opened (see ``open``)."""
+        opened = self.open(secret, kind=kind, label=label, pending=pending)
+        return opened.key, opened.slot
+
+    def open(
+        self,
+        secret: str,
+        *,
+        kind: str = PASSPHRASE,
+        label: str | None = None,
+        pending: bool = False,
+    ) -> Opened:
+        """Open the first slot of ``kind`` (and ``label``) that ``secret`` opens.
+
+        WrongPassphrase if none does. A version 2 slot must have a binding that holds under the
+        root kept inside it (else PermissionDenied) and a wrap of the database key (else
+        WrongPassphrase: the key was renewed without this user). With ``pending=True`` only
+        the pending slots and wraps (the new key of a rotation or restore) are used."""
         pool = self.pending if pending else self.slots
+        wraps = self.pending_wraps if pending else self.wraps
         candidates = [s for s in pool if s.kind == kind and (label is None or s.label == label)]
         if kind == RECOVERY:
             secret = normalize_recovery_key(secret)
         for slot in candidates:
             try:
-                return _unwrap(slot, secret, self.database_id), slot
+                plain = _unwrap(slot, secret, self.database_id)
             except InvalidTag:
                 continue
+            if slot.keys is None:
+                if any(s.keys is not None for s in pool):  # slipped in beside version 2 slots
+                    raise PermissionDenied(_UNBOUND)
+                return Opened(plain, slot, None)
+            return self._open_v2(slot, plain, pool, wraps)
         if kind == RECOVERY:
             raise WrongPassphrase(
                 T("Der Wiederherstellungsschlüssel ist falsch. Es wurde nichts verändert.")
             )
         raise WrongPassphrase()
 
+    def _open_v2(
+        self, slot: KeySlot, plain: bytes, pool: tuple[KeySlot, ...], wraps: tuple[KeyWrap, ...]
+    ) -> Opened:
+        pair = KeyPair.from_bytes(plain[:PRIVATE_BYTES])
+        root = plain[PRIVATE_BYTES:]
+        if pair.public != slot.keys:
+            raise PermissionDenied(_UNBOUND)  # the public keys beside the slot were swapped
+        if slot.owner not in self.valid_slots(root, pool):
+            raise PermissionDenied(_UNBOUND)
+        wrap = next((w for w in wraps if (w.kind, w.label) == slot.owner), None)
+        if wrap is None:
+            raise WrongPassphrase(
+                T(
+                    "Der Datenbankschlüssel wurde erneuert und Ihr Zugang dabei nicht übernommen. "
+                    "Bitten Sie die Administration, Ihren Zugang neu einzurichten."
+                )
+            )
+        try:
+            key = pair.open(wrap.sealed, _wrap_context(self.database_id, slot.kind, slot.label))
+        except SealOpenFailed:
+            raise PermissionDenied(_UNBOUND) from None
+        role = "admin" if slot.kind == RECOVERY else slot.role
+        authority: Ed25519PrivateKey | None = None
+        if slot.kind == RECOVERY:
+            authority = pair.sign_private
+        elif role == "admin":
+            authority = self._open_authority(slot, pair, root)
+        return Opened(key, slot, Identity(slot.kind, slot.label, role, pair, root, authority))
+
+    def _open_authority(
+        self, slot: KeySlot, pair: KeyPair, root: bytes
+    ) -> Ed25519PrivateKey | None:
+        wrap = next((w for w in self.authority if (w.kind, w.label) == slot.owner), None)
+        if wrap is None:
+            return None
+        try:
+            raw = pair.open(wrap.sealed, _authority_context(self.database_id, slot.label))
+            private = Ed25519PrivateKey.from_private_bytes(raw)
+        except (SealOpenFailed, ValueError):
+            return None
+        public = private.public_key().public_bytes(
+            serialization.Encoding.Raw, serialization.PublicFormat.Raw
+        )
+        return private if public == root else None
+
+    def valid_slots(
+        self, root: bytes, pool: tuple[KeySlot, ...] | None = None
+    ) -> dict[tuple[str, str], KeySlot]:
+        """The version 2 slots whose binding the root signed (the recovery key, or an admin
+        with the authority sealed to them). The recovery slot must carry the root itself."""
+        pool = self.slots if pool is None else pool
+        valid: dict[tuple[str, str], KeySlot] = {}
+        for slot in pool:
+            if slot.keys is None:
+                continue
+            if slot.kind == RECOVERY and slot.keys.sign != root:
+                continue
+            if verify(root, slot.binding, "binding", self._binding_message(slot)):
+                valid[slot.owner] = slot
+        return valid
+
+    def _binding_message(self, slot: KeySlot) -> bytes:
+        assert slot.keys is not None
+        return canonical(
+            self.database_id,
+            slot.kind,
+            slot.label,
+            slot.role,
+            _b64(slot.keys.box),
+            _b64(slot.keys.sign),
+            slot.bound_by,
+        )
+
+    def bound(self, slot: KeySlot, signer: Identity, role: str | None = None) -> KeySlot:
+        """``slot`` (with ``role``, if given) bound anew under the root by ``signer``: the
+        recovery key, or an admin holding the authority (``authority_for``)."""
+        if signer.role != "admin" or signer.authority is None:
+            raise PermissionDenied("Nur die Administration kann Zugänge bestätigen.")
+        if role is not None and role not in ROLES:
+            raise ValidationError([("Rolle", T("Unbekannte Rolle „{role}“.", role=role))])
+        new_role = "admin" if slot.kind == RECOVERY else (role or slot.role)
+        draft = replace(slot, role=new_role, bound_by=signer.signer, binding=b"")
+        message = _signed_message("binding", self._binding_message(draft))
+        return replace(draft, binding=signer.authority.sign(message))
+
+    def authority_for(self, slot: KeySlot, signer: Identity) -> KeyWrap:
+        """The root's private signing key sealed to an admin's slot, so that the admin can bind
+        slots (``bound``) without the recovery key."""
+        assert slot.keys is not None and signer.authority is not None
+        raw = signer.authority.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        )
+        context = _authority_context(self.database_id, slot.label)
+        return KeyWrap(slot.kind, slot.label, seal(slot.keys.box, raw, context))
+
+    def with_authority(self, wraps: tuple[KeyWrap, ...]) -> KeyFile:
+        return replace(self, authority=tuple(wraps))
+
+    # -- making slots --------------------------------------------------------------------------
     def with_slot(
         self, key: bytes, secret: str, *, kind: str, label: str, kdf: KdfParams = DEFAULT_KDF
     ) -> KeyFile:
-        """A copy with a new slot for ``label`` (replacing that label's slot of the same kind).
-        This sets a passphrase, so it must pass ``check_passphrase`` (with the login)."""
+        """A copy whose slot for ``label`` (of this kind) has a new secret. This sets a
+        passphrase, so it must pass ``check_passphrase`` (with the login).
+
+        For a version 2 slot the passphrase is rewrapped around the same key pair (``key`` is
+        then the slot's opened payload, see ``rewrapped``); for a version 1 file ``key`` is the
+        database key."""
         if kind == PASSPHRASE:
             check_passphrase(secret, user_inputs=(label,))
         slot = self.new_slot(key, secret, kind=kind, label=label, kdf=kdf)
@@ -292,7 +539,7 @@ class KeyFile:
     def new_slot(
         self, key: bytes, secret: str, *, kind: str, label: str, kdf: KdfParams = DEFAULT_KDF
     ) -> KeySlot:
-        """A slot wrapping ``key`` for this database, not yet part of the file.
+        """A version 1 slot wrapping ``key`` for this database, not yet part of the file.
 
         A passphrase is only checked for its form here: a key rotation rewraps every kept
         passphrase through this method, and must not lock out a user whose passphrase is
@@ -303,18 +550,90 @@ class KeyFile:
             secret = normalize_recovery_key(secret)
         return _wrap(key, secret, kind=kind, label=label, kdf=kdf, database_id=self.database_id)
 
-    def with_pending(self, slots: tuple[KeySlot, ...]) -> KeyFile:
-        return replace(self, pending=tuple(slots))
+    def new_owner_slot(
+        self,
+        pair: KeyPair,
+        root: bytes,
+        secret: str,
+        *,
+        kind: str,
+        label: str,
+        role: str,
+        signer: Identity,
+        kdf: KdfParams = DEFAULT_KDF,
+        check: bool = True,
+    ) -> KeySlot:
+        """A version 2 slot: ``secret`` wraps ``pair`` and the root; bound by ``signer``."""
+        if kind == PASSPHRASE:
+            if check:
+                check_passphrase(secret, user_inputs=(label,))
+            else:
+                _check_form(secret)
+        else:
+            secret = normalize_recovery_key(secret)
+        plain = pair.to_bytes() + root
+        slot = _wrap(plain, secret, kind=kind, label=label, kdf=kdf, database_id=self.database_id)
+        slot = replace(slot, keys=pair.public, role=role)
+        return self.bound(slot, signer, role)
+
+    def rewrapped(self, slot: KeySlot, old: str, new: str, *, kdf: KdfParams) -> KeySlot:
+        """``slot`` with ``new`` instead of ``old`` as its passphrase, same keys and binding."""
+        check_passphrase(new, user_inputs=(slot.label,))
+        try:
+            plain = _unwrap(slot, old, self.database_id)
+        except InvalidTag:
+            raise WrongPassphrase() from None
+        fresh = _wrap(
+            plain, new, kind=slot.kind, label=slot.label, kdf=kdf, database_id=self.database_id
+        )
+        return replace(
+            slot,
+            slot_id=fresh.slot_id,
+            kdf=fresh.kdf,
+            salt=fresh.salt,
+            nonce=fresh.nonce,
+            ciphertext=fresh.ciphertext,
+            created=fresh.created,
+        )
+
+    def wrap_for(self, key: bytes, slot: KeySlot) -> KeyWrap:
+        """The database ``key`` sealed to ``slot``'s public box key."""
+        assert slot.keys is not None
+        sealed = seal(slot.keys.box, key, _wrap_context(self.database_id, slot.kind, slot.label))
+        return KeyWrap(slot.kind, slot.label, sealed)
+
+    def with_owner_slot(self, slot: KeySlot, key: bytes, signer: Identity) -> KeyFile:
+        """A copy with ``slot`` (replacing the owner's slot), a wrap of ``key`` for it and,
+        for an admin, the authority (the root key, sealed to the slot)."""
+        slots = tuple(s for s in self.slots if s.owner != slot.owner)
+        wraps = tuple(w for w in self.wraps if (w.kind, w.label) != slot.owner)
+        authority = tuple(w for w in self.authority if (w.kind, w.label) != slot.owner)
+        if slot.kind == PASSPHRASE and slot.role == "admin":
+            authority = (*authority, self.authority_for(slot, signer))
+        return replace(
+            self,
+            slots=(*slots, slot),
+            wraps=(*wraps, self.wrap_for(key, slot)),
+            authority=authority,
+        )
+
+    def with_pending(self, slots: tuple[KeySlot, ...], wraps: tuple[KeyWrap, ...] = ()) -> KeyFile:
+        return replace(self, pending=tuple(slots), pending_wraps=tuple(wraps))
 
     def promote_pending(self) -> KeyFile:
         """The rotation is done: the pending slots become the slots."""
         if not self.pending:
             return self
-        return replace(self, slots=self.pending, pending=())
+        return replace(
+            self, slots=self.pending, wraps=self.pending_wraps, pending=(), pending_wraps=()
+        )
 
     def drop_pending(self) -> KeyFile:
         """The rotation did not happen: forget the new key."""
-        return replace(self, pending=())
+        return replace(self, pending=(), pending_wraps=())
+
+    def with_anchor(self, anchor: Anchor | None) -> KeyFile:
+        return replace(self, anchor=anchor)
 
     def slot_for(self, label: str, kind: str = PASSPHRASE) -> KeySlot | None:
         return next((s for s in self.slots if s.kind == kind and s.label == label), None)
@@ -323,10 +642,31 @@ class KeyFile:
         kept = tuple(s for s in self.slots if not (s.kind == kind and s.label == label))
         if not any(s.kind == PASSPHRASE for s in kept):
             raise ValidationError("Der letzte Passphrasen-Platz kann nicht entfernt werden.")
-        return replace(self, slots=kept)
+        wraps = tuple(w for w in self.wraps if (w.kind, w.label) != (kind, label))
+        authority = tuple(w for w in self.authority if (w.kind, w.label) != (kind, label))
+        return replace(self, slots=kept, wraps=wraps, authority=authority)
 
     def labels(self, kind: str = PASSPHRASE) -> list[str]:
         return [s.label for s in self.slots if s.kind == kind]
+
+
+_UNBOUND = T(
+    "Dieser Schlüsselplatz ist von keiner Administratorin und keinem Administrator bestätigt "
+    "(seine Bindung fehlt oder stimmt nicht). Er wird nicht geöffnet; wenden Sie sich an die "
+    "Administration."
+)
+
+
+def anchor_message(database_id: str, seq: int, digest: str) -> bytes:
+    return canonical(database_id, seq, digest)
+
+
+def _authority_context(database_id: str, label: str) -> bytes:
+    return canonical("sro-case-root-key", database_id, label)
+
+
+def _wrap_context(database_id: str, kind: str, label: str) -> bytes:
+    return canonical("sro-case-database-key", database_id, kind, label)
 
 
 def new_database_key() -> bytes:
@@ -400,10 +740,10 @@ def _wrap(
 def _unwrap(slot: KeySlot, secret: str, database_id: str) -> bytes:
     kek = slot.kdf.derive(secret, slot.salt)
     aad = _aad(database_id, slot.slot_id, slot.kind, slot.label)
-    key = AESGCM(kek).decrypt(slot.nonce, slot.ciphertext, aad)
-    if len(key) != KEY_BYTES:
+    plain = AESGCM(kek).decrypt(slot.nonce, slot.ciphertext, aad)
+    if len(plain) != (KEY_BYTES if slot.keys is None else PAYLOAD_BYTES):
         raise InvalidTag()
-    return key
+    return plain
 
 
 def _b64(data: bytes) -> str:
@@ -411,7 +751,7 @@ def _b64(data: bytes) -> str:
 
 
 def _slot_to_json(slot: KeySlot) -> dict[str, Any]:
-    return {
+    doc: dict[str, Any] = {
         "id": slot.slot_id,
         "kind": slot.kind,
         "label": slot.label,
@@ -421,6 +761,19 @@ def _slot_to_json(slot: KeySlot) -> dict[str, Any]:
         "nonce": _b64(slot.nonce),
         "ciphertext": _b64(slot.ciphertext),
     }
+    if slot.keys is not None:
+        doc.update(
+            role=slot.role,
+            box_key=_b64(slot.keys.box),
+            sign_key=_b64(slot.keys.sign),
+            bound_by=slot.bound_by,
+            binding=_b64(slot.binding),
+        )
+    return doc
+
+
+def _wrap_to_json(wrap: KeyWrap) -> dict[str, Any]:
+    return {"kind": wrap.kind, "label": wrap.label, "sealed": _b64(wrap.sealed)}
 
 
 # -- reading a key file: every field is checked, nothing from it reaches Argon2 unchecked ---------
@@ -575,6 +928,26 @@ def _slot_from_json(doc: object, where: str = "slot") -> KeySlot:
     problem = kdf_problem(**costs, where=where + ".kdf")
     if problem is not None:
         raise _Damaged(problem)
+    keys: PublicKeys | None = None
+    role, bound_by, binding = "", "", b""
+    size = CIPHERTEXT_BYTES
+    if "sign_key" in doc or "box_key" in doc or "binding" in doc:
+        keys = PublicKeys(
+            _bytes(doc, "box_key", where + ".box_key", PUBLIC_BYTES, PUBLIC_BYTES),
+            _bytes(doc, "sign_key", where + ".sign_key", PUBLIC_BYTES, PUBLIC_BYTES),
+        )
+        role = _string(doc, "role", where + ".role", 1, 40)
+        if role not in ROLES:
+            raise _Damaged(
+                T(
+                    "Feld „{field}“ hat den unbekannten Wert „{value}“",
+                    field=where + ".role",
+                    value=_shown(role),
+                )
+            )
+        bound_by = _string(doc, "bound_by", where + ".bound_by", 1, 200)
+        binding = _bytes(doc, "binding", where + ".binding", SIGNATURE_BYTES, SIGNATURE_BYTES)
+        size = SLOT_CIPHERTEXT_BYTES
     return KeySlot(
         slot_id=slot_id,
         kind=kind,
@@ -582,8 +955,54 @@ def _slot_from_json(doc: object, where: str = "slot") -> KeySlot:
         kdf=KdfParams(**costs),
         salt=_bytes(doc, "salt", where + ".salt", *SALT_BYTES),
         nonce=_bytes(doc, "nonce", where + ".nonce", NONCE_BYTES, NONCE_BYTES),
-        ciphertext=_bytes(
-            doc, "ciphertext", where + ".ciphertext", CIPHERTEXT_BYTES, CIPHERTEXT_BYTES
-        ),
+        ciphertext=_bytes(doc, "ciphertext", where + ".ciphertext", size, size),
         created=created,
+        keys=keys,
+        role=role,
+        bound_by=bound_by,
+        binding=binding,
+    )
+
+
+def _wraps(doc: dict[str, Any], key: str) -> tuple[KeyWrap, ...]:
+    if key not in doc:
+        return ()
+    items = doc[key]
+    if not isinstance(items, list):
+        raise _Damaged(T("Feld „{field}“ muss eine Liste sein", field=key))
+    wraps: list[KeyWrap] = []
+    for i, item in enumerate(items):
+        where = f"{key}[{i}]"
+        if not isinstance(item, dict):
+            raise _Damaged(T("Feld „{field}“ muss ein JSON-Objekt sein", field=where))
+        kind = _string(item, "kind", where + ".kind", 1, 40)
+        if kind not in (PASSPHRASE, RECOVERY):
+            raise _Damaged(
+                T(
+                    "Feld „{field}“ hat den unbekannten Wert „{value}“",
+                    field=where + ".kind",
+                    value=_shown(kind),
+                )
+            )
+        label = _string(item, "label", where + ".label", 1, 200)
+        sealed = _bytes(item, "sealed", where + ".sealed", WRAP_BYTES, WRAP_BYTES)
+        wraps.append(KeyWrap(kind, label, sealed))
+    return tuple(wraps)
+
+
+def _anchor(doc: dict[str, Any]) -> Anchor | None:
+    if "audit_anchor" not in doc:
+        return None
+    item = doc["audit_anchor"]
+    where = "audit_anchor"
+    if not isinstance(item, dict):
+        raise _Damaged(T("Feld „{field}“ muss ein JSON-Objekt sein", field=where))
+    digest = _string(item, "hash", where + ".hash", 64, 64)
+    if not _is_hex(digest, 64):
+        raise _Damaged(T("Feld „{field}“ muss 64 Hexadezimalziffern haben", field=where + ".hash"))
+    return Anchor(
+        _integer(item, "seq", where + ".seq", 0, 2**62),
+        digest,
+        _string(item, "by", where + ".by", 1, 200),
+        _bytes(item, "signature", where + ".signature", SIGNATURE_BYTES, SIGNATURE_BYTES),
     )

@@ -77,6 +77,9 @@ class UserRecord(SortNameMixin, Base):
     role: Mapped[str] = mapped_column(String(32))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # 0010: the public signing key (base64) bound to this login; a key slot whose key differs
+    # is refused, and a key rotation seals the new database key only to registered keys
+    sign_key: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class FamilyRecord(SortNameMixin, Base):
@@ -167,6 +170,13 @@ class ConsentRecord(Base):
 
 class CaseNoteRecord(Base):
     __tablename__ = "case_note"
+    __table_args__ = (
+        Index(
+            "ix_case_note_unsealed",
+            "author_id",
+            sqlite_where=text("entrusted = 1 AND sealed = ''"),
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
     occurred_on: Mapped[date] = mapped_column(Date)
@@ -175,6 +185,20 @@ class CaseNoteRecord(Base):
     text: Mapped[str] = mapped_column(Text)
     entrusted: Mapped[bool] = mapped_column(Boolean, default=False)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    # § 65 (0010): an entrusted note's text and participants, sealed; the columns above are
+    # then empty. "" for notes that are not entrusted (or not sealed yet).
+    sealed: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class NoteKeyRecord(Base):
+    """The content key of an entrusted note, sealed to one reader's public key (0010)."""
+
+    __tablename__ = "note_key"
+    __table_args__ = (UniqueConstraint("note_id", "login"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    note_id: Mapped[int] = mapped_column(ForeignKey("case_note.id", ondelete="CASCADE"))
+    login: Mapped[str] = mapped_column(String(100))
+    sealed: Mapped[str] = mapped_column(Text)
 
 
 class HelpRecord(Base):
@@ -302,6 +326,9 @@ class AuditEventRecord(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # 0010: the login whose key signed, and the Ed25519 signature of ``hash`` (base64)
+    signed_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    signature: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class StatisticsReleaseRecord(Base):

@@ -149,17 +149,29 @@ class UsersPage(AdminPage):
             return
         store = self.store
 
+        renews = store.identity is not None  # key file version 2: removing renews the key
+
         def done(_result: object) -> None:
-            self.show_message(
-                self.tr(
+            if renews:
+                text = self.tr(
+                    "Der Zugang von %1 wurde entfernt und der Datenbankschlüssel für alle anderen "
+                    "erneuert: ein gespeicherter alter Schlüssel öffnet die Datenbank nicht mehr. "
+                    "Alle anderen melden sich wie gewohnt an."
+                )
+            else:
+                text = self.tr(
                     "Der Zugang von %1 wurde entfernt. Hat die Person eine Kopie der "
                     "Schlüsseldatei (etwa aus einer Sicherung), erneuern Sie zusätzlich den "
                     "Datenbankschlüssel (sro-case rotate-key)."
-                ).replace("%1", name)
-            )
+                )
+            self.show_message(text.replace("%1", name))
             self.reload_keep_message()
 
-        self.run(lambda: store.users.remove(login), done)
+        self.run(
+            lambda: store.users.remove(login),
+            done,
+            self.tr("Zugang wird entfernt, Datenbankschlüssel wird erneuert …") if renews else "",
+        )
 
     def reload_keep_message(self) -> None:
         text = self.message.text()
