@@ -195,11 +195,14 @@ def seal_waiting_notes(store: Store) -> int:
                 select(UserRecord.id, UserRecord.login).where(UserRecord.sign_key != "")
             )
         }
-        if not logins or not s.execute(
-            select(CaseNoteRecord.id)
-            .where(CaseNoteRecord.author_id.in_(logins), *waiting_for)
-            .limit(1)
-        ).first():
+        if (
+            not logins
+            or not s.execute(
+                select(CaseNoteRecord.id)
+                .where(CaseNoteRecord.author_id.in_(logins), *waiting_for)
+                .limit(1)
+            ).first()
+        ):
             return 0
     with store.write() as s:
         waiting = list(
