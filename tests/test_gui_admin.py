@@ -128,8 +128,12 @@ def test_add_user_unlocks_with_own_passphrase_then_removal_locks_out(window, mon
     page.remove_button.click()
     unlock_as(window.store, PETRA).close()
     monkeypatch.setattr(admin_users, "confirm_removal", lambda *a: True)
+    key_before = vault.database_key(window.store)
     page.remove_button.click()
     assert "Der Zugang von Petra Lange wurde entfernt" in page.message.text()
+    assert "Datenbankschlüssel für alle anderen erneuert" in page.message.text()
+    assert vault.database_key(window.store) != key_before, "the window works on, rekeyed"
+    assert window.store.cases.count() >= 0
     with pytest.raises(WrongPassphrase):
         unlock_as(window.store, PETRA)
     logins = {

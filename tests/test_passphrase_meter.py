@@ -13,10 +13,10 @@ from PySide6.QtCore import QSettings
 from sro_case.domain.passphrase import MIN_SCORE, assess_passphrase
 from tests.test_passphrase import LOGIN, NAME, WEAK, diceware
 from ui.admin import ChangePassphraseDialog
-from ui.admin.passphrase import StrengthLabel
 from ui.admin.users import NewUserDialog
 from ui.app import create_application
 from ui.i18n import install_language
+from ui.passphrase_meter import StrengthLabel
 from ui.tasks import InlineTaskRunner
 from ui.unlock_dialog import UnlockDialog
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from sro_case.domain.passphrase import assess_passphrase, passphrase_strength
 from sro_case.errors import SroCaseError, ValidationError, WrongPassphrase
-from ui.admin.passphrase import StrengthLabel
 from ui.i18n import core_text, error_text
+from ui.passphrase_meter import StrengthLabel
 from ui.refcounts import emit
 
 if TYPE_CHECKING:

@@ -168,8 +168,6 @@ def _reasons_from_zxcvbn(result: dict[str, Any]) -> list[Text]:
 def assess_passphrase(passphrase: str, user_inputs: Iterable[str] = ()) -> PassphraseVerdict:
     """The verdict on ``passphrase`` for a key slot. ``user_inputs`` are the login, the name
     and other words of the user that an attacker would try (they must not carry it)."""
-    from zxcvbn import zxcvbn  # loaded only when a passphrase is rated
-
     text = unicodedata.normalize("NFC", passphrase)
     personal = _words_of(str(u) for u in user_inputs if u and str(u).strip())
     if len(text) < MIN_PASSPHRASE_LENGTH:
@@ -186,6 +184,10 @@ def assess_passphrase(passphrase: str, user_inputs: Iterable[str] = ()) -> Passp
         )
     if "\x00" in text:
         return PassphraseVerdict(0, False, (T("Die Passphrase darf kein Nullzeichen enthalten."),))
+    # loaded only when a passphrase long enough to rate is typed (its lists take ~20 ms): the
+    # unlock dialog's empty meter must not delay the first window
+    from zxcvbn import zxcvbn
+
     result = zxcvbn(
         text[:_MAX_ESTIMATE_LENGTH],
         user_inputs=[*personal, *LOCAL_WORDS],

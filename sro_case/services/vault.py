@@ -802,6 +802,9 @@ def remove_user_slot(store: Store, login: str, *, deactivate: bool = True) -> No
         raise NotFound(T("„{login}“ hat keinen Schlüsselplatz.", login=login))
     if keys.version > 1:
         signer = _admin_identity(store)
+        # the key first: if the rekey fails (another program has the file open), nothing
+        # else changed and the admin can try again
+        rotate_open(store, remove=(login,))
         with store.write() as s:
             if deactivate:
                 _deactivate(s, login)
@@ -814,8 +817,6 @@ def remove_user_slot(store: Store, login: str, *, deactivate: bool = True) -> No
                 detail=audit.unbind_detail(login),
                 signer=signer,
             )
-        rotate_open(store, remove=(login,))
-        with store.write() as s:
             store.audit(
                 s,
                 "delete",

@@ -1,5 +1,5 @@
-"""Passphrases: the strength hint and the password fields the user dialog shares, and changing
-one's own passphrase (Datei → Passphrase ändern).
+"""Changing one's own passphrase (Datei → Passphrase ändern); the strength hint and password
+fields live in ``ui.passphrase_meter`` (the unlock dialog uses them before anything else loads).
 
 ``ChangePassphraseDialog`` runs the change itself, like the unlock dialog does: a wrong old
 passphrase must be answered inside the dialog, and the Argon2id key derivation runs on the task
@@ -8,7 +8,6 @@ runner behind a busy indicator.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -17,69 +16,17 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
-from sro_case.domain.passphrase import MIN_PASSPHRASE_LENGTH, PassphraseVerdict, assess_passphrase
 from sro_case.errors import SroCaseError, WrongPassphrase
 from sro_case.services import vault
-from ui.i18n import core_text, error_text
+from ui.i18n import error_text
+from ui.passphrase_meter import StrengthLabel, passphrase_problem, password_field
 
-
-def password_field() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.Password)
-    return field
-
-
-class StrengthLabel(QLabel):
-    """The strength of a passphrase, in the UI language: the score of ``assess_passphrase``,
-    the same verdict that the key file applies when the passphrase is saved, and, for a
-    passphrase that would be refused, why (the full reason and advice in the tooltip)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setAccessibleName(self.tr("Stärke der Passphrase"))
-        self.user_inputs: tuple[str, ...] = ()
-        self.verdict: PassphraseVerdict | None = None
-        self.show_strength("")
-
-    def set_user_inputs(self, inputs: Iterable[str]) -> None:
-        """The login and name of the passphrase's owner: a passphrase made of them is weak."""
-        self.user_inputs = tuple(i for i in inputs if i)
-
-    def show_strength(self, text: str) -> None:
-        self.verdict = verdict = assess_passphrase(text, self.user_inputs)
-        hint = [
-            self.tr("zu kurz"),
-            self.tr("schwach"),
-            self.tr("mittel"),
-            self.tr("gut"),
-            self.tr("sehr gut"),
-        ][verdict.score]
-        shown = (
-            self.tr("%1 (mindestens %2 Zeichen)")
-            .replace("%1", hint)
-            .replace("%2", str(MIN_PASSPHRASE_LENGTH))
-        )
-        refused = bool(text) and not verdict.acceptable
-        if refused and len(text) >= MIN_PASSPHRASE_LENGTH:  # "zu kurz" says it all otherwise
-            shown += "\n" + core_text(verdict.reasons[0])
-        self.setText(shown)
-        self.setToolTip(core_text(verdict.message) if refused else "")
-        self.setObjectName("errorMessage" if refused else "")
-        self.style().unpolish(self)
-        self.style().polish(self)
-
-
-def passphrase_problem(text: str, user_inputs: Iterable[str] = ()) -> str:
-    """Why ``text`` would be refused as a passphrase, in the UI language ("" if it would not)."""
-    verdict = assess_passphrase(text, user_inputs)
-    return "" if verdict.acceptable else core_text(verdict.message)
+__all__ = ["ChangePassphraseDialog", "StrengthLabel", "passphrase_problem", "password_field"]
 
 
 # --------------------------------------------------------------------------- own passphrase
