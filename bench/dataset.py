@@ -20,8 +20,8 @@ import sqlcipher3
 
 from sro_case.paths import migrations_dir, resources_dir
 from sro_case.services import demo, vault
-from sro_case.storage import keyfile
 from sro_case.services.vault import database_key
+from sro_case.storage import keyfile
 from sro_case.storage.engine import connect_raw
 from sro_case.storage.keyfile import KeyFile
 

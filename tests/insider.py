@@ -229,3 +229,77 @@ def rechain(conn: Any, me: Me | None = None) -> None:
     )
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head_hash', ?)", (prev,))
     conn.execute("COMMIT")
+
+
+# -- slots the insider makes herself --------------------------------------------------------------
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def cheap_kek(secret: str, salt: bytes) -> bytes:
+    """Argon2id with the smallest costs a key file may name (the insider's own slot)."""
+    return hash_secret_raw(
+        secret.encode("utf-8"),
+        salt,
+        time_cost=1,
+        memory_cost=8192,
+        parallelism=1,
+        hash_len=32,
+        type=Type.ID,
+    )
+
+
+def forge_slot(
+    doc: dict[str, Any],
+    *,
+    kind: str,
+    label: str,
+    secret: str,
+    root: bytes,
+    role: str,
+    binding_key: Ed25519PrivateKey,
+    sign: Ed25519PrivateKey | None = None,
+) -> tuple[dict[str, Any], X25519PrivateKey]:
+    """A version 2 slot made with the insider's own tools: a fresh box key, ``sign`` (or a
+    fresh signing key) and ``root`` inside, bound with ``binding_key``. Returns the slot and
+    its box key."""
+    box = X25519PrivateKey.generate()
+    sign = sign or Ed25519PrivateKey.generate()
+    raw = serialization.PrivateFormat.Raw
+    box_pub = box.public_key().public_bytes(RAW, serialization.PublicFormat.Raw)
+    sign_pub = sign.public_key().public_bytes(RAW, serialization.PublicFormat.Raw)
+    slot_id, salt, nonce = secrets.token_hex(8), secrets.token_bytes(16), secrets.token_bytes(12)
+    plain = (
+        box.private_bytes(RAW, raw, serialization.NoEncryption())
+        + sign.private_bytes(RAW, raw, serialization.NoEncryption())
+        + root
+    )
+    aad = json.dumps(["sro-case-keyslot", 1, doc["database_id"], slot_id, kind, label]).encode()
+    binding = canonical(
+        doc["database_id"], kind, label, role, _b64(box_pub), _b64(sign_pub), "recovery"
+    )
+    slot = {
+        "id": slot_id,
+        "kind": kind,
+        "label": label,
+        "created": "",
+        "kdf": {"name": "argon2id", "time_cost": 1, "memory_kib": 8192, "parallelism": 1},
+        "salt": _b64(salt),
+        "nonce": _b64(nonce),
+        "ciphertext": _b64(AESGCM(cheap_kek(secret, salt)).encrypt(nonce, plain, aad)),
+        "role": role,
+        "box_key": _b64(box_pub),
+        "sign_key": _b64(sign_pub),
+        "bound_by": "recovery",
+        "binding": _b64(binding_key.sign(b"sro-case\x00binding\x00" + binding)),
+    }
+    return slot, box
+
+
+def add_wrap(doc: dict[str, Any], kind: str, label: str, box: X25519PrivateKey, key: bytes) -> None:
+    """The database key sealed to ``box``'s public key, as a wrap for (kind, label)."""
+    box_pub = box.public_key().public_bytes(RAW, serialization.PublicFormat.Raw)
+    context = canonical("sro-case-database-key", doc["database_id"], kind, label)
+    doc["wraps"].append({"kind": kind, "label": label, "sealed": _b64(seal(box_pub, key, context))})

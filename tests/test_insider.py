@@ -20,7 +20,6 @@ import pytest
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from sro_case import cli
@@ -184,72 +183,26 @@ def _hidden_slot(db: Path, key: bytes, passphrase: str, *, signer: Ed25519Privat
     """Petra's hidden admin slot "schatten": her own key pair, a binding signed with a key she
     has, the database key sealed to it, and a user record with role admin."""
     doc = insider.load(db)
-    box, sign = X25519PrivateKey.generate(), Ed25519PrivateKey.generate()
-    box_pub, sign_pub = (
-        box.public_key().public_bytes(RAW, PUB),
-        sign.public_key().public_bytes(RAW, PUB),
+    root = base64.b64decode(next(s for s in doc["slots"] if s["kind"] == "recovery")["sign_key"])
+    sign = Ed25519PrivateKey.generate()
+    slot, box = insider.forge_slot(
+        doc,
+        kind="passphrase",
+        label="schatten",
+        secret=passphrase,
+        root=root,
+        role="admin",
+        binding_key=signer,
+        sign=sign,
     )
-    slot_id, salt, nonce = secrets.token_hex(8), secrets.token_bytes(16), secrets.token_bytes(12)
-    kek = hash_secret_raw(
-        passphrase.encode(),
-        salt,
-        time_cost=1,
-        memory_cost=8192,
-        parallelism=1,
-        hash_len=32,
-        type=Type.ID,
-    )
-    plain = (
-        box.private_bytes(RAW, serialization.PrivateFormat.Raw, serialization.NoEncryption())
-        + sign.private_bytes(RAW, serialization.PrivateFormat.Raw, serialization.NoEncryption())
-        + base64.b64decode(next(s for s in doc["slots"] if s["kind"] == "recovery")["sign_key"])
-    )
-    aad = json.dumps(
-        ["sro-case-keyslot", 1, doc["database_id"], slot_id, "passphrase", "schatten"]
-    ).encode()
-    b64 = lambda b: base64.b64encode(b).decode()  # noqa: E731
-    binding = insider.canonical(
-        doc["database_id"],
-        "passphrase",
-        "schatten",
-        "admin",
-        b64(box_pub),
-        b64(sign_pub),
-        "recovery",
-    )
-    doc["slots"].append(
-        {
-            "id": slot_id,
-            "kind": "passphrase",
-            "label": "schatten",
-            "created": "",
-            "kdf": {"name": "argon2id", "time_cost": 1, "memory_kib": 8192, "parallelism": 1},
-            "salt": b64(salt),
-            "nonce": b64(nonce),
-            "ciphertext": b64(AESGCM(kek).encrypt(nonce, plain, aad)),
-            "role": "admin",
-            "box_key": b64(box_pub),
-            "sign_key": b64(sign_pub),
-            "bound_by": "recovery",
-            "binding": b64(signer.sign(b"sro-case\x00binding\x00" + binding)),
-        }
-    )
-    context = insider.canonical(
-        "sro-case-database-key", doc["database_id"], "passphrase", "schatten"
-    )
-    doc["wraps"].append(
-        {
-            "kind": "passphrase",
-            "label": "schatten",
-            "sealed": b64(insider.seal(box_pub, key, context)),
-        }
-    )
+    doc["slots"].append(slot)
+    insider.add_wrap(doc, "passphrase", "schatten", box, key)
     insider.save(db, doc)
     conn = insider.connect(db, key)
     conn.execute(
         "INSERT INTO app_user (login, name, sort_name, role, active, created_at, sign_key) "
         "VALUES ('schatten', 'Schatten', 'schatten', 'admin', 1, '2026-03-01 00:00:00.000000', ?)",
-        (b64(sign_pub),),
+        (slot["sign_key"],),
     )
     conn.close()
 
@@ -483,3 +436,182 @@ def test_an_entrusted_note_from_before_the_key_hierarchy_is_sealed_at_the_next_s
     with unlock(db, PASSPHRASE, clock=clock) as admin:
         assert SECRET not in [n.text for n in admin.cases.get(case_id).notes]
         assert admin.audit_log.verify().ok
+
+
+# -- what an independent review tried next (issue #14) ------------------------------------------
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
+
+
+def test_a_slot_with_a_root_of_its_own_is_refused(
+    office: tuple[Path, str, int], clock: FixedClock
+) -> None:
+    """Clara makes a second recovery slot whose key pair is a root she generated, binds it
+    herself and seals the database key to it: the file's one recovery key is another."""
+    db, _recovery, _case = office
+    key = insider.raw_database_key(db, "clara", _pw("clara"))
+    doc = insider.load(db)
+    fake_root = Ed25519PrivateKey.generate()
+    secret = "ABCDE12345ABCDE12345ABCDE"
+    slot, box = insider.forge_slot(
+        doc,
+        kind="recovery",
+        label="notfall",
+        secret=secret,
+        root=fake_root.public_key().public_bytes(RAW, PUB),
+        role="admin",
+        binding_key=fake_root,
+        sign=fake_root,
+    )
+    doc["slots"].append(slot)
+    insider.add_wrap(doc, "recovery", "notfall", box, key)
+    insider.save(db, doc)
+    with pytest.raises(PermissionDenied, match="verändert"):
+        unlock(db, recovery_key=secret, clock=clock)
+
+
+def test_a_planted_consent_and_a_changed_role_release_nothing(
+    office: tuple[Path, str, int], clock: FixedClock
+) -> None:
+    """Clara (Controlling) inserts a consent releasing entrusted data and makes herself a
+    caseworker in the user table; Petra opens her case as usual. No key reaches Clara or
+    Moritz: the consent's recording is not signed by anyone with case access, and roles come
+    from the signed bindings."""
+    db, _recovery, case_id = office
+    key = insider.raw_database_key(db, "clara", _pw("clara"))
+    conn = insider.connect(db, key)
+    person = conn.execute("SELECT id FROM person WHERE role = 'parent'").fetchone()[0]
+    conn.execute(
+        "INSERT INTO consent (case_id, person_id, disciplines, data_scope, releases_entrusted,"
+        " given_on) VALUES (?, ?, 'asd', 'alles', 1, '2026-03-04')",
+        (case_id, person),
+    )
+    conn.execute("UPDATE app_user SET role = 'caseworker' WHERE login = 'clara'")
+    conn.close()
+    with unlock(db, _pw("petra"), user="petra", clock=clock) as petra:
+        petra.cases.get(case_id)
+    for login in ("clara", "moritz"):
+        assert _note_text(db, insider.my_keys(db, login, _pw(login)), key) == [], login
+    with unlock(db, _pw("clara"), user="clara", clock=clock) as clara:
+        assert clara.role == "controlling"
+
+
+def test_stripping_every_signature_does_not_make_an_old_unsigned_log(
+    office: tuple[Path, str, int], clock: FixedClock
+) -> None:
+    db, _recovery, _case = office
+    key = insider.raw_database_key(db, "petra", _pw("petra"))
+    me = insider.my_keys(db, "petra", _pw("petra"))
+    conn = insider.connect(db, key)
+    conn.execute("UPDATE audit_event SET signed_by = '', signature = ''")
+    conn.execute("UPDATE audit_event SET detail = 'nichts' WHERE seq = 3")
+    insider.rechain(conn, None)
+    seq, digest = conn.execute(
+        "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    conn.close()
+    doc = insider.load(db)  # and she anchors the new head with her own key
+    message = insider.canonical(doc["database_id"], seq, digest)
+    doc["audit_anchor"] = {
+        "seq": seq,
+        "hash": digest,
+        "by": "petra",
+        "signature": _b64(me.sign.sign(b"sro-case\x00audit-head\x00" + message)),
+    }
+    insider.save(db, doc)
+    assert any("nicht signiert" in p for p in _problems(db, clock))
+
+
+def test_a_failed_login_entry_cannot_carry_someone_elses_actions(
+    office: tuple[Path, str, int], clock: FixedClock
+) -> None:
+    db, _recovery, case_id = office
+    key = insider.raw_database_key(db, "petra", _pw("petra"))
+    me = insider.my_keys(db, "petra", _pw("petra"))
+    conn = insider.connect(db, key)
+    seq, prev = conn.execute(
+        "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    row = {
+        "at": "2026-11-25 10:00:00.000000",
+        "actor": "admin",
+        "action": "login_failed",
+        "entity": "case",
+        "entity_id": None,
+        "case_id": case_id,
+        "detail": "Admin hat den Fall exportiert und gelöscht",
+    }
+    digest = insider.event_hash(prev, seq + 1, row)
+    conn.execute(
+        "INSERT INTO audit_event (seq, at, actor, action, entity, entity_id, case_id, detail,"
+        " prev_hash, hash, signed_by, signature) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            seq + 1,
+            row["at"],
+            "admin",
+            "login_failed",
+            "case",
+            None,
+            case_id,
+            row["detail"],
+            prev,
+            digest,
+            "petra",
+            _b64(me.sign.sign(b"sro-case\x00audit\x00" + digest.encode())),
+        ),
+    )
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'audit_head_seq'", (str(seq + 1),))
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'audit_head_hash'", (digest,))
+    conn.close()
+    assert any("von petra signiert" in p for p in _problems(db, clock))
+
+
+def test_a_changed_role_in_the_table_neither_survives_a_reset_nor_blocks_a_removal(
+    office: tuple[Path, str, int], clock: FixedClock
+) -> None:
+    db, _recovery, _case = office
+    key = insider.raw_database_key(db, "clara", _pw("clara"))
+    conn = insider.connect(db, key)
+    conn.execute(
+        "UPDATE app_user SET role = CASE login WHEN 'clara' THEN 'admin' "
+        "WHEN 'admin' THEN 'caseworker' ELSE role END"
+    )
+    conn.close()
+    with unlock(db, PASSPHRASE, clock=clock) as admin:
+        add_user_slot(admin, "clara", "Clara vergisst ihre Passphrase", kdf=FAST_KDF)
+    with unlock(db, "Clara vergisst ihre Passphrase", user="clara", clock=clock) as clara:
+        assert clara.role == "controlling" and clara.identity is not None
+        assert clara.identity.authority is None
+    with unlock(db, PASSPHRASE, clock=clock) as admin:
+        remove_user_slot(admin, "clara")  # not "the last admin"
+
+
+def test_a_removed_users_slot_put_back_gets_nothing_at_the_next_key_change(
+    office: tuple[Path, str, int], clock: FixedClock
+) -> None:
+    db, _recovery, _case = office
+    petras = next(s for s in insider.load(db)["slots"] if s["label"] == "petra")
+    with unlock(db, PASSPHRASE, clock=clock) as admin:
+        remove_user_slot(admin, "petra")
+    doc = insider.load(db)  # she still may write the folder: her old slot goes back in
+    doc["slots"].append(petras)
+    insider.save(db, doc)
+    with unlock(db, PASSPHRASE, clock=clock) as admin:
+        remove_user_slot(admin, "moritz")  # the next key change
+    assert "petra" not in [w["label"] for w in insider.load(db)["wraps"]]
+    with pytest.raises((WrongPassphrase, PermissionDenied)):
+        unlock(db, _pw("petra"), user="petra", clock=clock)
+
+
+def test_a_planted_value_in_a_sealed_note_is_no_traceback(
+    office: tuple[Path, str, int], clock: FixedClock
+) -> None:
+    db, _recovery, case_id = office
+    key = insider.raw_database_key(db, "clara", _pw("clara"))
+    conn = insider.connect(db, key)
+    conn.execute("UPDATE case_note SET sealed = ? WHERE entrusted", ("[" * 200_000,))
+    conn.close()
+    with unlock(db, _pw("petra"), user="petra", clock=clock) as petra:
+        assert SECRET not in [n.text for n in petra.cases.get(case_id).notes]

@@ -1627,5 +1627,13 @@
         <source>Unbekannte Rolle „{role}“.</source>
         <translation>Unknown role "{role}".</translation>
     </message>
+    <message>
+        <source>Die Datenbank {name} enthält veränderte Trigger ({names}): jemand hat die Datei mit dem Datenbankschlüssel bearbeitet. Sie wird nicht geöffnet; stellen Sie die letzte Sicherung wieder her.</source>
+        <translation>The database {name} contains altered triggers ({names}): someone edited the file with the database key. It is not opened; restore the last backup.</translation>
+    </message>
+    <message>
+        <source>Die Schlüsseldatei wurde verändert: der Wiederherstellungsschlüssel darin ist nicht der, dem Ihr Zugang vertraut. Es wurde nichts geöffnet. Stellen Sie die Schlüsseldatei aus einer Sicherung wieder her und wenden Sie sich an die Administration.</source>
+        <translation>The key file was altered: the recovery key in it is not the one your access trusts. Nothing was opened. Restore the key file from a backup and contact the administration.</translation>
+    </message>
 </context>
 </TS>

@@ -45,6 +45,11 @@ _BIND_DETAIL = re.compile(
     r"Ed25519 (?P<key>[A-Za-z0-9+/]{43}=)$"
 )
 _UNBIND_DETAIL = re.compile(r"^Schlüssel von (?P<login>.+) entzogen$")
+# what a session records for someone else's failed sign-in (vault._record_success)
+_FAILED_LOGIN = re.compile(
+    r"^(Fehlgeschlagene Anmeldung \((Passphrase|Wiederherstellungsschlüssel)\)"
+    r"|\d+ weitere fehlgeschlagene Anmeldungen)\Z"
+)
 
 
 def bind_detail(login: str, role: str, sign_key: bytes) -> str:
@@ -73,6 +78,31 @@ def event_hash(
         separators=(",", ":"),
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def recomputed_hash(rec: AuditEventRecord) -> str:
+    """The hash an entry's own fields give (compare with ``rec.hash``)."""
+    return event_hash(
+        rec.prev_hash,
+        rec.seq,
+        rec.at,
+        rec.actor,
+        rec.action,
+        rec.entity,
+        rec.entity_id,
+        rec.case_id,
+        rec.detail,
+    )
+
+
+def signed_by_key(rec: AuditEventRecord, key: bytes) -> bool:
+    """Is ``rec`` intact and signed with ``key`` (a public Ed25519 key)?"""
+    digest = recomputed_hash(rec)
+    try:
+        signature = base64.b64decode(rec.signature.encode("ascii"), validate=True)
+    except (binascii.Error, ValueError, UnicodeEncodeError):
+        return False
+    return digest == rec.hash and verify_signature(key, signature, "audit", digest.encode())
 
 
 def _meta(session: Session, key: str) -> MetaRecord | None:
@@ -143,6 +173,7 @@ def verify(
     database_id: str = "",
     anchors: Iterable[AnchorSource] = (),
     signers: dict[str, bytes] | None = None,
+    signed_from: int = 1,
 ) -> tuple[int, list[str]]:
     """Walk the chain. Returns (number of events, list of German problem descriptions, as
     ``Text`` the client can translate; each names the entry as "Eintrag <seq>").
@@ -151,7 +182,9 @@ def verify(
     signature is checked too: each entry after the first signed one must be signed by the key
     bound to its author at that point of the log (``login_failed`` entries by whoever's session
     recorded them), and each anchor must match the log. ``signers`` are further signing keys
-    (login -> key) whose anchors count: those of the key file's valid slots."""
+    (login -> key) whose anchors count: those of the key file's valid slots. From entry
+    ``signed_from`` on (the key file says so, signed by the root) every entry must be signed,
+    so stripping all signatures does not turn the log into an unsigned old one."""
     problems: list[str] = []
     prev = GENESIS
     expected_seq = 1
@@ -177,21 +210,11 @@ def verify(
             problems.append(
                 T("Eintrag {seq}: die Verkettung zum Vorgänger ist unterbrochen.", seq=rec.seq)
             )
-        digest = event_hash(
-            rec.prev_hash,
-            rec.seq,
-            rec.at,
-            rec.actor,
-            rec.action,
-            rec.entity,
-            rec.entity_id,
-            rec.case_id,
-            rec.detail,
-        )
+        digest = recomputed_hash(rec)
         if digest != rec.hash:
             problems.append(T("Eintrag {seq} wurde nachträglich verändert.", seq=rec.seq))
         if registry is not None:
-            signed_seen = signed_seen or bool(rec.signature)
+            signed_seen = signed_seen or bool(rec.signature) or rec.seq >= signed_from
             problem = registry.check(rec, digest, signed_seen)
             if problem:
                 problems.append(problem)
@@ -243,7 +266,14 @@ class _Registry:
             if signed_seen:  # older unsigned entries are pinned by the first signed one
                 return T("Eintrag {seq} ist nicht signiert.", seq=rec.seq)
             return None
-        if rec.signed_by != rec.actor and rec.action != "login_failed":
+        failed_login = (
+            rec.action == "login_failed"
+            and rec.entity == "session"
+            and rec.entity_id is None
+            and rec.case_id is None
+            and _FAILED_LOGIN.match(rec.detail) is not None
+        )
+        if rec.signed_by != rec.actor and not failed_login:
             return T(
                 "Eintrag {seq} nennt {actor} als Handelnde/n, ist aber von {signer} signiert.",
                 seq=rec.seq,

@@ -153,8 +153,11 @@ def verify_log(store: Store, session: Session) -> tuple[int, list[str]]:
     identity = store.identity
     if identity is None:  # a version 1 key file: the chain only
         return audit.verify(session)
+    signed_from = 1
     try:
-        valid = KeyFile.load(KeyFile.path_for(store.path)).valid_slots(identity.root)
+        keys = KeyFile.load(KeyFile.path_for(store.path))
+        valid = keys.valid_slots(identity.root)
+        signed_from = keys.audit_signed_from(identity.root)
     except SroCaseError:
         valid = {}
     return audit.verify(
@@ -163,6 +166,7 @@ def verify_log(store: Store, session: Session) -> tuple[int, list[str]]:
         database_id=entrusted.database_id(session),
         anchors=anchors_of(store),
         signers={label: slot.keys.sign for (_k, label), slot in valid.items() if slot.keys},
+        signed_from=signed_from,
     )
 
 

@@ -706,6 +706,7 @@ class BackupService:
                 _leave_wal(live, self._key)
                 live_keys = KeyFile.load(KeyFile.path_for(live))
                 new_keys = KeyFile.load(source_keys)
+                had_slot = {s.label for s in live_keys.slots if s.kind == PASSPHRASE}
                 if source_key != self._key and (live_keys.database_id, live_keys.db_salt) == (
                     new_keys.database_id,
                     new_keys.db_salt,
@@ -727,6 +728,16 @@ class BackupService:
                     f"Wiederhergestellt aus {source.name}; vorheriger Stand in {safety.name}",
                     store.identity,
                 )
+                gone = sorted(
+                    s.label
+                    for s in new_keys.slots
+                    if s.kind == PASSPHRASE and s.label not in had_slot
+                )
+                if gone and store.identity is not None:
+                    # removed since the backup was made: they stay removed
+                    from sro_case.services.keys import remove_after_restore
+
+                    remove_after_restore(live, source_key, store.identity, gone, store.clock)
         except BaseException:
             with contextlib.suppress(OSError):
                 tmp.unlink()

@@ -354,7 +354,8 @@ class CaseService:
         today = self._store.clock.today()
         released = entrusted_released([mapping.consent(c) for c in rec.consents], today)
         notes = []
-        if released:  # a consent released entrusted entries: share the keys I hold
+        if released and self._trusted_release(s, list(rec.consents), today):
+            # a consent released entrusted entries: share the keys I hold
             entrusted.share(self._store, s, [n for n in rec.notes if n.sealed])
         opened = entrusted.open_many(self._store, s, list(rec.notes))
         for n in sorted(rec.notes, key=lambda n: (n.occurred_on, n.id)):
@@ -401,6 +402,14 @@ class CaseService:
                 for h in sorted(rec.status_changes, key=lambda h: h.id)
             ),
         )
+
+    def _trusted_release(self, s: Session, consents: list[ConsentRecord], today: date) -> bool:
+        """Does a valid consent release entrusted entries, recorded (signed) by someone with
+        case access? Only then are content keys shared (``entrusted.trusted_consents``)."""
+        if not any(c.releases_entrusted for c in consents):
+            return False
+        trusted = entrusted.trusted_consents(self._store, s, [c.id for c in consents])
+        return entrusted_released([mapping.consent(c) for c in consents if c.id in trusted], today)
 
     # -- create and edit -------------------------------------------------------------------
     def create(self, draft: m.CaseDraft) -> m.CaseSummary:
@@ -679,9 +688,7 @@ class CaseService:
             self._store.audit(s, "create", "consent", c.id, case_id=case_id)
             if d.releases_entrusted:  # released now: those who can read share the keys
                 s.refresh(rec, ["consents", "notes"])
-                if entrusted_released(
-                    [mapping.consent(x) for x in rec.consents], self._store.clock.today()
-                ):
+                if self._trusted_release(s, list(rec.consents), self._store.clock.today()):
                     entrusted.share(self._store, s, [n for n in rec.notes if n.sealed])
             return mapping.consent(c)
 
@@ -725,10 +732,8 @@ class CaseService:
                 if me not in readers:  # the author always reads their own entry
                     readers[me] = self._store.identity.pair.public.box
                 entrusted.seal_note(s, n, d.text, d.participants, {me: readers[me]})
-                consents = self._case(s, case_id).consents
-                if entrusted_released(
-                    [mapping.consent(c) for c in consents], self._store.clock.today()
-                ):
+                consents = list(self._case(s, case_id).consents)
+                if self._trusted_release(s, consents, self._store.clock.today()):
                     entrusted.share(self._store, s, [n])
             self._store.audit(s, "create", "note", n.id, case_id=case_id)
             return mapping.note(

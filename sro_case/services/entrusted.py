@@ -3,7 +3,9 @@
 An entrusted note's text and participants are encrypted field by field (AES-256-GCM) under a
 random content key; the content key is sealed (``keypairs.seal``) to the public key of each
 reader: the author, and, once a consent releases entrusted data, whoever had case access at the
-moment someone who could read the note saw that consent. A slot holder with the raw database
+moment someone who could read the note saw that consent. Only a consent whose recording is
+signed in the audit log by someone with case access counts (``trusted_consents``), and roles
+come from the signed bindings. A slot holder with the raw database
 key sees ciphertext only. The plaintext columns of a sealed note are empty.
 
 Readers' public keys come from the key file, and only from slots whose binding holds under the
@@ -27,9 +29,11 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from sro_case.storage.keyfile import PASSPHRASE, KeyFile
+from sro_case.errors import SroCaseError
+from sro_case.services import audit
+from sro_case.storage.keyfile import PASSPHRASE, KeyFile, KeySlot
 from sro_case.storage.keypairs import SealOpenFailed, b64, canonical, seal
-from sro_case.storage.orm import CaseNoteRecord, NoteKeyRecord, UserRecord
+from sro_case.storage.orm import AuditEventRecord, CaseNoteRecord, NoteKeyRecord, UserRecord
 
 if TYPE_CHECKING:
     from sro_case.services.store import Store
@@ -50,28 +54,63 @@ def database_id(session: Session) -> str:
     )
 
 
-def reader_keys(store: Store, session: Session) -> dict[str, bytes]:
-    """login -> public box key of every active user whose slot holds and is registered."""
+def reader_slots(store: Store, session: Session) -> dict[str, KeySlot]:
+    """login -> slot of every active user whose slot's binding holds under the signed-in
+    user's root and whose key the database registers. Roles come from the bindings (signed),
+    never from the user table (which every slot holder can write)."""
     identity = store.identity
     if identity is None:
         return {}
     try:
         keys = KeyFile.load(KeyFile.path_for(store.path))
-    except Exception:
+    except SroCaseError:  # no key file, no readers: sealing waits
         return {}
     registered = {
-        login: (sign_key, role)
-        for login, sign_key, role in session.execute(
-            select(UserRecord.login, UserRecord.sign_key, UserRecord.role).where(UserRecord.active)
+        login: sign_key
+        for login, sign_key in session.execute(
+            select(UserRecord.login, UserRecord.sign_key).where(UserRecord.active)
         )
     }
-    readers: dict[str, bytes] = {}
+    readers: dict[str, KeySlot] = {}
     for (kind, label), slot in keys.valid_slots(identity.root).items():
-        if kind != PASSPHRASE or slot.keys is None or label not in registered:
+        if kind != PASSPHRASE or slot.keys is None:
             continue
-        if registered[label][0] == b64(slot.keys.sign):
-            readers[label] = slot.keys.box
+        if registered.get(label) == b64(slot.keys.sign):
+            readers[label] = slot
     return readers
+
+
+def reader_keys(store: Store, session: Session) -> dict[str, bytes]:
+    """login -> public box key of every reader ``reader_slots`` finds."""
+    return {
+        login: slot.keys.box
+        for login, slot in reader_slots(store, session).items()
+        if slot.keys is not None
+    }
+
+
+def trusted_consents(store: Store, session: Session, consent_ids: list[int]) -> set[int]:
+    """The consents whose recording is signed, in the audit log, by someone with case access
+    (a bound, registered slot): a consent row a slot holder inserted with the raw key, or one
+    Controlling recorded, releases nothing."""
+    if not consent_ids:
+        return set()
+    slots = reader_slots(store, session)
+    trusted: set[int] = set()
+    for rec in session.execute(
+        select(AuditEventRecord).where(
+            AuditEventRecord.entity == "consent",
+            AuditEventRecord.action == "create",
+            AuditEventRecord.entity_id.in_(consent_ids),
+        )
+    ).scalars():
+        slot = slots.get(rec.signed_by)
+        if slot is None or slot.keys is None or slot.role not in CASE_ACCESS_ROLES:
+            continue
+        if rec.actor == rec.signed_by and audit.signed_by_key(rec, slot.keys.sign):
+            assert rec.entity_id is not None
+            trusted.add(rec.entity_id)
+    return trusted
 
 
 def seal_note(
@@ -148,9 +187,9 @@ def share(store: Store, session: Session, notes: list[CaseNoteRecord]) -> int:
     """Seal the content keys of those ``notes`` the signed-in user can read to every reader
     with case access who lacks one (a consent released them). Returns how many keys."""
     readers = {
-        login: box
-        for login, box in reader_keys(store, session).items()
-        if _role(session, login) in CASE_ACCESS_ROLES
+        login: slot.keys.box
+        for login, slot in reader_slots(store, session).items()
+        if slot.role in CASE_ACCESS_ROLES and slot.keys is not None
     }
     db_id = database_id(session)
     added = 0
@@ -226,12 +265,6 @@ def seal_waiting_notes(store: Store) -> int:
     return sealed
 
 
-def _role(session: Session, login: str) -> str | None:
-    return session.execute(
-        select(UserRecord.role).where(UserRecord.login == login)
-    ).scalar_one_or_none()
-
-
 def _content_key(store: Store, session: Session, note: CaseNoteRecord) -> bytes | None:
     identity = store.identity
     if identity is None or not note.sealed:
@@ -272,7 +305,7 @@ def _decrypt(
 def _doc(note: CaseNoteRecord) -> dict[str, object]:
     try:
         doc = json.loads(note.sealed)
-    except ValueError:
+    except (ValueError, RecursionError):  # a damaged or planted value reads as nothing
         return {}
     return doc if isinstance(doc, dict) else {}
 

@@ -168,18 +168,69 @@ def rotate_open(
         old_key = vault.database_key(store)
         keys = KeyFile.load(KeyFile.path_for(path))
         store.engine.dispose()  # the rekey needs the only connection
+        new_key = new_database_key()
         try:
-            new_key, kept, dropped = _rotate(path, old_key, keys, identity, remove, step)
+            _new, kept, dropped = _rotate(path, old_key, keys, identity, remove, step, new_key)
         except BaseException:
-            store.replace_key(old_key if vault.probe_key(path, old_key) else _new_of(path))
+            # the store works on with whichever key the file has now
+            for candidate in (old_key, new_key):
+                if vault.probe_key(path, candidate):
+                    store.replace_key(candidate)
+                    break
             raise
         assert isinstance(store, vault.VaultStore)
         store.replace_key(new_key)
     return RotationResult(None, kept, dropped, time.perf_counter() - started)
 
 
-def _new_of(path: Path) -> bytes:
-    raise DatabaseDamaged(vault.damaged_message(path))
+def remove_after_restore(
+    path: Path, key: bytes, signer: Identity, logins: list[str], clock: Clock
+) -> None:
+    """After an older backup was restored over the live file: the people removed since it
+    was made stay removed. Their slots go, the key is renewed for everyone else (the caller
+    holds the writer lock), their accounts are switched off and the log says so."""
+    from sqlalchemy import update
+    from sqlalchemy.orm import Session
+
+    from sro_case.services import audit
+    from sro_case.storage.engine import open_engine
+    from sro_case.storage.orm import UserRecord
+
+    keys = KeyFile.load(KeyFile.path_for(path))
+    if keys.root_of() != signer.root:  # a backup from before the key hierarchy
+        return
+    new_key, _kept, _dropped = _rotate(path, key, keys, signer, tuple(logins), lambda _s: None)
+    engine = open_engine(path, new_key)
+    try:
+        with Session(engine) as s, s.begin():
+            s.execute(
+                update(UserRecord)
+                .where(UserRecord.login.in_(logins))
+                .values(active=False, sign_key="")
+            )
+            for login in logins:
+                audit.append(
+                    s,
+                    at=clock.now(),
+                    actor=signer.label,
+                    action=audit.UNBIND,
+                    entity="key_slot",
+                    detail=audit.unbind_detail(login),
+                    signer=signer,
+                )
+            audit.append(
+                s,
+                at=clock.now(),
+                actor=signer.label,
+                action="rotate_key",
+                entity="database",
+                detail="Nach der Wiederherstellung erneut entfernt (seit der Sicherung gegangen): "
+                + ", ".join(logins)
+                + "; Datenbankschlüssel erneuert",
+                signer=signer,
+            )
+    finally:
+        engine.dispose()
 
 
 def _require_admin(path: Path, key: bytes, login: str, identity: Identity | None) -> None:
@@ -215,6 +266,7 @@ def _rotate(
     signer: Identity,
     remove: tuple[str, ...],
     step: Callable[[str], None],
+    new_key: bytes | None = None,
 ) -> tuple[bytes, tuple[str, ...], tuple[str, ...]]:
     """Steps 1-4 for a version 2 key file. Returns the new key, kept and dropped logins."""
     key_path = KeyFile.path_for(path)
@@ -238,7 +290,7 @@ def _rotate(
             "Nach dem Schlüsselwechsel hätte keine Administratorin und kein Administrator oder "
             "der Wiederherstellungsschlüssel keinen Zugang mehr; es wurde nichts verändert."
         )
-    new_key = new_database_key()
+    new_key = new_key or new_database_key()
     wraps = tuple(keys.wrap_for(new_key, slot) for slot in stays)
     keys = keys.with_authority(
         tuple(w for w in keys.authority if w.label not in dropped and w.label not in remove)
@@ -364,7 +416,9 @@ def _upgrade_v1(
     # the new keys are registered (and bound in the log) while the old key still holds: after
     # a crash the pending slots either open the rekeyed file as registered users, or are
     # dropped with the new key and the version 1 slots work on
-    _register_v1_upgrade(path, old_key, clock, root_identity, pairs, roles)
+    first_signed = _register_v1_upgrade(path, old_key, clock, root_identity, pairs, roles)
+    keys = keys.with_signed_from(first_signed, root_identity)
+    keys.with_pending(fresh.slots, fresh.wraps).save(key_path)
     _rekey_or_roll_back(path, old_key, new_key, keys, step)
     keys.with_pending(fresh.slots, fresh.wraps).promote_pending().save(key_path)
     step("promoted")
@@ -406,10 +460,12 @@ def _register_v1_upgrade(
     root: Identity,
     pairs: dict[str, KeyPair],
     roles: dict[str, str],
-) -> None:
+) -> int:
+    """Register the new keys and bind them in the log; returns the first signed entry."""
     from sqlalchemy import update
     from sqlalchemy.orm import Session
 
+    from sro_case.services import audit
     from sro_case.storage.engine import open_engine
     from sro_case.storage.orm import UserRecord
 
@@ -424,8 +480,10 @@ def _register_v1_upgrade(
                     .values(sign_key=b64(pair.public.sign))
                 )
                 vault.audit_bind(s, clock, root, label, roles[label], pair)
+            first = audit.head(s)[0] - len(pairs) + 1
     finally:
         engine.dispose()
+    return first
 
 
 def _upgrade_schema(path: Path, key: bytes) -> None:

@@ -11,7 +11,7 @@ from sro_case.domain import rules
 from sro_case.domain.messages import T
 from sro_case.errors import NotFound, ValidationError
 from sro_case.services import mapping
-from sro_case.storage.keyfile import KdfParams, KeyFile, check_passphrase
+from sro_case.storage.keyfile import PASSPHRASE, KdfParams, KeyFile, check_passphrase
 from sro_case.storage.orm import UserRecord
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ class UserService:
         self._store.require_role("admin")
         check_passphrase(passphrase, user_inputs=(draft.login, draft.name))
         user = self.add(draft)
-        add_user_slot(self._store, user.login, passphrase, kdf=kdf)
+        add_user_slot(self._store, user.login, passphrase, kdf=kdf, role=draft.role)
         return user
 
     def record_passphrase_change(self) -> None:
@@ -104,7 +104,18 @@ def check_removal(store: Store, login: str, *, must_exist: bool = True) -> None:
             .scalars()
             .all()
         )
-    if rec is not None and rec.role == "admin" and rec.active and set(admins) <= {login}:
+    is_admin = rec is not None and rec.role == "admin" and rec.active
+    if store.identity is not None:
+        # the roles the signed bindings name: a slot holder who edits the user table can
+        # neither block their own removal nor hide an admin
+        bound = KeyFile.load(KeyFile.path_for(store.path)).valid_slots(store.identity.root)
+        admins = [
+            label
+            for (kind, label), slot in bound.items()
+            if kind == PASSPHRASE and slot.role == "admin"
+        ]
+        is_admin = (PASSPHRASE, login) in bound and bound[(PASSPHRASE, login)].role == "admin"
+    if is_admin and set(admins) <= {login}:
         raise ValidationError(
             [("Rolle", "Der letzte aktive Admin-Zugang kann nicht entfernt werden.")]
         )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, literal, select, text
+from sqlalchemy import Engine, literal, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -36,7 +36,7 @@ from sro_case.errors import (
 )
 from sro_case.services import audit
 from sro_case.services.store import Store
-from sro_case.storage import lockfile, migrate
+from sro_case.storage import lockfile, migrate, schema_guard
 from sro_case.storage.engine import connect_raw, database_salt, open_engine
 from sro_case.storage.files import atomic_write_bytes, fsync_dir, fsync_file
 from sro_case.storage.keyfile import (
@@ -247,6 +247,7 @@ def create_database(
         )
         keys = keys.with_owner_slot(recovery_slot, key, root_identity)
         keys = keys.with_owner_slot(admin_slot, key, root_identity)
+        keys = keys.with_signed_from(1, root_identity)  # every entry of this log is signed
         keys.save(key_path)
     except BaseException:
         with contextlib.suppress(Exception):
@@ -403,7 +404,7 @@ class LoginAttempts:
         row, at most MAX_DELAY_S, less the time since the last failure."""
         if self.consecutive < THROTTLE_AFTER:
             return 0.0
-        full = min(MAX_DELAY_S, 2.0 ** (self.consecutive - THROTTLE_AFTER))
+        full = min(MAX_DELAY_S, 2.0 ** min(30, self.consecutive - THROTTLE_AFTER))
         try:
             elapsed = (now - datetime.fromisoformat(self.last)).total_seconds()
         except ValueError:
@@ -592,6 +593,9 @@ def _open_store(
             registered = row[2] if row is not None else b64(opened.identity.root)
             if registered_column and registered != b64(opened.identity.pair.public.sign):
                 raise PermissionDenied(UNREGISTERED)
+        planted: tuple[tuple[str, str], ...] = ()
+        if registered_column:
+            planted = _guard_schema(path, engine, remove=writer_lock is not None)
         if row is None and login != RECOVERY_LABEL:
             raise PermissionDenied(
                 T(
@@ -600,7 +604,7 @@ def _open_store(
                     login=login,
                 )
             )
-        return VaultStore(
+        store = VaultStore(
             path,
             engine,
             actor=login or RECOVERY_LABEL,
@@ -610,12 +614,43 @@ def _open_store(
             writer_lock=writer_lock,
             identity=opened.identity,
         )
+        if planted:
+            with store.write() as s:
+                store.audit(
+                    s,
+                    "delete",
+                    "database",
+                    detail="Fremde Trigger oder Sichten entfernt (nicht von diesem Programm "
+                    "angelegt): " + ", ".join(name for _kind, name in planted),
+                )
+        return store
     except DBAPIError as exc:
         engine.dispose()
         raise DatabaseDamaged(damaged_message(path)) from exc
     except BaseException:
         engine.dispose()
         raise
+
+
+def _guard_schema(path: Path, engine: Engine, *, remove: bool) -> tuple[tuple[str, str], ...]:
+    """Triggers and views someone planted with the raw key run in every later session: remove
+    unknown ones (writer only), refuse a changed own one. Returns what was removed."""
+    with engine.begin() as conn:
+        found = schema_guard.foreign_objects(conn)
+        if found.changed:
+            raise DatabaseDamaged(
+                T(
+                    "Die Datenbank {name} enthält veränderte Trigger ({names}): jemand hat die "
+                    "Datei mit dem Datenbankschlüssel bearbeitet. Sie wird nicht geöffnet; "
+                    "stellen Sie die letzte Sicherung wieder her.",
+                    name=path.name,
+                    names=", ".join(found.changed),
+                )
+            )
+        if found.unknown and remove:
+            schema_guard.drop(conn, found.unknown)
+            return found.unknown
+    return ()
 
 
 UNREGISTERED = T(
@@ -720,13 +755,20 @@ def _admin_identity(store: Store) -> Identity:
 
 
 def add_user_slot(
-    store: Store, login: str, passphrase: str, *, kdf: KdfParams | None = None
+    store: Store,
+    login: str,
+    passphrase: str,
+    *,
+    kdf: KdfParams | None = None,
+    role: str | None = None,
 ) -> None:
     """Give a user (already created with ``store.users.add``) a key slot of their own, with
     a first passphrase they change at their first login. Admins only.
 
     The user gets a new key pair; the admin's key binds it (login, role, public keys) and the
-    database key is sealed to it. A slot that existed is replaced (a forgotten passphrase)."""
+    database key is sealed to it. A slot that existed is replaced (a forgotten passphrase) and
+    keeps the role its binding names; a first slot gets ``role`` as the admin chose it (the user
+    record's role only if none is given: the table is writable to every slot holder)."""
     store.require_role("admin")
     key = database_key(store)
     signer = _admin_identity(store)
@@ -751,7 +793,9 @@ def add_user_slot(
     pair = KeyPair.generate()
     with lockfile.acquire(store.path):
         keys = KeyFile.load(key_path)
+        old_slot = keys.valid_slots(signer.root).get((PASSPHRASE, login))
         existed = keys.slot_for(login) is not None
+        bound_role = old_slot.role if old_slot is not None else (role or row.role)
         admin_slot = keys.slot_for(store.actor)
         chosen = kdf or (admin_slot.kdf if admin_slot else DEFAULT_KDF)
         slot = keys.new_owner_slot(
@@ -760,7 +804,7 @@ def add_user_slot(
             passphrase,
             kind=PASSPHRASE,
             label=login,
-            role=row.role,
+            role=bound_role,
             signer=signer,
             kdf=chosen,
         )
@@ -769,7 +813,8 @@ def add_user_slot(
         with store.write() as s:
             rec = s.execute(select(UserRecord).where(UserRecord.login == login)).scalar_one()
             rec.sign_key = b64(pair.public.sign)
-            audit_bind(s, store.clock, signer, login, row.role, pair)
+            rec.role = bound_role  # the table shows what the binding says
+            audit_bind(s, store.clock, signer, login, bound_role, pair)
         keys.with_owner_slot(slot, key, signer).save(key_path)
     from sro_case.services.entrusted import seal_waiting_notes
 
@@ -802,12 +847,12 @@ def remove_user_slot(store: Store, login: str, *, deactivate: bool = True) -> No
         raise NotFound(T("„{login}“ hat keinen Schlüsselplatz.", login=login))
     if keys.version > 1:
         signer = _admin_identity(store)
-        # the key first: if the rekey fails (another program has the file open), nothing
-        # else changed and the admin can try again
-        rotate_open(store, remove=(login,))
+        # 1. the account is off and its key no longer registered, so whatever happens next a
+        #    slot of hers (kept or put back) gets nothing at any key change
         with store.write() as s:
             if deactivate:
                 _deactivate(s, login)
+            s.execute(update(UserRecord).where(UserRecord.login == login).values(sign_key=""))
             audit.append(
                 s,
                 at=store.clock.now(),
@@ -817,6 +862,10 @@ def remove_user_slot(store: Store, login: str, *, deactivate: bool = True) -> No
                 detail=audit.unbind_detail(login),
                 signer=signer,
             )
+        # 2. a new database key for everyone else (if this fails, e.g. because another program
+        #    has the file open, the admin removes her again and step 2 is repeated)
+        rotate_open(store, remove=(login,))
+        with store.write() as s:
             store.audit(
                 s,
                 "delete",

@@ -49,6 +49,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sro_case.domain.messages import T, Text
 from sro_case.domain.passphrase import MIN_PASSPHRASE_LENGTH as MIN_PASSPHRASE_LENGTH
 from sro_case.domain.passphrase import assess_passphrase
+from sro_case.domain.rules import RECOVERY_LOGIN
 from sro_case.errors import (
     KeyFileDamaged,
     KeyFileMissing,
@@ -79,6 +80,7 @@ KEY_BYTES = 32
 PASSPHRASE = "passphrase"
 RECOVERY = "recovery"
 ROOT = "recovery"  # ``bound_by`` of a binding signed by the root (the recovery key)
+ROOT_LABEL = RECOVERY_LOGIN  # the one recovery slot's label
 ROLES = ("caseworker", "facilitator", "controlling", "admin")
 
 # Crockford's base32 alphabet: no I, L, O, U, so a printed recovery key cannot be misread.
@@ -252,6 +254,9 @@ class KeyFile:
     pending_wraps: tuple[KeyWrap, ...] = field(default_factory=tuple)
     anchor: Anchor | None = None
     authority: tuple[KeyWrap, ...] = field(default_factory=tuple)  # the root key, for admins
+    # (seq, root signature): audit entries from ``seq`` on must be signed; before it the log
+    # is from a version 1 file. Signed by the root, so nobody strips signatures unnoticed.
+    signed_from: tuple[int, bytes] | None = None
 
     @property
     def version(self) -> int:
@@ -311,6 +316,7 @@ class KeyFile:
         pending_wraps = _wraps(doc, "pending_wraps")
         anchor = _anchor(doc)
         authority = _wraps(doc, "authority")
+        signed_from = _signed_from(doc)
         if not slots:
             raise _Damaged(T("keine Schlüsselplätze"))
         for name, group in (("slots", slots), ("pending_slots", pending)):
@@ -337,7 +343,17 @@ class KeyFile:
                         )
                     )
                 owners.add((slot.kind, slot.label))
-        return cls(database_id, db_salt, slots, pending, wraps, pending_wraps, anchor, authority)
+        return cls(
+            database_id,
+            db_salt,
+            slots,
+            pending,
+            wraps,
+            pending_wraps,
+            anchor,
+            authority,
+            signed_from,
+        )
 
     def to_bytes(self) -> bytes:
         doc: dict[str, Any] = {
@@ -351,6 +367,11 @@ class KeyFile:
             doc["wraps"] = [_wrap_to_json(w) for w in self.wraps]
         if self.authority:
             doc["authority"] = [_wrap_to_json(w) for w in self.authority]
+        if self.signed_from is not None:
+            doc["audit_signed_from"] = {
+                "seq": self.signed_from[0],
+                "signature": _b64(self.signed_from[1]),
+            }
         if self.pending:
             doc["pending_slots"] = [_slot_to_json(s) for s in self.pending]
         if self.pending_wraps:
@@ -427,6 +448,10 @@ class KeyFile:
         root = plain[PRIVATE_BYTES:]
         if pair.public != slot.keys:
             raise PermissionDenied(_UNBOUND)  # the public keys beside the slot were swapped
+        if self.root_of(pool) != root:
+            # the root this slot trusts is not the file's recovery key: a slot someone made
+            # with a root of their own, or a recovery slot replaced behind everyone's back
+            raise PermissionDenied(_FOREIGN_ROOT)
         if slot.owner not in self.valid_slots(root, pool):
             raise PermissionDenied(_UNBOUND)
         wrap = next((w for w in wraps if (w.kind, w.label) == slot.owner), None)
@@ -465,6 +490,15 @@ class KeyFile:
         )
         return private if public == root else None
 
+    def root_of(self, pool: tuple[KeySlot, ...] | None = None) -> bytes | None:
+        """The public signing key of the file's one recovery slot (None if there is not
+        exactly one, labelled as the recovery key)."""
+        pool = self.slots if pool is None else pool
+        recovery = [s for s in pool if s.kind == RECOVERY]
+        if len(recovery) != 1 or recovery[0].keys is None or recovery[0].label != ROOT_LABEL:
+            return None
+        return recovery[0].keys.sign
+
     def valid_slots(
         self, root: bytes, pool: tuple[KeySlot, ...] | None = None
     ) -> dict[tuple[str, str], KeySlot]:
@@ -475,7 +509,7 @@ class KeyFile:
         for slot in pool:
             if slot.keys is None:
                 continue
-            if slot.kind == RECOVERY and slot.keys.sign != root:
+            if slot.kind == RECOVERY and (slot.keys.sign != root or slot.label != ROOT_LABEL):
                 continue
             if verify(root, slot.binding, "binding", self._binding_message(slot)):
                 valid[slot.owner] = slot
@@ -516,6 +550,22 @@ class KeyFile:
         )
         context = _authority_context(self.database_id, slot.label)
         return KeyWrap(slot.kind, slot.label, seal(slot.keys.box, raw, context))
+
+    def with_signed_from(self, seq: int, signer: Identity) -> KeyFile:
+        """Audit entries from ``seq`` on must be signed (signed by the root)."""
+        if signer.authority is None:
+            raise PermissionDenied("Nur die Administration kann Zugänge bestätigen.")
+        message = _signed_message("audit-from", canonical(self.database_id, seq))
+        return replace(self, signed_from=(seq, signer.authority.sign(message)))
+
+    def audit_signed_from(self, root: bytes) -> int:
+        """From which entry on the log must be signed: the root-signed value, else 1."""
+        if self.signed_from is None:
+            return 1
+        seq, signature = self.signed_from
+        if verify(root, signature, "audit-from", canonical(self.database_id, seq)):
+            return seq
+        return 1
 
     def with_authority(self, wraps: tuple[KeyWrap, ...]) -> KeyFile:
         return replace(self, authority=tuple(wraps))
@@ -649,6 +699,12 @@ class KeyFile:
     def labels(self, kind: str = PASSPHRASE) -> list[str]:
         return [s.label for s in self.slots if s.kind == kind]
 
+
+_FOREIGN_ROOT = T(
+    "Die Schlüsseldatei wurde verändert: der Wiederherstellungsschlüssel darin ist nicht der, "
+    "dem Ihr Zugang vertraut. Es wurde nichts geöffnet. Stellen Sie die Schlüsseldatei aus einer "
+    "Sicherung wieder her und wenden Sie sich an die Administration."
+)
 
 _UNBOUND = T(
     "Dieser Schlüsselplatz ist von keiner Administratorin und keinem Administrator bestätigt "
@@ -988,6 +1044,19 @@ def _wraps(doc: dict[str, Any], key: str) -> tuple[KeyWrap, ...]:
         sealed = _bytes(item, "sealed", where + ".sealed", WRAP_BYTES, WRAP_BYTES)
         wraps.append(KeyWrap(kind, label, sealed))
     return tuple(wraps)
+
+
+def _signed_from(doc: dict[str, Any]) -> tuple[int, bytes] | None:
+    if "audit_signed_from" not in doc:
+        return None
+    item = doc["audit_signed_from"]
+    where = "audit_signed_from"
+    if not isinstance(item, dict):
+        raise _Damaged(T("Feld „{field}“ muss ein JSON-Objekt sein", field=where))
+    return (
+        _integer(item, "seq", where + ".seq", 1, 2**62),
+        _bytes(item, "signature", where + ".signature", SIGNATURE_BYTES, SIGNATURE_BYTES),
+    )
 
 
 def _anchor(doc: dict[str, Any]) -> Anchor | None:
