@@ -578,7 +578,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    add("gui", cmd_gui, "die Desktop-Anwendung starten", passphrase=False)
+    p = add("gui", cmd_gui, "die Desktop-Anwendung starten", passphrase=False)
+    # without --db the client asks (start screen: anlegen / öffnen / Demo) unless a database
+    # was opened before; the default path would skip straight to "create"
+    p.set_defaults(db=None)
     p = add("init", cmd_init, "eine neue verschlüsselte Datenbank anlegen")
     p.add_argument("--admin", default="admin", help="Anmeldename der Administration")
     p = add("demo", cmd_demo, "Demodaten erzeugen (legt die Datenbank an, falls nötig)")
@@ -725,15 +728,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.self_test:
-        from sro_case.selftest import run as self_test
+def _plain_gui_start(argv: Sequence[str]) -> argparse.Namespace | None:
+    """``sro-case``, ``sro-case gui`` and either with ``--db PATH``: the start a user clicks,
+    taken without building the parser of every command (7 ms of the start to the unlock
+    dialog). Anything else goes through the full parser."""
+    rest = list(argv[1:] if argv[:1] == ["gui"] else argv)
+    if rest and rest[0].startswith("--db="):
+        rest = ["--db", rest[0][len("--db=") :], *rest[1:]]
+    if rest == []:
+        db = None
+    elif len(rest) == 2 and rest[0] == "--db" and rest[1] and not rest[1].startswith("-"):
+        db = Path(rest[1])
+    else:
+        return None
+    return argparse.Namespace(command="gui", func=cmd_gui, db=db, self_test=False)
 
-        return self_test()
-    if args.command is None:
-        args = parser.parse_args(["gui", *(argv or [])])
+
+def main(argv: Sequence[str] | None = None) -> int:
+    given = list(sys.argv[1:] if argv is None else argv)
+    args = _plain_gui_start(given)
+    if args is None:
+        parser = build_parser()
+        args = parser.parse_args(given)
+        if args.self_test:
+            from sro_case.selftest import run as self_test
+
+            return self_test()
+        if args.command is None:
+            args = parser.parse_args(["gui", *given])
     try:
         return int(args.func(args))
     except PermissionDenied as exc:

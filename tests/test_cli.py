@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from sro_case import cli
 from sro_case.domain import models as m
 from tests.conftest import PASSPHRASE
 
@@ -237,3 +238,27 @@ def test_backup_restore_user_and_rotate_key(filled: Path, tmp_path: Path) -> Non
     assert run("check", "--db", str(filled)).returncode == 0
     # Petra stays in after the rotation, with her own passphrase
     assert run("info", "--db", str(filled), passphrase="Petras eigene Passphrase").returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "db"),
+    [
+        ([], None),
+        (["gui"], None),
+        (["gui", "--db", "akten.db"], Path("akten.db")),
+        (["--db", "akten.db"], Path("akten.db")),
+        (["gui", "--db=akten.db"], Path("akten.db")),
+    ],
+)
+def test_the_clicked_start_skips_the_parser_and_asks_without_a_database(argv, db) -> None:  # type: ignore[no-untyped-def]
+    """``sro-case`` and ``sro-case gui`` start the client without building every command's
+    parser; without --db the client shows its start screen (anlegen / öffnen / Demo) unless a
+    database was opened before, instead of going straight to "create" at the default path."""
+    args = cli._plain_gui_start(argv)
+    assert args is not None and args.func is cli.cmd_gui and args.db == db
+    assert cli.build_parser().parse_args(["gui"]).db is None
+
+
+@pytest.mark.parametrize("argv", [["gui", "--db"], ["gui", "--db", "-x"], ["info"], ["gui", "x"]])
+def test_anything_else_goes_through_the_full_parser(argv) -> None:  # type: ignore[no-untyped-def]
+    assert cli._plain_gui_start(argv) is None
