@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, QSettings, Qt, QTimer
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -114,34 +116,87 @@ def assert_accessible_and_german(dialog: QDialog) -> None:
 # --------------------------------------------------------------------------- shared widgets
 
 
-def test_date_field_format_empty_and_typing(qtbot) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    "typed", ["14.03.2015", "14.3.15", "14032015", " 14. 3. 2015 ", "14,3,2015", "14-03-2015"]
+)
+def test_date_field_reads_what_german_users_type(qtbot, typed: str) -> None:  # type: ignore[no-untyped-def]
+    """#15: typing 14.03.2015 into a QDateEdit-based field left 01.01.2000 without a word."""
     field = DateField(optional=True, default=date(2026, 11, 25))
     qtbot.addWidget(field)
     field.show()
-    assert field.value() is None and field.date() is None and field.text() == "—"
+    assert field.value() is None and field.date() is None and field.text() == ""
+    qtbot.keyClicks(field.edit, typed)
+    QTest.keyClick(field.edit, Qt.Key_Return)
+    assert field.value() == date(2015, 3, 14) and field.text() == "14.03.2015"
+    assert field.problem() is None
+
+
+def test_date_field_refuses_visibly_and_keeps_its_date(qtbot) -> None:  # type: ignore[no-untyped-def]
+    field = DateField(optional=True, default=date(2026, 11, 25))
+    qtbot.addWidget(field)
     field.set_value(date(2025, 3, 1))
     assert field.text() == "01.03.2025"  # four-digit year, never 01.03.25
-    field.lineEdit().selectAll()
-    QTest.keyClick(field, Qt.Key_Delete)
-    assert field.value() is None
-    field.setFocus()
-    qtbot.keyClicks(field, "15032024")  # typing into an empty field starts from the default
-    assert field.value() == date(2024, 3, 15)
-    field.clear_value()
-    field.stepBy(1)  # an arrow key on an empty field jumps to the default, not to 1900
-    assert field.value() == date(2026, 11, 25)
+    for wrong in ("31.02.2025", "Montag", "1.1.1850"):
+        field.edit.selectAll()
+        qtbot.keyClicks(field.edit, wrong)
+        with qtbot.waitSignal(field.changed):
+            QTest.keyClick(field.edit, Qt.Key_Tab)
+            field.commit()
+        assert field.problem() and field.value() == date(2025, 3, 1), wrong
+        assert field.edit.text() == wrong  # the typed text stays, marked, for correcting
+    field.edit.clear()
+    field.commit()  # an optional field may be emptied
+    assert field.value() is None and field.problem() is None
     with qtbot.waitSignal(field.changed):
         field.set_date(date(2020, 2, 29))
-    assert field.qdate() == QDate(2020, 2, 29)
+    assert field.text() == "29.02.2020"
 
     required = DateField(date(2026, 1, 2))
     qtbot.addWidget(required)
-    assert required.minimumDate() == QDate(1900, 1, 1)
-    assert required.displayFormat() == "dd.MM.yyyy" and required.calendarPopup()
     with pytest.raises(ValueError):
         required.set_value(None)
-    required.setDate(QDate(1850, 1, 1))  # clamped to the earliest date
-    assert required.value() == date(1900, 1, 1)
+    required.edit.clear()
+    assert not required.commit() and required.problem()
+    assert required.value() == date(2026, 1, 2)
+
+
+@given(day=st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31)))
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_every_date_typed_in_the_usual_forms_comes_back_as_itself(qtbot, day: date) -> None:  # type: ignore[no-untyped-def]
+    field = DateField(optional=True, default=date(2026, 11, 25))
+    qtbot.addWidget(field)
+    forms = [f"{day:%d.%m.%Y}", f"{day.day}.{day.month}.{day.year}", f"{day:%d%m%Y}"]
+    for typed in forms:
+        field.edit.clear()
+        qtbot.keyClicks(field.edit, typed)
+        QTest.keyClick(field.edit, Qt.Key_Return)
+        assert field.value() == day, typed
+        assert field.text() == f"{day:%d.%m.%Y}"
+
+
+def test_a_form_with_a_wrong_date_names_it_and_does_not_save(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dlg = PersonDialog(today=TODAY)
+    qtbot.addWidget(dlg)
+    qtbot.keyClicks(dlg.first_name_edit, "Lena")
+    type_text(qtbot, dlg.last_name_edit, "Müller")
+    select_data(dlg.sex_combo, "female")
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.birth_date_edit.edit.setFocus()
+    qtbot.keyClicks(dlg.birth_date_edit.edit, "31.02.2015")
+    QTest.keyClick(dlg.birth_date_edit.edit, Qt.Key_Return)  # Enter: the field, then Speichern
+    assert dlg.result() != dlg.DialogCode.Accepted and dlg.result_draft() is None
+    assert not dlg.save_button.isEnabled()
+    assert "Geburtsdatum" in dlg.problem_list.text() and "31.02.2015" in dlg.problem_list.text()
+    dlg.birth_date_edit.edit.selectAll()
+    qtbot.keyClicks(dlg.birth_date_edit.edit, "14.03.2015")
+    # Speichern while the typed date is still in the field: it counts
+    qtbot.mouseClick(dlg.save_button, Qt.LeftButton)
+    assert dlg.result_draft() == m.PersonDraft(
+        "Lena", "Müller", date(2015, 3, 14), "female", "child"
+    )
 
 
 def test_german_amounts() -> None:

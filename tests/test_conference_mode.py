@@ -151,9 +151,11 @@ def press(qtbot, widget: QWidget, key: Qt.Key, modifier=Qt.NoModifier) -> None: 
 
 
 def inside_compound(widget: QWidget) -> bool:
+    """Parts Qt draws inside another input: a combo box's or spin box's buttons and edits, a
+    line edit's own clear button."""
     parent = widget.parentWidget()
     while parent is not None:
-        if isinstance(parent, QComboBox | QAbstractSpinBox):
+        if isinstance(parent, QComboBox | QAbstractSpinBox | QLineEdit):
             return True
         parent = parent.parentWidget()
     return False

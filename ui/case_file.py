@@ -664,7 +664,7 @@ class CaseFileWidget(QWidget):
             reason_for_contact=self.reason_edit.toPlainText(),
             child_protection=self.flag_8a.isChecked(),
             outcome_8a=self.outcome_8a.currentData(),
-            next_review=self.review_field.date(),
+            next_review=self.review_field.taken(),
         )
         store, case_id = self.store, self.case_id
         self._dirty = False

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -27,37 +27,72 @@ from PySide6.QtWidgets import (
 )
 
 from sro_case.domain.dates import EARLIEST, LATEST, DateTextError, parse_typed_date
-from ui.forms import format_date, to_date, to_qdate
 from ui.icons import icon
 from ui.refcounts import emit
 
-__all__ = ["EARLIEST", "LATEST", "DateEntryField", "DateTextError", "parse_typed_date"]
+__all__ = [
+    "EARLIEST",
+    "LATEST",
+    "DateEntryField",
+    "DateField",
+    "DateTextError",
+    "format_date",
+    "parse_typed_date",
+    "to_date",
+    "to_qdate",
+]
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def format_date(value: date | None) -> str:
+    """``dd.mm.yyyy`` or "" — for tables and labels."""
+    return value.strftime("%d.%m.%Y") if value else ""
 
 
 class DateEntryField(QWidget):
-    """A required date: a line edit that reads typed and pasted German dates, and a calendar.
+    """A date: a line edit that reads typed and pasted German dates, and a calendar.
 
-    ``value()`` is the last valid date; ``problem()`` says (in the UI language) why the text
-    the user left in the field is no date, or is None; once the text is a date again the
-    problem goes, and ``commit()`` (leaving the field, Enter) takes the date. ``changed`` fires
-    when the value or the problem changes.
+    ``value()`` is the last valid date (None while an ``optional`` field is empty); ``problem()``
+    says (in the UI language) why the text the user left in the field is no date, or is None;
+    once the text is a date again the problem goes, and ``commit()`` (leaving the field, Enter)
+    takes the date. Emptying an optional field makes it empty; a required field refuses that
+    visibly. ``changed`` fires when the value or the problem changes.
     Alt+↓ or F4 opens the calendar, as in Qt's own date fields.
     """
 
     changed = Signal()
 
-    def __init__(self, value: date, *, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        value: date | None = None,
+        *,
+        today: date | None = None,
+        optional: bool = False,
+        default: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._value = value
-        self._today = today
+        self._today = today or default or date.today()
+        self._default = default or value or self._today
+        self._optional = optional
+        self._value: date | None = value if value is not None or optional else self._default
         self._problem: str | None = None
+        self._forwarding = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(self.tr("TT.MM.JJJJ"))
+        self.edit.setClearButtonEnabled(optional)
         self.edit.ensurePolished()  # the stylesheet's font size, before measuring
-        self.edit.setFixedWidth(self.edit.fontMetrics().horizontalAdvance("00.00.00000") + 24)
+        self._fit_width()
         self.edit.setMaxLength(40)  # no date is longer; a pasted paragraph is cut, then refused
         self._hint = self.tr(
             "Datum als TT.MM.JJJJ, z. B. 14.03.2026 – auch 14.3.26 oder 14032026. "
@@ -92,11 +127,26 @@ class DateEntryField(QWidget):
         self._show_value()
 
     # -- value ---------------------------------------------------------------------------
-    def value(self) -> date:
+    def value(self) -> date | None:
+        """The last valid date. Text typed but not yet committed is not read here (that would
+        rewrite the field mid-typing): whoever saves calls ``taken()``."""
         return self._value
 
-    def set_value(self, value: date) -> None:
-        """Show ``value`` and forget a problem of the text (a preset, the calendar, a test)."""
+    def date(self) -> date | None:
+        return self._value
+
+    def taken(self) -> date | None:
+        """Commit what is typed (a user who saves with Strg+Eingabe or a button without
+        leaving the field), then the value; check ``problem()`` for text that is no date."""
+        if self.edit.isModified():
+            self.commit()
+        return self._value
+
+    def set_value(self, value: date | None) -> None:
+        """Show ``value`` and forget a problem of the text (a preset, the calendar, a test).
+        None empties an optional field; a required field refuses it (ValueError)."""
+        if value is None and not self._optional:
+            raise ValueError("a required date field cannot be empty")
         changed = value != self._value or self._problem is not None
         self._value = value
         self._problem = None
@@ -104,6 +154,32 @@ class DateEntryField(QWidget):
         self._show_problem()
         if changed:
             emit(self.changed)
+
+    def set_date(self, value: date | None) -> None:
+        self.set_value(value)
+
+    def clear_value(self) -> None:
+        if self._optional:
+            self.set_value(None)
+
+    def is_empty(self) -> bool:
+        return self._value is None
+
+    def is_optional(self) -> bool:
+        return self._optional
+
+    def set_default(self, value: date) -> None:
+        """The date the calendar opens at while the field is empty."""
+        self._default = value
+
+    def setAccessibleName(self, name: str) -> None:
+        """The name a screen reader announces belongs on the line edit that takes the focus."""
+        super().setAccessibleName(name)
+        self.edit.setAccessibleName(name)
+
+    def setReadOnly(self, read_only: bool) -> None:
+        self.edit.setReadOnly(read_only)
+        self.button.setEnabled(not read_only)
 
     def problem(self) -> str | None:
         return self._problem
@@ -115,6 +191,9 @@ class DateEntryField(QWidget):
         """Read the text: a date becomes the value (shown as ``dd.mm.yyyy``); anything else
         stays as typed, marked, and the value stays as it was. True if the text is a date."""
         text = self.edit.text()
+        if self._optional and not text.strip():
+            self.set_value(None)
+            return True
         try:
             value = parse_typed_date(text, today=self._today)
         except DateTextError as exc:
@@ -133,7 +212,8 @@ class DateEntryField(QWidget):
         if self._problem is None:
             return
         try:
-            parse_typed_date(text, today=self._today)
+            if text.strip() or not self._optional:
+                parse_typed_date(text, today=self._today)
         except DateTextError:
             return
         self._problem = None
@@ -179,7 +259,7 @@ class DateEntryField(QWidget):
 
     def _on_menu_about_to_show(self) -> None:
         self.commit()  # a date typed just now is where the calendar opens
-        self.calendar.setSelectedDate(to_qdate(self._value))
+        self.calendar.setSelectedDate(to_qdate(self._value or self._default))
         self._menu.setActiveAction(self._menu.actions()[0])
         self.calendar.setFocus()
 
@@ -188,7 +268,31 @@ class DateEntryField(QWidget):
         self.set_value(to_date(chosen))
         self.edit.setFocus()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys that reach the field itself (it hands the focus to its line edit) type there;
+        what the line edit does not take goes on to the dialog as usual."""
+        if self._forwarding:
+            super().keyPressEvent(event)
+            return
+        self._forwarding = True
+        try:
+            if not self.edit.hasFocus():
+                self.edit.setFocus()
+            QCoreApplication.sendEvent(self.edit, event)
+        finally:
+            self._forwarding = False
+
+    def _fit_width(self) -> None:
+        """Room for ``00.00.0000`` (and the clear button) in the line edit's font, which the
+        conference's zoom changes."""
+        metrics = self.edit.fontMetrics()
+        extra = metrics.height() * (2 if self._optional else 1) + 12
+        self.edit.setFixedWidth(metrics.horizontalAdvance("00.00.00000") + extra)
+        self.updateGeometry()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() in (QEvent.FontChange, QEvent.StyleChange):
+            self._fit_width()
         if (
             watched is self.edit
             and event.type() == QEvent.KeyPress
@@ -201,3 +305,20 @@ class DateEntryField(QWidget):
             self.open_calendar()
             return True
         return super().eventFilter(watched, event)
+
+
+class DateField(DateEntryField):
+    """The date field of the entry dialogs: ``DateField(value, optional=…, default=…)``.
+
+    Built on ``DateEntryField`` (typed dots, pasted text, visible refusal) instead of
+    ``QDateEdit``, whose sections kept 01.01.2000 when a user typed ``14.03.2015``."""
+
+    def __init__(
+        self,
+        value: date | None = None,
+        *,
+        optional: bool = False,
+        default: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(value, optional=optional, default=default, parent=parent)

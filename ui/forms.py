@@ -10,19 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from itertools import pairwise
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractSpinBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -36,36 +33,26 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from sro_case.domain.catalogues import Catalogue, CatalogueItem, catalogue
 from sro_case.errors import ValidationError
+from ui.date_entry import DateEntryField
+
+# re-exported: the dialogs take them from here
+from ui.date_entry import DateField as DateField
+from ui.date_entry import format_date as format_date
+from ui.date_entry import to_date as to_date
+from ui.date_entry import to_qdate as to_qdate
 from ui.i18n import core_label, core_problems, problems_text
 from ui.refcounts import emit
 
 T = TypeVar("T")
 
-DATE_FORMAT = "dd.MM.yyyy"  # never dd.MM.yy: Qt reads 01.03.25 as 1925 (PITFALLS.md)
-EARLIEST = QDate(1900, 1, 1)
-_EMPTY = QDate(1899, 12, 31)  # one day before EARLIEST: the "no date" value of optional fields
 
 Problems = Sequence[tuple[str, str]]
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def format_date(value: date | None) -> str:
-    """``dd.mm.yyyy`` or "" — for tables and labels."""
-    return value.strftime("%d.%m.%Y") if value else ""
 
 
 def format_cents(cents: int | None) -> str:
@@ -113,132 +100,6 @@ def combine_problems(problems: list[tuple[str, str]], check: Callable[[], T]) ->
 
 
 # --------------------------------------------------------------------------- widgets
-
-
-class DateField(QDateEdit):
-    """A date in ``dd.MM.yyyy`` with a calendar popup, read as ``datetime.date | None``.
-
-    ``date()`` / ``value()`` give a Python date (None while empty) and ``set_date()`` /
-    ``set_value()`` take one; ``changed`` fires on every change. ``qdate()`` is Qt's own value.
-
-    Optional fields can be empty: the empty value is the minimum date (31.12.1899) shown as "—",
-    the usual QDateEdit idiom. QDateEdit cannot type over that text, so typing, the arrow keys and
-    the calendar start from ``default`` (normally today) instead of 1899. The clear button in the
-    field, or Entf/Rücktaste on a fully selected date, empties it again.
-    """
-
-    changed = Signal()
-
-    def __init__(
-        self,
-        value: date | None = None,
-        *,
-        optional: bool = False,
-        default: date | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._optional = optional
-        self._default = default or value or date.today()
-        self.setDisplayFormat(DATE_FORMAT)
-        self.setCalendarPopup(True)
-        self.setCorrectionMode(QAbstractSpinBox.CorrectToNearestValue)
-        self._clear_action: QAction | None = None
-        if optional:
-            self.setMinimumDate(_EMPTY)
-            self.setSpecialValueText("—")
-            self._clear_action = QAction(
-                self.style().standardIcon(QStyle.SP_LineEditClearButton),
-                self.tr("Datum leeren"),
-                self,
-            )
-            self._clear_action.setToolTip(self.tr("Datum leeren"))
-            self._clear_action.triggered.connect(self.clear_value)
-            self.lineEdit().addAction(self._clear_action, QLineEdit.TrailingPosition)
-        else:
-            self.setMinimumDate(EARLIEST)
-        self.dateChanged.connect(self._on_date_changed)
-        self.calendarWidget().installEventFilter(self)
-        self.set_value(value if value is not None or optional else self._default)
-
-    # -- value ---------------------------------------------------------------------------
-    def qdate(self) -> QDate:
-        return QDateEdit.date(self)
-
-    def value(self) -> date | None:
-        if self.is_empty():
-            return None
-        return to_date(self.qdate())
-
-    def date(self) -> date | None:  # type: ignore[override]  # a Python date, not a QDate
-        return self.value()
-
-    def set_value(self, value: date | None) -> None:
-        """None empties an optional field; a required field refuses it (ValueError)."""
-        if value is None:
-            if not self._optional:
-                raise ValueError("a required date field cannot be empty")
-            self.setDate(_EMPTY)
-        else:
-            self.setDate(to_qdate(value))
-        self._update_clear_action()
-
-    def set_date(self, value: date | None) -> None:
-        self.set_value(value)
-
-    def clear_value(self) -> None:
-        if self._optional:
-            self.set_value(None)
-
-    def is_empty(self) -> bool:
-        return self._optional and self.qdate() == _EMPTY
-
-    def is_optional(self) -> bool:
-        return self._optional
-
-    def set_default(self, value: date) -> None:
-        """The date that typing or the calendar starts from while the field is empty."""
-        self._default = value
-
-    # -- behaviour of the empty field ----------------------------------------------------
-    def _on_date_changed(self, _value: QDate) -> None:
-        self._update_clear_action()
-        emit(self.changed)
-
-    def _update_clear_action(self) -> None:
-        if self._clear_action is not None:
-            self._clear_action.setVisible(not self.is_empty())
-
-    def _start_from_default(self) -> None:
-        self.setDate(to_qdate(self._default))
-        self.setSelectedSection(QDateEdit.DaySection)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        everything = self.lineEdit().selectedText() == self.text()
-        if (
-            self._optional
-            and event.key() in (Qt.Key_Delete, Qt.Key_Backspace)
-            and (everything or self.is_empty())
-        ):
-            self.clear_value()
-            return
-        if event.text().isdigit():
-            if self.is_empty():
-                self._start_from_default()
-            elif everything:
-                self.setSelectedSection(QDateEdit.DaySection)
-        super().keyPressEvent(event)
-
-    def stepBy(self, steps: int) -> None:
-        if self.is_empty():
-            self._start_from_default()
-            return
-        super().stepBy(steps)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Show and watched is self.calendarWidget() and self.is_empty():
-            self.calendarWidget().setCurrentPage(self._default.year, self._default.month)
-        return super().eventFilter(watched, event)
 
 
 class MoneyField(QLineEdit):
@@ -474,7 +335,7 @@ class FormDialog(QDialog):
     def watch(self, *widgets: QObject) -> None:
         """Revalidate whenever one of these inputs changes."""
         for w in widgets:
-            if isinstance(w, DateField):
+            if isinstance(w, DateEntryField):
                 w.changed.connect(self._on_input_changed)
             elif isinstance(w, QLineEdit | QPlainTextEdit):
                 w.textChanged.connect(self._on_input_changed)
@@ -535,14 +396,15 @@ class FormDialog(QDialog):
             self.save_button.setEnabled(False)
             self.problem_list.set_problems([])
             return False
+        dates = self.date_problems()
         try:
             self.draft()
         except ValidationError as exc:
             self._valid = False
-            problems = exc.problems
+            problems = [*dates, *exc.problems]
         else:
-            self._valid = True
-            problems = []
+            self._valid = not dates
+            problems = dates
         self._problems = list(problems)
         self.save_button.setEnabled(self._valid)
         self.problem_list.set_problems(problems if self._dirty else [])
@@ -562,10 +424,23 @@ class FormDialog(QDialog):
             self.accept()
 
     # -- closing -------------------------------------------------------------------------
+    def date_problems(self) -> list[tuple[str, str]]:
+        """Date fields whose text is no date: (field name, why); they keep their last date,
+        so the draft alone would not show it."""
+        return [
+            (label_text(f.accessibleName()) or self.tr("Datum"), problem)
+            for f in self.findChildren(DateEntryField)
+            if (problem := f.problem()) is not None
+        ]
+
     def accept(self) -> None:
         if not self.validation_active():
             return
+        for f in self.findChildren(DateEntryField):
+            f.commit()  # a date typed and saved with Strg+Eingabe, without leaving the field
         try:
+            if self.date_problems():
+                raise ValidationError(self.date_problems())
             result = self.draft()
         except ValidationError:
             self._dirty = True  # show why nothing happens

@@ -133,6 +133,7 @@ class PlanPart(ConferenceBase):
         flow.addWidget(self.add_goal_button)
         s.entry_layout.addWidget(buttons)
         self.step_what.returnPressed.connect(self.add_step)
+        self.step_due.edit.returnPressed.connect(self.add_step)  # Enter in "Bis wann?" too
         # Eingabe in a goal field moves on to the next one: fast capture without the mouse.
         for edit in (self.goal_text, self.goal_indicator, *self.goal_level_edits):
             edit.returnPressed.connect(self.focusNextChild)
@@ -184,7 +185,13 @@ class PlanPart(ConferenceBase):
         self._refresh()
 
     def add_step(self) -> None:
-        draft = m.StepDraft(self.step_who.value(), self.step_what.text(), self.step_due.value())
+        due = self.step_due.taken()
+        if self.step_due.problem():
+            self.goals_section.show_problems(
+                [(self.tr("Bis wann?"), self.step_due.problem() or "")]
+            )
+            return
+        draft = m.StepDraft(self.step_who.value(), self.step_what.text(), due)
         c = Checker()
         checked = rules.check_step(draft, c, "")
         try:
@@ -212,7 +219,7 @@ class PlanPart(ConferenceBase):
             text=self.goal_text.text(),
             indicator=self.goal_indicator.text(),
             owner=steps[0].who if steps else "",
-            target_date=self.goal_target.value(),
+            target_date=self.goal_target.taken(),
             levels=levels,  # type: ignore[arg-type]
             steps=steps,
         )

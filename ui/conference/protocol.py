@@ -50,7 +50,7 @@ class ProtocolPart(ConferenceBase):
             resources=tuple(self.resources),
             goals=tuple(self.goals),
             decisions=self.decisions_edit.toPlainText(),
-            next_review=self.next_review_field.value(),
+            next_review=self.next_review_field.taken(),
         )
         return rules.check_conference(draft, self.store.clock.today())
 
