@@ -199,3 +199,35 @@ def test_statistics_export_from_the_menu(window, monkeypatch, tmp_path) -> None:
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.Ok)
     window.export_statistics()
     assert shown and target.read_bytes().startswith(b"\xef\xbb\xbf#")
+
+
+def test_the_review_date_typed_with_dots_is_saved_and_a_wrong_one_is_not(
+    window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """#15: a date typed the German way is the date saved, also with Strg+S before leaving the
+    field; text that is no date is refused with a message and saves nothing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from sro_case.services.cases import CaseService
+
+    window.open_case(1)
+    case = window.current_case()
+    field = case.review_field
+    field.edit.selectAll()
+    qtbot_keys(field.edit, "15.1.2027")
+    assert case.dirty  # typing alone makes Speichern available
+    window.save_current()
+    assert case.detail.summary.next_review == date(2027, 1, 15)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    field.edit.selectAll()
+    qtbot_keys(field.edit, "31.02.2027")
+    window.save_current()
+    assert warnings and "31.02.2027" in warnings[0]
+    assert CaseService(window.store).get(1).summary.next_review == date(2027, 1, 15)
+
+
+def qtbot_keys(edit, text: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtTest import QTest
+
+    QTest.keyClicks(edit, text)

@@ -327,6 +327,7 @@ class CaseFileWidget(QWidget):
         self.flag_8a.toggled.connect(self._mark_dirty)
         self.outcome_8a.currentIndexChanged.connect(self._mark_dirty)
         self.review_field.changed.connect(self._mark_dirty)
+        self.review_field.edit.textEdited.connect(self._mark_dirty)  # Strg+S before leaving
         self.tabs.addTab(page, self.tr("Überblick"))
 
     def _build_goal_charts(self) -> None:
@@ -660,11 +661,20 @@ class CaseFileWidget(QWidget):
     def save(self) -> None:
         if not self._dirty:
             return
+        next_review = self.review_field.taken()
+        if self.review_field.problem():  # no date: say so, save nothing, keep the text
+            QMessageBox.warning(
+                self,
+                self.tr("Nicht gespeichert"),
+                self.tr("Nächste Überprüfung: %1").replace("%1", self.review_field.problem() or ""),
+            )
+            self.review_field.edit.setFocus()
+            return
         edit = m.CaseEdit(
             reason_for_contact=self.reason_edit.toPlainText(),
             child_protection=self.flag_8a.isChecked(),
             outcome_8a=self.outcome_8a.currentData(),
-            next_review=self.review_field.taken(),
+            next_review=next_review,
         )
         store, case_id = self.store, self.case_id
         self._dirty = False

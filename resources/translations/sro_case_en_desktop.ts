@@ -4,6 +4,11 @@
 <context>
     <name>CaseFileWidget</name>
     <message>
+        <location filename="../../ui/case_file.py" line="669"/>
+        <source>Nächste Überprüfung: %1</source>
+        <translation>Next review: %1</translation>
+    </message>
+    <message>
         <source>&amp;Bearbeiten …</source>
         <translation>&amp;Edit …</translation>
     </message>
