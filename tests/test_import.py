@@ -386,7 +386,7 @@ def test_xlsx_imports_with_real_dates_numbers_and_text_dates(store: Store, tmp_p
     for i, (first, last) in enumerate(NAMES):
         rows.append(
             [
-                1000 + i,  # a number cell: the file number is kept as text
+                str(1000 + i),  # a text cell (a number cell is refused, see below)
                 last,
                 first,
                 datetime(2012, 5, 17),
@@ -401,7 +401,7 @@ def test_xlsx_imports_with_real_dates_numbers_and_text_dates(store: Store, tmp_p
     rows.append([None] * len(COLUMNS))
     first, last = NAMES[0]
     rows.append(
-        [1000, last, first, date(2012, 5, 17), "w", "luetten_klein", "§ 41", date(2026, 6, 1)]
+        ["1000", last, first, date(2012, 5, 17), "w", "luetten_klein", "§ 41", date(2026, 6, 1)]
     )
     report = import_file(store, write_xlsx(tmp_path / "liste.xlsx", rows))
     assert (report.cases_created, report.persons_added, report.helps_added) == (6, 6, 7)
@@ -424,6 +424,39 @@ def test_bad_xlsx_cells_are_named(tmp_path: Path) -> None:
     parsed = parse_file(write_xlsx(tmp_path / "x.xlsx", rows), today=TODAY)
     assert where(list(parsed.problems)) == {(2, "Geburtsdatum")}
     assert "Zahl" in parsed.problems[0].message
+
+
+def test_numbers_where_text_belongs_are_refused(store: Store, tmp_path: Path) -> None:
+    """#15: an Aktenzeichen 0042 typed into Excel is the number 42; importing it made a second
+    case beside 0042. A name typed as a number is no name either."""
+    rows: list[list[object]] = [
+        list(COLUMNS),
+        [42, "Kraus", "Jan", None, "m", "Schmarl", "§ 31", "01.02.2026", None, None],
+        ["X-2", 1234, "Jan", None, "m", "Schmarl", "§ 31", "01.02.2026", None, None],
+    ]
+    path = write_xlsx(tmp_path / "zahlen.xlsx", rows)
+    parsed = parse_file(path, today=TODAY)
+    assert where(list(parsed.problems)) == {(2, "Aktenzeichen"), (3, "Familienname")}
+    assert all("als Zahl" in p.message for p in parsed.problems)
+    assert "(42)" in parsed.problems[0].message
+    with pytest.raises(ImportRejected):
+        import_file(store, path)
+    assert store.cases.count(CaseFilter(include_closed=True)) == 0
+
+
+def test_characters_lost_to_the_encoding_are_refused(store: Store, tmp_path: Path) -> None:
+    """#15: Ćosić saved as Windows-1252 reads ?osi?; that is not a surname to keep."""
+    lines = [
+        HEADER,
+        "K-1;?osi?;Ana;02.02.2010;weiblich;Schmarl;§ 31;01.01.2026;;",
+        "K-2;Marić;J\ufffdrgen;02.02.2010;männlich;Schmarl;§ 31;01.01.2026;;",
+    ]
+    path = write_csv(tmp_path / "verloren.csv", lines)
+    parsed = parse_file(path, today=TODAY)
+    assert where(list(parsed.problems)) == {(2, "Familienname"), (3, "Vorname")}
+    assert "?osi?" in parsed.problems[0].message and "UTF-8" in parsed.problems[0].message
+    with pytest.raises(ImportRejected):
+        import_file(store, path)
 
 
 def test_german_excel_ansi_csv_is_read_as_cp1252(store: Store, tmp_path: Path) -> None:
@@ -475,8 +508,12 @@ def clean(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
-names = (
-    st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=30)
+names = (  # "?" and U+FFFD stand for letters an encoding lost: refused in names
+    st.text(
+        st.characters(exclude_categories=("Cc", "Cs"), exclude_characters="?\ufffd"),
+        min_size=1,
+        max_size=30,
+    )
     .map(clean)
     .filter(bool)
 )

@@ -1635,5 +1635,13 @@
         <source>Die Schlüsseldatei wurde verändert: der Wiederherstellungsschlüssel darin ist nicht der, dem Ihr Zugang vertraut. Es wurde nichts geöffnet. Stellen Sie die Schlüsseldatei aus einer Sicherung wieder her und wenden Sie sich an die Administration.</source>
         <translation>The key file was altered: the recovery key in it is not the one your access trusts. Nothing was opened. Restore the key file from a backup and contact the administration.</translation>
     </message>
+    <message>
+        <source>steht in der Tabelle als Zahl ({value}), nicht als Text; führende Nullen gehen so verloren. Bitte die Spalte als Text formatieren und den Wert prüfen.</source>
+        <translation>is stored in the spreadsheet as a number ({value}), not as text; leading zeros are lost that way. Please format the column as text and check the value.</translation>
+    </message>
+    <message>
+        <source>„{value}“ enthält „?“ oder „�“: hier gingen beim Speichern der Datei Buchstaben verloren (Zeichensatz). Bitte die Datei als UTF-8 speichern oder den Namen berichtigen.</source>
+        <translation>"{value}" contains "?" or "�": letters were lost here when the file was saved (character set). Please save the file as UTF-8 or correct the name.</translation>
+    </message>
 </context>
 </TS>

@@ -748,6 +748,35 @@ def _header(number: int, cells: list[Cell]) -> tuple[dict[int, str], ImportProbl
     return mapping, ImportProblem(number, "", message)
 
 
+def _not_a_number(c: Checker, column: str, value: Cell) -> None:
+    """A spreadsheet cell that holds a number where text belongs: an Aktenzeichen ``0042``
+    typed into Excel becomes 42 (and would make a second case beside ``0042``)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        c.fail(
+            column,
+            T(
+                "steht in der Tabelle als Zahl ({value}), nicht als Text; führende Nullen gehen "
+                "so verloren. Bitte die Spalte als Text formatieren und den Wert prüfen.",
+                value=_text(value),
+            ),
+        )
+
+
+def _no_lost_characters(c: Checker, column: str, value: Cell) -> None:
+    """``?`` or ``\ufffd`` in a name: characters the file's encoding could not hold
+    (``Ćosić`` saved as Windows-1252 reads ``?osi?``)."""
+    if isinstance(value, str) and ("?" in value or "\ufffd" in value):
+        c.fail(
+            column,
+            T(
+                "„{value}“ enthält „?“ oder „\ufffd“: hier gingen beim Speichern der Datei "
+                "Buchstaben verloren (Zeichensatz). Bitte die Datei als UTF-8 speichern oder den "
+                "Namen berichtigen.",
+                value=_shorten(value),
+            ),
+        )
+
+
 def _row(
     number: int,
     values: dict[str, Cell],
@@ -756,7 +785,11 @@ def _row(
     helps: dict[str, str],
 ) -> tuple[ImportRow | None, list[ImportProblem]]:
     c = Checker()
+    _not_a_number(c, "Aktenzeichen", values.get("Aktenzeichen"))
     file_number = rules.check_file_number(c, _text(values.get("Aktenzeichen")))
+    for column in ("Familienname", "Vorname", "Fachkraft"):
+        _not_a_number(c, column, values.get(column))
+        _no_lost_characters(c, column, values.get(column))
     last = c.text(
         "Familienname", _text(values.get("Familienname")), required=True, max_len=LAST_NAME_MAX
     )
