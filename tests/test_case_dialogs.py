@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 from sro_case.domain import models as m
 from sro_case.errors import ValidationError
 from ui.app import create_application
-from ui.entry_dialogs import ConsentDialog, HelpDialog, NoteDialog, ResourceDialog
+from ui.entry_dialogs import ConsentDialog, EndHelpDialog, HelpDialog, NoteDialog, ResourceDialog
 from ui.forms import DateField, FormDialog, combine_problems, format_cents, parse_cents
 from ui.household_dialogs import PersonDialog
 from ui.lifecycle_dialogs import CloseCaseDialog, ReopenDialog
@@ -332,7 +333,7 @@ def test_help_dialog(qtbot) -> None:  # type: ignore[no-untyped-def]
     dlg.cost_edit.setText("1.234,56")
     dlg.start_edit.set_value(date(2026, 3, 1))
     dlg.end_edit.set_value(date(2026, 2, 1))
-    assert fields(dlg) == ["Ende"]
+    assert fields(dlg) == ["Beendigungsgrund", "Ende"]  # an ended help says why
     assert dlg.end_reason_combo.isEnabled()
     dlg.end_edit.clear_value()
     dlg.hours_spin.setValue(6)
@@ -378,7 +379,43 @@ def test_close_case_dialog(qtbot) -> None:  # type: ignore[no-untyped-def]
     dlg.closed_on_edit.set_value(date(2026, 4, 1))
     assert "vor dem Fallbeginn" in dlg.problem_list.text()
     dlg.closed_on_edit.set_value(date(2026, 11, 20))
-    assert save(dlg) == ("plan", date(2026, 11, 20))
+    assert save(dlg) == ("plan", date(2026, 11, 20), False)  # no running help to ask about
+
+
+def test_closing_asks_about_running_helps(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """#15: closing a case left a § 31 help running at 1.850 €/month."""
+    dlg = CloseCaseDialog(
+        today=TODAY, opened_on=date(2026, 5, 1), running=["§ 31 Sozialpädagogische Familienhilfe"]
+    )
+    qtbot.addWidget(dlg)
+    assert_accessible_and_german(dlg)
+    assert dlg.end_helps_box.isChecked() and not dlg.end_helps_box.isHidden()
+    labels = " ".join(w.text() for w in dlg.findChildren(QLabel))
+    assert "§ 31 Sozialpädagogische Familienhilfe" in labels
+    select_data(dlg.reason_combo, "plan")
+    assert save(dlg) == ("plan", TODAY, True)
+
+
+def test_a_help_is_edited_and_ended(qtbot) -> None:  # type: ignore[no-untyped-def]
+    running = m.Help(
+        7, "31", 12, "Jugendhilfe Südstadt e. V.", date(2026, 3, 1), None, 6, 185000, None
+    )
+    dlg = HelpDialog(persons=PERSONS, today=TODAY, help_=running)
+    qtbot.addWidget(dlg)
+    assert dlg.windowTitle() == "Hilfe bearbeiten"
+    assert dlg.cost_edit.cents() == 185000 and dlg.provider_edit.text() == running.provider
+    dlg.hours_spin.setValue(8)
+    assert save(dlg) == m.HelpDraft(
+        "31", date(2026, 3, 1), 12, "Jugendhilfe Südstadt e. V.", None, 8, 185000, None
+    )
+    end = EndHelpDialog(help_=running, title="§ 31 SPFH", today=TODAY)
+    qtbot.addWidget(end)
+    assert_accessible_and_german(end)
+    end.end_edit.set_value(date(2026, 2, 1))
+    select_data(end.reason_combo, "plan")
+    assert "vor dem Beginn" in " ".join(p for _f, p in end.problems()) or not end.is_valid()
+    end.end_edit.set_value(date(2026, 11, 20))
+    assert save(end) == (date(2026, 11, 20), "plan")
 
 
 def test_reopen_dialog_needs_a_reason(qtbot) -> None:  # type: ignore[no-untyped-def]

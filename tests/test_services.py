@@ -149,6 +149,50 @@ def test_consents_notes_helps_resources(store: Store, clock) -> None:  # type: i
     )
 
 
+def test_a_help_is_corrected_and_closing_the_case_ends_the_running_ones(store: Store) -> None:
+    """#15: helps could only be added; closing a case left a § 31 help at 1.850 €/month."""
+    s = new_case(store)
+    other = new_case(store, "51.2-2026-000002", "Özdemir")
+    stranger = store.cases.get(other.id).family.persons[0]
+    running = store.cases.add_help(
+        s.id,
+        m.HelpDraft(
+            "31", date(2026, 3, 1), provider="Träger Nordlicht", monthly_cost_cents=185_000
+        ),
+    )
+    store.cases.add_help(
+        s.id, m.HelpDraft("28", date(2026, 2, 1), end_on=date(2026, 4, 30), end_reason="plan")
+    )
+    fixed = store.cases.update_help(
+        running.id,
+        m.HelpDraft(
+            "31",
+            date(2026, 3, 2),
+            provider="Nordlicht gGmbH",
+            hours_per_week=6,
+            monthly_cost_cents=185_000,
+        ),
+    )
+    assert (fixed.start_on, fixed.provider, fixed.hours_per_week) == (
+        date(2026, 3, 2),
+        "Nordlicht gGmbH",
+        6,
+    )
+    with pytest.raises(ValidationError, match="Person"):  # a person of another family
+        store.cases.update_help(
+            running.id, m.HelpDraft("31", date(2026, 3, 2), person_id=stranger.id)
+        )
+    assert [h.id for h in store.cases.running_helps(s.id)] == [running.id]
+    store.cases.close(s.id, "plan", date(2026, 10, 31), end_running_helps=True)
+    helps = {h.id: h for h in store.cases.get(s.id).helps}
+    assert (helps[running.id].end_on, helps[running.id].end_reason) == (date(2026, 10, 31), "plan")
+    assert store.cases.running_helps(s.id) == []
+    # without the choice a running help stays running (the client asks; the default ends it)
+    keep = store.cases.add_help(other.id, m.HelpDraft("31", date(2026, 3, 1)))
+    store.cases.close(other.id, "plan", date(2026, 10, 31))
+    assert [h.id for h in store.cases.running_helps(other.id)] == [keep.id]
+
+
 def test_entrusted_notes_are_hidden_from_other_workers(
     store: Store, created, db_path, clock
 ) -> None:  # type: ignore[no-untyped-def]

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from sro_case.domain import models as m
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind, Sex
+from sro_case.domain.models import Help
 from sro_case.errors import SroCaseError
 from ui.forms import DateField
 from ui.goal_chart import GoalCourseWidget, GoalGlanceWidget
@@ -218,6 +219,13 @@ class CaseFileWidget(QWidget):
             self.tr("Hilfen"),
         )
         self.helps.add_button(self.tr("Hilfe &erfassen …"), self._on_add_help, icon_name="help-add")
+        self.edit_help_button = self.helps.add_button(
+            self.tr("Hilfe &ändern …"), self._on_edit_help, icon_name="edit"
+        )
+        self.end_help_button = self.helps.add_button(
+            self.tr("Hilfe be&enden …"), self._on_end_help, icon_name="revoke"
+        )
+        self.helps.table.doubleClicked.connect(lambda _index: self._on_edit_help())
         self.tabs.addTab(self.helps, self.tr("Hilfen"))
 
         self.resources = ListTab([self.tr("Art"), self.tr("Beschreibung")], self.tr("Ressourcen"))
@@ -642,6 +650,10 @@ class CaseFileWidget(QWidget):
         self.notes.set_rows(rows)
 
     # -- actions -------------------------------------------------------------------------
+    def _tell(self, message: str) -> None:
+        """A hint in the status bar (nothing selected, nothing to do)."""
+        emit(self.status_message, message)
+
     def _run(self, fn: Any, message: str) -> None:
         def done(_result: Any) -> None:
             emit(self.status_message, message)
@@ -792,6 +804,57 @@ class CaseFileWidget(QWidget):
             store, case_id = self.store, self.case_id
             self._run(lambda: store.cases.add_help(case_id, draft), self.tr("Hilfe gespeichert."))
 
+    def _selected_help(self) -> Help | None:
+        row = self.helps.selected()
+        if self.detail is None or row is None:
+            return None
+        return next((h for h in self.detail.helps if h.id == row.id), None)
+
+    def _on_edit_help(self) -> None:
+        from ui.entry_dialogs import HelpDialog
+
+        chosen = self._selected_help()
+        if chosen is None or self.detail is None:
+            self._tell(self.tr("Bitte zuerst eine Hilfe in der Liste auswählen."))
+            return
+        draft = HelpDialog.ask(
+            self, persons=self.detail.family.persons, today=self.store.clock.today(), help_=chosen
+        )
+        if draft is not None:
+            store = self.store
+            self._run(
+                lambda: store.cases.update_help(chosen.id, draft), self.tr("Hilfe gespeichert.")
+            )
+
+    def _on_end_help(self) -> None:
+        from ui.entry_dialogs import EndHelpDialog
+
+        chosen = self._selected_help()
+        if chosen is None:
+            self._tell(self.tr("Bitte zuerst eine Hilfe in der Liste auswählen."))
+            return
+        if chosen.end_on is not None:
+            self._tell(
+                self.tr(
+                    "Diese Hilfe ist schon zum %1 beendet; ändern Sie sie über „Hilfe ändern“."
+                ).replace("%1", german_date(chosen.end_on))
+            )
+            return
+        row = self.helps.selected()
+        result = EndHelpDialog.ask(
+            self,
+            help_=chosen,
+            title=row.cells[0] if row is not None else "",
+            today=self.store.clock.today(),
+        )
+        if result is not None:
+            end_on, reason = result
+            store = self.store
+            self._run(
+                lambda: store.cases.end_help(chosen.id, end_on, reason),
+                self.tr("Hilfe beendet."),
+            )
+
     def _on_add_resource(self) -> None:
         from ui.entry_dialogs import ResourceDialog
 
@@ -813,16 +876,27 @@ class CaseFileWidget(QWidget):
 
         if self.detail is None or not self.confirm_leave():
             return
+        running = [h for h in self.detail.helps if h.end_on is None]
         result = CloseCaseDialog.ask(
-            self, today=self.store.clock.today(), opened_on=self.detail.summary.opened_on
+            self,
+            today=self.store.clock.today(),
+            opened_on=self.detail.summary.opened_on,
+            running=[self._help_title(h) for h in running],
         )
         if result is not None:
-            reason, closed_on = result
+            reason, closed_on, end_helps = result
             store, case_id = self.store, self.case_id
             self._run(
-                lambda: store.cases.close(case_id, reason, closed_on),
+                lambda: store.cases.close(case_id, reason, closed_on, end_running_helps=end_helps),
                 self.tr("Fall abgeschlossen."),
             )
+
+    @staticmethod
+    def _help_title(h: Help) -> str:
+        help_types = catalogue("help_types")
+        paragraph = help_types.by_code(h.help_type).get("paragraph", "")
+        title = f"{paragraph} {core_label(help_types.label(h.help_type))}".strip()
+        return f"{title} ({h.provider})" if h.provider else title
 
     def _on_reopen_case(self) -> None:
         from ui.lifecycle_dialogs import ReopenDialog

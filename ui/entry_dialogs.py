@@ -25,12 +25,14 @@ from sro_case.domain.catalogues import catalogue
 from sro_case.domain.enums import NoteKind, ResourceKind
 from sro_case.domain.models import (
     ConsentDraft,
+    Help,
     HelpDraft,
     NoteDraft,
     Person,
     PersonDraft,
     ResourceDraft,
 )
+from sro_case.domain.validation import Checker
 from ui.forms import (
     CheckList,
     DateField,
@@ -42,6 +44,7 @@ from ui.forms import (
     fill_from_enum,
     format_date,
     multiline,
+    select_value,
 )
 from ui.i18n import core_label
 
@@ -215,9 +218,10 @@ class HelpDialog(FormDialog):
         *,
         persons: Sequence[Person],
         today: date | None = None,
+        help_: Help | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Hilfe erfassen"))
+        self.setWindowTitle(self.tr("Hilfe bearbeiten") if help_ else self.tr("Hilfe erfassen"))
         self.preferred_width = 600
         today = today or date.today()
         form = QFormLayout()
@@ -261,6 +265,15 @@ class HelpDialog(FormDialog):
         cost_label.setBuddy(self.cost_edit)
         form.addRow(cost_label, cost_row)
         self.body.addLayout(form)
+        if help_ is not None:
+            select_value(self.help_type_combo, help_.help_type)
+            select_value(self.person_combo, help_.person_id)
+            self.provider_edit.setText(help_.provider)
+            self.start_edit.set_value(help_.start_on)
+            self.end_edit.set_value(help_.end_on)
+            select_value(self.end_reason_combo, help_.end_reason)
+            self.hours_spin.setValue(help_.hours_per_week or 0)
+            self.cost_edit.set_cents(help_.monthly_cost_cents)
         self.end_edit.changed.connect(self._update_end_reason)
         self._update_end_reason()
         self.watch(
@@ -306,6 +319,10 @@ class HelpDialog(FormDialog):
                 )
             )
         end = self.end_edit.value()
+        if end is not None and combo_value(self.end_reason_combo) is None:
+            problems.append(
+                (self.tr("Beendigungsgrund"), self.tr("Bitte einen Beendigungsgrund auswählen."))
+            )
         d = HelpDraft(
             help_type=combo_value(self.help_type_combo) or "",
             start_on=self.start_edit.value(),  # type: ignore[arg-type]  # required field
@@ -320,9 +337,14 @@ class HelpDialog(FormDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, *, persons: Sequence[Person], today: date | None = None
+        cls,
+        parent: QWidget | None,
+        *,
+        persons: Sequence[Person],
+        today: date | None = None,
+        help_: Help | None = None,
     ) -> HelpDraft | None:
-        dlg = cls(parent, persons=persons, today=today)
+        dlg = cls(parent, persons=persons, today=today, help_=help_)
         try:
             return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None
         finally:
@@ -362,6 +384,56 @@ class ResourceDialog(FormDialog):
     @classmethod
     def ask(cls, parent: QWidget | None) -> ResourceDraft | None:
         dlg = cls(parent)
+        try:
+            return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None
+        finally:
+            dlg.deleteLater()
+
+
+class EndHelpDialog(FormDialog):
+    """End a running help: the last day and the reason (catalogue ``end_reasons``)."""
+
+    def __init__(
+        self, parent: QWidget | None = None, *, help_: Help, title: str, today: date
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Hilfe beenden"))
+        self.preferred_width = 460
+        self.save_button.setText(self.tr("Hilfe &beenden"))
+        self._start = help_.start_on
+        intro = QLabel(
+            self.tr("%1, seit %2.").replace("%1", title).replace("%2", format_date(help_.start_on))
+        )
+        intro.setWordWrap(True)
+        self.body.addWidget(intro)
+        form = QFormLayout()
+        self.end_edit = DateField(today, default=today)
+        self.reason_combo = QComboBox()
+        fill_from_catalogue(
+            self.reason_combo, "end_reasons", placeholder=self.tr("— bitte wählen —")
+        )
+        self.add_row(form, self.tr("&Ende:"), self.end_edit)
+        self.add_row(form, self.tr("Beendigungs&grund:"), self.reason_combo)
+        self.body.addLayout(form)
+        self.finish(self.end_edit, self.reason_combo)
+
+    def draft(self) -> tuple[date, str]:
+        c = Checker()
+        end = c.date(self.tr("Ende"), self.end_edit.value(), required=True)
+        c.order(self.tr("Ende"), self._start, end, self.tr("dem Beginn"))
+        reason = c.choice(
+            self.tr("Beendigungsgrund"),
+            combo_value(self.reason_combo),
+            set(catalogue("end_reasons").codes()),
+        )
+        c.done()
+        return end, reason  # type: ignore[return-value]  # done() raised otherwise
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, *, help_: Help, title: str, today: date
+    ) -> tuple[date, str] | None:
+        dlg = cls(parent, help_=help_, title=title, today=today)
         try:
             return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None
         finally:

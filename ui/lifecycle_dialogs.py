@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -32,7 +34,14 @@ if TYPE_CHECKING:
 class CloseCaseDialog(FormDialog):
     """Close a case: an end reason is required (official statistics), the date not in future."""
 
-    def __init__(self, parent: QWidget | None = None, *, today: date, opened_on: date) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        today: date,
+        opened_on: date,
+        running: Sequence[str] = (),
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Fall abschließen"))
         self.preferred_width = 520
@@ -56,11 +65,25 @@ class CloseCaseDialog(FormDialog):
         self.add_row(form, self.tr("&Beendigungsgrund:"), self.reason_combo)
         self.add_row(form, self.tr("Abschluss&datum:"), self.closed_on_edit)
         self.body.addLayout(form)
-        self.watch(self.reason_combo, self.closed_on_edit)
+        # running helps: ended with the case (the default), or knowingly left running
+        self._has_running = bool(running)
+        self.end_helps_box = QCheckBox(
+            self.tr("Laufende Hilfen zum Abschlussdatum mit diesem Grund be&enden"), self
+        )
+        self.end_helps_box.setChecked(True)
+        self.end_helps_box.setVisible(bool(running))
+        if running:
+            listing = QLabel(
+                self.tr("Noch laufende Hilfen:") + "".join(f"\n• {title}" for title in running)
+            )
+            listing.setWordWrap(True)
+            self.body.addWidget(listing)
+            self.body.addWidget(self.end_helps_box)
+        self.watch(self.reason_combo, self.closed_on_edit, self.end_helps_box)
         self.reason_combo.setFocus()
         self.start()
 
-    def draft(self) -> tuple[str, date]:
+    def draft(self) -> tuple[str, date, bool]:
         c = Checker()
         reason = c.choice(
             self.tr("Beendigungsgrund"),
@@ -75,13 +98,19 @@ class CloseCaseDialog(FormDialog):
         )
         c.order(self.tr("Abschlussdatum"), self._opened_on, closed, self.tr("dem Fallbeginn"))
         c.done()
-        return reason, closed  # type: ignore[return-value]  # done() raised otherwise
+        ends = self._has_running and self.end_helps_box.isChecked()
+        return reason, closed, ends  # type: ignore[return-value]  # done() raised otherwise
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, *, today: date, opened_on: date
-    ) -> tuple[str, date] | None:
-        dlg = cls(parent, today=today, opened_on=opened_on)
+        cls,
+        parent: QWidget | None,
+        *,
+        today: date,
+        opened_on: date,
+        running: Sequence[str] = (),
+    ) -> tuple[str, date, bool] | None:
+        dlg = cls(parent, today=today, opened_on=opened_on, running=running)
         try:
             return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None
         finally:
