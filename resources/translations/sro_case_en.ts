@@ -4,6 +4,26 @@
 <context>
     <name>CaseFileWidget</name>
     <message>
+        <source>Hilfe &amp;ändern …</source>
+        <translation>&amp;Edit support …</translation>
+    </message>
+    <message>
+        <source>Hilfe be&amp;enden …</source>
+        <translation>E&amp;nd support …</translation>
+    </message>
+    <message>
+        <source>Bitte zuerst eine Hilfe in der Liste auswählen.</source>
+        <translation>Please select a support service in the list first.</translation>
+    </message>
+    <message>
+        <source>Hilfe beendet.</source>
+        <translation>Support service ended.</translation>
+    </message>
+    <message>
+        <source>Diese Hilfe ist schon zum %1 beendet; ändern Sie sie über „Hilfe ändern“.</source>
+        <translation>This support service already ended on %1; change it with “Edit support”.</translation>
+    </message>
+    <message>
         <location filename="../../ui/case_file.py" line="112"/>
         <source>Fallakte</source>
         <translation>Case file</translation>
@@ -663,6 +683,14 @@
 </context>
 <context>
     <name>CloseCaseDialog</name>
+    <message>
+        <source>Laufende Hilfen zum Abschlussdatum mit diesem Grund be&amp;enden</source>
+        <translation>E&amp;nd running support services on the closing date with this reason</translation>
+    </message>
+    <message>
+        <source>Noch laufende Hilfen:</source>
+        <translation>Support services still running:</translation>
+    </message>
     <message>
         <location filename="../../ui/lifecycle_dialogs.py" line="37"/>
         <source>Fall abschließen</source>
@@ -1610,6 +1638,10 @@
 </context>
 <context>
     <name>HelpDialog</name>
+    <message>
+        <source>Hilfe bearbeiten</source>
+        <translation>Edit support service</translation>
+    </message>
     <message>
         <location filename="../../ui/entry_dialogs.py" line="220"/>
         <source>Hilfe erfassen</source>
@@ -2854,6 +2886,45 @@ Your recovery key (visible only now – please print it out and keep it in a saf
     <message>
         <source>Stärke der Passphrase</source>
         <translation>Passphrase strength</translation>
+    </message>
+</context>
+<context>
+    <name>EndHelpDialog</name>
+    <message>
+        <source>Hilfe beenden</source>
+        <translation>End support service</translation>
+    </message>
+    <message>
+        <source>Hilfe &amp;beenden</source>
+        <translation>&amp;End support</translation>
+    </message>
+    <message>
+        <source>%1, seit %2.</source>
+        <translation>%1, since %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Ende:</source>
+        <translation>&amp;End:</translation>
+    </message>
+    <message>
+        <source>Beendigungs&amp;grund:</source>
+        <translation>&amp;Reason for ending:</translation>
+    </message>
+    <message>
+        <source>— bitte wählen —</source>
+        <translation>— please choose —</translation>
+    </message>
+    <message>
+        <source>Ende</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Beendigungsgrund</source>
+        <translation>Reason for ending</translation>
+    </message>
+    <message>
+        <source>dem Beginn</source>
+        <translation>the start</translation>
     </message>
 </context>
 </TS>
