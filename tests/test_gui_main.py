@@ -231,3 +231,47 @@ def qtbot_keys(edit, text: str) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtTest import QTest
 
     QTest.keyClicks(edit, text)
+
+
+def test_helps_are_edited_and_ended_and_closing_ends_the_rest(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """#15 through the case file: Hilfe ändern, Hilfe beenden, and Fall abschließen asking
+    about the helps still running."""
+    from ui import entry_dialogs, lifecycle_dialogs
+
+    store = window.store
+    spfh = store.cases.add_help(1, m.HelpDraft("31", date(2026, 3, 1), monthly_cost_cents=185_000))
+    store.cases.add_help(1, m.HelpDraft("28", date(2026, 4, 1)))
+    window.open_case(1)
+    case = window.current_case()
+    case.tabs.setCurrentWidget(case.helps)
+    rows = [case.helps.model.row_at(r).id for r in range(case.helps.model.rowCount())]
+    case.helps.table.selectRow(rows.index(spfh.id))
+    seen: dict[str, object] = {}
+
+    def edit(cls, parent, *, persons, today, help_):  # type: ignore[no-untyped-def]
+        seen["edited"] = help_.id
+        return m.HelpDraft("31", date(2026, 3, 1), provider="Nordlicht", monthly_cost_cents=185_000)
+
+    monkeypatch.setattr(entry_dialogs.HelpDialog, "ask", classmethod(edit))
+    case.edit_help_button.click()
+    assert seen["edited"] == spfh.id
+    assert next(h for h in case.detail.helps if h.id == spfh.id).provider == "Nordlicht"
+
+    case.helps.table.selectRow(rows.index(spfh.id))
+    monkeypatch.setattr(
+        entry_dialogs.EndHelpDialog,
+        "ask",
+        classmethod(lambda cls, *a, **k: (date(2026, 9, 30), "plan")),
+    )
+    case.end_help_button.click()
+    ended = next(h for h in case.detail.helps if h.id == spfh.id)
+    assert (ended.end_on, ended.end_reason) == (date(2026, 9, 30), "plan")
+
+    def close(cls, parent, *, today, opened_on, running):  # type: ignore[no-untyped-def]
+        seen["running"] = list(running)
+        return ("plan", date(2026, 10, 31), True)
+
+    monkeypatch.setattr(lifecycle_dialogs.CloseCaseDialog, "ask", classmethod(close))
+    case.close_button.click()
+    assert seen["running"] == ["§ 28 Erziehungsberatung"]
+    assert store.cases.running_helps(1) == []
