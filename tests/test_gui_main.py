@@ -275,3 +275,15 @@ def test_helps_are_edited_and_ended_and_closing_ends_the_rest(window, monkeypatc
     case.close_button.click()
     assert seen["running"] == ["§ 28 Erziehungsberatung"]
     assert store.cases.running_helps(1) == []
+
+
+@pytest.mark.parametrize(
+    ("free", "expected"), [((1920, 1040), (1280, 800)), ((1366, 728), (1280, 668))]
+)
+def test_the_first_window_fits_the_screen(free, expected) -> None:  # type: ignore[no-untyped-def]
+    """#15: 1280 × 800 on a 1366 × 768 laptop put the status bar below the taskbar."""
+    from PySide6.QtCore import QSize
+
+    from ui.main_window import first_size
+
+    assert first_size(QSize(*free)) == QSize(*expected)

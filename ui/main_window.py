@@ -28,6 +28,14 @@ from ui.refcounts import emit
 from ui.statistics_only import StatisticsOnlyPage, restrict_to_statistics, statistics_only
 
 
+def first_size(available: QSize) -> QSize:
+    """1280 × 800, or less where the screen's free area is smaller: on a 1366 × 768 office
+    laptop the status bar stayed below the taskbar (#15)."""
+    return QSize(
+        min(1280, max(800, available.width() - 40)), min(800, max(560, available.height() - 60))
+    )
+
+
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
@@ -74,7 +82,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(minutes * 60, parent=self, **kwargs)
         self.idle.idle.connect(self.lock)
 
-        self.resize(1280, 800)
+        self.resize(first_size(self.screen().availableGeometry().size()))
         geometry = settings.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
