@@ -47,6 +47,13 @@ def test_create_list_search_and_read(store: Store) -> None:
         "51.2-2026-000002"
     ]
     assert store.cases.list(CaseFilter(search='"; DROP TABLE case_file; --')) == []
+    # #15: a part of a file number finds the case too, not only its beginning
+    for part in ("000002", "2026-000002", " 6-000002 "):
+        assert [c.file_number for c in store.cases.list(CaseFilter(search=part))] == [
+            "51.2-2026-000002"
+        ], part
+    assert store.cases.count(CaseFilter(search="2026-00000")) == 2
+    assert store.cases.list(CaseFilter(search="%")) == []  # no LIKE wildcard from the user
     detail = store.cases.get(s.id)
     assert [p.first_name for p in detail.family.persons] == ["Lena", "Sven"]
     assert detail.focus_areas == ("schule",)

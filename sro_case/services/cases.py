@@ -139,15 +139,23 @@ class CaseService:
         that counting and paging need no joins."""
         if f.search:
             expr = search_index.match_expression(f.search)
-            if expr is None:
-                return q.where(text("0"))
-            q = q.where(
-                CaseRecord.id.in_(
-                    select(text("rowid"))
-                    .select_from(text("case_search"))
-                    .where(text("case_search MATCH :match"))
+            found: list[Any] = []
+            if expr is not None:
+                found.append(
+                    CaseRecord.id.in_(
+                        select(text("rowid"))
+                        .select_from(text("case_search"))
+                        .where(text("case_search MATCH :match"))
+                    )
                 )
-            ).params(match=expr)
+            fragment = search_index.file_number_fragment(f.search)
+            if fragment is not None:  # "000404", "2024-000404": a part of a file number
+                found.append(CaseRecord.file_number.like(fragment, escape="\\"))
+            if not found:
+                return q.where(text("0"))
+            q = q.where(or_(*found))
+            if expr is not None:
+                q = q.params(match=expr)
         if f.social_space:
             q = q.where(
                 CaseRecord.social_space_id

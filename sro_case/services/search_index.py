@@ -68,3 +68,17 @@ def match_expression(query: str) -> str | None:
             alternatives.append(f'phonetic : "{code}"')
         parts.append("(" + " OR ".join(alternatives) + ")")
     return " AND ".join(parts) if parts else None
+
+
+_FRAGMENT = re.compile(r"[0-9][0-9\-/.]*|[0-9\-/.]*[0-9]", re.ASCII)
+
+
+def file_number_fragment(query: str) -> str | None:
+    """A LIKE pattern for a search that is a piece of a file number (digits with - / .,
+    at least three digits): the index finds file numbers only by their beginning, so
+    ``000404`` or ``2024-000404`` found nothing."""
+    text_ = query.strip()
+    if not _FRAGMENT.fullmatch(text_) or sum(c.isdigit() for c in text_) < 3:
+        return None
+    escaped = text_.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
