@@ -287,3 +287,35 @@ def test_the_first_window_fits_the_screen(free, expected) -> None:  # type: igno
     from ui.main_window import first_size
 
     assert first_size(QSize(*free)) == QSize(*expected)
+
+
+def test_consent_scope_is_shown_and_the_lock_is_an_icon(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """#15: the consent table shows each consent's scope; the lock symbol was an emoji that
+    rendered as an empty box where the font lacks it."""
+    from PySide6.QtWidgets import QLabel
+
+    store = window.store
+    person = store.cases.get(1).family.persons[0]
+    store.cases.add_consent(
+        1,
+        m.ConsentDraft(
+            person.id,
+            ("kita",),
+            date(2026, 2, 1),
+            data_scope="nur Termine",
+            releases_entrusted=True,
+        ),
+    )
+    window.open_case(1)
+    case = window.current_case()
+    header = [
+        case.consents.model.headerData(c, Qt.Horizontal)
+        for c in range(case.consents.model.columnCount())
+    ]
+    assert header[-1] == "Umfang"
+    cells = case.consents.model.row_at(0).cells
+    assert cells[-1] == "nur Termine · gibt anvertraute Einträge frei"
+    window.lock()
+    labels = window.findChildren(QLabel)
+    assert not any("🔒" in label.text() for label in labels)
+    assert any(label.pixmap() is not None and not label.pixmap().isNull() for label in labels)

@@ -195,6 +195,7 @@ class CaseFileWidget(QWidget):
                 self.tr("erteilt"),
                 self.tr("gültig bis"),
                 self.tr("Stand"),
+                self.tr("Umfang"),
             ],
             self.tr("Einwilligungen"),
         )
@@ -524,6 +525,16 @@ class CaseFileWidget(QWidget):
                         german_date(c.given_on),
                         german_date(c.expires_on),
                         state,
+                        " · ".join(
+                            part
+                            for part in (
+                                c.data_scope,
+                                self.tr("gibt anvertraute Einträge frei")
+                                if c.releases_entrusted
+                                else "",
+                            )
+                            if part
+                        ),
                     ),
                     marked=not c.valid_on(today),
                     tooltip=c.data_scope,
@@ -631,7 +642,7 @@ class CaseFileWidget(QWidget):
         for n in sorted(self.detail.notes, key=lambda n: (n.occurred_on, n.id), reverse=True):
             if kind and n.kind != kind:
                 continue
-            mark = self.tr("🔒 anvertraut (§ 65) · ") if n.entrusted else ""
+            mark = self.tr("anvertraut (§ 65) · ") if n.entrusted else ""
             rows.append(
                 Row(
                     n.id,

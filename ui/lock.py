@@ -11,8 +11,10 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.icons import icon
 from ui.refcounts import emit
 
 DEFAULT_IDLE_MINUTES = 10
@@ -85,9 +88,17 @@ class LockPage(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        title = QLabel(self.tr("🔒 Gesperrt"))
+        # the lock as an icon: the emoji was an empty box where the font lacks it (#15)
+        heading = QHBoxLayout()
+        symbol = QLabel()
+        size = QFontMetrics(self.font()).height() * 2
+        symbol.setPixmap(icon("lock").pixmap(size, size))
+        symbol.setAccessibleName(self.tr("Schloss"))
+        title = QLabel(self.tr("Gesperrt"))
         title.setObjectName("lockTitle")
-        layout.addWidget(title)
+        heading.addWidget(symbol)
+        heading.addWidget(title, 1)
+        layout.addLayout(heading)
         self.info = QLabel(
             self.tr(
                 "Die Anwendung wurde gesperrt. Geben Sie Ihre Passphrase ein, um weiterzuarbeiten. "

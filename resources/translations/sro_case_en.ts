@@ -4,6 +4,14 @@
 <context>
     <name>CaseFileWidget</name>
     <message>
+        <source>Umfang</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>gibt anvertraute Einträge frei</source>
+        <translation>releases entrusted entries</translation>
+    </message>
+    <message>
         <source>Hilfe &amp;ändern …</source>
         <translation>&amp;Edit support …</translation>
     </message>
@@ -501,8 +509,8 @@
     </message>
     <message>
         <location filename="../../ui/case_file.py" line="559"/>
-        <source>🔒 anvertraut (§ 65) · </source>
-        <translation>🔒 entrusted (§ 65) · </translation>
+        <source>anvertraut (§ 65) · </source>
+        <translation>entrusted (§ 65) · </translation>
     </message>
     <message>
         <location filename="../../ui/case_file.py" line="590"/>
@@ -1741,8 +1749,12 @@
     <name>LockPage</name>
     <message>
         <location filename="../../ui/lock.py" line="86"/>
-        <source>🔒 Gesperrt</source>
-        <translation>🔒 Locked</translation>
+        <source>Gesperrt</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Schloss</source>
+        <translation>Lock</translation>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="91"/>
