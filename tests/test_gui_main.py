@@ -3,7 +3,7 @@ due dates, auto-lock with an injected clock, language switch. Offscreen, pytest-
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -161,7 +161,24 @@ def test_lock_shortcut(window, qtbot) -> None:  # type: ignore[no-untyped-def]
 def test_deadlines_page(window) -> None:  # type: ignore[no-untyped-def]
     window.deadlines.reload()
     assert window.deadlines.model.rowCount() == 1
-    assert window.deadlines.model.index(0, 2).data() == "51.2-2026-000000"
+    assert window.deadlines.model.index(0, 3).data() == "51.2-2026-000000"
+    assert window.deadlines.model.index(0, 1).data() == "überschritten"
+
+
+def test_deadlines_show_what_is_due_in_the_next_weeks(window) -> None:  # type: ignore[no-untyped-def]
+    """#15: after a conference with steps due in four weeks, Fristen said "0 Fristen"."""
+    store = window.store
+    today = store.clock.today()
+    store.cases.update(2, m.CaseEdit(next_review=today + timedelta(days=5)))
+    store.cases.update(3, m.CaseEdit(next_review=today + timedelta(days=40)))
+    window.deadlines.reload()
+    rows = [
+        [window.deadlines.model.index(r, c).data() for c in range(7)]
+        for r in range(window.deadlines.model.rowCount())
+    ]
+    assert [r[1] for r in rows] == ["überschritten", "in den nächsten 7 Tagen"]
+    assert rows[1][6] == "Überprüfung fällig"
+    assert "2 Fristen, davon 1 überschritten" in window.deadlines.summary.text()
 
 
 def test_language_switch_to_english_and_back(qtbot, filled) -> None:  # type: ignore[no-untyped-def]
@@ -319,3 +336,18 @@ def test_consent_scope_is_shown_and_the_lock_is_an_icon(window, qtbot) -> None: 
     labels = window.findChildren(QLabel)
     assert not any("🔒" in label.text() for label in labels)
     assert any(label.pixmap() is not None and not label.pixmap().isNull() for label in labels)
+
+
+def test_an_overdue_review_stands_out_in_the_list_and_the_file(window) -> None:  # type: ignore[no-untyped-def]
+    """#15: overdue review dates are highlighted in the case list and the Überblick."""
+    from PySide6.QtGui import QBrush
+
+    model = window.case_list.model
+    rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
+    late = model.index(rows["51.2-2026-000000"], 5)  # next review 01.11.2026, today later
+    assert isinstance(late.data(Qt.ForegroundRole), QBrush) and late.data(Qt.FontRole).bold()
+    assert late.data(Qt.ToolTipRole) == "Überprüfung überschritten"
+    assert model.index(rows["51.2-2026-000001"], 5).data(Qt.ForegroundRole) is None
+    window.open_case(1)
+    case = window.current_case()
+    assert not case.review_overdue.isHidden() and case.review_overdue.text() == "überschritten"

@@ -300,7 +300,16 @@ class CaseFileWidget(QWidget):
         form.addRow(self.tr("Ergebnis § 8a:"), self.outcome_8a)
         self.review_field = DateField(optional=True)
         self.review_field.setAccessibleName(self.tr("nächste Überprüfung"))
-        form.addRow(self.tr("Nächste Ü&berprüfung:"), self.review_field)
+        self.review_overdue = QLabel(self.tr("überschritten"))  # an overdue review stands out
+        self.review_overdue.setObjectName("errorMessage")
+        self.review_overdue.hide()
+        review_row = QHBoxLayout()
+        review_row.addWidget(self.review_field)
+        review_row.addWidget(self.review_overdue)
+        review_row.addStretch(1)
+        review_label = QLabel(self.tr("Nächste Ü&berprüfung:"))
+        review_label.setBuddy(self.review_field)
+        form.addRow(review_label, review_row)
         self.next_steps = QLabel()
         self.next_steps.setWordWrap(True)
         self.next_steps.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -452,6 +461,11 @@ class CaseFileWidget(QWidget):
         self.flag_8a.setChecked(detail.child_protection)
         self.outcome_8a.setCurrentIndex(max(0, self.outcome_8a.findData(detail.outcome_8a)))
         self.review_field.set_date(s.next_review)
+        self.review_overdue.setVisible(
+            s.next_review is not None
+            and s.closed_on is None
+            and s.next_review < self.store.clock.today()
+        )
         open_steps = [st for g in detail.goals for st in g.steps if not st.done]
         open_steps.sort(key=lambda st: st.due_on or date.max)
         self.next_steps.setText(

@@ -33,7 +33,7 @@ from sro_case.domain.catalogues import catalogue
 from sro_case.services.cases import SORT_COLUMNS, CaseFilter
 from ui.i18n import core_label, error_text
 from ui.refcounts import emit
-from ui.tables import ID_ROLE, Count, Page, PagedTableModel, german_date, number
+from ui.tables import ID_ROLE, Count, Page, PagedTableModel, RowsTableModel, german_date, number
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -103,6 +103,24 @@ class CaseListModel(PagedTableModel):
             from PySide6.QtGui import QBrush, QColor
 
             return QBrush(QColor("#6b7785"))
+        overdue = (
+            index.column() == 5
+            and row.next_review is not None
+            and row.status != "abgeschlossen"
+            and row.next_review < self._store.clock.today()
+        )
+        if overdue and role == Qt.ForegroundRole:  # an overdue review stands out (#15)
+            from PySide6.QtGui import QBrush
+
+            return QBrush(RowsTableModel.WARN)
+        if overdue and role == Qt.FontRole:
+            from PySide6.QtGui import QFont
+
+            bold = QFont()
+            bold.setBold(True)
+            return bold
+        if overdue and role == Qt.ToolTipRole:
+            return self.tr("Überprüfung überschritten")
         return None
 
 

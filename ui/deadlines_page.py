@@ -3,12 +3,13 @@ for one worker or for everybody."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
-from ui.i18n import error_text
+from ui.i18n import core_text, error_text
 from ui.refcounts import emit
 from ui.tables import ID_ROLE, Row, RowsTableModel, german_date, number
 
@@ -36,6 +37,7 @@ class DeadlinesPage(QWidget):
         self.model = RowsTableModel(
             [
                 self.tr("fällig am"),
+                self.tr("Stand"),
                 self.tr("Art"),
                 self.tr("Aktenzeichen"),
                 self.tr("Familie"),
@@ -58,6 +60,8 @@ class DeadlinesPage(QWidget):
         layout.addWidget(self.summary)
         self.worker.addItem(self.tr("alle Fachkräfte"), None)
         self.worker.addItem(self.tr("meine Fälle"), store.actor)
+        if store.role == "caseworker":  # a caseworker looks at their own deadlines first
+            self.worker.setCurrentIndex(1)
         self.worker.currentIndexChanged.connect(lambda _i: self.reload())
 
         def fill(users: list[Any]) -> None:
@@ -88,7 +92,7 @@ class DeadlinesPage(QWidget):
         kinds = {
             "review": self.tr("Überprüfung"),
             "consent": self.tr("Einwilligung"),
-            "step": self.tr("Schritt überfällig"),
+            "step": self.tr("Schritt"),
         }
         today = self.store.clock.today()
         self.model.set_rows(
@@ -97,13 +101,14 @@ class DeadlinesPage(QWidget):
                     d.case_id,
                     (
                         german_date(d.due_on),
+                        self._when(d.due_on, today),
                         kinds.get(d.kind, d.kind),
                         d.file_number,
                         d.family_name,
                         d.worker,
-                        d.what,
+                        core_text(d.what),
                     ),
-                    sort_keys=(d.due_on.isoformat(),),
+                    sort_keys=(d.due_on.isoformat(), d.due_on.isoformat()),
                     marked=d.overdue(today),
                 )
                 for d in items
@@ -121,6 +126,17 @@ class DeadlinesPage(QWidget):
                 "angezeigt: die %1 frühesten – nach Fachkraft eingrenzen"
             ).replace("%1", number(len(items)))
         self.summary.setText(text)
+
+    def _when(self, due: date, today: date) -> str:
+        """Overdue, today, this week or later: the groups the list is read by."""
+        days = (due - today).days
+        if days < 0:
+            return self.tr("überschritten")
+        if days == 0:
+            return self.tr("heute")
+        if days <= 7:
+            return self.tr("in den nächsten 7 Tagen")
+        return self.tr("in den nächsten 4 Wochen")
 
     def _on_activated(self, index: QModelIndex) -> None:
         case_id = index.data(ID_ROLE)

@@ -4,6 +4,10 @@
 <context>
     <name>CaseFileWidget</name>
     <message>
+        <source>überschritten</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
         <source>Umfang</source>
         <translation>Scope</translation>
     </message>
@@ -595,6 +599,10 @@
 </context>
 <context>
     <name>CaseListModel</name>
+    <message>
+        <source>Überprüfung überschritten</source>
+        <translation>Review overdue</translation>
+    </message>
     <message>
         <location filename="../../ui/case_list.py" line="59"/>
         <source>Aktenzeichen</source>
@@ -1435,6 +1443,26 @@
 </context>
 <context>
     <name>DeadlinesPage</name>
+    <message>
+        <source>Schritt</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>heute</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>überschritten</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>in den nächsten 7 Tagen</source>
+        <translation>within 7 days</translation>
+    </message>
+    <message>
+        <source>in den nächsten 4 Wochen</source>
+        <translation>within 4 weeks</translation>
+    </message>
     <message>
         <location filename="../../ui/deadlines_page.py" line="23"/>
         <source>Fristen &amp;für:</source>

@@ -1643,5 +1643,17 @@
         <source>„{value}“ enthält „?“ oder „�“: hier gingen beim Speichern der Datei Buchstaben verloren (Zeichensatz). Bitte die Datei als UTF-8 speichern oder den Namen berichtigen.</source>
         <translation>"{value}" contains "?" or "�": letters were lost here when the file was saved (character set). Please save the file as UTF-8 or correct the name.</translation>
     </message>
+    <message>
+        <source>Überprüfung fällig</source>
+        <translation>Review due</translation>
+    </message>
+    <message>
+        <source>Einwilligung von {name} abgelaufen</source>
+        <translation>Consent of {name} expired</translation>
+    </message>
+    <message>
+        <source>Einwilligung von {name} läuft ab</source>
+        <translation>Consent of {name} expires</translation>
+    </message>
 </context>
 </TS>

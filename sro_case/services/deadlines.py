@@ -1,4 +1,5 @@
-"""Due dates (Fristen): reviews due, consents expiring soon, overdue action steps."""
+"""Due dates (Fristen): reviews and action steps overdue or due within the next weeks, consents
+expiring soon."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import and_, case, func, select
 
 from sro_case.domain.catalogues import closed_status
+from sro_case.domain.messages import T
 from sro_case.storage.orm import (
     ActionStepRecord,
     CaseRecord,
@@ -23,6 +25,9 @@ if TYPE_CHECKING:
     from sro_case.services.store import Store
 
 CONSENT_HORIZON_DAYS = 30
+#: how far ahead reviews and steps are listed: after a conference whose steps were due in four
+#: weeks the view said "0 Fristen" (#15)
+AHEAD_DAYS = 28
 
 
 @dataclass(frozen=True)
@@ -63,8 +68,9 @@ class DeadlineService:
     def list(
         self, *, worker: str | None = None, today: date | None = None, limit: int | None = None
     ) -> list[Deadline]:
-        """Everything due by ``today`` (consents: expiring within 30 days), sorted by date;
-        the earliest ``limit`` of them. ``worker`` (a login) restricts to that worker's cases."""
+        """Everything overdue or due within ``AHEAD_DAYS`` (consents: expiring within 30
+        days), sorted by date; the earliest ``limit`` of them. ``worker`` (a login) restricts to
+        that worker's cases."""
         return list(self._collect(worker, today, limit, counts=False).items)
 
     def overview(
@@ -79,6 +85,7 @@ class DeadlineService:
         self._store.require_case_access()
         today = today or self._store.clock.today()
         horizon = today + timedelta(days=CONSENT_HORIZON_DAYS)
+        ahead = today + timedelta(days=AHEAD_DAYS)
         worker_name = func.coalesce(UserRecord.name, "")
 
         def base(q):  # type: ignore[no-untyped-def]
@@ -103,14 +110,14 @@ class DeadlineService:
             q = q.order_by(due, CaseRecord.file_number)
             return q.limit(limit) if limit is not None else q
 
-        review_due = CaseRecord.next_review <= today
+        review_due = CaseRecord.next_review <= ahead
         consent_due = and_(
             ConsentRecord.revoked_on.is_(None),
             ConsentRecord.expires_on.is_not(None),
             ConsentRecord.expires_on <= horizon,
             ConsentRecord.expires_on >= today - timedelta(days=CONSENT_HORIZON_DAYS),
         )
-        step_due = and_(ActionStepRecord.done.is_(False), ActionStepRecord.due_on < today)
+        step_due = and_(ActionStepRecord.done.is_(False), ActionStepRecord.due_on <= ahead)
         out: list[Deadline] = []
         figures: dict[str, int] = {}
         overdue = 0
@@ -125,7 +132,7 @@ class DeadlineService:
                 )
             ).where(review_due)
             for cid, fn, fam, w, due in s.execute(first(reviews, CaseRecord.next_review)):
-                out.append(Deadline("review", cid, fn, fam, w, due, "Überprüfung fällig"))
+                out.append(Deadline("review", cid, fn, fam, w, due, T("Überprüfung fällig")))
             consents = base(
                 select(
                     CaseRecord.id,
@@ -143,18 +150,12 @@ class DeadlineService:
             for cid, fn, fam, w, due, first_name, last in s.execute(
                 first(consents, ConsentRecord.expires_on)
             ):
-                verb = "abgelaufen" if due < today else "läuft ab"
-                out.append(
-                    Deadline(
-                        "consent",
-                        cid,
-                        fn,
-                        fam,
-                        w,
-                        due,
-                        f"Einwilligung von {first_name} {last} {verb}",
-                    )
+                what = (
+                    T("Einwilligung von {name} abgelaufen", name=f"{first_name} {last}")
+                    if due < today
+                    else T("Einwilligung von {name} läuft ab", name=f"{first_name} {last}")
                 )
+                out.append(Deadline("consent", cid, fn, fam, w, due, what))
             steps = base(
                 select(
                     CaseRecord.id,
@@ -189,16 +190,19 @@ class DeadlineService:
                     )
                 ).one()
                 figures["consent"], overdue = n, overdue + late
-                n = s.execute(
+                past = func.coalesce(
+                    func.sum(case((ActionStepRecord.due_on < today, 1), else_=0)), 0
+                )
+                n, late = s.execute(
                     scope(
-                        select(func.count())
+                        select(func.count(), past)
                         .select_from(ActionStepRecord)
                         .join(GoalRecord, GoalRecord.id == ActionStepRecord.goal_id)
                         .join(CaseRecord, CaseRecord.id == GoalRecord.case_id)
                         .where(step_due)
                     )
-                ).scalar_one()
-                figures["step"], overdue = n, overdue + n
+                ).one()
+                figures["step"], overdue = n, overdue + late
         out.sort(key=lambda d: (d.due_on, d.file_number, d.kind))
         if limit is not None:
             out = out[:limit]
