@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
 
 from sro_case.domain import models as m
 from tests.conftest import PASSPHRASE
@@ -60,7 +60,14 @@ def test_create_new_database_asks_twice(qtbot, tmp_path, monkeypatch) -> None:  
 
     real = vault.create_database
     monkeypatch.setattr(vault, "create_database", lambda p, s: real(p, s, kdf=FAST_KDF))
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.Ok)
+    from ui.recovery_key_dialog import RecoveryKeyDialog
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        RecoveryKeyDialog,
+        "show_key",
+        classmethod(lambda cls, parent, key, db, today: shown.append(key)),
+    )
     dialog = UnlockDialog(tmp_path / "neu.db", InlineTaskRunner())
     qtbot.addWidget(dialog)
     assert dialog.creating
@@ -71,7 +78,40 @@ def test_create_new_database_asks_twice(qtbot, tmp_path, monkeypatch) -> None:  
     dialog.repeat.setText("eine gute Passphrase 1")
     dialog._on_ok()
     assert dialog.store is not None and dialog.recovery_key
+    assert shown == [dialog.recovery_key]  # in its own dialog, not a message box
     dialog.store.close()
+
+
+def test_the_recovery_key_dialog_prints_copies_and_needs_a_confirmation(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """#15: the key appeared once in a message box whose default button was OK."""
+    from datetime import date
+
+    from pypdf import PdfReader
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.recovery_key_dialog import RecoveryKeyDialog
+
+    key = "ABCDE-FGHJK-MNPQR-STVWX-YZ012"
+    dlg = RecoveryKeyDialog(key, tmp_path / "fallakten.db", today=date(2026, 12, 7))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    assert dlg.key_field.text() == key and dlg.key_field.isReadOnly()
+    QTest.keyClick(dlg, Qt.Key_Return)  # a stray Enter does not close it
+    QTest.keyClick(dlg, Qt.Key_Escape)
+    assert dlg.isVisible() and not dlg.done_button.isEnabled()
+    assert "bestätigen" in dlg.status.text()
+    dlg.copy_key()
+    assert QGuiApplication.clipboard().text() == key
+    pdf = tmp_path / "schluessel.pdf"
+    dlg.print_sheet(pdf)
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert key in text and "fallakten.db" in text and "07.12.2026" in text
+    assert len(PdfReader(pdf).pages) == 1 and (pdf.stat().st_mode & 0o077) == 0
+    dlg.confirm_box.setChecked(True)
+    assert dlg.done_button.isEnabled()
+    dlg.done_button.click()
+    assert dlg.result() == dlg.DialogCode.Accepted
 
 
 def test_passphrase_strength() -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QVBoxLayout,
     QWidget,
@@ -158,13 +157,12 @@ class UnlockDialog(QDialog):
 
     def _on_created(self, created: vault.CreatedDatabase) -> None:
         self.recovery_key = created.recovery_key
-        QMessageBox.information(
-            self,
-            self.tr("Wiederherstellungsschlüssel"),
-            self.tr(
-                "Die Datenbank wurde angelegt.\n\nIhr Wiederherstellungsschlüssel (nur jetzt "
-                "sichtbar – bitte ausdrucken und sicher verwahren):\n\n%1"
-            ).replace("%1", created.recovery_key),
+        from ui.recovery_key_dialog import RecoveryKeyDialog
+
+        # its own dialog: Drucken, Kopieren, and closed only after "sicher verwahrt" (#15);
+        # one Enter in a message box used to make it disappear for good
+        RecoveryKeyDialog.show_key(
+            self, created.recovery_key, self.db_path, created.store.clock.today()
         )
         self._on_unlocked(created.store)
 

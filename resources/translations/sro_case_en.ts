@@ -2967,4 +2967,63 @@ Your recovery key (visible only now – please print it out and keep it in a saf
         <translation>the start</translation>
     </message>
 </context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Wiederherstellungsschlüssel</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>Die Datenbank wurde angelegt. Dies ist ihr Wiederherstellungsschlüssel: er öffnet die Datenbank, wenn alle Passphrasen verloren sind. Er wird nur jetzt angezeigt. Drucken Sie ihn aus und verwahren Sie ihn sicher (Tresor), nicht auf diesem PC.</source>
+        <translation>The database was created. This is its recovery key: it opens the database when all passphrases are lost. It is shown only now. Print it and keep it safe (a safe), not on this PC.</translation>
+    </message>
+    <message>
+        <source>&amp;Drucken (PDF) …</source>
+        <translation>&amp;Print (PDF) …</translation>
+    </message>
+    <message>
+        <source>&amp;Kopieren</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>In die Zwischenablage, etwa für einen Passwort-Tresor der Dienststelle</source>
+        <translation>To the clipboard, e.g. for the office's password safe</translation>
+    </message>
+    <message>
+        <source>Ich habe den Schlüssel &amp;sicher verwahrt.</source>
+        <translation>I have &amp;stored the key safely.</translation>
+    </message>
+    <message>
+        <source>&amp;Weiter</source>
+        <translation>&amp;Continue</translation>
+    </message>
+    <message>
+        <source>Wiederherstellungsschlüssel als PDF speichern</source>
+        <translation>Save the recovery key as PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Nicht gespeichert</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Das PDF konnte nicht geschrieben werden: %1</source>
+        <translation>The PDF could not be written: %1</translation>
+    </message>
+    <message>
+        <source>Gespeichert: %1 – drucken Sie es aus und löschen Sie die Datei danach.</source>
+        <translation>Saved: %1 – print it and delete the file afterwards.</translation>
+    </message>
+    <message>
+        <source>In die Zwischenablage kopiert. Fügen Sie ihn nur in einen sicheren Tresor ein.</source>
+        <translation>Copied to the clipboard. Paste it only into a secure password safe.</translation>
+    </message>
+    <message>
+        <source>Bitte bestätigen Sie zuerst, dass Sie den Schlüssel sicher verwahrt haben.</source>
+        <translation>Please confirm first that you have stored the key safely.</translation>
+    </message>
+</context>
 </TS>
