@@ -351,3 +351,38 @@ def test_an_overdue_review_stands_out_in_the_list_and_the_file(window) -> None: 
     window.open_case(1)
     case = window.current_case()
     assert not case.review_overdue.isHidden() and case.review_overdue.text() == "überschritten"
+
+
+def _mnemonic_clashes(root) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """Alt+letter used twice among the menu bar and the visible buttons and buddy labels."""
+    import re
+    from collections import defaultdict
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QMenuBar, QWidget
+
+    found: dict[str, list[str]] = defaultdict(list)
+    for bar in root.findChildren(QMenuBar):
+        for action in bar.actions():
+            if m_ := re.search(r"&(\w)", action.text().replace("&&", "")):
+                found[m_.group(1).lower()].append(action.text())
+    for w in root.findChildren(QWidget):
+        if not w.isVisible() or not isinstance(w, QAbstractButton | QLabel):
+            continue
+        if isinstance(w, QLabel) and w.buddy() is None:
+            continue
+        if m_ := re.search(r"&(\w)", w.text().replace("&&", "")):
+            found[m_.group(1).lower()].append(w.text())
+    return {k: v for k, v in found.items() if len(v) > 1}
+
+
+def test_no_mnemonic_is_used_twice_in_one_view(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """#15: Alt+H opened the Help menu instead of "Person hinzufügen", and Alt+B was both
+    "Nächste Überprüfung" and "Fall abschließen"."""
+    window.show()
+    qtbot.waitExposed(window)
+    assert _mnemonic_clashes(window) == {}
+    window.open_case(1)
+    case = window.current_case()
+    for i in range(case.tabs.count()):
+        case.tabs.setCurrentIndex(i)
+        assert _mnemonic_clashes(window) == {}, case.tabs.tabText(i)

@@ -131,7 +131,7 @@ class CaseFileWidget(QWidget):
             self.tr("Personen"),
         )
         self.persons.add_button(
-            self.tr("Person &hinzufügen …"), self._on_add_person, icon_name="person-add"
+            self.tr("&Person hinzufügen …"), self._on_add_person, icon_name="person-add"
         )
         self.edit_person_button = self.persons.add_button(
             self.tr("&Bearbeiten …"),
@@ -224,7 +224,7 @@ class CaseFileWidget(QWidget):
             self.tr("Hilfe &ändern …"), self._on_edit_help, icon_name="edit"
         )
         self.end_help_button = self.helps.add_button(
-            self.tr("Hilfe be&enden …"), self._on_end_help, icon_name="revoke"
+            self.tr("Hilfe &beenden …"), self._on_end_help, icon_name="revoke"
         )
         self.helps.table.doubleClicked.connect(lambda _index: self._on_edit_help())
         self.tabs.addTab(self.helps, self.tr("Hilfen"))
@@ -288,7 +288,7 @@ class CaseFileWidget(QWidget):
         self.reason_edit.setAccessibleName(self.tr("Anlass"))
         self.reason_edit.setMaximumHeight(110)
         self.reason_edit.setTabChangesFocus(True)
-        form.addRow(self.tr("&Anlass:"), self.reason_edit)
+        form.addRow(self.tr("An&lass:"), self.reason_edit)
         self.flag_8a = QCheckBox(self.tr("Gefährdungseinschätzung nach § 8a SGB VIII"))
         self.flag_8a.setAccessibleName(self.tr("§ 8a"))
         form.addRow(self.tr("Kinderschutz:"), self.flag_8a)
@@ -307,7 +307,7 @@ class CaseFileWidget(QWidget):
         review_row.addWidget(self.review_field)
         review_row.addWidget(self.review_overdue)
         review_row.addStretch(1)
-        review_label = QLabel(self.tr("Nächste Ü&berprüfung:"))
+        review_label = QLabel(self.tr("Nächste Überprüfun&g:"))
         review_label.setBuddy(self.review_field)
         form.addRow(review_label, review_row)
         self.next_steps = QLabel()
@@ -316,7 +316,7 @@ class CaseFileWidget(QWidget):
         form.addRow(self.tr("Nächste Schritte:"), self.next_steps)
         outer.addLayout(form)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton(icon("save"), self.tr("&Speichern (Strg+S)"))
+        self.save_button = QPushButton(icon("save"), self.tr("S&peichern (Strg+S)"))
         self.save_button.setAccessibleName(self.tr("Speichern"))
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(False)
@@ -327,7 +327,7 @@ class CaseFileWidget(QWidget):
         self.close_button = QPushButton(icon("case-close"), self.tr("Fall a&bschließen …"))
         self.close_button.setAccessibleName(self.tr("Fall abschließen"))
         self.close_button.clicked.connect(self._on_close_case)
-        self.reopen_button = QPushButton(icon("case-reopen"), self.tr("&Wieder aufnehmen …"))
+        self.reopen_button = QPushButton(icon("case-reopen"), self.tr("Wieder auf&nehmen …"))
         self.reopen_button.setAccessibleName(self.tr("Wieder aufnehmen"))
         self.reopen_button.clicked.connect(self._on_reopen_case)
         for w in (

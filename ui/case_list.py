@@ -146,9 +146,9 @@ class CaseListPage(QWidget):
         self.status.setAccessibleName(self.tr("Filter Status"))
         self.worker = QComboBox()
         self.worker.setAccessibleName(self.tr("Filter Fachkraft"))
-        self.review_due = QCheckBox(self.tr("Überprüfung &fällig"))
+        self.review_due = QCheckBox(self.tr("Über&prüfung fällig"))
         for label, combo in (
-            (self.tr("&Sozialraum:"), self.space),
+            (self.tr("So&zialraum:"), self.space),
             (self.tr("S&tatus:"), self.status),
             (self.tr("Fach&kraft:"), self.worker),
         ):

@@ -20,7 +20,7 @@
         <translation>&amp;Edit support …</translation>
     </message>
     <message>
-        <source>Hilfe be&amp;enden …</source>
+        <source>Hilfe &amp;beenden …</source>
         <translation>E&amp;nd support …</translation>
     </message>
     <message>
@@ -69,6 +69,10 @@
         <location filename="../../ui/case_file.py" line="123"/>
         <source>Personen</source>
         <translation>People</translation>
+    </message>
+    <message>
+        <source>&amp;Person hinzufügen …</source>
+        <translation>&amp;Add person …</translation>
     </message>
     <message>
         <location filename="../../ui/case_file.py" line="125"/>
@@ -338,7 +342,7 @@
     </message>
     <message>
         <location filename="../../ui/case_file.py" line="233"/>
-        <source>&amp;Anlass:</source>
+        <source>An&amp;lass:</source>
         <translation>&amp;Reason for contact:</translation>
     </message>
     <message>
@@ -373,7 +377,7 @@
     </message>
     <message>
         <location filename="../../ui/case_file.py" line="245"/>
-        <source>Nächste Ü&amp;berprüfung:</source>
+        <source>Nächste Überprüfun&amp;g:</source>
         <translation>Next re&amp;view:</translation>
     </message>
     <message>
@@ -383,7 +387,7 @@
     </message>
     <message>
         <location filename="../../ui/case_file.py" line="252"/>
-        <source>&amp;Speichern (Strg+S)</source>
+        <source>S&amp;peichern (Strg+S)</source>
         <translation>&amp;Save (Ctrl+S)</translation>
     </message>
     <message>
@@ -403,7 +407,7 @@
     </message>
     <message>
         <location filename="../../ui/case_file.py" line="261"/>
-        <source>&amp;Wieder aufnehmen …</source>
+        <source>Wieder auf&amp;nehmen …</source>
         <translation>Re&amp;open …</translation>
     </message>
     <message>
@@ -663,12 +667,12 @@
     </message>
     <message>
         <location filename="../../ui/case_list.py" line="210"/>
-        <source>Überprüfung &amp;fällig</source>
+        <source>Über&amp;prüfung fällig</source>
         <translation>Review &amp;due</translation>
     </message>
     <message>
         <location filename="../../ui/case_list.py" line="212"/>
-        <source>&amp;Sozialraum:</source>
+        <source>So&amp;zialraum:</source>
         <translation>&amp;Social space:</translation>
     </message>
     <message>
