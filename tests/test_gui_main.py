@@ -386,3 +386,23 @@ def test_no_mnemonic_is_used_twice_in_one_view(window, qtbot) -> None:  # type: 
     for i in range(case.tabs.count()):
         case.tabs.setCurrentIndex(i)
         assert _mnemonic_clashes(window) == {}, case.tabs.tabText(i)
+
+
+def test_the_inner_tabs_by_keyboard_also_from_a_text_field(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """#15: Strg+Bild runter / Strg+Bild hoch move through a case file's tabs, also while the
+    focus is in the Anlass field (which took the keys itself)."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_case(1)
+    case = window.current_case()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    case.reason_edit.setFocus()
+    QTest.keyClick(case.reason_edit, Qt.Key_PageDown, Qt.ControlModifier)
+    assert case.tabs.currentIndex() == 1
+    for _ in range(2):
+        QTest.keyClick(QApplication.focusWidget() or case.tabs, Qt.Key_PageUp, Qt.ControlModifier)
+    assert case.tabs.currentIndex() == case.tabs.count() - 1  # round the end

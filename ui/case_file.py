@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -271,6 +272,12 @@ class CaseFileWidget(QWidget):
             self.tr("Zugriffe"),
         )
         self.tabs.addTab(self.access, self.tr("Zugriffe"))
+        # the inner tabs by keyboard wherever the focus is in the file, also in a text field
+        # that would take Strg+Bild runter itself (#15)
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self._next_tab(step))
         self.reload()
 
     # -- overview ------------------------------------------------------------------------
@@ -675,6 +682,10 @@ class CaseFileWidget(QWidget):
         self.notes.set_rows(rows)
 
     # -- actions -------------------------------------------------------------------------
+    def _next_tab(self, step: int) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+        self.tabs.currentWidget().setFocus()
+
     def _tell(self, message: str) -> None:
         """A hint in the status bar (nothing selected, nothing to do)."""
         emit(self.status_message, message)
