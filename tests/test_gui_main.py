@@ -13,6 +13,7 @@ from tests.conftest import PASSPHRASE
 from ui.case_file import CaseFileWidget
 from ui.i18n import install_language
 from ui.main_window import MainWindow
+from ui.tables import ID_ROLE
 from ui.tasks import InlineTaskRunner
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("gui_settings")]
@@ -406,3 +407,27 @@ def test_the_inner_tabs_by_keyboard_also_from_a_text_field(window, qtbot) -> Non
     for _ in range(2):
         QTest.keyClick(QApplication.focusWidget() or case.tabs, Qt.Key_PageUp, Qt.ControlModifier)
     assert case.tabs.currentIndex() == case.tabs.count() - 1  # round the end
+
+
+def test_search_by_keyboard_and_why_a_hit_matched(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """#15: Enter in the search field opens the first hit, ↓ moves into the hits, and a
+    phonetic hit says why it matched."""
+    from PySide6.QtTest import QTest
+
+    opened: list[int] = []
+    window.case_list.case_activated.connect(opened.append)
+    search = window.case_list.search
+    search.setText("Maier")  # Kölner Phonetik finds Meyer
+    QTest.keyClick(search, Qt.Key_Return)
+    assert rows(window) == ["Familie Meyer"]
+    assert opened == [window.case_list.model.index(0, 0).data(ID_ROLE)]
+    tip = window.case_list.model.index(0, 1).data(Qt.ToolTipRole)
+    assert tip == "klingt wie „Meyer“ (gesucht: Maier)"
+    search.setText("Kim")  # a first name: shown as found through a household member
+    window.case_list.apply_filter()
+    assert window.case_list.model.index(0, 1).data(Qt.ToolTipRole).startswith("gefunden über")
+    search.setText("Meyer")
+    window.case_list.apply_filter()
+    assert window.case_list.model.index(0, 1).data(Qt.ToolTipRole) is None  # plain to see
+    QTest.keyClick(search, Qt.Key_Down)
+    assert window.case_list.table.currentIndex().row() == 0

@@ -11,12 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from sro_case.domain.catalogues import catalogue
+from sro_case.domain.phonetics import cologne_phonetic
 from sro_case.services.cases import SORT_COLUMNS, CaseFilter
 from ui.i18n import core_label, error_text
 from ui.refcounts import emit
@@ -121,7 +125,29 @@ class CaseListModel(PagedTableModel):
             return bold
         if overdue and role == Qt.ToolTipRole:
             return self.tr("Überprüfung überschritten")
+        if role == Qt.ToolTipRole and index.column() == 1 and self._filter.search:
+            return self.why_found(row.family_name, row.file_number)
         return None
+
+    def why_found(self, family_name: str, file_number: str) -> str | None:
+        """Why a row matches the search, where it is not plain to see (#15): "klingt wie …"
+        for a hit by Kölner Phonetik, else a hint that a household member's name matched."""
+        words = [w for w in (self._filter.search or "").split() if w]
+        names = [n for n in family_name.replace("-", " ").split() if n.casefold() != "familie"]
+        shown = " ".join((family_name, file_number)).casefold()
+        unseen = [w for w in words if w.casefold() not in shown]
+        if not unseen:
+            return None
+        for w in unseen:
+            code = cologne_phonetic(w)
+            sounding = [n for n in names if code and cologne_phonetic(n) == code]
+            if sounding:
+                return (
+                    self.tr("klingt wie „%1“ (gesucht: %2)")
+                    .replace("%1", sounding[0])
+                    .replace("%2", w)
+                )
+        return self.tr("gefunden über den Namen einer Person im Haushalt")
 
 
 class CaseListPage(QWidget):
@@ -187,6 +213,9 @@ class CaseListPage(QWidget):
         self._debounce.setInterval(200)
         self._debounce.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self._open_first = False
+        self.search.returnPressed.connect(self._on_search_return)
+        self.search.installEventFilter(self)
         for combo in (self.space, self.status, self.worker):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.review_due.toggled.connect(lambda _b: self.apply_filter())
@@ -231,7 +260,37 @@ class CaseListPage(QWidget):
     def apply_filter(self) -> None:
         self.model.reload(self.current_filter())
 
+    def _on_search_return(self) -> None:
+        """Enter in the search field opens the first hit (after the search, if still due)."""
+        if self._debounce.isActive() or self.model.is_loading():
+            self._debounce.stop()
+            self._open_first = True
+            self.apply_filter()
+            return
+        self._open_row(0)
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self._on_table_activated(self.model.index(row, 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """↓ in the search field moves into the hits."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key_Down
+            and self.model.rowCount()
+        ):
+            self.table.setFocus()
+            self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
     def _on_model_loaded(self, total: int) -> None:
+        if self._open_first:
+            self._open_first = False
+            self._open_row(0)
         self.count_label.setText(self.tr("%1 Fälle").replace("%1", number(total)))
         if not self._sized and self.model.rowCount():
             # Size the columns once, from the first page, so later pages do not make them jump.

@@ -96,6 +96,10 @@ class PagedTableModel(HeaderedTableModel):
     def total(self) -> int:
         return self._total
 
+    def is_loading(self) -> bool:
+        """A reload or a further page is still on its way."""
+        return self._fetching
+
     def reload(self) -> None:
         self._generation += 1
         generation, page_size = self._generation, self.PAGE

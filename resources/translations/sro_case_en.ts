@@ -604,6 +604,14 @@
 <context>
     <name>CaseListModel</name>
     <message>
+        <source>klingt wie „%1“ (gesucht: %2)</source>
+        <translation>sounds like “%1” (searched: %2)</translation>
+    </message>
+    <message>
+        <source>gefunden über den Namen einer Person im Haushalt</source>
+        <translation>found by the name of a household member</translation>
+    </message>
+    <message>
         <source>Überprüfung überschritten</source>
         <translation>Review overdue</translation>
     </message>
