@@ -272,7 +272,10 @@ def test_consent_gate_rules() -> None:
     )
     assert shared.restricted and [c.name for c in shared.flagged] == ["S"]
     assert not shared.show_background and not shared.show_goal_details
-    assert shared.show_goal_titles and not shared.show_file_names
+    assert not shared.show_goal_titles and not shared.show_file_names  # placeholders (#15)
+    nobody = screen_policy([], consents, on)  # the window opens before anyone is entered
+    assert nobody.awaiting and nobody.restricted and not nobody.show_background
+    assert not nobody.show_goal_titles and not nobody.show_file_names
 
 
 # --------------------------------------------------------------------------- the conference
@@ -282,13 +285,18 @@ def test_whole_conference_by_keyboard(qtbot, window, store, case, tmp_path) -> N
     w: ConferenceWindow = window
     assert "Fallkonferenz" in w.title_label.text() and "51.2-2026-004711" in w.title_label.text()
     texts = screen_texts(w)
-    # Everyone cleared so far: the background is on screen (the control for the checks below),
-    # but never a case note, entrusted or not.
-    assert REASON in texts and OLD_INDICATOR in texts
-    assert ENTRUSTED not in texts and "Telefonat" not in texts
+    # Nobody entered yet: nothing from the case file on the projector (#15), only the hint.
+    for secret in (REASON, OLD_INDICATOR, OLD_GOAL, ENTRUSTED):
+        assert secret not in texts, secret
+    assert w.policy.awaiting and "Noch niemand eingetragen" in w.banner.text()
 
     # -- participants: one of them without consent --------------------------------------
     add_participant(qtbot, w, "Katrin Beck", "Jugendamt Rostock", "ASD")
+    # Everyone cleared so far: the background is on screen (the control for the checks below),
+    # but never a case note, entrusted or not.
+    texts = screen_texts(w)
+    assert REASON in texts and OLD_INDICATOR in texts and OLD_GOAL in texts
+    assert ENTRUSTED not in texts and "Telefonat" not in texts
     add_participant(qtbot, w, "Ayşe Yılmaz", "", "Familie")  # not "Familienbildung"
     add_participant(qtbot, w, "Jana Krüger", "Kita Sonnenschein", "kita")
     assert [p.discipline for p in w.participants] == ["asd", "familie", "kita"]
@@ -306,7 +314,8 @@ def test_whole_conference_by_keyboard(qtbot, window, store, case, tmp_path) -> N
     texts = screen_texts(w)
     for secret in (*RESTRICTED, ENTRUSTED):
         assert secret not in texts, secret
-    assert OLD_GOAL in texts  # the review needs the goals' titles (consent_gate docstring)
+    assert OLD_GOAL not in texts  # a neutral placeholder for the review (consent_gate)
+    assert "Ziel aus der Fallakte" in texts
     assert not w.background_section.isVisible()
     suggestions = [value for _display, value in w.who_suggestions()]
     assert suggestions[:2] == ["Ayşe Yılmaz", "Familie"]  # the family first

@@ -768,6 +768,18 @@
 <context>
     <name>ConferenceWindow</name>
     <message>
+        <source>Die Ziele erscheinen, sobald die Teilnehmenden eingetragen sind.</source>
+        <translation>The goals appear once the participants are entered.</translation>
+    </message>
+    <message>
+        <source>Ziel aus der Fallakte</source>
+        <translation>Goal from the case file</translation>
+    </message>
+    <message>
+        <source>Noch niemand eingetragen: aus der Fallakte erscheint nichts, bis die Teilnehmenden erfasst sind und die Einwilligungen geprüft wurden.</source>
+        <translation>Nobody entered yet: nothing from the case file appears until the participants are entered and their consents checked.</translation>
+    </message>
+    <message>
         <location filename="../../ui/conference/window.py" line="71"/>
         <location filename="../../ui/conference/window.py" line="71"/>
         <source>Konferenzmodus</source>
@@ -1141,8 +1153,8 @@
         <translation>initials</translation>
     </message>
     <message>
-        <source>⚠ Eingeschränkte Ansicht: %1 Teilnehmende ohne gültige Einwilligung. Aus der Fallakte werden nur die Titel der Ziele gezeigt; es erscheint nur, was diese Konferenz erarbeitet.</source>
-        <translation>⚠ Restricted view: %1 participant(s) without valid consent. Only the titles of the goals are shown from the case file; only what this conference works out is displayed.</translation>
+        <source>⚠ Eingeschränkte Ansicht: %1 Teilnehmende ohne gültige Einwilligung. Aus der Fallakte erscheinen die Ziele nur als Platzhalter; es erscheint nur, was diese Konferenz erarbeitet.</source>
+        <translation>⚠ Restricted view: %1 participants without a valid consent. From the case file the goals appear only as placeholders; only what this conference produces is shown.</translation>
     </message>
     <message>
         <location filename="../../ui/conference/participants.py" line="129"/>
@@ -1185,8 +1197,8 @@
         <translation>Assessment per goal from −2 (much less than expected) to +2.</translation>
     </message>
     <message>
-        <source>Nur die Titel der Ziele: Indikatoren, Stufen und frühere Einschätzungen sind ausgeblendet, solange Teilnehmende ohne Einwilligung dabei sind.</source>
-        <translation>Only the titles of the goals: indicators, levels and earlier assessments are hidden while participants without consent are present.</translation>
+        <source>Die Ziele ohne Titel, Indikatoren, Stufen und frühere Einschätzungen: sie sind ausgeblendet, solange Teilnehmende ohne Einwilligung dabei sind.</source>
+        <translation>The goals without titles, indicators, levels and earlier assessments: these are hidden while participants without consent are present.</translation>
     </message>
     <message>
         <location filename="../../ui/conference/case_background.py" line="117"/>

@@ -23,10 +23,14 @@ categories to single disciplines; it decides for the whole screen, simply and vi
   and the existing goals with indicator, level descriptions and their course of scores.
 * One participant flagged → *restricted*: the screen shows only what this conference produces
   (participants, agenda, the will, resources, goals, steps, decisions, next date — all said in
-  the room and typed now) plus the **titles** of the existing goals, which the review needs and
-  which are worded by the family. Indicators, levels, earlier scores and comments, earlier steps,
-  the background and the family members' names from the file (as suggestions for "Wer?") stay off
-  the screen until the flagged participant is removed or a consent is recorded.
+  the room and typed now). The existing goals, which the review needs, appear as neutral
+  placeholders ("Ziel 1", "Ziel 2"): their titles can carry health details ("…Kinderarzt und
+  Frühförderung…"). Indicators, levels, earlier scores and comments, earlier steps, the background
+  and the family members' names from the file (as suggestions for "Wer?") stay off the screen
+  until the flagged participant is removed or a consent is recorded.
+* Nobody entered yet → *awaiting*: nothing from the case file is on the screen (the window opens
+  on the projector before anyone is in the list); the gate decides once the first participant
+  is entered.
 """
 
 from __future__ import annotations
@@ -85,10 +89,11 @@ class ScreenPolicy:
     restricted: bool
     show_background: bool  # reason for contact, running helps, resources on record, last will
     show_goal_details: bool  # indicator, levels, earlier scores/comments/steps of existing goals
-    show_goal_titles: bool  # always True: the review needs them (see module docstring)
+    show_goal_titles: bool  # else neutral placeholders "Ziel 1" (see module docstring)
     show_file_names: bool  # family members from the file as suggestions for "Wer?"
     show_notes: bool = False  # never: case notes (and with them § 65 entries) stay off screen
     show_child_protection: bool = False  # never on a shared screen
+    awaiting: bool = False  # nobody entered yet: nothing from the file
 
     @property
     def flagged(self) -> tuple[Clearance, ...]:
@@ -214,12 +219,14 @@ def screen_policy(
 ) -> ScreenPolicy:
     """The clearances and what the projected screen may show (rules: module docstring)."""
     clearances = check_participants(participants, consents, on, persons)
-    restricted = any(c.flagged for c in clearances)
+    awaiting = not clearances
+    restricted = awaiting or any(c.flagged for c in clearances)
     return ScreenPolicy(
         clearances=clearances,
         restricted=restricted,
         show_background=not restricted,
         show_goal_details=not restricted,
-        show_goal_titles=True,
+        show_goal_titles=not restricted,
         show_file_names=not restricted,
+        awaiting=awaiting,
     )

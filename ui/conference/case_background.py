@@ -102,13 +102,22 @@ class CaseBackgroundPart(ConferenceBase):
         else:
             self.review_hint.setText(
                 self.tr(
-                    "Nur die Titel der Ziele: Indikatoren, Stufen und frühere Einschätzungen sind "
-                    "ausgeblendet, solange Teilnehmende ohne Einwilligung dabei sind."
+                    "Die Ziele ohne Titel, Indikatoren, Stufen und frühere Einschätzungen: sie "
+                    "sind ausgeblendet, solange Teilnehmende ohne Einwilligung dabei sind."
                 )
+            )
+        if self.policy.awaiting:
+            self.review_hint.setText(
+                self.tr("Die Ziele erscheinen, sobald die Teilnehmenden eingetragen sind.")
             )
         for number, row in enumerate(self.review_rows, start=1):
             g = row.goal
-            title = self.text_out(g.text)
+            # a title can carry health details: a neutral placeholder unless everyone is cleared
+            title = (
+                self.text_out(g.text)
+                if self.policy.show_goal_titles
+                else self.tr("Ziel aus der Fallakte")
+            )
             details: str | None = None
             if self.policy.show_goal_details:
                 lines = []

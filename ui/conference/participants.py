@@ -134,6 +134,15 @@ class ParticipantsPart(ConferenceBase):
             self.participant_rows.append(row)
 
     def _render_banner(self) -> None:
+        if self.policy.awaiting:
+            self.banner.setText(
+                self.tr(
+                    "Noch niemand eingetragen: aus der Fallakte erscheint nichts, bis die "
+                    "Teilnehmenden erfasst sind und die Einwilligungen geprüft wurden."
+                )
+            )
+            self.banner.show()
+            return
         flagged = self.policy.flagged
         if not flagged:
             self.banner.clear()
@@ -143,8 +152,8 @@ class ParticipantsPart(ConferenceBase):
         self.banner.setText(
             self.tr(
                 "⚠ Eingeschränkte Ansicht: %1 Teilnehmende ohne gültige Einwilligung. "
-                "Aus der Fallakte werden nur die Titel der Ziele gezeigt; es erscheint nur, was "
-                "diese Konferenz erarbeitet."
+                "Aus der Fallakte erscheinen die Ziele nur als Platzhalter; es erscheint nur, "
+                "was diese Konferenz erarbeitet."
             ).replace("%1", str(count))
         )
         self.banner.show()
