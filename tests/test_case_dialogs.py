@@ -643,3 +643,13 @@ def test_table_models_on_their_own(qtmodeltester) -> None:  # type: ignore[no-un
     qtmodeltester.check(persons)
     assert persons.index(0, PersonDraftTableModel.ROLE).data() == "Kind"
     assert persons.index(0, PersonDraftTableModel.BIRTH_DATE).data() == "01.07.2019"
+
+
+def test_an_empty_table_shows_whole_headers(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """#15: the duplicate list showed "ktenzeichen" before the first search."""
+    dlg = NewCaseDialog(find_duplicates=lambda *a, **k: [], workers=[], today=TODAY)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    header = dlg.duplicates_view.horizontalHeader()
+    for column in range(header.count() - 1):
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), column

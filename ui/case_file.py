@@ -631,7 +631,7 @@ class CaseFileWidget(QWidget):
                         e.at.strftime("%d.%m.%Y %H:%M"),
                         e.actor,
                         self._action_label(e.action),
-                        e.entity,
+                        self._entity_label(e.entity),
                     ),
                     sort_keys=(e.at.isoformat(),),
                 )
@@ -654,6 +654,23 @@ class CaseFileWidget(QWidget):
             "export": self.tr("exportiert"),
             "import": self.tr("importiert"),
         }.get(action, action)
+
+    def _entity_label(self, entity: str) -> str:
+        """What an access touched, in the UI language (it showed ``case`` in German, #15)."""
+        return {
+            "case": self.tr("Fall"),
+            "person": self.tr("Person"),
+            "family": self.tr("Familie"),
+            "consent": self.tr("Einwilligung"),
+            "note": self.tr("Verlaufseintrag"),
+            "help": self.tr("Hilfe"),
+            "conference": self.tr("Konferenz"),
+            "goal": self.tr("Ziel"),
+            "step": self.tr("Handlungsschritt"),
+            "resource": self.tr("Ressource"),
+            "protocol": self.tr("Protokoll"),
+            "help_plan": self.tr("Hilfeplan"),
+        }.get(entity, entity)
 
     def _fill_notes(self) -> None:
         if self.detail is None:

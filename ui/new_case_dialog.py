@@ -228,6 +228,7 @@ def _setup_table(view: QTableView, model: QAbstractTableModel) -> None:
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)  # wrapped reasons
     view.horizontalHeader().setStretchLastSection(True)
+    fit()  # an empty table shows whole headers too ("ktenzeichen" was cut, #15)
 
 
 def _selected_row(view: QTableView) -> int | None:
