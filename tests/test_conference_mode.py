@@ -597,3 +597,30 @@ def test_started_from_the_case_file_with_ctrl_k(qtbot, store, case) -> None:  # 
     assert file.goal_glance.goals()[0].id == case.old_goal_id
     assert [r.score for r in file.goal_course.reviews()] == [-1]
     main.close()
+
+
+def test_the_protocol_goes_to_the_case_folder_without_a_file_dialog(
+    window, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """#15: Strg+S showed a file dialog (with other files' names) on the projector."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda *a, **k: pytest.fail("no file dialog on the projector"),
+    )
+    QSettings().setValue("protocol/folder", str(tmp_path / "Protokolle"))
+    w = window
+    first = w._ask_protocol_path("Protokoll_51.2-2026-004711_2026-11-25.pdf")
+    assert (
+        first
+        == tmp_path
+        / "Protokolle"
+        / "51.2-2026-004711"
+        / "Protokoll_51.2-2026-004711_2026-11-25.pdf"
+    )
+    first.write_bytes(b"%PDF")
+    second = w._ask_protocol_path("Protokoll_51.2-2026-004711_2026-11-25.pdf")
+    assert second.name == "Protokoll_51.2-2026-004711_2026-11-25_2.pdf"  # nothing overwritten

@@ -808,6 +808,10 @@
 <context>
     <name>ConferenceWindow</name>
     <message>
+        <source>Gespeichert. Protokoll: %1 (im Protokollordner des Falls)</source>
+        <translation>Saved. Protocol: %1 (in the case's protocol folder)</translation>
+    </message>
+    <message>
         <source>Die Ziele erscheinen, sobald die Teilnehmenden eingetragen sind.</source>
         <translation>The goals appear once the participants are entered.</translation>
     </message>

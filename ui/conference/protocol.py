@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
@@ -72,7 +72,36 @@ class ProtocolPart(ConferenceBase):
         safe = re.sub(r"[^\w.-]+", "_", number)
         return f"Protokoll_{safe}_{self.held_on().isoformat()}.pdf"
 
+    def protocol_folder(self) -> Path:
+        """Where Strg+S puts the protocol: ``Protokolle/<Aktenzeichen>`` in the documents
+        folder, or the folder chosen in the settings (``protocol/folder``)."""
+        chosen = QSettings().value("protocol/folder")
+        base = (
+            Path(str(chosen))
+            if chosen
+            else Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation))
+            / "SRO-Fallmanagement Protokolle"
+        )
+        number = self.detail.summary.file_number if self.detail else str(self.case_id)
+        return base / re.sub(r"[^\w.-]+", "_", number)
+
     def _ask_protocol_path(self, suggested: str) -> Path | None:
+        """No file dialog on the projector (#15): the protocol goes into the case's folder,
+        under a name that is not taken yet."""
+        folder = self.protocol_folder()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return self._ask_protocol_path_by_dialog(suggested)
+        target = folder / suggested
+        stem, n = target.stem, 2
+        while target.exists():
+            target = folder / f"{stem}_{n}.pdf"
+            n += 1
+        return target
+
+    def _ask_protocol_path_by_dialog(self, suggested: str) -> Path | None:
+        """Only when the case's folder cannot be made: a file dialog, behind the curtain."""
         folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
         curtain_was_on = self.curtain_on
         self.set_curtain(True)  # the folder's other files are nobody's business in the room
@@ -134,9 +163,14 @@ class ProtocolPart(ConferenceBase):
         conference_id, path = result
         self._saving = False
         self._finish_capture()
+        # the file's name on the shared screen, the whole path only in the tooltip
         self._show_message(
-            self.tr("Gespeichert. Protokoll: %1").replace("%1", str(path)), error=False
+            self.tr("Gespeichert. Protokoll: %1 (im Protokollordner des Falls)").replace(
+                "%1", path.name
+            ),
+            error=False,
         )
+        self.message.setToolTip(str(path))
         emit(self.conference_saved, conference_id)
 
     def _on_save_failed(self, exc: BaseException) -> None:
