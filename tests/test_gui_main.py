@@ -431,3 +431,33 @@ def test_search_by_keyboard_and_why_a_hit_matched(window, qtbot) -> None:  # typ
     assert window.case_list.model.index(0, 1).data(Qt.ToolTipRole) is None  # plain to see
     QTest.keyClick(search, Qt.Key_Down)
     assert window.case_list.table.currentIndex().row() == 0
+
+
+def test_the_protocol_and_the_help_plan_from_the_case_file(window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """#15: the client offers the protocol (and the help plan) with initials, as the CLI does."""
+    from pypdf import PdfReader
+
+    store = window.store
+    store.conferences.record(
+        1,
+        m.ConferenceDraft(
+            held_on=date(2026, 3, 10),
+            kind="fallkonferenz",
+            facilitator="Moderation Nord",
+            participants=(m.ParticipantDraft("Katrin Beck", "asd"),),
+        ),
+        [],
+    )
+    window.open_case(1)
+    case = window.current_case()
+    case.tabs.setCurrentWidget(case.conferences)
+    case.conferences.table.selectRow(0)
+    pdf = tmp_path / "protokoll.pdf"
+    monkeypatch.setattr(case, "ask_document", lambda title, suggested: (pdf, True))
+    case.protocol_button.click()
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "K. B." in text and "Katrin Beck" not in text
+    plan = tmp_path / "hilfeplan.pdf"
+    monkeypatch.setattr(case, "ask_document", lambda title, suggested: (plan, False))
+    case.help_plan_button.click()
+    assert plan.stat().st_size > 0

@@ -8,14 +8,17 @@ unsaved edits asks first.
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -251,6 +254,12 @@ class CaseFileWidget(QWidget):
             self.start_conference,
             self.tr("Konferenz starten"),
             icon_name="conference",
+        )
+        self.protocol_button = self.conferences.add_button(
+            self.tr("&Protokoll als PDF …"), self._on_export_protocol, icon_name="save"
+        )
+        self.help_plan_button = self.conferences.add_button(
+            self.tr("Hilfepla&n als PDF …"), self._on_export_help_plan, icon_name="save"
         )
         self.tabs.addTab(self.conferences, self.tr("Konferenzen"))
 
@@ -699,6 +708,73 @@ class CaseFileWidget(QWidget):
         self.notes.set_rows(rows)
 
     # -- actions -------------------------------------------------------------------------
+    # -- documents: the conference protocol and the help plan, as the CLI writes them -----
+    def ask_document(self, title: str, suggested: str) -> tuple[Path, bool] | None:
+        """Where to write, and whether names appear as initials (the case's setting is the
+        default; tests replace this)."""
+        pseudonymize = bool(self.detail and self.detail.pseudonymize)
+        box = QMessageBox(
+            QMessageBox.Question,
+            title,
+            self.tr("Namen im Dokument ausschreiben oder als Initialen (z. B. „A. Y.“)?"),
+            QMessageBox.NoButton,
+            self,
+        )
+        full = box.addButton(self.tr("&Volle Namen"), QMessageBox.AcceptRole)
+        short = box.addButton(self.tr("&Initialen"), QMessageBox.AcceptRole)
+        box.addButton(self.tr("Abbrechen"), QMessageBox.RejectRole)
+        box.setDefaultButton(short if pseudonymize else full)
+        box.exec()
+        if box.clickedButton() not in (full, short):
+            return None
+        folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, title, str(Path(folder) / suggested), self.tr("PDF-Dokument (*.pdf)")
+        )
+        if not path:
+            return None
+        target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        return target, box.clickedButton() is short
+
+    def _safe_number(self) -> str:
+        number = self.detail.summary.file_number if self.detail else str(self.case_id)
+        return re.sub(r"[^\w.-]+", "_", number)
+
+    def _on_export_protocol(self) -> None:
+        row = self.conferences.selected()
+        if row is None or self.detail is None:
+            self._tell(self.tr("Bitte zuerst eine Konferenz in der Liste auswählen."))
+            return
+        conference = next((c for c in self.detail.conferences if c.id == row.id), None)
+        held = conference.held_on.isoformat() if conference else ""
+        chosen = self.ask_document(
+            self.tr("Konferenzprotokoll speichern"), f"Protokoll_{self._safe_number()}_{held}.pdf"
+        )
+        if chosen is not None:
+            path, initials = chosen
+            store, case_id = self.store, self.case_id
+            self._run(
+                lambda: store.documents.conference_protocol(
+                    case_id, path, conference_id=row.id, initials=initials
+                ),
+                self.tr("Protokoll gespeichert: %1").replace("%1", str(path)),
+            )
+
+    def _on_export_help_plan(self) -> None:
+        if self.detail is None:
+            return
+        chosen = self.ask_document(
+            self.tr("Hilfeplan speichern"),
+            f"Hilfeplan_{self._safe_number()}_{self.store.clock.today().isoformat()}.pdf",
+        )
+        if chosen is not None:
+            path, initials = chosen
+            store, case_id = self.store, self.case_id
+            self._run(
+                lambda: store.documents.help_plan(case_id, path, initials=initials),
+                self.tr("Hilfeplan gespeichert: %1").replace("%1", str(path)),
+            )
+
     def _next_tab(self, step: int) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
         self.tabs.currentWidget().setFocus()

@@ -4,6 +4,54 @@
 <context>
     <name>CaseFileWidget</name>
     <message>
+        <source>&amp;Protokoll als PDF …</source>
+        <translation>&amp;Protocol as PDF …</translation>
+    </message>
+    <message>
+        <source>Hilfepla&amp;n als PDF …</source>
+        <translation>Help pla&amp;n as PDF …</translation>
+    </message>
+    <message>
+        <source>Namen im Dokument ausschreiben oder als Initialen (z. B. „A. Y.“)?</source>
+        <translation>Write names in full in the document, or as initials (e.g. “A. Y.”)?</translation>
+    </message>
+    <message>
+        <source>&amp;Volle Namen</source>
+        <translation>&amp;Full names</translation>
+    </message>
+    <message>
+        <source>&amp;Initialen</source>
+        <translation>&amp;Initials</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>PDF-Dokument (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Bitte zuerst eine Konferenz in der Liste auswählen.</source>
+        <translation>Please select a conference in the list first.</translation>
+    </message>
+    <message>
+        <source>Konferenzprotokoll speichern</source>
+        <translation>Save the conference protocol</translation>
+    </message>
+    <message>
+        <source>Protokoll gespeichert: %1</source>
+        <translation>Protocol saved: %1</translation>
+    </message>
+    <message>
+        <source>Hilfeplan speichern</source>
+        <translation>Save the help plan</translation>
+    </message>
+    <message>
+        <source>Hilfeplan gespeichert: %1</source>
+        <translation>Help plan saved: %1</translation>
+    </message>
+    <message>
         <source>Protokoll</source>
         <translation>Protocol</translation>
     </message>
