@@ -689,3 +689,38 @@ def test_render_time_ten_goals_twenty_steps(store: Store, case_id: int) -> None:
     assert "Ziel Nummer 9" in text and sum(len(g.steps) for g in goals) == 20
     print(f"\nprotocol with 10 goals / 20 steps: {min(runs) * 1000:.0f} ms")
     assert min(runs) < 1.5  # target 0.3 s on a desk PC; generous for loaded CI machines
+
+
+def test_two_speakers_stay_two_quotes() -> None:
+    """#15: the will of two speakers was one quote "gesagt von: A, B" in the protocol."""
+    from sro_case.reports.protocol import will_statements
+
+    will = "Ayşe Yılmaz: Wir wollen Ruhe am Morgen.\nElif Yılmaz: Ich will in die Kita.\nund mit Mia spielen"
+    assert will_statements(will, "Ayşe Yılmaz, Elif Yılmaz") == [
+        ("Ayşe Yılmaz", "Wir wollen Ruhe am Morgen."),
+        ("Elif Yılmaz", "Ich will in die Kita.\nund mit Mia spielen"),
+    ]
+    assert will_statements("Wir wollen Ruhe.", "Ayşe Yılmaz") == [
+        ("Ayşe Yılmaz", "Wir wollen Ruhe.")
+    ]
+    assert will_statements("Wir wollen Ruhe.", "") == [("", "Wir wollen Ruhe.")]
+
+
+def test_two_speakers_in_the_pdf(store: Store, case_id: int, tmp_path: Path) -> None:
+    conference = store.conferences.record(
+        case_id,
+        m.ConferenceDraft(
+            held_on=date(2026, 11, 20),
+            kind="fallkonferenz",
+            participants=(m.ParticipantDraft("Katrin Beck", "asd"),),
+            family_will="Anna Berg: Wir wollen Ruhe am Morgen.\nTom Berg: Ich will Fußball spielen.",
+            will_spoken_by="Anna Berg, Tom Berg",
+        ),
+        [],
+    )
+    out = store.documents.conference_protocol(
+        case_id, tmp_path / "p.pdf", conference_id=conference.id
+    )
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert text.count("gesagt von:") == 2
+    assert "Anna Berg: Wir wollen" not in text  # the speaker is not part of the quote

@@ -567,15 +567,11 @@ class _Writer:
     def will(self, conference: m.Conference | None) -> list[Flowable]:
         if conference is None or not conference.family_will.strip():
             return [self.empty("nicht erfasst")]
-        content: list[Flowable] = [
-            Paragraph("„" + _markup(self.text(conference.family_will)) + "“", self.st.quote)
-        ]
-        if conference.will_spoken_by.strip():
-            content.append(
-                Paragraph(
-                    "gesagt von: " + _markup(self.text(conference.will_spoken_by)), self.st.small
-                )
-            )
+        content: list[Flowable] = []
+        for who, words in will_statements(conference.family_will, conference.will_spoken_by):
+            content.append(Paragraph("„" + _markup(self.text(words)) + "“", self.st.quote))
+            if who:
+                content.append(Paragraph("gesagt von: " + _markup(self.text(who)), self.st.small))
         from sro_case.reports.fonts import REGULAR
 
         box = Table([[content]], colWidths=[BODY_W], hAlign="LEFT", splitInRow=1)
@@ -1135,3 +1131,22 @@ def _helps_table(w: _Writer, on: date) -> list[Flowable]:
     ]
     widths = [44 * mm, 20 * mm, 24 * mm, 21.5 * mm, 21.5 * mm, 16 * mm, 23 * mm]
     return [_table(rows, widths, extra=extra)]
+
+
+def will_statements(will: str, spoken_by: str) -> list[tuple[str, str]]:
+    """The family's will as (speaker, words) quotes. Two speakers are saved as one text with a
+    line "Name: words" each (``ui.conference``); they stay two quotes in the protocol (#15)."""
+    speakers = [name for name in (n.strip() for n in spoken_by.split(",")) if name]
+    lines = [line for line in will.splitlines() if line.strip()]
+    if len(speakers) > 1 and lines:
+        quotes: list[tuple[str, str]] = []
+        for line in lines:
+            who = next((n for n in speakers if line.startswith(n + ": ")), None)
+            if who is not None:
+                quotes.append((who, line[len(who) + 2 :]))
+            elif quotes:  # a further line of the same statement
+                quotes[-1] = (quotes[-1][0], quotes[-1][1] + "\n" + line)
+            else:
+                quotes.append(("", line))
+        return quotes
+    return [(spoken_by.strip(), will)]
