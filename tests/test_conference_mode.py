@@ -624,3 +624,21 @@ def test_the_protocol_goes_to_the_case_folder_without_a_file_dialog(
     first.write_bytes(b"%PDF")
     second = w._ask_protocol_path("Protokoll_51.2-2026-004711_2026-11-25.pdf")
     assert second.name == "Protokoll_51.2-2026-004711_2026-11-25_2.pdf"  # nothing overwritten
+
+
+def test_gentle_hints_for_steps(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """#15: a step without a deadline, or a professional's step before the family's, gets a
+    hint; the step is taken anyway."""
+    w = window
+    add_participant(qtbot, w, "Katrin Beck", "Jugendamt Rostock", "ASD")
+    add_participant(qtbot, w, "Ayşe Yılmaz", "", "Familie")
+    w.step_who.setEditText("Katrin Beck")
+    w.step_what.setText("Termin beim Kinderarzt vereinbaren")
+    w.add_step()
+    assert len(w.pending_steps) == 1 and not w.step_hint.isHidden()
+    assert "bis wann" in w.step_hint.text() and "Die Familie zuerst?" in w.step_hint.text()
+    w.step_who.setEditText("Ayşe Yılmaz")
+    w.step_what.setText("Abendritual mit Vorlesen")
+    w.step_due.set_value(date(2026, 12, 15))
+    w.add_step()
+    assert len(w.pending_steps) == 2 and w.step_hint.isHidden()

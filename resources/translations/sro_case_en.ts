@@ -856,6 +856,14 @@
 <context>
     <name>ConferenceWindow</name>
     <message>
+        <source>Ohne Frist – bis wann soll das geschehen sein?</source>
+        <translation>No deadline – by when should this be done?</translation>
+    </message>
+    <message>
+        <source>Die Familie zuerst? Was übernimmt sie selbst, bevor die Fachleute helfen?</source>
+        <translation>The family first? What does the family take on itself before the professionals help?</translation>
+    </message>
+    <message>
         <source>Gespeichert. Protokoll: %1 (im Protokollordner des Falls)</source>
         <translation>Saved. Protocol: %1 (in the case's protocol folder)</translation>
     </message>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from sro_case.domain import models as m
 from sro_case.domain import rules
+from sro_case.domain.catalogues import catalogue
 from sro_case.domain.enums import ResourceKind
 from sro_case.domain.validation import Checker
 from sro_case.errors import ValidationError
@@ -123,6 +124,9 @@ class PlanPart(ConferenceBase):
         add_row(step_form, self.tr("Was?"), self.step_what)
         add_row(step_form, self.tr("Bis wann?"), self.step_due)
         s.entry_layout.addLayout(step_form)
+        self.step_hint = wrapped_label("", "muted")  # a gentle hint, never a refusal
+        self.step_hint.hide()
+        s.entry_layout.addWidget(self.step_hint)
         buttons = QWidget()
         flow = FlowLayout(buttons)
         self.add_step_button = QPushButton(self.tr("&Schritt hinzufügen"))
@@ -200,6 +204,7 @@ class PlanPart(ConferenceBase):
             self.goals_section.show_problems(exc.problems)
             return
         self.goals_section.show_problems([])
+        self._hint_for_step(checked)
         self.pending_steps.append(checked)
         self.step_what.clear()
         self.step_due.clear_value()
@@ -207,6 +212,28 @@ class PlanPart(ConferenceBase):
         self.step_who.setFocus()
         self._mark_dirty()
         self._render_steps()
+
+    def _hint_for_step(self, step: m.StepDraft) -> None:
+        """Gentle hints (#15): a step without a date, or a professional's step before any of
+        the family's. The step is taken either way."""
+        hints: list[str] = []
+        if step.due_on is None:
+            hints.append(self.tr("Ohne Frist – bis wann soll das geschehen sein?"))
+        disciplines = catalogue("disciplines")
+        family = {self.tr("Familie").casefold()} | {
+            p.name.casefold()
+            for p in self.participants
+            if (disciplines.find(p.discipline) or {}).get("family")
+        }
+        if self.detail is not None:
+            family |= {p.full_name.casefold() for p in self.detail.family.persons}
+        first = not self.pending_steps
+        if first and step.who.strip().casefold() not in family:
+            hints.append(
+                self.tr("Die Familie zuerst? Was übernimmt sie selbst, bevor die Fachleute helfen?")
+            )
+        self.step_hint.setText("\n".join(hints))
+        self.step_hint.setVisible(bool(hints))
 
     def add_goal(self) -> None:
         if self.step_what.text().strip():  # a step typed but not yet added belongs to the goal
