@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from sro_case.domain import models as m
 from sro_case.domain.consent_gate import check_participant, screen_policy
 from ui.conference import ConferenceWindow
+from ui.conference.widgets import ItemRow
 from ui.i18n import install_language
 from ui.main_window import MainWindow
 from ui.tasks import InlineTaskRunner
@@ -642,3 +643,26 @@ def test_gentle_hints_for_steps(qtbot, window) -> None:  # type: ignore[no-untyp
     w.step_due.set_value(date(2026, 12, 15))
     w.add_step()
     assert len(w.pending_steps) == 2 and w.step_hint.isHidden()
+
+
+def test_an_adopted_goal_can_be_edited(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """#15: goals adopted in the conference could only be removed."""
+    w = window
+    add_participant(qtbot, w, "Ayşe Yılmaz", "", "Familie")
+    w.goal_text.setText("Elif schläft abends um acht")
+    w.goal_indicator.setText("Elif ist morgens wach")
+    w.step_who.setEditText("Ayşe Yılmaz")
+    w.step_what.setText("Abendritual")
+    w.step_due.set_value(date(2026, 12, 15))
+    w.add_step()
+    w.add_goal()
+    assert len(w.goals) == 1
+    rows = [r for r in w.findChildren(ItemRow) if "Elif schläft" in r.label.text()]
+    assert rows and not rows[0].edit_button.isHidden()
+    rows[0].edit_button.click()
+    assert w.goals == [] and w.goal_text.text() == "Elif schläft abends um acht"
+    assert [s.what for s in w.pending_steps] == ["Abendritual"]
+    w.goal_text.setText("Elif schläft abends um halb acht")
+    w.add_goal()
+    assert [g.text for g in w.goals] == ["Elif schläft abends um halb acht"]
+    assert [s.what for s in w.goals[0].steps] == ["Abendritual"]

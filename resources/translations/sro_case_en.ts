@@ -856,6 +856,10 @@
 <context>
     <name>ConferenceWindow</name>
     <message>
+        <source>Bitte zuerst das Ziel in den Feldern übernehmen oder leeren.</source>
+        <translation>Please first adopt or clear the goal in the fields.</translation>
+    </message>
+    <message>
         <source>Ohne Frist – bis wann soll das geschehen sein?</source>
         <translation>No deadline – by when should this be done?</translation>
     </message>
@@ -1886,6 +1890,14 @@
 </context>
 <context>
     <name>ItemRow</name>
+    <message>
+        <source>Bearbeiten</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>%1 bearbeiten</source>
+        <translation>Edit %1</translation>
+    </message>
     <message>
         <location filename="../../ui/conference/widgets.py" line="2"/>
         <source>Entfernen</source>

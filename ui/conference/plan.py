@@ -213,6 +213,31 @@ class PlanPart(ConferenceBase):
         self._mark_dirty()
         self._render_steps()
 
+    def edit_goal(self, index: int) -> None:
+        """An adopted goal goes back into the entry fields (#15), with its steps; "Ziel
+        übernehmen" adopts it again. A goal half typed in the fields is not overwritten."""
+        if self.goal_text.text().strip() or self.step_what.text().strip() or self.pending_steps:
+            self.goals_section.show_problems(
+                [
+                    (
+                        self.tr("Ziel"),
+                        self.tr("Bitte zuerst das Ziel in den Feldern übernehmen oder leeren."),
+                    )
+                ]
+            )
+            return
+        goal = self.goals.pop(index)
+        self.goal_text.setText(goal.text)
+        self.goal_indicator.setText(goal.indicator)
+        for edit, level in zip(self.goal_level_edits, goal.levels, strict=True):
+            edit.setText(level)
+        self.goal_target.set_value(goal.target_date)
+        self.pending_steps = list(goal.steps)
+        self.goals_section.show_problems([])
+        self.goal_text.setFocus()
+        self._mark_dirty()
+        self._refresh()
+
     def _hint_for_step(self, step: m.StepDraft) -> None:
         """Gentle hints (#15): a step without a date, or a professional's step before any of
         the family's. The step is taken either way."""
@@ -310,12 +335,15 @@ class PlanPart(ConferenceBase):
             if g.target_date:
                 lines.append(self.tr("Zieldatum: %1").replace("%1", format_date(g.target_date)))
             lines += [self._step_text(s) for s in g.steps]
-            self._add_item_row(
+            row = self._add_item_row(
                 self.goal_list,
                 "\n".join(lines),
                 self.tr("Ziel %1").replace("%1", str(i + 1)),
                 lambda i=i: self._remove(self.goals, i),
             )
+            if not self.saved:
+                row.edit_button.show()
+                row.edit_requested.connect(lambda i=i: self.edit_goal(i))
 
     def _render_steps(self) -> None:
         self._clear_layout(self.step_list)

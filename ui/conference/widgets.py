@@ -198,6 +198,7 @@ class ItemRow(QWidget):
     """One captured entry: its text (wrapped) and an "Entfernen" button."""
 
     removed = Signal()
+    edit_requested = Signal()
 
     def __init__(self, text: str, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -205,6 +206,11 @@ class ItemRow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = wrapped_label(text, "entry")
         layout.addWidget(self.label, 1)
+        self.edit_button = QPushButton(self.tr("Bearbeiten"))
+        self.edit_button.setAccessibleName(self.tr("%1 bearbeiten").replace("%1", what))
+        self.edit_button.clicked.connect(self.edit_requested)
+        self.edit_button.hide()  # only where the entry can go back into the fields
+        layout.addWidget(self.edit_button, 0, Qt.AlignTop)
         self.remove_button = QPushButton(self.tr("Entfernen"))
         self.remove_button.setAccessibleName(self.tr("%1 entfernen").replace("%1", what))
         self.remove_button.clicked.connect(self.removed)
