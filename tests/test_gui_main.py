@@ -461,3 +461,22 @@ def test_the_protocol_and_the_help_plan_from_the_case_file(window, tmp_path, mon
     monkeypatch.setattr(case, "ask_document", lambda title, suggested: (plan, False))
     case.help_plan_button.click()
     assert plan.stat().st_size > 0
+
+
+def test_another_database_from_the_file_menu(window, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """#15: Open and Demo belong in the File menu: Datenbank wechseln shows the start screen,
+    closes this window as on quitting and names the database to unlock next."""
+    from ui.start_dialog import StartDialog
+
+    titles = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert "Datenbank &wechseln …" in titles
+    chosen: list[object] = []
+    window.switch_requested.connect(chosen.append)
+    monkeypatch.setattr(StartDialog, "ask", classmethod(lambda cls, default: None))
+    window.show()
+    window.switch_database()  # cancelled: nothing happens
+    assert window.isVisible() and chosen == []
+    demo = (tmp_path / "demo.db", True)
+    monkeypatch.setattr(StartDialog, "ask", classmethod(lambda cls, default: demo))
+    window.switch_database()
+    assert not window.isVisible() and chosen == [demo]

@@ -81,16 +81,24 @@ def backup_on_close(store: Any, runner: Any) -> Any:
 
 
 def run(db: Path | None = None) -> int:
+    """The client: choose and unlock a database, the main window, and again for another one
+    chosen from Datei → Datenbank wechseln."""
     from ui.tasks import TaskRunner
-    from ui.unlock_dialog import UnlockDialog
 
     app = create_application()
     runner = TaskRunner(app)
     chosen = choose_database(db)
-    if chosen is None:
-        return 0
-    path, demo = chosen
+    code = 0
+    while chosen is not None:
+        code, chosen = _session(app, runner, *chosen)
+    return code
+
+
+def _session(app: Any, runner: Any, path: Path, demo: bool) -> tuple[int, tuple[Path, bool] | None]:
+    """One database from unlocking to closing; returns the exit code and the database chosen
+    next (None: quit)."""
     from sro_case.services.location import location_warning
+    from ui.unlock_dialog import UnlockDialog
 
     warning = location_warning(path)
     if warning:
@@ -102,11 +110,11 @@ def run(db: Path | None = None) -> int:
             QMessageBox.No,
         )
         if answer != QMessageBox.Yes:
-            return 0
+            return 0, None
     dialog = UnlockDialog(path, runner)
     if dialog.exec() != UnlockDialog.Accepted or dialog.store is None:
         runner.wait()
-        return 0
+        return 0, None
     store = dialog.store
     from ui.main_window import MainWindow
 
@@ -125,10 +133,12 @@ def run(db: Path | None = None) -> int:
 
             QMessageBox.warning(None, "SRO-Fallmanagement", error_text(error))
     windows: list[MainWindow] = []
+    following: list[tuple[Path, bool]] = []
 
     def open_window() -> None:
         window = MainWindow(store, runner)
         window.language_changed.connect(switch_language)
+        window.switch_requested.connect(following.append)
         windows.append(window)
         window.show()
 
@@ -145,4 +155,4 @@ def run(db: Path | None = None) -> int:
     backup_on_close(store, runner)
     runner.wait()  # anything a late callback of the window queued behind the backup
     store.close()
-    return code
+    return code, (following[-1] if following else None)

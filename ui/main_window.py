@@ -38,6 +38,8 @@ def first_size(available: QSize) -> QSize:
 
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
+    # another database chosen from Datei → Datenbank wechseln (path, fill with demo data)
+    switch_requested = Signal(object)
 
     def __init__(self, store: Store, runner: Any, *, idle_clock: Any = None) -> None:
         super().__init__()
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
             file_menu, self.tr("&Neuer Fall …"), self.new_case, "Ctrl+Shift+N"
         )
         self.lock_action = self._action(file_menu, self.tr("&Sperren"), self.lock, "Ctrl+L")
+        self._action(file_menu, self.tr("Datenbank &wechseln …"), self.switch_database)
         self._action(file_menu, self.tr("&Einstellungen …"), self.open_settings, "Ctrl+,")
         self._action(file_menu, self.tr("&Passphrase ändern …"), self.change_passphrase)
         file_menu.addSeparator()
@@ -451,6 +454,20 @@ class MainWindow(QMainWindow):
             .replace("%2", str(self.store.path)),
         )
 
+    def switch_database(self) -> None:
+        """The start screen (anlegen / öffnen / Demo) from the File menu (#15): this window
+        closes as on quitting (asking about unsaved input, backing up), then the chosen
+        database is unlocked."""
+        from sro_case.paths import default_database_path
+        from ui.start_dialog import StartDialog
+
+        choice = StartDialog.ask(default_database_path())
+        if choice is None:
+            return
+        self._switch_to = choice
+        if not self.close():
+            self._switch_to = None
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not all(w.confirm_leave() for w in self.open_case_widgets()):
             event.ignore()
@@ -464,3 +481,6 @@ class MainWindow(QMainWindow):
         self.runner.wait()
         event.accept()
         super().closeEvent(event)
+        choice = getattr(self, "_switch_to", None)
+        if choice is not None:
+            emit(self.switch_requested, choice)

@@ -1939,6 +1939,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Datenbank &amp;wechseln …</source>
+        <translation>S&amp;witch database …</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="36"/>
         <source>SRO-Fallmanagement — %1</source>
         <translation>SRO-Fallmanagement — %1</translation>
