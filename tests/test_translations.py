@@ -384,3 +384,12 @@ def test_audit_chain_findings_in_english(qapp, store) -> None:  # type: ignore[n
         assert "Entry 2 was changed afterwards." in [core_text(p) for p in report.problems]
     finally:
         install_language("de")
+
+
+def test_every_agenda_item_of_the_catalogue_has_english(english) -> None:  # type: ignore[no-untyped-def]
+    """#15: the agenda items and the conference status line stayed German in the English UI."""
+    from sro_case.domain.catalogues import catalogue
+
+    titles = {str(t) for item in catalogue("conference_kinds") for t, _m in item.get("agenda", [])}
+    assert len(titles) > 10
+    assert sorted(t for t in titles if (CONTEXT, t) not in english) == []

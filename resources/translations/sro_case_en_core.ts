@@ -1655,5 +1655,93 @@
         <source>Einwilligung von {name} läuft ab</source>
         <translation>Consent of {name} expires</translation>
     </message>
+    <message>
+        <source>Abschluss</source>
+        <translation>Closing</translation>
+    </message>
+    <message>
+        <source>Abschluss und nächster Termin</source>
+        <translation>Closing and next meeting</translation>
+    </message>
+    <message>
+        <source>Angebote und Zuständigkeiten</source>
+        <translation>Services and responsibilities</translation>
+    </message>
+    <message>
+        <source>Anpassung der Ziele und Vereinbarungen</source>
+        <translation>Adjusting goals and agreements</translation>
+    </message>
+    <message>
+        <source>Begrüßung</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Begrüßung und Anliegen</source>
+        <translation>Welcome and concerns</translation>
+    </message>
+    <message>
+        <source>Beratung</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>Fallbericht</source>
+        <translation>Case report</translation>
+    </message>
+    <message>
+        <source>Fallvorstellung</source>
+        <translation>Case presentation</translation>
+    </message>
+    <message>
+        <source>Hilfeart, Umfang, nächster Termin</source>
+        <translation>Type of support, extent, next meeting</translation>
+    </message>
+    <message>
+        <source>Methode</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Nächster Termin</source>
+        <translation>Next meeting</translation>
+    </message>
+    <message>
+        <source>Ressourcen</source>
+        <translation>Resources</translation>
+    </message>
+    <message>
+        <source>Ressourcen im Sozialraum</source>
+        <translation>Resources in the social space</translation>
+    </message>
+    <message>
+        <source>Rückblick und Zielüberprüfung</source>
+        <translation>Review and goal check</translation>
+    </message>
+    <message>
+        <source>Schlüsselfrage</source>
+        <translation>Key question</translation>
+    </message>
+    <message>
+        <source>Vereinbarungen</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>Vereinbarungen: wer macht was bis wann</source>
+        <translation>Agreements: who does what by when</translation>
+    </message>
+    <message>
+        <source>Veränderungen seit dem letzten Gespräch</source>
+        <translation>Changes since the last meeting</translation>
+    </message>
+    <message>
+        <source>Ziele und Indikatoren</source>
+        <translation>Goals and indicators</translation>
+    </message>
+    <message>
+        <source>Ziele und Vereinbarungen</source>
+        <translation>Goals and agreements</translation>
+    </message>
+    <message>
+        <source>Zielüberprüfung</source>
+        <translation>Goal check</translation>
+    </message>
 </context>
 </TS>

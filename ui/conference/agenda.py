@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLay
 from sro_case.domain.catalogues import catalogue
 from ui.conference.base import ConferenceBase
 from ui.conference.widgets import FlowLayout, add_row, form_layout, repolish, wrapped_label
+from ui.i18n import core_label
 
 
 @dataclass
@@ -94,7 +95,7 @@ class AgendaPart(ConferenceBase):
         mark = "▶ " if current else "   "
         clock = format_clock(item.elapsed_seconds)
         label.setText(
-            f"{mark}{i + 1}. {item.title} — {clock} / {item.planned_minutes:d}"
+            f"{mark}{i + 1}. {core_label(item.title)} — {clock} / {item.planned_minutes:d}"
             + "\u00a0"
             + self.tr("Min.")
             + (" ⏰" if item.over_time else "")

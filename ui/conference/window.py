@@ -294,7 +294,7 @@ class ConferenceWindow(
                 self.tr("Punkt %1 von %2: %3 · %4 von %5\u00a0Min. · %6")
                 .replace("%1", str(self.current_item + 1))
                 .replace("%2", str(len(self.agenda)))
-                .replace("%3", item.title)
+                .replace("%3", core_label(item.title))
                 .replace("%4", format_clock(item.elapsed_seconds))
                 .replace("%5", str(item.planned_minutes))
                 .replace("%6", state)
