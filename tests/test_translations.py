@@ -393,3 +393,15 @@ def test_every_agenda_item_of_the_catalogue_has_english(english) -> None:  # typ
     titles = {str(t) for item in catalogue("conference_kinds") for t, _m in item.get("agenda", [])}
     assert len(titles) > 10
     assert sorted(t for t in titles if (CONTEXT, t) not in english) == []
+
+
+def test_amounts_follow_the_ui_language(qapp) -> None:  # type: ignore[no-untyped-def]
+    """#15: the English UI showed 1.205,00 €."""
+    from ui.tables import euros
+
+    install_language("en")
+    try:
+        assert euros(120_500) == "€1,205.00" and euros(5) == "€0.05"
+    finally:
+        install_language("de")
+    assert euros(120_500) == "1.205,00 €" and euros(-1_234_567) == "-12.345,67 €"

@@ -220,7 +220,14 @@ def german_date(value: Any) -> str:
 
 
 def euros(cents: int | None) -> str:
+    """An amount in the UI language's number format: 1.205,00 € / €1,205.00 (#15). Exact:
+    the cents are formatted as integers, no float rounding."""
     if cents is None:
         return ""
-    text = f"{cents / 100:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    return f"{text} €"
+    locale = QLocale()
+    sign = "-" if cents < 0 else ""
+    whole, rest = divmod(abs(cents), 100)
+    text = f"{sign}{locale.toString(whole)}{locale.decimalPoint()}{rest:02d}"
+    if locale.language() == QLocale.German:
+        return f"{text} €"
+    return f"€{text}"
