@@ -666,3 +666,19 @@ def test_an_adopted_goal_can_be_edited(qtbot, window) -> None:  # type: ignore[n
     w.add_goal()
     assert [g.text for g in w.goals] == ["Elif schläft abends um halb acht"]
     assert [s.what for s in w.goals[0].steps] == ["Abendritual"]
+
+
+def test_at_300_percent_the_chrome_leaves_room_for_the_content(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """#15: at 300 % on 1366 × 768 title, status line, toolbar and banner left about 160 px."""
+    w = window
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    add_participant(qtbot, w, "Katrin Beck", "Jugendamt Rostock", "ASD")
+    add_participant(qtbot, w, "Herr Schulz", "Grundschule", "Schule")  # banner on
+    w.set_zoom(300)
+    qtbot.waitUntil(lambda: w.banner.isVisible())
+    QApplication.processEvents()
+    assert w.banner.text().count("\n") == 0 and "Platzhalter" in w.banner.toolTip()
+    top = w.scroll.mapTo(w, w.scroll.rect().topLeft()).y()
+    assert top <= w.height() / 3, (top, w.height())

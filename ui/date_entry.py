@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -92,7 +92,6 @@ class DateEntryField(QWidget):
         self.edit.setPlaceholderText(self.tr("TT.MM.JJJJ"))
         self.edit.setClearButtonEnabled(optional)
         self.edit.ensurePolished()  # the stylesheet's font size, before measuring
-        self._fit_width()
         self.edit.setMaxLength(40)  # no date is longer; a pasted paragraph is cut, then refused
         self._hint = self.tr(
             "Datum als TT.MM.JJJJ, z. B. 14.03.2026 – auch 14.3.26 oder 14032026. "
@@ -122,6 +121,7 @@ class DateEntryField(QWidget):
         self.button.setFocusPolicy(Qt.NoFocus)  # one tab stop per date; Alt+↓ opens it
         self.button.clicked.connect(self.open_calendar)
         layout.addWidget(self.button)
+        self._fit_width()
         self.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Fixed)
         self.setFocusProxy(self.edit)
         self._show_value()
@@ -288,6 +288,10 @@ class DateEntryField(QWidget):
         metrics = self.edit.fontMetrics()
         extra = metrics.height() * (2 if self._optional else 1) + 12
         self.edit.setFixedWidth(metrics.horizontalAdvance("00.00.00000") + extra)
+        button = getattr(self, "button", None)  # style events arrive while it is being built
+        if button is not None:
+            side = max(16, metrics.height())  # the calendar button grows with the text
+            button.setIconSize(QSize(side, side))
         self.updateGeometry()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -856,6 +856,14 @@
 <context>
     <name>ConferenceWindow</name>
     <message>
+        <source>⚠ Eingeschränkte Ansicht: %1 Teilnehmende ohne gültige Einwilligung.</source>
+        <translation>⚠ Restricted view: %1 participants without a valid consent.</translation>
+    </message>
+    <message>
+        <source>Noch niemand eingetragen: aus der Fallakte erscheint nichts.</source>
+        <translation>Nobody entered yet: nothing from the case file appears.</translation>
+    </message>
+    <message>
         <source>Bitte zuerst das Ziel in den Feldern übernehmen oder leeren.</source>
         <translation>Please first adopt or clear the goal in the fields.</translation>
     </message>

@@ -135,12 +135,13 @@ class ParticipantsPart(ConferenceBase):
 
     def _render_banner(self) -> None:
         if self.policy.awaiting:
-            self.banner.setText(
-                self.tr(
-                    "Noch niemand eingetragen: aus der Fallakte erscheint nichts, bis die "
-                    "Teilnehmenden erfasst sind und die Einwilligungen geprüft wurden."
-                )
+            full = self.tr(
+                "Noch niemand eingetragen: aus der Fallakte erscheint nichts, bis die "
+                "Teilnehmenden erfasst sind und die Einwilligungen geprüft wurden."
             )
+            short = self.tr("Noch niemand eingetragen: aus der Fallakte erscheint nichts.")
+            self.banner.setText(short if self.zoom > 100 else full)
+            self.banner.setToolTip(full)
             self.banner.show()
             return
         flagged = self.policy.flagged
@@ -149,13 +150,17 @@ class ParticipantsPart(ConferenceBase):
             self.banner.hide()
             return
         count = len(flagged)
-        self.banner.setText(
-            self.tr(
-                "⚠ Eingeschränkte Ansicht: %1 Teilnehmende ohne gültige Einwilligung. "
-                "Aus der Fallakte erscheinen die Ziele nur als Platzhalter; es erscheint nur, "
-                "was diese Konferenz erarbeitet."
-            ).replace("%1", str(count))
-        )
+        full = self.tr(
+            "⚠ Eingeschränkte Ansicht: %1 Teilnehmende ohne gültige Einwilligung. "
+            "Aus der Fallakte erscheinen die Ziele nur als Platzhalter; es erscheint nur, "
+            "was diese Konferenz erarbeitet."
+        ).replace("%1", str(count))
+        short = self.tr(
+            "⚠ Eingeschränkte Ansicht: %1 Teilnehmende ohne gültige Einwilligung."
+        ).replace("%1", str(count))
+        # zoomed in, one line; the whole text in the tooltip (details on demand)
+        self.banner.setText(short if self.zoom > 100 else full)
+        self.banner.setToolTip(full)
         self.banner.show()
 
     def who_suggestions(self) -> list[tuple[str, str]]:

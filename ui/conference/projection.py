@@ -21,6 +21,9 @@ from ui.conference.widgets import FlowLayout
 ZOOM_STEPS = (100, 125, 150, 175, 200, 250, 300)
 BASE_POINT_SIZE = 12.0  # 100 %: already larger than the desktop's 10 pt
 HELP_POINT_SIZE = 10.5  # the help line is for the facilitator and does not zoom
+#: title, status line and banner grow with the zoom only up to here: at 300 % on a 1366 × 768
+#: screen they took all but 160 px from the content (#15)
+CHROME_MAX_POINT_SIZE = 14.0
 COLUMN_CHARS = 55  # a column narrower than this many average characters: one column only
 HIGH_CONTRAST_QSS = "conference_high_contrast.qss"
 
@@ -130,6 +133,7 @@ class ProjectionPart(ConferenceBase):
         self.zoom = percent
         self._apply_style()
         self._render_status()
+        self._render_banner()  # one line when zoomed
 
     def zoom_in(self) -> None:
         self.set_zoom(next((z for z in ZOOM_STEPS if z > self.zoom), ZOOM_STEPS[-1]))
@@ -230,10 +234,12 @@ class ProjectionPart(ConferenceBase):
         if self.high_contrast:
             path = resources_dir() / HIGH_CONTRAST_QSS
             theme = path.read_text(encoding="utf-8") if path.is_file() else light
+        chrome = min(pt, CHROME_MAX_POINT_SIZE)
         sheet = f"""
             QWidget {{ font-size: {pt:.1f}pt; }}
-            QLabel#confTitle {{ font-size: {pt * 1.25:.1f}pt; font-weight: 600; }}
-            QLabel#confStatus {{ font-size: {pt * 0.9:.1f}pt; }}
+            QLabel#confTitle {{ font-size: {chrome * 1.25:.1f}pt; font-weight: 600; }}
+            QLabel#confStatus {{ font-size: {chrome * 0.9:.1f}pt; }}
+            QLabel#restrictionBanner {{ font-size: {chrome:.1f}pt; }}
             QLabel#sectionTitle {{ font-size: {pt * 1.2:.1f}pt; font-weight: 600; }}
             QLabel#subTitle, QLabel#reviewTitle {{ font-weight: 600; }}
             QLabel#restrictionBanner {{ font-weight: 600; }}
