@@ -682,3 +682,25 @@ def test_at_300_percent_the_chrome_leaves_room_for_the_content(qtbot, window) ->
     assert w.banner.text().count("\n") == 0 and "Platzhalter" in w.banner.toolTip()
     top = w.scroll.mapTo(w, w.scroll.rect().topLeft()).y()
     assert top <= w.height() / 3, (top, w.height())
+
+
+def test_f6_goes_to_the_section_of_the_next_item(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """#15: F6 (next agenda item) scrolls to the section the item is worked on in."""
+    w = window
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    add_participant(qtbot, w, "Katrin Beck", "Jugendamt Rostock", "ASD")
+    titles = [item.title for item in w.agenda]
+    assert titles[1] == "Wille der Familie"
+    assert w.section_for("Wille der Familie") is w.will_section
+    assert w.section_for("Vereinbarungen: wer macht was bis wann") is w.goals_section
+    assert w.section_for("Rückblick und Zielüberprüfung") is w.review_section
+    assert w.section_for("Eigener Punkt der Dienststelle") is None
+    w.set_zoom(300)
+    QApplication.processEvents()  # the zoomed layout settles
+    w.next_item()  # what F6 does
+    assert w.current_item == 1
+    viewport = w.scroll.viewport()
+    top = w.will_section.mapTo(viewport, w.will_section.rect().topLeft()).y()
+    assert 0 <= top < viewport.height()  # the will's section is in view

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from sro_case.domain.catalogues import catalogue
@@ -149,9 +149,29 @@ class AgendaPart(ConferenceBase):
         self.current_item = max(0, min(len(self.agenda) - 1, self.current_item + step))
         self._update_agenda_label(old)
         self._update_agenda_label(self.current_item)
-        if self.agenda_labels:
+        target = self.section_for(self.agenda[self.current_item].title)
+        if target is not None and target.isVisible():  # F6 goes to where the item is worked on
+            top = target.mapTo(self.content, QPoint(0, 0)).y()
+            self.scroll.verticalScrollBar().setValue(top)
+        elif self.agenda_labels:
             self.scroll.ensureWidgetVisible(self.agenda_labels[self.current_item])
         self._render_status()
+
+    def section_for(self, title: str) -> QWidget | None:
+        """The section an agenda item is worked on in (#15), found by its words; None for
+        items of an office's own that name none of them."""
+        words = title.casefold()
+        for keys, section in (
+            (("zielüberprüfung", "rückblick"), "review_section"),
+            (("wille",), "will_section"),
+            (("ressourcen",), "resources_section"),
+            (("ziel", "vereinbarung", "wer macht was"), "goals_section"),
+            (("abschluss", "termin"), "decisions_section"),
+            (("begrüßung", "anliegen"), "participants_section"),
+        ):
+            if any(k in words for k in keys):
+                return getattr(self, section, None)
+        return None
 
     def _accumulate(self) -> None:
         now = self._monotonic()
