@@ -532,3 +532,19 @@ def test_english_ui(qtbot, gui_settings, export) -> None:  # type: ignore[no-unt
         "Audited together with earlier exports: 01.01.2026–31.03.2026.",
         "Suppressed in addition because of earlier exports: 3 cells.",
     ]
+
+
+def test_the_preview_speaks_the_ui_language(qtbot, export) -> None:  # type: ignore[no-untyped-def]
+    """#15: the whole statistics preview stayed German in the English UI; the file keeps the
+    official German labels."""
+    from ui.export_dialog import preview_label
+    from ui.i18n import install_language
+
+    install_language("en")
+    try:
+        assert preview_label("§ 28 Erziehungsberatung") == "§ 28 Parenting counselling"
+        assert preview_label("Insgesamt") == "Total"
+        assert preview_label("Kröpeliner-Tor-Vorstadt") == "Kröpeliner-Tor-Vorstadt"
+    finally:
+        install_language("de")
+    assert preview_label("§ 28 Erziehungsberatung") == "§ 28 Erziehungsberatung"

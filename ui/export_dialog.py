@@ -13,6 +13,7 @@ wide as their wrapped headers, so no header is cut.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from sro_case.export.tables import PublishedTable, StatisticsExport, Status
+from ui.i18n import core_label
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS_ROLE = Qt.UserRole + 1  # the cell's Status value ("wert", "null", "primär", …)
@@ -50,6 +52,18 @@ HEADER_WRAP = 20  # characters per line of a column header (the column is then s
 TITLE_WRAP = 30  # characters per line of a table title in the list
 MIN_COLUMN_WIDTH = 56  # px: a column of one-digit figures under a short header
 FIRST_TABLE_ROW = 1  # the list starts with the file's header ("Angaben zur Datei")
+
+
+_PARAGRAPH = re.compile(r"^(§\s*\d+[a-z]?(?:\s+Abs\.\s*\d+)?)\s+(.+)$")
+
+
+def preview_label(text: str) -> str:
+    """A row or column label of the preview in the UI language: catalogue names translate,
+    "§ 28 Erziehungsberatung" keeps its paragraph; places and numbers stay as they are."""
+    shown = core_label(text)
+    if shown == text and (m := _PARAGRAPH.match(text)):
+        return f"{m.group(1)} {core_label(m.group(2))}"
+    return shown
 
 
 class PublishedTableModel(QAbstractTableModel):
@@ -88,15 +102,17 @@ class PublishedTableModel(QAbstractTableModel):
         if not 0 <= section < len(labels):
             return None
         category = labels[section]
+        # the preview speaks the UI language; the file keeps the official German labels
+        label = preview_label(category.label)
         if role == Qt.DisplayRole:
             if orientation == Qt.Horizontal:  # headers do not wrap by themselves
                 lines = textwrap.wrap(
-                    category.label, HEADER_WRAP, break_long_words=False, break_on_hyphens=False
+                    label, HEADER_WRAP, break_long_words=False, break_on_hyphens=False
                 )
-                return "\n".join(lines) or category.label
-            return category.label
+                return "\n".join(lines) or label
+            return label
         if role == Qt.ToolTipRole:
-            return f"{category.feature_label}: {category.label}"
+            return f"{preview_label(category.feature_label)}: {label}"
         if role == Qt.FontRole and (category.is_total or category.feature == "gebiet"):
             return self._bold
         return None

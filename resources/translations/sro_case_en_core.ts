@@ -1743,5 +1743,9 @@
         <source>Zielüberprüfung</source>
         <translation>Goal check</translation>
     </message>
+    <message>
+        <source>Insgesamt</source>
+        <translation>Total</translation>
+    </message>
 </context>
 </TS>
