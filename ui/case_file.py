@@ -36,6 +36,7 @@ from sro_case.domain.catalogues import catalogue
 from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind, Sex
 from sro_case.domain.models import Help
 from sro_case.errors import SroCaseError
+from ui.audit_labels import entity_label
 from ui.forms import DateField
 from ui.goal_chart import GoalCourseWidget, GoalGlanceWidget
 from ui.i18n import core_label, error_text
@@ -640,7 +641,7 @@ class CaseFileWidget(QWidget):
                         e.at.strftime("%d.%m.%Y %H:%M"),
                         e.actor,
                         self._action_label(e.action),
-                        self._entity_label(e.entity),
+                        entity_label(e.entity),
                     ),
                     sort_keys=(e.at.isoformat(),),
                 )
@@ -663,23 +664,6 @@ class CaseFileWidget(QWidget):
             "export": self.tr("exportiert"),
             "import": self.tr("importiert"),
         }.get(action, action)
-
-    def _entity_label(self, entity: str) -> str:
-        """What an access touched, in the UI language (it showed ``case`` in German, #15)."""
-        return {
-            "case": self.tr("Fall"),
-            "person": self.tr("Person"),
-            "family": self.tr("Familie"),
-            "consent": self.tr("Einwilligung"),
-            "note": self.tr("Verlaufseintrag"),
-            "help": self.tr("Hilfe"),
-            "conference": self.tr("Konferenz"),
-            "goal": self.tr("Ziel"),
-            "step": self.tr("Handlungsschritt"),
-            "resource": self.tr("Ressource"),
-            "protocol": self.tr("Protokoll"),
-            "help_plan": self.tr("Hilfeplan"),
-        }.get(entity, entity)
 
     def _fill_notes(self) -> None:
         if self.detail is None:

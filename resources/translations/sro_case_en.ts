@@ -52,46 +52,6 @@
         <translation>Help plan saved: %1</translation>
     </message>
     <message>
-        <source>Protokoll</source>
-        <translation>Protocol</translation>
-    </message>
-    <message>
-        <source>Hilfeplan</source>
-        <translation>Help plan</translation>
-    </message>
-    <message>
-        <source>Fall</source>
-        <translation>Case</translation>
-    </message>
-    <message>
-        <source>Familie</source>
-        <translation>Family</translation>
-    </message>
-    <message>
-        <source>Einwilligung</source>
-        <translation>Consent</translation>
-    </message>
-    <message>
-        <source>Verlaufseintrag</source>
-        <translation>Case note</translation>
-    </message>
-    <message>
-        <source>Hilfe</source>
-        <translation>Support service</translation>
-    </message>
-    <message>
-        <source>Konferenz</source>
-        <translation>Conference</translation>
-    </message>
-    <message>
-        <source>Handlungsschritt</source>
-        <translation>Action step</translation>
-    </message>
-    <message>
-        <source>Ressource</source>
-        <translation>Resource</translation>
-    </message>
-    <message>
         <source>überschritten</source>
         <translation>overdue</translation>
     </message>

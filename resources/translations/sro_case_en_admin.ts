@@ -86,6 +86,18 @@ The key slot is deleted from the key file: this passphrase will no longer open t
 <context>
     <name>AuditLogModel</name>
     <message>
+        <source>Familie</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>Protokoll</source>
+        <translation>Protocol</translation>
+    </message>
+    <message>
+        <source>Hilfeplan</source>
+        <translation>Help plan</translation>
+    </message>
+    <message>
         <location filename="../../ui/admin/audit_chain.py" line="40"/>
         <source>Nr.</source>
         <translation>No.</translation>

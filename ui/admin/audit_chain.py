@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QWidge
 from sro_case.domain.enums import Role
 from sro_case.services.audit_log import AuditFilter, AuditRow
 from ui.admin.page import AdminPage, german_time, setup_table
+from ui.audit_labels import entity_labels
 from ui.i18n import core_text, error_text
 from ui.refcounts import emit
 from ui.tables import ID_ROLE, Count, Page, PagedTableModel, RowsTableModel, number
@@ -64,24 +65,7 @@ class AuditLogModel(PagedTableModel):
             Role.CONTROLLING.value: self.tr("Controlling"),
             Role.ADMIN.value: self.tr("Admin"),
         }
-        self.entity_labels = {
-            "case": self.tr("Fall"),
-            "user": self.tr("Benutzer/in"),
-            "key_slot": self.tr("Schlüsselplatz"),
-            "database": self.tr("Datenbank"),
-            "person": self.tr("Person"),
-            "consent": self.tr("Einwilligung"),
-            "note": self.tr("Verlaufseintrag"),
-            "help": self.tr("Hilfe"),
-            "conference": self.tr("Konferenz"),
-            "goal": self.tr("Ziel"),
-            "step": self.tr("Handlungsschritt"),
-            "resource": self.tr("Ressource"),
-            "budget": self.tr("Budget"),
-            "statistics": self.tr("Statistik"),
-            "session": self.tr("Anmeldung"),
-            "retention_period": self.tr("Löschfrist"),
-        }
+        self.entity_labels = entity_labels()
 
     def action_label(self, action: str) -> str:
         return self.action_labels.get(action, action)
