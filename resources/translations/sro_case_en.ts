@@ -266,7 +266,7 @@
     <message>
         <location filename="../../ui/case_file.py" line="176"/>
         <source>Hilfe &amp;erfassen …</source>
-        <translation>&amp;Record help …</translation>
+        <translation>&amp;Record support …</translation>
     </message>
     <message>
         <location filename="../../ui/case_file.py" line="179"/>
