@@ -53,7 +53,7 @@ def start(db: str) -> None:
         os._exit(0)
 
     unlock_dialog.UnlockDialog.paintEvent = painted  # type: ignore[method-assign]
-    from sro_case.cli import main
+    from ui.launcher import main
 
     main(["gui", "--db", db])
 

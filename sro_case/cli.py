@@ -18,7 +18,9 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sro_case import __version__
 from sro_case.errors import PermissionDenied, SroCaseError, ValidationError
@@ -89,10 +91,24 @@ def _out(text: str = "") -> None:
 # --------------------------------------------------------------------------- commands
 
 
-def cmd_gui(args: argparse.Namespace) -> int:
-    from ui.app import run
+@dataclass(frozen=True)
+class Desktop:
+    """The desktop client, handed in by ``ui.launcher`` (the ``sro-case`` command): the core
+    never imports the GUI. ``run`` starts the client on a database (None: it asks);
+    ``check_window`` is the self-test's window part."""
 
-    return run(db=args.db)
+    run: Callable[[Path | None], int]
+    check_window: Callable[[Any, Any], None]
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    desktop: Desktop | None = getattr(args, "desktop", None)
+    if desktop is None:
+        raise UsageError(
+            "Die Desktop-Anwendung startet mit „sro-case“ (oder „python -m ui“); "
+            "„python -m sro_case“ ist nur die Kommandozeile."
+        )
+    return desktop.run(args.db)
 
 
 def _print_recovery_key(key: str) -> None:
@@ -744,7 +760,9 @@ def _plain_gui_start(argv: Sequence[str]) -> argparse.Namespace | None:
     return argparse.Namespace(command="gui", func=cmd_gui, db=db, self_test=False)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, desktop: Desktop | None = None) -> int:
+    """The command line; with ``desktop`` (``ui.launcher``) also the desktop client and the
+    self-test's window part."""
     given = list(sys.argv[1:] if argv is None else argv)
     args = _plain_gui_start(given)
     if args is None:
@@ -753,9 +771,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.self_test:
             from sro_case.selftest import run as self_test
 
-            return self_test()
+            return self_test(window=desktop.check_window if desktop else None)
         if args.command is None:
             args = parser.parse_args(["gui", *given])
+    args.desktop = desktop
     try:
         return int(args.func(args))
     except PermissionDenied as exc:

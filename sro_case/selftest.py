@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sro_case import __version__
 
@@ -204,8 +204,14 @@ def render_pdf(detail, folder: Path) -> Path:  # type: ignore[no-untyped-def]
     return out
 
 
-def run(*, window: bool = True, out: Callable[[str], None] = print) -> int:
-    """The whole self-test; 0 when every step passed, 1 otherwise."""
+def run(
+    *,
+    window: Callable[[SelfTest, Any], None] | None = None,
+    out: Callable[[str], None] = print,
+) -> int:
+    """The whole self-test; 0 when every step passed, 1 otherwise. ``window`` is the window
+    part (``ui.selftest.run_window``, handed in by the ``sro-case`` command); without it only
+    the core is checked."""
     test = SelfTest(out)
     out(f"Selbsttest: {environment()}")
     start = time.perf_counter()
@@ -213,10 +219,8 @@ def run(*, window: bool = True, out: Callable[[str], None] = print) -> int:
         with scratch_folder() as folder:
             store = run_core(test, folder)
             try:
-                if window:
-                    from ui.selftest import run_window  # Qt only here, loaded lazily
-
-                    run_window(test, store)
+                if window is not None:
+                    window(test, store)
             finally:
                 store.close()
     except SelfTestFailed as exc:

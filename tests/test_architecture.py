@@ -84,3 +84,24 @@ def test_database_connections_are_opened_in_one_place() -> None:
             ):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+def test_the_core_never_reaches_up_into_the_gui() -> None:
+    """The GUI starts from ui/ (``ui.launcher``, the ``sro-case`` command) and hands the core
+    what only it can do; no module of sro_case imports ui, not even lazily."""
+    offenders = {
+        str(p.relative_to(ROOT)): sorted(i for i in _imports(p) if i == "ui" or i.startswith("ui."))
+        for p in (ROOT / "sro_case").rglob("*.py")
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_the_core_command_line_says_where_the_desktop_client_is(capsys) -> None:  # type: ignore[no-untyped-def]
+    from sro_case import cli
+
+    assert cli.main(["gui"]) == cli.EXIT_USAGE
+    assert "sro-case" in capsys.readouterr().err
+    started: list[object] = []
+    desktop = cli.Desktop(run=lambda db: started.append(db) or 0, check_window=lambda t, s: None)
+    assert cli.main(["gui", "--db", "akten.db"], desktop=desktop) == 0
+    assert started == [Path("akten.db")]

@@ -65,7 +65,7 @@ def test_version_is_written_in_one_place() -> None:
 
 def test_self_test_from_the_source_tree() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "sro_case", "--self-test"],
+        [sys.executable, "-m", "ui", "--self-test"],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -85,7 +85,7 @@ def test_self_test_names_the_failing_step(monkeypatch) -> None:  # type: ignore[
 
     monkeypatch.setattr(selftest, "render_pdf", broken)
     lines: list[str] = []
-    assert selftest.run(window=False, out=lines.append) == 1
+    assert selftest.run(out=lines.append) == 1
     assert any("FEHLER" in line and "DejaVuSans.ttf" in line for line in lines)
     assert lines[-1].startswith("Selbsttest FEHLGESCHLAGEN bei: Konferenzprotokoll")
 
