@@ -17,7 +17,8 @@ from sqlalchemy import Select, func, select
 
 from sro_case.domain.messages import T
 from sro_case.errors import SroCaseError
-from sro_case.services import audit, entrusted
+from sro_case.services import audit
+from sro_case.services.store import database_id
 from sro_case.storage.keyfile import KeyFile
 from sro_case.storage.orm import AuditEventRecord, CaseRecord, UserRecord
 
@@ -163,7 +164,7 @@ def verify_log(store: Store, session: Session) -> tuple[int, list[str]]:
     return audit.verify(
         session,
         root=identity.root,
-        database_id=entrusted.database_id(session),
+        database_id=database_id(session),
         anchors=anchors_of(store),
         signers={label: slot.keys.sign for (_k, label), slot in valid.items() if slot.keys},
         signed_from=signed_from,

@@ -21,6 +21,7 @@ from sro_case.domain.sorting import german_key
 from sro_case.domain.validation import Checker
 from sro_case.errors import NotFound, ValidationError, WorkflowError
 from sro_case.services import entrusted, mapping, search_index
+from sro_case.services.store import database_id
 from sro_case.storage.orm import (
     CaseNoteRecord,
     CaseRecord,
@@ -362,9 +363,8 @@ class CaseService:
         today = self._store.clock.today()
         released = entrusted_released([mapping.consent(c) for c in rec.consents], today)
         notes = []
-        if released and self._trusted_release(s, list(rec.consents), today):
-            # a consent released entrusted entries: share the keys I hold
-            entrusted.share(self._store, s, [n for n in rec.notes if n.sealed])
+        if released:  # a consent released entrusted entries: share the keys I hold
+            entrusted.release(self._store, s, rec.consents, rec.notes, today)
         opened = entrusted.open_many(self._store, s, list(rec.notes))
         for n in sorted(rec.notes, key=lambda n: (n.occurred_on, n.id)):
             author = users.get(n.author_id) if n.author_id else None
@@ -410,14 +410,6 @@ class CaseService:
                 for h in sorted(rec.status_changes, key=lambda h: h.id)
             ),
         )
-
-    def _trusted_release(self, s: Session, consents: list[ConsentRecord], today: date) -> bool:
-        """Does a valid consent release entrusted entries, recorded (signed) by someone with
-        case access? Only then are content keys shared (``entrusted.trusted_consents``)."""
-        if not any(c.releases_entrusted for c in consents):
-            return False
-        trusted = entrusted.trusted_consents(self._store, s, [c.id for c in consents])
-        return entrusted_released([mapping.consent(c) for c in consents if c.id in trusted], today)
 
     # -- create and edit -------------------------------------------------------------------
     def create(self, draft: m.CaseDraft) -> m.CaseSummary:
@@ -726,8 +718,9 @@ class CaseService:
             self._store.audit(s, "create", "consent", c.id, case_id=case_id)
             if d.releases_entrusted:  # released now: those who can read share the keys
                 s.refresh(rec, ["consents", "notes"])
-                if self._trusted_release(s, list(rec.consents), self._store.clock.today()):
-                    entrusted.share(self._store, s, [n for n in rec.notes if n.sealed])
+                entrusted.release(
+                    self._store, s, rec.consents, rec.notes, self._store.clock.today()
+                )
             return mapping.consent(c)
 
     def revoke_consent(self, consent_id: int, revoked_on: date | None = None) -> None:
@@ -764,15 +757,12 @@ class CaseService:
             )
             s.add(n)
             s.flush()
-            if d.entrusted and self._store.identity is not None:
-                readers = entrusted.reader_keys(self._store, s)
-                me = self._store.identity.label
-                if me not in readers:  # the author always reads their own entry
-                    readers[me] = self._store.identity.pair.public.box
-                entrusted.seal_note(s, n, d.text, d.participants, {me: readers[me]})
-                consents = list(self._case(s, case_id).consents)
-                if self._trusted_release(s, consents, self._store.clock.today()):
-                    entrusted.share(self._store, s, [n])
+            identity = self._store.identity
+            if d.entrusted and identity is not None:  # sealed to its author
+                author_key = {identity.label: identity.pair.public.box}
+                entrusted.seal_note(s, n, d.text, d.participants, author_key, database_id(s))
+                consents = self._case(s, case_id).consents
+                entrusted.release(self._store, s, consents, [n], self._store.clock.today())
             self._store.audit(s, "create", "note", n.id, case_id=case_id)
             return mapping.note(
                 n, author.name if author else "", text=d.text, participants=d.participants

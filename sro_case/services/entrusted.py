@@ -4,8 +4,8 @@ An entrusted note's text and participants are encrypted field by field (AES-256-
 random content key; the content key is sealed (``keypairs.seal``) to the public key of each
 reader: the author, and, once a consent releases entrusted data, whoever had case access at the
 moment someone who could read the note saw that consent. Only a consent whose recording is
-signed in the audit log by someone with case access counts (``trusted_consents``), and roles
-come from the signed bindings. A slot holder with the raw database
+signed in the audit log by someone with case access counts (``release``), and roles come from
+the signed bindings. A slot holder with the raw database
 key sees ciphertext only. The plaintext columns of a sealed note are empty.
 
 Readers' public keys come from the key file, and only from slots whose binding holds under the
@@ -21,19 +21,29 @@ import base64
 import binascii
 import json
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sro_case.domain.consent_gate import entrusted_released
 from sro_case.errors import SroCaseError
-from sro_case.services import audit
+from sro_case.services import audit, mapping
+from sro_case.services.store import database_id
 from sro_case.storage.keyfile import PASSPHRASE, KeyFile, KeySlot
 from sro_case.storage.keypairs import SealOpenFailed, b64, canonical, seal
-from sro_case.storage.orm import AuditEventRecord, CaseNoteRecord, NoteKeyRecord, UserRecord
+from sro_case.storage.orm import (
+    AuditEventRecord,
+    CaseNoteRecord,
+    ConsentRecord,
+    NoteKeyRecord,
+    UserRecord,
+)
 
 if TYPE_CHECKING:
     from sro_case.services.store import Store
@@ -46,12 +56,6 @@ CASE_ACCESS_ROLES = ("caseworker", "facilitator", "admin")
 class Opened:
     text: str
     participants: str
-
-
-def database_id(session: Session) -> str:
-    return str(
-        session.execute(text("SELECT value FROM meta WHERE key = 'database_id'")).scalar_one()
-    )
 
 
 def reader_slots(store: Store, session: Session) -> dict[str, KeySlot]:
@@ -80,22 +84,12 @@ def reader_slots(store: Store, session: Session) -> dict[str, KeySlot]:
     return readers
 
 
-def reader_keys(store: Store, session: Session) -> dict[str, bytes]:
-    """login -> public box key of every reader ``reader_slots`` finds."""
-    return {
-        login: slot.keys.box
-        for login, slot in reader_slots(store, session).items()
-        if slot.keys is not None
-    }
-
-
-def trusted_consents(store: Store, session: Session, consent_ids: list[int]) -> set[int]:
+def _trusted_consents(
+    session: Session, slots: dict[str, KeySlot], consent_ids: list[int]
+) -> set[int]:
     """The consents whose recording is signed, in the audit log, by someone with case access
     (a bound, registered slot): a consent row a slot holder inserted with the raw key, or one
     Controlling recorded, releases nothing."""
-    if not consent_ids:
-        return set()
-    slots = reader_slots(store, session)
     trusted: set[int] = set()
     for rec in session.execute(
         select(AuditEventRecord).where(
@@ -113,11 +107,67 @@ def trusted_consents(store: Store, session: Session, consent_ids: list[int]) -> 
     return trusted
 
 
+def release(
+    store: Store,
+    session: Session,
+    consents: Sequence[ConsentRecord],
+    notes: Sequence[CaseNoteRecord],
+    on: date,
+) -> int:
+    """Share the content keys of those ``notes`` the signed-in user can read with every
+    reader with case access who lacks one, if a consent valid ``on`` releases entrusted
+    entries and was recorded (signed) by someone with case access. Returns the keys added."""
+    sealed = [n for n in notes if n.sealed]
+    releasing = [c for c in consents if c.releases_entrusted]
+    if not sealed or not releasing or store.identity is None:
+        return 0
+    slots = reader_slots(store, session)
+    trusted = _trusted_consents(session, slots, [c.id for c in releasing])
+    if not entrusted_released([mapping.consent(c) for c in releasing if c.id in trusted], on):
+        return 0
+    readers = {
+        login: slot.keys.box
+        for login, slot in slots.items()
+        if slot.role in CASE_ACCESS_ROLES and slot.keys is not None
+    }
+    have: dict[int, set[str]] = {}
+    for note_id, login in session.execute(
+        select(NoteKeyRecord.note_id, NoteKeyRecord.login).where(
+            NoteKeyRecord.note_id.in_([n.id for n in sealed])
+        )
+    ):
+        have.setdefault(note_id, set()).add(login)
+    db_id = database_id(session)
+    content_keys = _content_keys(store, session, sealed, db_id)
+    added = 0
+    for note in sealed:
+        content_key = content_keys.get(note.id)
+        if content_key is None:
+            continue
+        uid = str(_doc(note).get("uid", ""))
+        for login, box in readers.items():
+            if login in have.get(note.id, set()):
+                continue
+            session.add(
+                NoteKeyRecord(
+                    note_id=note.id,
+                    login=login,
+                    sealed=b64(seal(box, content_key, _key_context(db_id, uid, login))),
+                )
+            )
+            added += 1
+    return added
+
+
 def seal_note(
-    session: Session, note: CaseNoteRecord, text_: str, participants: str, readers: dict[str, bytes]
+    session: Session,
+    note: CaseNoteRecord,
+    text_: str,
+    participants: str,
+    readers: dict[str, bytes],
+    db_id: str,
 ) -> None:
     """Encrypt ``text_`` and ``participants`` into ``note`` for ``readers`` (flushes)."""
-    db_id = database_id(session)
     content_key = AESGCM.generate_key(bit_length=256)
     uid = secrets.token_hex(16)
     doc: dict[str, str | int] = {"v": 1, "uid": uid}
@@ -139,85 +189,19 @@ def seal_note(
         )
 
 
-def open_note(store: Store, session: Session, note: CaseNoteRecord) -> Opened | None:
-    """The plaintext of a sealed note for the signed-in user, or None if they hold no key."""
-    content_key = _content_key(store, session, note)
-    if content_key is None:
-        return None
-    return _decrypt(session, note, content_key)
-
-
-def open_many(store: Store, session: Session, notes: list[CaseNoteRecord]) -> dict[int, Opened]:
-    """``open_note`` for many notes with one query (a case file with many entries)."""
-    identity = store.identity
-    sealed_notes = {n.id: n for n in notes if n.sealed}
-    if identity is None or not sealed_notes:
+def open_many(store: Store, session: Session, notes: Sequence[CaseNoteRecord]) -> dict[int, Opened]:
+    """The plaintext of the sealed ``notes`` the signed-in user holds a key for (one query
+    for the keys); notes without a key are left out."""
+    sealed = [n for n in notes if n.sealed]
+    if store.identity is None or not sealed:
         return {}
-    rows = session.execute(
-        select(NoteKeyRecord.note_id, NoteKeyRecord.sealed).where(
-            NoteKeyRecord.note_id.in_(sealed_notes), NoteKeyRecord.login == identity.label
-        )
-    ).all()
     db_id = database_id(session)
     opened: dict[int, Opened] = {}
-    for note_id, sealed in rows:
-        note = sealed_notes[note_id]
-        uid = str(_doc(note).get("uid", ""))
-        try:
-            content_key = identity.pair.open(
-                base64.b64decode(sealed), _key_context(db_id, uid, identity.label)
-            )
-        except (SealOpenFailed, binascii.Error, ValueError):
-            continue
-        plain = _decrypt(session, note, content_key, db_id)
+    for note_id, content_key in _content_keys(store, session, sealed, db_id).items():
+        plain = _decrypt(next(n for n in sealed if n.id == note_id), content_key, db_id)
         if plain is not None:
             opened[note_id] = plain
     return opened
-
-
-def readable(store: Store, session: Session, note: CaseNoteRecord) -> Opened | None:
-    """What the signed-in user can read of any note: plaintext notes as they are, sealed
-    ones only with a key."""
-    if not note.sealed:
-        return Opened(note.text, note.participants)
-    return open_note(store, session, note)
-
-
-def share(store: Store, session: Session, notes: list[CaseNoteRecord]) -> int:
-    """Seal the content keys of those ``notes`` the signed-in user can read to every reader
-    with case access who lacks one (a consent released them). Returns how many keys."""
-    readers = {
-        login: slot.keys.box
-        for login, slot in reader_slots(store, session).items()
-        if slot.role in CASE_ACCESS_ROLES and slot.keys is not None
-    }
-    db_id = database_id(session)
-    added = 0
-    for note in notes:
-        if not note.sealed:
-            continue
-        have = set(
-            session.execute(
-                select(NoteKeyRecord.login).where(NoteKeyRecord.note_id == note.id)
-            ).scalars()
-        )
-        missing = {login: box for login, box in readers.items() if login not in have}
-        if not missing:
-            continue
-        content_key = _content_key(store, session, note)
-        if content_key is None:
-            continue
-        uid = _doc(note).get("uid", "")
-        for login, box in missing.items():
-            session.add(
-                NoteKeyRecord(
-                    note_id=note.id,
-                    login=login,
-                    sealed=b64(seal(box, content_key, _key_context(db_id, str(uid), login))),
-                )
-            )
-            added += 1
-    return added
 
 
 def seal_waiting_notes(store: Store) -> int:
@@ -249,11 +233,14 @@ def seal_waiting_notes(store: Store) -> int:
                 select(CaseNoteRecord).where(CaseNoteRecord.author_id.in_(logins), *waiting_for)
             ).scalars()
         )
-        readers = reader_keys(store, s)
+        readers = reader_slots(store, s)
+        db_id = database_id(s)
         for note in waiting:
             author = logins.get(note.author_id) if note.author_id else None
-            if author in readers:
-                seal_note(s, note, note.text, note.participants, {author: readers[author]})
+            slot = readers.get(author or "")
+            if slot is not None and slot.keys is not None:
+                box = {slot.label: slot.keys.box}
+                seal_note(s, note, note.text, note.participants, box, db_id)
                 sealed += 1
         if sealed:
             store.audit(
@@ -265,31 +252,32 @@ def seal_waiting_notes(store: Store) -> int:
     return sealed
 
 
-def _content_key(store: Store, session: Session, note: CaseNoteRecord) -> bytes | None:
+def _content_keys(
+    store: Store, session: Session, notes: Sequence[CaseNoteRecord], db_id: str
+) -> dict[int, bytes]:
+    """note id -> content key, for the ``notes`` whose key is sealed to the signed-in user."""
     identity = store.identity
-    if identity is None or not note.sealed:
-        return None
-    sealed = session.execute(
-        select(NoteKeyRecord.sealed).where(
-            NoteKeyRecord.note_id == note.id, NoteKeyRecord.login == identity.label
+    if identity is None or not notes:
+        return {}
+    by_id = {n.id: n for n in notes}
+    keys: dict[int, bytes] = {}
+    for note_id, sealed in session.execute(
+        select(NoteKeyRecord.note_id, NoteKeyRecord.sealed).where(
+            NoteKeyRecord.note_id.in_(by_id), NoteKeyRecord.login == identity.label
         )
-    ).scalar_one_or_none()
-    if sealed is None:
-        return None
-    uid = str(_doc(note).get("uid", ""))
-    try:
-        return identity.pair.open(
-            base64.b64decode(sealed), _key_context(database_id(session), uid, identity.label)
-        )
-    except (SealOpenFailed, binascii.Error, ValueError):
-        return None
+    ):
+        uid = str(_doc(by_id[note_id]).get("uid", ""))
+        try:
+            keys[note_id] = identity.pair.open(
+                base64.b64decode(sealed), _key_context(db_id, uid, identity.label)
+            )
+        except (SealOpenFailed, binascii.Error, ValueError):
+            continue
+    return keys
 
 
-def _decrypt(
-    session: Session, note: CaseNoteRecord, content_key: bytes, db_id: str | None = None
-) -> Opened | None:
+def _decrypt(note: CaseNoteRecord, content_key: bytes, db_id: str) -> Opened | None:
     doc = _doc(note)
-    db_id = db_id or database_id(session)
     uid = str(doc.get("uid", ""))
     values: dict[str, str] = {}
     try:

@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -37,6 +37,14 @@ if TYPE_CHECKING:
     from sro_case.services.statistics import StatisticsService
     from sro_case.services.users import UserService
     from sro_case.storage.keyfile import Identity
+
+
+def database_id(session: Session) -> str:
+    """The database's identity (``meta.database_id``), which key slots, wraps and sealed
+    entries are bound to."""
+    return str(
+        session.execute(text("SELECT value FROM meta WHERE key = 'database_id'")).scalar_one()
+    )
 
 
 class Store:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, literal, select, text, update
+from sqlalchemy import Engine, literal, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -35,7 +35,7 @@ from sro_case.errors import (
     WrongPassphrase,
 )
 from sro_case.services import audit
-from sro_case.services.store import Store
+from sro_case.services.store import Store, database_id
 from sro_case.storage import lockfile, migrate, schema_guard
 from sro_case.storage.engine import connect_raw, database_salt, open_engine
 from sro_case.storage.files import atomic_write_bytes, fsync_dir, fsync_file
@@ -127,7 +127,7 @@ def write_anchor(store: Store) -> None:
         return
     with store.read() as s:
         seq, digest = audit.head(s)
-        db_id = s.execute(text("SELECT value FROM meta WHERE key = 'database_id'")).scalar_one()
+        db_id = database_id(s)
     key_path = KeyFile.path_for(store.path)
     with lockfile.acquire(store.path):
         keys = KeyFile.load(key_path)
@@ -913,8 +913,3 @@ def append_audit(
             )
     finally:
         engine.dispose()
-
-
-def database_id(store: Store) -> str:
-    with store.read() as s:
-        return s.execute(text("SELECT value FROM meta WHERE key = 'database_id'")).scalar_one()
