@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from sro_case.domain import models as m
 from sro_case.domain.consent_gate import check_participant, screen_policy
+from sro_case.errors import ValidationError
 from ui.conference import ConferenceWindow
 from ui.conference.widgets import ItemRow
 from ui.i18n import install_language
@@ -666,6 +667,29 @@ def test_an_adopted_goal_can_be_edited(qtbot, window) -> None:  # type: ignore[n
     w.add_goal()
     assert [g.text for g in w.goals] == ["Elif schläft abends um halb acht"]
     assert [s.what for s in w.goals[0].steps] == ["Abendritual"]
+
+
+def test_a_target_date_that_is_no_date_keeps_the_goal_unadded(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Review: add_goal read the target with taken() and no problem check, so a typo saved the
+    goal without a date and the field was then emptied; the protocol's next review likewise."""
+    w = window
+    add_participant(qtbot, w, "Ayşe Yılmaz", "", "Familie")
+    w.goal_text.setText("Elif schläft abends um acht")
+    w.goal_indicator.setText("Elif ist morgens wach")
+    type_text(qtbot, w.goal_target, "31.13.2026")
+    w.add_goal()
+    assert w.goals == [] and w.goal_text.text() == "Elif schläft abends um acht"
+    assert w.goal_target.text().replace(".", "") == "31132026" and w.goal_target.problem()
+    assert "Zieldatum" in w.goals_section.problem.text()
+    w.goal_target.edit.setText("")
+    type_text(qtbot, w.goal_target, "31.12.2026")
+    w.add_goal()
+    assert [g.target_date for g in w.goals] == [date(2026, 12, 31)]
+
+    type_text(qtbot, w.next_review_field, "30.02.2027")
+    with pytest.raises(ValidationError) as caught:
+        w.conference_draft()
+    assert [f for f, _m in caught.value.problems] == ["Nächste Überprüfung"]
 
 
 def test_at_300_percent_the_chrome_leaves_room_for_the_content(qtbot, window) -> None:  # type: ignore[no-untyped-def]

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from sro_case.domain.dates import EARLIEST, LATEST, DateTextError, parse_typed_date
+from sro_case.errors import ValidationError
 from ui.icons import icon
 from ui.refcounts import emit
 
@@ -141,6 +142,14 @@ class DateEntryField(QWidget):
         if self.edit.isModified():
             self.commit()
         return self._value
+
+    def checked(self, label: str) -> date | None:
+        """``taken()`` for whoever saves: text that is no date raises ``ValidationError`` named
+        ``label``, so it is saved neither as the previous date nor as no date."""
+        value = self.taken()
+        if self._problem is not None:
+            raise ValidationError([(label, self._problem)])
+        return value
 
     def set_value(self, value: date | None) -> None:
         """Show ``value`` and forget a problem of the text (a preset, the calendar, a test).

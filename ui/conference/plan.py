@@ -189,11 +189,10 @@ class PlanPart(ConferenceBase):
         self._refresh()
 
     def add_step(self) -> None:
-        due = self.step_due.taken()
-        if self.step_due.problem():
-            self.goals_section.show_problems(
-                [(self.tr("Bis wann?"), self.step_due.problem() or "")]
-            )
+        try:
+            due = self.step_due.checked(self.tr("Bis wann?"))
+        except ValidationError as exc:
+            self.goals_section.show_problems(exc.problems)
             return
         draft = m.StepDraft(self.step_who.value(), self.step_what.text(), due)
         c = Checker()
@@ -267,15 +266,15 @@ class PlanPart(ConferenceBase):
                 return
         levels = tuple(e.text() for e in self.goal_level_edits)
         steps = tuple(self.pending_steps)
-        draft = m.GoalDraft(
-            text=self.goal_text.text(),
-            indicator=self.goal_indicator.text(),
-            owner=steps[0].who if steps else "",
-            target_date=self.goal_target.taken(),
-            levels=levels,  # type: ignore[arg-type]
-            steps=steps,
-        )
-        try:
+        try:  # a target date that is no date keeps the goal unadded and its text in the field
+            draft = m.GoalDraft(
+                text=self.goal_text.text(),
+                indicator=self.goal_indicator.text(),
+                owner=steps[0].who if steps else "",
+                target_date=self.goal_target.checked(self.tr("Zieldatum")),
+                levels=levels,  # type: ignore[arg-type]
+                steps=steps,
+            )
             checked = rules.check_goal(draft)
         except ValidationError as exc:
             self.goals_section.show_problems(exc.problems)

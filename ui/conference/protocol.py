@@ -40,7 +40,7 @@ class ProtocolPart(ConferenceBase):
             will = "\n".join(f"{w}: {t}" if w else t for w, t in self.will_items)
             who = ", ".join(dict.fromkeys(w for w, _t in self.will_items if w))
         draft = m.ConferenceDraft(
-            held_on=self.held_on(),
+            held_on=self.date_field.checked(self.tr("Datum")) or self.store.clock.today(),
             kind=str(self.kind_combo.currentData()),
             facilitator=self.facilitator(),
             participants=tuple(self.participants),
@@ -50,7 +50,7 @@ class ProtocolPart(ConferenceBase):
             resources=tuple(self.resources),
             goals=tuple(self.goals),
             decisions=self.decisions_edit.toPlainText(),
-            next_review=self.next_review_field.taken(),
+            next_review=self.next_review_field.checked(self.tr("Nächste Überprüfung")),
         )
         return rules.check_conference(draft, self.store.clock.today())
 
