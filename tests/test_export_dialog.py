@@ -398,6 +398,7 @@ def test_typed_garbage_is_refused_visibly_and_keeps_the_period(period_dialog, qt
         assert d.from_field.text() == typed  # left as typed, to be corrected
         assert _period(d) == (date(2026, 1, 1), date(2026, 3, 31))  # unchanged
         assert message in d.problem_list.text()
+        assert d.problem_list.text().count("Von:") == 1  # named once, not by draft() again
         assert d.problem_list.isVisible()
         assert "#a61b1b" in d.from_field.edit.styleSheet()  # the field is marked red
         assert d.from_field.edit.toolTip() == d.from_field.problem()

@@ -150,8 +150,6 @@ class StatisticsPeriodDialog(FormDialog):
         to_label = self.add_row(form, self.tr("&Bis:"), _beside(self.to_field, self.summary))
         to_label.setBuddy(self.to_field.edit)
         self.to_field.setAccessibleName(label_text(to_label.text()))
-        for field in (self.from_field, self.to_field):
-            field.edit.setAccessibleName(field.accessibleName())
 
         self.min_cell_spin = QSpinBox()
         self.min_cell_spin.setRange(MIN_THRESHOLD, MAX_THRESHOLD)
@@ -316,13 +314,12 @@ class StatisticsPeriodDialog(FormDialog):
 
     # -- FormDialog ----------------------------------------------------------------------
     def draft(self) -> StatisticsPeriod:
+        # text that is no date is named by FormDialog.date_problems(); the order of the last
+        # valid dates is only judged when both fields hold what was typed
         problems: list[tuple[str, str]] = []
-        for label, field in ((self.tr("Von"), self.from_field), (self.tr("Bis"), self.to_field)):
-            problem = field.problem()
-            if problem is not None:
-                problems.append((label, problem))
         date_from, date_to = self.from_field.value(), self.to_field.value()
-        if not problems and date_to < date_from:
+        typed = self.from_field.problem() is None and self.to_field.problem() is None
+        if typed and date_to < date_from:
             problems.append(
                 (
                     self.tr("Zeitraum"),
@@ -343,12 +340,6 @@ class StatisticsPeriodDialog(FormDialog):
         if valid:
             self.save_button.setToolTip(self.tr("Statistik berechnen (Strg+Eingabe)"))
         return valid
-
-    def accept(self) -> None:
-        # text typed just now (Strg+Eingabe without leaving the field) counts as well
-        self.from_field.commit()
-        self.to_field.commit()
-        super().accept()
 
     def confirm_discard(self) -> bool:
         return True  # a period is quickly chosen again: cancelling never asks
