@@ -976,9 +976,7 @@ class _Workers:
     changes none (no user record, role or key slot; issue #14)."""
 
     def __init__(self, s: Session) -> None:
-        from sro_case.services.vault import RECOVERY_LABEL  # the recovery key's actor name
-
-        self._reserved = {_name_key(RECOVERY_LABEL)}
+        self._reserved = {_name_key(rules.RECOVERY_LOGIN)}  # the recovery key's actor name
         users = list(s.execute(select(UserRecord)).scalars())
         self._by_login = {_name_key(u.login): u for u in users}
         self._by_name: dict[str, list[UserRecord]] = {}
