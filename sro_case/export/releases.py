@@ -295,16 +295,15 @@ def joint_model(
     for logical in seg_logical.values():
         _merged_sex(logical, logical.equations)
     _check_additive(cells, date_from, date_to, segs, seg_logical)
-    additive = ADDITIVE
     for seg, logical in seg_logical.items():
-        values = {k: v for k, v in logical.values.items() if k[0] in additive}  # type: ignore[index]
+        values = {k: v for k, v in logical.values.items() if k[0] in ADDITIVE}  # type: ignore[index]
         seg_values[seg] = values
         tag = ("segment", seg)
         for k, v in values.items():
             out_cells[(tag, k)] = _segment_cell(k, v, new_limit)
             hidden.add((tag, k))
         for e in logical.equations:
-            if e.total[0] in additive:  # type: ignore[index]
+            if e.total[0] in ADDITIVE:  # type: ignore[index]
                 parts = tuple((tag, p) for p in e.parts)
                 out_eqs.append(Equation((tag, e.total), parts, f"segment:{e.family}"))
 
@@ -339,14 +338,14 @@ def joint_model(
         return float(sum(seg_values[p[0][1]][key] for p in parts))  # type: ignore[index]
 
     for key in list(cells):
-        if key[0] in additive:  # type: ignore[index]
+        if key[0] in ADDITIVE:  # type: ignore[index]
             link(key, key, date_from, date_to)
     for n, r in enumerate(releases):
         tag = ("release", n)
         for key, status in r.cells.items():
             pop = key[0]  # type: ignore[index]
             limit = limit_of(key, r.threshold)
-            if pop in additive:
+            if pop in ADDITIVE:
                 value = link((tag, key), key, r.date_from, r.date_to)
                 owner: Key = (tag, key)
             elif _shares_state(pop, r, date_from, date_to) and key in out_cells:
