@@ -29,7 +29,3 @@ def entity_labels() -> dict[str, str]:
         "protocol": tr("AuditLogModel", "Protokoll"),
         "help_plan": tr("AuditLogModel", "Hilfeplan"),
     }
-
-
-def entity_label(entity: str) -> str:
-    return entity_labels().get(entity, entity)

@@ -36,7 +36,7 @@ from sro_case.domain.catalogues import catalogue
 from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind, Sex
 from sro_case.domain.models import Help
 from sro_case.errors import SroCaseError
-from ui.audit_labels import entity_label
+from ui.audit_labels import entity_labels
 from ui.forms import DateField
 from ui.goal_chart import GoalCourseWidget, GoalGlanceWidget
 from ui.i18n import core_label, error_text
@@ -633,6 +633,7 @@ class CaseFileWidget(QWidget):
             ]
         )
         self._show_goal_charts(detail)
+        actions, entities = self._action_labels(), entity_labels()  # once, not per row
         self.access.set_rows(
             [
                 Row(
@@ -640,8 +641,8 @@ class CaseFileWidget(QWidget):
                     (
                         e.at.strftime("%d.%m.%Y %H:%M"),
                         e.actor,
-                        self._action_label(e.action),
-                        entity_label(e.entity),
+                        actions.get(e.action, e.action),
+                        entities.get(e.entity, e.entity),
                     ),
                     sort_keys=(e.at.isoformat(),),
                 )
@@ -650,7 +651,7 @@ class CaseFileWidget(QWidget):
         )
         emit(self.loaded)
 
-    def _action_label(self, action: str) -> str:
+    def _action_labels(self) -> dict[str, str]:
         return {
             "read": self.tr("geöffnet"),
             "create": self.tr("angelegt"),
@@ -663,7 +664,7 @@ class CaseFileWidget(QWidget):
             "review": self.tr("bewertet"),
             "export": self.tr("exportiert"),
             "import": self.tr("importiert"),
-        }.get(action, action)
+        }
 
     def _fill_notes(self) -> None:
         if self.detail is None:
