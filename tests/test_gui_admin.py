@@ -554,6 +554,9 @@ def test_a_user_without_key_slot_is_deactivated(window, monkeypatch) -> None:  #
     page.remove_button.click()
     users = {u.login: u for u in window.store.users.list()}
     assert not users["importiert"].active
+    # no slot, so no key was renewed: the message says what happened, not what usually does
+    assert "Ina Import wurde entfernt" in page.message.text()
+    assert "erneuert" not in page.message.text()
     assert (
         window.store.audit_log.list(limit=1)[0].detail
         == "importiert deaktiviert (ohne Schlüsselplatz)"

@@ -149,7 +149,7 @@ def test_removing_a_user_removes_the_slot_and_rotation_the_key(
     kept_copy = KeyFile.path_for(team).read_bytes()  # what Petra might have copied
     with unlock(team, PASSPHRASE, clock=clock) as admin:
         old_key = database_key(admin)
-        remove_user_slot(admin, "petra")
+        assert remove_user_slot(admin, "petra") is True  # renewed with it
         assert database_key(admin) != old_key, "the open store works on with the new key"
         with admin.read() as s:
             active = s.execute(text("SELECT active FROM app_user WHERE login = 'petra'")).scalar()

@@ -73,16 +73,16 @@ class UserService:
         """The logins that have a passphrase slot of their own in the key file."""
         return set(KeyFile.load(KeyFile.path_for(self._store.path)).labels())
 
-    def remove(self, login: str) -> None:
+    def remove(self, login: str) -> bool:
         """Take a user's access away: their key slot is removed (so their passphrase opens
         nothing any more) and the user is deactivated; the record stays for the audit log.
-        Nobody removes their own access, and the last active admin stays."""
+        Nobody removes their own access, and the last active admin stays. True if the
+        database key was renewed with it."""
         from sro_case.services.vault import remove_user_slot
 
         check_removal(self._store, login)
         if login in self.key_slot_logins():
-            remove_user_slot(self._store, login, deactivate=True)
-            return
+            return remove_user_slot(self._store, login, deactivate=True)
         with self._store.write() as s:
             rec = s.execute(select(UserRecord).where(UserRecord.login == login)).scalar_one()
             if rec.active:
@@ -90,6 +90,7 @@ class UserService:
                 self._store.audit(
                     s, "update", "user", rec.id, detail=f"{login} deaktiviert (ohne Schlüsselplatz)"
                 )
+        return False
 
 
 def check_removal(store: Store, login: str, *, must_exist: bool = True) -> None:

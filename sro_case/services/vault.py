@@ -828,8 +828,9 @@ def add_user_slot(
         )
 
 
-def remove_user_slot(store: Store, login: str, *, deactivate: bool = True) -> None:
-    """Remove a user's key slot (and deactivate the user). Admins only.
+def remove_user_slot(store: Store, login: str, *, deactivate: bool = True) -> bool:
+    """Remove a user's key slot (and deactivate the user). Admins only. True if the database
+    key was renewed with it (key file version 2).
 
     The database key is renewed at once (``keys.rotate_open``) and sealed to everyone who
     stays, without their passphrases: the removed user's passphrase opens nothing, and a copy
@@ -872,7 +873,7 @@ def remove_user_slot(store: Store, login: str, *, deactivate: bool = True) -> No
                 "key_slot",
                 detail=f"Schlüsselplatz von {login} entfernt; Datenbankschlüssel erneuert",
             )
-        return
+        return True
     with lockfile.acquire(store.path):
         keys = KeyFile.load(key_path)
         keys.without_slot(login).save(key_path)
@@ -880,6 +881,7 @@ def remove_user_slot(store: Store, login: str, *, deactivate: bool = True) -> No
         if deactivate:
             _deactivate(s, login)
         store.audit(s, "delete", "key_slot", detail=f"Schlüsselplatz von {login} entfernt")
+    return False
 
 
 def _deactivate(s: Session, login: str) -> None:

@@ -149,10 +149,10 @@ class UsersPage(AdminPage):
             return
         store = self.store
 
-        renews = store.identity is not None  # key file version 2: removing renews the key
+        renews = store.identity is not None  # likely (key file version 2): for the progress
 
-        def done(_result: object) -> None:
-            if renews:
+        def done(renewed: object) -> None:
+            if renewed:  # what users.remove did, not the guess above
                 text = self.tr(
                     "Der Zugang von %1 wurde entfernt und der Datenbankschlüssel für alle anderen "
                     "erneuert: ein gespeicherter alter Schlüssel öffnet die Datenbank nicht mehr. "
