@@ -8,7 +8,6 @@ unsaved edits asks first.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind
 from sro_case.domain.models import Help
 from sro_case.errors import SroCaseError
 from ui.audit_labels import entity_labels
+from ui.document_names import document_name
 from ui.forms import DateField
 from ui.goal_chart import GoalCourseWidget, GoalGlanceWidget
 from ui.i18n import core_label, error_text
@@ -721,9 +721,8 @@ class CaseFileWidget(QWidget):
         target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
         return target, box.clickedButton() is short
 
-    def _safe_number(self) -> str:
-        number = self.detail.summary.file_number if self.detail else str(self.case_id)
-        return re.sub(r"[^\w.-]+", "_", number)
+    def _file_number(self) -> str:
+        return self.detail.summary.file_number if self.detail else str(self.case_id)
 
     def _on_export_protocol(self) -> None:
         row = self.conferences.selected()
@@ -731,9 +730,11 @@ class CaseFileWidget(QWidget):
             self._tell(self.tr("Bitte zuerst eine Konferenz in der Liste auswählen."))
             return
         conference = next((c for c in self.detail.conferences if c.id == row.id), None)
-        held = conference.held_on.isoformat() if conference else ""
         chosen = self.ask_document(
-            self.tr("Konferenzprotokoll speichern"), f"Protokoll_{self._safe_number()}_{held}.pdf"
+            self.tr("Konferenzprotokoll speichern"),
+            document_name(
+                "Protokoll", self._file_number(), conference.held_on if conference else None
+            ),
         )
         if chosen is not None:
             path, initials = chosen
@@ -750,7 +751,7 @@ class CaseFileWidget(QWidget):
             return
         chosen = self.ask_document(
             self.tr("Hilfeplan speichern"),
-            f"Hilfeplan_{self._safe_number()}_{self.store.clock.today().isoformat()}.pdf",
+            document_name("Hilfeplan", self._file_number(), self.store.clock.today()),
         )
         if chosen is not None:
             path, initials = chosen

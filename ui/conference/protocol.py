@@ -5,7 +5,6 @@ records twice. Also closing: unsaved input is only dropped after asking."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt
@@ -18,6 +17,7 @@ from sro_case.domain.catalogues import catalogue
 from sro_case.errors import SroCaseError, ValidationError
 from ui.conference.base import ConferenceBase
 from ui.conference.widgets import repolish
+from ui.document_names import document_name, file_number_part
 from ui.forms import format_date
 from ui.i18n import core_label, core_problems, error_text
 from ui.refcounts import emit
@@ -69,8 +69,7 @@ class ProtocolPart(ConferenceBase):
     def suggested_protocol_name(self) -> str:
         """Only file number and date: a file dialog on the projector shows file names."""
         number = self.detail.summary.file_number if self.detail else str(self.case_id)
-        safe = re.sub(r"[^\w.-]+", "_", number)
-        return f"Protokoll_{safe}_{self.held_on().isoformat()}.pdf"
+        return document_name("Protokoll", number, self.held_on())
 
     def protocol_folder(self) -> Path:
         """Where Strg+S puts the protocol: ``Protokolle/<Aktenzeichen>`` in the documents
@@ -83,7 +82,7 @@ class ProtocolPart(ConferenceBase):
             / "SRO-Fallmanagement Protokolle"
         )
         number = self.detail.summary.file_number if self.detail else str(self.case_id)
-        return base / re.sub(r"[^\w.-]+", "_", number)
+        return base / file_number_part(number)
 
     def _ask_protocol_path(self, suggested: str) -> Path | None:
         """No file dialog on the projector (#15): the protocol goes into the case's folder,
