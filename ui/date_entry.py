@@ -1,8 +1,7 @@
 """Dates typed the way German users type them: ``14.03.2026``, ``14.3.26``, ``14032026``, pasted.
 
 ``QDateEdit`` edits by sections: typing the dots puts digits into the wrong section and can keep
-a wrong date without a word (PITFALLS.md, "Qt date entry"; ``ui.forms.DateField`` has that
-problem). ``DateEntryField`` is a plain line edit with its own parser
+a wrong date without a word (PITFALLS.md, "Qt date entry"). ``DateEntryField`` is a plain line edit with its own parser
 (``sro_case.domain.dates.parse_typed_date``, shared with the command line) and a calendar button. The text is read when the user leaves the field or presses
 Enter (``commit()``) and then shown again as ``dd.mm.yyyy``; text that is no date is marked in
 red and named by ``problem()``, and the field keeps its last valid date, so a typing mistake
@@ -320,18 +319,5 @@ class DateEntryField(QWidget):
         return super().eventFilter(watched, event)
 
 
-class DateField(DateEntryField):
-    """The date field of the entry dialogs: ``DateField(value, optional=…, default=…)``.
-
-    Built on ``DateEntryField`` (typed dots, pasted text, visible refusal) instead of
-    ``QDateEdit``, whose sections kept 01.01.2000 when a user typed ``14.03.2015``."""
-
-    def __init__(
-        self,
-        value: date | None = None,
-        *,
-        optional: bool = False,
-        default: date | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(value, optional=optional, default=default, parent=parent)
+# The entry dialogs' name for it; ``QDateEdit`` kept 01.01.2000 when a user typed 14.03.2015.
+DateField = DateEntryField

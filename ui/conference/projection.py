@@ -267,13 +267,13 @@ class ProjectionPart(ConferenceBase):
         box, half, tall = round(px * 1.2), max(4, round(px * 0.22)), max(5, round(px * 0.32))
         small = tall // 2 + 2
         return f"""
-            QComboBox::drop-down, QDateEdit::drop-down {{ width: {box}px; }}
+            QComboBox::drop-down {{ width: {box}px; }}
             QSpinBox::up-button, QSpinBox::down-button {{ width: {box}px; }}
-            QComboBox::down-arrow, QDateEdit::down-arrow, QSpinBox::down-arrow,
+            QComboBox::down-arrow, QSpinBox::down-arrow,
             QSpinBox::up-arrow {{
                 width: 0; height: 0; border-left-width: {half}px; border-right-width: {half}px;
             }}
-            QComboBox::down-arrow, QDateEdit::down-arrow {{
+            QComboBox::down-arrow {{
                 border-top-width: {tall}px; border-bottom-width: 0;
             }}
             QSpinBox::down-arrow {{ border-top-width: {small}px; border-bottom-width: 0; }}
