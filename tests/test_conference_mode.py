@@ -451,7 +451,7 @@ def test_whole_conference_by_keyboard(qtbot, window, store, case, tmp_path) -> N
     w.ask_protocol_path = lambda suggested: pdf if suggested.startswith("Protokoll_51.2") else None
     with qtbot.waitSignal(w.conference_saved) as saved:
         press(qtbot, w, Qt.Key_S, Qt.ControlModifier)
-    assert w.saved and "Gespeichert" in w.message.text()
+    assert w.saved and "Gespeichert" in w.console.text()
     detail = store.cases.get(case.id)
     conference = detail.conferences[-1]
     assert saved.args == [conference.id]
@@ -536,7 +536,7 @@ def test_failed_protocol_is_retried_without_recording_twice(  # type: ignore[no-
     w.ask_protocol_path = lambda _suggested: pdf
     before = len(store.cases.get(case.id).conferences)
     w.save_and_protocol()
-    assert "Protokoll fehlt" in w.message.text() and w.saved and not pdf.exists()
+    assert "Protokoll fehlt" in w.console.text() and w.saved and not pdf.exists()
     w.save_and_protocol()
     detail = store.cases.get(case.id)
     assert len(detail.conferences) == before + 1 and pdf.exists()
@@ -551,7 +551,7 @@ def test_validation_problems_are_shown_not_saved(qtbot, window) -> None:  # type
     w.next_review_field.set_value(date(2026, 1, 1))  # before the conference
     w.ask_protocol_path = lambda _s: pytest.fail("no file dialog for invalid input")
     w.save_and_protocol()
-    assert "Nächste Überprüfung" in w.message.text() and not w.saved
+    assert "Nächste Überprüfung" in w.console.text() and not w.saved
 
 
 def test_problems_of_a_section_in_english(qtbot, store, case) -> None:  # type: ignore[no-untyped-def]
@@ -568,7 +568,7 @@ def test_problems_of_a_section_in_english(qtbot, store, case) -> None:  # type: 
     w.next_review_field.set_value(date(2026, 1, 1))  # before the conference
     w.ask_protocol_path = lambda _s: pytest.fail("no file dialog for invalid input")
     w.save_and_protocol()
-    shown = w.message.text()
+    shown = w.console.text()
     assert shown.startswith("Not saved:") and "• Next review: " in shown, shown
     assert not any(word in shown for word in ("Nächste", "darf", "muss", "Teilnehmende"))
 

@@ -1413,6 +1413,14 @@
         <source>&amp;Weiter bearbeiten</source>
         <translation>&amp;Keep editing</translation>
     </message>
+    <message>
+        <source>Der Fall kann nicht geöffnet werden.</source>
+        <translation>The case cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Nicht übernommen – Hinweis auf dem Bildschirm der Moderation.</source>
+        <translation>Not added – see the note on the facilitator's screen.</translation>
+    </message>
 </context>
 <context>
     <name>ConsentDialog</name>
@@ -3132,6 +3140,33 @@ Your recovery key (visible only now – please print it out and keep it in a saf
     <message>
         <source>Bitte bestätigen Sie zuerst, dass Sie den Schlüssel sicher verwahrt haben.</source>
         <translation>Please confirm first that you have stored the key safely.</translation>
+    </message>
+</context>
+<context>
+    <name>FacilitatorConsole</name>
+    <message>
+        <source>Hinweis schließen</source>
+        <translation>Close note</translation>
+    </message>
+    <message>
+        <source>Hinweis schließen (Esc)</source>
+        <translation>Close note (Esc)</translation>
+    </message>
+    <message>
+        <source>Konferenzmodus – nur für die Moderation</source>
+        <translation>Conference mode – for the facilitator only</translation>
+    </message>
+    <message>
+        <source>Hinweise, die nicht auf den Beamer gehören. Die Konferenz läuft im anderen Fenster.</source>
+        <translation>Notes that do not belong on the projector. The conference runs in the other window.</translation>
+    </message>
+    <message>
+        <source>Frühere Hinweise</source>
+        <translation>Earlier notes</translation>
+    </message>
+    <message>
+        <source>Hinweis auf dem Bildschirm der Moderation.</source>
+        <translation>See the note on the facilitator's screen.</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,7 @@
 """Konferenzmodus: one case on the projected screen, run by the facilitator from the keyboard.
 
 The window shows only the case under discussion (no case list, no status bar, no pop-up
-notifications; the main window pauses its idle lock while it is open) and captures what the
+notifications, no validation message, file dialog or saved path on the projector; the main window pauses its idle lock while it is open) and captures what the
 conference produces: participants, the agenda with a timer per item, the family's will in their
 own words, resources, goals with indicator and five goal-attainment levels, the agreed steps
 (who — the family first —, what, by when), decisions, the next review and the review of the
@@ -31,7 +31,9 @@ helpers; ``widgets``: the small widgets the screen is built from; ``agenda``: th
 timer; ``projection``: curtain, lock, full screen, zoom, contrast, initials and layout;
 ``participants``: who takes part and what their consent allows; ``case_background``: the case
 file's background and the review of its open goals; ``plan``: will, resources, goals, steps and
-decisions; ``protocol``: saving, the PDF protocol and closing.
+decisions; ``protocol``: saving, the PDF protocol and closing; ``console``: the notes for the
+facilitator only (a window on the laptop's own screen when there are two, else an overlay that
+the curtain hides).
 """
 
 from ui.conference.window import ConferenceWindow

@@ -39,6 +39,7 @@ from ui.forms import DateField
 
 if TYPE_CHECKING:
     from ui.conference.agenda import AgendaItem
+    from ui.conference.console import FacilitatorConsole
 
 
 @dataclass
@@ -63,7 +64,7 @@ class ConferenceBase(QWidget):
     scroll: QScrollArea  # window
     columns_layout: QHBoxLayout  # window
     column_layouts: list[QVBoxLayout]  # window
-    message: QLabel  # window, filled by protocol
+    console: FacilitatorConsole  # window: notes for the facilitator only
     curtain: CurtainWidget  # window
     sections: list[Section]  # window; in screen order via _left and _right
     _left: list[Section]  # window

@@ -100,11 +100,13 @@ class ProjectionPart(ConferenceBase):
         self._locked = True
         self.curtain.locked_text = self.tr("Gesperrt – bitte im Hauptfenster entsperren.")
         self.curtain.update()
+        self.console.set_locked(True)
 
     def unlock_screen(self) -> None:
         self._locked = False
         self.curtain.locked_text = ""
         self.curtain.update()
+        self.console.set_locked(False)
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
@@ -113,6 +115,8 @@ class ProjectionPart(ConferenceBase):
             self.showFullScreen()
 
     def _on_escape(self) -> None:
+        if self.console.dismiss():
+            return
         if self.isFullScreen():
             self.showNormal()
 
@@ -228,6 +232,8 @@ class ProjectionPart(ConferenceBase):
             QLabel[agenda="over"] { background: #fbe4e1; color: #8a1c10; font-weight: 600; }
             QLabel#muted, QLabel#helpLine { color: #46525e; }
             QLabel#errorMessage { color: #a61b1b; }
+            QFrame#consoleOverlay { background: #fffbe6; border: 1px solid #b08d00;
+                                    border-radius: 6px; }
             QLineEdit:focus, QPlainTextEdit:focus { border: 2px solid #1f5f99; }
         """
         theme = light

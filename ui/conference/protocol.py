@@ -16,7 +16,6 @@ from sro_case.domain import rules
 from sro_case.domain.catalogues import catalogue
 from sro_case.errors import SroCaseError, ValidationError
 from ui.conference.base import ConferenceBase
-from ui.conference.widgets import repolish
 from ui.document_names import document_name, file_number_part
 from ui.forms import format_date
 from ui.i18n import core_label, core_problems, error_text
@@ -106,7 +105,7 @@ class ProtocolPart(ConferenceBase):
         self.set_curtain(True)  # the folder's other files are nobody's business in the room
         try:
             path, _filter = QFileDialog.getSaveFileName(
-                self,
+                self.console.dialog_parent(),
                 self.tr("Protokoll speichern"),
                 str(Path(folder) / suggested),
                 self.tr("PDF-Dokument (*.pdf)"),
@@ -163,13 +162,12 @@ class ProtocolPart(ConferenceBase):
         self._saving = False
         self._finish_capture()
         # the file's name on the shared screen, the whole path only in the tooltip
-        self._show_message(
+        self.console.say(
             self.tr("Gespeichert. Protokoll: %1 (im Protokollordner des Falls)").replace(
                 "%1", path.name
             ),
-            error=False,
+            detail=str(path),
         )
-        self.message.setToolTip(str(path))
         emit(self.conference_saved, conference_id)
 
     def _on_save_failed(self, exc: BaseException) -> None:
@@ -211,11 +209,7 @@ class ProtocolPart(ConferenceBase):
         self.save_button.setEnabled(True)
 
     def _show_message(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setProperty("error", "true" if error else "false")
-        self.message.setObjectName("errorMessage" if error else "saveMessage")
-        repolish(self.message)
-        self.message.setVisible(bool(text))
+        self.console.say(text, error=error)
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -223,6 +217,7 @@ class ProtocolPart(ConferenceBase):
             event.ignore()
             return
         self.tick_timer.stop()
+        self.console.close()
         emit(self.closed)
         event.accept()
         super().closeEvent(event)

@@ -5,7 +5,7 @@ every zoom."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
@@ -155,6 +155,8 @@ class Section(QFrame):
         self.problem.setTextFormat(Qt.PlainText)
         self.problem.hide()
         self.layout_.addWidget(self.problem)
+        # set by the window: takes the problems' text to the facilitator's screen (True)
+        self.redirect: Callable[[str], bool] | None = None
 
     def show_problems(self, problems: Sequence[tuple[str, str]]) -> None:
         """The problems of a rule, in the current language (field names and messages of the
@@ -162,6 +164,9 @@ class Section(QFrame):
         text = "\n".join(
             f"• {f}: {msg}" if f else f"• {msg}" for f, msg in core_problems(list(problems))
         )
+        if self.redirect is not None and self.redirect(text):
+            # the reason is on the facilitator's screen; the projector only says there is one
+            text = self.tr("Nicht übernommen – Hinweis auf dem Bildschirm der Moderation.")
         self.problem.setText(text)
         self.problem.setVisible(bool(text))
 

@@ -29,6 +29,7 @@ from sro_case.errors import SroCaseError
 from sro_case.reports.protocol import initials
 from ui.conference.agenda import AgendaPart, agenda_template, format_clock
 from ui.conference.case_background import CaseBackgroundPart
+from ui.conference.console import FacilitatorConsole
 from ui.conference.participants import ParticipantsPart
 from ui.conference.plan import PlanPart
 from ui.conference.projection import ProjectionPart
@@ -113,9 +114,6 @@ class ConferenceWindow(
         self.scroll.setWidget(self.content)
         outer.addWidget(self.scroll, 1)
 
-        self.message = wrapped_label("", "saveMessage")
-        self.message.hide()
-        outer.addWidget(self.message)
         self.help_line = wrapped_label(
             self.tr(
                 "F9 oder Punkt: Vorhang · F11 Vollbild · Strg+Plus/Minus/0 Zoom · F7 Kontrast · "
@@ -128,6 +126,7 @@ class ConferenceWindow(
         outer.addWidget(self.help_line)
 
         self.curtain = CurtainWidget(self)
+        self.console = FacilitatorConsole(self, self.frame)
 
         self.sections = []
         self._build_frame_section()
@@ -154,7 +153,12 @@ class ConferenceWindow(
             self.decisions_section,
             self.save_section,
         ]
+        for section in self.sections:
+            section.redirect = self._problems_to_console(section.title_label.text())
         self._relayout(force=True)
+
+    def _problems_to_console(self, title: str) -> Callable[[str], bool]:
+        return lambda text: self.console.take_problems(title.replace("&", ""), text)
 
     def _build_frame_section(self) -> None:
         s = self.frame_section = self._section(self.tr("Konferenz"))
@@ -245,9 +249,11 @@ class ConferenceWindow(
         self._dirty = False
 
     def _on_load_failed(self, exc: BaseException) -> None:
+        # the reason only for the facilitator: it can name the case or the file
         text = error_text(exc) if isinstance(exc, SroCaseError) else repr(exc)
-        self.title_label.setText(
-            self.tr("Der Fall kann nicht geöffnet werden: %1").replace("%1", text)
+        self.title_label.setText(self.tr("Der Fall kann nicht geöffnet werden."))
+        self.console.say(
+            self.tr("Der Fall kann nicht geöffnet werden: %1").replace("%1", text), error=True
         )
         self.scroll.setEnabled(False)
 
