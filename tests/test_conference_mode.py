@@ -319,9 +319,12 @@ def test_whole_conference_by_keyboard(qtbot, window, store, case, tmp_path) -> N
     assert OLD_GOAL not in texts  # a neutral placeholder for the review (consent_gate)
     assert "Ziel aus der Fallakte" in texts
     assert not w.background_section.isVisible()
-    suggestions = [value for _display, value in w.who_suggestions()]
-    assert suggestions[:2] == ["Ayşe Yılmaz", "Familie"]  # the family first
-    assert "Elif Yılmaz" not in suggestions  # names from the file stay off the screen
+    suggestions = w.who_suggestions()
+    # the family first; the household on file by role (#15), its names stay off the screen
+    assert [d for d, _v in suggestions][:3] == ["Ayşe Yılmaz", "Kind", "Familie"]
+    assert suggestions[1] == ("Kind", "Elif Yılmaz")  # the step keeps whom it names
+    shown = [w.will_who.itemText(i) for i in range(w.will_who.count())]
+    assert "Kind" in shown and "Elif Yılmaz" not in shown
 
     # -- will, resources, goal with levels and steps, review, decisions -----------------
     press(qtbot, w, Qt.Key_5, Qt.ControlModifier)
@@ -644,6 +647,35 @@ def test_gentle_hints_for_steps(qtbot, window) -> None:  # type: ignore[no-untyp
     w.step_due.set_value(date(2026, 12, 15))
     w.add_step()
     assert len(w.pending_steps) == 2 and w.step_hint.isHidden()
+
+
+def test_household_in_who_by_role_while_restricted(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """#15: the household on file appears in the "Wer?" lists; while the screen may not show
+    names from the file (a participant without consent), by role – and a step or will
+    statement for that person shows the role, while the step keeps the name."""
+    w = window
+    add_participant(qtbot, w, "Herr Schulz", "Grundschule", "Schule")  # no consent
+    assert w.policy.restricted
+    shown = [w.step_who.itemText(i) for i in range(w.step_who.count())]
+    assert shown[:3] == ["Elternteil", "Kind", "Familie"]
+    w.step_who.setCurrentIndex(1)  # "Kind"
+    assert w.step_who.value() == "Elif Yılmaz"
+    w.step_what.setText("geht jeden Morgen in die Kita")
+    w.step_due.set_value(date(2026, 12, 15))
+    w.add_step()
+    assert w.pending_steps[0].who == "Elif Yılmaz"
+    w.will_who.setCurrentIndex(0)
+    w.will_text.setText("Wir schaffen das.")
+    w.add_will()
+    texts = screen_texts(w)
+    assert "• Kind: geht jeden Morgen" in texts and "— Elternteil" in texts
+    assert "Elif Yılmaz" not in texts and "Ayşe Yılmaz" not in texts
+    # once everyone is cleared, the names are back
+    w._remove(w.participants, 0)
+    add_participant(qtbot, w, "Katrin Beck", "Jugendamt Rostock", "ASD")
+    assert not w.policy.restricted
+    texts = screen_texts(w)
+    assert "• Elif Yılmaz: geht jeden Morgen" in texts and "— Ayşe Yılmaz" in texts
 
 
 def test_an_adopted_goal_can_be_edited(qtbot, window) -> None:  # type: ignore[no-untyped-def]

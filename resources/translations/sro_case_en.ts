@@ -1421,6 +1421,10 @@
         <source>Nicht übernommen – Hinweis auf dem Bildschirm der Moderation.</source>
         <translation>Not added – see the note on the facilitator's screen.</translation>
     </message>
+    <message>
+        <source>Familienmitglied</source>
+        <translation>Family member</translation>
+    </message>
 </context>
 <context>
     <name>ConsentDialog</name>

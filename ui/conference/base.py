@@ -101,6 +101,10 @@ class ConferenceBase(QWidget):
 
         def name_out(self, name: str) -> str: ...  # projection
 
+        def who_out(
+            self, who: str, fallback: Callable[[str], str] | None = None
+        ) -> str: ...  # participants
+
     def __init__(
         self,
         store: Any,

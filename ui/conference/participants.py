@@ -4,6 +4,8 @@ list with ✓ / ⚠ and the consent gate's reason, the banner of a restricted sc
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -163,31 +165,64 @@ class ParticipantsPart(ConferenceBase):
         self.banner.setToolTip(full)
         self.banner.show()
 
+    def household_labels(self) -> dict[str, str]:
+        """Full name of each household member on file → a neutral label by role ("Elternteil",
+        "Kind 1", "Kind 2"): what a restricted screen shows instead of the name."""
+        if self.detail is None:
+            return {}
+        persons = self._persons_in_order()
+        counts = Counter(p.role for p in persons)
+        numbers: Counter[str] = Counter()
+        labels: dict[str, str] = {}
+        for p in persons:
+            try:
+                label = core_label(PersonRole(p.role).label)
+            except ValueError:
+                label = self.tr("Familienmitglied")
+            if counts[p.role] > 1:
+                numbers[p.role] += 1
+                label = f"{label} {numbers[p.role]}"
+            labels.setdefault(p.full_name, label)
+        return labels
+
+    def _persons_in_order(self) -> list[m.Person]:
+        if self.detail is None:
+            return []
+        order = {r.value: i for i, r in enumerate(_ROLE_ORDER)}
+        return sorted(self.detail.family.persons, key=lambda p: order.get(p.role, 99))
+
+    def who_out(self, who: str, fallback: Callable[[str], str] | None = None) -> str:
+        """A "Wer?" value as the shared screen shows it: a household member by role while the
+        screen may not show names from the file, else the name (initials if chosen)."""
+        taking_part = {p.name.casefold() for p in self.participants}
+        if not self.policy.show_file_names and who.casefold() not in taking_part:
+            label = self.household_labels().get(who)
+            if label:
+                return label
+        return (fallback or self.name_out)(who)
+
     def who_suggestions(self) -> list[tuple[str, str]]:
-        """(display, full name): the family first — persons on file (if the screen may show
-        them), family members taking part — then "Familie", then the professionals."""
-        values: list[str] = []
-        if self.detail is not None and self.policy.show_file_names:
-            order = {r.value: i for i, r in enumerate(_ROLE_ORDER)}
-            persons = sorted(self.detail.family.persons, key=lambda p: order.get(p.role, 99))
-            values += [p.full_name for p in persons]
+        """(display, full name): the family first — the household on file (by name if the
+        screen may show names from the file, else by role), family members taking part — then
+        "Familie", then the professionals."""
+        pairs: list[tuple[str, str]] = [
+            (self.who_out(p.full_name), p.full_name) for p in self._persons_in_order()
+        ]
         disciplines = catalogue("disciplines")
         family = [
             p for p in self.participants if (disciplines.find(p.discipline) or _NO).get("family")
         ]
         others = [p for p in self.participants if p not in family]
-        values += [p.name for p in family]
-        values.append(self.tr("Familie"))
-        values += [p.name for p in others]
+        pairs += [(self.name_out(p.name), p.name) for p in family]
+        pairs.append((self.tr("Familie"), self.tr("Familie")))
+        pairs += [(self.name_out(p.name), p.name) for p in others]
         seen: set[str] = set()
         result = []
-        for value in values:
+        for display, value in pairs:
             key = value.casefold()
             if value and key not in seen:
                 seen.add(key)
-                result.append(
-                    (value if value == self.tr("Familie") else self.name_out(value), value)
-                )
+                result.append((display, value))
         return result
 
     def _update_suggestions(self) -> None:

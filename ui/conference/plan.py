@@ -293,7 +293,7 @@ class PlanPart(ConferenceBase):
     def _render_will(self) -> None:
         self._clear_layout(self.will_list)
         for i, (who, text) in enumerate(self.will_items):
-            shown = f"„{self.text_out(text)}“" + (f" — {self.name_out(who)}" if who else "")
+            shown = f"„{self.text_out(text)}“" + (f" — {self.who_out(who)}" if who else "")
             self._add_item_row(
                 self.will_list,
                 shown,
@@ -314,7 +314,7 @@ class PlanPart(ConferenceBase):
 
     def _step_text(self, step: m.StepDraft) -> str:
         due = f" — {self.tr('bis')} {format_date(step.due_on)}" if step.due_on else ""
-        return f"• {self.text_out(step.who)}: {self.text_out(step.what)}{due}"
+        return f"• {self.who_out(step.who, self.text_out)}: {self.text_out(step.what)}{due}"
 
     def _render_goals(self) -> None:
         self._clear_layout(self.goal_list)
