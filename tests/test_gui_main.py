@@ -13,6 +13,7 @@ from tests.conftest import PASSPHRASE
 from ui.case_file import CaseFileWidget
 from ui.i18n import install_language
 from ui.main_window import MainWindow
+from ui.table_sorting import sort_menu
 from ui.tables import ID_ROLE
 from ui.tasks import InlineTaskRunner
 
@@ -83,6 +84,16 @@ def test_list_search_filters_and_sort(window, qtmodeltester) -> None:  # type: i
     window.case_list.table.sortByColumn(1, Qt.AscendingOrder)
     assert rows(window) == ["Familie Abel", "Familie Meyer", "Familie Özdemir", "Familie Zorn"]
     assert "Fälle" in window.case_list.count_label.text()
+    # the same from the keyboard (#15): the sort menu's entry for the current column turns
+    # the order round, in the database's query (the list is loaded page by page)
+    menu = sort_menu(window.case_list.table)
+    assert [a.text() for a in menu.actions()][:3] == [
+        "Sortieren nach",
+        "&1 Aktenzeichen",
+        "&2 Familie  ▲",
+    ]
+    menu.actions()[2].trigger()
+    assert rows(window) == ["Familie Zorn", "Familie Özdemir", "Familie Meyer", "Familie Abel"]
 
 
 def test_open_case_file_tabs(window, qtmodeltester) -> None:  # type: ignore[no-untyped-def]

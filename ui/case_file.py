@@ -42,6 +42,7 @@ from ui.goal_chart import GoalCourseWidget, GoalGlanceWidget
 from ui.i18n import core_label, error_text
 from ui.icons import icon
 from ui.refcounts import emit
+from ui.table_sorting import make_sortable
 from ui.tables import ID_ROLE, Row, RowsTableModel, euros, german_date
 
 
@@ -70,6 +71,7 @@ class ListTab(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        make_sortable(self.table)
         layout.addWidget(self.table)
         self.buttons.addStretch(1)
 

@@ -37,6 +37,7 @@ from sro_case.domain.phonetics import cologne_phonetic
 from sro_case.services.cases import SORT_COLUMNS, CaseFilter
 from ui.i18n import core_label, error_text
 from ui.refcounts import emit
+from ui.table_sorting import make_sortable
 from ui.tables import ID_ROLE, Count, Page, PagedTableModel, RowsTableModel, german_date, number
 
 PAGE = 200
@@ -194,7 +195,7 @@ class CaseListPage(QWidget):
         self.table.setAlternatingRowColors(True)
         # indicator first: enabling sorting then asks for the order the model already has
         self.table.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)
-        self.table.setSortingEnabled(True)
+        make_sortable(self.table, keep_order=False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         # size columns from the first rows only (Qt's default of 1000 rows cost 0.1 s per load)
         self.table.horizontalHeader().setResizeContentsPrecision(40)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxL
 
 from ui.i18n import core_text, error_text
 from ui.refcounts import emit
+from ui.table_sorting import make_sortable
 from ui.tables import ID_ROLE, Row, RowsTableModel, german_date, number
 
 SHOWN = 500  # the earliest deadlines in the table; the summary counts all of them
@@ -53,6 +54,7 @@ class DeadlinesPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        make_sortable(self.table)
         self.table.activated.connect(self._on_activated)
         self.table.doubleClicked.connect(self._on_activated)
         layout.addWidget(self.table)

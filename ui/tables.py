@@ -25,7 +25,6 @@ from sro_case.domain.sorting import german_key
 from ui.refcounts import emit
 
 ID_ROLE = Qt.UserRole + 1
-SORT_ROLE = Qt.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -176,11 +175,38 @@ class RowsTableModel(HeaderedTableModel):
         super().__init__(parent)
         self._headers = list(headers)
         self._rows: list[Row] = []
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        if self._sorted_by is not None:  # new rows keep the order the user chose
+            column, order = self._sorted_by
+            self._rows.sort(key=self._key(column), reverse=order == Qt.DescendingOrder)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        """By the column's sort key (dates by date, text the German way, empty cells last);
+        stable, so equal rows keep the caller's order. Column -1: the caller's order."""
+        if not (0 <= column < len(self._headers)):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._sorted_by = (column, order)
+        self._rows.sort(key=self._key(column), reverse=order == Qt.DescendingOrder)
+        self.layoutChanged.emit()
+
+    @staticmethod
+    def _key(column: int) -> Callable[[Row], tuple[int, int, Any]]:
+        """Rows with an explicit sort key (an ISO date, a size) by it, the others by their text
+        the German way, empty cells last; the middle rank keeps the two kinds of key apart."""
+
+        def key(row: Row) -> tuple[int, int, Any]:
+            if column < len(row.sort_keys) and row.sort_keys[column] is not None:
+                return (0, 0, row.sort_keys[column])
+            text = row.cells[column] if column < len(row.cells) else ""
+            return (0, 1, german_key(text)) if text else (1, 1, ())
+
+        return key
 
     def row_at(self, row: int) -> Row:
         return self._rows[row]
@@ -196,10 +222,6 @@ class RowsTableModel(HeaderedTableModel):
             return row.cells[col] if col < len(row.cells) else ""
         if role == ID_ROLE:
             return row.id
-        if role == SORT_ROLE:
-            if col < len(row.sort_keys) and row.sort_keys[col] is not None:
-                return row.sort_keys[col]
-            return german_key(row.cells[col] if col < len(row.cells) else "")[0]
         if role == Qt.ToolTipRole and row.tooltip:
             return row.tooltip
         if role == Qt.ForegroundRole:

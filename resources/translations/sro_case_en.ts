@@ -3173,4 +3173,19 @@ Your recovery key (visible only now – please print it out and keep it in a saf
         <translation>See the note on the facilitator's screen.</translation>
     </message>
 </context>
+<context>
+    <name>QTableView</name>
+    <message>
+        <source>Sortieren nach</source>
+        <translation>Sort by</translation>
+    </message>
+    <message>
+        <source>Umschalt+F10: Sortieren nach …</source>
+        <translation>Shift+F10: sort by …</translation>
+    </message>
+    <message>
+        <source>Klick: nach dieser Spalte sortieren, noch ein Klick: umgekehrt.</source>
+        <translation>Click: sort by this column, click again: reverse order.</translation>
+    </message>
+</context>
 </TS>

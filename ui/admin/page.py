@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import error_text
+from ui.table_sorting import make_sortable
+from ui.tables import RowsTableModel
 
 
 def german_time(value: datetime) -> str:
@@ -40,6 +42,8 @@ def setup_table(view: QTableView, model: Any, *, multi: bool = False) -> None:
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
     view.setWordWrap(False)
+    if isinstance(model, RowsTableModel):  # the audit log keeps its chain order
+        make_sortable(view)
 
 
 def selected_rows(view: QTableView) -> list[int]:
