@@ -512,6 +512,8 @@ def test_german_screens_show_no_english_word(qtbot, gui_settings, export) -> Non
 
 
 def test_english_ui(qtbot, gui_settings, export) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_translations import _visible_texts
+
     install_language("en")
     period = StatisticsPeriodDialog(today=TODAY)
     qtbot.addWidget(period)
@@ -533,6 +535,18 @@ def test_english_ui(qtbot, gui_settings, export) -> None:  # type: ignore[no-unt
         "Audited together with earlier exports: 01.01.2026–31.03.2026.",
         "Suppressed in addition because of earlier exports: 3 cells.",
     ]
+    # table titles, populations and notes in English too (#15); the file keeps German
+    titles = [
+        " ".join(preview.table_list.item(i).text().split())
+        for i in range(preview.table_list.count())
+    ]
+    assert any("Support services begun, by social space" in t for t in titles), titles
+    assert not any("Hilfen" in t or "Fälle" in t for t in titles), titles
+    preview.table_list.setCurrentRow(3)  # the model regions by sex, with its note
+    texts = " ".join(_visible_texts(preview))
+    assert "Population: Support services begun from " in texts, texts
+    assert "Model regions: " in texts and "Modellregionen" not in texts
+    assert str(preview.export.tables[0].title) == "Begonnene Hilfen nach Sozialraum und Hilfeart"
 
 
 def test_the_preview_speaks_the_ui_language(qtbot, export) -> None:  # type: ignore[no-untyped-def]

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from sro_case.export.tables import PublishedTable, StatisticsExport, Status
-from ui.i18n import core_label
+from ui.i18n import core_label, core_text
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS_ROLE = Qt.UserRole + 1  # the cell's Status value ("wert", "null", "primär", …)
@@ -221,11 +221,13 @@ class StatisticsExportDialog(QDialog):
         self.pages.addWidget(self._provenance_page(export))
         for number, table in enumerate(export.tables, start=1):
             # wrapped here: QListView's own word wrap cuts the last line of some titles
-            lines = textwrap.wrap(f"{number}. {table.title}", TITLE_WRAP, subsequent_indent="    ")
+            lines = textwrap.wrap(
+                f"{number}. {core_text(table.title)}", TITLE_WRAP, subsequent_indent="    "
+            )
             item = QListWidgetItem("\n".join(lines), self.table_list)
-            item.setToolTip(table.title)
+            item.setToolTip(core_text(table.title))
             item.setData(Qt.UserRole, table.id)
-            item.setData(Qt.AccessibleTextRole, table.title)
+            item.setData(Qt.AccessibleTextRole, core_text(table.title))
             self.pages.addWidget(self._table_page(table))
         list_width = self.table_list.sizeHintForColumn(0) + 2 * self.table_list.frameWidth()
         list_width += self.table_list.style().pixelMetric(QStyle.PM_ScrollBarExtent) + 8
@@ -347,16 +349,18 @@ class StatisticsExportDialog(QDialog):
         page = QWidget()
         box = QVBoxLayout(page)
         box.setContentsMargins(8, 0, 0, 0)
-        title = QLabel(table.title)
+        title = QLabel(core_text(table.title))
         title.setTextFormat(Qt.PlainText)
         title.setObjectName("caseTitle")  # the heading style of the application
         title.setWordWrap(True)
         box.addWidget(title)
-        population = QLabel(self.tr("Grundgesamtheit: %1").replace("%1", table.population_label))
+        population = QLabel(
+            self.tr("Grundgesamtheit: %1").replace("%1", core_text(table.population_label))
+        )
         population.setWordWrap(True)
         box.addWidget(population)
         for note in table.notes:
-            label = QLabel(note)
+            label = QLabel(core_text(note))
             label.setWordWrap(True)
             box.addWidget(label)
         model = PublishedTableModel(table, self)
@@ -372,7 +376,7 @@ class StatisticsExportDialog(QDialog):
         header.setDefaultAlignment(Qt.AlignCenter)
         # one line per row label; ResizeToContents would ask every cell at every layout pass
         view.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
-        view.setAccessibleName(table.title)
+        view.setAccessibleName(core_text(table.title))
         box.addWidget(view, stretch=1)
         self.models.append(model)
         self.views.append(view)

@@ -1747,5 +1747,97 @@
         <source>Insgesamt</source>
         <translation>Total</translation>
     </message>
+    <message>
+        <source>{start} bis {end}</source>
+        <translation>from {start} to {end}</translation>
+    </message>
+    <message>
+        <source>Hilfen mit Beginn im Zeitraum {period}</source>
+        <translation>Support services begun {period}</translation>
+    </message>
+    <message>
+        <source>Begonnene Hilfen nach Sozialraum und Hilfeart</source>
+        <translation>Support services begun, by social space and type</translation>
+    </message>
+    <message>
+        <source>Begonnene Hilfen nach Sozialraum und Alter zu Beginn der Hilfe</source>
+        <translation>Support services begun, by social space and age at the start</translation>
+    </message>
+    <message>
+        <source>Begonnene Hilfen: Modellregionen und übrige Stadt nach Geschlecht</source>
+        <translation>Support services begun: model regions and rest of the city, by sex</translation>
+    </message>
+    <message>
+        <source>Laufende Hilfen am {day} nach Sozialraum und Hilfekategorie</source>
+        <translation>Support services running on {day}, by social space and category</translation>
+    </message>
+    <message>
+        <source>Hilfen, die am {day} liefen</source>
+        <translation>Support services running on {day}</translation>
+    </message>
+    <message>
+        <source>Beendete Hilfen nach Beendigungsgrund und Dauer</source>
+        <translation>Support services ended, by reason and duration</translation>
+    </message>
+    <message>
+        <source>Hilfen mit Ende im Zeitraum {period}</source>
+        <translation>Support services ended {period}</translation>
+    </message>
+    <message>
+        <source>Fälle nach Zahl der Fallkonferenzen im Zeitraum</source>
+        <translation>Cases by number of case conferences in the period</translation>
+    </message>
+    <message>
+        <source>Fälle mit mindestens einer Konferenz im Zeitraum {period}</source>
+        <translation>Cases with at least one conference {period}</translation>
+    </message>
+    <message>
+        <source>Konferenzen nach beteiligten Disziplinen</source>
+        <translation>Conferences by disciplines taking part</translation>
+    </message>
+    <message>
+        <source>Konferenzen im Zeitraum {period}, je Disziplin einmal gezählt</source>
+        <translation>Conferences {period}, counted once per discipline</translation>
+    </message>
+    <message>
+        <source>Ziele und mittlere Zielerreichung nach Sozialraum</source>
+        <translation>Goals and mean goal attainment by social space</translation>
+    </message>
+    <message>
+        <source>Ziele mit mindestens einer Überprüfung im Zeitraum {period} (letzte Bewertung)</source>
+        <translation>Goals reviewed at least once {period} (latest rating)</translation>
+    </message>
+    <message>
+        <source>Gefährdungseinschätzungen nach § 8a SGB VIII nach Ergebnis</source>
+        <translation>Child protection assessments under § 8a SGB VIII, by outcome</translation>
+    </message>
+    <message>
+        <source>Fälle mit Kinderschutzverfahren, eröffnet im Zeitraum {period}</source>
+        <translation>Cases with a child protection procedure opened {period}</translation>
+    </message>
+    <message>
+        <source>Gebundene Kosten der Hilfen und Sozialraumbudget</source>
+        <translation>Committed cost of support services and social-space budget</translation>
+    </message>
+    <message>
+        <source>Hilfen mit Kosten im Zeitraum {period} (Kosten anteilig für die Tage im Zeitraum)</source>
+        <translation>Support services with cost {period} (cost pro rata for the days in the period)</translation>
+    </message>
+    <message>
+        <source>Geschlecht: „divers“ ist mit „ohne Angabe“ zusammengefasst, weil sonst ein zu kleines Feld entstünde.</source>
+        <translation>Sex: “diverse” is merged with “not stated”, since it would otherwise be too small a cell.</translation>
+    </message>
+    <message>
+        <source>Modellregionen: {names}.</source>
+        <translation>Model regions: {names}.</translation>
+    </message>
+    <message>
+        <source>Eine Konferenz zählt bei jeder beteiligten Disziplin; die Summen sind Teilnahmen, nicht Konferenzen.</source>
+        <translation>A conference counts for every discipline taking part; the totals are participations, not conferences.</translation>
+    </message>
+    <message>
+        <source>Budget: Jahresbudget des Sozialraums anteilig für die Tage des Zeitraums. Kosten werden auch gesperrt, wenn eine Hilfe mehr als {share} % der Summe ausmacht.</source>
+        <translation>Budget: the social space's annual budget pro rata for the days of the period. Costs are also withheld when one support service makes up more than {share} % of the sum.</translation>
+    </message>
 </context>
 </TS>

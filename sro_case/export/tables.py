@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from sro_case.domain.catalogues import catalogue
+from sro_case.domain.messages import T
 from sro_case.export.tally import (
     DURATIONS,
     MERGED_SEX,
@@ -593,8 +594,10 @@ def assemble(
     ``merge_sex`` merges "divers" with "ohne Angabe" whatever the count (an earlier export of
     an overlapping period merged them: an unmerged figure now would bound the merged ones)."""
     notes: list[str] = []
-    period = f"{date_from:%d.%m.%Y} bis {date_to:%d.%m.%Y}"
-    begun_label = f"Hilfen mit Beginn im Zeitraum {period}"
+    # titles and populations are templates: the written file keeps the German, the client's
+    # preview shows them in its language (#15)
+    period = T("{start} bis {end}", start=f"{date_from:%d.%m.%Y}", end=f"{date_to:%d.%m.%Y}")
+    begun_label = T("Hilfen mit Beginn im Zeitraum {period}", period=period)
     rows = _space_rows(spaces)
     tables: list[RawTable] = []
 
@@ -608,7 +611,7 @@ def assemble(
     tables.append(
         _cross(
             "hilfen_sozialraum_hilfeart",
-            "Begonnene Hilfen nach Sozialraum und Hilfeart",
+            T("Begonnene Hilfen nach Sozialraum und Hilfeart"),
             "hilfen_beginn",
             begun_label,
             rows,
@@ -627,7 +630,7 @@ def assemble(
     tables.append(
         _cross(
             "hilfen_sozialraum_altersgruppe",
-            "Begonnene Hilfen nach Sozialraum und Alter zu Beginn der Hilfe",
+            T("Begonnene Hilfen nach Sozialraum und Alter zu Beginn der Hilfe"),
             "hilfen_beginn",
             begun_label,
             rows,
@@ -643,21 +646,26 @@ def assemble(
     if merge:
         sex_cols.append(Category("geschlecht", MERGED_SEX, "divers / ohne Angabe"))
         notes.append(
-            "Geschlecht: „divers“ ist mit „ohne Angabe“ zusammengefasst, weil sonst ein zu "
-            "kleines Feld entstünde."
+            T(
+                "Geschlecht: „divers“ ist mit „ohne Angabe“ zusammengefasst, weil sonst ein zu "
+                "kleines Feld entstünde."
+            )
         )
 
     tables.append(
         _cross(
             "hilfen_modellregion_geschlecht",
-            "Begonnene Hilfen: Modellregionen und übrige Stadt nach Geschlecht",
+            T("Begonnene Hilfen: Modellregionen und übrige Stadt nach Geschlecht"),
             "hilfen_beginn",
             begun_label,
             _group_rows(),
             sex_cols,
             tallies.begun_by_sex(merge),
             notes=(
-                "Modellregionen: " + ", ".join(s.name for s in spaces if s.is_model_region) + ".",
+                T(
+                    "Modellregionen: {names}.",
+                    names=", ".join(s.name for s in spaces if s.is_model_region),
+                ),
             ),
         )
     )
@@ -667,9 +675,12 @@ def assemble(
     tables.append(
         _cross(
             "laufende_hilfen_sozialraum",
-            f"Laufende Hilfen am {date_to:%d.%m.%Y} nach Sozialraum und Hilfekategorie",
+            T(
+                "Laufende Hilfen am {day} nach Sozialraum und Hilfekategorie",
+                day=f"{date_to:%d.%m.%Y}",
+            ),
             "hilfen_laufend",
-            f"Hilfen, die am {date_to:%d.%m.%Y} liefen",
+            T("Hilfen, die am {day} liefen", day=f"{date_to:%d.%m.%Y}"),
             rows,
             categories,
             running,
@@ -686,9 +697,9 @@ def assemble(
     tables.append(
         _cross(
             "beendete_hilfen_grund_dauer",
-            "Beendete Hilfen nach Beendigungsgrund und Dauer",
+            T("Beendete Hilfen nach Beendigungsgrund und Dauer"),
             "hilfen_ende",
-            f"Hilfen mit Ende im Zeitraum {period}",
+            T("Hilfen mit Ende im Zeitraum {period}", period=period),
             reasons,
             [Category("dauer", code, label) for code, label, _, _ in DURATIONS],
             ended,
@@ -698,9 +709,9 @@ def assemble(
     tables.append(
         _cross(
             "konferenzen_je_fall",
-            "Fälle nach Zahl der Fallkonferenzen im Zeitraum",
+            T("Fälle nach Zahl der Fallkonferenzen im Zeitraum"),
             "konferenz_faelle",
-            f"Fälle mit mindestens einer Konferenz im Zeitraum {period}",
+            T("Fälle mit mindestens einer Konferenz im Zeitraum {period}", period=period),
             _group_rows(),
             [Category("konferenzen", code, label) for code, label in CONFERENCE_CLASSES],
             tallies.conferences_per_case(),
@@ -715,15 +726,17 @@ def assemble(
     tables.append(
         _cross(
             "konferenzen_disziplinen",
-            "Konferenzen nach beteiligten Disziplinen",
+            T("Konferenzen nach beteiligten Disziplinen"),
             "konferenz_teilnahmen",
-            f"Konferenzen im Zeitraum {period}, je Disziplin einmal gezählt",
+            T("Konferenzen im Zeitraum {period}, je Disziplin einmal gezählt", period=period),
             disciplines,
             _group_rows(),
             by_discipline,
             notes=(
-                "Eine Konferenz zählt bei jeder beteiligten Disziplin; die Summen sind "
-                "Teilnahmen, nicht Konferenzen.",
+                T(
+                    "Eine Konferenz zählt bei jeder beteiligten Disziplin; die Summen sind "
+                    "Teilnahmen, nicht Konferenzen."
+                ),
             ),
         )
     )
@@ -731,9 +744,12 @@ def assemble(
     tables.append(
         _key_figures(
             "ziele_zielerreichung",
-            "Ziele und mittlere Zielerreichung nach Sozialraum",
+            T("Ziele und mittlere Zielerreichung nach Sozialraum"),
             "ziele",
-            f"Ziele mit mindestens einer Überprüfung im Zeitraum {period} (letzte Bewertung)",
+            T(
+                "Ziele mit mindestens einer Überprüfung im Zeitraum {period} (letzte Bewertung)",
+                period=period,
+            ),
             spaces,
             [
                 Category("kennzahl", "ziele", "Ziele mit Überprüfung"),
@@ -763,9 +779,9 @@ def assemble(
     tables.append(
         _cross(
             "kinderschutz_8a_ergebnis",
-            "Gefährdungseinschätzungen nach § 8a SGB VIII nach Ergebnis",
+            T("Gefährdungseinschätzungen nach § 8a SGB VIII nach Ergebnis"),
             "kinderschutz",
-            f"Fälle mit Kinderschutzverfahren, eröffnet im Zeitraum {period}",
+            T("Fälle mit Kinderschutzverfahren, eröffnet im Zeitraum {period}", period=period),
             _group_rows(),
             outcomes,
             protections,
@@ -786,9 +802,12 @@ def assemble(
     tables.append(
         _key_figures(
             "kosten_budget_sozialraum",
-            "Gebundene Kosten der Hilfen und Sozialraumbudget",
+            T("Gebundene Kosten der Hilfen und Sozialraumbudget"),
             "kosten",
-            f"Hilfen mit Kosten im Zeitraum {period} (Kosten anteilig für die Tage im Zeitraum)",
+            T(
+                "Hilfen mit Kosten im Zeitraum {period} (Kosten anteilig für die Tage im Zeitraum)",
+                period=period,
+            ),
             spaces,
             [
                 Category("kennzahl", "hilfen", "Hilfen mit Kosten"),
@@ -800,9 +819,12 @@ def assemble(
             cost_figures,
             dominance=True,
             notes=(
-                "Budget: Jahresbudget des Sozialraums anteilig für die Tage des Zeitraums. "
-                f"Kosten werden auch gesperrt, wenn eine Hilfe mehr als "
-                f"{round(DOMINANCE_SHARE * 100)} % der Summe ausmacht.",
+                T(
+                    "Budget: Jahresbudget des Sozialraums anteilig für die Tage des Zeitraums. "
+                    "Kosten werden auch gesperrt, wenn eine Hilfe mehr als {share} % der Summe "
+                    "ausmacht.",
+                    share=round(DOMINANCE_SHARE * 100),
+                ),
             ),
         )
     )
