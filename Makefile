@@ -43,9 +43,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py de
-	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py en
-	QT_QPA_PLATFORM=offscreen $(PY) tools/conference_screenshots.py
+	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py all
 
 lint: $(STAMP)
 	$(PY) -m ruff check sro_case ui db tests

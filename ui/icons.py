@@ -47,12 +47,13 @@ def _icon(name: str, normal: str, disabled: str) -> QIcon:
     return result
 
 
-def icon(name: str) -> QIcon:
-    """The icon ``resources/icons/<name>.svg`` in the current palette's colours (null if the
-    file is missing, so a missing icon never stops the program)."""
+def icon(name: str, on: QColor | None = None, colour: QColor | None = None) -> QIcon:
+    """The icon ``resources/icons/<name>.svg`` in the current palette's colours, or in
+    ``colour`` on the background ``on`` (the conference's high contrast draws its own); null if
+    the file is missing, so a missing icon never stops the program."""
     palette = QGuiApplication.palette()
-    normal = palette.color(QPalette.Active, QPalette.WindowText)
-    background = palette.color(QPalette.Active, QPalette.Window)
+    normal = colour or palette.color(QPalette.Active, QPalette.WindowText)
+    background = on or palette.color(QPalette.Active, QPalette.Window)
     disabled = QColor(  # halfway to the background: visibly inactive, still recognisable
         (normal.red() + background.red()) // 2,
         (normal.green() + background.green()) // 2,

@@ -86,8 +86,13 @@ class RecoveryKeyDialog(QDialog):
         self.done_button.setDefault(False)
         self.buttons.accepted.connect(self.accept)
         layout.addWidget(self.buttons)
-        self.confirm_box.toggled.connect(self.done_button.setEnabled)
+        # a method of the dialog, not the button's setEnabled: PySide6 connected to a slot of a
+        # button the box made and, with a second dialog, freed it twice at exit
+        self.confirm_box.toggled.connect(self._on_confirmed)
         self.print_button.setFocus()
+
+    def _on_confirmed(self, on: bool) -> None:
+        self.done_button.setEnabled(on)
 
     # -- actions -------------------------------------------------------------------------
     def suggested_pdf(self) -> Path:

@@ -934,7 +934,7 @@
     <message>
         <location filename="../../ui/conference/participants.py" line="65"/>
         <source>z. B. Grundschule am Mühlenteich</source>
-        <translation>e.g. Mühlenteich Primary School</translation>
+        <translation>e.g. Millpond Primary School</translation>
     </message>
     <message>
         <location filename="../../ui/conference/participants.py" line="67"/>
@@ -1424,6 +1424,14 @@
     <message>
         <source>Familienmitglied</source>
         <translation>Family member</translation>
+    </message>
+    <message>
+        <source>Familie %1</source>
+        <translation>Family %1</translation>
+    </message>
+    <message>
+        <source>„%1“</source>
+        <translation>“%1”</translation>
     </message>
 </context>
 <context>

@@ -1839,5 +1839,13 @@
         <source>Budget: Jahresbudget des Sozialraums anteilig für die Tage des Zeitraums. Kosten werden auch gesperrt, wenn eine Hilfe mehr als {share} % der Summe ausmacht.</source>
         <translation>Budget: the social space's annual budget pro rata for the days of the period. Costs are also withheld when one support service makes up more than {share} % of the sum.</translation>
     </message>
+    <message>
+        <source>Modellregion</source>
+        <translation>Model region</translation>
+    </message>
+    <message>
+        <source>übrige Stadt</source>
+        <translation>rest of the city</translation>
+    </message>
 </context>
 </TS>

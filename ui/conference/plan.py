@@ -293,7 +293,8 @@ class PlanPart(ConferenceBase):
     def _render_will(self) -> None:
         self._clear_layout(self.will_list)
         for i, (who, text) in enumerate(self.will_items):
-            shown = f"„{self.text_out(text)}“" + (f" — {self.who_out(who)}" if who else "")
+            quoted = self.tr("„%1“").replace("%1", self.text_out(text))
+            shown = quoted + (f" — {self.who_out(who)}" if who else "")
             self._add_item_row(
                 self.will_list,
                 shown,

@@ -10,13 +10,15 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetricsF, QGuiApplication, QResizeEvent
+from PySide6.QtGui import QColor, QFontMetricsF, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from sro_case.paths import resources_dir
 from sro_case.reports.protocol import NameScrubber, initials
 from ui.conference.base import ConferenceBase
 from ui.conference.widgets import FlowLayout
+from ui.forms import DateField
+from ui.icons import icon
 
 ZOOM_STEPS = (100, 125, 150, 175, 200, 250, 300)
 BASE_POINT_SIZE = 12.0  # 100 %: already larger than the desktop's 10 pt
@@ -261,6 +263,10 @@ class ProjectionPart(ConferenceBase):
             popup.setStyleSheet(f"QWidget {{ font-size: {pt:.1f}pt; }}" + theme)
         fm = QFontMetricsF(self.decisions_edit.font())
         self.decisions_edit.setMinimumHeight(round(fm.lineSpacing() * 4 + 12))
+        # the calendar symbol in the theme's colours (dark on black was invisible)
+        contrast = (QColor("#000000"), QColor("#ffffff")) if self.high_contrast else (None, None)
+        for date_field in self.findChildren(DateField):
+            date_field.button.setIcon(icon("calendar", *contrast))
         self._relayout()
 
     def _arrow_metrics(self) -> str:

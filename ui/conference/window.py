@@ -39,10 +39,9 @@ from ui.forms import DateField
 from ui.i18n import core_label, error_text
 
 
-def _family_short(display_name: str) -> str:
-    rest = re.sub(r"^\s*familie\s+", "", display_name, flags=re.IGNORECASE)
-    short = initials(rest)
-    return f"Familie {short}" if short else "Familie"
+def _family_initials(display_name: str) -> str:
+    """ "Familie Yılmaz" → "Y." (the word "Familie" is the UI's to say, in its language)."""
+    return initials(re.sub(r"^\s*familie\s+", "", display_name, flags=re.IGNORECASE))
 
 
 class ConferenceWindow(
@@ -282,11 +281,11 @@ class ConferenceWindow(
         if self.detail is None:
             return
         s = self.detail.summary
-        family = (
-            _family_short(self.detail.family.display_name)
-            if self.use_initials
-            else self.detail.family.display_name
-        )
+        if self.use_initials:
+            short = _family_initials(self.detail.family.display_name)
+            family = self.tr("Familie %1").replace("%1", short) if short else self.tr("Familie")
+        else:
+            family = self.detail.family.display_name
         kind = core_label(catalogue("conference_kinds").label(self.kind_combo.currentData()))
         self.title_label.setText(f"{kind} · {s.file_number} · {family}")
         self._render_status()
