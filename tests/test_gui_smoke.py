@@ -42,6 +42,23 @@ def test_unlock_wrong_then_right_passphrase(qtbot, created, db_path) -> None:  #
     dialog.store.close()
 
 
+@pytest.mark.parametrize("existing", [True, False], ids=["unlock", "create"])
+def test_unlock_dialog_starts_in_the_passphrase_field(
+    qtbot, created, db_path, tmp_path, existing
+) -> None:  # type: ignore[no-untyped-def]
+    """Typing at once goes into the passphrase (a change of the fields' owners once put the
+    focus into "Wiederholen")."""
+    created.store.close()
+    dialog = UnlockDialog(db_path if existing else tmp_path / "neu.db", InlineTaskRunner())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.focusWidget() is dialog.passphrase
+    assert dialog.repeat.isVisible() == (not existing)
+
+
 def test_unlock_runs_off_the_gui_thread(qtbot, created, db_path) -> None:  # type: ignore[no-untyped-def]
     created.store.close()
     runner = TaskRunner()

@@ -79,18 +79,19 @@ class UnlockDialog(QDialog):
         self.passphrase.setEchoMode(QLineEdit.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
-        self.repeat = QLineEdit(self)  # owned by the dialog also when not in the form
+        self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.Password)
         self.repeat.setAccessibleName(self.tr("Passphrase wiederholen"))
-        self.strength = StrengthLabel(self)  # the same meter as for a passphrase change
+        self.strength = StrengthLabel()  # the same meter as for a passphrase change
         self.strength.set_user_inputs(NEW_DATABASE_USER)
         if self.creating:
             form.addRow(self.tr("&Wiederholen:"), self.repeat)
             form.addRow(self.tr("Stärke:"), self.strength)
             self.passphrase.textChanged.connect(self._on_passphrase_changed)
-        else:
-            self.repeat.hide()
-            self.strength.hide()
+        else:  # owned by the dialog all the same (after the passphrase: first in the focus chain)
+            for unused in (self.repeat, self.strength):
+                unused.setParent(self)
+                unused.hide()
         layout.addLayout(form)
 
         self.message = QLabel()
