@@ -96,6 +96,18 @@ def test_list_search_filters_and_sort(window, qtmodeltester) -> None:  # type: i
     assert rows(window) == ["Familie Zorn", "Familie Özdemir", "Familie Meyer", "Familie Abel"]
 
 
+def test_typing_after_unlock_searches(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The first keys after unlocking go into the search; ↓ then Umschalt+F10 sorts (#15)."""
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.focusWidget() is window.case_list.search
+    qtbot.keyClicks(window.case_list.search, "Meyer")
+    window.case_list.apply_filter()
+    assert rows(window) == ["Familie Meyer"]
+
+
 def test_open_case_file_tabs(window, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     window.open_case(1)
     case = window.current_case()

@@ -77,6 +77,7 @@ def test_create_new_database_asks_twice(qtbot, tmp_path, monkeypatch) -> None:  
 
     real = vault.create_database
     monkeypatch.setattr(vault, "create_database", lambda p, s: real(p, s, kdf=FAST_KDF))
+
     from ui.recovery_key_dialog import RecoveryKeyDialog
 
     shown: list[str] = []
@@ -105,6 +106,7 @@ def test_the_recovery_key_dialog_prints_copies_and_needs_a_confirmation(qtbot, t
 
     from pypdf import PdfReader
     from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QLabel
 
     from ui.recovery_key_dialog import RecoveryKeyDialog
 
@@ -118,6 +120,9 @@ def test_the_recovery_key_dialog_prints_copies_and_needs_a_confirmation(qtbot, t
     QTest.keyClick(dlg, Qt.Key_Escape)
     assert dlg.isVisible() and not dlg.done_button.isEnabled()
     assert "bestätigen" in dlg.status.text()
+    qtbot.wait(50)  # the dialog grows with the status line; the explanation keeps all lines
+    for label in (dlg.status, dlg.findChildren(QLabel)[0]):
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
     dlg.copy_key()
     assert QGuiApplication.clipboard().text() == key
     pdf = tmp_path / "schluessel.pdf"

@@ -91,6 +91,10 @@ class MainWindow(QMainWindow):
         if self.home is not self.tabs:
             restrict_to_statistics(self)
         self.refresh()  # the Fristen load when first shown (DeadlinesPage)
+        if self.home is self.tabs:
+            # typing right after unlocking searches (the focus landed on the "Fälle" tab,
+            # where neither typing nor ↓ did anything)
+            self.case_list.search.setFocus(Qt.OtherFocusReason)
 
     def _status_text(self) -> str:
         return (

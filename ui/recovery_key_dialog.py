@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -40,6 +41,9 @@ class RecoveryKeyDialog(QDialog):
         self.today = today
         self.printed_to: Path | None = None
         layout = QVBoxLayout(self)
+        # the dialog follows its text: a status line appearing under a wrapped explanation
+        # squeezed the explanation's last line away (seen in Xvfb at 1366 x 768)
+        layout.setSizeConstraint(QLayout.SetFixedSize)
         intro = QLabel(
             self.tr(
                 "Die Datenbank wurde angelegt. Dies ist ihr Wiederherstellungsschlüssel: er "
