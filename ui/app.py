@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -14,6 +14,10 @@ from sro_case import __version__
 from sro_case.paths import default_database_path, resources_dir
 from ui.focus_style import FocusRingStyle
 from ui.i18n import install_language
+
+if TYPE_CHECKING:  # annotations only: the start stays light
+    from sro_case.app import Application
+    from ui.tasks import Runner
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -52,16 +56,15 @@ def choose_database(explicit: Path | None) -> tuple[Path, bool] | None:
     return choice
 
 
-def backup_on_close(store: Any, runner: Any) -> Any:
+def backup_on_close(store: Application, runner: Runner) -> Any:
     """The automatic backup on closing, at most one a day, with a busy dialog (a city-sized
     database takes half a minute to copy and verify; without one the program seemed gone
     while it still held the database). A failure is shown; the backup is then simply missing."""
-    from sro_case.services.backup import BackupService
     from ui.busy import run_busy
 
     keep = int(QSettings().value("backup/keep", 14))
     folder = QSettings().value("backup/folder")
-    service = BackupService(store)
+    service = store.backups
     result, error = run_busy(
         runner,
         QApplication.translate(
@@ -97,7 +100,9 @@ def run(db: Path | None = None) -> int:
     return code
 
 
-def _session(app: Any, runner: Any, path: Path, demo: bool) -> tuple[int, tuple[Path, bool] | None]:
+def _session(
+    app: Any, runner: Runner, path: Path, demo: bool
+) -> tuple[int, tuple[Path, bool] | None]:
     """One database from unlocking to closing; returns the exit code and the database chosen
     next (None: quit)."""
     from sro_case.services.location import location_warning

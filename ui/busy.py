@@ -9,6 +9,8 @@ from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QProgressDialog
 
+from ui.tasks import Runner
+
 
 class BusyDialog(QProgressDialog):
     """A busy indicator without cancel or close button, shown by Qt after ``show_after_ms``;
@@ -52,7 +54,7 @@ class BusyDialog(QProgressDialog):
 
 
 def run_busy(
-    runner: Any, label: str, fn: Callable[[], Any], *, show_after_ms: int = 0
+    runner: Runner, label: str, fn: Callable[[], Any], *, show_after_ms: int = 0
 ) -> tuple[Any, BaseException | None]:
     """``fn`` on the database lane behind a ``BusyDialog`` (shown after ``show_after_ms``, so
     quick work does not flash one); a local event loop keeps the screen painting. Returns the

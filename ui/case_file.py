@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sro_case.app import Application
 from sro_case.domain import models as m
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind, Sex
@@ -44,6 +45,7 @@ from ui.icons import icon
 from ui.refcounts import emit
 from ui.table_sorting import make_sortable
 from ui.tables import ID_ROLE, Row, RowsTableModel, euros, german_date
+from ui.tasks import Runner
 
 
 def _label(enum: Any, value: str) -> str:
@@ -107,7 +109,7 @@ class CaseFileWidget(QWidget):
     conference_started = Signal(object)  # the ConferenceWindow that was opened
 
     def __init__(
-        self, store: Any, runner: Any, case_id: int, parent: QWidget | None = None
+        self, store: Application, runner: Runner, case_id: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.store = store

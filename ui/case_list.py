@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sro_case.app import Application
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.phonetics import cologne_phonetic
 from sro_case.services.cases import SORT_COLUMNS, CaseFilter
@@ -39,6 +40,7 @@ from ui.i18n import core_label, error_text
 from ui.refcounts import emit
 from ui.table_sorting import make_sortable
 from ui.tables import ID_ROLE, Count, Page, PagedTableModel, RowsTableModel, german_date, number
+from ui.tasks import Runner
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -47,7 +49,7 @@ Index = QModelIndex | QPersistentModelIndex
 class CaseListModel(PagedTableModel):
     PAGE = PAGE
 
-    def __init__(self, store: Any, runner: Any, parent: Any = None) -> None:
+    def __init__(self, store: Application, runner: Runner, parent: Any = None) -> None:
         super().__init__(runner, parent)
         self._store = store
         self._filter = CaseFilter()
@@ -156,7 +158,7 @@ class CaseListPage(QWidget):
 
     case_activated = Signal(int)
 
-    def __init__(self, store: Any, runner: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Application, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.runner = runner

@@ -9,10 +9,12 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
+from sro_case.app import Application
 from ui.i18n import core_text, error_text
 from ui.refcounts import emit
 from ui.table_sorting import make_sortable
 from ui.tables import ID_ROLE, Row, RowsTableModel, german_date, number
+from ui.tasks import Runner
 
 SHOWN = 500  # the earliest deadlines in the table; the summary counts all of them
 
@@ -20,7 +22,7 @@ SHOWN = 500  # the earliest deadlines in the table; the summary counts all of th
 class DeadlinesPage(QWidget):
     case_activated = Signal(int)
 
-    def __init__(self, store: Any, runner: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Application, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.runner = runner

@@ -8,7 +8,7 @@ is lost, and come back after the passphrase.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -16,8 +16,6 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidg
 
 from sro_case import __version__
 from sro_case.errors import WrongPassphrase
-from sro_case.services import vault
-from sro_case.services.store import Store
 from ui.admin import build_admin_menu
 from ui.case_file import CaseFileWidget
 from ui.case_list import CaseListPage
@@ -26,6 +24,10 @@ from ui.i18n import error_text
 from ui.lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockPage
 from ui.refcounts import emit
 from ui.statistics_only import StatisticsOnlyPage, restrict_to_statistics, statistics_only
+
+if TYPE_CHECKING:
+    from sro_case.app import Application
+    from ui.tasks import Runner
 
 
 def first_size(available: QSize) -> QSize:
@@ -41,7 +43,7 @@ class MainWindow(QMainWindow):
     # another database chosen from Datei → Datenbank wechseln (path, fill with demo data)
     switch_requested = Signal(object)
 
-    def __init__(self, store: Store, runner: Any, *, idle_clock: Any = None) -> None:
+    def __init__(self, store: Application, runner: Runner, *, idle_clock: Any = None) -> None:
         super().__init__()
         self.store = store
         self.runner = runner
@@ -338,13 +340,13 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.lock_page)
         self.lock_page.reset()
         self.toolbar.setEnabled(False)  # nothing to do on a locked screen but unlock
-        self.store.engine.dispose()  # close pooled connections and their page caches
+        self.store.release_caches()  # close pooled connections and their page caches
         self.statusBar().showMessage(self.tr("Gesperrt · %1").replace("%1", str(self.store.path)))
 
     def _on_unlock_requested(self, secret: str) -> None:
-        path, user = self.store.path, self.store.actor
+        store = self.store
         self.runner.submit(
-            lambda: vault.verify_passphrase(path, secret, user=user),
+            lambda: store.verify_passphrase(secret),
             lambda _login: self.unlock_done(),
             self._on_unlock_failed,
         )

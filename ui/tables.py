@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from sro_case.domain.sorting import german_key
 from ui.refcounts import emit
+from ui.tasks import Runner
 
 ID_ROLE = Qt.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -79,7 +80,7 @@ class PagedTableModel(HeaderedTableModel):
     failed = Signal(object)
     PAGE = 200
 
-    def __init__(self, runner: Any, parent: Any = None) -> None:
+    def __init__(self, runner: Runner, parent: Any = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._rows: list[Any] = []
@@ -190,10 +191,10 @@ class RowsTableModel(HeaderedTableModel):
         stable, so equal rows keep the caller's order. Column -1: the caller's order."""
         if not (0 <= column < len(self._headers)):
             return
-        self.layoutAboutToBeChanged.emit()
+        emit(self.layoutAboutToBeChanged)
         self._sorted_by = (column, order)
         self._rows.sort(key=self._key(column), reverse=order == Qt.DescendingOrder)
-        self.layoutChanged.emit()
+        emit(self.layoutChanged)
 
     @staticmethod
     def _key(column: int) -> Callable[[Row], tuple[int, int, Any]]:

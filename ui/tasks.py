@@ -9,7 +9,7 @@ comes back to the GUI thread through a queued signal, where the callbacks run. T
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
@@ -35,6 +35,20 @@ class _Task(QRunnable):
             emit(self._relay.failed, exc)
         else:
             emit(self._relay.finished, result)
+
+
+class Runner(Protocol):
+    """The database lane the windows hand their work to: ``fn`` runs off the GUI thread (or
+    at once, in tests), then ``on_done`` or ``on_error`` on the GUI thread."""
+
+    def submit(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None: ...
+
+    def wait(self, msecs: int = ...) -> bool: ...
 
 
 class TaskRunner(QObject):

@@ -7,6 +7,8 @@ and the login of the user an entry about a user refers to, so the admin view can
 
 from __future__ import annotations
 
+import builtins
+
 import contextlib
 import re
 from dataclasses import dataclass
@@ -125,18 +127,18 @@ class AuditLogService:
             for e in events
         ]
 
-    def actors(self) -> list[str]:
+    def actors(self) -> builtins.list[str]:
         """Every login that appears in the log (for the filter)."""
         self._store.require_role("admin")
         with self._store.read() as s:
             return sorted(s.execute(select(AuditEventRecord.actor).distinct()).scalars())
 
-    def actions(self) -> list[str]:
+    def actions(self) -> builtins.list[str]:
         self._store.require_role("admin")
         with self._store.read() as s:
             return sorted(s.execute(select(AuditEventRecord.action).distinct()).scalars())
 
-    def anchors(self) -> list[audit.AnchorSource]:
+    def anchors(self) -> builtins.list[audit.AnchorSource]:
         return anchors_of(self._store)
 
     def verify(self) -> ChainReport:

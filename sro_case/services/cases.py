@@ -3,6 +3,8 @@ status workflow (close/reopen with a reason), persons, consents, notes, helps, r
 
 from __future__ import annotations
 
+import builtins
+
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -250,7 +252,7 @@ class CaseService:
 
     def find_duplicates(
         self, last_name: str, first_name: str = "", birth_date: date | None = None
-    ) -> list[DuplicateCandidate]:
+    ) -> builtins.list[DuplicateCandidate]:
         """Possible duplicates, closed cases included: same or similar-sounding surname
         (Kölner Phonetik), and the same birth date."""
         self._store.require_case_access()
@@ -534,7 +536,7 @@ class CaseService:
             rec.status = to_status
             self._store.audit(s, "status", "case", case_id, case_id=case_id, detail=to_status)
 
-    def running_helps(self, case_id: int) -> list[m.Help]:
+    def running_helps(self, case_id: int) -> builtins.list[m.Help]:
         """The helps of a case without an end date (asked about when the case is closed)."""
         self._store.require_case_access()
         with self._store.read() as s:
@@ -837,7 +839,7 @@ class CaseService:
             self._store.audit(s, "create", "resource", r.id, case_id=case_id)
             return mapping.resource(r)
 
-    def audit_trail(self, case_id: int) -> list[m.AuditEvent]:
+    def audit_trail(self, case_id: int) -> builtins.list[m.AuditEvent]:
         """Who opened, changed or exported this case (the Zugriffe tab)."""
         from sro_case.services.audit import to_view
         from sro_case.storage.orm import AuditEventRecord

@@ -26,6 +26,7 @@ from sro_case.storage.engine import WRITE_OPTION, optimize
 if TYPE_CHECKING:
     from sro_case.services.access_request import AccessRequestService
     from sro_case.services.audit_log import AuditLogService
+    from sro_case.services.backup import BackupService
     from sro_case.services.cases import CaseService
     from sro_case.services.catalog import CatalogService
     from sro_case.services.conferences import ConferenceService
@@ -191,6 +192,35 @@ class Store:
         from sro_case.services.open_data import OpenDataService
 
         return OpenDataService(self)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from sro_case.services.backup import BackupService
+
+        return BackupService(self)
+
+    # -- the session (see sro_case.app.Application) ----------------------------------------
+    @property
+    def renews_key_on_removal(self) -> bool:
+        """A key file of version 2: removing a user renews the database key."""
+        return self.identity is not None
+
+    def verify_passphrase(self, secret: str) -> str:
+        """The signed-in user's passphrase again (unlocking a locked window)."""
+        from sro_case.services import vault
+
+        return vault.verify_passphrase(self.path, secret, user=self.actor)
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """The signed-in user's own passphrase: the key slot re-wrapped, the change recorded."""
+        from sro_case.services import vault
+
+        vault.change_passphrase(self.path, old, new, user=self.actor)
+        self.users.record_passphrase_change()
+
+    def release_caches(self) -> None:
+        """Locked: close pooled connections and their decrypted page caches."""
+        self.engine.dispose()
 
     def optimize(self) -> None:
         """Refresh the query planner's statistics (after bulk writes and on closing)."""

@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QWidget
 
+from sro_case.app import Application
 from sro_case.domain.enums import Role
 from sro_case.services.audit_log import AuditFilter, AuditRow
 from ui.admin.page import AdminPage, german_time, setup_table
@@ -16,6 +17,7 @@ from ui.audit_labels import entity_labels
 from ui.i18n import core_text, error_text
 from ui.refcounts import emit
 from ui.tables import ID_ROLE, Count, Page, PagedTableModel, RowsTableModel, number
+from ui.tasks import Runner
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -27,7 +29,7 @@ class AuditLogModel(PagedTableModel):
 
     PAGE = PAGE
 
-    def __init__(self, store: Any, runner: Any, parent: Any = None) -> None:
+    def __init__(self, store: Application, runner: Runner, parent: Any = None) -> None:
         super().__init__(runner, parent)
         self._store = store
         self._filter = AuditFilter()
@@ -140,7 +142,7 @@ class AuditLogModel(PagedTableModel):
 
 
 class AuditLogPage(AdminPage):
-    def __init__(self, store: Any, runner: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Application, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(store, runner, parent)
         filters = QHBoxLayout()
         self.actor_combo = QComboBox()

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sro_case.services.backup import DEFAULT_KEEP, BackupService
+from sro_case.app import Application
+from sro_case.services.backup import DEFAULT_KEEP
 from ui.admin.page import AdminPage, german_time, selected_rows, setup_table
 from ui.i18n import core_text
 from ui.tables import Row, RowsTableModel, number
+from ui.tasks import Runner
 
 
 class BackupPage(AdminPage):
@@ -30,9 +32,9 @@ class BackupPage(AdminPage):
     beside the database); the newest ``backup/keep`` stay. The same settings drive the
     automatic backup on closing the program. A restore always goes into a new file."""
 
-    def __init__(self, store: Any, runner: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Application, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(store, runner, parent)
-        self.service = BackupService(store)
+        self.service = store.backups
         settings = QSettings()
         form = QFormLayout()
         folder_row = QHBoxLayout()

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sro_case.app import Application
 from ui.i18n import error_text
 from ui.table_sorting import make_sortable
 from ui.tables import RowsTableModel
+from ui.tasks import Runner
 
 
 def german_time(value: datetime) -> str:
@@ -72,7 +74,7 @@ class AdminPage(QWidget):
 
     cases_changed = Signal()
 
-    def __init__(self, store: Any, runner: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Application, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.runner = runner

@@ -8,8 +8,6 @@ runner behind a busy indicator.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sro_case.app import Application
 from sro_case.errors import SroCaseError, WrongPassphrase
 from sro_case.services import vault
 from ui.i18n import error_text
 from ui.passphrase_meter import StrengthLabel, passphrase_problem, password_field
+from ui.tasks import Runner
 
 __all__ = ["ChangePassphraseDialog", "StrengthLabel", "passphrase_problem", "password_field"]
 
@@ -40,7 +40,7 @@ class ChangePassphraseDialog(QDialog):
     passphrase working. Accepted only after the change succeeded.
     """
 
-    def __init__(self, store: Any, runner: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Application, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.runner = runner
@@ -126,15 +126,11 @@ class ChangePassphraseDialog(QDialog):
             return
         self.message.setText(self.tr("Schlüssel wird neu verpackt …"))
         self._set_busy(True)
-        path, user = self.store.path, self.store.actor
         old, new = self.old.text(), self.new.text()
         store = self.store
-
-        def work() -> None:
-            vault.change_passphrase(path, old, new, user=user)
-            store.users.record_passphrase_change()
-
-        self.runner.submit(work, self._on_changed, self._on_error)
+        self.runner.submit(
+            lambda: store.change_passphrase(old, new), self._on_changed, self._on_error
+        )
 
     def _on_changed(self, _result: object) -> None:
         self._set_busy(False)
@@ -157,7 +153,7 @@ class ChangePassphraseDialog(QDialog):
             self.message.setText(self.tr("Unerwarteter Fehler: %1").replace("%1", str(exc)))
 
     @classmethod
-    def ask(cls, parent: QWidget | None, store: Any, runner: Any) -> bool:
+    def ask(cls, parent: QWidget | None, store: Application, runner: Runner) -> bool:
         """True when the passphrase was changed."""
         dlg = cls(store, runner, parent)
         try:

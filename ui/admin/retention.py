@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sro_case.app import Application
 from sro_case.domain.models import CaseEdit
 from sro_case.services.retention import MAX_PERIOD_YEARS, PERIOD_CATEGORIES
 from ui.admin.page import AdminPage, ask_yes_no, selected_rows, setup_table
@@ -24,10 +25,11 @@ from ui.forms import FormDialog
 from ui.i18n import core_label
 from ui.refcounts import emit
 from ui.tables import Row, RowsTableModel, german_date
+from ui.tasks import Runner
 
 
 class RetentionPage(AdminPage):
-    def __init__(self, store: Any, runner: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Application, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(store, runner, parent)
         intro = QLabel(
             self.tr(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sro_case.app import Application
 from sro_case.domain import rules
 from sro_case.domain.enums import Role
 from sro_case.domain.models import UserDraft
@@ -29,10 +30,11 @@ from ui.admin.page import AdminPage, ask_yes_no, selected_rows, setup_table
 from ui.admin.passphrase import StrengthLabel, passphrase_problem, password_field
 from ui.forms import FormDialog, combine_problems, combo_value, fill_from_enum
 from ui.tables import Row, RowsTableModel
+from ui.tasks import Runner
 
 
 class UsersPage(AdminPage):
-    def __init__(self, store: Any, runner: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Application, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(store, runner, parent)
         intro = QLabel(
             self.tr(
@@ -149,7 +151,7 @@ class UsersPage(AdminPage):
             return
         store = self.store
 
-        renews = store.identity is not None  # likely (key file version 2): for the progress
+        renews = store.renews_key_on_removal  # likely (key file version 2): for the progress
 
         def done(renewed: object) -> None:
             if renewed:  # what users.remove did, not the guess above

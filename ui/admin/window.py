@@ -14,12 +14,14 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QTabWidget, QVBoxLayout, QWidget
 
+from sro_case.app import Application
 from sro_case.domain.enums import Role
 from ui.admin.audit_chain import AuditLogPage
 from ui.admin.backup import BackupPage
 from ui.admin.page import AdminPage
 from ui.admin.retention import RetentionPage
 from ui.admin.users import UsersPage
+from ui.tasks import Runner
 
 
 class AdminWindow(QWidget):
@@ -27,7 +29,7 @@ class AdminWindow(QWidget):
 
     PAGES = ("users", "audit", "retention", "backup")
 
-    def __init__(self, store: Any, runner: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Application, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.Window)
         self.setWindowTitle(self.tr("Verwaltung — SRO-Fallmanagement"))
         self.resize(1100, 680)

@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sro_case.app import Application
 from sro_case.domain import models as m
 from sro_case.domain.consent_gate import ScreenPolicy, screen_policy
 from sro_case.reports.protocol import NameScrubber
 from ui.conference.widgets import CurtainWidget, ItemRow, ReviewRow, Section, WhoField
 from ui.forms import DateField
+from ui.tasks import Runner
 
 if TYPE_CHECKING:
     from ui.conference.agenda import AgendaItem
@@ -107,8 +109,8 @@ class ConferenceBase(QWidget):
 
     def __init__(
         self,
-        store: Any,
-        runner: Any,
+        store: Application,
+        runner: Runner,
         case_id: int,
         parent: QWidget | None = None,
         *,

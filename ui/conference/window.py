@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sro_case.app import Application
 from sro_case.domain import models as m
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.consent_gate import screen_policy
@@ -37,6 +38,7 @@ from ui.conference.protocol import ProtocolPart
 from ui.conference.widgets import CurtainWidget, add_row, form_layout, wrapped_label
 from ui.forms import DateField
 from ui.i18n import core_label, error_text
+from ui.tasks import Runner
 
 
 def _family_initials(display_name: str) -> str:
@@ -57,8 +59,8 @@ class ConferenceWindow(
 
     def __init__(
         self,
-        store: Any,
-        runner: Any,
+        store: Application,
+        runner: Runner,
         case_id: int,
         parent: QWidget | None = None,
         *,
