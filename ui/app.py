@@ -114,10 +114,10 @@ def _session(
             None,
             "SRO-Fallmanagement",
             warning + "\n\n" + QApplication.translate("App", "Trotzdem fortfahren?"),
-            QMessageBox.Yes | QMessageBox.No,
-            QMessageBox.No,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
-        if answer != QMessageBox.Yes:
+        if answer != QMessageBox.StandardButton.Yes:
             return 0, None
     dialog = UnlockDialog(path, runner)
     if dialog.exec() != UnlockDialog.Accepted or dialog.store is None:

@@ -22,9 +22,11 @@ class BusyDialog(QProgressDialog):
         self.setCancelButton(None)
         self.setWindowTitle("SRO-Fallmanagement")
         self.setWindowFlags(
-            Qt.Dialog | Qt.CustomizeWindowHint | Qt.WindowTitleHint  # no close button
+            Qt.WindowType.Dialog
+            | Qt.WindowType.CustomizeWindowHint
+            | Qt.WindowType.WindowTitleHint  # no close button
         )
-        self.setWindowModality(Qt.ApplicationModal)
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setAutoClose(False)
         self.setAutoReset(False)
         self.setMinimumDuration(show_after_ms)
@@ -43,7 +45,7 @@ class BusyDialog(QProgressDialog):
             event.ignore()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key_Escape:
+        if event.key() == Qt.Key.Key_Escape:
             event.ignore()
             return
         super().keyPressEvent(event)

@@ -67,8 +67,8 @@ class ListTab(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(accessible)
-        self.table.setSelectionBehavior(QTableView.SelectRows)
-        self.table.setSelectionMode(QTableView.SingleSelection)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
@@ -123,7 +123,7 @@ class CaseFileWidget(QWidget):
         layout = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setObjectName("caseTitle")
-        self.title.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.title)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Fallakte"))
@@ -158,7 +158,7 @@ class CaseFileWidget(QWidget):
         )
         family_row = QHBoxLayout()
         self.family_label = QLabel()
-        self.family_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.family_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.family_label.setWordWrap(True)
         self.edit_family_button = QPushButton(icon("family-edit"), self.tr("Famil&ie bearbeiten …"))
         self.edit_family_button.setAccessibleName(self.tr("Familie und Anschrift bearbeiten"))
@@ -290,7 +290,7 @@ class CaseFileWidget(QWidget):
         # that would take Strg+Bild runter itself (#15)
         for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
             shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda step=step: self._next_tab(step))
         self.reload()
 
@@ -333,7 +333,7 @@ class CaseFileWidget(QWidget):
         form.addRow(review_label, review_row)
         self.next_steps = QLabel()
         self.next_steps.setWordWrap(True)
-        self.next_steps.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.next_steps.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("Nächste Schritte:"), self.next_steps)
         outer.addLayout(form)
         buttons = QHBoxLayout()
@@ -432,7 +432,7 @@ class CaseFileWidget(QWidget):
             self.conference_window.activateWindow()
             return
         window = ConferenceWindow(self.store, self.runner, self.case_id)
-        window.setAttribute(Qt.WA_DeleteOnClose)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.conference_saved.connect(self._on_conference_saved)
         window.closed.connect(self._on_conference_closed)
         self.conference_window = window
@@ -703,20 +703,20 @@ class CaseFileWidget(QWidget):
         default; tests replace this)."""
         pseudonymize = bool(self.detail and self.detail.pseudonymize)
         box = QMessageBox(
-            QMessageBox.Question,
+            QMessageBox.Icon.Question,
             title,
             self.tr("Namen im Dokument ausschreiben oder als Initialen (z. B. „A. Y.“)?"),
-            QMessageBox.NoButton,
+            QMessageBox.StandardButton.NoButton,
             self,
         )
-        full = box.addButton(self.tr("&Volle Namen"), QMessageBox.AcceptRole)
-        short = box.addButton(self.tr("&Initialen"), QMessageBox.AcceptRole)
-        box.addButton(self.tr("Abbrechen"), QMessageBox.RejectRole)
+        full = box.addButton(self.tr("&Volle Namen"), QMessageBox.ButtonRole.AcceptRole)
+        short = box.addButton(self.tr("&Initialen"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Abbrechen"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(short if pseudonymize else full)
         box.exec()
         if box.clickedButton() not in (full, short):
             return None
-        folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path, _filter = QFileDialog.getSaveFileName(
             self, title, str(Path(folder) / suggested), self.tr("PDF-Dokument (*.pdf)")
         )
@@ -820,13 +820,15 @@ class CaseFileWidget(QWidget):
             self,
             self.tr("Ungespeicherte Änderungen"),
             self.tr("Die Änderungen am Fall sind noch nicht gespeichert. Jetzt speichern?"),
-            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
-            QMessageBox.Save,
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
         )
-        if answer == QMessageBox.Save:
+        if answer == QMessageBox.StandardButton.Save:
             self.save()
             return True
-        return answer == QMessageBox.Discard
+        return answer == QMessageBox.StandardButton.Discard
 
     def add_note(self) -> None:
         from ui.entry_dialogs import NoteDialog
@@ -905,7 +907,7 @@ class CaseFileWidget(QWidget):
                 self.tr("Einwilligung widerrufen"),
                 self.tr("Die ausgewählte Einwilligung ab heute als widerrufen eintragen?"),
             )
-            != QMessageBox.Yes
+            != QMessageBox.StandardButton.Yes
         ):
             return
         store = self.store

@@ -80,23 +80,23 @@ class CaseListModel(PagedTableModel):
             self._filter = f
         super().reload()
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not (0 <= column < len(SORT_COLUMNS)):
             return
-        sort, descending = SORT_COLUMNS[column], order == Qt.DescendingOrder
+        sort, descending = SORT_COLUMNS[column], order == Qt.SortOrder.DescendingOrder
         if (sort, descending) == (self._sort, self._descending):
             return  # the view announces its initial order; nothing to load again
         self._sort, self._descending = sort, descending
         self.reload()
 
     # -- Qt model API: rows, columns and headers come from HeaderedTableModel ---------
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         row = self._rows[index.row()]
         if role == ID_ROLE:
             return row.id
-        if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             values = (
                 row.file_number,
                 row.family_name,
@@ -106,7 +106,7 @@ class CaseListModel(PagedTableModel):
                 german_date(row.next_review),
             )
             return values[index.column()] if 0 <= index.column() < len(values) else None
-        if role == Qt.ForegroundRole and row.status == "abgeschlossen":
+        if role == Qt.ItemDataRole.ForegroundRole and row.status == "abgeschlossen":
             from PySide6.QtGui import QBrush, QColor
 
             return QBrush(QColor("#6b7785"))
@@ -116,19 +116,19 @@ class CaseListModel(PagedTableModel):
             and row.status != "abgeschlossen"
             and row.next_review < self._store.clock.today()
         )
-        if overdue and role == Qt.ForegroundRole:  # an overdue review stands out (#15)
+        if overdue and role == Qt.ItemDataRole.ForegroundRole:  # an overdue review stands out (#15)
             from PySide6.QtGui import QBrush
 
             return QBrush(RowsTableModel.WARN)
-        if overdue and role == Qt.FontRole:
+        if overdue and role == Qt.ItemDataRole.FontRole:
             from PySide6.QtGui import QFont
 
             bold = QFont()
             bold.setBold(True)
             return bold
-        if overdue and role == Qt.ToolTipRole:
+        if overdue and role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Überprüfung überschritten")
-        if role == Qt.ToolTipRole and index.column() == 1 and self._filter.search:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1 and self._filter.search:
             return self.why_found(row.family_name, row.file_number)
         return None
 
@@ -192,13 +192,13 @@ class CaseListPage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Fallliste"))
-        self.table.setSelectionBehavior(QTableView.SelectRows)
-        self.table.setSelectionMode(QTableView.SingleSelection)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         # indicator first: enabling sorting then asks for the order the model already has
-        self.table.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         make_sortable(self.table, keep_order=False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # size columns from the first rows only (Qt's default of 1000 rows cost 0.1 s per load)
         self.table.horizontalHeader().setResizeContentsPrecision(40)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -280,9 +280,9 @@ class CaseListPage(QWidget):
         """↓ in the search field moves into the hits."""
         if (
             watched is self.search
-            and event.type() == QEvent.KeyPress
+            and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key_Down
+            and event.key() == Qt.Key.Key_Down
             and self.model.rowCount()
         ):
             self.table.setFocus()

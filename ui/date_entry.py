@@ -118,11 +118,11 @@ class DateEntryField(QWidget):
         self.button.setIcon(icon("calendar"))
         self.button.setToolTip(self.tr("Kalender öffnen (Alt+Pfeil nach unten)"))
         self.button.setAccessibleName(self.tr("Kalender öffnen"))
-        self.button.setFocusPolicy(Qt.NoFocus)  # one tab stop per date; Alt+↓ opens it
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # one tab stop per date; Alt+↓ opens it
         self.button.clicked.connect(self.open_calendar)
         layout.addWidget(self.button)
         self._fit_width()
-        self.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.setFocusProxy(self.edit)
         self._show_value()
 
@@ -303,15 +303,21 @@ class DateEntryField(QWidget):
         self.updateGeometry()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.edit and event.type() in (QEvent.FontChange, QEvent.StyleChange):
+        if watched is self.edit and event.type() in (
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+        ):
             self._fit_width()
         if (
             watched is self.edit
-            and event.type() == QEvent.KeyPress
+            and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and (
-                event.key() == Qt.Key_F4
-                or (event.key() == Qt.Key_Down and event.modifiers() & Qt.AltModifier)
+                event.key() == Qt.Key.Key_F4
+                or (
+                    event.key() == Qt.Key.Key_Down
+                    and event.modifiers() & Qt.KeyboardModifier.AltModifier
+                )
             )
         ):
             self.open_calendar()

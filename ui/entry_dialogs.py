@@ -126,7 +126,7 @@ class NoteDialog(FormDialog):
     def ask(cls, parent: QWidget | None, *, today: date) -> NoteDraft | None:
         dlg = cls(parent, today=today)
         try:
-            return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None
+            return dlg.result_draft() if dlg.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dlg.deleteLater()
 
@@ -201,7 +201,7 @@ class ConsentDialog(FormDialog):
     ) -> ConsentDraft | None:
         dlg = cls(parent, persons=persons, today=today)
         try:
-            return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None
+            return dlg.result_draft() if dlg.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dlg.deleteLater()
 
@@ -346,7 +346,7 @@ class HelpDialog(FormDialog):
     ) -> HelpDraft | None:
         dlg = cls(parent, persons=persons, today=today, help_=help_)
         try:
-            return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None
+            return dlg.result_draft() if dlg.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dlg.deleteLater()
 
@@ -385,7 +385,7 @@ class ResourceDialog(FormDialog):
     def ask(cls, parent: QWidget | None) -> ResourceDraft | None:
         dlg = cls(parent)
         try:
-            return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None
+            return dlg.result_draft() if dlg.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dlg.deleteLater()
 
@@ -435,6 +435,6 @@ class EndHelpDialog(FormDialog):
     ) -> tuple[date, str] | None:
         dlg = cls(parent, help_=help_, title=title, today=today)
         try:
-            return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None
+            return dlg.result_draft() if dlg.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dlg.deleteLater()

@@ -44,8 +44,8 @@ from sro_case.export.tables import PublishedTable, StatisticsExport, Status
 from ui.i18n import core_label, core_text
 
 Index = QModelIndex | QPersistentModelIndex
-STATUS_ROLE = Qt.UserRole + 1  # the cell's Status value ("wert", "null", "primär", …)
-SORT_ROLE = Qt.UserRole + 2
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell's Status value ("wert", "null", "primär", …)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 HIDDEN_BACKGROUND = QColor("#D0D0D0")
 TOTAL_BACKGROUND = QColor("#EEF2F6")
 HEADER_WRAP = 20  # characters per line of a column header (the column is then sized to it)
@@ -96,28 +96,28 @@ class PublishedTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._table.cols)
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        labels = self._table.cols if orientation == Qt.Horizontal else self._table.rows
+        labels = self._table.cols if orientation == Qt.Orientation.Horizontal else self._table.rows
         if not 0 <= section < len(labels):
             return None
         category = labels[section]
         # the preview speaks the UI language; the file keeps the official German labels
         label = preview_label(category.label)
-        if role == Qt.DisplayRole:
-            if orientation == Qt.Horizontal:  # headers do not wrap by themselves
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal:  # headers do not wrap by themselves
                 lines = textwrap.wrap(
                     label, HEADER_WRAP, break_long_words=False, break_on_hyphens=False
                 )
                 return "\n".join(lines) or label
             return label
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return f"{preview_label(category.feature_label)}: {label}"
-        if role == Qt.FontRole and (category.is_total or category.feature == "gebiet"):
+        if role == Qt.ItemDataRole.FontRole and (category.is_total or category.feature == "gebiet"):
             return self._bold
         return None
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
@@ -125,25 +125,25 @@ class PublishedTableModel(QAbstractTableModel):
             return None
         cell = self._table.cells[r][c]
         total = self._table.rows[r].is_total or self._table.cols[c].is_total
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return cell.display()
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.BackgroundRole:
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
             if cell.suppressed:
                 return QBrush(HIDDEN_BACKGROUND)
             if total:
                 return QBrush(TOTAL_BACKGROUND)
             return None
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self._tips.get(cell.status)
-        if role == Qt.FontRole and total:
+        if role == Qt.ItemDataRole.FontRole and total:
             return self._bold
         if role == STATUS_ROLE:
             return cell.status.value
         if role == SORT_ROLE:
             return cell.value if cell.value is not None else -1.0
-        if role == Qt.AccessibleDescriptionRole and cell.suppressed:
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and cell.suppressed:
             return self._tips[cell.status]
         return None
 
@@ -202,8 +202,8 @@ class StatisticsExportDialog(QDialog):
         # on the right (the header's rule text would take the tables' height on a laptop)
         self.table_list = QListWidget()
         self.table_list.setAccessibleName(self.tr("Inhalt der Datei"))
-        self.table_list.setTextElideMode(Qt.ElideNone)
-        self.table_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.table_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table_list.setSpacing(3)
         self.pages = QStackedWidget()
         self.models: list[PublishedTableModel] = []
@@ -226,15 +226,15 @@ class StatisticsExportDialog(QDialog):
             )
             item = QListWidgetItem("\n".join(lines), self.table_list)
             item.setToolTip(core_text(table.title))
-            item.setData(Qt.UserRole, table.id)
-            item.setData(Qt.AccessibleTextRole, core_text(table.title))
+            item.setData(Qt.ItemDataRole.UserRole, table.id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, core_text(table.title))
             self.pages.addWidget(self._table_page(table))
         list_width = self.table_list.sizeHintForColumn(0) + 2 * self.table_list.frameWidth()
-        list_width += self.table_list.style().pixelMetric(QStyle.PM_ScrollBarExtent) + 8
+        list_width += self.table_list.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 8
         self.table_list.setMinimumWidth(list_width)
         self.table_list.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.table_list.setCurrentRow(FIRST_TABLE_ROW if export.tables else 0)
-        splitter = QSplitter(Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.table_list)
         splitter.addWidget(self.pages)
@@ -278,15 +278,15 @@ class StatisticsExportDialog(QDialog):
         box.addWidget(title)
         facts = QFormLayout()
         facts.setHorizontalSpacing(16)
-        facts.setRowWrapPolicy(QFormLayout.DontWrapRows)
-        facts.setLabelAlignment(Qt.AlignLeft | Qt.AlignTop)
+        facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        facts.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         for label, value in export.provenance():
             name, text = QLabel(label), QLabel(value)
-            name.setTextFormat(Qt.PlainText)
+            name.setTextFormat(Qt.TextFormat.PlainText)
             name.setStyleSheet("font-weight: bold")
-            text.setTextFormat(Qt.PlainText)
+            text.setTextFormat(Qt.TextFormat.PlainText)
             text.setWordWrap(True)
-            text.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             facts.addRow(name, text)
         box.addLayout(facts)
         box.addStretch(1)
@@ -320,7 +320,7 @@ class StatisticsExportDialog(QDialog):
             return None
         label = QLabel("\n".join(lines))
         label.setObjectName("exportHistory")
-        label.setTextFormat(Qt.PlainText)
+        label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         label.setStyleSheet(
             "QLabel#exportHistory { background: #fff6dc; border: 1px solid #e0c46c;"
@@ -350,7 +350,7 @@ class StatisticsExportDialog(QDialog):
         box = QVBoxLayout(page)
         box.setContentsMargins(8, 0, 0, 0)
         title = QLabel(core_text(table.title))
-        title.setTextFormat(Qt.PlainText)
+        title.setTextFormat(Qt.TextFormat.PlainText)
         title.setObjectName("caseTitle")  # the heading style of the application
         title.setWordWrap(True)
         box.addWidget(title)
@@ -366,16 +366,16 @@ class StatisticsExportDialog(QDialog):
         model = PublishedTableModel(table, self)
         view = QTableView()
         view.setModel(model)
-        view.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        view.setSelectionMode(QAbstractItemView.ContiguousSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
         view.setAlternatingRowColors(False)
         view.setWordWrap(True)
         header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(128)
-        header.setDefaultAlignment(Qt.AlignCenter)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         # one line per row label; ResizeToContents would ask every cell at every layout pass
-        view.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.setAccessibleName(core_text(table.title))
         box.addWidget(view, stretch=1)
         self.models.append(model)
@@ -441,6 +441,6 @@ class StatisticsExportDialog(QDialog):
         """The file the user chose (its suffix names the format), or None if cancelled."""
         dialog = cls(export, parent)
         try:
-            return dialog.chosen_path if dialog.exec() == QDialog.Accepted else None
+            return dialog.chosen_path if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()

@@ -25,11 +25,11 @@ class FocusRingStyle(QProxyStyle):
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
-        if element == QStyle.PE_FrameFocusRect:
+        if element == QStyle.PrimitiveElement.PE_FrameFocusRect:
             painter.save()
-            painter.setRenderHint(QPainter.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(QPen(RING, 2))
-            painter.setBrush(Qt.NoBrush)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             rect = QRectF(option.rect)
             # a tab's focus frame is its label's rectangle: keep the ring off the letters
             rect = rect.adjusted(-3, -1, 3, 1) if isinstance(widget, QTabBar) else rect

@@ -107,7 +107,7 @@ class MoneyField(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setPlaceholderText("0,00")
         self.editingFinished.connect(self._tidy)
 
@@ -139,35 +139,47 @@ class CheckList(QListWidget):
         self._columns = max(1, columns)
         for code, text in items:
             item = QListWidgetItem(text, self)
-            item.setData(Qt.UserRole, code)
-            item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
+            item.setCheckState(Qt.CheckState.Unchecked)
         if self._columns > 1:
-            self.setFlow(QListView.TopToBottom)
+            self.setFlow(QListView.Flow.TopToBottom)
             self.setWrapping(True)
-            self.setResizeMode(QListView.Adjust)
+            self.setResizeMode(QListView.ResizeMode.Adjust)
         # The size hints make room for every entry; a scroll bar would only steal that room.
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.itemChanged.connect(lambda _item: emit(self.changed))
         self.itemActivated.connect(self._toggle)  # Eingabe/Doppelklick toggles as well
 
     def _toggle(self, item: QListWidgetItem) -> None:
-        item.setCheckState(Qt.Unchecked if item.checkState() == Qt.Checked else Qt.Checked)
+        item.setCheckState(
+            Qt.CheckState.Unchecked
+            if item.checkState() == Qt.CheckState.Checked
+            else Qt.CheckState.Checked
+        )
 
     def checked(self) -> tuple[str, ...]:
         return tuple(
-            self.item(i).data(Qt.UserRole)
+            self.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.count())
-            if self.item(i).checkState() == Qt.Checked
+            if self.item(i).checkState() == Qt.CheckState.Checked
         )
 
     def set_checked(self, codes: Iterable[str]) -> None:
         wanted = set(codes)
         for i in range(self.count()):
             item = self.item(i)
-            item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in wanted else Qt.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if item.data(Qt.ItemDataRole.UserRole) in wanted
+                else Qt.CheckState.Unchecked
+            )
 
     def _rows(self) -> int:
         return -(-self.count() // self._columns)
@@ -192,9 +204,9 @@ class ProblemList(QLabel):
         super().__init__(parent)
         self.setObjectName("errorMessage")
         self.setWordWrap(True)
-        self.setTextFormat(Qt.PlainText)  # values typed by the user appear in messages
+        self.setTextFormat(Qt.TextFormat.PlainText)  # values typed by the user appear in messages
         self.setAccessibleName(self.tr("Hinweise zur Eingabe"))
-        self.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._problems: list[tuple[str, str]] = []
 
     def set_problems(self, problems: Problems) -> None:
@@ -302,11 +314,11 @@ class FormDialog(QDialog):
         outer.addWidget(self.problem_list)
         self.buttons = QDialogButtonBox()
         self.save_button: QPushButton = self.buttons.addButton(
-            self.tr("&Speichern"), QDialogButtonBox.AcceptRole
+            self.tr("&Speichern"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.save_button.setToolTip(self.tr("Speichern (Strg+Eingabe)"))
         self.cancel_button: QPushButton = self.buttons.addButton(
-            self.tr("Abbrechen"), QDialogButtonBox.RejectRole
+            self.tr("Abbrechen"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -467,19 +479,19 @@ class FormDialog(QDialog):
     def confirm_discard(self) -> bool:
         """Ask before throwing typed input away. German button texts set explicitly."""
         box = QMessageBox(
-            QMessageBox.Question,
+            QMessageBox.Icon.Question,
             self.tr("Änderungen verwerfen?"),
             self.tr("Ihre Eingaben sind noch nicht gespeichert. Sollen sie verworfen werden?"),
-            QMessageBox.Yes | QMessageBox.No,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
-        box.button(QMessageBox.Yes).setText(self.tr("&Verwerfen"))
-        box.button(QMessageBox.No).setText(self.tr("&Weiter bearbeiten"))
-        box.setDefaultButton(QMessageBox.No)
-        box.setEscapeButton(QMessageBox.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Verwerfen"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Weiter bearbeiten"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
         answer = box.exec()
         box.deleteLater()
-        return answer == QMessageBox.Yes
+        return answer == QMessageBox.StandardButton.Yes
 
 
 def multiline(min_height: int = 90) -> QPlainTextEdit:

@@ -62,7 +62,7 @@ def _date(day: date) -> str:
 
 
 def _ink(widget: QWidget) -> QColor:
-    return widget.palette().color(QPalette.WindowText)
+    return widget.palette().color(QPalette.ColorRole.WindowText)
 
 
 def _x_positions(days: Sequence[date], left: float, right: float) -> list[float]:
@@ -85,7 +85,7 @@ class GoalCourseWidget(QWidget):
         super().__init__(parent)
         self._reviews: list[m.GoalReview] = []
         self._title = ""
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(self.tr("Verlauf der Zielerreichung"))
         self._describe()
 
@@ -125,10 +125,10 @@ class GoalCourseWidget(QWidget):
     # -- painting ------------------------------------------------------------------------
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = QFontMetricsF(self.font())
         ink = _ink(self)
-        base = self.palette().color(QPalette.Base)
+        base = self.palette().color(QPalette.ColorRole.Base)
         painter.fillRect(self.rect(), base)
         label_w = fm.horizontalAdvance("−2") + fm.averageCharWidth() * 1.5
         plot = QRectF(
@@ -147,18 +147,18 @@ class GoalCourseWidget(QWidget):
             y = y_of(score)
             pen = QPen(ink if score == 0 else muted, 1.6 if score == 0 else 1.0)
             if score != 0:
-                pen.setStyle(Qt.DashLine)
+                pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(ink)
             painter.drawText(
                 QRectF(0, y - fm.height() / 2, label_w - fm.averageCharWidth() * 0.5, fm.height()),
-                Qt.AlignRight | Qt.AlignVCenter,
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 SCORE_LABELS[score],
             )
         if not self._reviews:
             painter.setPen(ink)
-            painter.drawText(plot, Qt.AlignCenter, self.tr("noch keine Überprüfung"))
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("noch keine Überprüfung"))
             painter.end()
             return
         inset = fm.averageCharWidth() * 3
@@ -174,7 +174,7 @@ class GoalCourseWidget(QWidget):
             for p in points[1:]:
                 path.lineTo(p)
             painter.setPen(QPen(ink, max(2.0, fm.height() / 8)))
-            painter.setBrush(Qt.NoBrush)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(path)
         radius = max(4.0, fm.height() / 4)
         for p, r in zip(points, self._reviews, strict=True):
@@ -184,9 +184,15 @@ class GoalCourseWidget(QWidget):
         painter.setPen(ink)
         first, last = self._reviews[0], self._reviews[-1]
         bottom = QRectF(plot.left(), plot.bottom() + fm.height() * 0.2, plot.width(), fm.height())
-        painter.drawText(bottom, Qt.AlignLeft | Qt.AlignTop, _date(first.reviewed_on))
+        painter.drawText(
+            bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, _date(first.reviewed_on)
+        )
         if len(self._reviews) > 1:
-            painter.drawText(bottom, Qt.AlignRight | Qt.AlignTop, _date(last.reviewed_on))
+            painter.drawText(
+                bottom,
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                _date(last.reviewed_on),
+            )
         painter.end()
 
 
@@ -203,8 +209,8 @@ class GoalGlanceWidget(QWidget):
         self._goals: list[m.Goal] = []
         self._titles: list[str] = []
         self._current = -1
-        self.setFocusPolicy(Qt.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Alle Ziele auf einen Blick"))
         self._describe()
 
@@ -266,13 +272,13 @@ class GoalGlanceWidget(QWidget):
 
     # -- input ---------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key_Down:
+        if event.key() == Qt.Key.Key_Down:
             self._set_current(self._current + 1)
-        elif event.key() == Qt.Key_Up:
+        elif event.key() == Qt.Key.Key_Up:
             self._set_current(self._current - 1)
-        elif event.key() == Qt.Key_Home:
+        elif event.key() == Qt.Key.Key_Home:
             self._set_current(0)
-        elif event.key() == Qt.Key_End:
+        elif event.key() == Qt.Key.Key_End:
             self._set_current(len(self._goals) - 1)
         else:
             super().keyPressEvent(event)
@@ -281,7 +287,7 @@ class GoalGlanceWidget(QWidget):
         row = int((event.position().y() - 2) // self._row_height())
         if 0 <= row < len(self._goals):
             self._set_current(row)
-        self.setFocus(Qt.MouseFocusReason)
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         self.update()
@@ -294,13 +300,15 @@ class GoalGlanceWidget(QWidget):
     # -- painting ------------------------------------------------------------------------
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = QFontMetricsF(self.font())
         ink = _ink(self)
-        painter.fillRect(self.rect(), self.palette().color(QPalette.Base))
+        painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base))
         if not self._goals:
             painter.setPen(ink)
-            painter.drawText(QRectF(self.rect()), Qt.AlignCenter, self.tr("keine Ziele"))
+            painter.drawText(
+                QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, self.tr("keine Ziele")
+            )
             painter.end()
             return
         row_h = self._row_height()
@@ -312,23 +320,25 @@ class GoalGlanceWidget(QWidget):
             top = 2 + i * row_h
             row = QRectF(0, top, self.width(), row_h)
             if i == self._current:
-                highlight = self.palette().color(QPalette.Highlight)
+                highlight = self.palette().color(QPalette.ColorRole.Highlight)
                 highlight.setAlphaF(0.25 if self.hasFocus() else 0.12)
                 painter.fillRect(row, highlight)
             x = char * 0.5
             painter.setPen(ink)
             painter.drawText(
-                QRectF(x, top, number_w, row_h), Qt.AlignLeft | Qt.AlignVCenter, f"{i + 1}."
+                QRectF(x, top, number_w, row_h),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                f"{i + 1}.",
             )
             x += number_w
             scores = [r.score for r in ordered_reviews(goal.reviews)]
             latest = scores[-1] if scores else None
             chip = QRectF(x, top + row_h * 0.15, chip_w, row_h * 0.7)
-            painter.setPen(Qt.NoPen)
+            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(score_colour(latest))
             painter.drawRoundedRect(chip, row_h * 0.15, row_h * 0.15)
             painter.setPen(QColor("#ffffff") if latest in (-2, 2, -1) else QColor("#111111"))
-            painter.drawText(chip, Qt.AlignCenter, score_label(latest))
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, score_label(latest))
             x += chip_w + char
             self._sparkline(painter, QRectF(x, top + row_h * 0.15, spark_w, row_h * 0.7), scores)
             x += spark_w + char
@@ -336,8 +346,10 @@ class GoalGlanceWidget(QWidget):
             text_rect = QRectF(x, top, max(0.0, self.width() - x - char * 0.5), row_h)
             painter.drawText(
                 text_rect,
-                Qt.AlignLeft | Qt.AlignVCenter,
-                fm.elidedText(title.replace("\n", " "), Qt.ElideRight, text_rect.width()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                fm.elidedText(
+                    title.replace("\n", " "), Qt.TextElideMode.ElideRight, text_rect.width()
+                ),
             )
         painter.end()
 
@@ -364,7 +376,7 @@ class GoalGlanceWidget(QWidget):
         painter.setPen(QPen(ink, 1.5))
         for a, b in pairwise(points):
             painter.drawLine(a, b)
-        painter.setPen(Qt.NoPen)
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(score_colour(scores[-1]))
         radius = max(2.5, box.height() / 7)
         painter.drawEllipse(points[-1], radius, radius)

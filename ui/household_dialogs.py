@@ -107,7 +107,7 @@ class PersonDialog(FormDialog):
     ) -> PersonDraft | None:
         dlg = cls(parent, today=today, person=person, last_name=last_name)
         try:
-            return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None
+            return dlg.result_draft() if dlg.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dlg.deleteLater()
 
@@ -171,6 +171,6 @@ class FamilyDialog(FormDialog):
     def ask(cls, parent: QWidget | None, *, family: Family | FamilyDraft) -> FamilyDraft | None:
         dlg = cls(parent, family=family)
         try:
-            return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None
+            return dlg.result_draft() if dlg.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dlg.deleteLater()

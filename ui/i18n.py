@@ -90,7 +90,7 @@ def install_language(language: str) -> str:
     if language not in LANGUAGES:
         language = DEFAULT_LANGUAGE
     qt = QTranslator(app)
-    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         _installed.append(qt)
     if language != "de":
@@ -98,9 +98,9 @@ def install_language(language: str) -> str:
         app.installTranslator(ours)
         _installed.append(ours)
     locale = (
-        QLocale(QLocale.German, QLocale.Germany)
+        QLocale(QLocale.Language.German, QLocale.Country.Germany)
         if language == "de"
-        else QLocale(QLocale.English, QLocale.UnitedKingdom)
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
     )
     QLocale.setDefault(locale)
     return language

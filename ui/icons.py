@@ -28,7 +28,7 @@ def _render(svg: str, color: str, size: int) -> QPixmap:
     pixmap = QPixmap(QSize(size, size))
     pixmap.fill(Qt.transparent)
     painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter, QRectF(0, 0, size, size))
     painter.end()
     return pixmap
@@ -42,8 +42,8 @@ def _icon(name: str, normal: str, disabled: str) -> QIcon:
     svg = path.read_text(encoding="utf-8")
     result = QIcon()
     for size in SIZES:
-        result.addPixmap(_render(svg, normal, size), QIcon.Normal, QIcon.Off)
-        result.addPixmap(_render(svg, disabled, size), QIcon.Disabled, QIcon.Off)
+        result.addPixmap(_render(svg, normal, size), QIcon.Mode.Normal, QIcon.State.Off)
+        result.addPixmap(_render(svg, disabled, size), QIcon.Mode.Disabled, QIcon.State.Off)
     return result
 
 
@@ -52,8 +52,8 @@ def icon(name: str, on: QColor | None = None, colour: QColor | None = None) -> Q
     ``colour`` on the background ``on`` (the conference's high contrast draws its own); null if
     the file is missing, so a missing icon never stops the program."""
     palette = QGuiApplication.palette()
-    normal = colour or palette.color(QPalette.Active, QPalette.WindowText)
-    background = on or palette.color(QPalette.Active, QPalette.Window)
+    normal = colour or palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
+    background = on or palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window)
     disabled = QColor(  # halfway to the background: visibly inactive, still recognisable
         (normal.red() + background.red()) // 2,
         (normal.green() + background.green()) // 2,

@@ -112,7 +112,7 @@ class CloseCaseDialog(FormDialog):
     ) -> tuple[str, date, bool] | None:
         dlg = cls(parent, today=today, opened_on=opened_on, running=running)
         try:
-            return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None
+            return dlg.result_draft() if dlg.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dlg.deleteLater()
 
@@ -155,6 +155,6 @@ class ReopenDialog(FormDialog):
     def ask(cls, parent: QWidget | None) -> str | None:
         dlg = cls(parent)
         try:
-            return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None
+            return dlg.result_draft() if dlg.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dlg.deleteLater()

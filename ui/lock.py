@@ -29,11 +29,11 @@ from ui.refcounts import emit
 DEFAULT_IDLE_MINUTES = 10
 
 _INPUT_EVENTS = {
-    QEvent.KeyPress,
-    QEvent.MouseButtonPress,
-    QEvent.MouseMove,
-    QEvent.Wheel,
-    QEvent.TouchBegin,
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
 }
 
 
@@ -108,7 +108,7 @@ class LockPage(QWidget):
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
         self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.Password)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase zum Entsperren"))
         self.passphrase.setMaximumWidth(420)
         self.passphrase.returnPressed.connect(self._on_submit)

@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         if self.home is self.tabs:
             # typing right after unlocking searches (the focus landed on the "Fälle" tab,
             # where neither typing nor ↓ did anything)
-            self.case_list.search.setFocus(Qt.OtherFocusReason)
+            self.case_list.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _status_text(self) -> str:
         return (
@@ -126,10 +126,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Einstellungen …"), self.open_settings, "Ctrl+,")
         self._action(file_menu, self.tr("&Passphrase ändern …"), self.change_passphrase)
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Beenden"), self.close, QKeySequence.Quit)
+        self._action(file_menu, self.tr("&Beenden"), self.close, QKeySequence.StandardKey.Quit)
         self.case_menu = case_menu = bar.addMenu(self.tr("&Fall"))
         self.save_action = self._action(
-            case_menu, self.tr("&Speichern"), self.save_current, QKeySequence.Save
+            case_menu, self.tr("&Speichern"), self.save_current, QKeySequence.StandardKey.Save
         )
         self.note_action = self._action(
             case_menu, self.tr("Neuer &Verlaufseintrag …"), self.add_note_current, "Ctrl+N"
@@ -142,10 +142,10 @@ class MainWindow(QMainWindow):
         self._action(view_menu, self.tr("&Fälle"), lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
         self._action(view_menu, self.tr("F&risten"), self._show_deadlines, "Ctrl+2")
         self.search_action = self._action(
-            view_menu, self.tr("&Suchen"), self.focus_search, QKeySequence.Find
+            view_menu, self.tr("&Suchen"), self.focus_search, QKeySequence.StandardKey.Find
         )
         self.refresh_action = self._action(
-            view_menu, self.tr("&Aktualisieren"), self.refresh, QKeySequence.Refresh
+            view_menu, self.tr("&Aktualisieren"), self.refresh, QKeySequence.StandardKey.Refresh
         )
         stats_menu = bar.addMenu(self.tr("&Statistik"))
         self.export_action = self._action(
@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("mainToolBar")
         self.toolbar.setAccessibleName(self.tr("Werkzeugleiste"))
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.setIconSize(QSize(20, 20))
         groups = [
             [
@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
             for action, name, short in group:
                 action.setIcon(icon(name))
                 action.setIconText(short)
-                keys = action.shortcut().toString(QKeySequence.NativeText)
+                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
                 full = action.text().replace("&", "").rstrip(" …")
                 action.setToolTip(f"{full} ({keys})" if keys else full)
                 self.toolbar.addAction(action)

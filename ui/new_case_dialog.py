@@ -65,7 +65,7 @@ if TYPE_CHECKING:
     from sro_case.services.cases import DuplicateCandidate
 
 
-ID_ROLE = Qt.UserRole + 1  # same value as ui.case_table_model.ID_ROLE
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # same value as ui.case_table_model.ID_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 FindDuplicates = Callable[[str, str, date | None], Sequence["DuplicateCandidate"]]
@@ -121,13 +121,13 @@ class DuplicateTableModel(HeaderedTableModel):
     def row(self, row: int) -> DuplicateCandidate:
         return self._rows[row]
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         d = self._rows[index.row()]
         if role == ID_ROLE:
             return d.case.id
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return (
                 d.case.file_number,
                 d.case.family_name,
@@ -136,7 +136,7 @@ class DuplicateTableModel(HeaderedTableModel):
                 format_date(d.birth_date),
                 d.reason,
             )[index.column()]
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == self.REASON:
                 return d.reason
             if d.case.closed_on is not None:
@@ -186,11 +186,11 @@ class PersonDraftTableModel(HeaderedTableModel):
         del self._rows[row]
         self.endRemoveRows()
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         p = self._rows[index.row()]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return (
                 p.first_name,
                 p.last_name,
@@ -219,14 +219,16 @@ def _setup_table(view: QTableView, model: QAbstractTableModel) -> None:
 
     for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged):
         signal.connect(fit)
-    view.setSelectionBehavior(QAbstractItemView.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setTabKeyNavigation(False)  # Tab leaves the table, arrow keys move inside
     view.setWordWrap(True)
     view.verticalHeader().setVisible(False)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)  # wrapped reasons
+    view.verticalHeader().setSectionResizeMode(
+        QHeaderView.ResizeMode.ResizeToContents
+    )  # wrapped reasons
     view.horizontalHeader().setStretchLastSection(True)
     fit()  # an empty table shows whole headers too ("ktenzeichen" was cut, #15)
 
@@ -273,7 +275,9 @@ class NewCaseDialog(FormDialog):
         self.stack.addWidget(self._build_search_page())
         self.stack.addWidget(self._build_details_page(workers, file_number, lead_worker))
 
-        self.back_button = self.buttons.addButton(self.tr("&Zurück"), QDialogButtonBox.ResetRole)
+        self.back_button = self.buttons.addButton(
+            self.tr("&Zurück"), QDialogButtonBox.ButtonRole.ResetRole
+        )
         self.back_button.clicked.connect(self.show_search_page)
 
         self._search_timer = QTimer(self)
@@ -635,8 +639,8 @@ class NewCaseDialog(FormDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Eingabe searches on page 1 and moves to the next field on page 2 (no hasty save)."""
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not (
-            event.modifiers() & ~Qt.KeypadModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ):
             if self.validation_active():
                 self.focusNextChild()
@@ -665,6 +669,6 @@ class NewCaseDialog(FormDialog):
             lead_worker=lead_worker,
         )
         try:
-            return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None
+            return dlg.result_draft() if dlg.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dlg.deleteLater()

@@ -14,7 +14,7 @@ from ui.i18n import core_text
 
 def password_field() -> QLineEdit:
     field = QLineEdit()
-    field.setEchoMode(QLineEdit.Password)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
     return field
 
 

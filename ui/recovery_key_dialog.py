@@ -43,7 +43,7 @@ class RecoveryKeyDialog(QDialog):
         layout = QVBoxLayout(self)
         # the dialog follows its text: a status line appearing under a wrapped explanation
         # squeezed the explanation's last line away (seen in Xvfb at 1366 x 768)
-        layout.setSizeConstraint(QLayout.SetFixedSize)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         intro = QLabel(
             self.tr(
                 "Die Datenbank wurde angelegt. Dies ist ihr Wiederherstellungsschlüssel: er "
@@ -56,10 +56,10 @@ class RecoveryKeyDialog(QDialog):
         layout.addWidget(intro)
         self.key_field = QLineEdit(key)
         self.key_field.setReadOnly(True)
-        self.key_field.setAlignment(Qt.AlignCenter)
+        self.key_field.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key_field.setAccessibleName(self.tr("Wiederherstellungsschlüssel"))
         font = QFont("DejaVu Sans Mono")
-        font.setStyleHint(QFont.Monospace)
+        font.setStyleHint(QFont.StyleHint.Monospace)
         font.setPointSizeF(self.font().pointSizeF() * 1.6)
         self.key_field.setFont(font)
         self.key_field.setMinimumWidth(self.key_field.fontMetrics().horizontalAdvance(key) + 40)
@@ -84,7 +84,9 @@ class RecoveryKeyDialog(QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox()
-        self.done_button = self.buttons.addButton(self.tr("&Weiter"), QDialogButtonBox.AcceptRole)
+        self.done_button = self.buttons.addButton(
+            self.tr("&Weiter"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.done_button.setEnabled(False)
         self.done_button.setAutoDefault(False)
         self.done_button.setDefault(False)

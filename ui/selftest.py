@@ -32,8 +32,10 @@ def run_window(test: SelfTest, store: Store) -> None:
         from ui.app import create_application
 
         # settings go to the temporary folder: the user's own settings stay untouched
-        QSettings.setDefaultFormat(QSettings.IniFormat)
-        QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(store.path.parent))
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(store.path.parent)
+        )
 
         app = create_application(["sro-case", "--self-test"])
         _check(bool(app.platformName()), "keine Qt-Plattform geladen")
@@ -50,7 +52,7 @@ def run_window(test: SelfTest, store: Store) -> None:
         from ui.i18n import translation_files
 
         qt_de = QTranslator()
-        folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         _check(qt_de.load("qtbase_de", folder), f"qtbase_de fehlt in {folder}")
         _check(
             qt_de.translate("QPlatformTheme", "Cancel") == "Abbrechen", "qtbase_de übersetzt nicht"

@@ -87,6 +87,6 @@ class SettingsDialog(FormDialog):
     ) -> tuple[str, int] | None:
         dlg = cls(parent, language=language, idle_minutes=idle_minutes)
         try:
-            return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None
+            return dlg.result_draft() if dlg.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dlg.deleteLater()

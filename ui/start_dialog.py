@@ -58,4 +58,4 @@ class StartDialog(QDialog):
     @classmethod
     def ask(cls, default_path: Path) -> tuple[Path, bool] | None:
         dialog = cls(default_path)
-        return dialog.choice if dialog.exec() == QDialog.Accepted else None
+        return dialog.choice if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -42,7 +42,7 @@ class StatisticsOnlyPage(QWidget):
         self.export_button = QPushButton(self.tr("Anonymisierte Statistik &exportieren …"))
         self.export_button.setMinimumHeight(40)
         self.export_button.clicked.connect(export)
-        layout.addWidget(self.export_button, 0, Qt.AlignLeft)
+        layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(2)
 
 

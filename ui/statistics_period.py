@@ -111,7 +111,7 @@ class StatisticsPeriodDialog(FormDialog):
         self.body.addWidget(intro)
 
         form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.kind_combo = QComboBox()
         for text, kind in (
             (self.tr("Jahr"), YEAR),
@@ -124,7 +124,7 @@ class StatisticsPeriodDialog(FormDialog):
         self.kind_combo.setAccessibleName(self.tr("Art des Zeitraums"))
         self.part_combo = QComboBox()
         self.part_combo.setAccessibleName(self.tr("Teil des Jahres"))
-        self.part_combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.part_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.year_spin = QSpinBox()
         self.year_spin.setRange(FIRST_YEAR, max(today.year, FIRST_YEAR))
         self.year_spin.setAccessibleName(self.tr("Jahr"))
@@ -219,7 +219,7 @@ class StatisticsPeriodDialog(FormDialog):
         elif kind == MONTH:
             locale = QLocale()
             self.part_combo.addItems(
-                [locale.standaloneMonthName(m, QLocale.LongFormat) for m in range(1, 13)]
+                [locale.standaloneMonthName(m, QLocale.FormatType.LongFormat) for m in range(1, 13)]
             )
         self.part_combo.setProperty("kind", kind)
         if self.part_combo.count():
@@ -350,6 +350,6 @@ class StatisticsPeriodDialog(FormDialog):
     ) -> StatisticsPeriod | None:
         dialog = cls(parent, today=today, initial=initial)
         try:
-            return dialog.result_draft() if dialog.exec() == QDialog.Accepted else None
+            return dialog.result_draft() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()

@@ -15,12 +15,12 @@ def make_sortable(view: QTableView, *, keep_order: bool = True) -> None:
     caller gave until the user sorts (no column is marked at first)."""
     header = view.horizontalHeader()
     if keep_order:
-        header.setSortIndicator(-1, Qt.AscendingOrder)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)
-    view.setContextMenuPolicy(Qt.CustomContextMenu)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     view.customContextMenuRequested.connect(lambda pos: sort_menu(view).exec(view.mapToGlobal(pos)))
     shortcut = QShortcut(QKeySequence("Shift+F10"), view)
-    shortcut.setContext(Qt.WidgetShortcut)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
     shortcut.activated.connect(lambda: sort_menu(view).exec(view.mapToGlobal(_menu_point(view))))
     hint = view.tr("Umschalt+F10: Sortieren nach …")
     view.setAccessibleDescription(hint)
@@ -34,18 +34,18 @@ def sort_by(view: QTableView, column: int) -> None:
     header = view.horizontalHeader()
     if header.sortIndicatorSection() == column:
         order = (
-            Qt.DescendingOrder
-            if header.sortIndicatorOrder() == Qt.AscendingOrder
-            else Qt.AscendingOrder
+            Qt.SortOrder.DescendingOrder
+            if header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+            else Qt.SortOrder.AscendingOrder
         )
     else:
-        order = Qt.AscendingOrder
+        order = Qt.SortOrder.AscendingOrder
     header.setSortIndicator(column, order)  # the view sorts the model (sorting is enabled)
 
 
 def sort_menu(view: QTableView) -> QMenu:
     menu = QMenu(view.tr("Sortieren nach"), view)
-    menu.setAttribute(Qt.WA_DeleteOnClose)
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     model = view.model()
     header = view.horizontalHeader()
     title = menu.addAction(view.tr("Sortieren nach"))
@@ -53,10 +53,12 @@ def sort_menu(view: QTableView) -> QMenu:
     for column in range(model.columnCount()):
         if header.isSectionHidden(column):
             continue
-        label = str(model.headerData(column, Qt.Horizontal, Qt.DisplayRole) or "")
+        label = str(
+            model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
+        )
         mark = ""
         if header.sortIndicatorSection() == column:
-            mark = "  ▲" if header.sortIndicatorOrder() == Qt.AscendingOrder else "  ▼"
+            mark = "  ▲" if header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder else "  ▼"
         prefix = f"&{column + 1} " if column < 9 else ""
         action = menu.addAction(f"{prefix}{label.replace('&', '&&')}{mark}")
         action.triggered.connect(lambda _=False, c=column: sort_by(view, c))

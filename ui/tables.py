@@ -25,7 +25,7 @@ from sro_case.domain.sorting import german_key
 from ui.refcounts import emit
 from ui.tasks import Runner
 
-ID_ROLE = Qt.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -53,11 +53,11 @@ class HeaderedTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if (
-            orientation == Qt.Horizontal
-            and role == Qt.DisplayRole
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self._headers)
         ):
             return self._headers[section]
@@ -183,17 +183,17 @@ class RowsTableModel(HeaderedTableModel):
         self._rows = list(rows)
         if self._sorted_by is not None:  # new rows keep the order the user chose
             column, order = self._sorted_by
-            self._rows.sort(key=self._key(column), reverse=order == Qt.DescendingOrder)
+            self._rows.sort(key=self._key(column), reverse=order == Qt.SortOrder.DescendingOrder)
         self.endResetModel()
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """By the column's sort key (dates by date, text the German way, empty cells last);
         stable, so equal rows keep the caller's order. Column -1: the caller's order."""
         if not (0 <= column < len(self._headers)):
             return
         emit(self.layoutAboutToBeChanged)
         self._sorted_by = (column, order)
-        self._rows.sort(key=self._key(column), reverse=order == Qt.DescendingOrder)
+        self._rows.sort(key=self._key(column), reverse=order == Qt.SortOrder.DescendingOrder)
         emit(self.layoutChanged)
 
     @staticmethod
@@ -212,20 +212,20 @@ class RowsTableModel(HeaderedTableModel):
     def row_at(self, row: int) -> Row:
         return self._rows[row]
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         row = self._rows[index.row()]
         col = index.column()
         if not (0 <= col < len(self._headers)):
             return None
-        if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return row.cells[col] if col < len(row.cells) else ""
         if role == ID_ROLE:
             return row.id
-        if role == Qt.ToolTipRole and row.tooltip:
+        if role == Qt.ItemDataRole.ToolTipRole and row.tooltip:
             return row.tooltip
-        if role == Qt.ForegroundRole:
+        if role == Qt.ItemDataRole.ForegroundRole:
             if row.marked:
                 return QBrush(self.WARN)
             if row.muted:
@@ -251,6 +251,6 @@ def euros(cents: int | None) -> str:
     sign = "-" if cents < 0 else ""
     whole, rest = divmod(abs(cents), 100)
     text = f"{sign}{locale.toString(whole)}{locale.decimalPoint()}{rest:02d}"
-    if locale.language() == QLocale.German:
+    if locale.language() == QLocale.Language.German:
         return f"{text} €"
     return f"€{text}"

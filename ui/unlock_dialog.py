@@ -70,17 +70,17 @@ class UnlockDialog(QDialog):
         intro.setStyleSheet("font-weight: 600;")
         layout.addWidget(intro)
         path_label = QLabel(str(self.db_path))
-        path_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         path_label.setWordWrap(True)
         layout.addWidget(path_label)
 
         form = QFormLayout()
         self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.Password)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
         self.repeat = QLineEdit()
-        self.repeat.setEchoMode(QLineEdit.Password)
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName(self.tr("Passphrase wiederholen"))
         self.strength = StrengthLabel()  # the same meter as for a passphrase change
         self.strength.set_user_inputs(NEW_DATABASE_USER)
@@ -104,11 +104,13 @@ class UnlockDialog(QDialog):
         self.busy.setAccessibleName(self.tr("Bitte warten"))
         layout.addWidget(self.busy)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
             self.tr("&Anlegen") if self.creating else self.tr("&Entsperren")
         )
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Abbrechen"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

@@ -97,7 +97,7 @@ class AuditLogModel(PagedTableModel):
                 self.dataChanged,
                 self.index(0, 0),
                 self.index(len(self._rows) - 1, len(self._headers) - 1),
-                [Qt.ForegroundRole],
+                [Qt.ItemDataRole.ForegroundRole],
             )
 
     def row_of(self, seq: int) -> int | None:
@@ -122,22 +122,22 @@ class AuditLogModel(PagedTableModel):
         details = f"{what} · {detail}" if detail else what
         return (str(r.seq), german_time(r.at), who, self.action_label(r.action), case, details)
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         if not (0 <= index.column() < len(self._headers)):
             return None
         r = self._rows[index.row()]
-        if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._cells(r)[index.column()]
-        if role == Qt.ToolTipRole and index.column() == 5:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
             return self._cells(r)[5]
         if role == ID_ROLE:
             return r.seq
-        if role == Qt.ForegroundRole and r.seq in self.broken:
+        if role == Qt.ItemDataRole.ForegroundRole and r.seq in self.broken:
             return QBrush(RowsTableModel.WARN)
-        if role == Qt.TextAlignmentRole and index.column() == 0:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
@@ -156,7 +156,9 @@ class AuditLogPage(AdminPage):
             label = QLabel(text)
             label.setBuddy(combo)
             combo.setMinimumContentsLength(16)
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             filters.addWidget(label)
             filters.addWidget(combo)
         self.count_label = QLabel()

@@ -34,15 +34,17 @@ def german_time(value: datetime) -> str:
 
 def setup_table(view: QTableView, model: Any, *, multi: bool = False) -> None:
     view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectRows)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(
-        QAbstractItemView.ExtendedSelection if multi else QAbstractItemView.SingleSelection
+        QAbstractItemView.SelectionMode.ExtendedSelection
+        if multi
+        else QAbstractItemView.SelectionMode.SingleSelection
     )
-    view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setWordWrap(False)
     if isinstance(model, RowsTableModel):  # the audit log keeps its chain order
         make_sortable(view)
@@ -54,14 +56,22 @@ def selected_rows(view: QTableView) -> list[int]:
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str, yes: str) -> bool:
     """A warning with Yes/No where No is the default (for Enter and Esc too)."""
-    box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Yes | QMessageBox.No, parent)
-    box.button(QMessageBox.Yes).setText(yes)
-    box.button(QMessageBox.No).setText(QCoreApplication.translate("AdminConfirm", "&Nein"))
-    box.setDefaultButton(QMessageBox.No)
-    box.setEscapeButton(QMessageBox.No)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.button(QMessageBox.StandardButton.Yes).setText(yes)
+    box.button(QMessageBox.StandardButton.No).setText(
+        QCoreApplication.translate("AdminConfirm", "&Nein")
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
     answer = box.exec()
     box.deleteLater()
-    return answer == QMessageBox.Yes
+    return answer == QMessageBox.StandardButton.Yes
 
 
 class AdminPage(QWidget):
@@ -86,8 +96,8 @@ class AdminPage(QWidget):
         self.busy.setFormat("")
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.PlainText)
-        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons: list[QPushButton] = []
         self.working = False
         self._generation = 0  # clear() drops the answers of work still under way

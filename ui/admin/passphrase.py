@@ -76,16 +76,20 @@ class ChangePassphraseDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("errorMessage")
-        self.message.setTextFormat(Qt.PlainText)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.message)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setVisible(False)
         self.busy.setAccessibleName(self.tr("Bitte warten"))
         layout.addWidget(self.busy)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Passphrase &ändern"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Abbrechen"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Passphrase &ändern")
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -97,7 +101,7 @@ class ChangePassphraseDialog(QDialog):
                     "eigene Passphrase. Legen Sie unter Verwaltung → Benutzer einen Zugang an."
                 )
             )
-            self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
     def problem(self) -> str:
         """Why the input cannot be used yet ("" if it can)."""
@@ -157,6 +161,6 @@ class ChangePassphraseDialog(QDialog):
         """True when the passphrase was changed."""
         dlg = cls(store, runner, parent)
         try:
-            return dlg.exec() == QDialog.Accepted
+            return dlg.exec() == QDialog.DialogCode.Accepted
         finally:
             dlg.deleteLater()

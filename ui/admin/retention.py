@@ -306,7 +306,7 @@ class RetentionPeriodsDialog(FormDialog):
     ) -> dict[str, int] | None:
         dlg = cls(periods, labels, max_years, parent)
         try:
-            return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None
+            return dlg.result_draft() if dlg.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dlg.deleteLater()
 

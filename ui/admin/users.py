@@ -255,7 +255,7 @@ class NewUserDialog(FormDialog):
     def ask(cls, parent: QWidget | None) -> NewUser | None:
         dlg = cls(parent)
         try:
-            return dlg.result_draft() if dlg.exec() == QDialog.Accepted else None
+            return dlg.result_draft() if dlg.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dlg.deleteLater()
 

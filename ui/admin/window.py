@@ -30,7 +30,7 @@ class AdminWindow(QWidget):
     PAGES = ("users", "audit", "retention", "backup")
 
     def __init__(self, store: Application, runner: Runner, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.Window)
+        super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Verwaltung — SRO-Fallmanagement"))
         self.resize(1100, 680)
         layout = QVBoxLayout(self)

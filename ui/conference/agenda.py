@@ -74,7 +74,7 @@ class AgendaPart(ConferenceBase):
         self.add_agenda_button = QPushButton(self.tr("Tagesordnungspunkt &anfügen"))
         self.add_agenda_button.clicked.connect(self.add_agenda_item)
         self.agenda_title.returnPressed.connect(self.add_agenda_item)
-        s.entry_layout.addWidget(self.add_agenda_button, 0, Qt.AlignLeft)
+        s.entry_layout.addWidget(self.add_agenda_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _render_agenda(self) -> None:
         self._clear_layout(self.agenda_list)

@@ -116,7 +116,7 @@ class ConferenceBase(QWidget):
         *,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
-        super().__init__(parent, Qt.Window)
+        super().__init__(parent, Qt.WindowType.Window)
         self.store = store
         self.runner = runner
         self.case_id = case_id

@@ -49,20 +49,20 @@ class _Overlay(QFrame):
     def __init__(self, frame: QWidget) -> None:
         super().__init__(frame)
         self.setObjectName("consoleOverlay")
-        self.setFrameShape(QFrame.StyledPanel)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         self.label = QLabel()
         self.label.setObjectName("saveMessage")
         self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.PlainText)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.label, 1)
         self.close_button = QToolButton()
         self.close_button.setText("×")
         self.close_button.setAccessibleName(self.tr("Hinweis schließen"))
         self.close_button.setToolTip(self.tr("Hinweis schließen (Esc)"))
         self.close_button.clicked.connect(self.hide)
-        layout.addWidget(self.close_button, 0, Qt.AlignTop)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.fade = QTimer(self)
         self.fade.setSingleShot(True)
         self.fade.timeout.connect(self.hide)
@@ -94,7 +94,7 @@ class _Overlay(QFrame):
         self.setGeometry(frame.width() - width - 12, bottom - height - 8, width, height)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Resize and self.isVisible():
+        if event.type() == QEvent.Type.Resize and self.isVisible():
             self.place()
         return False
 
@@ -104,10 +104,10 @@ class FacilitatorPanel(QWidget):
     their time; the protocol's whole path. It never takes the focus from the conference."""
 
     def __init__(self) -> None:
-        super().__init__(None, Qt.Window | Qt.WindowStaysOnTopHint)
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.setObjectName("facilitatorPanel")
         self.setWindowTitle(self.tr("Konferenzmodus – nur für die Moderation"))
-        self.setAttribute(Qt.WA_ShowWithoutActivating)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -119,8 +119,8 @@ class FacilitatorPanel(QWidget):
         self.latest = QLabel()
         self.latest.setObjectName("saveMessage")
         self.latest.setWordWrap(True)
-        self.latest.setTextFormat(Qt.PlainText)
-        self.latest.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.latest.setTextFormat(Qt.TextFormat.PlainText)
+        self.latest.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.latest)
         self.history = QPlainTextEdit()
         self.history.setReadOnly(True)

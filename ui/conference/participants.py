@@ -74,7 +74,7 @@ class ParticipantsPart(ConferenceBase):
         s.entry_layout.addLayout(form)
         self.add_participant_button = QPushButton(self.tr("Teilnehmende &hinzufügen"))
         self.add_participant_button.clicked.connect(self.add_participant)
-        s.entry_layout.addWidget(self.add_participant_button, 0, Qt.AlignLeft)
+        s.entry_layout.addWidget(self.add_participant_button, 0, Qt.AlignmentFlag.AlignLeft)
         for edit in (self.participant_name, self.participant_org):
             edit.returnPressed.connect(self.add_participant)
         self.participant_discipline.lineEdit().returnPressed.connect(self.add_participant)

@@ -50,7 +50,7 @@ class PlanPart(ConferenceBase):
         self.add_will_button = QPushButton(self.tr("&Wille festhalten"))
         self.add_will_button.clicked.connect(self.add_will)
         self.will_text.returnPressed.connect(self.add_will)
-        s.entry_layout.addWidget(self.add_will_button, 0, Qt.AlignLeft)
+        s.entry_layout.addWidget(self.add_will_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _build_resources(self) -> None:
         s = self.resources_section = self._section(self.tr("Ressourcen"))
@@ -68,7 +68,7 @@ class PlanPart(ConferenceBase):
         self.add_resource_button = QPushButton(self.tr("&Ressource hinzufügen"))
         self.add_resource_button.clicked.connect(self.add_resource)
         self.resource_text.returnPressed.connect(self.add_resource)
-        s.entry_layout.addWidget(self.add_resource_button, 0, Qt.AlignLeft)
+        s.entry_layout.addWidget(self.add_resource_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _build_goals(self) -> None:
         s = self.goals_section = self._section(self.tr("Ziele und Vereinbarungen"))
@@ -142,7 +142,12 @@ class PlanPart(ConferenceBase):
         for edit in (self.goal_text, self.goal_indicator, *self.goal_level_edits):
             edit.returnPressed.connect(self.focusNextChild)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), s, self.add_goal, context=Qt.WidgetWithChildrenShortcut)
+            QShortcut(
+                QKeySequence(keys),
+                s,
+                self.add_goal,
+                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            )
 
     def _build_decisions(self) -> None:
         s = self.decisions_section = self._section(self.tr("Entscheidungen und nächster Termin"))

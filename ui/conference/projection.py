@@ -56,7 +56,7 @@ class ProjectionPart(ConferenceBase):
         button = QPushButton(text)
         button.setObjectName("toolButton")  # the facilitator's controls do not zoom
         button.setCheckable(checkable)
-        button.setFocusPolicy(Qt.TabFocus)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.clicked.connect(lambda _checked=False: slot())
         self.toggle_row.addWidget(button)
         return button
@@ -81,7 +81,7 @@ class ProjectionPart(ConferenceBase):
             self.curtain.setGeometry(self.rect())
             self.curtain.show()
             self.curtain.raise_()
-            self.curtain.setFocus(Qt.OtherFocusReason)
+            self.curtain.setFocus(Qt.FocusReason.OtherFocusReason)
             self.frame.hide()
             self.setWindowTitle(self.tr("Konferenzmodus"))
         else:
@@ -94,7 +94,7 @@ class ProjectionPart(ConferenceBase):
                 )
             target = self._focus_before_curtain
             if target is not None:
-                target.setFocus(Qt.OtherFocusReason)
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def lock_screen(self) -> None:
         """The application locked: curtain down, and it stays down until ``unlock_screen``."""

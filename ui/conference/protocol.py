@@ -29,7 +29,7 @@ class ProtocolPart(ConferenceBase):
         s = self.save_section = self._section(self.tr("Abschluss"))
         self.save_button = QPushButton(self.tr("S&peichern && Protokoll (Strg+S)"))
         self.save_button.clicked.connect(self.save_and_protocol)
-        s.body.addWidget(self.save_button, 0, Qt.AlignLeft)
+        s.body.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def conference_draft(self) -> m.ConferenceDraft:
         """The checked draft of everything captured (raises ValidationError)."""
@@ -77,7 +77,9 @@ class ProtocolPart(ConferenceBase):
         base = (
             Path(str(chosen))
             if chosen
-            else Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation))
+            else Path(
+                QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            )
             / "SRO-Fallmanagement Protokolle"
         )
         number = self.detail.summary.file_number if self.detail else str(self.case_id)
@@ -100,7 +102,7 @@ class ProtocolPart(ConferenceBase):
 
     def _ask_protocol_path_by_dialog(self, suggested: str) -> Path | None:
         """Only when the case's folder cannot be made: a file dialog, behind the curtain."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         curtain_was_on = self.curtain_on
         self.set_curtain(True)  # the folder's other files are nobody's business in the room
         try:
@@ -224,18 +226,18 @@ class ProtocolPart(ConferenceBase):
 
     def _confirm_discard(self) -> bool:
         box = QMessageBox(
-            QMessageBox.Question,
+            QMessageBox.Icon.Question,
             self.tr("Konferenz nicht gespeichert"),
             self.tr("Die Konferenz ist noch nicht gespeichert. Eingaben verwerfen und schließen?"),
-            QMessageBox.Yes | QMessageBox.No,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
-        box.button(QMessageBox.Yes).setText(self.tr("&Verwerfen"))
-        box.button(QMessageBox.No).setText(self.tr("&Weiter bearbeiten"))
-        box.setDefaultButton(QMessageBox.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Verwerfen"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Weiter bearbeiten"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
         answer = box.exec()
         box.deleteLater()
-        return answer == QMessageBox.Yes
+        return answer == QMessageBox.StandardButton.Yes
 
     def discard(self) -> None:
         """Close without asking (tests, or the application quits)."""

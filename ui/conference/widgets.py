@@ -115,7 +115,7 @@ class CurtainWidget(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("curtain")
-        self.setFocusPolicy(Qt.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Sichtschutz"))
         self.locked_text = ""
         self.hide()
@@ -125,7 +125,11 @@ class CurtainWidget(QWidget):
         painter.fillRect(self.rect(), QColor("#000000"))
         if self.locked_text:
             painter.setPen(QColor("#808080"))
-            painter.drawText(self.rect(), Qt.AlignCenter | Qt.TextWordWrap, self.locked_text)
+            painter.drawText(
+                self.rect(),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self.locked_text,
+            )
         painter.end()
 
 
@@ -137,7 +141,7 @@ class Section(QFrame):
         self.setObjectName("confSection")
         # Not "Maximum": that caps the height at sizeHint(), which ignores height-for-width,
         # and a section with wrapped text would squeeze its rows when zoomed.
-        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.layout_ = QVBoxLayout(self)
         self.title_label = QLabel(title)
         self.title_label.setObjectName("sectionTitle")
@@ -152,7 +156,7 @@ class Section(QFrame):
         self.problem = QLabel()
         self.problem.setObjectName("errorMessage")
         self.problem.setWordWrap(True)
-        self.problem.setTextFormat(Qt.PlainText)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.hide()
         self.layout_.addWidget(self.problem)
         # set by the window: takes the problems' text to the facilitator's screen (True)
@@ -174,7 +178,7 @@ class Section(QFrame):
 def wrapped_label(text: str = "", object_name: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.PlainText)  # user text is never markup
+    label.setTextFormat(Qt.TextFormat.PlainText)  # user text is never markup
     if object_name:
         label.setObjectName(object_name)
     return label
@@ -183,8 +187,8 @@ def wrapped_label(text: str = "", object_name: str = "") -> QLabel:
 def form_layout() -> QFormLayout:
     """Labels beside fields while there is room; above them when the zoom leaves none."""
     form = QFormLayout()
-    form.setRowWrapPolicy(QFormLayout.WrapLongRows)
-    form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
     return form
 
 
@@ -215,11 +219,11 @@ class ItemRow(QWidget):
         self.edit_button.setAccessibleName(self.tr("%1 bearbeiten").replace("%1", what))
         self.edit_button.clicked.connect(self.edit_requested)
         self.edit_button.hide()  # only where the entry can go back into the fields
-        layout.addWidget(self.edit_button, 0, Qt.AlignTop)
+        layout.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         self.remove_button = QPushButton(self.tr("Entfernen"))
         self.remove_button.setAccessibleName(self.tr("%1 entfernen").replace("%1", what))
         self.remove_button.clicked.connect(self.removed)
-        layout.addWidget(self.remove_button, 0, Qt.AlignTop)
+        layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
 
 
 class WhoField(QComboBox):
@@ -232,12 +236,12 @@ class WhoField(QComboBox):
     def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEditable(True)
-        self.setInsertPolicy(QComboBox.NoInsert)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.lineEdit().setPlaceholderText(placeholder)
         completer = QCompleter(self.model(), self)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchContains)
-        completer.setCompletionMode(QCompleter.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
 
     def set_suggestions(self, suggestions: Sequence[tuple[str, str]]) -> None:
@@ -274,13 +278,13 @@ class DisciplineField(QComboBox):
     def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEditable(True)
-        self.setInsertPolicy(QComboBox.NoInsert)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for item in catalogue("disciplines"):
             self.addItem(core_label(item.name), item.code)
         completer = QCompleter(self.model(), self)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchContains)
-        completer.setCompletionMode(QCompleter.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
         self.lineEdit().setPlaceholderText(placeholder)
         self.reset()

@@ -104,7 +104,7 @@ class ConferenceWindow(
         self.scroll = QScrollArea()
         self.scroll.setObjectName("confScroll")
         self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.NoFrame)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.content = QWidget()
         self.content.setObjectName("confContent")
         self.columns_layout = QHBoxLayout(self.content)
@@ -192,23 +192,23 @@ class ConferenceWindow(
     def _build_shortcuts(self) -> None:
         def key(sequence: Any, slot: Callable[[], None]) -> QShortcut:
             shortcut = QShortcut(QKeySequence(sequence), self, slot)
-            shortcut.setContext(Qt.WindowShortcut)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             return shortcut
 
-        key(Qt.Key_F9, self.toggle_curtain)
+        key(Qt.Key.Key_F9, self.toggle_curtain)
         # Remote clickers blank the screen with "." or "B"; text fields keep those keys.
-        key(Qt.Key_Period, self.toggle_curtain)
-        key(Qt.Key_B, self.toggle_curtain)
-        key(Qt.Key_F11, self.toggle_full_screen)
-        key(Qt.Key_Escape, self._on_escape)
-        key(QKeySequence.ZoomIn, self.zoom_in)
+        key(Qt.Key.Key_Period, self.toggle_curtain)
+        key(Qt.Key.Key_B, self.toggle_curtain)
+        key(Qt.Key.Key_F11, self.toggle_full_screen)
+        key(Qt.Key.Key_Escape, self._on_escape)
+        key(QKeySequence.StandardKey.ZoomIn, self.zoom_in)
         key("Ctrl+=", self.zoom_in)
-        key(QKeySequence.ZoomOut, self.zoom_out)
+        key(QKeySequence.StandardKey.ZoomOut, self.zoom_out)
         key("Ctrl+0", self.reset_zoom)
-        key(Qt.Key_F7, self.toggle_high_contrast)
-        key(Qt.Key_F8, self.toggle_initials)
-        key(Qt.Key_F5, self.toggle_timer)
-        key(Qt.Key_F6, self.next_item)
+        key(Qt.Key.Key_F7, self.toggle_high_contrast)
+        key(Qt.Key.Key_F8, self.toggle_initials)
+        key(Qt.Key.Key_F5, self.toggle_timer)
+        key(Qt.Key.Key_F6, self.next_item)
         key("Shift+F6", self.previous_item)
         key("Ctrl+S", self.save_and_protocol)
         key("Ctrl+W", self.close)
@@ -230,7 +230,7 @@ class ConferenceWindow(
         if self.curtain_on:
             return
         self.scroll.ensureWidgetVisible(widget)
-        widget.setFocus(Qt.ShortcutFocusReason)
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # ------------------------------------------------------------------ loading
     def _on_loaded(self, detail: m.CaseDetail) -> None:
