@@ -805,7 +805,7 @@ def main(argv: Sequence[str] | None = None, *, desktop: Desktop | None = None) -
                 file=sys.stderr,
             )
         else:
-            print(f"Fehler: {damaged_message(db)} ({detail})", file=sys.stderr)
+            print(f"Fehler: {damaged_message(Path(db))} ({detail})", file=sys.stderr)
         return EXIT_FAILURE
 
 

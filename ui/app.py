@@ -21,7 +21,8 @@ if TYPE_CHECKING:  # annotations only: the start stays light
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
     app.setApplicationName("SRO-Fallmanagement")
     app.setOrganizationName("Hansestadt Rostock")
     app.setApplicationVersion(__version__)
@@ -31,12 +32,14 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         from PySide6.QtGui import QIcon
 
         app.setWindowIcon(QIcon(str(icon)))
-    if not isinstance(app.style(), FocusRingStyle):
-        app.setStyle(FocusRingStyle(app.style().name() or "fusion"))
+    if not app.property("focus_ring"):  # once: later calls see the style sheet's wrapper
+        base = app.style()
+        app.setStyle(FocusRingStyle(base.name() if base is not None and base.name() else "fusion"))
+        app.setProperty("focus_ring", True)
     style = resources_dir() / "style.qss"
     if style.is_file():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
-    return app  # type: ignore[return-value]
+    return app
 
 
 def choose_database(explicit: Path | None) -> tuple[Path, bool] | None:
@@ -62,7 +65,7 @@ def backup_on_close(store: Application, runner: Runner) -> Any:
     while it still held the database). A failure is shown; the backup is then simply missing."""
     from ui.busy import run_busy
 
-    keep = int(QSettings().value("backup/keep", 14))
+    keep = int(str(QSettings().value("backup/keep", 14)))
     folder = QSettings().value("backup/folder")
     service = store.backups
     result, error = run_busy(
@@ -120,7 +123,7 @@ def _session(
         if answer != QMessageBox.StandardButton.Yes:
             return 0, None
     dialog = UnlockDialog(path, runner)
-    if dialog.exec() != UnlockDialog.Accepted or dialog.store is None:
+    if dialog.exec() != UnlockDialog.DialogCode.Accepted or dialog.store is None:
         runner.wait()
         return 0, None
     store = dialog.store

@@ -60,7 +60,7 @@ class ListTab(QWidget):
 
     def __init__(self, headers: list[str], accessible: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
+        layout = self.box = QVBoxLayout(self)
         self.buttons = QHBoxLayout()
         layout.addLayout(self.buttons)
         self.model = RowsTableModel(headers, self)
@@ -168,7 +168,7 @@ class CaseFileWidget(QWidget):
         self.edit_family_button.clicked.connect(self.edit_family)
         family_row.addWidget(self.family_label, 1)
         family_row.addWidget(self.edit_family_button)
-        self.persons.layout().insertLayout(0, family_row)
+        self.persons.box.insertLayout(0, family_row)
         QWidget.setTabOrder(self.edit_family_button, self.persons.table)
         self.tabs.addTab(self.persons, self.tr("Familie && Personen"))
 
@@ -387,7 +387,7 @@ class CaseFileWidget(QWidget):
         glance_box.addStretch(1)
         row.addLayout(course_box, 1)
         row.addLayout(glance_box, 1)
-        self.goals.layout().addLayout(row)
+        self.goals.box.addLayout(row)
         self.goals.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._on_goal_selected(current.row())
         )

@@ -10,6 +10,7 @@ never turns into another date.
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QSize, Qt, Signal
@@ -132,17 +133,23 @@ class DateEntryField(QWidget):
         rewrite the field mid-typing): whoever saves calls ``taken()``."""
         return self._value
 
-    def date(self) -> date | None:
+    def required(self) -> date:
+        """The date of a required field (it always has one: emptying it is refused)."""
+        if self._value is None:
+            raise ValueError("an optional field is empty")
         return self._value
 
-    def taken(self) -> date | None:
+    def date(self) -> datetime.date | None:  # QDateEdit's name, for code written for it
+        return self._value
+
+    def taken(self) -> datetime.date | None:
         """Commit what is typed (a user who saves with Strg+Eingabe or a button without
         leaving the field), then the value; check ``problem()`` for text that is no date."""
         if self.edit.isModified():
             self.commit()
         return self._value
 
-    def checked(self, label: str) -> date | None:
+    def checked(self, label: str) -> datetime.date | None:
         """``taken()`` for whoever saves: text that is no date raises ``ValidationError`` named
         ``label``, so it is saved neither as the previous date nor as no date."""
         value = self.taken()
@@ -150,7 +157,7 @@ class DateEntryField(QWidget):
             raise ValidationError([(label, self._problem)])
         return value
 
-    def set_value(self, value: date | None) -> None:
+    def set_value(self, value: datetime.date | None) -> None:
         """Show ``value`` and forget a problem of the text (a preset, the calendar, a test).
         None empties an optional field; a required field refuses it (ValueError)."""
         if value is None and not self._optional:
@@ -163,7 +170,7 @@ class DateEntryField(QWidget):
         if changed:
             emit(self.changed)
 
-    def set_date(self, value: date | None) -> None:
+    def set_date(self, value: datetime.date | None) -> None:
         self.set_value(value)
 
     def clear_value(self) -> None:
@@ -176,7 +183,7 @@ class DateEntryField(QWidget):
     def is_optional(self) -> bool:
         return self._optional
 
-    def set_default(self, value: date) -> None:
+    def set_default(self, value: datetime.date) -> None:
         """The date the calendar opens at while the field is empty."""
         self._default = value
 

@@ -26,7 +26,7 @@ def icon_path(name: str) -> Path:
 def _render(svg: str, color: str, size: int) -> QPixmap:
     renderer = QSvgRenderer(QByteArray(svg.replace("currentColor", color).encode("utf-8")))
     pixmap = QPixmap(QSize(size, size))
-    pixmap.fill(Qt.transparent)
+    pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter, QRectF(0, 0, size, size))

@@ -8,11 +8,12 @@ is lost, and come back after the passphrase.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
 from sro_case import __version__
 from sro_case.errors import WrongPassphrase
@@ -27,6 +28,7 @@ from ui.statistics_only import StatisticsOnlyPage, restrict_to_statistics, stati
 
 if TYPE_CHECKING:
     from sro_case.app import Application
+    from sro_case.export.tables import StatisticsExport
     from ui.tasks import Runner
 
 
@@ -47,6 +49,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.runner = runner
+        self._switch_to: tuple[Path, bool] | None = None  # Datei → Datenbank wechseln
         self.locked = False
         self.conference_windows: list[Any] = []  # open Konferenzmodus windows
         self._last_statistics_period: Any = None  # the export dialog starts from it
@@ -70,7 +73,7 @@ class MainWindow(QMainWindow):
         self.lock_page.unlock_requested.connect(self._on_unlock_requested)
         self.stack.addWidget(self.tabs)
         self.stack.addWidget(self.lock_page)
-        self.home = self.tabs  # what the unlocked window shows
+        self.home: QWidget = self.tabs  # what the unlocked window shows
         if statistics_only(store.role):  # Controlling: the anonymised export, no case data
             self.home = StatisticsOnlyPage(self.export_statistics)
             self.stack.insertWidget(0, self.home)
@@ -81,7 +84,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
 
         settings = QSettings()
-        minutes = int(settings.value("ui/idle_minutes", DEFAULT_IDLE_MINUTES))
+        minutes = int(str(settings.value("ui/idle_minutes", DEFAULT_IDLE_MINUTES)))
         kwargs = {"clock": idle_clock} if idle_clock is not None else {}
         self.idle = IdleWatcher(minutes * 60, parent=self, **kwargs)
         self.idle.idle.connect(self.lock)
@@ -291,6 +294,10 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(1)
         self.deadlines.reload()
 
+    def _created(self, case_id: int) -> None:
+        self.refresh()
+        self.open_case(case_id)
+
     def refresh(self) -> None:
         if not self.locked and self.home is self.tabs:
             self.case_list.apply_filter()
@@ -317,7 +324,7 @@ class MainWindow(QMainWindow):
             store = self.store
             self.runner.submit(
                 lambda: store.cases.create(result),
-                lambda summary: (self.refresh(), self.open_case(summary.id)),
+                lambda summary: self._created(summary.id),
                 lambda exc: QMessageBox.warning(
                     self, self.tr("Nicht gespeichert"), error_text(exc)
                 ),
@@ -403,7 +410,7 @@ class MainWindow(QMainWindow):
             finished()
             QMessageBox.warning(self, self.tr("Nicht exportiert"), error_text(exc))
 
-        def built(export: object) -> None:
+        def built(export: StatisticsExport) -> None:
             finished()
             path = StatisticsExportDialog.ask(export, self)
             if path is None:
@@ -430,7 +437,7 @@ class MainWindow(QMainWindow):
 
         settings = QSettings()
         language = str(settings.value("ui/language", "de"))
-        minutes = int(settings.value("ui/idle_minutes", DEFAULT_IDLE_MINUTES))
+        minutes = int(str(settings.value("ui/idle_minutes", DEFAULT_IDLE_MINUTES)))
         result = SettingsDialog.ask(self, language=language, idle_minutes=minutes)
         if result is None:
             return
@@ -487,6 +494,6 @@ class MainWindow(QMainWindow):
         self.runner.wait()
         event.accept()
         super().closeEvent(event)
-        choice = getattr(self, "_switch_to", None)
+        choice = self._switch_to
         if choice is not None:
             emit(self.switch_requested, choice)

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from sro_case.errors import ValidationError
-from sro_case.export import sensitive_threshold
-from sro_case.services.statistics import MAX_THRESHOLD, MIN_THRESHOLD
+from sro_case.export import MIN_THRESHOLD, sensitive_threshold
+from sro_case.services.statistics import MAX_THRESHOLD
 from ui.date_entry import DateEntryField
 from ui.forms import FormDialog, format_date, label_text, tab_order
 
@@ -239,7 +239,7 @@ class StatisticsPeriodDialog(FormDialog):
             return
         if kind != YEAR:  # the part that holds the current start date
             months = MONTHS_PER_PART[kind]
-            start = self.from_field.value()
+            start = self.from_field.required()
             if start.year == self.year_spin.value():
                 self.part_combo.setCurrentIndex((start.month - 1) // months)
         self._on_preset_changed()
@@ -266,7 +266,7 @@ class StatisticsPeriodDialog(FormDialog):
             self._update_summary()
             self.mark_changed()
             return
-        match = matching_preset(self.from_field.value(), self.to_field.value())
+        match = matching_preset(self.from_field.required(), self.to_field.required())
         if match is not None and match[2] < FIRST_YEAR:
             match = None
         self._syncing = True
@@ -289,7 +289,7 @@ class StatisticsPeriodDialog(FormDialog):
         self.mark_changed()
 
     def _update_summary(self) -> None:
-        date_from, date_to = self.from_field.value(), self.to_field.value()
+        date_from, date_to = self.from_field.required(), self.to_field.required()
         if self.from_field.problem() or self.to_field.problem() or date_to < date_from:
             self.summary.setText("")
             return
@@ -317,7 +317,7 @@ class StatisticsPeriodDialog(FormDialog):
         # text that is no date is named by FormDialog.date_problems(); the order of the last
         # valid dates is only judged when both fields hold what was typed
         problems: list[tuple[str, str]] = []
-        date_from, date_to = self.from_field.value(), self.to_field.value()
+        date_from, date_to = self.from_field.required(), self.to_field.required()
         typed = self.from_field.problem() is None and self.to_field.problem() is None
         if typed and date_to < date_from:
             problems.append(

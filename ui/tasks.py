@@ -44,8 +44,8 @@ class Runner(Protocol):
     def submit(
         self,
         fn: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException], None],
+        on_done: Callable[[Any], object],
+        on_error: Callable[[BaseException], object],
     ) -> None: ...
 
     def wait(self, msecs: int = ...) -> bool: ...
@@ -61,8 +61,8 @@ class TaskRunner(QObject):
     def submit(
         self,
         fn: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException], None],
+        on_done: Callable[[Any], object],
+        on_error: Callable[[BaseException], object],
     ) -> None:
         relay = _Relay()
         self._relays.add(relay)
@@ -89,8 +89,8 @@ class InlineTaskRunner:
     def submit(
         self,
         fn: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException], None],
+        on_done: Callable[[Any], object],
+        on_error: Callable[[BaseException], object],
     ) -> None:
         try:
             result = fn()

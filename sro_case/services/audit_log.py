@@ -8,7 +8,6 @@ and the login of the user an entry about a user refers to, so the admin view can
 from __future__ import annotations
 
 import builtins
-
 import contextlib
 import re
 from dataclasses import dataclass

@@ -4,7 +4,6 @@ status workflow (close/reopen with a reason), persons, consents, notes, helps, r
 from __future__ import annotations
 
 import builtins
-
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any

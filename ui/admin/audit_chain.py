@@ -88,7 +88,8 @@ class AuditLogModel(PagedTableModel):
         super().clear()
 
     def row_at(self, row: int) -> AuditRow:
-        return self._rows[row]
+        found: AuditRow = self._rows[row]
+        return found
 
     def mark_broken(self, seqs: set[int]) -> None:
         self.broken = set(seqs)

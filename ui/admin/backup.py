@@ -48,7 +48,7 @@ class BackupPage(AdminPage):
         form.addRow(self.tr("Sicherungsordner:"), folder_row)
         self.keep_spin = QSpinBox()
         self.keep_spin.setRange(1, 365)
-        self.keep_spin.setValue(int(settings.value("backup/keep", DEFAULT_KEEP)))
+        self.keep_spin.setValue(int(str(settings.value("backup/keep", DEFAULT_KEEP))))
         self.keep_spin.setAccessibleName(self.tr("Anzahl aufbewahrter Sicherungen"))
         self.keep_spin.valueChanged.connect(lambda v: QSettings().setValue("backup/keep", v))
         keep_row = QHBoxLayout()

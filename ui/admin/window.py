@@ -87,7 +87,7 @@ def build_admin_menu(window: Any) -> QMenu | None:
     if window.store.role != Role.ADMIN.value:
         return None
     tr = QCoreApplication.translate
-    menu = window.menuBar().addMenu(tr("AdminMenu", "&Verwaltung"))
+    menu: QMenu = window.menuBar().addMenu(tr("AdminMenu", "&Verwaltung"))
     window.admin_window = None
 
     def open_page(name: str) -> None:

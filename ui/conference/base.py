@@ -63,7 +63,8 @@ class ConferenceBase(QWidget):
     title_label: QLabel  # window
     status_label: QLabel  # window
     banner: QLabel  # window, filled by participants
-    scroll: QScrollArea  # window
+    scroll: QScrollArea  # type: ignore[assignment]  # window (shadows QWidget.scroll)
+    content: QWidget  # window: the scrolled area
     columns_layout: QHBoxLayout  # window
     column_layouts: list[QVBoxLayout]  # window
     console: FacilitatorConsole  # window: notes for the facilitator only
@@ -96,6 +97,8 @@ class ConferenceBase(QWidget):
         def _render_status(self) -> None: ...  # window
 
         def set_curtain(self, on: bool) -> None: ...  # projection
+
+        def _render_banner(self) -> None: ...  # participants
 
         def facilitator(self) -> str: ...  # projection
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from typing import Any
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout
@@ -23,6 +23,8 @@ from ui.conference.widgets import (
     ItemRow,
     add_row,
     form_layout,
+    is_family,
+    line_edit,
     repolish,
     wrapped_label,
 )
@@ -39,16 +41,6 @@ _ROLE_ORDER = [
     PersonRole.RELATIVE,
     PersonRole.OTHER,
 ]
-
-
-class _NoItem:
-    """The entry of a discipline the catalogue does not know: no ``family`` flag."""
-
-    def get(self, _key: str, default: Any = None) -> Any:
-        return default
-
-
-_NO = _NoItem()
 
 
 class ParticipantsPart(ConferenceBase):
@@ -77,7 +69,7 @@ class ParticipantsPart(ConferenceBase):
         s.entry_layout.addWidget(self.add_participant_button, 0, Qt.AlignmentFlag.AlignLeft)
         for edit in (self.participant_name, self.participant_org):
             edit.returnPressed.connect(self.add_participant)
-        self.participant_discipline.lineEdit().returnPressed.connect(self.add_participant)
+        line_edit(self.participant_discipline).returnPressed.connect(self.add_participant)
 
     def add_participant(self) -> None:
         discipline = self.participant_discipline.code()
@@ -112,7 +104,6 @@ class ParticipantsPart(ConferenceBase):
         self._clear_layout(self.participant_list, keep=[self.participants_empty])
         self.participants_empty.setVisible(not self.participants)
         self.participant_rows: list[ItemRow] = []
-        disciplines = catalogue("disciplines")
         for i, (p, clearance) in enumerate(
             zip(self.participants, self.policy.clearances, strict=True)
         ):
@@ -120,11 +111,11 @@ class ParticipantsPart(ConferenceBase):
             parts = [name]
             if p.organisation:
                 parts.append(self.text_out(p.organisation))
-            parts.append(core_label(disciplines.label(p.discipline)))
+            parts.append(core_label(catalogue("disciplines").label(p.discipline)))
             mark = "⚠ " if clearance.flagged else "✓ "
             text = mark + " · ".join(parts) + f" — {core_text(clearance.reason)}"
             row = self._add_item_row(
-                self.participant_list, text, name, lambda i=i: self.remove_participant(i)
+                self.participant_list, text, name, partial(self.remove_participant, i)
             )
             row.label.setProperty("flagged", "true" if clearance.flagged else "false")
             row.label.setAccessibleDescription(
@@ -208,10 +199,7 @@ class ParticipantsPart(ConferenceBase):
         pairs: list[tuple[str, str]] = [
             (self.who_out(p.full_name), p.full_name) for p in self._persons_in_order()
         ]
-        disciplines = catalogue("disciplines")
-        family = [
-            p for p in self.participants if (disciplines.find(p.discipline) or _NO).get("family")
-        ]
+        family = [p for p in self.participants if is_family(p.discipline)]
         others = [p for p in self.participants if p not in family]
         pairs += [(self.name_out(p.name), p.name) for p in family]
         pairs.append((self.tr("Familie"), self.tr("Familie")))

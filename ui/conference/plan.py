@@ -5,6 +5,7 @@ what, by when), and the decisions with the next review."""
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -19,13 +20,19 @@ from PySide6.QtWidgets import (
 
 from sro_case.domain import models as m
 from sro_case.domain import rules
-from sro_case.domain.catalogues import catalogue
 from sro_case.domain.enums import ResourceKind
 from sro_case.domain.validation import Checker
 from sro_case.errors import ValidationError
 from sro_case.reports.protocol import LEVEL_CAPTIONS, LEVEL_LABELS
 from ui.conference.base import ConferenceBase
-from ui.conference.widgets import FlowLayout, WhoField, add_row, form_layout, wrapped_label
+from ui.conference.widgets import (
+    FlowLayout,
+    WhoField,
+    add_row,
+    form_layout,
+    is_family,
+    wrapped_label,
+)
 from ui.forms import DateField, format_date
 from ui.i18n import core_label
 
@@ -248,11 +255,8 @@ class PlanPart(ConferenceBase):
         hints: list[str] = []
         if step.due_on is None:
             hints.append(self.tr("Ohne Frist – bis wann soll das geschehen sein?"))
-        disciplines = catalogue("disciplines")
         family = {self.tr("Familie").casefold()} | {
-            p.name.casefold()
-            for p in self.participants
-            if (disciplines.find(p.discipline) or {}).get("family")
+            p.name.casefold() for p in self.participants if is_family(p.discipline)
         }
         if self.detail is not None:
             family |= {p.full_name.casefold() for p in self.detail.family.persons}
@@ -304,7 +308,7 @@ class PlanPart(ConferenceBase):
                 self.will_list,
                 shown,
                 self.tr("Aussage %1").replace("%1", str(i + 1)),
-                lambda i=i: self._remove(self.will_items, i),
+                partial(self._remove, self.will_items, i),
             )
 
     def _render_resources(self) -> None:
@@ -315,7 +319,7 @@ class PlanPart(ConferenceBase):
                 self.resource_list,
                 f"{kind}: {self.text_out(r.description)}",
                 self.tr("Ressource %1").replace("%1", str(i + 1)),
-                lambda i=i: self._remove(self.resources, i),
+                partial(self._remove, self.resources, i),
             )
 
     def _step_text(self, step: m.StepDraft) -> str:
@@ -344,11 +348,11 @@ class PlanPart(ConferenceBase):
                 self.goal_list,
                 "\n".join(lines),
                 self.tr("Ziel %1").replace("%1", str(i + 1)),
-                lambda i=i: self._remove(self.goals, i),
+                partial(self._remove, self.goals, i),
             )
             if not self.saved:
                 row.edit_button.show()
-                row.edit_requested.connect(lambda i=i: self.edit_goal(i))
+                row.edit_requested.connect(partial(self.edit_goal, i))
 
     def _render_steps(self) -> None:
         self._clear_layout(self.step_list)
@@ -357,5 +361,5 @@ class PlanPart(ConferenceBase):
                 self.step_list,
                 self._step_text(step),
                 self.tr("Schritt %1").replace("%1", str(i + 1)),
-                lambda i=i: self._remove(self.pending_steps, i),
+                partial(self._remove, self.pending_steps, i),
             )

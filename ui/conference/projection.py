@@ -201,8 +201,8 @@ class ProjectionPart(ConferenceBase):
             for c in self.detail.conferences:
                 for part in c.participants:
                     scrubber.add(part.name)
-        for p in self.participants:
-            scrubber.add(p.name)
+        for participant in self.participants:
+            scrubber.add(participant.name)
         for who, _text in self.will_items:
             scrubber.add(who)
         scrubber.add(self.facilitator())
@@ -259,8 +259,10 @@ class ProjectionPart(ConferenceBase):
         arrows = self._arrow_metrics() if self.high_contrast else ""
         self.setStyleSheet(sheet + theme + arrows)
         for field in (self.will_who, self.step_who):
-            popup = field.completer().popup()
-            popup.setStyleSheet(f"QWidget {{ font-size: {pt:.1f}pt; }}" + theme)
+            completer = field.completer()
+            popup = completer.popup() if completer is not None else None
+            if popup is not None:
+                popup.setStyleSheet(f"QWidget {{ font-size: {pt:.1f}pt; }}" + theme)
         fm = QFontMetricsF(self.decisions_edit.font())
         self.decisions_edit.setMinimumHeight(round(fm.lineSpacing() * 4 + 12))
         # the calendar symbol in the theme's colours (dark on black was invisible)
@@ -305,8 +307,11 @@ class ProjectionPart(ConferenceBase):
             # widget's registered item, and the new one's size cache would never be refreshed.
             for i in reversed(range(column.count())):
                 item = column.itemAt(i)
-                if item is not None and item.widget() is not None:
-                    column.removeWidget(item.widget())
+                if item is None:
+                    continue
+                widget = item.widget()
+                if widget is not None:
+                    column.removeWidget(widget)
                 else:
                     column.removeItem(item)
         if columns == 2:

@@ -57,10 +57,10 @@ class FlowLayout(QLayout):
     def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def itemAt(self, index: int) -> QLayoutItem | None:
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:
@@ -96,7 +96,8 @@ class FlowLayout(QLayout):
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         x, y, line = area.x(), area.y(), 0
         for item in self._items:
-            if item.widget() is not None and not item.widget().isVisibleTo(self.parentWidget()):
+            widget, parent = item.widget(), self.parentWidget()
+            if widget is not None and parent is not None and not widget.isVisibleTo(parent):
                 continue
             hint = item.sizeHint()
             if x > area.x() and x + hint.width() > area.right() + 1:
@@ -226,6 +227,20 @@ class ItemRow(QWidget):
         layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
 
 
+def is_family(discipline: str) -> bool:
+    """Whether a participant's discipline is the family (catalogue flag ``family``)."""
+    item = catalogue("disciplines").find(discipline)
+    return bool(item is not None and item.get("family"))
+
+
+def line_edit(combo: QComboBox) -> QLineEdit:
+    """The line edit of an editable combo box (Qt types it as optional)."""
+    edit = combo.lineEdit()
+    if edit is None:
+        raise ValueError("the combo box is not editable")
+    return edit
+
+
 class WhoField(QComboBox):
     """ "Wer?" — an editable choice whose list starts with the family.
 
@@ -237,7 +252,7 @@ class WhoField(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.lineEdit().setPlaceholderText(placeholder)
+        line_edit(self).setPlaceholderText(placeholder)
         completer = QCompleter(self.model(), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -286,7 +301,7 @@ class DisciplineField(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
-        self.lineEdit().setPlaceholderText(placeholder)
+        line_edit(self).setPlaceholderText(placeholder)
         self.reset()
 
     def reset(self) -> None:
@@ -308,10 +323,10 @@ class DisciplineField(QComboBox):
             return None
         item = catalogue("disciplines").find(text)
         if item is not None:
-            return item.code
+            return str(item.code)
         for entry in catalogue("disciplines"):  # the name in the current language
             if core_label(entry.name).casefold() == text.casefold():
-                return entry.code
+                return str(entry.code)
         matches = self._matches()
         return matches[0] if len(matches) == 1 else None
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -211,7 +212,7 @@ class ConferenceWindow(
         key(Qt.Key.Key_F6, self.next_item)
         key("Shift+F6", self.previous_item)
         key("Ctrl+S", self.save_and_protocol)
-        key("Ctrl+W", self.close)
+        key("Ctrl+W", self._close_window)
         targets: list[Callable[[], QWidget]] = [
             lambda: self.kind_combo,
             lambda: self.participant_name,
@@ -224,7 +225,13 @@ class ConferenceWindow(
             lambda: self.decisions_edit,
         ]
         for number, target in enumerate(targets, start=1):
-            key(f"Ctrl+{number}", lambda t=target: self.focus_field(t()))
+            key(f"Ctrl+{number}", partial(self._focus_target, target))
+
+    def _close_window(self) -> None:
+        self.close()
+
+    def _focus_target(self, target: Callable[[], QWidget]) -> None:
+        self.focus_field(target())
 
     def focus_field(self, widget: QWidget) -> None:
         if self.curtain_on:
