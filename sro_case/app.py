@@ -24,13 +24,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from sro_case.domain import models as m
+from sro_case.domain.models import (
+    AuditFilter,
+    AuditRow,
+    CaseFilter,
+    ChainReport,
+    DuplicateCandidate,
+)
 
 if TYPE_CHECKING:  # the features' own result types (moved into feature packages later)
     from sro_case.export.tables import StatisticsExport
     from sro_case.services import audit
-    from sro_case.services.audit_log import AuditFilter, AuditRow, ChainReport
     from sro_case.services.backup import BackupResult, RestoreResult, VerifyReport
-    from sro_case.services.cases import CaseFilter, DuplicateCandidate
     from sro_case.services.deadlines import Deadline, DeadlineOverview
     from sro_case.services.retention import RetentionProposal, RetentionResult, RetentionRule
     from sro_case.services.statistics import WrittenExport

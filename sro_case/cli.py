@@ -183,7 +183,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_cases(args: argparse.Namespace) -> int:
     from sro_case.domain.catalogues import catalogue
-    from sro_case.services.cases import CaseFilter
+    from sro_case.domain.models import CaseFilter
 
     statuses = catalogue("case_statuses")
     with _open(args) as store:

@@ -84,7 +84,7 @@ def scratch_folder() -> Iterator[Path]:
 def run_core(test: SelfTest, folder: Path):  # type: ignore[no-untyped-def]
     """The core steps; returns the unlocked store (the caller closes it) for the window part."""
     from sro_case.domain import models as m
-    from sro_case.services.cases import CaseFilter
+    from sro_case.domain.models import CaseFilter
     from sro_case.services.vault import create_database, unlock
     from sro_case.storage.keyfile import KdfParams
 

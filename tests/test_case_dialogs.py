@@ -625,7 +625,7 @@ def test_new_case_persons_list(qtbot, monkeypatch, store) -> None:  # type: igno
 
 
 def test_table_models_on_their_own(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    from sro_case.services.cases import DuplicateCandidate
+    from sro_case.domain.models import DuplicateCandidate
 
     dup = DuplicateTableModel()
     qtmodeltester.check(dup)

@@ -17,9 +17,9 @@ from sro_case.clock import FixedClock
 from sro_case.domain import models as m
 from sro_case.domain.catalogues import age_in_years, catalogue, closed_status, initial_status
 from sro_case.domain.enums import NoteKind, ResourceKind
+from sro_case.domain.models import CaseFilter
 from sro_case.errors import PermissionDenied
 from sro_case.services import demo, search_index
-from sro_case.services.cases import CaseFilter
 from sro_case.services.store import Store
 from sro_case.services.vault import create_database
 from tests.conftest import FAST_KDF, PASSPHRASE

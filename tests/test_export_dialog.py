@@ -14,8 +14,8 @@ from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QBrush, QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QTableView
 
+from sro_case.export import MAX_THRESHOLD, MIN_THRESHOLD
 from sro_case.export.tables import StatisticsExport
-from sro_case.services.statistics import MAX_THRESHOLD, MIN_THRESHOLD
 from tests.test_export_suppression import ALL_SPACES, build, random_facts
 from ui.date_entry import DateTextError, parse_typed_date
 from ui.export_dialog import (

@@ -19,8 +19,8 @@ from sqlalchemy import text
 
 from sro_case.clock import FixedClock
 from sro_case.domain import models as m
+from sro_case.domain.models import CaseFilter
 from sro_case.errors import SroCaseError, ValidationError
-from sro_case.services.cases import CaseFilter
 from sro_case.services.store import Store
 from sro_case.services.vault import create_database
 from tests.conftest import FAST_KDF, PASSPHRASE

@@ -14,9 +14,9 @@ from sqlalchemy import text
 from sqlalchemy import text as text_sql
 
 from sro_case.domain import models as m
+from sro_case.domain.models import AuditFilter
 from sro_case.errors import PermissionDenied, WrongPassphrase
 from sro_case.services import vault
-from sro_case.services.audit_log import AuditFilter
 from tests.conftest import PASSPHRASE
 from ui.admin import AdminWindow, ChangePassphraseDialog
 from ui.admin import retention as admin_retention
@@ -478,7 +478,7 @@ def test_admin_views_in_english(qtbot, store) -> None:  # type: ignore[no-untype
 
 
 def test_retention_periods_dialog_and_a_longer_period(window, clock, monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from sro_case.services.retention import MAX_PERIOD_YEARS, PERIOD_CATEGORIES
+    from sro_case.domain.retention import MAX_PERIOD_YEARS, PERIOD_CATEGORIES
     from ui.admin.retention import RetentionPeriodsDialog
 
     store = window.store

@@ -16,9 +16,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from sro_case.domain.catalogues import catalogue, initial_status
-from sro_case.domain.models import UserDraft
+from sro_case.domain.models import CaseFilter, UserDraft
 from sro_case.errors import PermissionDenied, ValidationError
-from sro_case.services.cases import CaseFilter
 from sro_case.services.importing import (
     COLUMNS,
     ImportProblem,

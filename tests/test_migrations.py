@@ -9,7 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
-from sro_case.services.cases import CaseFilter
+from sro_case.domain.models import CaseFilter
 from sro_case.services.vault import unlock
 from sro_case.storage import migrate
 from sro_case.storage.engine import database_salt, open_engine

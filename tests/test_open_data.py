@@ -16,8 +16,8 @@ from sqlalchemy import text
 
 from sro_case.clock import FixedClock
 from sro_case.domain import models as m
+from sro_case.domain.models import CaseFilter
 from sro_case.errors import PermissionDenied
-from sro_case.services.cases import CaseFilter
 from sro_case.services.open_data import ImportRefused, export_all, import_all
 from sro_case.services.retention import RetentionService
 from sro_case.services.store import Store

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QMessageBox
 
 from sro_case.domain import models as m
+from sro_case.domain.models import CaseFilter
 from sro_case.errors import ValidationError
-from sro_case.services.cases import CaseFilter
 from ui.household_dialogs import FamilyDialog, PersonDialog
 from ui.main_window import MainWindow
 from ui.tasks import InlineTaskRunner

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 
 from sro_case.app import Application
 from sro_case.domain.catalogues import catalogue
+from sro_case.domain.models import SORT_COLUMNS, CaseFilter
 from sro_case.domain.phonetics import cologne_phonetic
-from sro_case.services.cases import SORT_COLUMNS, CaseFilter
 from ui.i18n import core_label, error_text
 from ui.refcounts import emit
 from ui.table_sorting import make_sortable

@@ -62,7 +62,7 @@ from ui.refcounts import emit
 from ui.tables import HeaderedTableModel
 
 if TYPE_CHECKING:
-    from sro_case.services.cases import DuplicateCandidate
+    from sro_case.domain.models import DuplicateCandidate
 
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # same value as ui.case_table_model.ID_ROLE

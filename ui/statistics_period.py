@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from sro_case.errors import ValidationError
-from sro_case.export import MIN_THRESHOLD, sensitive_threshold
-from sro_case.services.statistics import MAX_THRESHOLD
+from sro_case.export import MAX_THRESHOLD, MIN_THRESHOLD, sensitive_threshold
 from ui.date_entry import DateEntryField
 from ui.forms import FormDialog, format_date, label_text, tab_order
 

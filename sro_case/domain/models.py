@@ -387,3 +387,57 @@ class CheckReport:
             and self.audit_ok
             and not self.statistics_problems
         )
+
+
+# -- what the case list and the audit view ask for and get (they cross the facade) --------
+@dataclass(frozen=True)
+class CaseFilter:
+    search: str | None = None
+    social_space: str | None = None  # code
+    status: str | None = None
+    worker: str | None = None  # login
+    review_due: bool = False
+    include_closed: bool = True
+
+
+SORT_COLUMNS = ("file_number", "family", "social_space", "status", "worker", "next_review")
+
+
+@dataclass(frozen=True)
+class DuplicateCandidate:
+    case: CaseSummary
+    person: str
+    birth_date: date | None
+    reason: str  # German: why it may be the same person
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    actor: str | None = None  # login
+    action: str | None = None
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    seq: int
+    at: datetime
+    actor: str
+    actor_name: str  # "" for logins without a user record (recovery key, failed logins)
+    action: str
+    entity: str
+    entity_id: int | None
+    case_id: int | None
+    file_number: str | None  # None when the case was deleted (or the entry has no case)
+    detail: str
+    subject: str  # the login of the user an entry about a user is about, else ""
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    events: int
+    problems: tuple[str, ...]  # German, one sentence each
+    entries: tuple[int, ...] = ()  # sequence numbers the problems name, for the view to mark
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems

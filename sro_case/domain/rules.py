@@ -272,6 +272,7 @@ def check_goal_status(status: str) -> str:
     return status
 
 
+DEFAULT_KEEP = 14  # backups kept by default (the newest ones)
 RECOVERY_LOGIN = "wiederherstellung"  # the name the recovery key acts under: no user's login
 
 

@@ -20,6 +20,7 @@ from sro_case.export.tables import (
 )
 
 MIN_THRESHOLD = 3
+MAX_THRESHOLD = 100  # the largest minimum cell count an export may ask for
 Earlier = Sequence[StatisticsExport | Release]
 
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 import builtins
 import contextlib
 import re
-from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, func, select
 
 from sro_case.domain.messages import T
+from sro_case.domain.models import AuditFilter, AuditRow, ChainReport
 from sro_case.errors import SroCaseError
 from sro_case.services import audit
 from sro_case.services.store import database_id
@@ -29,38 +28,6 @@ if TYPE_CHECKING:
     from sro_case.services.store import Store
 
 _ENTRY = re.compile(r"Eintrag (\d+)")  # how audit.verify names an entry
-
-
-@dataclass(frozen=True)
-class AuditFilter:
-    actor: str | None = None  # login
-    action: str | None = None
-
-
-@dataclass(frozen=True)
-class AuditRow:
-    seq: int
-    at: datetime
-    actor: str
-    actor_name: str  # "" for logins without a user record (recovery key, failed logins)
-    action: str
-    entity: str
-    entity_id: int | None
-    case_id: int | None
-    file_number: str | None  # None when the case was deleted (or the entry has no case)
-    detail: str
-    subject: str  # the login of the user an entry about a user is about, else ""
-
-
-@dataclass(frozen=True)
-class ChainReport:
-    events: int
-    problems: tuple[str, ...]  # German, one sentence each
-    entries: tuple[int, ...] = ()  # sequence numbers the problems name, for the view to mark
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
 
 class AuditLogService:

@@ -35,6 +35,7 @@ from sqlalchemy.pool import StaticPool
 
 from sro_case.clock import SYSTEM_CLOCK, Clock
 from sro_case.domain.messages import T, joined
+from sro_case.domain.rules import DEFAULT_KEEP
 from sro_case.errors import (
     BackupFailed,
     DatabaseDamaged,
@@ -60,7 +61,6 @@ from sro_case.storage.keyfile import PASSPHRASE, RECOVERY, Identity, KeyFile
 if TYPE_CHECKING:
     from sro_case.services.store import Store
 
-DEFAULT_KEEP = 14
 BACKUP_FOLDER = "Sicherungen"
 _STAMP = "%Y-%m-%dT%H%M"
 _REASONS = {

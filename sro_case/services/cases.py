@@ -4,7 +4,6 @@ status workflow (close/reopen with a reason), persons, consents, notes, helps, r
 from __future__ import annotations
 
 import builtins
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +16,7 @@ from sro_case.domain import rules
 from sro_case.domain.catalogues import catalogue, closed_status, initial_status
 from sro_case.domain.consent_gate import entrusted_released
 from sro_case.domain.messages import T, as_text
+from sro_case.domain.models import CaseFilter, DuplicateCandidate
 from sro_case.domain.phonetics import cologne_phonetic
 from sro_case.domain.sorting import german_key
 from sro_case.domain.validation import Checker
@@ -40,27 +40,6 @@ from sro_case.storage.orm import (
 
 if TYPE_CHECKING:
     from sro_case.services.store import Store
-
-
-@dataclass(frozen=True)
-class CaseFilter:
-    search: str | None = None
-    social_space: str | None = None  # code
-    status: str | None = None
-    worker: str | None = None  # login
-    review_due: bool = False
-    include_closed: bool = True
-
-
-SORT_COLUMNS = ("file_number", "family", "social_space", "status", "worker", "next_review")
-
-
-@dataclass(frozen=True)
-class DuplicateCandidate:
-    case: m.CaseSummary
-    person: str
-    birth_date: date | None
-    reason: str  # German: why it may be the same person
 
 
 SEALED_PLACEHOLDER = (

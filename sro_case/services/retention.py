@@ -34,6 +34,17 @@ from sqlalchemy.orm import Session
 
 from sro_case.domain.catalogues import age_group, catalogue, closed_status
 from sro_case.domain.messages import T
+from sro_case.domain.retention import (
+    CATEGORY_9B,
+    KINDERSCHUTZ,
+    LABEL_9B,
+    MAX_PERIOD_YEARS,
+    PERIOD_CATEGORIES,
+    STANDARD,
+    WITHOUT_HELP,
+    YEARS_9B,
+    YOUNG_ROLES,
+)
 from sro_case.errors import NotFound, ValidationError
 from sro_case.export.tables import (
     ConferenceFact,
@@ -72,25 +83,6 @@ from sro_case.storage.tally import record_deleted_cases
 if TYPE_CHECKING:
     from sro_case.services.store import Store
 
-CATEGORY_9B = "9b"
-STANDARD = "standard"
-KINDERSCHUTZ = "kinderschutz"
-WITHOUT_HELP = "ohne_hilfe"
-# Period categories with their German labels, in the order that wins a tie.
-PERIOD_CATEGORIES: dict[str, str] = {
-    STANDARD: "alle übrigen Fälle",
-    KINDERSCHUTZ: "Fälle mit Gefährdungseinschätzung (§ 8a SGB VIII)",
-    "hze": "Hilfe zur Erziehung ohne § 9b",
-    "eingliederungshilfe": "Eingliederungshilfe ohne § 9b",
-    "volljaehrige": "Hilfen für junge Volljährige ohne § 9b (z. B. § 41a)",
-    "vormundschaft": "Vormundschaft ohne § 9b",
-    "sro_angebot": "Angebote im Sozialraum (§§ 11–24)",
-    WITHOUT_HELP: "Fälle ohne Hilfe",
-}
-LABEL_9B = "§ 9b SGB VIII (70 Jahre nach dem 30. Geburtstag)"
-YOUNG_ROLES = ("child", "adolescent", "young_adult")
-YEARS_9B = 100  # 30th birthday + 70 years
-MAX_PERIOD_YEARS = 150
 _CHUNK = 500
 
 

@@ -27,6 +27,7 @@ from sro_case.domain.catalogues import age_group
 from sro_case.domain.messages import T
 from sro_case.errors import StaleExport, ValidationError
 from sro_case.export import (
+    MAX_THRESHOLD,
     MIN_THRESHOLD,
     Release,
     export_from,
@@ -66,7 +67,6 @@ if TYPE_CHECKING:
     from sro_case.services.store import Store
 
 FORMATS = {".csv": "CSV", ".xlsx": "XLSX", ".pdf": "PDF"}
-MAX_THRESHOLD = 100
 EXPORT_ROLES = ("controlling", "admin", "caseworker", "facilitator")
 
 

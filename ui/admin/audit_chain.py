@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QWidge
 
 from sro_case.app import Application
 from sro_case.domain.enums import Role
-from sro_case.services.audit_log import AuditFilter, AuditRow
+from sro_case.domain.models import AuditFilter, AuditRow
 from ui.admin.page import AdminPage, german_time, setup_table
 from ui.audit_labels import entity_labels
 from ui.i18n import core_text, error_text

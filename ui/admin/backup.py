@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from sro_case.app import Application
-from sro_case.services.backup import DEFAULT_KEEP
+from sro_case.domain.rules import DEFAULT_KEEP
 from ui.admin.page import AdminPage, german_time, selected_rows, setup_table
 from ui.i18n import core_text
 from ui.tables import Row, RowsTableModel, number

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from sro_case.app import Application
+from sro_case.domain import rules
 from sro_case.errors import SroCaseError, WrongPassphrase
-from sro_case.services import vault
 from ui.i18n import error_text
 from ui.passphrase_meter import StrengthLabel, passphrase_problem, password_field
 from ui.tasks import Runner
@@ -94,7 +94,7 @@ class ChangePassphraseDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.old.setFocus()
-        if store.actor == vault.RECOVERY_LABEL:  # signed in with the recovery key: no own slot
+        if store.actor == rules.RECOVERY_LOGIN:  # signed in with the recovery key: no own slot
             self.message.setText(
                 self.tr(
                     "Sie sind mit dem Wiederherstellungsschlüssel angemeldet und haben keine "

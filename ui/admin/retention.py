@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from sro_case.app import Application
 from sro_case.domain.models import CaseEdit
-from sro_case.services.retention import MAX_PERIOD_YEARS, PERIOD_CATEGORIES
+from sro_case.domain.retention import MAX_PERIOD_YEARS, PERIOD_CATEGORIES
 from ui.admin.page import AdminPage, ask_yes_no, selected_rows, setup_table
 from ui.forms import FormDialog
 from ui.i18n import core_label
