@@ -45,9 +45,13 @@ bench: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py all
 
+# Style, types (the facade and the client against it: mypy) and the architecture's import
+# contracts (import-linter, [tool.importlinter] in pyproject.toml); CI runs it before the tests.
 lint: $(STAMP)
-	$(PY) -m ruff check sro_case ui db tests
-	$(PY) -m ruff format --check sro_case ui db tests
+	$(PY) -m ruff check sro_case ui db tests tools
+	$(PY) -m ruff format --check sro_case ui db tests tools
+	$(PY) -m mypy sro_case/app.py sro_case/local.py ui
+	$(VENV)/bin/lint-imports
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache .import_linter_cache .hypothesis

@@ -39,7 +39,6 @@ if TYPE_CHECKING:  # the features' own result types (moved into feature packages
     from sro_case.services.deadlines import Deadline, DeadlineOverview
     from sro_case.services.retention import RetentionProposal, RetentionResult, RetentionRule
     from sro_case.services.statistics import WrittenExport
-    from sro_case.storage.keyfile import KdfParams
 
 
 class Clock(Protocol):
@@ -174,9 +173,7 @@ class Users(Protocol):
 
     def list(self) -> list[m.User]: ...
 
-    def add_with_passphrase(
-        self, draft: m.UserDraft, passphrase: str, *, kdf: KdfParams | None = None
-    ) -> m.User: ...
+    def add_with_passphrase(self, draft: m.UserDraft, passphrase: str) -> m.User: ...
 
     def record_passphrase_change(self) -> None: ...
 

@@ -85,8 +85,7 @@ def run_core(test: SelfTest, folder: Path):  # type: ignore[no-untyped-def]
     """The core steps; returns the unlocked store (the caller closes it) for the window part."""
     from sro_case.domain import models as m
     from sro_case.domain.models import CaseFilter
-    from sro_case.services.vault import create_database, unlock
-    from sro_case.storage.keyfile import KdfParams
+    from sro_case.services.vault import KdfParams, create_database, unlock
 
     db = folder / "Sélbsttest Ä" / "fallakten.db"  # a folder name with non-ASCII letters
     # a cheap key derivation: the point is that argon2 and AES-GCM load, not their cost

@@ -108,7 +108,7 @@ def _session(
 ) -> tuple[int, tuple[Path, bool] | None]:
     """One database from unlocking to closing; returns the exit code and the database chosen
     next (None: quit)."""
-    from sro_case.services.location import location_warning
+    from sro_case.local import location_warning
     from ui.unlock_dialog import UnlockDialog
 
     warning = location_warning(path)
@@ -131,13 +131,13 @@ def _session(
 
     QSettings().setValue("db/last_path", str(path))
     if demo:
-        from sro_case.services.demo import generate
+        from sro_case.local import fill_with_demo_cases
         from ui.busy import run_busy
 
         _, error = run_busy(
             runner,
             QApplication.translate("App", "Demodaten werden erzeugt …"),
-            lambda: generate(store, 500, seed=1),
+            lambda: fill_with_demo_cases(store, 500, seed=1),
         )
         if error is not None:
             from ui.i18n import error_text

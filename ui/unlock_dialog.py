@@ -28,8 +28,8 @@ from ui.passphrase_meter import StrengthLabel
 from ui.refcounts import emit
 
 if TYPE_CHECKING:
-    from sro_case.services import vault
-    from sro_case.services.store import Store
+    from sro_case import local
+    from sro_case.app import Application
 
 __all__ = ["UnlockDialog", "passphrase_strength"]
 
@@ -37,17 +37,18 @@ __all__ = ["UnlockDialog", "passphrase_strength"]
 NEW_DATABASE_USER = ("admin", "Administrator/in")
 
 
-def _vault() -> Any:
-    """The database layer, imported on the task runner: SQLAlchemy, Alembic and the ORM take
-    longer to load than the whole window takes to appear, so the dialog shows first and they
-    load while the passphrase is being typed (``UnlockDialog.showEvent``)."""
-    from sro_case.services import vault
+def _local() -> Any:
+    """The encrypted file on this PC (``sro_case.local``); its database layer is imported on
+    the task runner: SQLAlchemy, Alembic and the ORM take longer to load than the whole window
+    takes to appear, so the dialog shows first and they load while the passphrase is being
+    typed (``UnlockDialog.showEvent``)."""
+    from sro_case import local
 
-    return vault
+    return local
 
 
 class UnlockDialog(QDialog):
-    """Returns an unlocked Store in ``self.store`` when accepted."""
+    """Returns the signed-in application (``sro_case.app``) in ``self.store`` when accepted."""
 
     unlocked = Signal(object)
 
@@ -55,7 +56,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.runner = runner
-        self.store: Store | None = None
+        self.store: Application | None = None
         self.recovery_key: str | None = None
         self.creating = not self.db_path.exists()
         self.setWindowTitle(self.tr("SRO-Fallmanagement — Anmelden"))
@@ -121,7 +122,7 @@ class UnlockDialog(QDialog):
         super().showEvent(event)
         if not self._preloaded:  # load the database layer while the passphrase is typed
             self._preloaded = True
-            self.runner.submit(_vault, lambda _module: None, lambda _exc: None)
+            self.runner.submit(lambda: _local().preload(), lambda _none: None, lambda _exc: None)
 
     def _on_passphrase_changed(self, text: str) -> None:
         """The meter: the score and verdict ``create_database`` applies to the passphrase."""
@@ -154,25 +155,25 @@ class UnlockDialog(QDialog):
         path = self.db_path
         if self.creating:
             self.runner.submit(
-                lambda: _vault().create_database(path, secret), self._on_created, self._on_error
+                lambda: _local().create_local(path, secret), self._on_created, self._on_error
             )
         else:
             self.runner.submit(
-                lambda: _vault().unlock(path, secret), self._on_unlocked, self._on_error
+                lambda: _local().open_local(path, secret), self._on_unlocked, self._on_error
             )
 
-    def _on_created(self, created: vault.CreatedDatabase) -> None:
+    def _on_created(self, created: local.Created) -> None:
         self.recovery_key = created.recovery_key
         from ui.recovery_key_dialog import RecoveryKeyDialog
 
         # its own dialog: Drucken, Kopieren, and closed only after "sicher verwahrt" (#15);
         # one Enter in a message box used to make it disappear for good
         RecoveryKeyDialog.show_key(
-            self, created.recovery_key, self.db_path, created.store.clock.today()
+            self, created.recovery_key, self.db_path, created.app.clock.today()
         )
-        self._on_unlocked(created.store)
+        self._on_unlocked(created.app)
 
-    def _on_unlocked(self, store: Store) -> None:
+    def _on_unlocked(self, store: Application) -> None:
         self._set_busy(False)
         self.store = store
         self.passphrase.clear()

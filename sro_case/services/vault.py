@@ -64,6 +64,7 @@ _MAX_UNREPORTED = 500
 __all__ = [
     "MIN_PASSPHRASE_LENGTH",
     "CreatedDatabase",
+    "KdfParams",
     "VaultStore",
     "add_user_slot",
     "append_audit",
