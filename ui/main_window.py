@@ -28,6 +28,7 @@ from ui.statistics_only import StatisticsOnlyPage, restrict_to_statistics, stati
 
 if TYPE_CHECKING:
     from sro_case.app import Application
+    from sro_case.domain.models import User
     from sro_case.export.tables import StatisticsExport
     from ui.tasks import Runner
 
@@ -307,21 +308,33 @@ class MainWindow(QMainWindow):
                 self.deadlines.clear()  # reloaded when shown
 
     def new_case(self) -> None:
+        """Neuer Fall: the colleagues for "fallführende Fachkraft" are read on the database
+        lane first, the duplicate search runs there too while the user types."""
+        if self.locked:
+            return
+        store = self.store
+        self.runner.submit(
+            lambda: [u for u in store.users.list() if u.role in ("caseworker", "admin")],
+            self._ask_new_case,
+            lambda exc: QMessageBox.warning(self, self.tr("Neuer Fall"), error_text(exc)),
+        )
+
+    def _ask_new_case(self, workers: list[User]) -> None:
         from ui.new_case_dialog import NewCaseDialog, OpenExisting
 
         if self.locked:
             return
-        workers = [u for u in self.store.users.list() if u.role in ("caseworker", "admin")]
+        store = self.store
         result = NewCaseDialog.ask(
             self,
-            find_duplicates=self.store.cases.find_duplicates,
+            find_duplicates=store.cases.find_duplicates,
             workers=workers,
-            today=self.store.clock.today(),
+            today=store.clock.today(),
+            runner=self.runner,
         )
         if isinstance(result, OpenExisting):
             self.open_case(result.case_id)
         elif result is not None:
-            store = self.store
             self.runner.submit(
                 lambda: store.cases.create(result),
                 lambda summary: self._created(summary.id),

@@ -63,6 +63,7 @@ from ui.tables import HeaderedTableModel
 
 if TYPE_CHECKING:
     from sro_case.domain.models import DuplicateCandidate
+    from ui.tasks import Runner
 
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # same value as ui.case_table_model.ID_ROLE
@@ -261,11 +262,13 @@ class NewCaseDialog(FormDialog):
         today: date,
         file_number: str = "",
         lead_worker: str | None = None,
+        runner: Runner | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Neuer Fall"))
         self.preferred_width = 900
         self._find_duplicates = find_duplicates
+        self._runner = runner  # the search on the database lane (None: at once, in tests)
         self._today = today
         self._searched_for: tuple[str, str, date | None] | None = None
         self._auto_display_name = ""
@@ -395,26 +398,49 @@ class NewCaseDialog(FormDialog):
             self.hits_label.setText(self.tr("Bitte den Familiennamen eingeben."))
             self._update_search_buttons()
             return
-        try:
-            hits = list(self._find_duplicates(last, first, birth))
-        except SroCaseError as exc:
-            hits = []
+        if self._runner is None:
+            try:
+                found = list(self._find_duplicates(last, first, birth))
+            except SroCaseError as exc:
+                self._on_search_failed(key, exc)
+            else:
+                self._on_searched(key, found)
+            return
+        find = self._find_duplicates
+        self.hits_label.setText(self.tr("Suche läuft …"))
+        self._runner.submit(
+            lambda: list(find(last, first, birth)),
+            lambda found: self._on_searched(key, found),
+            lambda exc: self._on_search_failed(key, exc),
+        )
+
+    def _on_search_failed(self, key: tuple[str, str, date | None], exc: BaseException) -> None:
+        if key != self._search_key():
+            return  # the user typed on: a newer search follows
+        self.hits_label.setText(
+            self.tr("Die Suche ist fehlgeschlagen: %1").replace("%1", error_text(exc))
+        )
+        self._searched_for = key
+        self.duplicates_model.set_rows([])
+        self._update_search_buttons()
+
+    def _on_searched(
+        self, key: tuple[str, str, date | None], hits: list[DuplicateCandidate]
+    ) -> None:
+        if key != self._search_key():
+            return  # the user typed on: a newer search follows
+        if not hits:
+            self.hits_label.setText(self.tr("Keine ähnlichen Fälle gefunden."))
+        elif len(hits) == 1:
             self.hits_label.setText(
-                self.tr("Die Suche ist fehlgeschlagen: %1").replace("%1", error_text(exc))
+                self.tr("Ein möglicher Treffer – bitte prüfen, ob es derselbe Fall ist:")
             )
         else:
-            if not hits:
-                self.hits_label.setText(self.tr("Keine ähnlichen Fälle gefunden."))
-            elif len(hits) == 1:
-                self.hits_label.setText(
-                    self.tr("Ein möglicher Treffer – bitte prüfen, ob es derselbe Fall ist:")
-                )
-            else:
-                self.hits_label.setText(
-                    self.tr(
-                        "%1 mögliche Treffer – bitte prüfen, ob einer davon derselbe Fall ist:"
-                    ).replace("%1", str(len(hits)))
-                )
+            self.hits_label.setText(
+                self.tr(
+                    "%1 mögliche Treffer – bitte prüfen, ob einer davon derselbe Fall ist:"
+                ).replace("%1", str(len(hits)))
+            )
         self._searched_for = key
         self.duplicates_model.set_rows(hits)
         self._update_search_buttons()
@@ -659,6 +685,7 @@ class NewCaseDialog(FormDialog):
         today: date,
         file_number: str = "",
         lead_worker: str | None = None,
+        runner: Runner | None = None,
     ) -> CaseDraft | OpenExisting | None:
         dlg = cls(
             parent,
@@ -667,6 +694,7 @@ class NewCaseDialog(FormDialog):
             today=today,
             file_number=file_number,
             lead_worker=lead_worker,
+            runner=runner,
         )
         try:
             return dlg.result_draft() if dlg.exec() == QDialog.DialogCode.Accepted else None

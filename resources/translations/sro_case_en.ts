@@ -2319,6 +2319,10 @@
         <source>Mindestens eine Person ist nötig.</source>
         <translation>At least one person is required.</translation>
     </message>
+    <message>
+        <source>Suche läuft …</source>
+        <translation>Searching …</translation>
+    </message>
 </context>
 <context>
     <name>NoteDialog</name>
