@@ -3,9 +3,17 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from alembic import context
 
 from sro_case.storage.orm import Base
+
+# the revisions' frozen helpers (db/migration_helpers.py): they never import the live program
+_HERE = str(Path(__file__).resolve().parent)
+if _HERE not in sys.path:
+    sys.path.insert(0, _HERE)
 
 config = context.config
 connection = config.attributes.get("connection")

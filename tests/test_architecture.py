@@ -105,3 +105,14 @@ def test_the_core_command_line_says_where_the_desktop_client_is(capsys) -> None:
     desktop = cli.Desktop(run=lambda db: started.append(db) or 0, check_window=lambda t, s: None)
     assert cli.main(["gui", "--db", "akten.db"], desktop=desktop) == 0
     assert started == [Path("akten.db")]
+
+
+def test_migrations_do_not_import_the_live_program() -> None:
+    """#16: a revision computes what it meant when it was written; its helpers are frozen in
+    db/migration_helpers.py instead of imported from sro_case (whose code moves on)."""
+    offenders = []
+    for path in sorted((ROOT / "db" / "versions").glob("*.py")):
+        for name in _imports(path):
+            if name == "sro_case" or name.startswith("sro_case."):
+                offenders.append(f"{path.name}: {name}")
+    assert offenders == []

@@ -24,7 +24,7 @@ def upgrade() -> None:
         "tokenize = \"unicode61 remove_diacritics 2 tokenchars '-/.'\")"
     )
     # Fill it for databases that already hold cases. Phonetic codes are computed in Python.
-    from sro_case.services.search_index import index_row
+    from migration_helpers import index_row_0002 as index_row  # frozen (db/migration_helpers.py)
 
     bind = op.get_bind()
     rows = bind.execute(

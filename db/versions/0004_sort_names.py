@@ -21,7 +21,7 @@ TABLES = {"family": "display_name", "app_user": "name", "social_space": "name"}
 
 
 def upgrade() -> None:
-    from sro_case.domain.sorting import sort_name
+    from migration_helpers import sort_name  # frozen (db/migration_helpers.py)
 
     bind = op.get_bind()
     for table, column in TABLES.items():

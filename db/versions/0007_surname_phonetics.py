@@ -26,7 +26,7 @@ ROWS = sa.text(
 
 
 def _rebuild(surnames_only: bool) -> None:
-    from sro_case.domain.phonetics import phonetic_words
+    from migration_helpers import phonetic_words  # frozen (db/migration_helpers.py)
 
     bind = op.get_bind()
     if surnames_only:
