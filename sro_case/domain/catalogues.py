@@ -147,3 +147,13 @@ def initial_status() -> str:
 
 def closed_status() -> str:
     return next(i.code for i in catalogue("case_statuses") if i.get("closed"))
+
+
+def reopened_status() -> str:
+    """Where a reopened case starts again (the catalogue's ``reopen`` entry; else the first
+    status after the initial one)."""
+    statuses = list(catalogue("case_statuses"))
+    flagged = [i.code for i in statuses if i.get("reopen")]
+    if flagged:
+        return str(flagged[0])
+    return str(next(i.code for i in statuses if not i.get("initial") and not i.get("closed")))

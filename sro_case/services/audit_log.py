@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import builtins
 import contextlib
-import re
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, func, select
 
-from sro_case.domain.messages import T
+from sro_case.domain.messages import T, Text
 from sro_case.domain.models import AuditFilter, AuditRow, ChainReport
 from sro_case.errors import SroCaseError
 from sro_case.services import audit
@@ -27,7 +26,8 @@ if TYPE_CHECKING:
 
     from sro_case.services.store import Store
 
-_ENTRY = re.compile(r"Eintrag (\d+)")  # how audit.verify names an entry
+# the parameters of audit.verify's problem templates that name an entry of the log
+_ENTRY_PARAMS = ("seq", "last", "head")
 
 
 class AuditLogService:
@@ -112,7 +112,13 @@ class AuditLogService:
         self._store.require_role("admin")
         with self._store.read() as s:
             events, problems = verify_log(self._store, s)
-        named = {int(n) for p in problems for n in _ENTRY.findall(p)}
+        named = {
+            int(str(value))
+            for p in problems
+            if isinstance(p, Text)
+            for key, value in p.params.items()
+            if key in _ENTRY_PARAMS
+        }
         return ChainReport(events, tuple(problems), tuple(sorted(named)))
 
 

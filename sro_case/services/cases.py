@@ -13,7 +13,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from sro_case.domain import models as m
 from sro_case.domain import rules
-from sro_case.domain.catalogues import catalogue, closed_status, initial_status
+from sro_case.domain.catalogues import (
+    catalogue,
+    closed_status,
+    initial_status,
+    reopened_status,
+)
 from sro_case.domain.consent_gate import entrusted_released
 from sro_case.domain.messages import T, as_text
 from sro_case.domain.models import CaseFilter, DuplicateCandidate
@@ -587,11 +592,11 @@ class CaseService:
                     case_id=case_id,
                     changed_on=self._store.clock.today(),
                     from_status=rec.status,
-                    to_status="klaerung",
+                    to_status=reopened_status(),
                     reason=reason,
                 )
             )
-            rec.status, rec.closed_on, rec.end_reason = "klaerung", None, None
+            rec.status, rec.closed_on, rec.end_reason = reopened_status(), None, None
             self._store.audit(s, "reopen", "case", case_id, case_id=case_id, detail=reason)
 
     def add_person(self, case_id: int, draft: m.PersonDraft) -> m.Person:

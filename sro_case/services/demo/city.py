@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sro_case.domain.catalogues import reopened_status
 from sro_case.domain.enums import NoteKind, Role
 
 FILE_PREFIX = "51.2"  # Jugendamt Rostock (Amt 51), Allgemeiner Sozialer Dienst
@@ -84,7 +85,7 @@ OPEN_STATUS_WEIGHTS = {
 }
 
 
-REOPEN_STATUS = "klaerung"  # where CaseService.reopen puts a case
+REOPEN_STATUS = reopened_status()  # where CaseService.reopen puts a case
 
 
 CLOSED_SHARE = 0.35
