@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from sro_case.domain.dates import EARLIEST, LATEST, DateTextError, parse_typed_date
+from sro_case.domain.formatting import german_date
 from sro_case.errors import ValidationError
 from ui.icons import icon
 from ui.refcounts import emit
@@ -54,7 +55,7 @@ def to_date(value: QDate) -> date:
 
 def format_date(value: date | None) -> str:
     """``dd.mm.yyyy`` or "" — for tables and labels."""
-    return value.strftime("%d.%m.%Y") if value else ""
+    return german_date(value)
 
 
 class DateEntryField(QWidget):

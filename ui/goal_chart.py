@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from sro_case.domain import models as m
+from sro_case.domain.formatting import german_date
 from ui.refcounts import emit
 
 SCORE_MIN, SCORE_MAX = -2, 2
@@ -58,7 +59,7 @@ def ordered_reviews(reviews: Sequence[m.GoalReview]) -> list[m.GoalReview]:
 
 
 def _date(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
+    return german_date(day)
 
 
 def _ink(widget: QWidget) -> QColor:

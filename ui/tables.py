@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from sro_case.domain.formatting import german_date as german_date  # the tables' dates
 from sro_case.domain.sorting import german_key
 from ui.refcounts import emit
 from ui.tasks import Runner
@@ -236,10 +237,6 @@ class RowsTableModel(HeaderedTableModel):
 def number(n: int) -> str:
     """A count with the thousands separator of the UI language (123.180 / 123,180)."""
     return QLocale().toString(int(n))
-
-
-def german_date(value: Any) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
 
 
 def euros(cents: int | None) -> str:

@@ -43,6 +43,7 @@ from typing import Protocol
 from sro_case.domain import models as m
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.enums import PersonRole
+from sro_case.domain.formatting import german_date
 from sro_case.domain.messages import T, Text, as_text
 
 __all__ = [
@@ -101,7 +102,7 @@ class ScreenPolicy:
 
 
 def _date(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
+    return german_date(day)
 
 
 def _who(consents: Sequence[m.Consent], persons: Sequence[m.Person]) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 
+from sro_case.domain.formatting import german_date
 from sro_case.domain.messages import T, Text, as_text, scoped
 from sro_case.errors import ValidationError
 
@@ -22,7 +23,7 @@ EARLIEST = date(1900, 1, 1)
 
 
 def _fmt(d: date) -> str:
-    return d.strftime("%d.%m.%Y")
+    return german_date(d)
 
 
 class Checker:

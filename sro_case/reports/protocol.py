@@ -40,6 +40,7 @@ from sro_case.domain import models as m
 from sro_case.domain.catalogues import Catalogue, catalogue
 from sro_case.domain.consent_gate import check_participant, entrusted_released
 from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind
+from sro_case.domain.formatting import german_date, german_money
 from sro_case.reports.layout import INK, MUTED, RULE, Furniture, NumberedCanvas
 
 __all__ = [
@@ -98,17 +99,11 @@ class ProtocolOptions:
 
 
 def format_date(day: date | None, empty: str = "—") -> str:
-    """TT.MM.JJJJ, the form German offices file by."""
-    return day.strftime("%d.%m.%Y") if day else empty
+    """TT.MM.JJJJ, the form German offices file by ("—" for none in a document)."""
+    return german_date(day, empty)
 
 
-def format_money(cents: int | None, empty: str = "—") -> str:
-    """``1.234,56 €`` with a non-breaking space, so amount and sign never part."""
-    if cents is None:
-        return empty
-    sign = "−" if cents < 0 else ""
-    euros, rest = divmod(abs(cents), 100)
-    return f"{sign}{euros:,}".replace(",", ".") + f",{rest:02d}\u00a0€"
+format_money = german_money  # ``1.234,56 €`` (sro_case.domain.formatting)
 
 
 def format_score(score: int) -> str:

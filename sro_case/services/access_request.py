@@ -42,6 +42,7 @@ from sqlalchemy.orm import Session
 
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind, Sex
+from sro_case.domain.formatting import german_date
 from sro_case.domain.messages import T
 from sro_case.errors import NotFound
 from sro_case.services import entrusted
@@ -500,7 +501,7 @@ def _goal(g: GoalRecord, scrub: _Scrub) -> dict[str, Any]:
 def _d(value: str | None) -> str:
     if not value:
         return "—"
-    return date.fromisoformat(value[:10]).strftime("%d.%m.%Y")
+    return german_date(date.fromisoformat(value[:10]))
 
 
 def render_pdf(doc: dict[str, Any], json_name: str) -> bytes:

@@ -39,6 +39,7 @@ from sro_case.domain import models as m
 from sro_case.domain import rules
 from sro_case.domain.catalogues import age_in_years, catalogue, initial_status
 from sro_case.domain.enums import Sex
+from sro_case.domain.formatting import german_date
 from sro_case.domain.messages import T
 from sro_case.domain.validation import NAME_MAX, Checker
 from sro_case.errors import ValidationError
@@ -572,7 +573,7 @@ def _text(value: Cell) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else str(value)
     if isinstance(value, datetime | date):
-        return value.strftime("%d.%m.%Y")
+        return german_date(value)
     return str(value)
 
 

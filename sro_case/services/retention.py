@@ -33,6 +33,7 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from sro_case.domain.catalogues import age_group, catalogue, closed_status
+from sro_case.domain.formatting import german_date
 from sro_case.domain.messages import T
 from sro_case.domain.retention import (
     CATEGORY_9B,
@@ -87,7 +88,7 @@ _CHUNK = 500
 
 
 def _fmt(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
+    return german_date(day)
 
 
 def add_years(day: date, years: int) -> date:
