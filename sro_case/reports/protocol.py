@@ -219,10 +219,14 @@ def _caption(score: int) -> str:
     return LEVEL_CAPTIONS[score + 2] if -2 <= score <= 2 else ""
 
 
+def family_initials(display_name: str) -> str:
+    """ "Familie Yılmaz" → "Y." (the word "Familie" is the caller's to say)."""
+    return initials(re.sub(r"^\s*familie\s+", "", display_name, flags=re.IGNORECASE))
+
+
 def _family_short(display_name: str) -> str:
     """ "Familie Yılmaz" → "Familie Y."."""
-    rest = re.sub(r"^\s*familie\s+", "", display_name, flags=re.IGNORECASE)
-    short = initials(rest)
+    short = family_initials(display_name)
     return f"Familie {short}" if short else "Familie"
 
 

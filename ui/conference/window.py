@@ -4,7 +4,6 @@ redrawing everything the consent gate decides."""
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable
 from functools import partial
@@ -28,7 +27,7 @@ from sro_case.domain import models as m
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.consent_gate import screen_policy
 from sro_case.errors import SroCaseError
-from sro_case.reports.protocol import initials
+from sro_case.reports.protocol import family_initials
 from ui.conference.agenda import AgendaPart, agenda_template, format_clock
 from ui.conference.case_background import CaseBackgroundPart
 from ui.conference.console import FacilitatorConsole
@@ -40,11 +39,6 @@ from ui.conference.widgets import CurtainWidget, add_row, form_layout, wrapped_l
 from ui.forms import DateField
 from ui.i18n import core_label, error_text
 from ui.tasks import Runner
-
-
-def _family_initials(display_name: str) -> str:
-    """ "Familie Yılmaz" → "Y." (the word "Familie" is the UI's to say, in its language)."""
-    return initials(re.sub(r"^\s*familie\s+", "", display_name, flags=re.IGNORECASE))
 
 
 class ConferenceWindow(
@@ -291,7 +285,7 @@ class ConferenceWindow(
             return
         s = self.detail.summary
         if self.use_initials:
-            short = _family_initials(self.detail.family.display_name)
+            short = family_initials(self.detail.family.display_name)
             family = self.tr("Familie %1").replace("%1", short) if short else self.tr("Familie")
         else:
             family = self.detail.family.display_name
