@@ -35,13 +35,13 @@ from sro_case.domain import models as m
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind, Sex
 from sro_case.domain.models import Help
-from sro_case.errors import SroCaseError
 from ui.audit_labels import entity_labels
 from ui.document_names import document_name
 from ui.forms import DateField
 from ui.goal_chart import GoalCourseWidget, GoalGlanceWidget
-from ui.i18n import core_label, error_text
+from ui.i18n import core_label
 from ui.icons import icon
+from ui.ops import failure_text
 from ui.refcounts import emit
 from ui.table_sorting import make_sortable
 from ui.tables import ID_ROLE, Row, RowsTableModel, euros, german_date
@@ -782,12 +782,7 @@ class CaseFileWidget(QWidget):
         self.runner.submit(fn, done, self._on_error)
 
     def _on_error(self, exc: BaseException) -> None:
-        text = (
-            error_text(exc)
-            if isinstance(exc, SroCaseError)
-            else self.tr("Unerwarteter Fehler: %1").replace("%1", str(exc))
-        )
-        QMessageBox.warning(self, self.tr("Nicht gespeichert"), text)
+        QMessageBox.warning(self, self.tr("Nicht gespeichert"), failure_text(exc))
 
     def save(self) -> None:
         if not self._dirty:

@@ -189,5 +189,7 @@ class UnlockDialog(QDialog):
         elif isinstance(exc, ValidationError | SroCaseError):
             self.message.setText(error_text(exc))
         else:
-            self.message.setText(self.tr("Unerwarteter Fehler: %1").replace("%1", str(exc)))
+            from ui.ops import failure_text
+
+            self.message.setText(failure_text(exc))
         self.passphrase.setFocus()

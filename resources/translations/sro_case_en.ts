@@ -3200,4 +3200,19 @@ Your recovery key (visible only now – please print it out and keep it in a saf
         <translation>Click: sort by this column, click again: reverse order.</translation>
     </message>
 </context>
+<context>
+    <name>Ops</name>
+    <message>
+        <source>unbekannter Grund</source>
+        <translation>unknown reason</translation>
+    </message>
+    <message>
+        <source>Die Datei konnte nicht gelesen oder geschrieben werden%1: %2</source>
+        <translation>The file could not be read or written%1: %2</translation>
+    </message>
+    <message>
+        <source>Ein unerwarteter Fehler ist aufgetreten (%1). Bitte versuchen Sie es erneut und melden Sie den Fehler, wenn er wiederkommt.</source>
+        <translation>An unexpected error occurred (%1). Please try again and report the error if it comes back.</translation>
+    </message>
+</context>
 </TS>

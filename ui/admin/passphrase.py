@@ -23,6 +23,7 @@ from sro_case.app import Application
 from sro_case.domain import rules
 from sro_case.errors import SroCaseError, WrongPassphrase
 from ui.i18n import error_text
+from ui.ops import failure_text
 from ui.passphrase_meter import StrengthLabel, passphrase_problem, password_field
 from ui.tasks import Runner
 
@@ -154,7 +155,7 @@ class ChangePassphraseDialog(QDialog):
         elif isinstance(exc, SroCaseError):
             self.message.setText(error_text(exc))
         else:
-            self.message.setText(self.tr("Unerwarteter Fehler: %1").replace("%1", str(exc)))
+            self.message.setText(failure_text(exc))
 
     @classmethod
     def ask(cls, parent: QWidget | None, store: Application, runner: Runner) -> bool:

@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from sro_case.domain import models as m
 from sro_case.domain import rules
 from sro_case.domain.catalogues import catalogue
-from sro_case.errors import SroCaseError, ValidationError
+from sro_case.errors import ValidationError
 from ui.conference.base import ConferenceBase
 from ui.document_names import document_name, file_number_part
 from ui.forms import format_date
-from ui.i18n import core_label, core_problems, error_text
+from ui.i18n import core_label, core_problems
+from ui.ops import failure_text
 from ui.refcounts import emit
 
 
@@ -175,7 +176,7 @@ class ProtocolPart(ConferenceBase):
     def _on_save_failed(self, exc: BaseException) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
-        text = error_text(exc) if isinstance(exc, SroCaseError) else repr(exc)
+        text = failure_text(exc)
         if self._save_state.conference_id is not None:
             self._finish_capture()
             emit(self.conference_saved, self._save_state.conference_id)

@@ -26,7 +26,6 @@ from sro_case.app import Application
 from sro_case.domain import models as m
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.consent_gate import screen_policy
-from sro_case.errors import SroCaseError
 from sro_case.reports.protocol import family_initials
 from ui.conference.agenda import AgendaPart, agenda_template, format_clock
 from ui.conference.case_background import CaseBackgroundPart
@@ -37,7 +36,8 @@ from ui.conference.projection import ProjectionPart
 from ui.conference.protocol import ProtocolPart
 from ui.conference.widgets import CurtainWidget, add_row, form_layout, wrapped_label
 from ui.forms import DateField
-from ui.i18n import core_label, error_text
+from ui.i18n import core_label
+from ui.ops import failure_text
 from ui.tasks import Runner
 
 
@@ -252,7 +252,7 @@ class ConferenceWindow(
 
     def _on_load_failed(self, exc: BaseException) -> None:
         # the reason only for the facilitator: it can name the case or the file
-        text = error_text(exc) if isinstance(exc, SroCaseError) else repr(exc)
+        text = failure_text(exc)
         self.title_label.setText(self.tr("Der Fall kann nicht geöffnet werden."))
         self.console.say(
             self.tr("Der Fall kann nicht geöffnet werden: %1").replace("%1", text), error=True
