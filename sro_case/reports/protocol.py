@@ -9,26 +9,19 @@ text is escaped for ReportLab's markup, Arabic is shaped, narrow columns hyphena
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, partial
-from io import BytesIO
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -41,7 +34,19 @@ from sro_case.domain.catalogues import Catalogue, catalogue
 from sro_case.domain.consent_gate import check_participant, entrusted_released
 from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind
 from sro_case.domain.formatting import german_date, german_money
-from sro_case.reports.layout import INK, MUTED, RULE, Furniture, NumberedCanvas
+from sro_case.reports.document import (
+    APP_TITLE,
+    BODY_W,
+    HEAD_BG,
+    WARN_INK,
+    Meta,
+    build,
+    markup,
+    styles,
+    table,
+)
+from sro_case.reports.layout import INK, RULE
+from sro_case.reports.names import NameScrubber, family_initials, initials
 
 __all__ = [
     "LEVEL_CAPTIONS",
@@ -57,7 +62,6 @@ __all__ = [
     "reportable_notes",
 ]
 
-APP_TITLE = "SRO-Fallmanagement"
 LEVEL_LABELS = ("−2", "−1", "0", "+1", "+2")
 LEVEL_CAPTIONS = (
     "deutlich weniger als erwartet",
@@ -69,16 +73,8 @@ LEVEL_CAPTIONS = (
 NO_CONSENT = "ohne Schweigepflichtentbindung"
 _SHY_CONSENT = "Schweigepflicht\u00adentbindung"  # breaks at the compound joint, if at all
 
-PAGE_W, PAGE_H = A4
-MARGIN_X = 20 * mm
-MARGIN_TOP = 22 * mm
-MARGIN_BOTTOM = 20 * mm
-BODY_W = PAGE_W - 2 * MARGIN_X
 
-HEAD_BG = colors.HexColor("#E4E8ED")
-ZEBRA_BG = colors.HexColor("#F5F7F9")
 WARN_BG = colors.HexColor("#FBE4E1")
-WARN_INK = colors.HexColor("#9B1C10")
 MARK_BG = colors.HexColor("#DCEFD9")
 QUOTE_RULE = colors.HexColor("#3D6FA8")
 
@@ -112,116 +108,9 @@ def format_score(score: int) -> str:
 
 # --------------------------------------------------------------------------- pseudonyms
 
-_HONORIFICS = frozenset(
-    {"frau", "herr", "fr.", "hr.", "dr.", "prof.", "dipl.", "dipl.-päd.", "mag.", "von", "van"}
-)
-_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
-
-
-def _first_letter(token: str) -> str:
-    found = _WORD.search(token)
-    return found.group(0).upper() if found else ""
-
-
-def initials(name: str) -> str:
-    """ "Ayşe Yılmaz" → "A. Y.", "Hans-Peter" → "H.-P."; titles like "Frau" or "Dr." stay."""
-    parts: list[str] = []
-    for token in name.split():
-        if token.casefold() in _HONORIFICS:
-            parts.append(token)
-            continue
-        letters = [_first_letter(p) for p in token.split("-")]
-        letters = [x for x in letters if x]
-        if letters:
-            parts.append("-".join(f"{x}." for x in letters))
-    return " ".join(parts)
-
-
-def _name_tokens(name: str) -> list[str]:
-    return [t for t in name.split() if t.casefold() not in _HONORIFICS and _WORD.search(t)]
-
-
-class NameScrubber:
-    """Replaces every known name in free text by its initials.
-
-    Why: the facilitator can hand a protocol to people who must not learn who the family is;
-    names also hide in "who", "owner", the family's will and the steps. Matching is Unicode,
-    case-insensitive, bound to whole words, longest name first, and also catches the German
-    genitive ("Jürgens Mutter" → "J.s Mutter").
-    """
-
-    def __init__(self, names: Iterable[str] = ()) -> None:
-        self._terms: dict[str, str] = {}
-        self._order: list[str] = []
-        for name in names:
-            self.add(name)
-        self._regex: re.Pattern[str] | None = None
-
-    def add(self, name: str) -> None:
-        tokens = _name_tokens(name)
-        if not tokens:
-            return
-        self._put(" ".join(tokens), initials(" ".join(tokens)))
-        if len(tokens) > 1:
-            self._put(" ".join(reversed(tokens)), initials(" ".join(reversed(tokens))))
-        for token in tokens:
-            self._put(token, initials(token))
-            for piece in token.split("-"):
-                self._put(piece, initials(piece))
-        self._regex = None
-
-    def _put(self, term: str, replacement: str) -> None:
-        term = term.strip(" ,.;:()[]\"'„“”")
-        if sum(1 for ch in term if ch.isalpha()) < 2:
-            return
-        key = term.casefold()
-        if key not in self._terms:
-            self._terms[key] = replacement
-            self._order.append(term)
-
-    @property
-    def terms(self) -> list[str]:
-        return list(self._order)
-
-    def _compiled(self) -> re.Pattern[str]:
-        if self._regex is None:
-            ordered = sorted(self._order, key=len, reverse=True)
-            alternatives = "|".join(
-                f"(?P<t{i}>" + r"\s+".join(re.escape(w) for w in term.split()) + ")"
-                for i, term in enumerate(ordered)
-            )
-            self._ordered = ordered
-            self._regex = re.compile(
-                rf"(?<!\w)(?:{alternatives})(?P<gen>['’]s|s|['’])?(?!\w)", re.IGNORECASE
-            )
-        return self._regex
-
-    def __call__(self, text: str) -> str:
-        if not text or not self._order:
-            return text
-        regex = self._compiled()
-
-        def replace(match: re.Match[str]) -> str:
-            for i, term in enumerate(self._ordered):
-                if match.group(f"t{i}") is not None:
-                    short = self._terms[term.casefold()]
-                    if match.group("gen"):
-                        return short + "s"
-                    if match.string.startswith(".", match.end()):  # "mit Elif." → "mit E."
-                        return short.removesuffix(".")
-                    return short
-            return match.group(0)  # pragma: no cover - one group always matched
-
-        return regex.sub(replace, text)
-
 
 def _caption(score: int) -> str:
     return LEVEL_CAPTIONS[score + 2] if -2 <= score <= 2 else ""
-
-
-def family_initials(display_name: str) -> str:
-    """ "Familie Yılmaz" → "Y." (the word "Familie" is the caller's to say)."""
-    return initials(re.sub(r"^\s*familie\s+", "", display_name, flags=re.IGNORECASE))
 
 
 def _family_short(display_name: str) -> str:
@@ -267,213 +156,6 @@ def reportable_notes(case: m.CaseDetail, on: date, since: date | None = None) ->
 # --------------------------------------------------------------------------- styles
 
 
-def _hyphenator() -> Callable[[str], Iterator[tuple[str, str]]]:
-    """German hyphenation for ReportLab: it calls this with a word that does not fit and takes
-    the first (head, tail) pair whose head does, so pairs come longest head first."""
-    from sro_case.reports.hyphenation import german
-
-    return german().pairs
-
-
-@dataclass(frozen=True)
-class _Styles:
-    title: ParagraphStyle
-    subtitle: ParagraphStyle
-    h1: ParagraphStyle
-    h2: ParagraphStyle
-    body: ParagraphStyle
-    quote: ParagraphStyle
-    small: ParagraphStyle
-    cell: ParagraphStyle
-    cell_bold: ParagraphStyle
-    cell_head: ParagraphStyle
-    cell_center: ParagraphStyle
-    cell_right: ParagraphStyle
-    cell_bold_right: ParagraphStyle
-    warn: ParagraphStyle
-
-
-@cache
-def _styles() -> _Styles:
-    from sro_case.reports.fonts import BOLD, ITALIC, REGULAR, register_fonts
-
-    register_fonts()
-    base = ParagraphStyle(
-        "base",
-        fontName=REGULAR,
-        bulletFontName=REGULAR,
-        fontSize=10,
-        leading=13.5,
-        textColor=INK,
-    )
-    cell = ParagraphStyle(
-        "cell",
-        parent=base,
-        fontSize=9,
-        leading=11.5,
-        hyphenationLang=_hyphenator(),  # type: ignore[arg-type]
-        embeddedHyphenation=1,
-        splitLongWords=1,
-    )
-    return _Styles(
-        title=ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=17, leading=21),
-        subtitle=ParagraphStyle(
-            "subtitle", parent=base, fontSize=10.5, leading=14, textColor=MUTED, spaceAfter=8
-        ),
-        h1=ParagraphStyle(
-            "h1",
-            parent=base,
-            fontName=BOLD,
-            fontSize=12.5,
-            leading=16,
-            spaceBefore=12,
-            spaceAfter=5,
-            keepWithNext=1,
-        ),
-        h2=ParagraphStyle(
-            "h2", parent=base, fontName=BOLD, fontSize=10.5, leading=14, spaceBefore=6, spaceAfter=3
-        ),
-        body=base,
-        quote=ParagraphStyle("quote", parent=base, fontName=ITALIC, fontSize=11, leading=15),
-        small=ParagraphStyle("small", parent=base, fontSize=8.5, leading=11, textColor=MUTED),
-        cell=cell,
-        cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=BOLD),
-        cell_head=ParagraphStyle("cell_head", parent=cell, fontName=BOLD, fontSize=8.5),
-        cell_center=ParagraphStyle("cell_center", parent=cell, alignment=TA_CENTER),
-        cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
-        cell_bold_right=ParagraphStyle(
-            "cell_bold_right", parent=cell, fontName=BOLD, alignment=TA_RIGHT
-        ),
-        warn=ParagraphStyle("warn", parent=cell, fontName=BOLD, textColor=WARN_INK),
-    )
-
-
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufeff]")
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
-
-
-def shape_line(line: str) -> str:
-    """One line ready to draw. Mixed lines keep a left-to-right base direction, because the
-    document is German: "مريم schafft …" must not turn into "schafft … مريم"."""
-    from sro_case.reports.fonts import shape
-
-    if not _RTL.search(line):
-        return line
-    if not _LATIN.search(line):
-        return shape(line)
-    import arabic_reshaper
-    from bidi.algorithm import get_display
-
-    return str(get_display(arabic_reshaper.reshape(line), base_dir="L"))
-
-
-def _markup(text: str) -> str:
-    """User text → safe ReportLab markup: escaped, Arabic shaped line by line, line breaks kept."""
-    return "<br/>".join(escape(shape_line(line)) for line in text.replace("\r", "").split("\n"))
-
-
-def _table(
-    rows: list[list[Any]],
-    widths: Sequence[float],
-    *,
-    header: bool = True,
-    extra: Sequence[tuple[Any, ...]] = (),
-    zebra: bool = True,
-) -> Table:
-    from sro_case.reports.fonts import REGULAR
-
-    table = Table(
-        rows,
-        colWidths=list(widths),
-        repeatRows=1 if header else 0,
-        splitInRow=1,
-        hAlign="LEFT",
-    )
-    style: list[tuple[Any, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-        ("FONTSIZE", (0, 0), (-1, -1), 9),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-    ]
-    if header:
-        style += [
-            ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
-        ]
-        if zebra:
-            style += [("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA_BG])]
-    table.setStyle(TableStyle(style + list(extra)))
-    return table
-
-
-# --------------------------------------------------------------------------- page furniture
-
-
-@dataclass(frozen=True)
-class _Meta:
-    title: str
-    subject: str
-    author: str
-    keywords: str
-    header: str
-    footer: str
-
-
-def _build(flowables: list[Flowable], meta: _Meta) -> bytes:
-    from sro_case.reports.fonts import REGULAR
-
-    buffer = BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title=meta.title,
-        author=meta.author,
-        subject=meta.subject,
-        keywords=meta.keywords,
-        creator=f"{APP_TITLE} {__version__}",
-        lang="de-DE",
-        displayDocTitle=1,
-        initialFontName=REGULAR,
-        initialFontSize=10,
-    )
-    frame = Frame(
-        MARGIN_X,
-        MARGIN_BOTTOM,
-        BODY_W,
-        PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(
-        flowables,
-        canvasmaker=partial(
-            NumberedCanvas,
-            furniture=Furniture(
-                header_left=meta.header,
-                header_right="Vertraulich – enthält Sozialdaten",
-                footer=meta.footer,
-                margin=MARGIN_X,
-                header_from_top=13 * mm,
-                footer_from_bottom=11 * mm,
-                shape=shape_line,
-            ),
-        ),
-    )
-    return buffer.getvalue()
-
-
 # --------------------------------------------------------------------------- shared document
 
 
@@ -484,7 +166,7 @@ class _Writer:
         self.case = case
         self.options = options
         self.on = on
-        self.st = _styles()
+        self.st = styles()
         self.pseudo = options.initials
         self.scrub = NameScrubber()
         if self.pseudo:
@@ -516,10 +198,10 @@ class _Writer:
         return _family_short(name) if self.pseudo else name
 
     def para(self, value: str, style: ParagraphStyle | None = None) -> Paragraph:
-        return Paragraph(_markup(self.text(value)), style or self.st.body)
+        return Paragraph(markup(self.text(value)), style or self.st.body)
 
     def cell(self, value: str, style: ParagraphStyle | None = None) -> Paragraph:
-        return Paragraph(_markup(value), style or self.st.cell)
+        return Paragraph(markup(value), style or self.st.cell)
 
     def heading(self, title: str) -> Paragraph:
         self.sections += 1
@@ -540,7 +222,7 @@ class _Writer:
             while len(row) < 4:
                 row.append("")
             rows.append(row)
-        table = _table(
+        grid = table(
             rows,
             [33 * mm, 52 * mm, 33 * mm, 52 * mm],
             header=False,
@@ -553,7 +235,7 @@ class _Writer:
         return [
             Paragraph(escape(title), self.st.title),
             Paragraph(escape(subtitle), self.st.subtitle),
-            table,
+            grid,
         ]
 
     def social_space(self) -> str:
@@ -568,9 +250,9 @@ class _Writer:
             return [self.empty("nicht erfasst")]
         content: list[Flowable] = []
         for who, words in will_statements(conference.family_will, conference.will_spoken_by):
-            content.append(Paragraph("„" + _markup(self.text(words)) + "“", self.st.quote))
+            content.append(Paragraph("„" + markup(self.text(words)) + "“", self.st.quote))
             if who:
-                content.append(Paragraph("gesagt von: " + _markup(self.text(who)), self.st.small))
+                content.append(Paragraph("gesagt von: " + markup(self.text(who)), self.st.small))
         from sro_case.reports.fonts import REGULAR
 
         box = Table([[content]], colWidths=[BODY_W], hAlign="LEFT", splitInRow=1)
@@ -602,9 +284,9 @@ class _Writer:
                 label = ResourceKind(kind).label
             except ValueError:
                 label = kind
-            items = [Paragraph("• " + _markup(self.text(d)), self.st.cell) for d in groups[kind]]
+            items = [Paragraph("• " + markup(self.text(d)), self.st.cell) for d in groups[kind]]
             rows.append([self.cell(label, self.st.cell_bold), items])
-        return [_table(rows, [38 * mm, BODY_W - 38 * mm])]
+        return [table(rows, [38 * mm, BODY_W - 38 * mm])]
 
     def scale(self, goal: m.Goal, mark: int | None, mark_label: str) -> Table:
         """The five goal-attainment levels −2…+2 side by side; the current score is tinted."""
@@ -629,7 +311,7 @@ class _Writer:
             rows.append(["" for _ in range(5)])
             rows[2][col] = Paragraph(f"<b>{escape(mark_label)}</b>", self.st.cell_center)
         width = BODY_W / 5
-        return _table(rows, [width] * 5, extra=extra, zebra=False)
+        return table(rows, [width] * 5, extra=extra, zebra=False)
 
     def goal_block(
         self,
@@ -647,11 +329,11 @@ class _Writer:
             *extra_rows,
         ]
         rows = [[self.cell(k, self.st.cell_head), self.cell(v)] for k, v in facts]
-        table = _table(rows, [48 * mm, BODY_W - 48 * mm], header=False)
+        grid = table(rows, [48 * mm, BODY_W - 48 * mm], header=False)
         return KeepTogether(
             [
-                Paragraph(f"Ziel {number}: „{_markup(self.text(goal.text))}“", self.st.h2),
-                table,
+                Paragraph(f"Ziel {number}: „{markup(self.text(goal.text))}“", self.st.h2),
+                grid,
                 Spacer(1, 2 * mm),
                 Paragraph("Zielerreichungsskala", self.st.small),
                 self.scale(goal, mark, mark_label),
@@ -675,7 +357,7 @@ class _Writer:
                 )
         if len(rows) == 1:
             return [self.empty("keine Vereinbarungen")]
-        return [_table(rows, [10 * mm, 38 * mm, 81 * mm, 22 * mm, 19 * mm])]
+        return [table(rows, [10 * mm, 38 * mm, 81 * mm, 22 * mm, 19 * mm])]
 
     def history(self, since: date | None) -> list[Flowable]:
         notes = reportable_notes(self.case, self.on, since)
@@ -697,7 +379,7 @@ class _Writer:
                     self.cell(self.text(n.text)),
                 ]
             )
-        return [_table(rows, [22 * mm, 28 * mm, 35 * mm, BODY_W - 85 * mm])]
+        return [table(rows, [22 * mm, 28 * mm, 35 * mm, BODY_W - 85 * mm])]
 
     def signatures(self, intro: str, signers: list[str]) -> Flowable:
         cells: list[Any] = [
@@ -723,8 +405,8 @@ class _Writer:
         half = (BODY_W - 12 * mm) / 2
         from sro_case.reports.fonts import REGULAR
 
-        table = Table(rows, colWidths=[half, 12 * mm, half], rowHeights=heights, hAlign="LEFT")
-        table.setStyle(
+        grid = Table(rows, colWidths=[half, 12 * mm, half], rowHeights=heights, hAlign="LEFT")
+        grid.setStyle(
             TableStyle(
                 [
                     ("FONTNAME", (0, 0), (-1, -1), REGULAR),
@@ -739,7 +421,7 @@ class _Writer:
             [
                 self.heading("Unterschriften"),
                 Paragraph(escape(intro), self.st.body),
-                table,
+                grid,
             ]
         )
 
@@ -798,7 +480,7 @@ def conference_protocol_pdf(
         story.append(Spacer(1, 3 * mm))
         story.append(Paragraph("Tagesordnung", w.st.h2))
         for i, item in enumerate(conference.agenda, start=1):
-            story.append(Paragraph(f"{i}. " + _markup(w.text(item)), w.st.small))
+            story.append(Paragraph(f"{i}. " + markup(w.text(item)), w.st.small))
 
     # participants
     story.append(w.heading("Teilnehmende"))
@@ -827,7 +509,7 @@ def conference_protocol_pdf(
         story.append(w.empty("keine Teilnehmenden erfasst"))
     else:
         extra = [("BACKGROUND", (0, r), (-1, r), WARN_BG) for r in flagged]
-        story.append(_table(rows, [45 * mm, 47 * mm, 33 * mm, 45 * mm], extra=extra))
+        story.append(table(rows, [45 * mm, 47 * mm, 33 * mm, 45 * mm], extra=extra))
     if flagged:
         story.append(Spacer(1, 2 * mm))
         story.append(
@@ -855,7 +537,7 @@ def conference_protocol_pdf(
                     w.cell(w.text(r.comment) or "—"),
                 ]
             )
-        story.append(_table(rows, [70 * mm, 40 * mm, BODY_W - 110 * mm]))
+        story.append(table(rows, [70 * mm, 40 * mm, BODY_W - 110 * mm]))
 
     story.append(w.heading("Wille der Familie"))
     story += w.will(conference)
@@ -916,9 +598,9 @@ def conference_protocol_pdf(
         )
     )
     generated = options.generated_on or conference.held_on
-    return _build(
+    return build(
         story,
-        _Meta(
+        Meta(
             title=f"Protokoll {kind} vom {format_date(conference.held_on)} – Az. {file_number}",
             subject=f"{kind}, Aktenzeichen {file_number}",
             author=w.name(options.author) or APP_TITLE,
@@ -994,7 +676,7 @@ def help_plan_pdf(case: m.CaseDetail, options: ProtocolOptions | None = None) ->
             rows.append(
                 [w.cell(w.name(p.full_name), w.st.cell_bold), w.cell(_role(p.role)), w.cell(born)]
             )
-        story.append(_table(rows, [70 * mm, 60 * mm, 40 * mm]))
+        story.append(table(rows, [70 * mm, 60 * mm, 40 * mm]))
     else:
         story.append(w.empty())
 
@@ -1065,9 +747,9 @@ def help_plan_pdf(case: m.CaseDetail, options: ProtocolOptions | None = None) ->
             signers,
         )
     )
-    return _build(
+    return build(
         story,
-        _Meta(
+        Meta(
             title=f"Hilfeplan nach § 36 SGB VIII – Az. {file_number}",
             subject=f"Hilfeplan, Aktenzeichen {file_number}, Stand {format_date(on)}",
             author=w.name(options.author) or APP_TITLE,
@@ -1129,7 +811,7 @@ def _helps_table(w: _Writer, on: date) -> list[Flowable]:
         ("BACKGROUND", (0, last), (-1, last), HEAD_BG),
     ]
     widths = [44 * mm, 20 * mm, 24 * mm, 21.5 * mm, 21.5 * mm, 16 * mm, 23 * mm]
-    return [_table(rows, widths, extra=extra)]
+    return [table(rows, widths, extra=extra)]
 
 
 def will_statements(will: str, spoken_by: str) -> list[tuple[str, str]]:

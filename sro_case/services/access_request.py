@@ -156,7 +156,7 @@ class _Scrub:
     name parts (a shared family name stays: it is the requester's name too)."""
 
     def __init__(self, own: PersonRecord) -> None:
-        from sro_case.reports.protocol import NameScrubber
+        from sro_case.reports.names import NameScrubber
 
         self._own = {t.casefold() for t in f"{own.first_name} {own.last_name}".split()}
         self._scrubber = NameScrubber()
@@ -509,17 +509,18 @@ def render_pdf(doc: dict[str, Any], json_name: str) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import CondPageBreak, Paragraph, Spacer
 
-    from sro_case.reports.protocol import BODY_W, _build, _markup, _Meta, _styles, _table
+    from sro_case.reports.document import BODY_W, Meta, build, markup, styles
+    from sro_case.reports.document import table as house_table
     from sro_case.reports.protocol import format_money as money
 
-    st = _styles()
+    st = styles()
     flow: list[Any] = []
 
     def p(value: str, style: Any = None) -> Paragraph:
-        return Paragraph(_markup(value), style or st.body)
+        return Paragraph(markup(value), style or st.body)
 
     def cell(value: Any, style: Any = None) -> Paragraph:
-        return Paragraph(_markup("" if value is None else str(value)), style or st.cell)
+        return Paragraph(markup("" if value is None else str(value)), style or st.cell)
 
     def h1(value: str) -> None:
         flow.append(Paragraph(escape(value), st.h1))
@@ -530,7 +531,7 @@ def render_pdf(doc: dict[str, Any], json_name: str) -> bytes:
 
     def facts(rows: list[tuple[str, Any]]) -> None:
         data = [[cell(k, st.cell_head), cell(v if v not in (None, "") else "—")] for k, v in rows]
-        flow.append(_table(data, [45 * mm, BODY_W - 45 * mm], header=False))
+        flow.append(house_table(data, [45 * mm, BODY_W - 45 * mm], header=False))
 
     def table(head: list[str], rows: list[list[Any]], widths: list[float]) -> None:
         if not rows:
@@ -538,7 +539,7 @@ def render_pdf(doc: dict[str, Any], json_name: str) -> bytes:
             return
         data = [[cell(h, st.cell_head) for h in head]] + [[cell(v) for v in r] for r in rows]
         total = sum(widths)
-        flow.append(_table(data, [w * BODY_W / total for w in widths]))
+        flow.append(house_table(data, [w * BODY_W / total for w in widths]))
 
     person = doc["person"]
     full = f"{person['first_name']} {person['last_name']}"
@@ -719,9 +720,9 @@ def render_pdf(doc: dict[str, Any], json_name: str) -> bytes:
     for line in doc["information"].values():
         flow.append(p(line))
         flow.append(Spacer(1, 1.5 * mm))
-    return _build(
+    return build(
         flow,
-        _Meta(
+        Meta(
             title="Auskunft nach Art. 15 DSGVO",
             subject="Auskunft über gespeicherte Sozialdaten",
             author="SRO-Fallmanagement",

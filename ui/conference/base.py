@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from sro_case.app import Application
 from sro_case.domain import models as m
 from sro_case.domain.consent_gate import ScreenPolicy, screen_policy
-from sro_case.reports.protocol import NameScrubber
+from sro_case.reports.names import NameScrubber
 from ui.conference.widgets import CurtainWidget, ItemRow, ReviewRow, Section, WhoField
 from ui.forms import DateField
 from ui.tasks import Runner

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from sro_case.paths import resources_dir
-from sro_case.reports.protocol import NameScrubber, initials
+from sro_case.reports.names import NameScrubber, initials
 from ui.conference.base import ConferenceBase
 from ui.conference.widgets import FlowLayout
 from ui.forms import DateField

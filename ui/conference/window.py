@@ -26,7 +26,7 @@ from sro_case.app import Application
 from sro_case.domain import models as m
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.consent_gate import screen_policy
-from sro_case.reports.protocol import family_initials
+from sro_case.reports.names import family_initials
 from ui.conference.agenda import AgendaPart, agenda_template, format_clock
 from ui.conference.case_background import CaseBackgroundPart
 from ui.conference.console import FacilitatorConsole
