@@ -29,6 +29,7 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -105,432 +106,38 @@ class ImportReport:
 
 # --------------------------------------------------------------------------- documentation
 
-T = tuple[str, str]  # (German, English)
+Bilingual = tuple[str, str]  # (German, English)
 
-TABLE_DOCS: dict[str, T] = {
-    "alembic_version": (
-        "Schemastand der Datenbank (Alembic-Revision).",
-        "Schema revision of the database (Alembic revision).",
-    ),
-    "meta": (
-        "Schlüssel/Wert-Angaben über die Datenbank selbst: database_id (Kennung der Datei, "
-        "gehört zur Schlüsseldatei und wird beim Import nicht übernommen), audit_head_seq und "
-        "audit_head_hash (letzter Eintrag der Protokollkette).",
-        "Key/value facts about the database itself: database_id (identifies the file together "
-        "with its key file; not carried over on import), audit_head_seq and audit_head_hash "
-        "(last entry of the audit hash chain).",
-    ),
-    "social_space": ("Sozialräume.", "Social spaces (neighbourhoods) of the city."),
-    "app_user": ("Benutzer/innen des Programms.", "Users of the application."),
-    "family": ("Familien bzw. Haushalte.", "Families / households."),
-    "person": ("Personen eines Haushalts.", "Persons of a household."),
-    "case_file": ("Fälle (Fallakten).", "Cases (case files)."),
-    "status_change": (
-        "Verlauf der Fallstatus mit Gründen.",
-        "History of a case's status changes with reasons.",
-    ),
-    "consent": (
-        "Einwilligungen und Schweigepflichtentbindungen.",
-        "Consents and releases from confidentiality.",
-    ),
-    "case_note": ("Verlaufseinträge und Kontakte.", "Case notes and contacts."),
-    "note_key": (
-        "Inhaltsschlüssel anvertrauter Einträge (§ 65), je Leser/in versiegelt.",
-        "Content keys of entrusted entries (§ 65), sealed per reader.",
-    ),
-    "help": ("Hilfen und Angebote.", "Helps and services."),
-    "conference": (
-        "Fallkonferenzen und Hilfeplangespräche.",
-        "Case conferences and help-plan meetings.",
-    ),
-    "participant": ("Teilnehmende einer Konferenz.", "Participants of a conference."),
-    "goal": ("Ziele mit Zielerreichungsskala.", "Goals with a goal-attainment scale."),
-    "goal_review": ("Zielüberprüfungen.", "Goal reviews."),
-    "action_step": (
-        "Vereinbarungen / Handlungsschritte zu einem Ziel.",
-        "Agreed action steps of a goal.",
-    ),
-    "resource": ("Ressourcen eines Falls.", "Resources of a case."),
-    "budget": ("Sozialraumbudgets je Jahr.", "Social-space budgets per year."),
-    "statistics_release": (
-        "Was jeder anonymisierte Statistik-Export veröffentlicht hat (nur Tabellenfelder, nichts "
-        "Fallbezogenes); ein späterer Export überlappender Zeiträume wird gemeinsam damit geprüft.",
-        "What each anonymised statistics export published (table cells only, nothing "
-        "case-level); a later export of an overlapping period is audited together with it.",
-    ),
-    "audit_event": (
-        "Protokoll aller Lese-, Änderungs-, Export- und Löschvorgänge, nur angehängt und "
-        "hashverkettet: hash = SHA-256 (hex) des UTF-8-JSON-Arrays [prev_hash, seq, at "
-        "(ISO 8601 wie in dieser Ausgabe), actor, action, entity, entity_id, case_id, detail] "
-        "ohne Leerzeichen (Trenner ',' und ':'), Nicht-ASCII-Zeichen unverändert; der erste "
-        "prev_hash besteht aus 64 Nullen.",
-        "Append-only, hash-chained log of every read, change, export and deletion: hash = "
-        "SHA-256 (hex) of the UTF-8 JSON array [prev_hash, seq, at (ISO 8601 as in this "
-        "export), actor, action, entity, entity_id, case_id, detail] without whitespace "
-        "(separators ',' and ':'), non-ASCII characters as they are; the first prev_hash is "
-        "64 zeros.",
-    ),
-    "case_statistic": (
-        "Anonymisierter Statistiksatz eines nach Ablauf der Löschfrist gelöschten Falls: nur "
-        "was die Controlling-Statistik zählt, ohne Namen, Freitext, Aktenzeichen oder Bezug "
-        "zum gelöschten Fall.",
-        "Anonymised statistical record of a case deleted after its retention period: only "
-        "what the controlling statistics count, without names, free text, file number or any "
-        "link to the deleted case.",
-    ),
-    "help_statistic": (
-        "Hilfen eines gelöschten Falls (anonymisiert).",
-        "Helps of a deleted case (anonymised).",
-    ),
-    "conference_statistic": (
-        "Konferenzen eines gelöschten Falls (anonymisiert).",
-        "Conferences of a deleted case (anonymised).",
-    ),
-    "goal_statistic": (
-        "Ziele eines gelöschten Falls (anonymisiert).",
-        "Goals of a deleted case (anonymised).",
-    ),
-    "goal_review_statistic": (
-        "Zielbewertungen eines gelöschten Falls (anonymisiert).",
-        "Goal scores of a deleted case (anonymised).",
-    ),
-    "retention_period": (
-        "Löschfristen in Jahren nach Fallabschluss je Kategorie (Fälle ohne Hilfe nach § 9b "
-        "SGB VIII); nicht eingetragene Kategorien folgen 'standard'.",
-        "Retention periods in years after closing per category (cases without a § 9b SGB VIII "
-        "help); categories not listed follow 'standard'.",
-    ),
-}
 
-_ID: T = ("Laufende Nummer (Primärschlüssel).", "Running number (primary key).")
-_SORT: T = (
-    "Sortierschlüssel für deutsche Reihenfolge (abgeleitet vom Namen).",
-    "Sort key for German order (derived from the name).",
-)
-_CASE: T = ("Fall (case_file.id).", "Case (case_file.id).")
+@cache
+def _schema_docs() -> dict[str, Any]:
+    """The tables' and fields' descriptions (resources/open_data/schema_docs.json): data for
+    translators and reviewers, not code."""
+    path = resources_dir() / "open_data" / "schema_docs.json"
+    return dict(json.loads(path.read_text(encoding="utf-8")))
 
-FIELD_DOCS: dict[str, dict[str, T]] = {
-    "alembic_version": {"version_num": ("Revisionsnummer.", "Revision number.")},
-    "meta": {"key": ("Schlüssel.", "Key."), "value": ("Wert.", "Value.")},
-    "social_space": {
-        "id": _ID,
-        "code": ("Kürzel (Katalog social_spaces).", "Code (catalogue social_spaces)."),
-        "name": ("Name.", "Name."),
-        "sort_name": _SORT,
-        "district_group": ("Stadtbereich.", "District group."),
-        "is_model_region": (
-            "Modellregion der Sozialraumorientierung.",
-            "Model region of the social-space approach.",
-        ),
-    },
-    "app_user": {
-        "id": _ID,
-        "login": ("Anmeldename.", "Login name."),
-        "name": ("Name.", "Name."),
-        "sort_name": _SORT,
-        "role": ("Rolle.", "Role."),
-        "active": ("Aktiv.", "Active."),
-        "created_at": ("Angelegt am (UTC).", "Created at (UTC)."),
-        "sign_key": (
-            "Eingetragener öffentlicher Ed25519-Signaturschlüssel (Base64) dieses Zugangs; leer "
-            "ohne Schlüsselpaar.",
-            "Registered public Ed25519 signing key (base64) of this login; empty without a key "
-            "pair.",
-        ),
-    },
-    "family": {
-        "id": _ID,
-        "display_name": ("Anzeigename des Haushalts.", "Display name of the household."),
-        "sort_name": _SORT,
-        "street": ("Straße und Hausnummer.", "Street and number."),
-        "postal_code": ("Postleitzahl.", "Postal code."),
-        "city": ("Ort.", "City."),
-        "social_space_id": ("Sozialraum (social_space.id).", "Social space (social_space.id)."),
-    },
-    "person": {
-        "id": _ID,
-        "family_id": ("Haushalt (family.id).", "Household (family.id)."),
-        "role": ("Rolle im Haushalt.", "Role in the household."),
-        "first_name": ("Vorname.", "First name."),
-        "last_name": ("Familienname.", "Last name."),
-        "birth_date": ("Geburtsdatum.", "Date of birth."),
-        "sex": ("Geschlecht.", "Sex."),
-    },
-    "case_file": {
-        "id": _ID,
-        "file_number": ("Aktenzeichen.", "File number."),
-        "family_id": ("Haushalt (family.id).", "Household (family.id)."),
-        "lead_worker_id": ("Fallführende Fachkraft (app_user.id).", "Lead worker (app_user.id)."),
-        "social_space_id": ("Sozialraum (social_space.id).", "Social space (social_space.id)."),
-        "opened_on": ("Fallbeginn.", "Opened on."),
-        "closed_on": ("Abgeschlossen am.", "Closed on."),
-        "status": ("Status.", "Status."),
-        "end_reason": ("Beendigungsgrund.", "End reason."),
-        "reason_for_contact": ("Anlass der Kontaktaufnahme (Freitext).", "Reason for contact."),
-        "focus_areas": (
-            "Schwerpunkte, Kürzel durch Komma getrennt.",
-            "Focus areas, comma-separated codes.",
-        ),
-        "child_protection": (
-            "Kinderschutzverfahren nach § 8a SGB VIII.",
-            "Child-protection procedure (§ 8a SGB VIII).",
-        ),
-        "outcome_8a": (
-            "Ergebnis der Gefährdungseinschätzung.",
-            "Outcome of the risk assessment.",
-        ),
-        "legal_hold": (
-            "Löschsperre: die Akte wird trotz abgelaufener Frist nicht gelöscht.",
-            "Legal hold: the file is not deleted even after its period.",
-        ),
-        "pseudonymize": (
-            "Initialen statt Namen in Konferenzansicht und Protokollen.",
-            "Initials instead of names on the conference screen and in protocols.",
-        ),
-        "next_review": ("Nächste Überprüfung.", "Next review."),
-    },
-    "status_change": {
-        "id": _ID,
-        "case_id": _CASE,
-        "changed_on": ("Datum des Wechsels.", "Date of the change."),
-        "from_status": ("Vorheriger Status.", "Previous status."),
-        "to_status": ("Neuer Status.", "New status."),
-        "reason": (
-            "Grund (Beendigungs- oder Wiederaufnahmegrund).",
-            "Reason (end or reopen reason).",
-        ),
-    },
-    "consent": {
-        "id": _ID,
-        "case_id": _CASE,
-        "person_id": ("Einwilligende Person (person.id).", "Consenting person (person.id)."),
-        "disciplines": (
-            "Empfangende Disziplinen, Kürzel durch Komma getrennt.",
-            "Receiving disciplines, comma-separated codes.",
-        ),
-        "data_scope": ("Umfang der Daten (Freitext).", "Scope of the data (free text)."),
-        "releases_entrusted": (
-            "Gibt anvertraute Einträge (§ 65 SGB VIII) frei.",
-            "Releases entrusted entries (§ 65 SGB VIII).",
-        ),
-        "given_on": ("Erteilt am.", "Given on."),
-        "expires_on": ("Gültig bis.", "Valid until."),
-        "revoked_on": ("Widerrufen am.", "Revoked on."),
-    },
-    "case_note": {
-        "id": _ID,
-        "case_id": _CASE,
-        "occurred_on": ("Datum.", "Date."),
-        "kind": ("Art des Kontakts.", "Kind of contact."),
-        "participants": ("Beteiligte (Freitext).", "Who took part (free text)."),
-        "text": ("Inhalt (Freitext).", "Content (free text)."),
-        "entrusted": (
-            "Der Fachkraft anvertraut (§ 65 SGB VIII): nur mit freigebender Einwilligung "
-            "weitergeben.",
-            "Entrusted to the worker (§ 65 SGB VIII): pass on only with a releasing consent.",
-        ),
-        "author_id": ("Verfasser/in (app_user.id).", "Author (app_user.id)."),
-        "sealed": (
-            "Bei anvertrauten Einträgen: Text und Beteiligte verschlüsselt (JSON: uid, text, "
-            "participants; je Nonce + AES-256-GCM); text und participants sind dann leer. Den "
-            "Inhaltsschlüssel halten die Zeilen in note_key.",
-            "For entrusted entries: text and participants encrypted (JSON: uid, text, "
-            "participants; each nonce + AES-256-GCM); text and participants are then empty. "
-            "The content key is in note_key.",
-        ),
-    },
-    "note_key": {
-        "id": _ID,
-        "note_id": ("Eintrag (case_note.id).", "Entry (case_note.id)."),
-        "login": ("Wer lesen darf (Anmeldename).", "Who may read (login)."),
-        "sealed": (
-            "Inhaltsschlüssel, versiegelt für den öffentlichen X25519-Schlüssel dieser Person "
-            "(Base64).",
-            "Content key sealed to this person's public X25519 key (base64).",
-        ),
-    },
-    "help": {
-        "id": _ID,
-        "case_id": _CASE,
-        "person_id": (
-            "Person, für die die Hilfe ist (person.id); leer = Haushalt.",
-            "Person the help is for (person.id); empty = household.",
-        ),
-        "help_type": ("Hilfeart.", "Type of help."),
-        "provider": ("Träger.", "Provider."),
-        "start_on": ("Beginn.", "Start."),
-        "end_on": ("Ende.", "End."),
-        "hours_per_week": ("Wochenstunden.", "Hours per week."),
-        "monthly_cost_cents": ("Monatliche Kosten in Cent.", "Monthly cost in euro cents."),
-        "end_reason": ("Beendigungsgrund.", "End reason."),
-    },
-    "conference": {
-        "id": _ID,
-        "case_id": _CASE,
-        "held_on": ("Datum.", "Date."),
-        "kind": ("Art der Konferenz.", "Kind of conference."),
-        "facilitator": ("Moderation.", "Facilitator."),
-        "agenda": ("Tagesordnung, ein Punkt je Zeile.", "Agenda, one item per line."),
-        "family_will": (
-            "Wille der Familie in ihren eigenen Worten.",
-            "The family's will in their own words.",
-        ),
-        "will_spoken_by": ("Gesagt von.", "Spoken by."),
-        "decisions": ("Beschlüsse (Freitext).", "Decisions (free text)."),
-        "next_review": ("Nächste Überprüfung.", "Next review."),
-    },
-    "participant": {
-        "id": _ID,
-        "conference_id": ("Konferenz (conference.id).", "Conference (conference.id)."),
-        "name": ("Name.", "Name."),
-        "organisation": ("Organisation.", "Organisation."),
-        "discipline": ("Disziplin.", "Discipline."),
-    },
-    "goal": {
-        "id": _ID,
-        "case_id": _CASE,
-        "conference_id": (
-            "Konferenz, in der das Ziel vereinbart wurde.",
-            "Conference that agreed the goal.",
-        ),
-        "text": ("Ziel in den Worten der Familie.", "Goal in the family's words."),
-        "indicator": (
-            "Woran merken wir, dass sich etwas verändert hat?",
-            "How will we notice that something has changed?",
-        ),
-        "owner": ("Verantwortlich.", "Owner."),
-        "target_date": ("Zieldatum.", "Target date."),
-        "status": ("Status.", "Status."),
-        "level_minus2": ("Beschreibung der Stufe −2.", "Description of level −2."),
-        "level_minus1": ("Beschreibung der Stufe −1.", "Description of level −1."),
-        "level_0": ("Beschreibung der Stufe 0 (erwartetes Ergebnis).", "Level 0 (expected)."),
-        "level_plus1": ("Beschreibung der Stufe +1.", "Description of level +1."),
-        "level_plus2": ("Beschreibung der Stufe +2.", "Description of level +2."),
-    },
-    "goal_review": {
-        "id": _ID,
-        "goal_id": ("Ziel (goal.id).", "Goal (goal.id)."),
-        "conference_id": ("Konferenz (conference.id).", "Conference (conference.id)."),
-        "reviewed_on": ("Datum.", "Date."),
-        "score": ("Zielerreichung von −2 bis +2.", "Goal attainment from −2 to +2."),
-        "comment": ("Kommentar.", "Comment."),
-    },
-    "action_step": {
-        "id": _ID,
-        "goal_id": ("Ziel (goal.id).", "Goal (goal.id)."),
-        "who": ("Wer (die Familie zuerst).", "Who (the family first)."),
-        "what": ("Was.", "What."),
-        "due_on": ("Bis wann.", "Due on."),
-        "done": ("Erledigt.", "Done."),
-    },
-    "resource": {
-        "id": _ID,
-        "case_id": _CASE,
-        "kind": ("Art der Ressource.", "Kind of resource."),
-        "description": ("Beschreibung.", "Description."),
-    },
-    "budget": {
-        "id": _ID,
-        "social_space_id": ("Sozialraum (social_space.id).", "Social space (social_space.id)."),
-        "year": ("Jahr.", "Year."),
-        "amount_cents": ("Budget in Cent.", "Budget in euro cents."),
-    },
-    "statistics_release": {
-        "id": _ID,
-        "created_at": ("Erstellt am (UTC).", "Created at (UTC)."),
-        "date_from": ("Beginn des Zeitraums.", "Start of the period."),
-        "date_to": ("Ende des Zeitraums.", "End of the period."),
-        "threshold": ("Mindestfallzahl.", "Minimum cell size."),
-        "sha256": ("SHA-256 der geschriebenen Datei.", "SHA-256 of the written file."),
-        "content": (
-            "JSON: Zeitraum, Mindestfallzahl und je Zählfeld (Grundgesamtheit, Merkmale) der "
-            "Status (wert, null, primär, sekundär) und die veröffentlichte Zahl.",
-            "JSON: period, minimum cell size and per count cell (population, features) the "
-            "status (wert, null, primär, sekundär) and the published figure.",
-        ),
-    },
-    "audit_event": {
-        "seq": ("Laufende Nummer in der Kette.", "Sequence number in the chain."),
-        "at": ("Zeitpunkt (UTC, Millisekunden).", "Time (UTC, milliseconds)."),
-        "actor": ("Anmeldename der handelnden Person.", "Login of the acting user."),
-        "action": (
-            "Vorgang (read, create, update, status, close, reopen, export, import, retention, …).",
-            "Action (read, create, update, status, close, reopen, export, import, retention, …).",
-        ),
-        "entity": ("Art des Datensatzes.", "Kind of record."),
-        "entity_id": ("Nummer des Datensatzes.", "Id of the record."),
-        "case_id": (
-            "Betroffener Fall (kann gelöscht sein).",
-            "Case concerned (may have been deleted).",
-        ),
-        "detail": ("Ergänzende Angabe.", "Detail."),
-        "prev_hash": ("Hash des vorigen Eintrags.", "Hash of the previous entry."),
-        "hash": ("Hash dieses Eintrags.", "Hash of this entry."),
-        "signed_by": (
-            "Anmeldename, dessen Schlüssel den Eintrag signiert hat.",
-            "Login whose key signed the entry.",
-        ),
-        "signature": (
-            "Ed25519-Signatur (Base64) über den Hash.",
-            "Ed25519 signature (base64) of the hash.",
-        ),
-    },
-    "case_statistic": {
-        "id": _ID,
-        "social_space_code": ("Sozialraum (Kürzel).", "Social space (code)."),
-        "is_model_region": ("Modellregion.", "Model region."),
-        "opened_on": ("Fallbeginn.", "Opened on."),
-        "closed_quarter": ("Quartal des Abschlusses (JJJJ-Qn).", "Quarter of closing (YYYY-Qn)."),
-        "end_reason": ("Beendigungsgrund.", "End reason."),
-        "duration_class": ("Dauer des Falls (Klasse).", "Duration class of the case."),
-        "child_protection": ("Kinderschutzverfahren nach § 8a.", "Child protection (§ 8a)."),
-        "outcome_8a": ("Ergebnis der Gefährdungseinschätzung.", "Outcome of the assessment."),
-        "conference_count": ("Zahl der Konferenzen.", "Number of conferences."),
-        "retention_category": (
-            "Fristenkategorie, nach der gelöscht wurde.",
-            "Retention category it was deleted under.",
-        ),
-        "deleted_on": ("Gelöscht am.", "Deleted on."),
-    },
-    "help_statistic": {
-        "id": _ID,
-        "case_statistic_id": ("Statistiksatz (case_statistic.id).", "Record (case_statistic.id)."),
-        "help_type": ("Hilfeart.", "Type of help."),
-        "start_on": ("Beginn.", "Start."),
-        "end_on": ("Ende.", "End."),
-        "end_reason": ("Beendigungsgrund.", "End reason."),
-        "duration_class": ("Dauer (Klasse).", "Duration class."),
-        "monthly_cost_cents": ("Monatliche Kosten in Cent.", "Monthly cost in euro cents."),
-        "age_group": ("Altersgruppe zu Beginn der Hilfe.", "Age group at the start of the help."),
-        "sex": ("Geschlecht.", "Sex."),
-    },
-    "conference_statistic": {
-        "id": _ID,
-        "case_statistic_id": ("Statistiksatz (case_statistic.id).", "Record (case_statistic.id)."),
-        "held_on": ("Datum.", "Date."),
-        "kind": ("Art der Konferenz.", "Kind of conference."),
-        "participant_count": ("Zahl der Teilnehmenden.", "Number of participants."),
-        "discipline_counts": (
-            "Teilnehmende je Disziplin, z. B. 'asd=1,schule=2'.",
-            "Participants per discipline, e.g. 'asd=1,schule=2'.",
-        ),
-    },
-    "goal_statistic": {
-        "id": _ID,
-        "case_statistic_id": ("Statistiksatz (case_statistic.id).", "Record (case_statistic.id)."),
-        "status": ("Status des Ziels.", "Goal status."),
-    },
-    "goal_review_statistic": {
-        "id": _ID,
-        "goal_statistic_id": ("Ziel (goal_statistic.id).", "Goal (goal_statistic.id)."),
-        "reviewed_on": ("Datum.", "Date."),
-        "score": ("Zielerreichung von −2 bis +2.", "Goal attainment from −2 to +2."),
-    },
-    "retention_period": {
-        "category": ("Fristenkategorie.", "Retention category."),
-        "years": ("Jahre nach Fallabschluss.", "Years after closing."),
-    },
-}
+
+def _pair(value: Any) -> Bilingual:
+    return (str(value[0]), str(value[1]))
+
+
+def table_doc(name: str) -> Bilingual:
+    found = _schema_docs()["tables"].get(name)
+    return _pair(found) if found else ("", "")
+
+
+def field_doc(table: str, column: str) -> Bilingual:
+    found = _schema_docs()["fields"].get(table, {}).get(column)
+    return _pair(found) if found else ("", "")
+
+
+def duration_note() -> Bilingual:
+    return _pair(_schema_docs()["duration_note"])
+
+
+def type_docs() -> dict[str, Bilingual]:
+    return {k: _pair(v) for k, v in _schema_docs()["types"].items()}
+
 
 _CAT = "catalogue"
 _ENUM = "enum"
@@ -565,10 +172,6 @@ CODE_LISTS: dict[tuple[str, str], tuple[str, Any]] = {
     ("goal", "status"): (_ENUM, enums.GoalStatus),
     ("goal_statistic", "status"): (_ENUM, enums.GoalStatus),
 }
-DURATION_NOTE: T = (
-    "Klassen: u3m, 3-6m, 6-12m, 12-24m, 24m+ (abgeschlossene Monate).",
-    "Classes: u3m, 3-6m, 6-12m, 12-24m, 24m+ (completed months).",
-)
 
 
 def _type_name(table: Table | None, column: str) -> str:
@@ -586,21 +189,8 @@ def _type_name(table: Table | None, column: str) -> str:
     return "text"
 
 
-TYPE_DOCS: dict[str, T] = {
-    "integer": ("Ganze Zahl.", "Integer."),
-    "cents": ("Ganze Zahl, Euro-Cent (12345 = 123,45 €).", "Integer, euro cents."),
-    "text": ("Text (UTF-8).", "Text (UTF-8)."),
-    "date": ("Datum JJJJ-MM-TT.", "Date YYYY-MM-DD."),
-    "datetime": (
-        "Zeitpunkt ISO 8601 (JJJJ-MM-TTThh:mm:ss[.ffffff]), UTC, ohne Zonenangabe.",
-        "Date-time ISO 8601, UTC, without zone suffix.",
-    ),
-    "boolean": ("Wahrheitswert true/false.", "Boolean true/false."),
-}
-
-
 def _column_doc(table_name: str, table: Table | None, column: str) -> dict[str, Any]:
-    de, en = FIELD_DOCS.get(table_name, {}).get(column, ("", ""))
+    de, en = field_doc(table_name, column)
     doc: dict[str, Any] = {"name": column, "type": _type_name(table, column)}
     if table is not None:
         col = table.c[column]
@@ -609,7 +199,8 @@ def _column_doc(table_name: str, table: Table | None, column: str) -> dict[str, 
             doc["references"] = f"{fk.column.table.name}.{fk.column.name}"
     doc["description"] = {"de": de, "en": en}
     if column == "duration_class":
-        doc["description"] = {"de": f"{de} {DURATION_NOTE[0]}", "en": f"{en} {DURATION_NOTE[1]}"}
+        note_de, note_en = duration_note()
+        doc["description"] = {"de": f"{de} {note_de}", "en": f"{en} {note_en}"}
     code = CODE_LISTS.get((table_name, column))
     if code is not None and code[0] == _CAT:
         doc["codes"] = {
@@ -775,7 +366,7 @@ def export_all(store: Store, out_dir: Path) -> ExportReport:
             rows, digest = _write_durable(path, (_line(r) for r in _rows(s, name)))
             files[name] = {"file": path.name, "rows": rows, "sha256": digest}
             table = _metadata_table(name)
-            de, en = TABLE_DOCS.get(name, ("", ""))
+            de, en = table_doc(name)
             schema_tables.append(
                 {
                     "name": name,
@@ -800,7 +391,7 @@ def export_all(store: Store, out_dir: Path) -> ExportReport:
             "en": "SRO-Fallmanagement: the complete database as open data. One JSON Lines "
             "file per table, one object per line.",
         },
-        "types": {k: {"de": de, "en": en} for k, (de, en) in TYPE_DOCS.items()},
+        "types": {k: {"de": de, "en": en} for k, (de, en) in type_docs().items()},
         "derived_not_exported": {
             "de": "case_search (Volltextindex, FTS5) wird aus family, person und case_file "
             "neu aufgebaut; die tally_*-Tabellen (Zählwerk der Statistik) aus den Akten und "
