@@ -50,7 +50,7 @@ screenshots: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check sro_case ui db tests tools
 	$(PY) -m ruff format --check sro_case ui db tests tools
-	$(PY) -m mypy sro_case/app.py sro_case/local.py ui
+	$(PY) -m mypy sro_case ui
 	$(VENV)/bin/lint-imports
 
 clean:

@@ -70,7 +70,7 @@ def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
     return _read_secret(args, env=PASSPHRASE_ENV, prompt="Passphrase: ", confirm=confirm)
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _open(args: argparse.Namespace):
     from sro_case.services.vault import unlock
 
     recovery = os.environ.get("SRO_CASE_RECOVERY_KEY")
@@ -276,7 +276,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _iso_date(text: str):  # type: ignore[no-untyped-def]
+def _iso_date(text: str):
     from datetime import date
 
     try:
@@ -402,7 +402,7 @@ def cmd_rotate_key(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _day(text: str):  # type: ignore[no-untyped-def]
+def _day(text: str):
     """A date as a German user types it (14.03.2026, 14.3.26) or ISO (2026-03-14)."""
     from datetime import date
 
@@ -522,14 +522,14 @@ argparse._ = lambda text: _ARGPARSE_DE.get(text, text)  # type: ignore[attr-defi
 
 
 class _GermanHelpFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+    def add_usage(self, usage, actions, groups, prefix=None):
         return super().add_usage(usage, actions, groups, prefix or "Aufruf: ")
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse with German headings and messages."""
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("formatter_class", _GermanHelpFormatter)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)

@@ -81,7 +81,7 @@ def scratch_folder() -> Iterator[Path]:
         yield Path(folder)
 
 
-def run_core(test: SelfTest, folder: Path):  # type: ignore[no-untyped-def]
+def run_core(test: SelfTest, folder: Path):
     """The core steps; returns the unlocked store (the caller closes it) for the window part."""
     from sro_case.domain import models as m
     from sro_case.domain.models import CaseFilter
@@ -91,7 +91,7 @@ def run_core(test: SelfTest, folder: Path):  # type: ignore[no-untyped-def]
     # a cheap key derivation: the point is that argon2 and AES-GCM load, not their cost
     kdf = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 
-    def create():  # type: ignore[no-untyped-def]
+    def create():
         created = create_database(db, PASSPHRASE, kdf=kdf)
         created.store.close()
         check(
@@ -159,7 +159,7 @@ def run_core(test: SelfTest, folder: Path):  # type: ignore[no-untyped-def]
 
     case_id = test.step("Fall mit Umlauten schreiben", write_case)
 
-    def read_case():  # type: ignore[no-untyped-def]
+    def read_case():
         store = unlock(db, PASSPHRASE)  # a fresh unlock: key slot, Argon2id, AES-GCM
         try:
             detail = store.cases.get(case_id)
@@ -188,7 +188,7 @@ def run_core(test: SelfTest, folder: Path):  # type: ignore[no-untyped-def]
     return store
 
 
-def render_pdf(detail, folder: Path) -> Path:  # type: ignore[no-untyped-def]
+def render_pdf(detail, folder: Path) -> Path:
     from sro_case.reports.fonts import shape
     from sro_case.reports.hyphenation import german
     from sro_case.reports.protocol import conference_protocol_pdf

@@ -50,7 +50,7 @@ class TsTranslator(QTranslator):
                 self._table[(name, source)] = translation.text or ""
                 self._plain.setdefault(source, translation.text or "")
 
-    def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def]
+    def translate(self, context, source, disambiguation=None, n=-1):
         if disambiguation is None:
             _give_back_none()
         return self._table.get((context, source)) or self._plain.get(source)

@@ -26,7 +26,7 @@ def run_window(test: SelfTest, store: Store) -> None:
     if not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-    def application():  # type: ignore[no-untyped-def]
+    def application():
         from PySide6.QtCore import QSettings
 
         from ui.app import create_application

@@ -40,7 +40,7 @@ class Catalogue:
         self._by_code = {i.code: i for i in items}
         self._by_name = {i.name.casefold(): i for i in items}
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self):
         return iter(self.items)
 
     def __len__(self) -> int:

@@ -32,7 +32,7 @@ class Text(str):
         obj.params = dict(params)
         return obj
 
-    def __reduce__(self):  # type: ignore[no-untyped-def]  # keeps template and params in pickles
+    def __reduce__(self):  # keeps template and params in pickles
         return (_rebuild, (self.template, dict(self.params)))
 
 

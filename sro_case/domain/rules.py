@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from enum import Enum
 
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind, Role, Sex
@@ -31,8 +32,8 @@ FILE_NUMBER_MAX = 64
 MAX_MONTHLY_COST_CENTS = 100_000_000  # 1 Mio. € im Monat: darüber ist es ein Tippfehler
 
 
-def _values(enum: type) -> set[str]:
-    return {m.value for m in enum}
+def _values(enum: type[Enum]) -> set[str]:
+    return {str(m.value) for m in enum}
 
 
 def check_person(
@@ -176,15 +177,16 @@ def check_goal(d: GoalDraft, c: Checker | None = None, prefix: str = "") -> Goal
     indicator = c.text("Indikator", d.indicator, max_len=SHORT_MAX * 4, multiline=True)
     owner = c.text("Verantwortlich", d.owner)
     target = c.date("Zieldatum", d.target_date)
+    levels: tuple[str, str, str, str, str] = ("", "", "", "", "")
     if len(d.levels) != 5:
         c.fail("Zielerreichungsskala", "braucht genau fünf Stufen (−2 bis +2).")
-        levels = ("", "", "", "", "")
     else:
         names = ("−2", "−1", "0", "+1", "+2")
-        levels = tuple(  # type: ignore[assignment]
+        m2, m1, zero, p1, p2 = (
             c.text(T("Stufe {n}", n=n), lv, max_len=SHORT_MAX * 2, multiline=True)
             for n, lv in zip(names, d.levels, strict=True)
         )
+        levels = (m2, m1, zero, p1, p2)
     steps = tuple(check_step(s, c, T("Schritt {n}", n=i + 1)) for i, s in enumerate(d.steps))
     if own:
         c.done()

@@ -17,7 +17,7 @@ def german_key(text: str) -> tuple[str, str, str]:
     return (_base(text), unicodedata.normalize("NFKD", text.casefold()), text)
 
 
-def sort_german(items, key=lambda x: x):  # type: ignore[no-untyped-def]
+def sort_german(items, key=lambda x: x):
     return sorted(items, key=lambda item: german_key(key(item)))
 
 

@@ -9,6 +9,7 @@ refused, because they hide text from readers and break exports.
 
 from __future__ import annotations
 
+import datetime
 import unicodedata
 from datetime import date
 
@@ -118,7 +119,9 @@ class Checker:
             )
         return value
 
-    def order(self, field: str, start: date | None, end: date | None, what: str) -> None:
+    def order(
+        self, field: str, start: datetime.date | None, end: datetime.date | None, what: str
+    ) -> None:
         if start is not None and end is not None and end < start:
             self.fail(field, T("darf nicht vor {what} liegen.", what=as_text(what)))
 

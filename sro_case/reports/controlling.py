@@ -90,7 +90,7 @@ def _styles() -> _Styles:
         parent=base,
         fontSize=7.5,
         leading=9,
-        hyphenationLang=german().pairs,  # type: ignore[arg-type]
+        hyphenationLang=german().pairs,
         embeddedHyphenation=1,
         splitLongWords=1,
     )

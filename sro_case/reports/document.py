@@ -80,7 +80,7 @@ def styles() -> Styles:
         parent=base,
         fontSize=9,
         leading=11.5,
-        hyphenationLang=_hyphenator(),  # type: ignore[arg-type]
+        hyphenationLang=_hyphenator(),
         embeddedHyphenation=1,
         splitLongWords=1,
     )

@@ -35,7 +35,7 @@ class AuditLogService:
         self._store = store
 
     @staticmethod
-    def _where(q: Select, f: AuditFilter) -> Select:  # type: ignore[type-arg]
+    def _where(q: Select, f: AuditFilter) -> Select:
         if f.actor:
             q = q.where(AuditEventRecord.actor == f.actor)
         if f.action:

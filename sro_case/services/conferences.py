@@ -98,8 +98,8 @@ class ConferenceService:
                 case.next_review = d.next_review
             s.flush()
             self._store.audit(s, "create", "conference", conf.id, case_id=case_id, detail=d.kind)
-            for r in checked:
-                self._add_review(s, replace(r, conference_id=conf.id))
+            for review in checked:
+                self._add_review(s, replace(review, conference_id=conf.id))
             return mapping.conference(conf)
 
     def add_goal(self, case_id: int, draft: m.GoalDraft) -> m.Goal:

@@ -88,7 +88,7 @@ class DeadlineService:
         ahead = today + timedelta(days=AHEAD_DAYS)
         worker_name = func.coalesce(UserRecord.name, "")
 
-        def base(q):  # type: ignore[no-untyped-def]
+        def base(q):
             q = (
                 q.join(FamilyRecord, FamilyRecord.id == CaseRecord.family_id)
                 .outerjoin(UserRecord, UserRecord.id == CaseRecord.lead_worker_id)
@@ -96,7 +96,7 @@ class DeadlineService:
             )
             return q.where(UserRecord.login == worker) if worker else q
 
-        def scope(q):  # type: ignore[no-untyped-def]
+        def scope(q):
             """The same rows for counting: no family, and the worker by id."""
             q = q.where(CaseRecord.status != closed_status())
             if worker:
@@ -106,7 +106,7 @@ class DeadlineService:
                 )
             return q
 
-        def first(q, due):  # type: ignore[no-untyped-def]
+        def first(q, due):
             q = q.order_by(due, CaseRecord.file_number)
             return q.limit(limit) if limit is not None else q
 

@@ -877,11 +877,10 @@ def parse_table(
             if progress is not None and done % PROGRESS_EVERY == 0:
                 progress(done, max(total, done))
         if mapping is None:
-            header_problems = [
-                _too_long(number, _column_letter(i), c)
-                for i, c in enumerate(cells)
-                if isinstance(c, _TooLong)
-            ]
+            header_problems: list[ImportProblem] = []
+            for i, c in enumerate(cells):  # the reader put a stand-in for an overlong cell
+                if isinstance(c, _TooLong):
+                    header_problems.append(_too_long(number, _column_letter(i), c))
             if header_problems:
                 return [], header_problems
             mapping, problem = _header(number, cells)
@@ -940,7 +939,8 @@ def parse_file(
             "Bitte als .xlsx oder als .csv (Semikolon, UTF-8) speichern."
         )
         return ParsedImport((), (ImportProblem(0, "", message),), "", path.name)
-    rows, problems = [], list(table.problems)
+    rows: list[ImportRow] = []
+    problems = list(table.problems)
     if table.rows or not table.problems:
         rows, found = parse_table(
             table.rows, today=today, progress=progress, total=max(table.filled - 1, 0)

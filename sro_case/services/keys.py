@@ -169,6 +169,7 @@ def rotate_open(
         keys = KeyFile.load(KeyFile.path_for(path))
         store.engine.dispose()  # the rekey needs the only connection
         new_key = new_database_key()
+        assert isinstance(store, vault.VaultStore)
         try:
             _new, kept, dropped = _rotate(path, old_key, keys, identity, remove, step, new_key)
         except BaseException:
@@ -178,7 +179,6 @@ def rotate_open(
                     store.replace_key(candidate)
                     break
             raise
-        assert isinstance(store, vault.VaultStore)
         store.replace_key(new_key)
     return RotationResult(None, kept, dropped, time.perf_counter() - started)
 

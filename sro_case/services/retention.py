@@ -268,12 +268,12 @@ def load_bases(session: Session, case_ids: Sequence[int] | None = None) -> list[
             births[pid] = birth
     helps: dict[int, list[tuple[str, int | None]]] = defaultdict(list)
     for chunk in _chunks([r.id for r in rows]):
-        for cid, kind, pid in session.execute(
+        for cid, kind, helped in session.execute(
             select(HelpRecord.case_id, HelpRecord.help_type, HelpRecord.person_id)
             .where(HelpRecord.case_id.in_(chunk))
             .order_by(HelpRecord.id)
         ):
-            helps[cid].append((kind, pid))
+            helps[cid].append((kind, helped))
     bases = []
     for r in rows:
         household = people[r.family_id]
@@ -676,7 +676,7 @@ class RetentionService:
         known = set(PERIOD_CATEGORIES) | {
             str(i.get("category")) for i in catalogue("help_types") if i.get("category")
         }
-        problems = []
+        problems: list[tuple[str, str]] = []
         if category not in known:
             problems.append(
                 ("Kategorie", T("„{category}“ ist keine Fristenkategorie.", category=category))

@@ -137,9 +137,9 @@ class SqlTallies:
 
     def _all(self, sql: str, **extra: Any) -> list[Any]:
         known = ",".join(str(int(sid)) for sid in self._code) or "NULL"
-        return self._conn.execute(
-            text(sql.replace("<known>", known)), {**self._params, **extra}
-        ).all()
+        return list(
+            self._conn.execute(text(sql.replace("<known>", known)), {**self._params, **extra}).all()
+        )
 
     # ---------------------------------------------------------------- helps
 

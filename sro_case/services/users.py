@@ -35,7 +35,7 @@ class UserService:
         with self._store.write() as s:
             return self._add(s, d)
 
-    def _add(self, s, d: m.UserDraft) -> m.User:  # type: ignore[no-untyped-def]
+    def _add(self, s, d: m.UserDraft) -> m.User:
         if s.execute(select(UserRecord.id).where(UserRecord.login == d.login)).first():
             raise ValidationError(
                 [("Anmeldename", T("„{value}“ ist bereits vergeben.", value=d.login))]

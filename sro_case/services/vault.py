@@ -252,7 +252,7 @@ def create_database(
         keys.save(key_path)
     except BaseException:
         with contextlib.suppress(Exception):
-            engine.dispose()  # type: ignore[possibly-undefined]
+            engine.dispose()
         for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), key_path):
             with contextlib.suppress(OSError):
                 leftover.unlink()

@@ -203,4 +203,4 @@ def _get_drive_type(root: str) -> int:  # pragma: no cover - Windows only
         return 0
     import ctypes
 
-    return int(ctypes.windll.kernel32.GetDriveTypeW(root))  # type: ignore[attr-defined]
+    return int(ctypes.windll.kernel32.GetDriveTypeW(root))

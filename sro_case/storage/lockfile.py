@@ -220,7 +220,7 @@ def _try_lock(fd: int) -> bool:
     try:
         if os.name == "nt":  # pragma: no cover
             os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]  # Windows only
         else:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError as exc:
@@ -232,7 +232,7 @@ def _unlock(fd: int) -> None:
     with contextlib.suppress(OSError):
         if os.name == "nt":  # pragma: no cover
             os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]  # Windows only
         else:
             fcntl.flock(fd, fcntl.LOCK_UN)
 

@@ -33,7 +33,7 @@ class SortNameMixin:
     @validates("name", "display_name")
     def _set_sort_name(self, key: str, value: str) -> str:
         if key == self._sorted_by:
-            self.sort_name = sort_name(value or "")  # type: ignore[attr-defined]
+            self.sort_name = sort_name(value or "")
         return value
 
 
