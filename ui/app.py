@@ -32,6 +32,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         from PySide6.QtGui import QIcon
 
         app.setWindowIcon(QIcon(str(icon)))
+    from ui.main_thread_gc import install as collect_on_gui_thread
+
+    collect_on_gui_thread(app)  # garbage with Qt objects must never be freed on a worker thread
     if not app.property("focus_ring"):  # once: later calls see the style sheet's wrapper
         base = app.style()
         app.setStyle(FocusRingStyle(base.name() if base is not None and base.name() else "fusion"))
