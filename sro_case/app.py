@@ -167,6 +167,22 @@ class Documents(Protocol):
 
     def help_plan(self, case_id: int, out: Path, *, initials: bool | None = None) -> Path: ...
 
+    def source(
+        self,
+        case_id: int,
+        kind: str,
+        *,
+        conference_id: int | None = None,
+        initials: bool | None = None,
+    ) -> m.DocumentSource:
+        """What a document is rendered from (``sro_case.reports.render_document``, on the
+        client's render lane); ``kind`` is ``protocol`` or ``help_plan``."""
+        ...
+
+    def record(self, source: m.DocumentSource, out: Path, data: bytes) -> Path:
+        """Write the rendered document and record the export in the audit log."""
+        ...
+
 
 class Users(Protocol):
     """Accounts and their key slots (admin)."""

@@ -525,7 +525,7 @@ def test_failed_protocol_is_retried_without_recording_twice(  # type: ignore[no-
     w.will_text.setText("Wir schaffen das.")
     w.add_will()
     w.review_rows[0].score.setCurrentIndex(w.review_rows[0].score.findData(0))
-    original = store.documents.conference_protocol
+    original = store.documents.record  # writing the rendered protocol fails once
     calls: list[int] = []
 
     def flaky(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -534,7 +534,7 @@ def test_failed_protocol_is_retried_without_recording_twice(  # type: ignore[no-
             raise SroCaseError("Der Ordner ist schreibgeschützt.")
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(store.documents, "conference_protocol", flaky)
+    monkeypatch.setattr(store.documents, "record", flaky)
     pdf = tmp_path / "p.pdf"
     w.ask_protocol_path = lambda _suggested: pdf
     before = len(store.cases.get(case.id).conferences)

@@ -8,6 +8,7 @@ unsaved edits asks first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,7 @@ from ui.forms import DateField
 from ui.goal_chart import GoalCourseWidget, GoalGlanceWidget
 from ui.i18n import core_label
 from ui.icons import icon
-from ui.ops import failure_text
+from ui.ops import failure_text, make_document
 from ui.refcounts import emit
 from ui.table_sorting import make_sortable
 from ui.tables import ID_ROLE, Row, RowsTableModel, euros, german_date
@@ -109,11 +110,18 @@ class CaseFileWidget(QWidget):
     conference_started = Signal(object)  # the ConferenceWindow that was opened
 
     def __init__(
-        self, store: Application, runner: Runner, case_id: int, parent: QWidget | None = None
+        self,
+        store: Application,
+        runner: Runner,
+        case_id: int,
+        parent: QWidget | None = None,
+        *,
+        render_runner: Runner | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.runner = runner
+        self.render_runner = render_runner or runner  # PDFs (tests: the same lane)
         self.case_id = case_id
         self.detail: m.CaseDetail | None = None
         self.conference_window: Any = None
@@ -431,7 +439,9 @@ class CaseFileWidget(QWidget):
             self.conference_window.raise_()
             self.conference_window.activateWindow()
             return
-        window = ConferenceWindow(self.store, self.runner, self.case_id)
+        window = ConferenceWindow(
+            self.store, self.runner, self.case_id, render_runner=self.render_runner
+        )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.conference_saved.connect(self._on_conference_saved)
         window.closed.connect(self._on_conference_closed)
@@ -742,11 +752,12 @@ class CaseFileWidget(QWidget):
         )
         if chosen is not None:
             path, initials = chosen
-            store, case_id = self.store, self.case_id
-            self._run(
-                lambda: store.documents.conference_protocol(
-                    case_id, path, conference_id=row.id, initials=initials
+            store, case_id, conference_id = self.store, self.case_id, row.id
+            self._document(
+                lambda: store.documents.source(
+                    case_id, "protocol", conference_id=conference_id, initials=initials
                 ),
+                path,
                 self.tr("Protokoll gespeichert: %1").replace("%1", str(path)),
             )
 
@@ -760,8 +771,9 @@ class CaseFileWidget(QWidget):
         if chosen is not None:
             path, initials = chosen
             store, case_id = self.store, self.case_id
-            self._run(
-                lambda: store.documents.help_plan(case_id, path, initials=initials),
+            self._document(
+                lambda: store.documents.source(case_id, "help_plan", initials=initials),
+                path,
                 self.tr("Hilfeplan gespeichert: %1").replace("%1", str(path)),
             )
 
@@ -780,6 +792,16 @@ class CaseFileWidget(QWidget):
             self.reload()
 
         self.runner.submit(fn, done, self._on_error)
+
+    def _document(self, source: Callable[[], m.DocumentSource], path: Path, message: str) -> None:
+        def done(_written: Path) -> None:
+            emit(self.status_message, message)
+            emit(self.changed)
+            self.reload()
+
+        make_document(
+            self.store, self.runner, self.render_runner, source, path, done, self._on_error
+        )
 
     def _on_error(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Nicht gespeichert"), failure_text(exc))

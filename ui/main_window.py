@@ -25,6 +25,7 @@ from ui.i18n import error_text
 from ui.lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockPage
 from ui.refcounts import emit
 from ui.statistics_only import StatisticsOnlyPage, restrict_to_statistics, statistics_only
+from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from sro_case.app import Application
@@ -50,6 +51,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.runner = runner
+        # PDFs render on a lane of their own: a long protocol does not hold the case list
+        self.render_runner: Runner = TaskRunner(self) if isinstance(runner, TaskRunner) else runner
         self._switch_to: tuple[Path, bool] | None = None  # Datei → Datenbank wechseln
         self.locked = False
         self.conference_windows: list[Any] = []  # open Konferenzmodus windows
@@ -219,7 +222,7 @@ class MainWindow(QMainWindow):
             if isinstance(widget, CaseFileWidget) and widget.case_id == case_id:
                 self.tabs.setCurrentIndex(i)
                 return
-        widget = CaseFileWidget(self.store, self.runner, case_id)
+        widget = CaseFileWidget(self.store, self.runner, case_id, render_runner=self.render_runner)
         widget.changed.connect(self.refresh)
         widget.conference_started.connect(self._on_conference_started)
         widget.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -18,6 +19,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sro_case.errors import SroCaseError
 from ui.i18n import error_text
 from ui.tasks import Runner
+
+if TYPE_CHECKING:
+    from sro_case.app import Application
+    from sro_case.domain.models import DocumentSource
 
 T = TypeVar("T")
 log = logging.getLogger("sro_case.ui")
@@ -60,3 +65,26 @@ def run_op(
         QMessageBox.warning(parent, title, failure_text(exc))
 
     runner.submit(work, done, failed or show)
+
+
+def make_document(
+    app: Application,
+    db: Runner,
+    render: Runner,
+    source: Callable[[], DocumentSource],
+    out: Path,
+    done: Callable[[Path], object],
+    failed: Callable[[BaseException], object],
+) -> None:
+    """A case document in three steps: read on the database lane, render the PDF on the
+    render lane (seconds for a long protocol, and the database lane stays free for the case
+    list and search), then write it and record the export on the database lane."""
+    from sro_case.reports import render_document
+
+    def record(read: DocumentSource, data: bytes) -> None:
+        db.submit(lambda: app.documents.record(read, out, data), done, failed)
+
+    def rendered(read: DocumentSource) -> None:
+        render.submit(lambda: render_document(read), lambda data: record(read, data), failed)
+
+    db.submit(source, rendered, failed)

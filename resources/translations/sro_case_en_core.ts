@@ -1847,5 +1847,9 @@
         <source>übrige Stadt</source>
         <translation>rest of the city</translation>
     </message>
+    <message>
+        <source>Unbekannte Dokumentart „{kind}“.</source>
+        <translation>Unknown kind of document “{kind}”.</translation>
+    </message>
 </context>
 </TS>

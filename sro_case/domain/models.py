@@ -441,3 +441,18 @@ class ChainReport:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+# -- a document of a case, read and ready to render (the render lane needs no database) -------
+@dataclass(frozen=True)
+class DocumentSource:
+    """What a case document is rendered from: ``kind`` is ``protocol`` (of ``conference``) or
+    ``help_plan``; read through the audited case read, rendered by
+    ``sro_case.reports.render_document`` anywhere, recorded by ``documents.record``."""
+
+    kind: str
+    case: CaseDetail
+    conference: Conference | None
+    initials: bool
+    generated_on: date
+    author: str

@@ -15,12 +15,8 @@ from typing import TYPE_CHECKING
 from sro_case.domain import models as m
 from sro_case.domain.messages import T
 from sro_case.errors import NotFound, SroCaseError
-from sro_case.reports.protocol import (
-    ProtocolOptions,
-    conference_protocol_pdf,
-    format_date,
-    help_plan_pdf,
-)
+from sro_case.reports import render_document
+from sro_case.reports.protocol import format_date
 from sro_case.storage.files import atomic_write_bytes
 
 if TYPE_CHECKING:
@@ -40,28 +36,50 @@ class DocumentService:
         initials: bool | None = None,
     ) -> Path:
         """Protocol of one conference (default: the latest). ``initials=None`` follows the
-        case's pseudonym setting."""
-        self._store.require_case_access()
-        case = self._store.cases.get(case_id)
-        conference = _pick_conference(case, conference_id)
-        data = conference_protocol_pdf(case, conference, self._options(case, initials))
-        return self._write(Path(out), data, "protocol", conference.id, case_id)
+        case's pseudonym setting. Read, render and record in one call (the command line); the
+        client does the three steps on its two lanes."""
+        source = self.source(case_id, "protocol", conference_id=conference_id, initials=initials)
+        return self.record(source, Path(out), render_document(source))
 
     def help_plan(self, case_id: int, out: Path, *, initials: bool | None = None) -> Path:
         """The § 36 SGB VIII help plan as it stands today."""
-        self._store.require_case_access()
-        case = self._store.cases.get(case_id)
-        data = help_plan_pdf(case, self._options(case, initials))
-        return self._write(Path(out), data, "help_plan", case_id, case_id)
+        source = self.source(case_id, "help_plan", initials=initials)
+        return self.record(source, Path(out), render_document(source))
 
-    # -- internals ---------------------------------------------------------------------
-    def _options(self, case: m.CaseDetail, initials: bool | None) -> ProtocolOptions:
-        return ProtocolOptions(
+    def source(
+        self,
+        case_id: int,
+        kind: str,
+        *,
+        conference_id: int | None = None,
+        initials: bool | None = None,
+    ) -> m.DocumentSource:
+        """What the document is rendered from, read through the audited case read."""
+        self._store.require_case_access()
+        if kind not in ("protocol", "help_plan"):
+            raise SroCaseError(T("Unbekannte Dokumentart „{kind}“.", kind=kind))
+        case = self._store.cases.get(case_id)
+        conference = _pick_conference(case, conference_id) if kind == "protocol" else None
+        return m.DocumentSource(
+            kind=kind,
+            case=case,
+            conference=conference,
             initials=case.pseudonymize if initials is None else initials,
             generated_on=self._store.clock.today(),
             author=case.summary.lead_worker or "",
         )
 
+    def record(self, source: m.DocumentSource, out: Path, data: bytes) -> Path:
+        """Write the rendered document and record the export (with its SHA-256) in the audit
+        log, both or neither."""
+        self._store.require_case_access()
+        case_id = source.case.summary.id
+        if source.kind == "protocol":
+            assert source.conference is not None
+            return self._write(Path(out), data, "protocol", source.conference.id, case_id)
+        return self._write(Path(out), data, "help_plan", case_id, case_id)
+
+    # -- internals ---------------------------------------------------------------------
     def _write(self, out: Path, data: bytes, entity: str, entity_id: int, case_id: int) -> Path:
         """Audit and file go together: a failed write rolls the audit entry back, and a failed
         commit removes the file again."""

@@ -118,10 +118,12 @@ class ConferenceBase(QWidget):
         parent: QWidget | None = None,
         *,
         monotonic: Callable[[], float] = time.monotonic,
+        render_runner: Runner | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.store = store
         self.runner = runner
+        self.render_runner = render_runner or runner  # the protocol's PDF (tests: one lane)
         self.case_id = case_id
         self.detail: m.CaseDetail | None = None
         self.policy: ScreenPolicy = screen_policy((), (), store.clock.today())

@@ -19,7 +19,7 @@ from ui.conference.base import ConferenceBase
 from ui.document_names import document_name, file_number_part
 from ui.forms import format_date
 from ui.i18n import core_label, core_problems
-from ui.ops import failure_text
+from ui.ops import failure_text, make_document
 from ui.refcounts import emit
 
 
@@ -146,19 +146,31 @@ class ProtocolPart(ConferenceBase):
         store, case_id, state = self.store, self.case_id, self._save_state
         use_initials = self.use_initials
 
-        def work() -> tuple[int, Path]:
+        def record() -> int:
+            """The conference with its reviews, once (a retry only writes the protocol)."""
             if state.conference_id is None:
                 assert draft is not None
                 state.conference_id = store.conferences.record(case_id, draft, reviews).id
-            written = store.documents.conference_protocol(
-                case_id, path, conference_id=state.conference_id, initials=use_initials
+            return state.conference_id
+
+        def protocol(conference_id: int) -> None:
+            make_document(
+                store,
+                self.runner,
+                self.render_runner,
+                lambda: store.documents.source(
+                    case_id, "protocol", conference_id=conference_id, initials=use_initials
+                ),
+                path,
+                lambda written: self._on_saved((conference_id, written)),
+                self._on_save_failed,
             )
-            return state.conference_id, written
 
         self._saving = True
         self.save_button.setEnabled(False)
         self._show_message(self.tr("Wird gespeichert …"))
-        self.runner.submit(work, self._on_saved, self._on_save_failed)
+        # recorded on the database lane, the PDF rendered on the render lane, then written
+        self.runner.submit(record, protocol, self._on_save_failed)
 
     def _on_saved(self, result: tuple[int, Path]) -> None:
         conference_id, path = result

@@ -60,8 +60,11 @@ class ConferenceWindow(
         parent: QWidget | None = None,
         *,
         monotonic: Callable[[], float] = time.monotonic,
+        render_runner: Runner | None = None,
     ) -> None:
-        super().__init__(store, runner, case_id, parent, monotonic=monotonic)
+        super().__init__(
+            store, runner, case_id, parent, monotonic=monotonic, render_runner=render_runner
+        )
         self.ask_protocol_path: Callable[[str], Path | None] = self._ask_protocol_path
 
         self.setObjectName("conferenceWindow")
