@@ -117,3 +117,45 @@ def test_no_database_session_on_the_gui_thread(qtbot, store, sessions) -> None: 
     for widget in window.open_case_widgets():
         widget._dirty = False
     assert sessions == [], "\n\n".join(sessions)
+
+
+def test_pdf_renders_on_its_own_lane(qtbot, store, sessions, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """#16: the help plan is read and recorded on the database lane and rendered on the render
+    lane, so a long document does not hold the case list."""
+    import sro_case.reports as reports
+
+    db_threads: set[int] = set()
+    render_threads: set[int] = set()
+    for name in ("read", "write"):
+        inner = getattr(store, name)
+
+        def opened(inner=inner):  # type: ignore[no-untyped-def]
+            db_threads.add(threading.get_ident())
+            return inner()
+
+        monkeypatch.setattr(store, name, opened)
+    real_render = reports.render_document
+
+    def render(source):  # type: ignore[no-untyped-def]
+        render_threads.add(threading.get_ident())
+        return real_render(source)
+
+    monkeypatch.setattr(reports, "render_document", render)
+    window = MainWindow(store, TaskRunner())
+    qtbot.addWidget(window)
+    case_id = store.cases.id_for("51.2-2026-001")  # (set-up, on this thread)
+    sessions.clear()
+    window.open_case(case_id)
+    case = window.current_case()
+    assert case is not None
+    qtbot.waitUntil(lambda: case.detail is not None, timeout=10_000)
+    target = tmp_path / "hilfeplan.pdf"
+    case.ask_document = lambda _title, _name: (target, False)
+    db_threads.clear()
+    case._on_export_help_plan()
+    qtbot.waitUntil(target.exists, timeout=20_000)
+    window.runner.wait()
+    assert render_threads and db_threads
+    assert render_threads.isdisjoint(db_threads)
+    assert threading.main_thread().ident not in render_threads
+    assert sessions == []
