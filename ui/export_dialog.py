@@ -84,6 +84,17 @@ class PublishedTableModel(QAbstractTableModel):
             Status.ZERO: self.tr("nichts vorhanden"),
             Status.NOT_APPLICABLE: self.tr("Aussage nicht sinnvoll"),
         }
+        # the labels in the UI language, once (headerData is asked on every repaint); the
+        # file keeps the official German labels
+        self._labels = {
+            orientation: [
+                (preview_label(c.label), preview_label(c.feature_label)) for c in categories
+            ]
+            for orientation, categories in (
+                (Qt.Orientation.Horizontal, table.cols),
+                (Qt.Orientation.Vertical, table.rows),
+            )
+        }
 
     @property
     def table(self) -> PublishedTable:
@@ -98,12 +109,13 @@ class PublishedTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        labels = self._table.cols if orientation == Qt.Orientation.Horizontal else self._table.rows
-        if not 0 <= section < len(labels):
+        categories = (
+            self._table.cols if orientation == Qt.Orientation.Horizontal else self._table.rows
+        )
+        if not 0 <= section < len(categories):
             return None
-        category = labels[section]
-        # the preview speaks the UI language; the file keeps the official German labels
-        label = preview_label(category.label)
+        category = categories[section]
+        label, feature = self._labels[orientation][section]
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal:  # headers do not wrap by themselves
                 lines = textwrap.wrap(
@@ -112,7 +124,7 @@ class PublishedTableModel(QAbstractTableModel):
                 return "\n".join(lines) or label
             return label
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{preview_label(category.feature_label)}: {label}"
+            return f"{feature}: {label}"
         if role == Qt.ItemDataRole.FontRole and (category.is_total or category.feature == "gebiet"):
             return self._bold
         return None

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from sro_case.domain.passphrase import assess_passphrase, passphrase_strength
-from sro_case.errors import SroCaseError, ValidationError, WrongPassphrase
-from ui.i18n import core_text, error_text
+from sro_case.errors import WrongPassphrase
+from ui.i18n import core_text
 from ui.passphrase_meter import StrengthLabel
 from ui.refcounts import emit
 
@@ -186,10 +186,8 @@ class UnlockDialog(QDialog):
         if isinstance(exc, WrongPassphrase):
             self.message.setText(self.tr("Die Passphrase ist falsch. Bitte erneut versuchen."))
             self.passphrase.selectAll()
-        elif isinstance(exc, ValidationError | SroCaseError):
-            self.message.setText(error_text(exc))
         else:
-            from ui.ops import failure_text
+            from ui.ops import failure_text  # the core's own text, or a plain sentence
 
             self.message.setText(failure_text(exc))
         self.passphrase.setFocus()

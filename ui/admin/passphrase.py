@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from sro_case.app import Application
 from sro_case.domain import rules
-from sro_case.errors import SroCaseError, WrongPassphrase
-from ui.i18n import error_text
+from sro_case.errors import WrongPassphrase
 from ui.ops import failure_text
 from ui.passphrase_meter import StrengthLabel, passphrase_problem, password_field
 from ui.tasks import Runner
@@ -152,8 +151,6 @@ class ChangePassphraseDialog(QDialog):
             )
             self.old.selectAll()
             self.old.setFocus()
-        elif isinstance(exc, SroCaseError):
-            self.message.setText(error_text(exc))
         else:
             self.message.setText(failure_text(exc))
 
