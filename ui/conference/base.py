@@ -100,6 +100,8 @@ class ConferenceBase(QWidget):
 
         def _render_banner(self) -> None: ...  # participants
 
+        def _update_role_labels(self) -> None: ...  # participants
+
         def facilitator(self) -> str: ...  # projection
 
         def text_out(self, text: str) -> str: ...  # projection
@@ -152,6 +154,7 @@ class ConferenceBase(QWidget):
         self._discarded: list[QWidget] = []
         self._columns = 0
         self.review_rows: list[ReviewRow] = []
+        self._role_labels: dict[str, str] = {}  # household member's name → role, if restricted
 
     # ------------------------------------------------------------------ shared helpers
     def held_on(self) -> date:

@@ -185,12 +185,21 @@ class ParticipantsPart(ConferenceBase):
     def who_out(self, who: str, fallback: Callable[[str], str] | None = None) -> str:
         """A "Wer?" value as the shared screen shows it: a household member by role while the
         screen may not show names from the file, else the name (initials if chosen)."""
+        label = self._role_labels.get(who)
+        return label if label else (fallback or self.name_out)(who)
+
+    def _update_role_labels(self) -> None:
+        """Once per redraw: the household members shown by role (none while the screen may
+        show names from the file; a member who takes part is shown by name)."""
+        if self.policy.show_file_names:
+            self._role_labels = {}
+            return
         taking_part = {p.name.casefold() for p in self.participants}
-        if not self.policy.show_file_names and who.casefold() not in taking_part:
-            label = self.household_labels().get(who)
-            if label:
-                return label
-        return (fallback or self.name_out)(who)
+        self._role_labels = {
+            name: label
+            for name, label in self.household_labels().items()
+            if name.casefold() not in taking_part
+        }
 
     def who_suggestions(self) -> list[tuple[str, str]]:
         """(display, full name): the family first — the household on file (by name if the

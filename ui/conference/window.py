@@ -271,6 +271,7 @@ class ConferenceWindow(
             self.participants, self.detail.consents, self.held_on(), self.detail.family.persons
         )
         self._rebuild_scrubber()
+        self._update_role_labels()
         self._render_title()
         self._render_banner()
         self._render_participants()
