@@ -46,7 +46,7 @@ from sro_case.export.tables import (
     StatisticsExport,
     Status,
 )
-from sro_case.reports.fonts import BOLD, REGULAR, register_fonts
+from sro_case.reports.fonts import BOLD, REGULAR
 from sro_case.reports.layout import INK, MUTED, RULE, Furniture, NumberedCanvas
 
 TITLE = "Controllingbericht Sozialraumorientierung"
@@ -81,19 +81,9 @@ class _Styles:
 
 @cache
 def _styles() -> _Styles:
-    from sro_case.reports.hyphenation import german
+    from sro_case.reports.document import base_styles
 
-    register_fonts()
-    base = ParagraphStyle("base", fontName=REGULAR, fontSize=9.5, leading=13, textColor=INK)
-    cell = ParagraphStyle(
-        "cell",
-        parent=base,
-        fontSize=7.5,
-        leading=9,
-        hyphenationLang=german().pairs,
-        embeddedHyphenation=1,
-        splitLongWords=1,
-    )
+    base, cell = base_styles(size=9.5, leading=13, cell_size=7.5, cell_leading=9)
     return _Styles(
         title=ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=18, leading=23),
         subtitle=ParagraphStyle(

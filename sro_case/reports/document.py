@@ -62,28 +62,39 @@ class Styles:
     warn: ParagraphStyle
 
 
-@cache
-def styles() -> Styles:
-    from sro_case.reports.fonts import BOLD, ITALIC, REGULAR, register_fonts
+def base_styles(
+    *, size: float, leading: float, cell_size: float, cell_leading: float
+) -> tuple[ParagraphStyle, ParagraphStyle]:
+    """The body text and the table cell of a document (embedded DejaVu, German hyphenation in
+    cells): the common root of the protocol's and the controlling report's style sheets."""
+    from sro_case.reports.fonts import REGULAR, register_fonts
 
     register_fonts()
     base = ParagraphStyle(
         "base",
         fontName=REGULAR,
         bulletFontName=REGULAR,
-        fontSize=10,
-        leading=13.5,
+        fontSize=size,
+        leading=leading,
         textColor=INK,
     )
     cell = ParagraphStyle(
         "cell",
         parent=base,
-        fontSize=9,
-        leading=11.5,
+        fontSize=cell_size,
+        leading=cell_leading,
         hyphenationLang=_hyphenator(),
         embeddedHyphenation=1,
         splitLongWords=1,
     )
+    return base, cell
+
+
+@cache
+def styles() -> Styles:
+    from sro_case.reports.fonts import BOLD, ITALIC
+
+    base, cell = base_styles(size=10, leading=13.5, cell_size=9, cell_leading=11.5)
     return Styles(
         title=ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=17, leading=21),
         subtitle=ParagraphStyle(
