@@ -15,10 +15,11 @@ from sqlalchemy import delete, event
 from bench import raw_export
 from bench.dataset import PASSPHRASE, Dataset
 from bench.timing import Results, repeat_ms, time_ms
+from sro_case import store as store_module
+from sro_case.accounts import vault
+from sro_case.backups.service import BackupService
+from sro_case.cases.service import CaseFilter
 from sro_case.domain import models as m
-from sro_case.services import vault
-from sro_case.services.backup import BackupService
-from sro_case.services.cases import CaseFilter
 from sro_case.storage.engine import CACHE_KIB, connect_raw
 from sro_case.storage.keyfile import KeyFile
 from sro_case.storage.orm import StatisticsReleaseRecord
@@ -102,7 +103,7 @@ def measure(data: Dataset, db: Path, runs: int, res: Results) -> None:
     kdf = KeyFile.load(KeyFile.path_for(db)).slots[0]
 
     def unlock_and_query() -> None:
-        with vault.unlock(db, PASSPHRASE) as store:
+        with store_module.unlock(db, PASSPHRASE) as store:
             store.cases.count(CaseFilter())
 
     # in turns: Argon2id's 64 MiB and the machine's drift hit both alike (measured one after
@@ -114,7 +115,7 @@ def measure(data: Dataset, db: Path, runs: int, res: Results) -> None:
     res.record("kdf", derive)
     res.record("unlock", unlock)
 
-    store = vault.unlock(db, PASSPHRASE)
+    store = store_module.unlock(db, PASSPHRASE)
     try:
         _measure_open(data, db, store, runs, res)
     finally:
@@ -266,7 +267,7 @@ def _measure_entrusted(store: Any, template: int, runs: int, res: Results) -> No
     benchmark database must not grow by two cases each run."""
     detail = store.cases.get(template)
     with tempfile.TemporaryDirectory() as folder:
-        created = vault.create_database(Path(folder) / "vertraulich.db", PASSPHRASE)
+        created = store_module.create_database(Path(folder) / "vertraulich.db", PASSPHRASE)
         own = created.store
         try:
             ids = []

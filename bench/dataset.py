@@ -18,9 +18,10 @@ from pathlib import Path
 
 import sqlcipher3
 
+from sro_case import demo
+from sro_case import store as store_module
+from sro_case.accounts.vault import database_key
 from sro_case.paths import migrations_dir, resources_dir
-from sro_case.services import demo, vault
-from sro_case.services.vault import database_key
 from sro_case.storage import keyfile
 from sro_case.storage.engine import connect_raw
 from sro_case.storage.keyfile import KeyFile
@@ -57,7 +58,7 @@ def fingerprint(cases: int) -> str:
 def _build(path: Path, cases: int) -> float:
     for stale in path.parent.glob(path.name + "*"):
         stale.unlink()
-    created = vault.create_database(path, PASSPHRASE)
+    created = store_module.create_database(path, PASSPHRASE)
     with created.store as store:
         started = time.perf_counter()
         last = [0.0]
@@ -75,7 +76,7 @@ def _build(path: Path, cases: int) -> float:
 
 def _export_plain(path: Path, plain: Path) -> None:
     """An unencrypted copy through SQLCipher's own ``sqlcipher_export``."""
-    with vault.unlock(path, PASSPHRASE, lock=False) as store:
+    with store_module.unlock(path, PASSPHRASE, lock=False) as store:
         key = database_key(store)
     tmp = plain.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)

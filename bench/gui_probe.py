@@ -61,13 +61,13 @@ def start(db: str) -> None:
 def case_list(db: str) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
-    from sro_case.services import vault
+    from sro_case import store as store_module
     from ui.app import create_application
     from ui.main_window import MainWindow
     from ui.tasks import TaskRunner
 
     app = create_application([sys.argv[0]])
-    store = vault.unlock(Path(db), os.environ["SRO_CASE_PASSPHRASE"])
+    store = store_module.unlock(Path(db), os.environ["SRO_CASE_PASSPHRASE"])
     result: dict[str, Any] = {}
     runner = TaskRunner(app)
     started = time.perf_counter()

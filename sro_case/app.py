@@ -5,8 +5,8 @@ result types – never a session, an engine or a database record.
 
 Two implementations are planned:
 
-* in-process, on the encrypted file of this PC: ``sro_case.services.store.Store``, opened by
-  ``open_local`` (``sro_case.services.vault.unlock`` / ``create_database``); the type checker
+* in-process, on the encrypted file of this PC: ``sro_case.store.Store``, opened by
+  ``open_local`` (``sro_case.accounts.vault.unlock`` / ``create_database``); the type checker
   proves that it is an ``Application`` (``tests/test_facade.py``, ``make lint``);
 * the team client, on the team server (issue #17/#18), with the same protocols.
 
@@ -33,12 +33,12 @@ from sro_case.domain.models import (
 )
 
 if TYPE_CHECKING:  # the features' own result types (moved into feature packages later)
+    from sro_case.backups.service import BackupResult, RestoreResult, VerifyReport
+    from sro_case.deadlines.service import Deadline, DeadlineOverview
     from sro_case.export.tables import StatisticsExport
-    from sro_case.services import audit
-    from sro_case.services.backup import BackupResult, RestoreResult, VerifyReport
-    from sro_case.services.deadlines import Deadline, DeadlineOverview
-    from sro_case.services.retention import RetentionProposal, RetentionResult, RetentionRule
-    from sro_case.services.statistics import WrittenExport
+    from sro_case.kernel import audit
+    from sro_case.retention.service import RetentionProposal, RetentionResult, RetentionRule
+    from sro_case.statistics.service import WrittenExport
 
 
 class Clock(Protocol):
@@ -175,7 +175,7 @@ class Documents(Protocol):
         conference_id: int | None = None,
         initials: bool | None = None,
     ) -> m.DocumentSource:
-        """What a document is rendered from (``sro_case.reports.render_document``, on the
+        """What a document is rendered from (``sro_case.conferences.protocol.render_document``, on the
         client's render lane); ``kind`` is ``protocol`` or ``help_plan``."""
         ...
 

@@ -17,14 +17,19 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sro_case import __version__
 from sro_case.errors import PermissionDenied, SroCaseError, ValidationError
 from sro_case.paths import default_database_path
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from sro_case.store import Store
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_WRONG_PASSPHRASE, EXIT_INVALID = 0, 1, 2, 3, 4
 EXIT_IN_USE, EXIT_NOT_ALLOWED = 5, 6
@@ -70,8 +75,8 @@ def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
     return _read_secret(args, env=PASSPHRASE_ENV, prompt="Passphrase: ", confirm=confirm)
 
 
-def _open(args: argparse.Namespace):
-    from sro_case.services.vault import unlock
+def _open(args: argparse.Namespace) -> Store:
+    from sro_case.store import unlock
 
     recovery = os.environ.get("SRO_CASE_RECOVERY_KEY")
     if recovery:
@@ -119,7 +124,7 @@ def _print_recovery_key(key: str) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from sro_case.services.vault import create_database
+    from sro_case.store import create_database
 
     created = create_database(args.db, _passphrase(args, confirm=True), admin_login=args.admin)
     created.store.close()
@@ -129,8 +134,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from sro_case.services.demo import generate
-    from sro_case.services.vault import create_database
+    from sro_case.demo import generate
+    from sro_case.store import create_database
 
     if args.cases < 0 or args.cases > 1_000_000:
         raise UsageError("--cases muss zwischen 0 und 1.000.000 liegen.")
@@ -252,7 +257,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from sro_case.services.importing import import_parsed, parse_file
+    from sro_case.cases.importing import import_parsed, parse_file
 
     def progress(done: int, total: int) -> None:
         print(f"\r{_n(done):>9} von {_n(total)} Zeilen", end="", file=sys.stderr, flush=True)
@@ -267,7 +272,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
-    from sro_case.services.vault import change_passphrase
+    from sro_case.accounts.vault import change_passphrase
 
     old = _passphrase(args)
     new = _read_secret(args, env=NEW_PASSPHRASE_ENV, prompt="Neue Passphrase: ", confirm=True)
@@ -276,7 +281,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _iso_date(text: str):
+def _iso_date(text: str) -> date:
     from datetime import date
 
     try:
@@ -359,7 +364,7 @@ def cmd_access_request(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from sro_case.services.backup import BackupService
+    from sro_case.backups.service import BackupService
 
     if args.keep < 1:
         raise UsageError("--keep muss mindestens 1 sein.")
@@ -370,7 +375,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from sro_case.services.backup import restore_backup
+    from sro_case.backups.service import restore_backup
 
     if args.overwrite and not args.yes:
         if not sys.stdin.isatty():
@@ -393,7 +398,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_rotate_key(args: argparse.Namespace) -> int:
-    from sro_case.services.keys import rotate_key
+    from sro_case.accounts.keys import rotate_key
 
     result = rotate_key(args.db, _passphrase(args), user=args.user)
     _out(result.summary())
@@ -402,7 +407,7 @@ def cmd_rotate_key(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _day(text: str):
+def _day(text: str) -> date:
     """A date as a German user types it (14.03.2026, 14.3.26) or ISO (2026-03-14)."""
     from datetime import date
 
@@ -522,14 +527,20 @@ argparse._ = lambda text: _ARGPARSE_DE.get(text, text)  # type: ignore[attr-defi
 
 
 class _GermanHelpFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
         return super().add_usage(usage, actions, groups, prefix or "Aufruf: ")
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse with German headings and messages."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _GermanHelpFormatter)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
@@ -795,7 +806,7 @@ def main(argv: Sequence[str] | None = None, *, desktop: Desktop | None = None) -
         sa_exc = sys.modules.get("sqlalchemy.exc")
         if sa_exc is None or not isinstance(exc, sa_exc.DBAPIError):
             raise
-        from sro_case.services.vault import damaged_message
+        from sro_case.accounts.vault import damaged_message
 
         db = getattr(args, "db", "")
         detail = str(getattr(exc, "orig", exc))

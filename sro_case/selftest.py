@@ -21,7 +21,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from sro_case.domain import models as m
+    from sro_case.store import Store
 
 from sro_case import __version__
 
@@ -81,17 +85,18 @@ def scratch_folder() -> Iterator[Path]:
         yield Path(folder)
 
 
-def run_core(test: SelfTest, folder: Path):
+def run_core(test: SelfTest, folder: Path) -> Store:
     """The core steps; returns the unlocked store (the caller closes it) for the window part."""
+    from sro_case.accounts.vault import KdfParams
     from sro_case.domain import models as m
     from sro_case.domain.models import CaseFilter
-    from sro_case.services.vault import KdfParams, create_database, unlock
+    from sro_case.store import create_database, unlock
 
     db = folder / "Sélbsttest Ä" / "fallakten.db"  # a folder name with non-ASCII letters
     # a cheap key derivation: the point is that argon2 and AES-GCM load, not their cost
     kdf = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 
-    def create():
+    def create() -> str:
         created = create_database(db, PASSPHRASE, kdf=kdf)
         created.store.close()
         check(
@@ -159,7 +164,7 @@ def run_core(test: SelfTest, folder: Path):
 
     case_id = test.step("Fall mit Umlauten schreiben", write_case)
 
-    def read_case():
+    def read_case() -> tuple[Store, m.CaseDetail]:
         store = unlock(db, PASSPHRASE)  # a fresh unlock: key slot, Argon2id, AES-GCM
         try:
             detail = store.cases.get(case_id)
@@ -188,10 +193,10 @@ def run_core(test: SelfTest, folder: Path):
     return store
 
 
-def render_pdf(detail, folder: Path) -> Path:
+def render_pdf(detail: m.CaseDetail, folder: Path) -> Path:
+    from sro_case.conferences.protocol import conference_protocol_pdf
     from sro_case.reports.fonts import shape
     from sro_case.reports.hyphenation import german
-    from sro_case.reports.protocol import conference_protocol_pdf
 
     check(german().inserted(LONG_WORD).count("-") >= 3, "keine deutsche Silbentrennung")
     check(shape(ARABIC) != ARABIC, "arabische Schrift wird nicht verbunden")

@@ -12,9 +12,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sro_case.clock import FixedClock
-from sro_case.services.store import Store
-from sro_case.services.vault import create_database
 from sro_case.storage.keyfile import KdfParams
+from sro_case.store import Store, create_database
 
 FAST_KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 PASSPHRASE = "Löwenzahn 'Fall\" 🌼 Kröpelin"

@@ -162,13 +162,12 @@ def core_labels(root: Path = ROOT) -> dict[str, str]:
                 for pair in node.value.elts:  # type: ignore[union-attr]
                     label = pair.elts[1]
                     labels.setdefault(label.value, f"sro_case/domain/enums.py:{label.lineno}")
-    protocol = root / "sro_case" / "reports" / "protocol.py"
-    for node in ast.walk(ast.parse(protocol.read_text(encoding="utf-8"))):
+    for node in ast.walk(ast.parse(enums.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Assign) and any(
             isinstance(t, ast.Name) and t.id == "LEVEL_CAPTIONS" for t in node.targets
         ):  # the goal-attainment captions the conference screen shows
             for caption in node.value.elts:  # type: ignore[attr-defined]
-                labels.setdefault(caption.value, f"sro_case/reports/protocol.py:{caption.lineno}")
+                labels.setdefault(caption.value, f"sro_case/domain/enums.py:{caption.lineno}")
     for name in SHOWN_CATALOGUES:
         data = json.loads((root / "resources" / "catalogues" / f"{name}.json").read_text("utf-8"))
         for item in data["items"]:

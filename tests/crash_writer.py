@@ -22,12 +22,13 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
+from sro_case.accounts.keys import rotate_key
+from sro_case.accounts.vault import change_passphrase
+from sro_case.cases.importing import COLUMNS, import_file
 from sro_case.clock import FixedClock
 from sro_case.domain import models as m
-from sro_case.services.importing import COLUMNS, import_file
-from sro_case.services.keys import rotate_key
-from sro_case.services.vault import change_passphrase, unlock
 from sro_case.storage.keyfile import KdfParams
+from sro_case.store import unlock
 
 PASSPHRASE = "Absturz-sicher Löwenzahn 🌼"
 CHILD_KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)

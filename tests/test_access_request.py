@@ -11,11 +11,11 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from sro_case.access_request.service import AccessRequestService, access_request
 from sro_case.domain import models as m
 from sro_case.errors import NotFound, PermissionDenied
-from sro_case.services.access_request import AccessRequestService, access_request
-from sro_case.services.store import Store
 from sro_case.storage.orm import AuditEventRecord
+from sro_case.store import Store
 from tests.test_retention import make_case
 
 THIRD_PARTIES = ("Sven", "Mia", "Schröder", "Extern-Moderatorin", "Geheimnis", "2013")

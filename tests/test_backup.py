@@ -15,12 +15,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from sro_case.clock import FixedClock
-from sro_case.domain import models as m
-from sro_case.errors import BackupFailed, DatabaseExists, ValidationError
-from sro_case.services import backup as backup_module
-from sro_case.services import demo
-from sro_case.services.backup import (
+from sro_case import demo
+from sro_case.accounts.keys import rotate_key
+from sro_case.accounts.vault import change_passphrase, database_key
+from sro_case.backups import service as backup_module
+from sro_case.backups.service import (
     BackupService,
     Digest,
     database_digest,
@@ -28,11 +27,12 @@ from sro_case.services.backup import (
     last_backup_time,
     restore_backup,
 )
-from sro_case.services.keys import rotate_key
-from sro_case.services.store import Store
-from sro_case.services.vault import change_passphrase, database_key, unlock
+from sro_case.clock import FixedClock
+from sro_case.domain import models as m
+from sro_case.errors import BackupFailed, DatabaseExists, ValidationError
 from sro_case.storage.engine import connect_raw
 from sro_case.storage.keyfile import KeyFile
+from sro_case.store import Store, unlock
 from tests.conftest import PASSPHRASE
 
 NAME = re.compile(r"^fallakten-\d{4}-\d{2}-\d{2}T\d{4}(-\d+)?\.db$")

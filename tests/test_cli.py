@@ -161,7 +161,7 @@ def test_import_all_or_nothing(filled: Path, tmp_path: Path) -> None:
     result = run("import", "--db", str(filled), str(good))
     assert result.returncode == 4  # a name in a list never creates an account
     assert "Petra Lange" in result.stderr and "Fachkraft" in result.stderr
-    from sro_case.services.vault import unlock
+    from sro_case.store import unlock
 
     with unlock(filled, PASSPHRASE) as store:
         store.users.add(m.UserDraft("petra", "Petra Lange"))

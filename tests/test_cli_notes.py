@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from sro_case import cli
+from sro_case.accounts.vault import add_user_slot
 from sro_case.domain import models as m
-from sro_case.services.vault import add_user_slot
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 COLLEAGUE = ("moritz", "Moritz Brandt", "Moritz moderiert gern Konferenzen")

@@ -24,15 +24,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from sro_case import demo
+from sro_case.accounts.vault import add_user_slot, database_key
+from sro_case.backups.service import Digest, database_digest
 from sro_case.domain import models as m
 from sro_case.errors import DatabaseInUse, WrongPassphrase
-from sro_case.services import demo
-from sro_case.services.backup import Digest, database_digest
-from sro_case.services.vault import add_user_slot, create_database, database_key, unlock
 from sro_case.storage import lockfile
 from sro_case.storage.engine import connect_raw
 from sro_case.storage.keyfile import KeyFile
 from sro_case.storage.location import location_warning
+from sro_case.store import create_database, unlock
 from tests import crash_writer as cw
 
 posix_only = pytest.mark.skipif(
@@ -479,7 +480,7 @@ def test_lock_message_from_a_fresh_process(tmp_path: Path) -> None:
     with unlock(db, cw.PASSPHRASE, clock=cw.clock()):
         code = (
             "import sys\n"
-            "from sro_case.services.vault import unlock\n"
+            "from sro_case.store import unlock\n"
             "from sro_case.errors import DatabaseInUse\n"
             "try:\n"
             f"    unlock(sys.argv[1], {cw.PASSPHRASE!r})\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sro_case.domain import models as m
-from sro_case.services.store import Store
+from sro_case.store import Store
 from tests.test_services import new_case
 
 

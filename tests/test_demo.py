@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from sro_case import demo
+from sro_case.cases import search_index
 from sro_case.clock import FixedClock
 from sro_case.domain import models as m
 from sro_case.domain.catalogues import age_in_years, catalogue, closed_status, initial_status
 from sro_case.domain.enums import NoteKind, ResourceKind
 from sro_case.domain.models import CaseFilter
 from sro_case.errors import PermissionDenied
-from sro_case.services import demo, search_index
-from sro_case.services.store import Store
-from sro_case.services.vault import create_database
+from sro_case.store import Store, create_database
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 REPORT_LABELS = {
@@ -100,7 +100,7 @@ def test_same_seed_same_content_different_seed_different(
     first = demo.generate(store, 60, seed=42)
     # a different batch size must not change what is generated (the generator reads its own
     # module's constant; the package only re-exports it)
-    monkeypatch.setattr("sro_case.services.demo.generator.BATCH_CASES", 7)
+    monkeypatch.setattr("sro_case.demo.generator.BATCH_CASES", 7)
     batches: list[int] = []
     second = demo.generate(
         fresh_store, 60, seed=42, progress=lambda done, _total: batches.append(done)
@@ -345,7 +345,7 @@ def test_two_thousand_cases_rate_and_realistic_mix(store: Store) -> None:
 def test_generated_families_sort_in_german_order(store) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import text
 
-    from sro_case.services.demo import generate
+    from sro_case.demo import generate
 
     generate(store, 60, seed=3)
     with store.read() as s:

@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sro_case.clock import FixedClock
+from sro_case.demo import generate
 from sro_case.domain.catalogues import catalogue
 from sro_case.export import build_export
 from sro_case.export.tables import (
@@ -37,9 +38,8 @@ from sro_case.export.tables import (
     StatisticsExport,
 )
 from sro_case.export.writers import to_csv
-from sro_case.services.demo import generate
-from sro_case.services.statistics import _read_facts, _with_deleted_cases
-from sro_case.services.vault import create_database
+from sro_case.statistics.service import _read_facts, _with_deleted_cases
+from sro_case.store import create_database
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.export_audit import (
     HEADER,

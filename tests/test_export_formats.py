@@ -41,8 +41,8 @@ from sro_case.export.tables import (
     StatisticsExport,
     Status,
 )
-from sro_case.services.store import Store
 from sro_case.storage.orm import AuditEventRecord
+from sro_case.store import Store
 from tests.conftest import PASSPHRASE
 from tests.test_export_suppression import (
     FROM,
@@ -475,7 +475,7 @@ def test_rules_and_roles(filled: Filled, tmp_path: Path) -> None:
 def test_degenerate_exports_render(size: int) -> None:
     """No data, or a single case in a single Sozialraum: every format still renders, and the
     PDF still embeds every font it uses."""
-    from sro_case.services.statistics import render
+    from sro_case.statistics.service import render
     from tests.test_export_suppression import ALL_SPACES, build
 
     space = ALL_SPACES[0]

@@ -21,8 +21,7 @@ from sro_case.clock import FixedClock
 from sro_case.domain import models as m
 from sro_case.domain.models import CaseFilter
 from sro_case.errors import SroCaseError, ValidationError
-from sro_case.services.store import Store
-from sro_case.services.vault import create_database
+from sro_case.store import Store, create_database
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 CURATED = [

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import text
 from sqlalchemy import text as text_sql
 
+from sro_case import store as store_module
+from sro_case.accounts import vault
 from sro_case.domain import models as m
 from sro_case.domain.models import AuditFilter
 from sro_case.errors import PermissionDenied, WrongPassphrase
-from sro_case.services import vault
 from tests.conftest import PASSPHRASE
 from ui.admin import AdminWindow, ChangePassphraseDialog
 from ui.admin import retention as admin_retention
@@ -67,7 +68,7 @@ def open_admin(w: MainWindow, page: str) -> AdminWindow:
 
 
 def unlock_as(store, passphrase: str):  # type: ignore[no-untyped-def]
-    return vault.unlock(store.path, passphrase, clock=store.clock)
+    return store_module.unlock(store.path, passphrase, clock=store.clock)
 
 
 # --------------------------------------------------------------------------- users
@@ -319,7 +320,7 @@ def test_backup_now_and_restore_into_a_new_file(window, tmp_path, monkeypatch) -
     page.view.selectRow(0)
     page.restore_button.click()
     assert "als neue Datei" in page.message.text() and target.is_file()
-    restored = vault.unlock(target, PASSPHRASE)
+    restored = store_module.unlock(target, PASSPHRASE)
     try:
         assert [c.file_number for c in restored.cases.list()] == ["51.2-2026-000001"]
     finally:
@@ -369,7 +370,7 @@ def test_change_own_passphrase_in_the_client(window, qtbot) -> None:  # type: ig
     assert "Passphrase von admin geändert" in store.audit_log.list(limit=1)[0].detail
     with pytest.raises(WrongPassphrase):
         vault.verify_passphrase(store.path, PASSPHRASE)
-    reopened = vault.unlock(store.path, new, clock=store.clock)  # a real sign-in, too
+    reopened = store_module.unlock(store.path, new, clock=store.clock)  # a real sign-in, too
     assert reopened.actor == "admin"
     reopened.close()
     # The lock screen takes the new passphrase.
@@ -436,7 +437,9 @@ def test_audit_view_names_the_user_an_entry_is_about(window) -> None:  # type: i
 
 def test_recovery_key_sign_in_has_no_own_passphrase_to_change(qtbot, created) -> None:  # type: ignore[no-untyped-def]
     store = created.store
-    recovered = vault.unlock(store.path, recovery_key=created.recovery_key, clock=store.clock)
+    recovered = store_module.unlock(
+        store.path, recovery_key=created.recovery_key, clock=store.clock
+    )
     try:
         dlg = ChangePassphraseDialog(recovered, InlineTaskRunner())
         qtbot.addWidget(dlg)

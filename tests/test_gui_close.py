@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from sro_case.services.backup import verify_file
-from sro_case.services.vault import database_key
+from sro_case.accounts.vault import database_key
+from sro_case.backups.service import verify_file
 from ui.app import backup_on_close
 from ui.busy import BusyDialog, run_busy
 from ui.tasks import TaskRunner

@@ -249,7 +249,7 @@ def test_the_review_date_typed_with_dots_is_saved_and_a_wrong_one_is_not(
     field; text that is no date is refused with a message and saves nothing."""
     from PySide6.QtWidgets import QMessageBox
 
-    from sro_case.services.cases import CaseService
+    from sro_case.cases.service import CaseService
 
     window.open_case(1)
     case = window.current_case()

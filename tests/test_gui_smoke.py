@@ -72,11 +72,11 @@ def test_unlock_runs_off_the_gui_thread(qtbot, created, db_path) -> None:  # typ
 
 
 def test_create_new_database_asks_twice(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import sro_case.services.vault as vault
+    import sro_case.accounts.vault as vault
     from tests.conftest import FAST_KDF
 
     real = vault.create_database
-    monkeypatch.setattr(vault, "create_database", lambda p, s: real(p, s, kdf=FAST_KDF))
+    monkeypatch.setattr(vault, "create_database", lambda p, s, **kw: real(p, s, kdf=FAST_KDF, **kw))
 
     from ui.recovery_key_dialog import RecoveryKeyDialog
 
@@ -163,7 +163,7 @@ def test_main_window_lists_cases(qtbot, qtmodeltester, store) -> None:  # type: 
 
 
 def test_case_model_pages_lazily(qtbot, qtmodeltester, store) -> None:  # type: ignore[no-untyped-def]
-    from sro_case.services.demo import generate
+    from sro_case.demo import generate
 
     generate(store, 450, seed=2)
     model = CaseListModel(store, InlineTaskRunner())

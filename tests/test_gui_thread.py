@@ -122,7 +122,7 @@ def test_no_database_session_on_the_gui_thread(qtbot, store, sessions) -> None: 
 def test_pdf_renders_on_its_own_lane(qtbot, store, sessions, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """#16: the help plan is read and recorded on the database lane and rendered on the render
     lane, so a long document does not hold the case list."""
-    import sro_case.reports as reports
+    import sro_case.documents as reports
 
     db_threads: set[int] = set()
     render_threads: set[int] = set()

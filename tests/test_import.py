@@ -15,10 +15,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from sro_case.domain.catalogues import catalogue, initial_status
-from sro_case.domain.models import CaseFilter, UserDraft
-from sro_case.errors import PermissionDenied, ValidationError
-from sro_case.services.importing import (
+from sro_case.cases.importing import (
     COLUMNS,
     ImportProblem,
     ImportRejected,
@@ -27,7 +24,10 @@ from sro_case.services.importing import (
     import_file,
     parse_file,
 )
-from sro_case.services.store import Store
+from sro_case.domain.catalogues import catalogue, initial_status
+from sro_case.domain.models import CaseFilter, UserDraft
+from sro_case.errors import PermissionDenied, ValidationError
+from sro_case.store import Store
 
 HEADER = ";".join(COLUMNS)
 TODAY = date(2026, 11, 25)  # the clock fixture's day

@@ -13,10 +13,11 @@ import openpyxl
 import pytest
 from sqlalchemy import text
 
+from sro_case.accounts.vault import RECOVERY_LABEL
+from sro_case.cases.importing import COLUMNS, ImportRejected, import_file
 from sro_case.clock import FixedClock
-from sro_case.services.importing import COLUMNS, ImportRejected, import_file
-from sro_case.services.vault import RECOVERY_LABEL, unlock
 from sro_case.storage.keyfile import KeyFile
+from sro_case.store import unlock
 from tests.conftest import PASSPHRASE
 
 HEADER = ";".join(COLUMNS)

@@ -18,8 +18,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from sro_case.services import importing
-from sro_case.services.importing import (
+from sro_case.cases import importing
+from sro_case.cases.importing import (
     COLUMNS,
     MAX_CELL_CHARS,
     MAX_FILE_BYTES,
@@ -29,7 +29,7 @@ from sro_case.services.importing import (
     import_file,
     parse_file,
 )
-from sro_case.services.store import Store
+from sro_case.store import Store
 
 HEADER = ";".join(COLUMNS)
 ROOT = Path(__file__).resolve().parent.parent
@@ -332,7 +332,7 @@ def test_progress_runs_over_validating_and_writing(
 
 MEASURE = """
 import json, resource, sys
-from sro_case.services.importing import parse_file
+from sro_case.cases.importing import parse_file
 results = {}
 for path in sys.argv[1:]:
     parsed = parse_file(path)

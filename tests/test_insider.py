@@ -23,12 +23,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from sro_case import cli
+from sro_case.accounts.keys import rotate_key
+from sro_case.accounts.vault import add_user_slot, remove_user_slot
+from sro_case.backups.service import BackupService
 from sro_case.clock import FixedClock
 from sro_case.domain import models as m
 from sro_case.errors import DatabaseDamaged, PermissionDenied, WrongPassphrase
-from sro_case.services.backup import BackupService
-from sro_case.services.keys import rotate_key
-from sro_case.services.vault import add_user_slot, create_database, remove_user_slot, unlock
+from sro_case.store import create_database, unlock
 from tests import insider
 from tests.conftest import FAST_KDF, PASSPHRASE
 

@@ -12,6 +12,15 @@ import pytest
 import sqlcipher3
 from sqlalchemy import text
 
+from sro_case import demo
+from sro_case.accounts import keys
+from sro_case.accounts.keys import STEPS, rotate_key
+from sro_case.accounts.vault import (
+    add_user_slot,
+    database_key,
+    probe_key,
+)
+from sro_case.backups.service import Digest, database_digest
 from sro_case.domain.models import UserDraft
 from sro_case.domain.rules import RECOVERY_LOGIN
 from sro_case.errors import (
@@ -21,17 +30,9 @@ from sro_case.errors import (
     ValidationError,
     WrongPassphrase,
 )
-from sro_case.services import demo, keys
-from sro_case.services.backup import Digest, database_digest
-from sro_case.services.keys import STEPS, rotate_key
-from sro_case.services.vault import (
-    add_user_slot,
-    database_key,
-    probe_key,
-    unlock,
-)
 from sro_case.storage.engine import connect_raw, database_salt
 from sro_case.storage.keyfile import RECOVERY, KeyFile
+from sro_case.store import unlock
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 AUDIT = ("audit_event", "meta")

@@ -10,12 +10,12 @@ from alembic.migration import MigrationContext
 from sqlalchemy import text
 
 from sro_case.domain.models import CaseFilter
-from sro_case.services.vault import unlock
 from sro_case.storage import migrate
 from sro_case.storage.engine import database_salt, open_engine
 from sro_case.storage.keyfile import PASSPHRASE as SLOT_PASSPHRASE
 from sro_case.storage.keyfile import KeyFile, new_database_key
 from sro_case.storage.orm import Base
+from sro_case.store import unlock
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 

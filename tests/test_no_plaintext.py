@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from sro_case.domain import models as m
-from sro_case.services.vault import unlock
+from sro_case.store import unlock
 from tests.conftest import PASSPHRASE
 
 CANARIES = [
@@ -66,7 +66,7 @@ def test_scripted_session_leaves_no_plaintext(created, db_path, clock) -> None: 
         f"{CANARIES[2]}-B;{CANARIES[0]};{CANARIES[1]};03.03.2015;d;Schmarl;§ 30;01.04.2026;;\n",
         encoding="utf-8",
     )
-    from sro_case.services.importing import import_file as do_import
+    from sro_case.cases.importing import import_file as do_import
 
     do_import(store, import_file)
     # While open: the live files (database, WAL) hold nothing readable.

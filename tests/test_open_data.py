@@ -18,11 +18,10 @@ from sro_case.clock import FixedClock
 from sro_case.domain import models as m
 from sro_case.domain.models import CaseFilter
 from sro_case.errors import PermissionDenied
-from sro_case.services.open_data import ImportRefused, export_all, import_all
-from sro_case.services.retention import RetentionService
-from sro_case.services.store import Store
-from sro_case.services.vault import create_database
+from sro_case.open_data.service import ImportRefused, export_all, import_all
+from sro_case.retention.service import RetentionService
 from sro_case.storage.orm import Base
+from sro_case.store import Store, create_database
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.test_retention import _rich_case, make_case
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from sro_case import store as store_module
+from sro_case.accounts import vault
 from sro_case.domain import models as m
 from sro_case.domain.passphrase import (
     MIN_PASSPHRASE_LENGTH,
@@ -19,7 +21,6 @@ from sro_case.domain.passphrase import (
     passphrase_strength,
 )
 from sro_case.errors import ValidationError
-from sro_case.services import vault
 from sro_case.storage.keyfile import PASSPHRASE, KeyFile, check_passphrase, new_database_key
 from tests.conftest import FAST_KDF
 from tests.conftest import PASSPHRASE as DB_PASSPHRASE
@@ -162,12 +163,12 @@ def test_meter_score_is_the_verdict() -> None:
 
 def test_create_database_refuses_a_weak_passphrase(db_path, clock) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValidationError, match="Zahlenfolgen"):
-        vault.create_database(db_path, "1234567890", kdf=FAST_KDF, clock=clock)
+        store_module.create_database(db_path, "1234567890", kdf=FAST_KDF, clock=clock)
     with pytest.raises(ValidationError, match="Ein einzelnes Wort"):
-        vault.create_database(db_path, "administrator1", kdf=FAST_KDF, clock=clock)
+        store_module.create_database(db_path, "administrator1", kdf=FAST_KDF, clock=clock)
     # The admin's login is the slot's label: refused when the slot is made, files removed.
     with pytest.raises(ValidationError, match="Anmeldenamen"):
-        vault.create_database(db_path, "Admin (Büro) 7", kdf=FAST_KDF, clock=clock)
+        store_module.create_database(db_path, "Admin (Büro) 7", kdf=FAST_KDF, clock=clock)
     assert not db_path.exists() and not KeyFile.path_for(db_path).exists()
 
 

@@ -25,10 +25,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from sro_case.domain import models as m
-from sro_case.errors import NotFound, PermissionDenied
-from sro_case.reports.fonts import shape
-from sro_case.reports.protocol import (
+from sro_case.conferences.protocol import (
     NameScrubber,
     ProtocolOptions,
     conference_protocol_pdf,
@@ -37,7 +34,10 @@ from sro_case.reports.protocol import (
     help_plan_pdf,
     initials,
 )
-from sro_case.services.store import Store
+from sro_case.domain import models as m
+from sro_case.errors import NotFound, PermissionDenied
+from sro_case.reports.fonts import shape
+from sro_case.store import Store
 from tests.conftest import PASSPHRASE
 
 FILE_NUMBER = "51.2-2026-004711"
@@ -693,7 +693,7 @@ def test_render_time_ten_goals_twenty_steps(store: Store, case_id: int) -> None:
 
 def test_two_speakers_stay_two_quotes() -> None:
     """#15: the will of two speakers was one quote "gesagt von: A, B" in the protocol."""
-    from sro_case.reports.protocol import will_statements
+    from sro_case.conferences.protocol import will_statements
 
     will = "Ayşe Yılmaz: Wir wollen Ruhe am Morgen.\nElif Yılmaz: Ich will in die Kita.\nund mit Mia spielen"
     assert will_statements(will, "Ayşe Yılmaz, Elif Yılmaz") == [

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from sro_case.domain.models import CaseFilter
-from sro_case.services.vault import unlock
 from sro_case.storage import migrate
+from sro_case.store import unlock
 
 RELEASES = Path(__file__).resolve().parent / "releases"
 REVISIONS = sorted(p.name for p in RELEASES.iterdir() if (p / "manifest.json").is_file())

@@ -9,13 +9,14 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import func, select, text
 
+from sro_case.cases import search_index
 from sro_case.clock import FixedClock
 from sro_case.domain import models as m
 from sro_case.errors import PermissionDenied, ValidationError
 from sro_case.export import build_export
 from sro_case.export.tables import Facts, aggregate, assemble
-from sro_case.services import audit, search_index
-from sro_case.services.retention import (
+from sro_case.kernel import audit
+from sro_case.retention.service import (
     CaseBasis,
     HelpBasis,
     RetentionService,
@@ -25,9 +26,8 @@ from sro_case.services.retention import (
     live_snapshots,
     statistical_rows,
 )
-from sro_case.services.statistics import _read_facts
-from sro_case.services.statistics_sql import SqlTallies
-from sro_case.services.store import Store
+from sro_case.statistics.service import _read_facts
+from sro_case.statistics.sql import SqlTallies
 from sro_case.storage.orm import CaseRecord, FamilyRecord, PersonRecord
 from sro_case.storage.orm_retention import (
     CaseStatisticRecord,
@@ -36,6 +36,7 @@ from sro_case.storage.orm_retention import (
     GoalStatisticRecord,
     HelpStatisticRecord,
 )
+from sro_case.store import Store
 
 OPENED = date(2026, 1, 5)
 

@@ -20,11 +20,12 @@ import pytest
 from sqlalchemy import text
 
 from sro_case import cli
+from sro_case.accounts.vault import add_user_slot, remove_user_slot
+from sro_case.backups.service import BackupService
 from sro_case.clock import FixedClock
 from sro_case.domain import models as m
-from sro_case.services.backup import BackupService
-from sro_case.services.vault import add_user_slot, create_database, remove_user_slot, unlock
 from sro_case.storage.keyfile import KeyFile
+from sro_case.store import create_database, unlock
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 EXIT_NOT_ALLOWED = 6
@@ -134,7 +135,7 @@ def _open_data(office: Office) -> Path:
     """An export-all folder (made by the admin) and an empty database to load it into."""
     folder = office.root.parent / "offen"
     if not folder.exists():
-        from sro_case.services.open_data import export_all
+        from sro_case.open_data.service import export_all
 
         with unlock(office.db, PASSPHRASE, user="admin") as store:
             export_all(store, folder)
@@ -384,9 +385,9 @@ def test_the_last_active_admin_stays(
 
 def test_the_services_refuse_too(office: Office, clock: FixedClock) -> None:
     """The rules live in the services, so the desktop client and the command line share them."""
+    from sro_case.accounts.keys import rotate_key
+    from sro_case.backups.service import restore_backup
     from sro_case.errors import PermissionDenied, ValidationError
-    from sro_case.services.backup import restore_backup
-    from sro_case.services.keys import rotate_key
 
     for login in ("clara", "petra", "moritz"):
         secret = USERS[login][2]

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from sro_case.accounts.vault import database_key
 from sro_case.errors import DatabaseDamaged
-from sro_case.services.vault import database_key, unlock
 from sro_case.storage import schema_guard
 from sro_case.storage.engine import connect_raw
+from sro_case.store import unlock
 from tests.conftest import PASSPHRASE
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from sro_case.domain import models as m
 from sro_case.domain.models import CaseFilter
-from sro_case.services.store import Store
+from sro_case.store import Store
 
 
 def _family(store: Store, number: str, surname: str, child: str) -> int:

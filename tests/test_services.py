@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sro_case.domain import models as m
 from sro_case.domain.models import CaseFilter
 from sro_case.errors import NotFound, PermissionDenied, ValidationError, WorkflowError
-from sro_case.services.store import Store
+from sro_case.store import Store
 
 
 def new_case(

@@ -10,9 +10,8 @@ from datetime import date
 
 from sqlalchemy import select
 
-from sro_case.services.demo import generate
-from sro_case.services.statistics import _read_facts
-from sro_case.services.store import Store
+from sro_case.demo import generate
+from sro_case.statistics.service import _read_facts
 from sro_case.storage.orm import (
     CaseRecord,
     ConferenceRecord,
@@ -21,6 +20,7 @@ from sro_case.storage.orm import (
     ParticipantRecord,
     SocialSpaceRecord,
 )
+from sro_case.store import Store
 
 
 def test_conferences_and_goals_read_as_the_obvious_queries_would(store: Store) -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from sro_case import demo
 from sro_case.export import Release, build_export, joint_releases, release_of
 from sro_case.export.tables import Facts, HelpFact, ProtectionFact, Space
-from sro_case.services import demo
-from sro_case.services.store import Store
 from sro_case.storage.orm import StatisticsReleaseRecord
+from sro_case.store import Store
 
 Q1 = (date(2026, 1, 1), date(2026, 3, 31))
 Q2 = (date(2026, 4, 1), date(2026, 6, 30))

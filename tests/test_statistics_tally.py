@@ -13,12 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
+from sro_case.demo import generate
 from sro_case.domain import models as m
 from sro_case.export.tables import RawExport, aggregate, assemble
-from sro_case.services.demo import generate
-from sro_case.services.statistics import _read_facts, _with_deleted_cases
-from sro_case.services.statistics_sql import SqlTallies
-from sro_case.services.store import Store
+from sro_case.statistics.service import _read_facts, _with_deleted_cases
+from sro_case.statistics.sql import SqlTallies
+from sro_case.store import Store
 
 
 def _both(store: Store, date_from: date, date_to: date) -> tuple[RawExport, RawExport]:
@@ -189,7 +189,7 @@ def test_migration_fills_the_tally_for_live_and_deleted_cases(store: Store, cloc
     """Revision 0008 on a database that already holds cases, some of them deleted."""
     from alembic import command
 
-    from sro_case.services.retention import RetentionService
+    from sro_case.retention.service import RetentionService
     from sro_case.storage import migrate
     from sro_case.storage.engine import WRITE_OPTION
 

@@ -295,8 +295,8 @@ _GERMAN_WORDS = ("Die ", "Sicherung", "Schlüssel", "beschädigt", "nicht", "Dat
 def test_backup_key_and_lock_errors_in_english(qapp, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Errors built from other messages (a restore refused for a damaged backup lists the
     check's findings; "in use" names the holder) are English through and through."""
+    from sro_case.backups.service import BackupService
     from sro_case.errors import BackupFailed, DatabaseInUse, WrongPassphrase
-    from sro_case.services.backup import BackupService
     from sro_case.storage.keyfile import RECOVERY, KeyFile
     from sro_case.storage.lockfile import LockInfo, _in_use_message
 

@@ -11,6 +11,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from sro_case.accounts.vault import (
+    MAX_DELAY_S,
+    add_user_slot,
+    attempts_path,
+    change_passphrase,
+    database_key,
+    probe_key,
+    remove_user_slot,
+    verify_passphrase,
+)
 from sro_case.clock import FixedClock
 from sro_case.domain import models as m
 from sro_case.errors import (
@@ -20,19 +30,8 @@ from sro_case.errors import (
     ValidationError,
     WrongPassphrase,
 )
-from sro_case.services.store import Store
-from sro_case.services.vault import (
-    MAX_DELAY_S,
-    add_user_slot,
-    attempts_path,
-    change_passphrase,
-    database_key,
-    probe_key,
-    remove_user_slot,
-    unlock,
-    verify_passphrase,
-)
 from sro_case.storage.keyfile import KeyFile
+from sro_case.store import Store, unlock
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 USERS = {

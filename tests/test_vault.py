@@ -10,6 +10,7 @@ import pytest
 import sqlcipher3
 from sqlalchemy import text
 
+from sro_case.accounts.vault import change_passphrase
 from sro_case.errors import (
     DatabaseDamaged,
     DatabaseExists,
@@ -19,8 +20,8 @@ from sro_case.errors import (
     SchemaTooNew,
     WrongPassphrase,
 )
-from sro_case.services.vault import change_passphrase, create_database, unlock
 from sro_case.storage.keyfile import KeyFile
+from sro_case.store import create_database, unlock
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 

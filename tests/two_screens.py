@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from sro_case.clock import FixedClock
-from sro_case.services.vault import create_database
 from sro_case.storage.keyfile import KdfParams
+from sro_case.store import create_database
 from tests.conftest import PASSPHRASE
 from tests.test_conference_mode import make_case, screen_texts
 from ui.conference import ConferenceWindow

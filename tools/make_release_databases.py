@@ -41,17 +41,18 @@ import json, sys, inspect
 from pathlib import Path
 from datetime import date
 sys.path.insert(0, sys.argv[1])
-from sro_case.services import vault
+from sro_case import store as store_module
+from sro_case.accounts import vault
 out = Path(sys.argv[2]); passphrase = sys.argv[3]
 kwargs = {}
 params = inspect.signature(vault.create_database).parameters
 if "kdf" in params:
     from sro_case.storage.keyfile import KdfParams
     kwargs["kdf"] = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
-created = vault.create_database(out / "fallakten.db", passphrase, **kwargs)
+created = store_module.create_database(out / "fallakten.db", passphrase, **kwargs)
 store = created.store
 try:
-    from sro_case.services.demo import generate
+    from sro_case.demo import generate
     generate(store, 6, seed=3)
 except ImportError:
     from sro_case.domain import models as m

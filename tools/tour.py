@@ -17,11 +17,10 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from sro_case.clock import FixedClock
+from sro_case.demo import generate
 from sro_case.domain.models import UserDraft
-from sro_case.services.demo import generate
-from sro_case.services.store import Store
-from sro_case.services.vault import create_database, unlock
 from sro_case.storage.keyfile import KdfParams
+from sro_case.store import Store, create_database, unlock
 from tools.conference_demo_case import make_case
 from ui.tables import ID_ROLE
 from ui.tasks import InlineTaskRunner

@@ -785,7 +785,7 @@ class CaseFileWidget(QWidget):
         """A hint in the status bar (nothing selected, nothing to do)."""
         emit(self.status_message, message)
 
-    def _run(self, fn: Any, message: str) -> None:
+    def _run(self, fn: Callable[[], object], message: str) -> None:
         def done(_result: Any) -> None:
             emit(self.status_message, message)
             emit(self.changed)

@@ -79,7 +79,7 @@ def make_document(
     """A case document in three steps: read on the database lane, render the PDF on the
     render lane (seconds for a long protocol, and the database lane stays free for the case
     list and search), then write it and record the export on the database lane."""
-    from sro_case.reports import render_document
+    from sro_case.documents import render_document
 
     def record(read: DocumentSource, data: bytes) -> None:
         db.submit(lambda: app.documents.record(read, out, data), done, failed)

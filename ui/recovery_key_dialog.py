@@ -1,7 +1,7 @@
 """The recovery key, shown once: in a dialog of its own that cannot be closed by a stray Enter.
 
 It offers Drucken (a one-page PDF with the database's name and the date, see
-``sro_case.reports.recovery_sheet``) and Kopieren, and closes only after the user confirmed
+``sro_case.accounts.recovery_sheet``) and Kopieren, and closes only after the user confirmed
 "Ich habe den Schlüssel sicher verwahrt".
 """
 
@@ -115,7 +115,7 @@ class RecoveryKeyDialog(QDialog):
             if not chosen:
                 return
             target = Path(chosen)
-        from sro_case.reports.recovery_sheet import write_recovery_sheet
+        from sro_case.documents import write_recovery_sheet
 
         try:
             write_recovery_sheet(target, self.key, self.database.name, self.today)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sro_case.selftest import SelfTest
-    from sro_case.services.store import Store
+    from sro_case.store import Store
 
 
 def _check(condition: bool, message: str) -> None:

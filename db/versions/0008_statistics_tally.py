@@ -15,7 +15,7 @@ on (an INSERT OR REPLACE fires the delete triggers only then). A later migration
 a table (Alembic's batch mode) wraps it in ``sro_case.storage.migrate.triggers_suspended``. Deleted cases keep their rows under negative keys: the
 retention service adds them from the anonymised statistical record
 (``sro_case.storage.tally.record_deleted_cases``). Like the search index, the tables are not
-mapped in the ORM; ``sro_case.services.statistics_sql`` reads them, and a test checks its
+mapped in the ORM; ``sro_case.statistics.sql`` reads them, and a test checks its
 figures against the reference path over plain facts.
 
 Revision ID: 0008

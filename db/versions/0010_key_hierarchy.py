@@ -7,7 +7,7 @@ written before this revision stay unsigned and are pinned by the first signed en
 An entrusted note keeps its text and participants only sealed (``sealed``: AES-256-GCM under a
 content key), and ``note_key`` holds that content key sealed to each reader's public key (the
 author, and whoever a consent released the entry to). Notes written before this revision are
-sealed at the next sign-in of a user with a key pair (``sro_case.services.entrusted``).
+sealed at the next sign-in of a user with a key pair (``sro_case.cases.entrusted``).
 ``app_user.sign_key`` registers the public signing key bound to each login: a key slot whose key
 differs is refused, and a key rotation seals the new database key only to registered keys.
 

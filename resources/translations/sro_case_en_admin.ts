@@ -1076,49 +1076,49 @@ Before saving you see exactly what the file contains; small case numbers are sup
 </context>
 <context>
     <name>core</name>
-    <!-- deletion-period categories (sro_case/services/retention.py), shown in Verwaltung → Löschfristen -->
+    <!-- deletion-period categories (sro_case/domain/retention.py), shown in Verwaltung → Löschfristen -->
     <message>
-        <location filename="../../sro_case/services/retention.py"/>
+        <location filename="../../sro_case/domain/retention.py"/>
         <source>alle übrigen Fälle</source>
         <translation>all other cases</translation>
     </message>
     <message>
-        <location filename="../../sro_case/services/retention.py"/>
+        <location filename="../../sro_case/domain/retention.py"/>
         <source>Fälle mit Gefährdungseinschätzung (§ 8a SGB VIII)</source>
         <translation>Cases with a risk assessment (§ 8a SGB VIII)</translation>
     </message>
     <message>
-        <location filename="../../sro_case/services/retention.py"/>
+        <location filename="../../sro_case/domain/retention.py"/>
         <source>Hilfe zur Erziehung ohne § 9b</source>
         <translation>Help with upbringing without § 9b</translation>
     </message>
     <message>
-        <location filename="../../sro_case/services/retention.py"/>
+        <location filename="../../sro_case/domain/retention.py"/>
         <source>Eingliederungshilfe ohne § 9b</source>
         <translation>Integration help without § 9b</translation>
     </message>
     <message>
-        <location filename="../../sro_case/services/retention.py"/>
+        <location filename="../../sro_case/domain/retention.py"/>
         <source>Hilfen für junge Volljährige ohne § 9b (z. B. § 41a)</source>
         <translation>Helps for young adults without § 9b (e.g. § 41a)</translation>
     </message>
     <message>
-        <location filename="../../sro_case/services/retention.py"/>
+        <location filename="../../sro_case/domain/retention.py"/>
         <source>Vormundschaft ohne § 9b</source>
         <translation>Guardianship without § 9b</translation>
     </message>
     <message>
-        <location filename="../../sro_case/services/retention.py"/>
+        <location filename="../../sro_case/domain/retention.py"/>
         <source>Angebote im Sozialraum (§§ 11–24)</source>
         <translation>Services in the social space (§§ 11–24)</translation>
     </message>
     <message>
-        <location filename="../../sro_case/services/retention.py"/>
+        <location filename="../../sro_case/domain/retention.py"/>
         <source>Fälle ohne Hilfe</source>
         <translation>Cases without help</translation>
     </message>
     <message>
-        <location filename="../../sro_case/services/retention.py"/>
+        <location filename="../../sro_case/domain/retention.py"/>
         <source>§ 9b SGB VIII (70 Jahre nach dem 30. Geburtstag)</source>
         <translation>§ 9b SGB VIII (70 years after the 30th birthday)</translation>
     </message>

@@ -7,6 +7,7 @@ configuration folder (``catalogues/``); that file replaces the default one.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -40,7 +41,7 @@ class Catalogue:
         self._by_code = {i.code: i for i in items}
         self._by_name = {i.name.casefold(): i for i in items}
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[CatalogueItem]:
         return iter(self.items)
 
     def __len__(self) -> int:
@@ -142,11 +143,11 @@ def _age_bounds(groups: Catalogue) -> tuple[tuple[int, int | None, str], ...]:
 
 
 def initial_status() -> str:
-    return next(i.code for i in catalogue("case_statuses") if i.get("initial"))
+    return str(next(i.code for i in catalogue("case_statuses") if i.get("initial")))
 
 
 def closed_status() -> str:
-    return next(i.code for i in catalogue("case_statuses") if i.get("closed"))
+    return str(next(i.code for i in catalogue("case_statuses") if i.get("closed")))
 
 
 def reopened_status() -> str:

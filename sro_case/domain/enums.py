@@ -117,3 +117,14 @@ _LABEL_LIST: list[tuple[StrEnum, str]] = [
     (GoalStatus.DROPPED, "aufgegeben"),
 ]
 _LABELS: dict[tuple[type, str], str] = {(type(m), m.value): text for m, text in _LABEL_LIST}
+
+
+# The goal attainment scale (GAS): the five levels as shown and their German captions.
+LEVEL_LABELS = ("−2", "−1", "0", "+1", "+2")
+LEVEL_CAPTIONS = (
+    "deutlich weniger als erwartet",
+    "etwas weniger als erwartet",
+    "erwartetes Ergebnis",
+    "etwas mehr als erwartet",
+    "deutlich mehr als erwartet",
+)

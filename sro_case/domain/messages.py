@@ -13,7 +13,7 @@ Rules for templates: literals only (no f-strings, so a scanner can see them), Ge
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 #: The Qt translation context of every core template.
 CONTEXT = "core"
@@ -32,7 +32,11 @@ class Text(str):
         obj.params = dict(params)
         return obj
 
-    def __reduce__(self):  # keeps template and params in pickles
+    def __reduce__(
+        self,
+    ) -> tuple[
+        Callable[..., Text], tuple[str, dict[str, object]]
+    ]:  # keeps template and params in pickles
         return (_rebuild, (self.template, dict(self.params)))
 
 

@@ -448,7 +448,7 @@ class ChainReport:
 class DocumentSource:
     """What a case document is rendered from: ``kind`` is ``protocol`` (of ``conference``) or
     ``help_plan``; read through the audited case read, rendered by
-    ``sro_case.reports.render_document`` anywhere, recorded by ``documents.record``."""
+    ``sro_case.conferences.protocol.render_document`` anywhere, recorded by ``documents.record``."""
 
     kind: str
     case: CaseDetail

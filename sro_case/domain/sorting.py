@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+Item = TypeVar("Item")
 
 _EXPAND = str.maketrans({"ß": "ss", "ẞ": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d"})
 
@@ -17,7 +21,8 @@ def german_key(text: str) -> tuple[str, str, str]:
     return (_base(text), unicodedata.normalize("NFKD", text.casefold()), text)
 
 
-def sort_german(items, key=lambda x: x):
+def sort_german(items: Iterable[Item], key: Callable[[Item], str] = str) -> list[Item]:
+    """``items`` in German order of ``key`` (default: the items themselves, as text)."""
     return sorted(items, key=lambda item: german_key(key(item)))
 
 

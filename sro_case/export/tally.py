@@ -7,7 +7,7 @@ largest of the unit values. Two sources give the same tallies:
 
 - ``FactTallies`` counts plain facts in Python. It is the reference: short, obviously right,
   and what the tests compare against.
-- ``sro_case.services.statistics_sql.SqlTallies`` lets SQLite count the narrow tally tables
+- ``sro_case.statistics.sql.SqlTallies`` lets SQLite count the narrow tally tables
   that triggers keep current (migration 0008): ten times faster on a city's database.
 
 ``tables.assemble`` lays out the tables from either. Every case belongs to one Sozialraum, so

@@ -2,7 +2,7 @@
 paragraph styles with the embedded DejaVu fonts and German hyphenation, user text made safe
 for ReportLab's markup (escaped, Arabic shaped, line breaks kept), the house table, and
 building a document with its header and footer. Used by the conference protocol and help plan
-(``protocol``) and the Art. 15 access package (``sro_case.services.access_request``)."""
+(``protocol``) and the Art. 15 access package (``sro_case.access_request.service``)."""
 
 from __future__ import annotations
 

@@ -35,7 +35,7 @@ class Furniture:
     shape: Callable[[str], str] = lambda text: text  # e.g. Arabic shaping
 
 
-class NumberedCanvas(Canvas):
+class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no type information
     """Holds pages back until the end so every footer can say "Seite X von Y"."""
 
     def __init__(self, *args: Any, furniture: Furniture, **kwargs: Any) -> None:

@@ -1,4 +1,4 @@
 """Encrypted storage: key slots, the SQLCipher engine, the ORM records, migrations.
 
-ORM records (``*Record``) never leave this package and ``sro_case.services``.
+ORM records (``*Record``) never leave this package, the kernel and the feature packages.
 """

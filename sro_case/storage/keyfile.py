@@ -20,7 +20,7 @@ atomically; the database itself is not rewritten.
 During a key rotation (or a restore with another key) the file also holds *pending* slots and
 wraps for the new database key: they are written before the database changes and become the
 slots once that is confirmed, so that a crash at any moment leaves a key file that opens the
-database with the old or the new key (see ``sro_case.services.keys``).
+database with the old or the new key (see ``sro_case.accounts.keys``).
 
 Version 1 files (every slot wrapping the raw database key) are still read; a key rotation by an
 admin turns them into version 2.

@@ -8,7 +8,7 @@ help and so on — so live and deleted cases never share a key and the figures d
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -119,7 +119,7 @@ def _register(conn: Connection, where: str) -> None:
 
 
 # what each tally table must hold: rows in the source (live, deleted), rows in the tally
-_COUNTS = (
+_COUNTS: tuple[tuple[str, str, Callable[..., Text]], ...] = (
     (
         "SELECT (SELECT count(*) FROM help), (SELECT count(*) FROM help_statistic)",
         "SELECT count(*) FILTER (WHERE help_id > 0), count(*) FILTER (WHERE help_id < 0) "

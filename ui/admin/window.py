@@ -1,5 +1,5 @@
 """Verwaltung (admins only): users and their key slots, the audit chain, deletion periods,
-backups and restores — the client side of what ``sro_case.services`` already offers.
+backups and restores — the client side of what the facade (``sro_case.app``) already offers.
 
 Everything runs on the task runner (one database thread) behind a busy indicator; the pages
 only react to results. The window is one of the main window's: it hides and drops every row

@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from sro_case.domain import models as m
 from sro_case.domain.catalogues import catalogue
-from sro_case.domain.enums import GoalStatus, ResourceKind
-from sro_case.reports.protocol import LEVEL_LABELS
+from sro_case.domain.enums import LEVEL_LABELS, GoalStatus, ResourceKind
 from ui.conference.base import ConferenceBase
 from ui.conference.widgets import ReviewRow, wrapped_label
 from ui.forms import format_date

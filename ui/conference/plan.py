@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
 
 from sro_case.domain import models as m
 from sro_case.domain import rules
-from sro_case.domain.enums import ResourceKind
+from sro_case.domain.enums import LEVEL_CAPTIONS, LEVEL_LABELS, ResourceKind
 from sro_case.domain.validation import Checker
 from sro_case.errors import ValidationError
-from sro_case.reports.protocol import LEVEL_CAPTIONS, LEVEL_LABELS
 from ui.conference.base import ConferenceBase
 from ui.conference.widgets import (
     FlowLayout,

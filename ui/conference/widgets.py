@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from sro_case.domain import models as m
 from sro_case.domain.catalogues import catalogue
-from sro_case.reports.protocol import LEVEL_CAPTIONS, LEVEL_LABELS
+from sro_case.domain.enums import LEVEL_CAPTIONS, LEVEL_LABELS
 from ui.goal_chart import GoalCourseWidget
 from ui.i18n import core_label, core_problems
 from ui.refcounts import emit

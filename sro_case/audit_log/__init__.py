@@ -1,0 +1,1 @@
+"""Protokoll (audit log): reading, filtering and verifying the hash-chained entries."""

@@ -1,0 +1,1 @@
+"""Backups: encrypted copies with their key file, checking them, and restoring."""

@@ -1,0 +1,1 @@
+"""Database information and the integrity check (schema, audit chain, statistics)."""
