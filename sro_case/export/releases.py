@@ -30,6 +30,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from typing import Any
 
 from sro_case.export.suppression import (
@@ -39,6 +40,7 @@ from sro_case.export.suppression import (
     LogicalCells,
     cell_key,
     count_cells,
+    key_parts,
     protection_levels,
 )
 from sro_case.export.tables import (
@@ -59,10 +61,16 @@ def _grows_with_period(key: Key) -> bool:
     """A figure counted once per period that can only grow with the period: goals reviewed,
     helps with costs, cases with a conference – but not a case's number of conferences (one
     conference in each quarter is two in the half year)."""
-    pop, coords = key  # type: ignore[misc]
+    pop, coords = key_parts(key)
     if pop == "konferenz_faelle":
         return all(feature != "konferenzen" for feature, _ in coords)
     return pop in PER_PERIOD
+
+
+def _json_key(key: Key) -> tuple[str, list[list[str]]]:
+    """A logical cell as stored: population and coordinates as JSON lists."""
+    pop, coords = key_parts(key)
+    return pop, [list(c) for c in coords]
 
 
 RawFor = Callable[[date, date], RawExport]  # true figures of a period, not merging any column
@@ -82,7 +90,7 @@ class Release:
         """The stored form: period, threshold, and per cell [population, coordinates, status,
         published figure or null]."""
         cells = [
-            [key[0], [list(c) for c in key[1]], str(status), self.figures.get(key)]  # type: ignore[index]
+            [*_json_key(key), str(status), self.figures.get(key)]
             for key, status in sorted(self.cells.items(), key=lambda kv: repr(kv[0]))
         ]
         return json.dumps(
@@ -165,7 +173,7 @@ def joint_releases(releases: Iterable[Release], date_from: date, date_to: date) 
 def merges_sex(releases: Iterable[Release]) -> bool:
     """Whether any of these releases merged "divers" with "ohne Angabe": the new export must
     merge too, or its separate figures would bound the merged ones."""
-    return any(key[1] and ("geschlecht", MERGED_SEX) in key[1] for r in releases for key in r.cells)  # type: ignore[index]
+    return any(("geschlecht", MERGED_SEX) in key_parts(key)[1] for r in releases for key in r.cells)
 
 
 def _shares_state(population: str, r: Release, date_from: date, date_to: date) -> bool:
@@ -192,7 +200,7 @@ def _merged_sex(logical: LogicalCells, equations: list[Equation]) -> None:
     """Add the "divers / ohne Angabe" cells as sums, so an export that merged them links to
     segments that did not."""
     for key in list(logical.values):
-        pop, coords = key  # type: ignore[misc]
+        pop, coords = key_parts(key)
         sex = dict(coords).get("geschlecht")
         if sex != "diverse":
             continue
@@ -217,7 +225,7 @@ def _check_additive(
     in every period, and the joint audit would rest on a wrong model: refused, never skipped."""
     mine = [seg for seg in segs if date_from <= seg[0] and seg[1] <= date_to]
     for key, cell in cells.items():
-        if key[0] in ADDITIVE:  # type: ignore[index]
+        if key_parts(key)[0] in ADDITIVE:
             total = sum(seg_logical[seg].values.get(key, 0) for seg in mine)
             if total != cell.value:
                 raise ValueError(
@@ -296,14 +304,14 @@ def joint_model(
         _merged_sex(logical, logical.equations)
     _check_additive(cells, date_from, date_to, segs, seg_logical)
     for seg, logical in seg_logical.items():
-        values = {k: v for k, v in logical.values.items() if k[0] in ADDITIVE}  # type: ignore[index]
+        values = {k: v for k, v in logical.values.items() if key_parts(k)[0] in ADDITIVE}
         seg_values[seg] = values
         tag = ("segment", seg)
         for k, v in values.items():
             out_cells[(tag, k)] = _segment_cell(k, v, new_limit)
             hidden.add((tag, k))
         for e in logical.equations:
-            if e.total[0] in ADDITIVE:  # type: ignore[index]
+            if key_parts(e.total)[0] in ADDITIVE:
                 parts = tuple((tag, p) for p in e.parts)
                 out_eqs.append(Equation((tag, e.total), parts, f"segment:{e.family}"))
 
@@ -319,35 +327,37 @@ def joint_model(
         regions.update((covers[a] - covers[b], covers[b] - covers[a], covers[a] & covers[b]))
     regions = {r for r in regions if len(r) > 1 and r not in covers.values()}
     for region in sorted(regions, key=sorted):
-        tag = ("region", tuple(sorted(region)))
+        region_tag = ("region", tuple(sorted(region)))
         for k in sorted({k for g in region for k in seg_values[g]}, key=repr):
-            parts = tuple(("segment", g) for g in sorted(region) if k in seg_values[g])
-            value = sum(seg_values[g[1]][k] for g in parts)  # type: ignore[index]
-            out_cells[(tag, k)] = _segment_cell(k, value, new_limit)
-            hidden.add((tag, k))
-            out_eqs.append(Equation((tag, k), tuple((g, k) for g in parts), "region"))
+            in_region = [g for g in sorted(region) if k in seg_values[g]]
+            total = sum(seg_values[g][k] for g in in_region)
+            out_cells[(region_tag, k)] = _segment_cell(k, total, new_limit)
+            hidden.add((region_tag, k))
+            out_eqs.append(
+                Equation((region_tag, k), tuple((("segment", g), k) for g in in_region), "region")
+            )
 
     def link(owner: Key, key: Key, first: date, last: date) -> float:
         """``owner`` (an export's cell) as the sum of its segments; its true value."""
-        parts = [
-            (("segment", seg), key)
-            for seg in segs
-            if first <= seg[0] and seg[1] <= last and key in seg_values[seg]
+        covered = [
+            seg for seg in segs if first <= seg[0] and seg[1] <= last and key in seg_values[seg]
         ]
-        out_eqs.append(Equation(owner, tuple(parts), "release"))
-        return float(sum(seg_values[p[0][1]][key] for p in parts))  # type: ignore[index]
+        out_eqs.append(
+            Equation(owner, tuple((("segment", seg), key) for seg in covered), "release")
+        )
+        return float(sum(seg_values[seg][key] for seg in covered))
 
     for key in list(cells):
-        if key[0] in ADDITIVE:  # type: ignore[index]
+        if key_parts(key)[0] in ADDITIVE:
             link(key, key, date_from, date_to)
     for n, r in enumerate(releases):
-        tag = ("release", n)
+        release_tag = ("release", n)
         for key, status in r.cells.items():
-            pop = key[0]  # type: ignore[index]
+            pop = key_parts(key)[0]
             limit = limit_of(key, r.threshold)
             if pop in ADDITIVE:
-                value = link((tag, key), key, r.date_from, r.date_to)
-                owner: Key = (tag, key)
+                value = link((release_tag, key), key, r.date_from, r.date_to)
+                owner: Key = (release_tag, key)
             elif _shares_state(pop, r, date_from, date_to) and key in out_cells:
                 # the same figure as the new export's: the same status
                 cell = out_cells[key]
@@ -365,6 +375,11 @@ def joint_model(
     return JointModel(out_cells, out_eqs, hidden, tuple(periods[1:]))
 
 
+def _tagged(tag: tuple[str, int], key: Key) -> Key:
+    """An earlier export's cell: its logical cell under that export's tag."""
+    return (tag, key)
+
+
 def _nested_counts(
     out_cells: dict[Key, Cell],
     out_eqs: list[Equation],
@@ -378,14 +393,17 @@ def _nested_counts(
     costs) do not add up, but a reader knows: part ≤ whole ≤ the sum of parts that cover it
     (if the first quarter shows "–", the half year equals the second quarter). Written as
     equations with hidden, never published slack cells."""
-    spans: dict[Key, tuple[date, date]] = {("new",): period}
-    values: dict[Key, dict[Key, int]] = {("new",): {k: int(c.value) for k, c in cells.items()}}
-    owners: dict[Key, Any] = {("new",): lambda key: key}
+    new = ("new", -1)  # the new export; ("release", n) the earlier ones
+    spans: dict[tuple[str, int], tuple[date, date]] = {new: period}
+    values: dict[tuple[str, int], dict[Key, int]] = {
+        new: {k: int(c.value) for k, c in cells.items()}
+    }
+    owners: dict[tuple[str, int], Callable[[Key], Key]] = {new: lambda key: key}
     for n, r in enumerate(releases):
         if (r.date_from, r.date_to) == period:
             continue  # the same cells as the new export's (see joint_model)
         spans[("release", n)] = (r.date_from, r.date_to)
-        owners[("release", n)] = lambda key, tag=("release", n): (tag, key)
+        owners[("release", n)] = partial(_tagged, ("release", n))
 
     def nested(a: tuple[date, date], b: tuple[date, date]) -> bool:
         return b[0] <= a[0] and a[1] <= b[1] and a != b
@@ -404,23 +422,25 @@ def _nested_counts(
         if w2 == w and a < b and cover(spans[a], spans[b], spans[w])
     }
     involved = {x for pair in inside for x in pair}
-    for tag in involved - {("new",)}:
+    for tag in involved - {new}:
         first, last = spans[tag]
         logical = count_cells(raw_for(first, last), 0, 0)
-        values[tag] = {k: v for k, v in logical.values.items() if k[0] in PER_PERIOD}  # type: ignore[index]
+        values[tag] = {k: v for k, v in logical.values.items() if key_parts(k)[0] in PER_PERIOD}
         n = tag[1]
         for key, value in values[tag].items():
             owner = owners[tag](key)
-            status = releases[n].cells.get(key)  # type: ignore[index]
+            status = releases[n].cells.get(key)
             if owner in out_cells or status is None:
                 continue
-            out_cells[owner] = _release_cell(float(value), status, releases[n].threshold)  # type: ignore[index]
+            out_cells[owner] = _release_cell(float(value), status, releases[n].threshold)
             if status.suppressed:
                 hidden.add(owner)
         # the earlier export's own tables: rows, columns, Gebiet sums
         for e in logical.equations:
             members = [e.total, *e.parts]
-            if e.total[0] in PER_PERIOD and all(owners[tag](k) in out_cells for k in members):  # type: ignore[index]
+            if key_parts(e.total)[0] in PER_PERIOD and all(
+                owners[tag](k) in out_cells for k in members
+            ):
                 out_eqs.append(
                     Equation(
                         owners[tag](e.total),
@@ -429,7 +449,7 @@ def _nested_counts(
                     )
                 )
 
-    def cell(tag: Key, key: Key) -> Key | None:
+    def cell(tag: tuple[str, int], key: Key) -> Key | None:
         owner = owners[tag](key)
         return owner if owner in out_cells else None
 

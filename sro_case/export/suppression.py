@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sro_case.export.tables import (
     TOTAL_CODE,
@@ -46,6 +46,18 @@ if TYPE_CHECKING:
     from sro_case.export.releases import RawFor, Release
 
 Key = Hashable
+Coords = tuple[tuple[str, str], ...]
+CellKey = tuple[str, Coords]  # a logical count cell: (population, coordinates)
+
+
+def key_parts(key: Key) -> CellKey:
+    """The population and coordinates of a logical cell (``cell_key``). The release audit's
+    tagged keys (a segment's or an earlier export's cell) are not logical cells."""
+    if isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str):
+        return cast(CellKey, key)
+    raise TypeError(f"not a logical cell: {key!r}")
+
+
 _EPS = 1e-9
 _GROUND = -1
 SUM_PROTECTION = 1.2  # a hidden sum's interval must be at least 120 % of the sum wide
@@ -240,7 +252,9 @@ class _HighsLP:
         self.h = self._solver(highspy)
         inf = highspy.kHighsInf
         self.h.addVars(n, [0.0] * n, [inf] * n)
-        starts, index, values = [], [], []
+        starts: list[int] = []
+        index: list[int] = []
+        values: list[float] = []
         for coefs in rows:
             starts.append(len(index))
             for j, a in coefs.items():
@@ -834,13 +848,13 @@ def protect(
 # --------------------------------------------------------------------------- the export
 
 
-def cell_key(population: str, *coords: tuple[str, str]) -> Key:
+def cell_key(population: str, *coords: tuple[str, str]) -> CellKey:
     """A logical cell: the sub-population, independent of which table shows it."""
     return (population, tuple(sorted(c for c in coords if c[1] != TOTAL_CODE)))
 
 
 def _weight(key: Key, appearances: int) -> float:
-    dims = len(key[1])  # type: ignore[index]
+    dims = len(key_parts(key)[1])
     return {0: 40.0, 1: 6.0}.get(dims, 1.0) * appearances
 
 
@@ -956,15 +970,15 @@ def _count_cells(
     members: dict[str, list[str]] = defaultdict(list)
     for s in raw.spaces:
         members[s.group].append(s.code)
-    for key in list(logical):
-        pop, coords = key  # type: ignore[misc]
+    for area_cell in list(logical):
+        pop, coords = key_parts(area_cell)
         area = dict(coords).get("gebiet")
         if area is None or not members[area]:
             continue
         rest = [c for c in coords if c[0] != "gebiet"]
-        parts = [cell_key(pop, *rest, ("sozialraum", code)) for code in members[area]]
-        if all(p in logical for p in parts):
-            equations.append(Equation(key, tuple(parts), f"hierarchy:{pop}"))
+        in_area = [cell_key(pop, *rest, ("sozialraum", code)) for code in members[area]]
+        if all(p in logical for p in in_area):
+            equations.append(Equation(area_cell, tuple(in_area), f"hierarchy:{pop}"))
     return logical, _dedupe(equations), layout
 
 
@@ -1046,12 +1060,12 @@ def _sum_protection(
             parts = tuple(j for j in leaves if spaces_groups[rows[j].code] == r.code)
             if parts:
                 equations.append(Equation(i, parts, "hierarchy"))
-    cases = dict(enumerate(table.cases))
-    hidden, primary = _protect_unions(cells, equations, equations, cases, threshold)
+    cases: dict[Key, int] = dict(enumerate(table.cases))
+    hidden, first_hidden = _protect_unions(cells, equations, equations, cases, threshold)
     out = []
     for i in range(len(rows)):
         if i in hidden:
-            out.append(Status.PRIMARY if i in primary else Status.SECONDARY)
+            out.append(Status.PRIMARY if i in first_hidden else Status.SECONDARY)
         elif cells[i].value <= 0:
             out.append(Status.ZERO)
         else:
@@ -1090,7 +1104,7 @@ def publish(
     unions = [
         eq
         for eq in equations
-        if eq.total[0] in with_key_figures  # type: ignore[index]
+        if key_parts(eq.total)[0] in with_key_figures
         and (eq.family.endswith(":sum") or eq.family.startswith("hierarchy:"))
     ]
     cases = {k: c.cases for k, c in logical.items()}
@@ -1138,7 +1152,7 @@ def publish(
         sum_status: dict[int, list[Status]] = {}
         grid_rows = []
         for i, row in enumerate(keys):
-            line = [count_cell(row[0])]  # type: ignore[arg-type]
+            line = [count_cell(row[0])]
             for j, col in enumerate(table.cols[1:], start=1):
                 value = table.values[i][j]
                 if col.kind == "mean":

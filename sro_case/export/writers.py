@@ -328,10 +328,10 @@ def to_xlsx(export: StatisticsExport) -> bytes:
                 ws.row_dimensions[r].height = lines * _LINE_BODY + 3
             for c, published in enumerate(table.cells[r - head - 1], start=2):
                 if published.status is Status.VALUE and published.value is not None:
-                    value: float | str = (
+                    figure: float = (
                         int(published.value) if published.decimals == 0 else published.value
                     )
-                    cell = ws.cell(r, c, value)
+                    cell = ws.cell(r, c, figure)
                     cell.number_format = _number_format(published)
                     cell.alignment = top
                 else:
