@@ -100,3 +100,17 @@ def sort_name(text: str) -> str:
 def index_row_0002(family_name: str, person_names: str) -> tuple[str, str]:
     names = f"{family_name} {person_names}".strip()
     return names, phonetic_words(names)
+
+
+# -- the two dialects of the one revision chain (#17): the encrypted file (SQLite/SQLCipher)
+# and the team server (PostgreSQL). Written December 2026.
+def on_postgresql(bind: object) -> bool:
+    """Whether the revision runs on the team server's PostgreSQL."""
+    return getattr(getattr(bind, "dialect", None), "name", "") == "postgresql"
+
+
+def group_concat(bind: object, expression: str, separator: str = " ") -> str:
+    """SQLite's ``group_concat`` as the dialect spells it."""
+    if on_postgresql(bind):
+        return f"string_agg({expression}, '{separator}')"
+    return f"group_concat({expression}, '{separator}')"

@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from sro_case.clock import FixedClock
 from sro_case.storage.keyfile import KdfParams
 from sro_case.store import Store, create_database
+from tests.postgres import pg_server, pg_url  # noqa: F401  (fixtures)
 
 FAST_KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 PASSPHRASE = "Löwenzahn 'Fall\" 🌼 Kröpelin"

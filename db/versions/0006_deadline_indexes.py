@@ -27,6 +27,7 @@ def upgrade() -> None:
         "action_step",
         ["due_on", "goal_id"],
         sqlite_where=sa.text("done = 0"),
+        postgresql_where=sa.text("NOT done"),
     )
     op.create_index("ix_goal_id_case", "goal", ["id", "case_id"])
     op.create_index("ix_case_file_id_status", "case_file", ["id", "status", "lead_worker_id"])

@@ -18,20 +18,21 @@ down_revision = "0006"
 branch_labels = None
 depends_on = None
 
-ROWS = sa.text(
+ROWS = (
     "SELECT s.rowid, f.display_name, "
-    "(SELECT group_concat(p.last_name, ' ') FROM person p WHERE p.family_id = f.id) "
+    "(SELECT {surnames} FROM person p WHERE p.family_id = f.id) "
     "FROM case_search s JOIN case_file c ON c.id = s.rowid JOIN family f ON f.id = c.family_id"
 )
 
 
 def _rebuild(surnames_only: bool) -> None:
-    from migration_helpers import phonetic_words  # frozen (db/migration_helpers.py)
+    from migration_helpers import group_concat, phonetic_words  # frozen (db/migration_helpers.py)
 
     bind = op.get_bind()
     if surnames_only:
+        query = sa.text(ROWS.format(surnames=group_concat(bind, "p.last_name")))
         rows = [
-            (rowid, f"{family} {surnames or ''}") for rowid, family, surnames in bind.execute(ROWS)
+            (rowid, f"{family} {surnames or ''}") for rowid, family, surnames in bind.execute(query)
         ]
     else:  # downgrade: every name again, as revision 0002 indexed them
         rows = list(bind.execute(sa.text("SELECT rowid, names FROM case_search")))

@@ -280,7 +280,89 @@ def _fill_deleted() -> None:
         bind.execute(sa.text(statement))
 
 
+# The team server (#17, PostgreSQL, December 2026): the same relations with the same columns as
+# views over the case files and the statistical records. PostgreSQL counts them in one pass each
+# without a copy kept current by triggers; deleted cases appear through their statistical record,
+# so nothing has to enter them. Day numbers, months and ages are computed as above.
+PG_DAY = "({0} - DATE '1970-01-01')"
+PG_MONTHS = (
+    "CASE WHEN {1} IS NULL THEN NULL ELSE greatest(0, "
+    "(extract(year FROM {1}) - extract(year FROM {0}))::int * 12 "
+    "+ extract(month FROM {1})::int - extract(month FROM {0})::int "
+    "- (extract(day FROM {1}) < extract(day FROM {0}))::int) END"
+)
+PG_AGE = (
+    "CASE WHEN {0} IS NULL THEN NULL ELSE "
+    "(extract(year FROM {1}) - extract(year FROM {0}))::int "
+    "- (to_char({1}, 'MM-DD') < to_char({0}, 'MM-DD'))::int END"
+)
+PG_SPACE_OF_DELETED = "(SELECT s.id FROM social_space s WHERE s.code = c.social_space_code)"
+PG_BITS = (
+    "(SELECT coalesce(sum(1::bigint << (d.id - 1)), 0) FROM tally_discipline d "
+    "WHERE d.id <= 63 AND {0})"
+)
+PG_VIEWS = {
+    "tally_discipline": """
+        SELECT row_number() OVER (ORDER BY code)::int AS id, code FROM (
+            SELECT discipline AS code FROM participant WHERE discipline <> ''
+            UNION
+            SELECT split_part(part, '=', 1) FROM conference_statistic,
+                   unnest(string_to_array(discipline_counts, ',')) AS part
+            WHERE split_part(part, '=', 1) <> '') AS codes""",
+    "tally_help": f"""
+        SELECT h.id AS help_id, h.case_id AS case_key, c.social_space_id AS space_id,
+               h.help_type, {PG_DAY.format("h.start_on")} AS start_day,
+               {PG_DAY.format("h.end_on")} AS end_day, h.end_reason,
+               {PG_MONTHS.format("h.start_on", "h.end_on")} AS months,
+               h.monthly_cost_cents AS cost_cents,
+               {PG_AGE.format("p.birth_date", "h.start_on")} AS age_years,
+               NULL::text AS age_group, coalesce(nullif(p.sex, ''), 'unspecified') AS sex
+        FROM help h JOIN case_file c ON c.id = h.case_id LEFT JOIN person p ON p.id = h.person_id
+        UNION ALL
+        SELECT -h.id, -c.id, {PG_SPACE_OF_DELETED}, h.help_type,
+               {PG_DAY.format("h.start_on")}, {PG_DAY.format("h.end_on")}, h.end_reason,
+               {PG_MONTHS.format("h.start_on", "h.end_on")}, h.monthly_cost_cents, NULL,
+               coalesce(nullif(h.age_group, ''), 'ohne_angabe'),
+               coalesce(nullif(h.sex, ''), 'unspecified')
+        FROM help_statistic h JOIN case_statistic c ON c.id = h.case_statistic_id""",
+    "tally_conference": f"""
+        SELECT k.id AS conference_id, k.case_id AS case_key, c.social_space_id AS space_id,
+               {PG_DAY.format("k.held_on")} AS held_day,
+               {
+        PG_BITS.format("d.code IN (SELECT discipline FROM participant WHERE conference_id = k.id)")
+    } AS disciplines
+        FROM conference k JOIN case_file c ON c.id = k.case_id
+        UNION ALL
+        SELECT -k.id, -c.id, {PG_SPACE_OF_DELETED}, {PG_DAY.format("k.held_on")},
+               {PG_BITS.format("strpos(',' || k.discipline_counts, ',' || d.code || '=') > 0")}
+        FROM conference_statistic k JOIN case_statistic c ON c.id = k.case_statistic_id""",
+    "tally_review": f"""
+        SELECT r.goal_id AS goal_key,
+               {PG_DAY.format("r.reviewed_on")}::bigint * {RANK} + r.id AS rank, r.score,
+               g.case_id AS case_key, c.social_space_id AS space_id
+        FROM goal_review r JOIN goal g ON g.id = r.goal_id JOIN case_file c ON c.id = g.case_id
+        UNION ALL
+        SELECT -g.id, {PG_DAY.format("r.reviewed_on")}::bigint * {RANK} + r.id, r.score, -c.id,
+               {PG_SPACE_OF_DELETED}
+        FROM goal_review_statistic r JOIN goal_statistic g ON g.id = r.goal_statistic_id
+        JOIN case_statistic c ON c.id = g.case_statistic_id""",
+    "tally_protection": f"""
+        SELECT c.id AS case_key, c.social_space_id AS space_id,
+               {PG_DAY.format("c.opened_on")} AS opened_day, c.outcome_8a AS outcome
+        FROM case_file c WHERE c.child_protection
+        UNION ALL
+        SELECT -c.id, {PG_SPACE_OF_DELETED}, {PG_DAY.format("c.opened_on")}, c.outcome_8a
+        FROM case_statistic c WHERE c.child_protection""",
+}
+
+
 def upgrade() -> None:
+    from migration_helpers import on_postgresql
+
+    if on_postgresql(op.get_bind()):
+        for name, body in PG_VIEWS.items():
+            op.execute(f"CREATE VIEW {name} AS {body}")
+        return
     for statement in TABLES:
         op.execute(statement)
     for name, body in TRIGGERS.items():
@@ -291,6 +373,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    from migration_helpers import on_postgresql
+
+    if on_postgresql(op.get_bind()):
+        for name in reversed(PG_VIEWS):
+            op.execute(f"DROP VIEW IF EXISTS {name}")
+        return
     for name in TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     for table in TALLY_TABLES:

@@ -48,6 +48,7 @@ def upgrade() -> None:
         ["author_id"],
         unique=False,
         sqlite_where=sa.text("entrusted = 1 AND sealed = ''"),
+        postgresql_where=sa.text("entrusted AND sealed = ''"),
     )
     op.create_table(
         "note_key",

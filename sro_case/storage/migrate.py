@@ -55,6 +55,11 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     the commit: a migration that leaves a dangling reference rolls back whole.
     """
     cfg = alembic_config()
+    if engine.dialect.name == "postgresql":  # the team server: transactional DDL, no batch mode
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, target)
+        return
     with engine.execution_options(**{WRITE_OPTION: True}).connect() as conn:
         raw = conn.connection.dbapi_connection
         assert raw is not None

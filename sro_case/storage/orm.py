@@ -175,6 +175,7 @@ class CaseNoteRecord(Base):
             "ix_case_note_unsealed",
             "author_id",
             sqlite_where=text("entrusted = 1 AND sealed = ''"),
+            postgresql_where=text("entrusted AND sealed = ''"),
         ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -291,7 +292,13 @@ class ActionStepRecord(Base):
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     # the open steps by date, with their goal: the Fristen view reads nothing else
     __table_args__ = (
-        Index("ix_action_step_open_due", "due_on", "goal_id", sqlite_where=text("done = 0")),
+        Index(
+            "ix_action_step_open_due",
+            "due_on",
+            "goal_id",
+            sqlite_where=text("done = 0"),
+            postgresql_where=text("NOT done"),
+        ),
     )
 
 
