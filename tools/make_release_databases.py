@@ -6,7 +6,7 @@ checked out into a temporary git worktree and *its own code* creates an encrypte
 a few fictitious cases (its demo generator, or one case by hand where it had none). The files
 and a manifest of what they hold (file numbers, family names, revision) are copied here.
 
-    python tools/make_release_databases.py      # needs the git history of this repository
+    python tools/make_release_databases.py [REVISION …]   # needs the git history of this repository
 
 Run once per new revision that ships; the files are synthetic (no real person's data).
 """
@@ -34,6 +34,7 @@ RELEASES = {
     "0007": "485b07f",
     "0008": "f240b5c",
     "0009": "9aee914",
+    "0010": "d5303e2",
 }
 
 MAKE = r"""
@@ -41,18 +42,22 @@ import json, sys, inspect
 from pathlib import Path
 from datetime import date
 sys.path.insert(0, sys.argv[1])
-from sro_case import store as store_module
-from sro_case.accounts import vault
+try:  # the core split by feature (#16): the composition root opens the store
+    from sro_case.store import create_database
+except ImportError:  # earlier releases: the vault did
+    from sro_case.services.vault import create_database
 out = Path(sys.argv[2]); passphrase = sys.argv[3]
 kwargs = {}
-params = inspect.signature(vault.create_database).parameters
-if "kdf" in params:
+if "kdf" in inspect.signature(create_database).parameters:
     from sro_case.storage.keyfile import KdfParams
     kwargs["kdf"] = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
-created = store_module.create_database(out / "fallakten.db", passphrase, **kwargs)
+created = create_database(out / "fallakten.db", passphrase, **kwargs)
 store = created.store
 try:
-    from sro_case.demo import generate
+    try:
+        from sro_case.demo import generate
+    except ImportError:
+        from sro_case.services.demo import generate
     generate(store, 6, seed=3)
 except ImportError:
     from sro_case.domain import models as m
@@ -70,9 +75,11 @@ store.close()
 """
 
 
-def main() -> int:
+def main(only: list[str]) -> int:
     python = sys.executable
     for revision, commit in RELEASES.items():
+        if only and revision not in only:
+            continue
         target = OUT / revision
         with tempfile.TemporaryDirectory() as tmp:
             tree = Path(tmp) / "tree"
@@ -116,4 +123,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

@@ -80,6 +80,13 @@ class UserRecord(SortNameMixin, Base):
     # 0010: the public signing key (base64) bound to this login; a key slot whose key differs
     # is refused, and a key rotation seals the new database key only to registered keys
     sign_key: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # 0011, the team server (#17; empty in the encrypted file of a single PC): the discipline
+    # (catalogue code) the consents release to, the team a Teamleitung sees, the sign-in
+    discipline: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    team: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    passphrase_hash: Mapped[str] = mapped_column(Text, default="", server_default="")
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class FamilyRecord(SortNameMixin, Base):
@@ -128,6 +135,8 @@ class CaseRecord(Base):
     # Show initials instead of names on the conference screen and in protocols (the case's choice).
     pseudonymize: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     next_review: Mapped[date | None] = mapped_column(Date, index=True)
+    # 0011: grows with every change of the case; a save over a newer version is refused (#17)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     # Deadlines join every overdue step to its case: id with status and worker in an index
     # of their own spares reading 100,000 wide rows (migration 0006).
     __table_args__ = (Index("ix_case_file_id_status", "id", "status", "lead_worker_id"),)
@@ -141,6 +150,30 @@ class CaseRecord(Base):
     goals: Mapped[list[GoalRecord]] = relationship(cascade="all, delete-orphan")
     resources: Mapped[list[ResourceRecord]] = relationship(cascade="all, delete-orphan")
     status_changes: Mapped[list[StatusChangeRecord]] = relationship(cascade="all, delete-orphan")
+
+
+class CaseTeamRecord(Base):
+    """A colleague the lead worker added to a case (Fallteam, team server only)."""
+
+    __tablename__ = "case_team"
+    __table_args__ = (UniqueConstraint("case_id", "user_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), index=True)
+    added_by: Mapped[str] = mapped_column(String(100))
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ServerSessionRecord(Base):
+    """A sign-in on the team server: the SHA-256 of a random token, never the token."""
+
+    __tablename__ = "server_session"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class StatusChangeRecord(Base):
