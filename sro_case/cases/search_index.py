@@ -23,19 +23,26 @@ def index_row(family_name: str, person_names: str, surnames: str | None = None) 
 def reindex_case(session: Session, case_id: int) -> None:
     row = session.execute(
         text(
-            "SELECT c.file_number, f.display_name, "
-            "(SELECT group_concat(p.first_name || ' ' || p.last_name, ' ') "
-            " FROM person p WHERE p.family_id = f.id), "
-            "(SELECT group_concat(p.last_name, ' ') FROM person p WHERE p.family_id = f.id) "
+            "SELECT c.file_number, f.display_name, f.id "
             "FROM case_file c JOIN family f ON f.id = c.family_id WHERE c.id = :id"
         ),
         {"id": case_id},
     ).one_or_none()
+    persons = (
+        session.execute(
+            text("SELECT first_name, last_name FROM person WHERE family_id = :f ORDER BY id"),
+            {"f": row[2]},
+        ).all()
+        if row is not None
+        else []
+    )
     session.execute(text("DELETE FROM case_search WHERE rowid = :id"), {"id": case_id})
     if row is None:
         return
-    file_number, family_name, person_names, surnames = row
-    names, phonetic = index_row(family_name, person_names or "", surnames or "")
+    file_number, family_name, _family_id = row
+    person_names = " ".join(f"{first} {last}" for first, last in persons)
+    surnames = " ".join(last for _first, last in persons)
+    names, phonetic = index_row(family_name, person_names, surnames)
     session.execute(
         text(
             "INSERT INTO case_search(rowid, file_number, names, phonetic) "
@@ -82,3 +89,23 @@ def file_number_fragment(query: str) -> str | None:
         return None
     escaped = text_.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def postgresql_search(query: str) -> tuple[str, dict[str, str]] | None:
+    """The same search on the team server's PostgreSQL, which has no FTS5 (revision 0002 keeps
+    the rows in a plain, trigram-indexed table): every word in the names or the file number, or
+    its Kölner Phonetik code among the phonetic words. SQL with bound parameters only."""
+    clauses: list[str] = []
+    params: dict[str, str] = {}
+    for i, word in enumerate(_WORD.findall(query)):
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params[f"w{i}"] = f"%{escaped}%"
+        alternatives = [f"s.names ILIKE :w{i}", f"s.file_number ILIKE :w{i}"]
+        code = cologne_phonetic(word)
+        if code and len(word) >= 3:
+            params[f"p{i}"] = f"% {code} %"
+            alternatives.append(f"(' ' || s.phonetic || ' ') LIKE :p{i}")
+        clauses.append("(" + " OR ".join(alternatives) + ")")
+    if not clauses:
+        return None
+    return "SELECT s.rowid FROM case_search s WHERE " + " AND ".join(clauses), params

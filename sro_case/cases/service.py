@@ -7,7 +7,7 @@ import builtins
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, and_, func, or_, select, text
+from sqlalchemy import Select, and_, column, func, or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -124,7 +124,13 @@ class CaseService:
     def _apply_filter(self, q: Select[Any], f: CaseFilter) -> Select[Any]:
         """Filter conditions on ``case_file`` alone (code and login become id lookups), so
         that counting and paging need no joins."""
-        if f.search:
+        if f.search and self._store.engine.dialect.name == "postgresql":
+            search = search_index.postgresql_search(f.search)
+            if search is None:
+                return q.where(text("false"))
+            sql, params = search
+            q = q.where(CaseRecord.id.in_(text(sql).bindparams(**params).columns(column("rowid"))))
+        elif f.search:
             expr = search_index.match_expression(f.search)
             found: list[Any] = []
             if expr is not None:

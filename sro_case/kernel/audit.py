@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from sro_case.domain.messages import T
@@ -36,6 +36,7 @@ from sro_case.storage.keypairs import verify as verify_signature
 from sro_case.storage.orm import AuditEventRecord, MetaRecord
 
 GENESIS = "0" * 64
+_CHAIN_LOCK = 0x5352_4F41  # "SROA": the audit chain's advisory lock on PostgreSQL
 HEAD_SEQ = "audit_head_seq"
 HEAD_HASH = "audit_head_hash"
 BIND = "bind_key"
@@ -132,6 +133,10 @@ def append(
     """Add one event, signed by ``signer`` (the session's user; None only for a database still
     on a version 1 key file). Call inside a write transaction (BEGIN IMMEDIATE serialises
     writers)."""
+    if session.get_bind().dialect.name == "postgresql":
+        # the team server's writers run side by side: one chain, so appends take turns (the
+        # lock is held until the transaction ends; SQLite's writer lock does this in the file)
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK})
     head_seq = _meta(session, HEAD_SEQ)
     head_hash = _meta(session, HEAD_HASH)
     seq = int(head_seq.value) + 1 if head_seq else 1
@@ -231,6 +236,10 @@ def verify(
         hashes[rec.seq] = rec.hash
         prev = rec.hash
         expected_seq = rec.seq + 1
+    if session.get_bind().dialect.name == "postgresql":
+        # the team server's writers run side by side: one chain, so appends take turns (the
+        # lock is held until the transaction ends; SQLite's writer lock does this in the file)
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK})
     head_seq = _meta(session, HEAD_SEQ)
     head_hash = _meta(session, HEAD_HASH)
     if head_seq is not None or count:
@@ -344,6 +353,10 @@ class _Registry:
 
 def head(session: Session) -> tuple[int, str]:
     """The last sequence number and hash (0 and GENESIS for an empty log)."""
+    if session.get_bind().dialect.name == "postgresql":
+        # the team server's writers run side by side: one chain, so appends take turns (the
+        # lock is held until the transaction ends; SQLite's writer lock does this in the file)
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK})
     head_seq = _meta(session, HEAD_SEQ)
     head_hash = _meta(session, HEAD_HASH)
     if head_seq is None or head_hash is None:

@@ -1,0 +1,117 @@
+"""Row-level security on the team server: the second line of need-to-know (#17).
+
+The server decides every request itself (``service``); underneath, PostgreSQL refuses rows the
+person asking may not see, for the server's role ``sro_case_app`` – which has no BYPASSRLS, and
+the policies are forced, so they hold for the tables' owner too. Who asks comes from the
+transaction's settings ``sro.user_id`` and ``sro.role`` (``database.set_context``).
+
+What they say: a case file is visible to its lead worker, its case team, and the Teamleitung of
+the lead worker's team – only for the working roles, never for Admin or Controlling. Everything
+of a case follows its case. The Verlauf (case notes) is visible to the author of an entry and to
+whoever has the whole file (the lead worker, the responsible service); an entrusted (§ 65) entry
+only to its author, or with the whole file while a consent releases entrusted entries.
+
+What they cannot do: a setting is set by the server's own SQL, so a server whose code runs an
+attacker's SQL can claim to be someone else (``docs/SECURITY.md``); columns (the costs of a help)
+are cut by the server only.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+from sro_case.domain.catalogues import catalogue
+
+WORKING_ROLES = ("caseworker", "facilitator", "team_lead")
+
+_ME = "nullif(current_setting('sro.user_id', true), '')::integer"
+_ROLE = "coalesce(current_setting('sro.role', true), '')"
+_SYSTEM = f"{_ROLE} = 'system'"
+_WORKING = f"{_ROLE} IN ({', '.join(repr(r) for r in WORKING_ROLES)})"
+
+
+def _sees_case(alias: str) -> str:
+    return (
+        f"({alias}.lead_worker_id = {_ME} "
+        f"OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = {alias}.id AND t.user_id = {_ME}) "
+        f"OR ({_ROLE} = 'team_lead' AND EXISTS (SELECT 1 FROM app_user lw JOIN app_user me "
+        f"ON me.id = {_ME} WHERE lw.id = {alias}.lead_worker_id AND lw.team <> '' "
+        f"AND lw.team = me.team)))"
+    )
+
+
+def _whole_file(case_id: str) -> str:
+    """The lead worker, or a person of the responsible service (catalogue), on a visible case."""
+    responsible = [i.code for i in catalogue("disciplines") if i.get("responsible")]
+    codes = ", ".join(f"'{c}'" for c in responsible) or "''"
+    return (
+        f"EXISTS (SELECT 1 FROM case_file c WHERE c.id = {case_id} AND (c.lead_worker_id = {_ME} "
+        f"OR EXISTS (SELECT 1 FROM app_user me WHERE me.id = {_ME} "
+        f"AND me.discipline IN ({codes}))))"
+    )
+
+
+_RELEASED = (
+    "EXISTS (SELECT 1 FROM consent k WHERE k.case_id = case_note.case_id AND k.releases_entrusted "
+    "AND k.given_on <= current_date AND (k.expires_on IS NULL OR k.expires_on >= current_date) "
+    "AND (k.revoked_on IS NULL OR k.revoked_on > current_date))"
+)
+_CASE_CHILD = "EXISTS (SELECT 1 FROM case_file c WHERE c.id = {t}.case_id)"
+
+VISIBLE = {
+    "case_file": f"{_SYSTEM} OR ({_WORKING} AND {_sees_case('case_file')})",
+    # a new family with its persons is written together with its case by the server itself
+    # (``service.TeamService.create_case``): before the case exists, nobody could see them
+    "family": f"{_SYSTEM} OR ({_WORKING} AND EXISTS (SELECT 1 FROM case_file c "
+    "WHERE c.family_id = family.id))",
+    "person": f"{_SYSTEM} OR ({_WORKING} AND EXISTS (SELECT 1 FROM family f "
+    "WHERE f.id = person.family_id))",
+    "case_note": f"{_SYSTEM} OR ({_WORKING} AND {_CASE_CHILD.format(t='case_note')} AND ("
+    f"case_note.author_id = {_ME} OR (NOT case_note.entrusted AND "
+    f"{_whole_file('case_note.case_id')}) OR ({_whole_file('case_note.case_id')} "
+    f"AND {_RELEASED})))",
+    "case_search": f"{_SYSTEM} OR ({_WORKING} AND EXISTS (SELECT 1 FROM case_file c "
+    "WHERE c.id = case_search.rowid))",
+    "note_key": f"{_SYSTEM} OR EXISTS (SELECT 1 FROM case_note n WHERE n.id = note_key.note_id)",
+    "participant": f"{_SYSTEM} OR EXISTS (SELECT 1 FROM conference k "
+    "WHERE k.id = participant.conference_id)",
+    "goal_review": f"{_SYSTEM} OR EXISTS (SELECT 1 FROM goal g WHERE g.id = goal_review.goal_id)",
+    "action_step": f"{_SYSTEM} OR EXISTS (SELECT 1 FROM goal g WHERE g.id = action_step.goal_id)",
+}
+for _table in ("consent", "help", "conference", "goal", "resource", "status_change"):
+    VISIBLE[_table] = f"{_SYSTEM} OR ({_WORKING} AND {_CASE_CHILD.format(t=_table)})"
+
+# The case team is what case_file's policy asks, so its own reading policy must not ask
+# case_file back (PostgreSQL refuses a recursion): membership rows (two ids) are readable for
+# the working roles; adding and removing is for the case's lead worker.
+_LEAD_OF = (
+    "EXISTS (SELECT 1 FROM case_file c WHERE c.id = case_team.case_id "
+    f"AND c.lead_worker_id = {_ME})"
+)
+CASE_TEAM = {
+    "SELECT": ("USING", f"{_SYSTEM} OR {_WORKING}"),
+    "INSERT": ("WITH CHECK", f"{_SYSTEM} OR ({_WORKING} AND {_LEAD_OF})"),
+    "DELETE": ("USING", f"{_SYSTEM} OR ({_WORKING} AND {_LEAD_OF})"),
+}
+
+
+def install(conn: Connection) -> None:
+    """(Re)create the policies, forced (also for the tables' owner)."""
+    for table, condition in VISIBLE.items():
+        conn.execute(text(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"))
+        conn.execute(text(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY"))
+        conn.execute(text(f"DROP POLICY IF EXISTS need_to_know ON {table}"))
+        conn.execute(
+            text(
+                f"CREATE POLICY need_to_know ON {table} "
+                f"USING ({condition}) WITH CHECK ({condition})"
+            )
+        )
+    conn.execute(text("ALTER TABLE case_team ENABLE ROW LEVEL SECURITY"))
+    conn.execute(text("ALTER TABLE case_team FORCE ROW LEVEL SECURITY"))
+    for command, (clause, condition) in CASE_TEAM.items():
+        name = f"need_to_know_{command.lower()}"
+        conn.execute(text(f"DROP POLICY IF EXISTS {name} ON case_team"))
+        conn.execute(
+            text(f"CREATE POLICY {name} ON case_team FOR {command} {clause} ({condition})")
+        )

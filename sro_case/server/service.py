@@ -1,0 +1,323 @@
+"""What a signed-in person may do on the team server (#17). Every request is decided here –
+role, case team, the consents' release to the person's discipline – and again underneath by
+row-level security (``policies``). A refusal is audited and reads "nicht erlaubt".
+
+The case work itself is the single-PC file's: the same ``CaseService`` over the kernel's unit
+of work, here on PostgreSQL for one person (``ServerStore``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from sro_case.cases.service import CaseService
+from sro_case.clock import Clock
+from sro_case.domain import models as m
+from sro_case.domain import rules
+from sro_case.domain.catalogues import catalogue
+from sro_case.domain.messages import T
+from sro_case.domain.need_to_know import Release, Viewer, visible_case
+from sro_case.errors import NotFound, PermissionDenied, ValidationError
+from sro_case.kernel import audit
+from sro_case.kernel.unit_of_work import UnitOfWork
+from sro_case.server.accounts import Account, hash_passphrase
+from sro_case.server.database import SYSTEM, set_context, system_session
+from sro_case.server.policies import WORKING_ROLES
+from sro_case.storage.keyfile import check_passphrase
+from sro_case.storage.orm import CaseRecord, CaseTeamRecord, ServerSessionRecord, UserRecord
+
+SERVER_ROLES = ("caseworker", "facilitator", "team_lead", "controlling", "admin")
+NOT_PERMITTED = "Das ist Ihnen nicht erlaubt."
+
+
+class ServerStore(UnitOfWork):
+    """The kernel's unit of work on the team server for one signed-in person: every
+    transaction tells row-level security who asks."""
+
+    def __init__(
+        self, engine: Engine, account: Account, clock: Clock, *, as_server: bool = False
+    ) -> None:
+        super().__init__(
+            Path("teamserver"), engine, actor=account.login, role=account.role, clock=clock
+        )
+        self.account = account
+        # the server's own context for writes no policy can judge yet (a new case with its
+        # family), after the service has decided them
+        self._context_role = SYSTEM if as_server else account.role
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with super().read() as s:
+            set_context(s, user_id=self.account.id, role=self._context_role)
+            yield s
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        with super().write() as s:
+            set_context(s, user_id=self.account.id, role=self._context_role)
+            yield s
+
+    def require_case_access(self) -> None:
+        """Case files are for the working roles; Admin and Controlling never read one."""
+        if self.role not in WORKING_ROLES:
+            raise PermissionDenied(T(NOT_PERMITTED))
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """A case file as one person may see it, and what was withheld."""
+
+    case: m.CaseDetail
+    release: Release
+
+
+@dataclass(frozen=True)
+class Member:
+    login: str
+    name: str
+    discipline: str
+    lead: bool
+
+
+class TeamService:
+    """The requests of one signed-in person."""
+
+    def __init__(self, engine: Engine, account: Account, clock: Clock) -> None:
+        self._engine = engine
+        self.account = account
+        self.clock = clock
+        self.store = ServerStore(engine, account, clock)
+        self.cases = CaseService(self.store)
+
+    # -- refusals ---------------------------------------------------------------------------
+    def refuse(self, what: str, *, case: str = "") -> PermissionDenied:
+        """Record a refusal (its own transaction: the request's is rolled back) and return
+        the error to raise."""
+        with system_session(self._engine) as s:
+            audit.append(
+                s,
+                at=self.clock.now(),
+                actor=self.account.login,
+                action="denied",
+                entity="case" if case else "request",
+                detail=f"Nicht erlaubt: {what}" + (f" ({case})" if case else ""),
+            )
+        return PermissionDenied(T(NOT_PERMITTED))
+
+    def _require(self, *roles: str, what: str) -> None:
+        if self.account.role not in roles:
+            raise self.refuse(what)
+
+    def _case_id(self, file_number: str, what: str) -> int:
+        """The id of a case this person may see; refused (audited) otherwise – a case they
+        may not see is as absent as one that does not exist."""
+        self._require(*WORKING_ROLES, what=what)
+        try:
+            return self.cases.id_for(file_number)
+        except NotFound:
+            raise self.refuse(what, case=file_number) from None
+
+    # -- cases ------------------------------------------------------------------------------
+    def list_cases(self, search: str = "", limit: int = 100) -> list[m.CaseSummary]:
+        self._require(*WORKING_ROLES, what="Fallliste")
+        return self.cases.list(m.CaseFilter(search=search), limit=max(1, min(limit, 1000)))
+
+    def create_case(self, draft: m.CaseDraft) -> m.CaseSummary:
+        """A new case led by the person creating it."""
+        self._require(*WORKING_ROLES, what="Fall anlegen")
+        creating = CaseService(ServerStore(self._engine, self.account, self.clock, as_server=True))
+        return creating.create(replace(draft, lead_worker=self.account.login))
+
+    def show_case(self, file_number: str) -> CaseView:
+        case_id = self._case_id(file_number, "Fallakte lesen")
+        detail = self.cases.get(case_id)  # the read is audited
+        viewer = Viewer(self.account.login, self.account.name, self.account.discipline)
+        visible, release = visible_case(detail, viewer, self.clock.today())
+        return CaseView(visible, release)
+
+    def notes(self, file_number: str) -> tuple[m.CaseNote, ...]:
+        return self.show_case(file_number).case.notes
+
+    def add_note(self, file_number: str, draft: m.NoteDraft) -> m.CaseNote:
+        case_id = self._case_id(file_number, "Verlaufseintrag schreiben")
+        return self.cases.add_note(case_id, draft)
+
+    # -- the case team ----------------------------------------------------------------------
+    def team(self, file_number: str) -> list[Member]:
+        case_id = self._case_id(file_number, "Fallteam ansehen")
+        with self.store.read() as s:
+            case = s.get(CaseRecord, case_id)
+            assert case is not None
+            rows = s.execute(
+                select(UserRecord)
+                .join(CaseTeamRecord, CaseTeamRecord.user_id == UserRecord.id)
+                .where(CaseTeamRecord.case_id == case_id)
+                .order_by(UserRecord.sort_name)
+            ).scalars()
+            members = [Member(u.login, u.name, u.discipline, False) for u in rows]
+            lead = s.get(UserRecord, case.lead_worker_id) if case.lead_worker_id else None
+        if lead is not None:
+            members.insert(0, Member(lead.login, lead.name, lead.discipline, True))
+        return members
+
+    def _lead_case(self, file_number: str, what: str) -> int:
+        case_id = self._case_id(file_number, what)
+        with self.store.read() as s:
+            case = s.get(CaseRecord, case_id)
+            lead = case is not None and case.lead_worker_id == self.account.id
+        if not lead:
+            raise self.refuse(what, case=file_number)
+        return case_id
+
+    def add_member(self, file_number: str, login: str) -> Member:
+        """The lead worker adds a colleague (of any discipline) to the case team."""
+        case_id = self._lead_case(file_number, "Fallteam ändern")
+        with self.store.write() as s:
+            user = s.execute(
+                select(UserRecord).where(UserRecord.login == login.strip(), UserRecord.active)
+            ).scalar_one_or_none()
+            if user is None or user.role not in WORKING_ROLES:
+                raise ValidationError(
+                    [
+                        (
+                            "Anmeldename",
+                            T("„{login}“ ist keine Fachkraft des Teamservers.", login=login),
+                        )
+                    ]
+                )
+            if user.id == self.account.id:
+                raise ValidationError([("Anmeldename", T("Sie führen diesen Fall selbst."))])
+            s.add(
+                CaseTeamRecord(
+                    case_id=case_id,
+                    user_id=user.id,
+                    added_by=self.account.login,
+                    added_at=self.clock.now(),
+                )
+            )
+            try:
+                s.flush()
+            except IntegrityError:
+                raise ValidationError(
+                    [("Anmeldename", T("„{login}“ gehört schon zum Fallteam.", login=login))]
+                ) from None
+            self.store.audit(
+                s,
+                "create",
+                "case_team",
+                user.id,
+                case_id=case_id,
+                detail=f"{user.login} ins Fallteam aufgenommen",
+            )
+            return Member(user.login, user.name, user.discipline, False)
+
+    def remove_member(self, file_number: str, login: str) -> None:
+        case_id = self._lead_case(file_number, "Fallteam ändern")
+        with self.store.write() as s:
+            row = s.execute(
+                select(CaseTeamRecord)
+                .join(UserRecord, UserRecord.id == CaseTeamRecord.user_id)
+                .where(CaseTeamRecord.case_id == case_id, UserRecord.login == login.strip())
+            ).scalar_one_or_none()
+            if row is None:
+                raise NotFound(T("„{login}“ gehört nicht zum Fallteam.", login=login))
+            s.delete(row)
+            self.store.audit(
+                s,
+                "delete",
+                "case_team",
+                row.user_id,
+                case_id=case_id,
+                detail=f"{login.strip()} aus dem Fallteam entfernt",
+            )
+
+    # -- accounts (Admin; separation of duties: no case content) ----------------------------
+    def add_user(
+        self, draft: m.UserDraft, passphrase: str, *, discipline: str = "", team: str = ""
+    ) -> m.User:
+        self._require("admin", what="Zugang anlegen")
+        if draft.role not in SERVER_ROLES:
+            raise ValidationError([("Rolle", T("unbekannte Rolle „{role}“", role=draft.role))])
+        d = rules.check_user(draft) if draft.role != "team_lead" else _check_team_lead(draft)
+        item = catalogue("disciplines").find(discipline) if discipline else None
+        if discipline and item is None:
+            raise ValidationError(
+                [
+                    (
+                        "Fachbereich",
+                        T("„{code}“ steht nicht im Katalog der Disziplinen.", code=discipline),
+                    )
+                ]
+            )
+        if d.role in WORKING_ROLES and not discipline:
+            raise ValidationError([("Fachbereich", T("Bitte einen Fachbereich angeben."))])
+        check_passphrase(passphrase, user_inputs=(d.login, d.name))
+        with system_session(self._engine) as s:
+            if s.execute(select(UserRecord.id).where(UserRecord.login == d.login)).first():
+                raise ValidationError(
+                    [("Anmeldename", T("„{login}“ ist bereits vergeben.", login=d.login))]
+                )
+            user = UserRecord(
+                login=d.login,
+                name=d.name,
+                role=d.role,
+                created_at=self.clock.now(),
+                discipline=item.code if item is not None else "",
+                team=team.strip(),
+                passphrase_hash=hash_passphrase(passphrase),
+            )
+            s.add(user)
+            s.flush()
+            audit.append(
+                s,
+                at=self.clock.now(),
+                actor=self.account.login,
+                action="create",
+                entity="user",
+                entity_id=user.id,
+                detail=f"Zugang {d.login} angelegt · Rolle {d.role}"
+                + (f" · {user.discipline}" if user.discipline else ""),
+            )
+            return m.User(user.id, user.login, user.name, user.role, True)
+
+    def remove_user(self, login: str) -> None:
+        """Deactivate an account and end its sessions (its entries stay attributed)."""
+        self._require("admin", what="Zugang entfernen")
+        if login.strip() == self.account.login:
+            raise ValidationError(
+                [("Anmeldename", T("Den eigenen Zugang entfernt eine andere Admin."))]
+            )
+        with system_session(self._engine) as s:
+            user = s.execute(
+                select(UserRecord).where(UserRecord.login == login.strip())
+            ).scalar_one_or_none()
+            if user is None:
+                raise NotFound(T("Es gibt keinen Zugang „{login}“.", login=login))
+            user.active = False
+            for session in s.execute(
+                select(ServerSessionRecord).where(
+                    ServerSessionRecord.user_id == user.id, ServerSessionRecord.ended_at.is_(None)
+                )
+            ).scalars():
+                session.ended_at = self.clock.now()
+            audit.append(
+                s,
+                at=self.clock.now(),
+                actor=self.account.login,
+                action="delete",
+                entity="user",
+                entity_id=user.id,
+                detail=f"Zugang {user.login} deaktiviert",
+            )
+
+
+def _check_team_lead(draft: m.UserDraft) -> m.UserDraft:
+    """``rules.check_user`` knows the single PC's roles; the Teamleitung is the server's."""
+    return replace(rules.check_user(replace(draft, role="caseworker")), role="team_lead")

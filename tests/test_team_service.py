@@ -1,0 +1,205 @@
+"""#17: need-to-know on the team server, tried as each role would, against a real PostgreSQL –
+through the server's services and, underneath, directly as the server's database role."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import text
+
+from sro_case.clock import FixedClock
+from sro_case.domain import models as m
+from sro_case.errors import PermissionDenied, WrongPassphrase
+from sro_case.server import accounts
+from sro_case.server.database import server_engine, set_context
+from sro_case.server.service import TeamService
+from sro_case.server.setup import initialise
+
+ADMIN_PASS = "Warnowufer Fähre 2026 Admin"
+PASS = {
+    "anna": "Anna arbeitet im ASD seit 2019",
+    "sina": "Sina Schulsozialarbeit Evershagen",
+    "kurt": "Kurt Kita Sonnenschein Lütten Klein",
+    "carl": "Controlling zählt nur Summen 2026",
+}
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime(2026, 11, 25, 10, 0))
+
+
+@pytest.fixture
+def team(pg_url: str, clock: FixedClock):  # type: ignore[no-untyped-def]
+    """A team server with an admin, an ASD worker, a school social worker, a Kita worker and
+    controlling; signed in as each."""
+    initialise(pg_url, "admin", ADMIN_PASS, clock=clock)
+    engine = server_engine(pg_url, pool_size=2)
+    signed = {"admin": accounts.sign_in(engine, "admin", ADMIN_PASS, clock)}
+    admin = TeamService(engine, signed["admin"].account, clock)
+    admin.add_user(m.UserDraft("anna", "Anna Asmus", "caseworker"), PASS["anna"], discipline="asd")
+    admin.add_user(
+        m.UserDraft("sina", "Sina Schulz", "caseworker"),
+        PASS["sina"],
+        discipline="schulsozialarbeit",
+    )
+    admin.add_user(
+        m.UserDraft("kurt", "Kurt Krüger", "caseworker"), PASS["kurt"], discipline="kita"
+    )
+    admin.add_user(m.UserDraft("carl", "Carl Conrad", "controlling"), PASS["carl"])
+    services = {"admin": admin}
+    for login, secret in PASS.items():
+        services[login] = TeamService(
+            engine, accounts.sign_in(engine, login, secret, clock).account, clock
+        )
+    yield services
+    engine.dispose()
+
+
+def _case(anna: TeamService) -> m.CaseSummary:
+    summary = anna.create_case(
+        m.CaseDraft(
+            "51.2-2026-000001",
+            m.FamilyDraft("Familie Özdemir-Lüth", "evershagen"),
+            (m.PersonDraft("Mira", "Özdemir", date(2015, 5, 1), "female", "child"),),
+            reason_for_contact="Schulvermeidung, Belastung der Mutter",
+        )
+    )
+    anna.add_note(
+        summary.file_number,
+        m.NoteDraft(date(2026, 11, 20), "counselling", "Mutter berichtet von Arztbesuchen."),
+    )
+    anna.add_note(
+        summary.file_number,
+        m.NoteDraft(
+            date(2026, 11, 21), "counselling", "Anvertraut: Streit zu Hause.", entrusted=True
+        ),
+    )
+    return summary
+
+
+def test_a_school_social_worker_sees_no_case_until_added_then_only_what_is_released(team) -> None:  # type: ignore[no-untyped-def]
+    anna, sina = team["anna"], team["sina"]
+    case = _case(anna)
+    assert [c.file_number for c in anna.list_cases()] == [case.file_number]
+    assert sina.list_cases() == []
+    with pytest.raises(PermissionDenied):
+        sina.show_case(case.file_number)
+    anna.add_member(case.file_number, "sina")
+    assert [c.file_number for c in sina.list_cases()] == [case.file_number]
+    view = sina.show_case(case.file_number)
+    # no consent for school social work: the case exists, nothing more
+    assert not view.release.cleared
+    assert view.case.notes == () and view.case.family.persons == ()
+    assert view.case.reason_for_contact == ""
+    # the ASD sees the whole file, its own § 65 entry included
+    full = anna.show_case(case.file_number)
+    assert full.release.full
+    assert [n.text for n in full.case.notes] == [
+        "Mutter berichtet von Arztbesuchen.",
+        "Anvertraut: Streit zu Hause.",
+    ]
+
+
+def test_a_consent_for_the_discipline_releases_the_background_never_the_notes(team) -> None:  # type: ignore[no-untyped-def]
+    anna, sina = team["anna"], team["sina"]
+    case = _case(anna)
+    anna.add_member(case.file_number, "sina")
+    detail = anna.show_case(case.file_number).case
+    person = detail.family.persons[0]
+    case_id = anna.cases.id_for(case.file_number)
+    anna.cases.add_consent(
+        case_id,
+        m.ConsentDraft(person.id, ("schulsozialarbeit",), date(2026, 11, 1)),
+    )
+    view = sina.show_case(case.file_number)
+    assert view.release.cleared and not view.release.full
+    assert view.case.reason_for_contact == "Schulvermeidung, Belastung der Mutter"
+    assert [p.first_name for p in view.case.family.persons] == ["Mira"]
+    assert view.case.notes == ()  # the Verlauf stays with the ASD
+
+
+def test_admin_and_controlling_never_read_a_case_and_each_refusal_is_audited(team) -> None:  # type: ignore[no-untyped-def]
+    case = _case(team["anna"])
+    for role in ("admin", "carl"):
+        with pytest.raises(PermissionDenied):
+            team[role].list_cases()
+        with pytest.raises(PermissionDenied):
+            team[role].show_case(case.file_number)
+    engine = team["admin"].store.engine
+    with engine.connect() as conn:
+        set_context_sql = "SELECT set_config('sro.role', 'system', false)"
+        conn.execute(text(set_context_sql))
+        denied = conn.execute(
+            text("SELECT actor, detail FROM audit_event WHERE action = 'denied' ORDER BY seq")
+        ).all()
+    assert [a for a, _ in denied] == ["admin", "admin", "carl", "carl"]
+
+
+def test_row_level_security_holds_when_the_server_role_queries_directly(team) -> None:  # type: ignore[no-untyped-def]
+    """The second line: as the server's database role, in another user's context, PostgreSQL
+    itself returns no row of a case outside their team, and no one else's § 65 entry."""
+    anna = team["anna"]
+    case = _case(anna)
+    engine = anna.store.engine
+    ids = {login: team[login].account.id for login in ("anna", "sina", "kurt", "carl", "admin")}
+
+    def rows(login: str, role: str, sql: str) -> list:  # type: ignore[type-arg]
+        with engine.connect() as conn, conn.begin():
+            from sqlalchemy.orm import Session
+
+            with Session(bind=conn) as s:
+                set_context(s, user_id=ids[login], role=role)
+                return list(s.execute(text(sql)).all())
+
+    assert rows("anna", "caseworker", "SELECT file_number FROM case_file") == [(case.file_number,)]
+    for login, role in (
+        ("sina", "caseworker"),
+        ("kurt", "caseworker"),
+        ("carl", "controlling"),
+        ("admin", "admin"),
+    ):
+        assert rows(login, role, "SELECT id FROM case_file") == []
+        assert rows(login, role, "SELECT id FROM person") == []
+        assert rows(login, role, "SELECT id FROM case_note") == []
+        assert rows(login, role, "SELECT rowid FROM case_search") == []
+    anna.add_member(case.file_number, "sina")
+    assert rows("sina", "caseworker", "SELECT file_number FROM case_file") == [(case.file_number,)]
+    assert rows("sina", "caseworker", "SELECT text FROM case_note") == []  # the Verlauf: ASD only
+    # a claimed role does not open more: Kita claiming team lead still is in no team
+    assert rows("kurt", "team_lead", "SELECT id FROM case_file") == []
+    # the server's role cannot change or remove an audit entry
+    with engine.connect() as conn, pytest.raises(Exception, match="permission denied"):
+        conn.execute(text("UPDATE audit_event SET detail = 'x'"))
+    with engine.connect() as conn, pytest.raises(Exception, match="permission denied"):
+        conn.execute(text("DELETE FROM audit_event"))
+
+
+def test_sign_in_is_throttled_and_a_wrong_passphrase_says_nothing_about_the_login(
+    team, clock
+) -> None:  # type: ignore[no-untyped-def]
+    engine = team["anna"].store.engine
+    for _ in range(accounts.FREE_FAILURES + 1):
+        with pytest.raises(WrongPassphrase) as wrong:
+            accounts.sign_in(engine, "anna", "falsch", clock)
+    with pytest.raises(WrongPassphrase) as unknown:
+        accounts.sign_in(engine, "niemand", "falsch", clock)
+    assert str(wrong.value) == str(unknown.value)
+    with pytest.raises(accounts.SignInLocked):
+        accounts.sign_in(engine, "anna", PASS["anna"], clock)
+    clock.advance(minutes=20)
+    assert accounts.sign_in(engine, "anna", PASS["anna"], clock).account.login == "anna"
+
+
+def test_sessions_expire_when_idle_and_end_on_sign_out(team, clock) -> None:  # type: ignore[no-untyped-def]
+    engine = team["anna"].store.engine
+    signed = accounts.sign_in(engine, "kurt", PASS["kurt"], clock)
+    assert accounts.authenticate(engine, signed.token, clock).login == "kurt"
+    clock.advance(minutes=31)
+    with pytest.raises(accounts.SessionExpired):
+        accounts.authenticate(engine, signed.token, clock)
+    again = accounts.sign_in(engine, "kurt", PASS["kurt"], clock)
+    accounts.sign_out(engine, again.token, clock)
+    with pytest.raises(accounts.SessionExpired):
+        accounts.authenticate(engine, again.token, clock)
