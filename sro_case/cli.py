@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from sro_case import __version__
 from sro_case.errors import PermissionDenied, SroCaseError, ValidationError
 from sro_case.paths import default_database_path
+from sro_case.server.commands import add_server_command, add_server_options, run_remote
 
 if TYPE_CHECKING:
     from datetime import date
@@ -472,6 +473,24 @@ def cmd_note(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_case(args: argparse.Namespace) -> int:
+    """``case show``: the case file as the unlocking user may read it (the read is audited)."""
+    from dataclasses import asdict
+
+    with _open(args) as store:
+        detail = store.cases.get(store.cases.id_for(args.case))
+    if args.json:
+        _out(json.dumps({"case": asdict(detail)}, ensure_ascii=False, indent=2, default=str))
+        return EXIT_OK
+    _out(f"{detail.summary.file_number}  {detail.summary.family_name}")
+    _out(f"{len(detail.notes)} Verlaufseinträge, {len(detail.goals)} Ziele")
+    return EXIT_OK
+
+
+def cmd_case_team(args: argparse.Namespace) -> int:
+    raise UsageError("Fallteams gibt es auf dem Teamserver: --server URL --user ANMELDENAME.")
+
+
 def cmd_user(args: argparse.Namespace) -> int:
     from sro_case.domain.models import UserDraft
 
@@ -582,8 +601,11 @@ def build_parser() -> argparse.ArgumentParser:
         help_text: str,
         *,
         passphrase: bool = True,
+        server: bool = False,
     ) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text, prog=f"sro-case {name}")
+        if server:  # also against the team server: --server URL --user LOGIN
+            add_server_options(p)
         p.add_argument(
             "--db",
             type=Path,
@@ -614,9 +636,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("demo", cmd_demo, "Demodaten erzeugen (legt die Datenbank an, falls nötig)")
     p.add_argument("--cases", type=int, default=200, help="Anzahl Fälle (Standard: 200)")
     p.add_argument("--seed", type=int, default=1, help="Startwert für reproduzierbare Daten")
-    p = add("info", cmd_info, "Schemastand und Anzahl der Datensätze je Art")
+    p = add("info", cmd_info, "Schemastand und Anzahl der Datensätze je Art", server=True)
     p.add_argument("--json", action="store_true", help="als JSON ausgeben")
-    p = add("cases", cmd_cases, "Fälle auflisten")
+    p = add("cases", cmd_cases, "Fälle auflisten", server=True)
     p.add_argument("--search", default=None, help="Suche nach Namen oder Aktenzeichen")
     p.add_argument("--limit", type=int, default=None, help="höchstens so viele Fälle")
     p.add_argument("--json", action="store_true", help="als JSON ausgeben")
@@ -714,7 +736,10 @@ def build_parser() -> argparse.ArgumentParser:
         "neuen Datenbankschlüssel erzeugen (wenn ein Schlüssel bekannt geworden sein kann)",
     )
     p = add(
-        "note", cmd_note, "Verlaufseintrag anlegen oder die lesbaren Einträge eines Falls zeigen"
+        "note",
+        cmd_note,
+        "Verlaufseintrag anlegen oder die lesbaren Einträge eines Falls zeigen",
+        server=True,
     )
     p.add_argument("action", choices=["add", "list"], metavar="add|list")
     p.add_argument("--case", required=True, metavar="AKTENZEICHEN")
@@ -739,19 +764,50 @@ def build_parser() -> argparse.ArgumentParser:
         "--entrusted", action="store_true", help="anvertraut (§ 65 SGB VIII): nur für Sie lesbar"
     )
     p.add_argument("--json", action="store_true", help="als JSON ausgeben (list)")
-    p = add("user", cmd_user, "Benutzer/innen mit eigenem Schlüsselplatz anlegen oder entfernen")
+    p = add(
+        "user",
+        cmd_user,
+        "Benutzer/innen mit eigenem Schlüsselplatz (oder Zugang auf dem Teamserver) anlegen oder "
+        "entfernen",
+        server=True,
+    )
     p.add_argument("action", choices=["add", "remove"], metavar="add|remove")
     p.add_argument("--login", default=None, metavar="ANMELDENAME")
     p.add_argument("--name", default=None, metavar="NAME")
     p.add_argument(
         "--role",
         default="caseworker",
-        choices=["caseworker", "facilitator", "controlling", "admin"],
+        choices=["caseworker", "facilitator", "team_lead", "controlling", "admin"],
+        help="team_lead (Teamleitung) nur auf dem Teamserver",
     )
+    p.add_argument(
+        "--discipline",
+        default=None,
+        metavar="CODE",
+        help="Fachbereich aus dem Katalog der Disziplinen, z. B. asd, schulsozialarbeit, kita "
+        "(Teamserver)",
+    )
+    p.add_argument("--team", default=None, metavar="TEAM", help="Team (Teamserver)")
     p.add_argument(
         "--rotate", action="store_true", help="nach dem Entfernen den Datenbankschlüssel wechseln"
     )
     add("passwd", cmd_passwd, f"Passphrase ändern (neue aus {NEW_PASSPHRASE_ENV} oder Eingabe)")
+    p = add("case", cmd_case, "einen Fall so zeigen, wie Sie ihn sehen dürfen", server=True)
+    p.add_argument("action", choices=["show"], metavar="show")
+    p.add_argument("--case", required=True, metavar="AKTENZEICHEN")
+    p.add_argument("--json", action="store_true", help="als JSON ausgeben")
+    p = add(
+        "case-team",
+        cmd_case_team,
+        "Fallteam eines Falls: Kolleginnen und Kollegen hinzufügen, entfernen, auflisten "
+        "(Teamserver)",
+        server=True,
+    )
+    p.add_argument("action", choices=["add", "remove", "list"], metavar="add|remove|list")
+    p.add_argument("--case", required=True, metavar="AKTENZEICHEN")
+    p.add_argument("--login", default=None, metavar="ANMELDENAME")
+    p.add_argument("--json", action="store_true", help="als JSON ausgeben (list)")
+    add_server_command(sub, _Parser)
     return parser
 
 
@@ -787,6 +843,8 @@ def main(argv: Sequence[str] | None = None, *, desktop: Desktop | None = None) -
             args = parser.parse_args(["gui", *given])
     args.desktop = desktop
     try:
+        if getattr(args, "server", None):
+            return run_remote(args, lambda: _passphrase(args))
         return int(args.func(args))
     except PermissionDenied as exc:
         print(f"Fehler: {exc}", file=sys.stderr)

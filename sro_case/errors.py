@@ -115,3 +115,15 @@ def message_of(exc: BaseException) -> str:
     ):
         return exc.args[0]
     return str(exc)
+
+
+class Conflict(SroCaseError):
+    """Someone else saved a newer version meanwhile; nothing was overwritten (team server)."""
+
+    exit_code = 7
+
+
+class ServerUnreachable(SroCaseError):
+    """The team server did not answer, or its certificate was not trusted."""
+
+    exit_code = 8

@@ -1,0 +1,219 @@
+"""The team server over HTTP (``sro-case server run``): version 1 of the API under ``/api/v1``,
+its OpenAPI document at ``/api/v1/openapi.json``. Every endpoint but signing in needs a session
+token (``Authorization: Bearer …``) and is decided by ``service.TeamService``; the bodies are the
+facade's frozen dataclasses. Errors are German sentences in ``detail``:
+
+401 signed out or expired · 403 not permitted (audited) · 404 absent · 409 changed by someone
+else · 413 request too large · 422 invalid input (``problems``) · 429 sign-in locked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine
+
+from sro_case import __version__
+from sro_case.clock import SYSTEM_CLOCK, Clock
+from sro_case.domain import models as m
+from sro_case.errors import (
+    NotFound,
+    PermissionDenied,
+    SroCaseError,
+    ValidationError,
+    WrongPassphrase,
+)
+from sro_case.server import accounts
+from sro_case.server.service import Member, TeamService
+
+PREFIX = "/api/v1"
+MAX_BODY = 1024 * 1024  # bytes; a case note of 10,000 characters is far below
+
+
+@dataclass(frozen=True)
+class SignInRequest:
+    login: str
+    passphrase: str
+
+
+@dataclass(frozen=True)
+class SignInResponse:
+    token: str
+    login: str
+    name: str
+    role: str
+    discipline: str
+
+
+@dataclass(frozen=True)
+class Info:
+    server: str
+    version: str
+    login: str
+    name: str
+    role: str
+    discipline: str
+
+
+@dataclass(frozen=True)
+class ReleaseView:
+    full: bool
+    cleared: bool
+    parts: list[str]
+    withheld: list[str]
+    reason: str
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    case: m.CaseDetail
+    release: ReleaseView
+
+
+@dataclass(frozen=True)
+class MemberRequest:
+    login: str
+
+
+@dataclass(frozen=True)
+class UserRequest:
+    login: str
+    name: str
+    role: str
+    passphrase: str
+    discipline: str = ""
+    team: str = ""
+
+
+def _status(exc: SroCaseError) -> int:
+    if isinstance(exc, accounts.SignInLocked):
+        return 429
+    if isinstance(exc, accounts.SessionExpired | WrongPassphrase):
+        return 401
+    if isinstance(exc, PermissionDenied):
+        return 403
+    if isinstance(exc, NotFound):
+        return 404
+    if isinstance(exc, ValidationError):
+        return 422
+    return 400
+
+
+_bearer = HTTPBearer(auto_error=False)
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+def _service(request: Request, credentials: Credentials) -> TeamService:
+    """The signed-in person's service, or 401."""
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise accounts.SessionExpired("Bitte melden Sie sich an.")
+    engine, clock = request.app.state.engine, request.app.state.clock
+    account = accounts.authenticate(engine, credentials.credentials, clock)
+    return TeamService(engine, account, clock)
+
+
+Service = Annotated[TeamService, Depends(_service)]
+
+
+def create_app(engine: Engine, *, clock: Clock = SYSTEM_CLOCK, name: str = "") -> FastAPI:
+    """The API over ``engine`` (``database.server_engine``)."""
+    app = FastAPI(
+        title="SRO-Fallmanagement Teamserver",
+        version=__version__,
+        openapi_url=f"{PREFIX}/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.engine = engine
+    app.state.clock = clock
+
+    @app.middleware("http")
+    async def limit_size(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
+            return JSONResponse({"detail": "Die Anfrage ist zu groß."}, status_code=413)
+        if length is None and request.method in ("POST", "PUT", "PATCH"):
+            return JSONResponse({"detail": "Die Anfrage braucht eine Längenangabe."}, 411)
+        return await call_next(request)
+
+    @app.exception_handler(SroCaseError)
+    async def german_error(_request: Request, exc: SroCaseError) -> JSONResponse:
+        body: dict[str, object] = {"detail": str(exc)}
+        if isinstance(exc, ValidationError):
+            body["problems"] = [{"field": f, "message": msg} for f, msg in exc.problems]
+        headers = {"WWW-Authenticate": "Bearer"} if _status(exc) == 401 else None
+        return JSONResponse(body, status_code=_status(exc), headers=headers)
+
+    @app.post(f"{PREFIX}/session", tags=["Anmeldung"])
+    def sign_in(body: SignInRequest) -> SignInResponse:
+        signed = accounts.sign_in(engine, body.login, body.passphrase, clock)
+        a = signed.account
+        return SignInResponse(signed.token, a.login, a.name, a.role, a.discipline)
+
+    @app.delete(f"{PREFIX}/session", status_code=204, tags=["Anmeldung"])
+    def sign_out(credentials: Credentials) -> Response:
+        if credentials is not None:
+            accounts.sign_out(engine, credentials.credentials, clock)
+        return Response(status_code=204)
+
+    @app.get(f"{PREFIX}/info", tags=["Anmeldung"])
+    def info(svc: Service) -> Info:
+        a = svc.account
+        return Info(name, __version__, a.login, a.name, a.role, a.discipline)
+
+    @app.get(f"{PREFIX}/cases", tags=["Fälle"])
+    def cases(svc: Service, search: str = "", limit: int = 100) -> list[m.CaseSummary]:
+        return svc.list_cases(search[:200], limit)
+
+    @app.post(f"{PREFIX}/cases", status_code=201, tags=["Fälle"])
+    def create_case(svc: Service, body: m.CaseDraft) -> m.CaseSummary:
+        return svc.create_case(body)
+
+    @app.get(f"{PREFIX}/cases/{{file_number:path}}/notes", tags=["Fälle"])
+    def notes(svc: Service, file_number: str) -> list[m.CaseNote]:
+        return list(svc.notes(file_number))
+
+    @app.post(f"{PREFIX}/cases/{{file_number:path}}/notes", status_code=201, tags=["Fälle"])
+    def add_note(svc: Service, file_number: str, body: m.NoteDraft) -> m.CaseNote:
+        return svc.add_note(file_number, body)
+
+    @app.get(f"{PREFIX}/cases/{{file_number:path}}/team", tags=["Fallteam"])
+    def team(svc: Service, file_number: str) -> list[Member]:
+        return svc.team(file_number)
+
+    @app.post(f"{PREFIX}/cases/{{file_number:path}}/team", status_code=201, tags=["Fallteam"])
+    def add_member(svc: Service, file_number: str, body: MemberRequest) -> Member:
+        return svc.add_member(file_number, body.login)
+
+    @app.delete(
+        f"{PREFIX}/cases/{{file_number:path}}/team/{{login}}", status_code=204, tags=["Fallteam"]
+    )
+    def remove_member(svc: Service, file_number: str, login: str) -> Response:
+        svc.remove_member(file_number, login)
+        return Response(status_code=204)
+
+    @app.get(f"{PREFIX}/cases/{{file_number:path}}", tags=["Fälle"])
+    def show_case(svc: Service, file_number: str) -> CaseFile:
+        view = svc.show_case(file_number)
+        r = view.release
+        release = ReleaseView(r.full, r.cleared, list(r.parts), list(r.withheld), str(r.reason))
+        return CaseFile(view.case, release)
+
+    @app.post(f"{PREFIX}/users", status_code=201, tags=["Verwaltung"])
+    def add_user(svc: Service, body: UserRequest) -> m.User:
+        draft = m.UserDraft(body.login, body.name, body.role)
+        return svc.add_user(draft, body.passphrase, discipline=body.discipline, team=body.team)
+
+    @app.delete(f"{PREFIX}/users/{{login}}", status_code=204, tags=["Verwaltung"])
+    def remove_user(svc: Service, login: str) -> Response:
+        svc.remove_user(login)
+        return Response(status_code=204)
+
+    return app

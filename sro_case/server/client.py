@@ -1,0 +1,161 @@
+"""The team server as a client reaches it (the command line now, the desktop client in #18):
+HTTPS with the certificate checked (a city CA file can be given), plain HTTP only to this PC,
+the passphrase sent once for a session token that lives in memory only, German errors with the
+command line's exit codes (6 not permitted, 7 changed by someone else, 8 not reachable)."""
+
+from __future__ import annotations
+
+import ipaddress
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from sro_case.domain.messages import T
+from sro_case.errors import (
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    ServerUnreachable,
+    SroCaseError,
+    ValidationError,
+    WrongPassphrase,
+)
+
+API = "/api/v1"
+TIMEOUT_S = 10.0
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_address(url: str) -> str:
+    """The server's base URL; plain HTTP is refused for anything but this PC."""
+    parts = urlsplit(url.strip().rstrip("/"))
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise ServerUnreachable(
+            T("„{url}“ ist keine Serveradresse (https://server:port).", url=url)
+        )
+    if parts.scheme == "http" and not _loopback(parts.hostname):
+        raise ServerUnreachable(
+            T(
+                "Unverschlüsselte Verbindungen (http://) sind nur zu diesem PC erlaubt; "
+                "verwenden Sie https://{host}.",
+                host=parts.netloc,
+            )
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+class TeamServer:
+    """One signed-in session on a team server."""
+
+    def __init__(
+        self,
+        url: str,
+        login: str,
+        passphrase: str,
+        *,
+        ca_file: Path | None = None,
+        timeout: float = TIMEOUT_S,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.url = check_address(url)
+        verify: Any = str(ca_file) if ca_file is not None else True
+        self._http = httpx.Client(
+            base_url=self.url + API, verify=verify, timeout=timeout, transport=transport
+        )
+        body = self.post("/session", {"login": login, "passphrase": passphrase})
+        self.login = str(body["login"])
+        self.role = str(body["role"])
+        self._http.headers["Authorization"] = f"Bearer {body['token']}"
+
+    # -- requests ---------------------------------------------------------------------------
+    def _send(self, method: str, path: str, body: object = None) -> Any:
+        try:
+            r = self._http.request(method, path, json=body)
+        except httpx.ConnectError as exc:
+            if "CERTIFICATE" in str(exc).upper():
+                raise ServerUnreachable(
+                    T(
+                        "Das Zertifikat des Teamservers {url} ist nicht vertrauenswürdig; "
+                        "es wurde nichts gesendet.",
+                        url=self.url,
+                    )
+                ) from exc
+            raise ServerUnreachable(
+                T("Der Teamserver {url} ist nicht erreichbar.", url=self.url)
+            ) from exc
+        except httpx.TimeoutException as exc:
+            raise ServerUnreachable(
+                T("Der Teamserver {url} antwortet nicht.", url=self.url)
+            ) from exc
+        except httpx.HTTPError as exc:
+            raise ServerUnreachable(
+                T("Verbindung zum Teamserver {url} gestört.", url=self.url)
+            ) from exc
+        if r.status_code == 204:
+            return None
+        try:
+            data = r.json()
+        except ValueError:
+            data = {"detail": r.text[:200]}
+        if r.is_success:
+            return data
+        raise _error(r.status_code, data)
+
+    def get(self, path: str) -> Any:
+        return self._send("GET", path)
+
+    def post(self, path: str, body: object) -> Any:
+        return self._send("POST", path, body)
+
+    def delete(self, path: str) -> Any:
+        return self._send("DELETE", path)
+
+    def close(self) -> None:
+        try:
+            if "Authorization" in self._http.headers:
+                self._send("DELETE", "/session")
+        except SroCaseError:
+            pass
+        finally:
+            self._http.close()
+
+    def __enter__(self) -> TeamServer:
+        return self
+
+    def __exit__(
+        self,
+        _type: type[BaseException] | None,
+        _exc: BaseException | None,
+        _tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _error(status: int, data: Any) -> SroCaseError:
+    detail = str(data.get("detail", "")) if isinstance(data, dict) else ""
+    if status == 401:
+        return WrongPassphrase(detail or None)
+    if status == 403:
+        return PermissionDenied(detail or T("Das ist Ihnen nicht erlaubt."))
+    if status == 404:
+        return NotFound(detail or T("Nicht gefunden."))
+    if status == 409:
+        return Conflict(detail)
+    if status == 422 and isinstance(data, dict) and isinstance(data.get("problems"), list):
+        return ValidationError([(p["field"], p["message"]) for p in data["problems"]])
+    if status == 422:
+        return ValidationError(T("Die Anfrage hat eine ungültige Form."))
+    return SroCaseError(
+        detail or T("Der Teamserver meldet einen Fehler ({status}).", status=status)
+    )

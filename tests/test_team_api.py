@@ -1,0 +1,147 @@
+"""#17: the team server's HTTP API, requested as each role would (real PostgreSQL, the real
+ASGI application through httpx)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sro_case.clock import FixedClock
+from sro_case.server.api import PREFIX, create_app
+from sro_case.server.database import server_engine
+from sro_case.server.setup import initialise
+
+ADMIN = "Warnowufer Fähre 2026 Admin"
+USERS = {
+    "anna": ("Anna Asmus", "caseworker", "asd", "Anna arbeitet im ASD seit 2019"),
+    "sina": ("Sina Schulz", "caseworker", "schulsozialarbeit", "Sina Schulsozialarbeit Evershagen"),
+    "carl": ("Carl Conrad", "controlling", "", "Controlling zählt nur Summen 2026"),
+}
+CASE = {
+    "file_number": "51.2-2026-000042",
+    "family": {"display_name": "Familie Nasser", "social_space": "evershagen"},
+    "persons": [
+        {
+            "first_name": "Lina",
+            "last_name": "Nasser",
+            "birth_date": "2014-03-02",
+            "sex": "female",
+            "role": "child",
+        }
+    ],
+    "reason_for_contact": "Schulvermeidung",
+}
+
+
+@pytest.fixture
+def api(pg_url: str):  # type: ignore[no-untyped-def]
+    clock = FixedClock(datetime(2026, 11, 25, 10, 0))
+    initialise(pg_url, "admin", ADMIN, clock=clock)
+    engine = server_engine(pg_url, pool_size=2)
+    client = TestClient(create_app(engine, clock=clock, name="test"))
+    yield client
+    client.close()
+    engine.dispose()
+
+
+def _sign_in(api: TestClient, login: str, passphrase: str) -> dict[str, str]:
+    r = api.post(f"{PREFIX}/session", json={"login": login, "passphrase": passphrase})
+    assert r.status_code == 200, r.text
+    return {"Authorization": f"Bearer {r.json()['token']}"}
+
+
+@pytest.fixture
+def heads(api: TestClient) -> dict[str, dict[str, str]]:
+    admin = _sign_in(api, "admin", ADMIN)
+    out = {"admin": admin}
+    for login, (name, role, discipline, secret) in USERS.items():
+        r = api.post(
+            f"{PREFIX}/users",
+            headers=admin,
+            json={
+                "login": login,
+                "name": name,
+                "role": role,
+                "passphrase": secret,
+                "discipline": discipline,
+            },
+        )
+        assert r.status_code == 201, r.text
+        out[login] = _sign_in(api, login, secret)
+    return out
+
+
+def test_every_endpoint_but_sign_in_needs_a_session(api: TestClient) -> None:
+    for method, path in (
+        ("get", "/info"),
+        ("get", "/cases"),
+        ("get", "/cases/51.2-2026-000042"),
+        ("get", "/cases/51.2-2026-000042/notes"),
+        ("get", "/cases/51.2-2026-000042/team"),
+        ("delete", "/users/anna"),
+    ):
+        r = getattr(api, method)(PREFIX + path)
+        assert r.status_code == 401, (path, r.text)
+        r = getattr(api, method)(PREFIX + path, headers={"Authorization": "Bearer erfunden"})
+        assert r.status_code == 401, (path, r.text)
+        assert "abgelaufen" in r.json()["detail"]
+    assert api.get(f"{PREFIX}/openapi.json").json()["info"]["title"].startswith("SRO")
+
+
+def test_need_to_know_as_each_role(api: TestClient, heads) -> None:  # type: ignore[no-untyped-def]
+    r = api.post(f"{PREFIX}/cases", headers=heads["anna"], json=CASE)
+    assert r.status_code == 201, r.text
+    az = r.json()["file_number"]
+    note = {
+        "occurred_on": "2026-11-20",
+        "kind": "counselling",
+        "text": "Vertraulich.",
+        "entrusted": True,
+    }
+    assert (
+        api.post(f"{PREFIX}/cases/{az}/notes", headers=heads["anna"], json=note).status_code == 201
+    )
+    # the school social worker: no case until added, then only the release
+    assert api.get(f"{PREFIX}/cases", headers=heads["sina"]).json() == []
+    assert api.get(f"{PREFIX}/cases/{az}", headers=heads["sina"]).status_code == 403
+    added = api.post(f"{PREFIX}/cases/{az}/team", headers=heads["anna"], json={"login": "sina"})
+    assert added.status_code == 201, added.text
+    shown = api.get(f"{PREFIX}/cases/{az}", headers=heads["sina"]).json()
+    assert shown["release"]["cleared"] is False and "Verlauf" in shown["release"]["withheld"]
+    assert shown["case"]["notes"] == [] and shown["case"]["family"]["persons"] == []
+    # she may not change the team, nor write into the case she only sees
+    r = api.post(f"{PREFIX}/cases/{az}/team", headers=heads["sina"], json={"login": "carl"})
+    assert r.status_code == 403
+    # Controlling and Admin: 403 for every case endpoint
+    for who in ("carl", "admin"):
+        for method, path, body in (
+            ("get", "/cases", None),
+            ("get", f"/cases/{az}", None),
+            ("get", f"/cases/{az}/notes", None),
+            ("get", f"/cases/{az}/team", None),
+            ("post", f"/cases/{az}/notes", note),
+            ("post", "/cases", CASE),
+        ):
+            kwargs = {"headers": heads[who]} | ({"json": body} if body else {})
+            r = getattr(api, method)(PREFIX + path, **kwargs)
+            assert r.status_code == 403, (who, path, r.text)
+            assert r.json()["detail"] == "Das ist Ihnen nicht erlaubt."
+    # the lead worker sees her own § 65 entry
+    notes = api.get(f"{PREFIX}/cases/{az}/notes", headers=heads["anna"]).json()
+    assert [n["text"] for n in notes] == ["Vertraulich."]
+
+
+def test_bad_input_gets_a_german_message_and_changes_nothing(api: TestClient, heads) -> None:  # type: ignore[no-untyped-def]
+    r = api.post(f"{PREFIX}/cases", headers=heads["anna"], json=CASE | {"file_number": ""})
+    assert r.status_code == 422
+    assert any(p["field"] == "Aktenzeichen" for p in r.json()["problems"])
+    assert api.get(f"{PREFIX}/cases", headers=heads["anna"]).json() == []
+    big = {"occurred_on": "2026-11-20", "kind": "counselling", "text": "x" * (1024 * 1024 + 1)}
+    r = api.post(f"{PREFIX}/cases/51.2/notes", headers=heads["anna"], json=big)
+    assert r.status_code == 413 and r.json()["detail"] == "Die Anfrage ist zu groß."
+    r = api.post(f"{PREFIX}/session", json={"login": "anna", "passphrase": "falsch"})
+    assert (
+        r.status_code == 401 and r.json()["detail"] == "Anmeldename oder Passphrase stimmen nicht."
+    )

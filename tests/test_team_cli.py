@@ -1,0 +1,261 @@
+"""#17: ``sro-case server init|run`` and the data commands against a running team server,
+as separate processes (a real uvicorn on loopback, a real PostgreSQL), with TLS."""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+ROOT = Path(__file__).resolve().parent.parent
+ADMIN = "Warnowufer Fähre 2026 Admin"
+ANNA = "Anna arbeitet im ASD seit 2019"
+SINA = "Sina Schulsozialarbeit Evershagen"
+
+
+def sro(*args: str, passphrase: str = "", new: str = "") -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SRO_CASE")}
+    if passphrase:
+        env["SRO_CASE_PASSPHRASE"] = passphrase
+    if new:
+        env["SRO_CASE_NEW_PASSPHRASE"] = new
+    return subprocess.run(
+        [sys.executable, "-m", "sro_case", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _serve(pg: str, *extra: str) -> tuple[subprocess.Popen[str], int]:
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SRO_CASE")}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sro_case",
+            "server",
+            "run",
+            "--pg",
+            pg,
+            "--listen",
+            f"127.0.0.1:{port}",
+            *extra,
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return proc, port
+        except OSError:
+            if proc.poll() is not None:
+                raise AssertionError(proc.stderr.read() if proc.stderr else "server ended")
+            time.sleep(0.1)
+    proc.kill()
+    raise AssertionError("the team server did not start")
+
+
+@pytest.fixture
+def server(pg_url: str) -> Iterator[str]:
+    pg = pg_url.replace("postgresql+psycopg://", "postgresql://")
+    r = sro("server", "init", "--pg", pg, "--admin", "admin", passphrase=ADMIN)
+    assert r.returncode == 0, r.stderr
+    proc, port = _serve(pg)
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_init_is_refused_the_second_time(pg_url: str) -> None:
+    pg = pg_url.replace("postgresql+psycopg://", "postgresql://")
+    assert sro("server", "init", "--pg", pg, "--admin", "admin", passphrase=ADMIN).returncode == 0
+    again = sro("server", "init", "--pg", pg, "--admin", "admin", passphrase=ADMIN)
+    assert again.returncode == 1 and "bereits eingerichtet" in again.stderr
+
+
+def test_the_command_line_against_a_running_server(server: str, tmp_path: Path) -> None:
+    def as_(login: str, secret: str, *args: str, new: str = "") -> subprocess.CompletedProcess[str]:
+        return sro(*args, "--server", server, "--user", login, passphrase=secret, new=new)
+
+    for login, name, discipline, secret in (
+        ("anna", "Anna Asmus", "asd", ANNA),
+        ("sina", "Sina Schulz", "schulsozialarbeit", SINA),
+    ):
+        r = as_(
+            "admin",
+            ADMIN,
+            "user",
+            "add",
+            "--login",
+            login,
+            "--name",
+            name,
+            "--discipline",
+            discipline,
+            new=secret,
+        )
+        assert r.returncode == 0, r.stderr
+    # a case, made through the API as Anna (the command line has no "case add" yet)
+    with httpx.Client(base_url=server + "/api/v1") as http:
+        token = http.post("/session", json={"login": "anna", "passphrase": ANNA}).json()["token"]
+        made = http.post(
+            "/cases",
+            headers={"Authorization": f"Bearer {token}"},
+            json={
+                "file_number": "51.2-2026-000007",
+                "family": {"display_name": "Familie Wendt", "social_space": "evershagen"},
+            },
+        )
+        assert made.status_code == 201, made.text
+    az = "51.2-2026-000007"
+    assert (
+        as_(
+            "anna",
+            ANNA,
+            "note",
+            "add",
+            "--case",
+            az,
+            "--text",
+            "Hausbesuch, alles ruhig.",
+            "--kind",
+            "home_visit",
+            "--date",
+            "20.11.2026",
+        ).returncode
+        == 0
+    )
+    listed = as_("anna", ANNA, "cases", "--json")
+    assert [c["file_number"] for c in json.loads(listed.stdout)] == [az]
+    # not in the team: not permitted (exit 6), and no case in the list
+    assert json.loads(as_("sina", SINA, "cases", "--json").stdout) == []
+    refused = as_("sina", SINA, "case", "show", "--case", az, "--json")
+    assert refused.returncode == 6 and "nicht erlaubt" in refused.stderr
+    assert as_("anna", ANNA, "case-team", "add", "--case", az, "--login", "sina").returncode == 0
+    team = json.loads(as_("anna", ANNA, "case-team", "list", "--case", az, "--json").stdout)
+    assert [(m["login"], m["lead"]) for m in team] == [("anna", True), ("sina", False)]
+    shown = json.loads(as_("sina", SINA, "case", "show", "--case", az, "--json").stdout)
+    assert shown["release"]["cleared"] is False and shown["case"]["notes"] == []
+    assert json.loads(as_("sina", SINA, "note", "list", "--case", az, "--json").stdout) == []
+    assert [
+        n["text"]
+        for n in json.loads(as_("anna", ANNA, "note", "list", "--case", az, "--json").stdout)
+    ] == ["Hausbesuch, alles ruhig."]
+    # the admin manages accounts and reads no case (exit 6)
+    assert as_("admin", ADMIN, "cases").returncode == 6
+    wrong = as_("anna", "falsch", "cases")
+    assert wrong.returncode == 3 and "stimmen nicht" in wrong.stderr
+
+
+def test_an_unreachable_server_and_plain_http_elsewhere_are_said_in_words() -> None:
+    port = _free_port()
+    r = sro("cases", "--server", f"http://127.0.0.1:{port}", "--user", "anna", passphrase=ANNA)
+    assert r.returncode == 8 and "nicht erreichbar" in r.stderr
+    r = sro(
+        "cases", "--server", "http://rathaus.rostock.de:8443", "--user", "anna", passphrase=ANNA
+    )
+    assert r.returncode == 8 and "https://" in r.stderr
+    r = sro("server", "run", "--pg", "postgresql://x@/y", "--listen", "0.0.0.0:8443")
+    assert r.returncode == 2 and "Zertifikat" in r.stderr
+
+
+def _certificate(folder: Path) -> tuple[Path, Path, Path]:
+    """A city CA and a server certificate for 127.0.0.1 signed by it."""
+    now = dt.datetime.now(dt.timezone.utc)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Test-CA Hansestadt")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(1)
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=9))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(2)
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=9))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    paths = folder / "ca.pem", folder / "server.pem", folder / "server.key"
+    paths[0].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    paths[1].write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    paths[2].write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return paths
+
+
+def test_tls_with_the_city_ca_and_a_refused_unknown_certificate(
+    pg_url: str, tmp_path: Path
+) -> None:
+    pg = pg_url.replace("postgresql+psycopg://", "postgresql://")
+    assert sro("server", "init", "--pg", pg, "--admin", "admin", passphrase=ADMIN).returncode == 0
+    ca, cert, key = _certificate(tmp_path)
+    proc, port = _serve(pg, "--tls-cert", str(cert), "--tls-key", str(key))
+    try:
+        url = f"https://127.0.0.1:{port}"
+        r = sro(
+            "info",
+            "--server",
+            url,
+            "--user",
+            "admin",
+            "--ca-file",
+            str(ca),
+            "--json",
+            passphrase=ADMIN,
+        )
+        assert r.returncode == 0, r.stderr
+        assert json.loads(r.stdout)["role"] == "admin"
+        r = sro("info", "--server", url, "--user", "admin", passphrase=ADMIN)
+        assert r.returncode == 8 and "Zertifikat" in r.stderr
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
