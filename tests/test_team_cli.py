@@ -78,7 +78,7 @@ def _serve(pg: str, *extra: str) -> tuple[subprocess.Popen[str], int]:
                 return proc, port
         except OSError:
             if proc.poll() is not None:
-                raise AssertionError(proc.stderr.read() if proc.stderr else "server ended")
+                raise AssertionError(proc.stderr.read() if proc.stderr else "ended") from None
             time.sleep(0.1)
     proc.kill()
     raise AssertionError("the team server did not start")
@@ -190,7 +190,7 @@ def test_an_unreachable_server_and_plain_http_elsewhere_are_said_in_words() -> N
 
 def _certificate(folder: Path) -> tuple[Path, Path, Path]:
     """A city CA and a server certificate for 127.0.0.1 signed by it."""
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Test-CA Hansestadt")])
     ca = (
