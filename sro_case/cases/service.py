@@ -115,6 +115,7 @@ class CaseService:
                 CaseRecord.next_review,
                 conf_count,
                 goal_count,
+                CaseRecord.version,
             )
             .join(FamilyRecord, FamilyRecord.id == CaseRecord.family_id)
             .join(SocialSpaceRecord, SocialSpaceRecord.id == CaseRecord.social_space_id)

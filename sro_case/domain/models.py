@@ -209,6 +209,7 @@ class CaseSummary:
     next_review: date | None
     conference_count: int = 0
     goal_count: int = 0
+    version: int = 0  # grows with every change of the case (a save over a newer one is refused)
 
 
 @dataclass(frozen=True)

@@ -14,14 +14,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sro_case.clock import SYSTEM_CLOCK, Clock
-from sro_case.errors import PermissionDenied
+from sro_case.domain.messages import T
+from sro_case.errors import Conflict, PermissionDenied
 from sro_case.kernel import audit
 from sro_case.storage.engine import WRITE_OPTION, optimize
+from sro_case.storage.orm import AuditEventRecord, CaseRecord
+
+# audited actions that change nothing of a case (they leave its version as it is)
+READS = ("read", "export", "denied")
 
 if TYPE_CHECKING:
     from sro_case.storage.keyfile import Identity
@@ -85,6 +90,13 @@ class UnitOfWork:
         case_id: int | None = None,
         detail: str = "",
     ) -> None:
+        if case_id is not None and action not in READS:
+            # every change of a case makes it a new version (``expect_version``)
+            session.execute(
+                update(CaseRecord)
+                .where(CaseRecord.id == case_id)
+                .values(version=CaseRecord.version + 1)
+            )
         audit.append(
             session,
             at=self.clock.now(),
@@ -95,6 +107,36 @@ class UnitOfWork:
             case_id=case_id,
             detail=detail,
             signer=self.identity,
+        )
+
+    def check_version(self, session: Session, case_id: int, expected: int | None) -> None:
+        """Refuse (``Conflict``, naming both versions and who saved the newer one) unless the
+        case is still at ``expected``; the case row stays locked until the transaction ends, so
+        no one saves in between. ``None``: no check."""
+        if expected is None:
+            return
+        current = session.execute(
+            select(CaseRecord.version).where(CaseRecord.id == case_id).with_for_update()
+        ).scalar_one_or_none()
+        if current is None or current == expected:
+            return
+        last = session.execute(
+            select(AuditEventRecord.actor, AuditEventRecord.at)
+            .where(AuditEventRecord.case_id == case_id, AuditEventRecord.action.not_in(READS))
+            .order_by(AuditEventRecord.seq.desc())
+            .limit(1)
+        ).first()
+        who, when = (last[0], f"{last[1]:%d.%m.%Y %H:%M}") if last else ("?", "?")
+        raise Conflict(
+            T(
+                "Der Fall wurde inzwischen geändert: Version {current} von {who} am {when} Uhr; "
+                "Ihre Eingaben beruhen auf Version {expected}. Nichts wurde überschrieben – "
+                "laden Sie den Fall neu und übernehmen Sie Ihre Eingaben.",
+                current=current,
+                who=who,
+                when=when,
+                expected=expected,
+            )
         )
 
     def require_role(self, *roles: str) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, Request, Response
+from fastapi import Depends, FastAPI, Header, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
@@ -22,6 +22,7 @@ from sro_case import __version__
 from sro_case.clock import SYSTEM_CLOCK, Clock
 from sro_case.domain import models as m
 from sro_case.errors import (
+    Conflict,
     NotFound,
     PermissionDenied,
     SroCaseError,
@@ -76,6 +77,12 @@ class CaseFile:
 
 
 @dataclass(frozen=True)
+class ConferenceRequest:
+    conference: m.ConferenceDraft
+    reviews: tuple[m.ReviewDraft, ...] = ()
+
+
+@dataclass(frozen=True)
 class MemberRequest:
     login: str
 
@@ -101,7 +108,29 @@ def _status(exc: SroCaseError) -> int:
         return 404
     if isinstance(exc, ValidationError):
         return 422
+    if isinstance(exc, Conflict):
+        return 409
+    if isinstance(exc, PreconditionRequired):
+        return 428
     return 400
+
+
+class PreconditionRequired(SroCaseError):
+    """A save that could overwrite someone else's work needs the version it rests on."""
+
+
+def _version(if_match: str | None, *, required: bool) -> int | None:
+    """The version an ``If-Match`` header names (``"7"`` or ``7``)."""
+    if if_match is None:
+        if required:
+            raise PreconditionRequired(
+                "Speichern braucht die Version, auf der die Eingaben beruhen (If-Match)."
+            )
+        return None
+    text = if_match.strip().removeprefix("W/").strip('"')
+    if not text.isdigit():
+        raise ValidationError([("If-Match", "Die Version muss eine Zahl sein.")])
+    return int(text)
 
 
 _bearer = HTTPBearer(auto_error=False)
@@ -181,8 +210,32 @@ def create_app(engine: Engine, *, clock: Clock = SYSTEM_CLOCK, name: str = "") -
         return list(svc.notes(file_number))
 
     @app.post(f"{PREFIX}/cases/{{file_number:path}}/notes", status_code=201, tags=["Fälle"])
-    def add_note(svc: Service, file_number: str, body: m.NoteDraft) -> m.CaseNote:
-        return svc.add_note(file_number, body)
+    def add_note(
+        svc: Service,
+        file_number: str,
+        body: m.NoteDraft,
+        response: Response,
+        if_match: Annotated[str | None, Header()] = None,
+    ) -> m.CaseNote:
+        note = svc.add_note(file_number, body, expected_version=_version(if_match, required=False))
+        response.headers["ETag"] = f'"{svc.version(file_number)}"'
+        return note
+
+    @app.post(f"{PREFIX}/cases/{{file_number:path}}/conferences", status_code=201, tags=["Fälle"])
+    def record_conference(
+        svc: Service,
+        file_number: str,
+        body: ConferenceRequest,
+        response: Response,
+        if_match: Annotated[str | None, Header()] = None,
+    ) -> m.Conference:
+        expected = _version(if_match, required=True)
+        assert expected is not None
+        saved = svc.record_conference(
+            file_number, body.conference, body.reviews, expected_version=expected
+        )
+        response.headers["ETag"] = f'"{svc.version(file_number)}"'
+        return saved
 
     @app.get(f"{PREFIX}/cases/{{file_number:path}}/team", tags=["Fallteam"])
     def team(svc: Service, file_number: str) -> list[Member]:
@@ -200,8 +253,9 @@ def create_app(engine: Engine, *, clock: Clock = SYSTEM_CLOCK, name: str = "") -
         return Response(status_code=204)
 
     @app.get(f"{PREFIX}/cases/{{file_number:path}}", tags=["Fälle"])
-    def show_case(svc: Service, file_number: str) -> CaseFile:
+    def show_case(svc: Service, file_number: str, response: Response) -> CaseFile:
         view = svc.show_case(file_number)
+        response.headers["ETag"] = f'"{view.case.summary.version}"'
         r = view.release
         release = ReleaseView(r.full, r.cleared, list(r.parts), list(r.withheld), str(r.reason))
         return CaseFile(view.case, release)

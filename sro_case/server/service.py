@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from sro_case.cases.service import CaseService
 from sro_case.clock import Clock
+from sro_case.conferences.service import ConferenceService
 from sro_case.domain import models as m
 from sro_case.domain import rules
 from sro_case.domain.catalogues import catalogue
@@ -51,6 +52,11 @@ class ServerStore(UnitOfWork):
         # the server's own context for writes no policy can judge yet (a new case with its
         # family), after the service has decided them
         self._context_role = SYSTEM if as_server else account.role
+        self._expected: tuple[int, int] | None = None
+
+    def expect_version(self, case_id: int, version: int | None) -> None:
+        """The next write refuses (``Conflict``) unless the case is still at ``version``."""
+        self._expected = None if version is None else (case_id, version)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -62,6 +68,9 @@ class ServerStore(UnitOfWork):
     def write(self) -> Iterator[Session]:
         with super().write() as s:
             set_context(s, user_id=self.account.id, role=self._context_role)
+            expected, self._expected = self._expected, None
+            if expected is not None:  # in the same transaction as the change: nothing between
+                self.check_version(s, *expected)
             yield s
 
     def require_case_access(self) -> None:
@@ -145,9 +154,34 @@ class TeamService:
     def notes(self, file_number: str) -> tuple[m.CaseNote, ...]:
         return self.show_case(file_number).case.notes
 
-    def add_note(self, file_number: str, draft: m.NoteDraft) -> m.CaseNote:
+    def add_note(
+        self, file_number: str, draft: m.NoteDraft, *, expected_version: int | None = None
+    ) -> m.CaseNote:
         case_id = self._case_id(file_number, "Verlaufseintrag schreiben")
+        self.store.expect_version(case_id, expected_version)
         return self.cases.add_note(case_id, draft)
+
+    def record_conference(
+        self,
+        file_number: str,
+        draft: m.ConferenceDraft,
+        reviews: tuple[m.ReviewDraft, ...],
+        *,
+        expected_version: int,
+    ) -> m.Conference:
+        """Save a captured conference – refused if anyone changed the case since the capture
+        began (a second capture of the same conference among them): never merged."""
+        case_id = self._case_id(file_number, "Konferenz speichern")
+        self.store.expect_version(case_id, expected_version)
+        return ConferenceService(self.store).record(case_id, draft, reviews)
+
+    def version(self, file_number: str) -> int:
+        """The case's current version (sent as the ETag)."""
+        case_id = self._case_id(file_number, "Fallakte lesen")
+        with self.store.read() as s:
+            return int(
+                s.execute(select(CaseRecord.version).where(CaseRecord.id == case_id)).scalar_one()
+            )
 
     # -- the case team ----------------------------------------------------------------------
     def team(self, file_number: str) -> list[Member]:
