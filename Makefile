@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test stress bench lint clean screenshots bundle bundle-test deb
+.PHONY: run test stress bench lint clean screenshots bundle bundle-test deb server
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 oder neuer wird benötigt / Python 3.11+ required")'
@@ -41,6 +41,11 @@ bundle-test: $(STAMP)
 # BENCH_RUNS runs per measurement; writes bench-results.json.
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+# A local team server for trying it (#17): PostgreSQL from a pip-installed server binary, data in
+# ./.team-server/, the server on http://127.0.0.1:8443. The real installation: docs/TEAM_SERVER.md.
+server: $(STAMP)
+	$(PY) tools/team_server.py
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py all

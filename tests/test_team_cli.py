@@ -259,3 +259,13 @@ def test_tls_with_the_city_ca_and_a_refused_unknown_certificate(
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_upgrade_renews_an_existing_team_database_and_refuses_an_empty_one(pg_url: str) -> None:
+    pg = pg_url.replace("postgresql+psycopg://", "postgresql://")
+    empty = sro("server", "upgrade", "--pg", pg)
+    assert empty.returncode == 1 and "server init" in empty.stderr
+    assert sro("server", "init", "--pg", pg, "--admin", "admin", passphrase=ADMIN).returncode == 0
+    again = sro("server", "upgrade", "--pg", pg)
+    assert again.returncode == 0, again.stderr
+    assert "Rechte und Regeln erneuert" in again.stdout

@@ -41,7 +41,9 @@ def add_server_command(sub: Any, parser_class: type[argparse.ArgumentParser]) ->
         description="Teamserver: ein Fallmanagement für die ganze Stadt auf PostgreSQL.",
         prog="sro-case server",
     )
-    actions = p.add_subparsers(dest="server_command", metavar="init|run", parser_class=parser_class)
+    actions = p.add_subparsers(
+        dest="server_command", metavar="init|upgrade|run", parser_class=parser_class
+    )
     init = actions.add_parser(
         "init",
         help="Schema, Datenbankrollen und erste Administration anlegen",
@@ -51,6 +53,13 @@ def add_server_command(sub: Any, parser_class: type[argparse.ArgumentParser]) ->
     init.add_argument("--admin", required=True, metavar="ANMELDENAME")
     init.add_argument("--name", default="Administrator/in", metavar="NAME")
     init.set_defaults(func=cmd_server_init)
+    up = actions.add_parser(
+        "upgrade",
+        help="eine bestehende Teamdatenbank auf diese Version bringen (Schema, Rechte, Regeln)",
+        prog="sro-case server upgrade",
+    )
+    up.add_argument("--pg", required=True, metavar="URL", help="postgresql://…")
+    up.set_defaults(func=cmd_server_upgrade)
     run = actions.add_parser(
         "run",
         help="den Teamserver starten (HTTPS; ohne TLS nur auf diesem PC)",
@@ -66,7 +75,7 @@ def add_server_command(sub: Any, parser_class: type[argparse.ArgumentParser]) ->
 
 
 def _missing_action() -> int:
-    raise UsageError(T("„sro-case server“ braucht init oder run."))
+    raise UsageError(T("„sro-case server“ braucht init, upgrade oder run."))
 
 
 def cmd_server_init(args: argparse.Namespace) -> int:
@@ -77,6 +86,14 @@ def cmd_server_init(args: argparse.Namespace) -> int:
         raise UsageError(T("Die Passphrase der Administration kommt aus SRO_CASE_PASSPHRASE."))
     initialise(args.pg, args.admin, passphrase, admin_name=args.name)
     _out(f"Teamserver eingerichtet; erste Administration: {args.admin}.")
+    return EXIT_OK
+
+
+def cmd_server_upgrade(args: argparse.Namespace) -> int:
+    from sro_case.server.setup import upgrade
+
+    before, now = upgrade(args.pg)
+    _out(f"Teamdatenbank von Schemastand {before} auf {now}; Rechte und Regeln erneuert.")
     return EXIT_OK
 
 

@@ -14,7 +14,7 @@ from sro_case.domain import rules
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.messages import T
 from sro_case.domain.models import UserDraft
-from sro_case.errors import DatabaseExists
+from sro_case.errors import DatabaseExists, DatabaseMissing
 from sro_case.kernel import audit
 from sro_case.server import policies
 from sro_case.server.accounts import hash_passphrase
@@ -49,6 +49,24 @@ def install_roles(conn_engine: Engine) -> None:
         for statement in GRANTS:
             conn.execute(text(statement))
         policies.install(conn)
+
+
+def upgrade(url: str) -> tuple[str | None, str]:
+    """An existing team database to this version: the new revisions, then the role's grants
+    and the policies again. Returns (revision before, revision now)."""
+    engine = owner_engine(url)
+    try:
+        if not inspect(engine).has_table("alembic_version"):
+            raise DatabaseMissing(
+                T("In dieser Datenbank ist noch kein Teamserver eingerichtet (server init).")
+            )
+        before = migrate.current_revision(engine)
+        migrate.check_not_newer(engine)
+        migrate.upgrade(engine)
+        install_roles(engine)
+        return before, migrate.head_revision()
+    finally:
+        engine.dispose()
 
 
 def initialise(
