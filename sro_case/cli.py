@@ -643,7 +643,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=None, help="höchstens so viele Fälle")
     p.add_argument("--json", action="store_true", help="als JSON ausgeben")
     add("check", cmd_check, "Integrität, Verschlüsselung und Protokollkette prüfen")
-    p = add("audit", cmd_audit, "Protokollkette prüfen: sro-case audit verify --db PFAD")
+    p = add(
+        "audit",
+        cmd_audit,
+        "Protokollkette prüfen: sro-case audit verify --db PFAD (oder --server URL --user …)",
+        server=True,
+    )
     p.add_argument("audit_command", choices=["verify"], metavar="verify")
     p = add("import", cmd_import, "Fallliste aus CSV oder XLSX importieren (alles oder nichts)")
     p.add_argument("file", metavar="DATEI", help=".csv oder .xlsx")

@@ -269,3 +269,15 @@ def test_upgrade_renews_an_existing_team_database_and_refuses_an_empty_one(pg_ur
     again = sro("server", "upgrade", "--pg", pg)
     assert again.returncode == 0, again.stderr
     assert "Rechte und Regeln erneuert" in again.stdout
+
+
+def test_audit_verify_against_the_server_finds_an_edited_entry(server: str, pg_url: str) -> None:
+    ok = sro("audit", "verify", "--server", server, "--user", "admin", passphrase=ADMIN)
+    assert ok.returncode == 0 and "unversehrt" in ok.stdout, ok.stderr
+    # the database administrator (not the server's role, which may not) edits an entry
+    import psycopg
+
+    with psycopg.connect(pg_url.replace("postgresql+psycopg://", "postgresql://")) as conn:
+        conn.execute("UPDATE audit_event SET detail = 'nichts passiert' WHERE seq = 1")
+    bad = sro("audit", "verify", "--server", server, "--user", "admin", passphrase=ADMIN)
+    assert bad.returncode == 1 and "Eintrag 1" in bad.stdout

@@ -88,6 +88,13 @@ class MemberRequest:
 
 
 @dataclass(frozen=True)
+class AuditReport:
+    entries: int
+    intact: bool
+    problems: list[str]
+
+
+@dataclass(frozen=True)
 class UserRequest:
     login: str
     name: str
@@ -259,6 +266,11 @@ def create_app(engine: Engine, *, clock: Clock = SYSTEM_CLOCK, name: str = "") -
         r = view.release
         release = ReleaseView(r.full, r.cleared, list(r.parts), list(r.withheld), str(r.reason))
         return CaseFile(view.case, release)
+
+    @app.get(f"{PREFIX}/audit/verify", tags=["Verwaltung"])
+    def verify_audit(svc: Service) -> AuditReport:
+        count, problems = svc.verify_audit()
+        return AuditReport(count, not problems, problems)
 
     @app.post(f"{PREFIX}/users", status_code=201, tags=["Verwaltung"])
     def add_user(svc: Service, body: UserRequest) -> m.User:

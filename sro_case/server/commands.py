@@ -181,6 +181,7 @@ def run_remote(args: argparse.Namespace, secret: Callable[[], str]) -> int:
         "case": _case,
         "case-team": _case_team,
         "user": _user,
+        "audit": _audit,
     }
     handler = handlers.get(args.command)
     if handler is None:
@@ -313,6 +314,17 @@ def _case_team(server: Any, args: argparse.Namespace) -> int:
         lead = " (fallführend)" if member["lead"] else ""
         _out(f"{member['login']:<16} {member['name']:<28} {member['discipline']}{lead}")
     return EXIT_OK
+
+
+def _audit(server: Any, _args: argparse.Namespace) -> int:
+    report = server.get("/audit/verify")
+    if report["intact"]:
+        _out(f"Protokollkette unversehrt: {report['entries']} Einträge.")
+        return EXIT_OK
+    _out("Protokollkette VERLETZT:")
+    for problem in report["problems"]:
+        _out(f"  - {problem}")
+    return 1
 
 
 def _user(server: Any, args: argparse.Namespace) -> int:

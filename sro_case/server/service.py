@@ -272,6 +272,22 @@ class TeamService:
                 detail=f"{login.strip()} aus dem Fallteam entfernt",
             )
 
+    # -- the audit log ----------------------------------------------------------------------
+    def verify_audit(self) -> tuple[int, list[str]]:
+        """The whole hash chain walked (Admin and Controlling: no case content comes back)."""
+        self._require("admin", "controlling", what="Protokoll prüfen")
+        with system_session(self._engine) as s:
+            count, problems = audit.verify(s)
+            audit.append(
+                s,
+                at=self.clock.now(),
+                actor=self.account.login,
+                action="verify",
+                entity="audit",
+                detail=f"Protokollkette geprüft: {count} Einträge, {len(problems)} Probleme",
+            )
+        return count, [str(p) for p in problems]
+
     # -- accounts (Admin; separation of duties: no case content) ----------------------------
     def add_user(
         self, draft: m.UserDraft, passphrase: str, *, discipline: str = "", team: str = ""
