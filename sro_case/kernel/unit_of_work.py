@@ -27,6 +27,7 @@ from sro_case.storage.orm import AuditEventRecord, CaseRecord
 
 # audited actions that change nothing of a case (they leave its version as it is)
 READS = ("read", "export", "denied")
+CHANGES_CHANNEL = "sro_case_changes"  # PostgreSQL NOTIFY channel of changed cases (team server)
 
 if TYPE_CHECKING:
     from sro_case.storage.keyfile import Identity
@@ -97,6 +98,12 @@ class UnitOfWork:
                 .where(CaseRecord.id == case_id)
                 .values(version=CaseRecord.version + 1)
             )
+            if session.get_bind().dialect.name == "postgresql":
+                # the team server's clients learn of it at commit (``server.events``)
+                session.execute(
+                    text("SELECT pg_notify(:channel, :case)"),
+                    {"channel": CHANGES_CHANNEL, "case": str(case_id)},
+                )
         audit.append(
             session,
             at=self.clock.now(),

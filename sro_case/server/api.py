@@ -9,12 +9,17 @@ else · 413 request too large · 422 invalid input (``problems``) · 429 sign-in
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import asyncio
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Annotated
 
+import psycopg
 from fastapi import Depends, FastAPI, Header, Request, Response
-from fastapi.responses import JSONResponse
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 
@@ -30,9 +35,11 @@ from sro_case.errors import (
     WrongPassphrase,
 )
 from sro_case.server import accounts
+from sro_case.server.events import Hub, Listener
 from sro_case.server.service import Member, TeamService
 
 PREFIX = "/api/v1"
+HEARTBEAT_S = 15.0
 MAX_BODY = 1024 * 1024  # bytes; a case note of 10,000 characters is far below
 
 
@@ -158,13 +165,28 @@ Service = Annotated[TeamService, Depends(_service)]
 
 def create_app(engine: Engine, *, clock: Clock = SYSTEM_CLOCK, name: str = "") -> FastAPI:
     """The API over ``engine`` (``database.server_engine``)."""
+    hub = Hub()
+    conninfo = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        listener = Listener(lambda: psycopg.connect(conninfo, autocommit=True), hub)
+        listener.start()
+        await run_in_threadpool(listener.ready.wait, 10)
+        try:
+            yield
+        finally:
+            listener.stop()
+
     app = FastAPI(
         title="SRO-Fallmanagement Teamserver",
         version=__version__,
         openapi_url=f"{PREFIX}/openapi.json",
         docs_url=None,
         redoc_url=None,
+        lifespan=lifespan,
     )
+    app.state.hub = hub
     app.state.engine = engine
     app.state.clock = clock
 
@@ -203,6 +225,44 @@ def create_app(engine: Engine, *, clock: Clock = SYSTEM_CLOCK, name: str = "") -
     def info(svc: Service) -> Info:
         a = svc.account
         return Info(name, __version__, a.login, a.name, a.role, a.discipline)
+
+    @app.get(
+        f"{PREFIX}/events",
+        tags=["Live"],
+        response_class=StreamingResponse,
+        responses={200: {"content": {"text/event-stream": {}}}},
+    )
+    async def events(request: Request, svc: Service) -> StreamingResponse:
+        """Server-sent events: ``case`` with ``{"file_number", "version"}`` whenever a case
+        this person may see was changed; a comment every 15 s; ``signed_out`` at the end of
+        the session."""
+        queue = hub.subscribe()
+        token = request.headers.get("authorization", "").partition(" ")[2]
+
+        async def stream() -> AsyncIterator[str]:
+            try:
+                yield "retry: 2000\n\n"
+                while not await request.is_disconnected():
+                    try:
+                        case_id = await asyncio.wait_for(queue.get(), timeout=HEARTBEAT_S)
+                    except TimeoutError:
+                        try:
+                            await run_in_threadpool(accounts.authenticate, engine, token, clock)
+                        except SroCaseError:
+                            yield "event: signed_out\ndata: {}\n\n"
+                            return
+                        yield ": ping\n\n"
+                        continue
+                    seen = await run_in_threadpool(svc.visible_change, case_id)
+                    if seen is not None:
+                        data = json.dumps({"file_number": seen[0], "version": seen[1]})
+                        yield f"event: case\ndata: {data}\n\n"
+            finally:
+                hub.unsubscribe(queue)
+
+        return StreamingResponse(
+            stream(), media_type="text/event-stream", headers={"Cache-Control": "no-store"}
+        )
 
     @app.get(f"{PREFIX}/cases", tags=["Fälle"])
     def cases(svc: Service, search: str = "", limit: int = 100) -> list[m.CaseSummary]:

@@ -136,6 +136,7 @@ def cmd_server_run(args: argparse.Namespace) -> int:
         ssl_keyfile=str(args.tls_key) if args.tls_key else None,
         log_level="warning",
         server_header=False,
+        timeout_graceful_shutdown=5,  # open event streams end with the server
     )
     engine.dispose()
     return EXIT_OK

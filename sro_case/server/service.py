@@ -201,6 +201,17 @@ class TeamService:
             members.insert(0, Member(lead.login, lead.name, lead.discipline, True))
         return members
 
+    def visible_change(self, case_id: int) -> tuple[str, int] | None:
+        """(file number, version) of a changed case this person may see; None otherwise
+        (live updates tell no one about a case outside their team)."""
+        if self.account.role not in WORKING_ROLES:
+            return None
+        with self.store.read() as s:
+            row = s.execute(
+                select(CaseRecord.file_number, CaseRecord.version).where(CaseRecord.id == case_id)
+            ).first()
+        return (str(row[0]), int(row[1])) if row is not None else None
+
     def _lead_case(self, file_number: str, what: str) -> int:
         case_id = self._case_id(file_number, what)
         with self.store.read() as s:
