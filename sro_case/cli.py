@@ -656,6 +656,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export-stats",
         cmd_export_stats,
         "anonymisierte Statistik für das Controlling (CSV, XLSX oder PDF)",
+        server=True,
     )
     p.add_argument("--from", dest="date_from", type=_iso_date, required=True, metavar="JJJJ-MM-TT")
     p.add_argument("--to", dest="date_to", type=_iso_date, required=True, metavar="JJJJ-MM-TT")

@@ -145,3 +145,26 @@ def test_bad_input_gets_a_german_message_and_changes_nothing(api: TestClient, he
     assert (
         r.status_code == 401 and r.json()["detail"] == "Anmeldename oder Passphrase stimmen nicht."
     )
+
+
+def test_controlling_gets_the_city_statistics_and_nothing_else(api: TestClient, heads) -> None:  # type: ignore[no-untyped-def]
+    """Counted over all cases of the city (Controlling sees none of them), suppressed and
+    recorded like the single PC's export."""
+    for n, space in enumerate(["toitenwinkel"] * 4 + ["evershagen"] * 4):
+        case = CASE | {
+            "file_number": f"51.2-2026-{n + 100:06d}",
+            "family": {"display_name": f"Familie Quappe{n}", "social_space": space},
+        }
+        assert api.post(f"{PREFIX}/cases", headers=heads["anna"], json=case).status_code == 201
+    query = {"from": "2026-01-01", "to": "2026-12-31", "format": "csv"}
+    r = api.get(f"{PREFIX}/statistics", headers=heads["carl"], params=query)
+    assert r.status_code == 200, r.text
+    text = r.content.decode("utf-8-sig")
+    assert "Modellregion" in text and "Quappe" not in text and "Lina" not in text
+    assert r.headers["X-Export-Summary"]
+    for who in ("anna", "sina", "admin"):
+        assert api.get(f"{PREFIX}/statistics", headers=heads[who], params=query).status_code == 403
+    pdf = api.get(f"{PREFIX}/statistics", headers=heads["carl"], params=query | {"format": "pdf"})
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    bad = api.get(f"{PREFIX}/statistics", headers=heads["carl"], params=query | {"min_cell": 1})
+    assert bad.status_code == 422

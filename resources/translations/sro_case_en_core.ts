@@ -1851,5 +1851,197 @@
         <source>Unbekannte Dokumentart „{kind}“.</source>
         <translation>Unknown kind of document “{kind}”.</translation>
     </message>
+    <message>
+        <source>--listen braucht HOST:PORT, z. B. 127.0.0.1:8443.</source>
+        <translation>--listen needs HOST:PORT, e.g. 127.0.0.1:8443.</translation>
+    </message>
+    <message>
+        <source>--out braucht die Endung .csv, .xlsx oder .pdf.</source>
+        <translation>--out needs the extension .csv, .xlsx or .pdf.</translation>
+    </message>
+    <message>
+        <source>--tls-cert und --tls-key gehören zusammen.</source>
+        <translation>--tls-cert and --tls-key go together.</translation>
+    </message>
+    <message>
+        <source>Anmeldename oder Passphrase stimmen nicht.</source>
+        <translation>Login or passphrase is wrong.</translation>
+    </message>
+    <message>
+        <source>Bitte einen Fachbereich angeben.</source>
+        <translation>Please give a discipline.</translation>
+    </message>
+    <message>
+        <source>Das Ende liegt vor dem Anfang.</source>
+        <translation>The end lies before the start.</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat des Teamservers {url} ist nicht vertrauenswürdig; es wurde nichts gesendet.</source>
+        <translation>The certificate of the team server {url} is not trusted; nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Das ist Ihnen nicht erlaubt.</source>
+        <translation>You are not permitted to do this.</translation>
+    </message>
+    <message>
+        <source>Den eigenen Zugang entfernt eine andere Admin.</source>
+        <translation>Another admin removes your own account.</translation>
+    </message>
+    <message>
+        <source>Der Fall wurde inzwischen geändert: Version {current} von {who} am {when} Uhr; Ihre Eingaben beruhen auf Version {expected}. Nichts wurde überschrieben – laden Sie den Fall neu und übernehmen Sie Ihre Eingaben.</source>
+        <translation>The case was changed meanwhile: version {current} by {who} on {when}; your input rests on version {expected}. Nothing was overwritten – reload the case and apply your input again.</translation>
+    </message>
+    <message>
+        <source>Der Teamserver meldet einen Fehler ({status}).</source>
+        <translation>The team server reports an error ({status}).</translation>
+    </message>
+    <message>
+        <source>Der Teamserver {url} antwortet nicht.</source>
+        <translation>The team server {url} does not answer.</translation>
+    </message>
+    <message>
+        <source>Der Teamserver {url} ist nicht erreichbar.</source>
+        <translation>The team server {url} cannot be reached.</translation>
+    </message>
+    <message>
+        <source>Die Anfrage hat eine ungültige Form.</source>
+        <translation>The request has an invalid form.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase der Administration kommt aus SRO_CASE_PASSPHRASE.</source>
+        <translation>The admin's passphrase comes from SRO_CASE_PASSPHRASE.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase des neuen Zugangs kommt aus SRO_CASE_NEW_PASSPHRASE.</source>
+        <translation>The new account's passphrase comes from SRO_CASE_NEW_PASSPHRASE.</translation>
+    </message>
+    <message>
+        <source>Die Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</source>
+        <translation>The session has expired. Please sign in again.</translation>
+    </message>
+    <message>
+        <source>Die Version muss eine Zahl sein.</source>
+        <translation>The version must be a number.</translation>
+    </message>
+    <message>
+        <source>Es gibt keinen Zugang „{login}“.</source>
+        <translation>There is no account “{login}”.</translation>
+    </message>
+    <message>
+        <source>Fachbereich</source>
+        <translation>Discipline</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>If-Match</source>
+        <translation>If-Match</translation>
+    </message>
+    <message>
+        <source>In dieser Datenbank ist der Teamserver bereits eingerichtet; nichts verändert.</source>
+        <translation>The team server is already set up in this database; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>In dieser Datenbank ist noch kein Teamserver eingerichtet (server init).</source>
+        <translation>No team server is set up in this database yet (server init).</translation>
+    </message>
+    <message>
+        <source>Mit --server braucht es --user ANMELDENAME.</source>
+        <translation>With --server, --user LOGIN is needed.</translation>
+    </message>
+    <message>
+        <source>Nicht gefunden.</source>
+        <translation>Not found.</translation>
+    </message>
+    <message>
+        <source>Ohne --tls-cert und --tls-key lauscht der Teamserver nur auf diesem PC (127.0.0.1); für {host} braucht er ein Zertifikat.</source>
+        <translation>Without --tls-cert and --tls-key the team server listens only on this PC (127.0.0.1); for {host} it needs a certificate.</translation>
+    </message>
+    <message>
+        <source>Sie führen diesen Fall selbst.</source>
+        <translation>You lead this case yourself.</translation>
+    </message>
+    <message>
+        <source>Unverschlüsselte Verbindungen (http://) sind nur zu diesem PC erlaubt; verwenden Sie https://{host}.</source>
+        <translation>Unencrypted connections (http://) are allowed only to this PC; use https://{host}.</translation>
+    </message>
+    <message>
+        <source>Verbindung zum Teamserver {url} gestört.</source>
+        <translation>The connection to the team server {url} failed.</translation>
+    </message>
+    <message>
+        <source>Zu viele fehlgeschlagene Anmeldungen. Versuchen Sie es ab {time} Uhr erneut.</source>
+        <translation>Too many failed sign-ins. Try again from {time}.</translation>
+    </message>
+    <message>
+        <source>csv, xlsx oder pdf</source>
+        <translation>csv, xlsx or pdf</translation>
+    </message>
+    <message>
+        <source>ohne Fachbereich: nur die Stammdaten</source>
+        <translation>without a discipline: the master data only</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>unbekannte Rolle „{role}“</source>
+        <translation>unknown role “{role}”</translation>
+    </message>
+    <message>
+        <source>„case-team add“ braucht --login.</source>
+        <translation>“case-team add” needs --login.</translation>
+    </message>
+    <message>
+        <source>„case-team remove“ braucht --login.</source>
+        <translation>“case-team remove” needs --login.</translation>
+    </message>
+    <message>
+        <source>„note add“ braucht --text.</source>
+        <translation>“note add” needs --text.</translation>
+    </message>
+    <message>
+        <source>„sro-case server“ braucht init, upgrade oder run.</source>
+        <translation>“sro-case server” needs init, upgrade or run.</translation>
+    </message>
+    <message>
+        <source>„user add“ braucht --login und --name.</source>
+        <translation>“user add” needs --login and --name.</translation>
+    </message>
+    <message>
+        <source>„user remove“ braucht --login.</source>
+        <translation>“user remove” needs --login.</translation>
+    </message>
+    <message>
+        <source>„{code}“ steht nicht im Katalog der Disziplinen.</source>
+        <translation>“{code}” is not in the disciplines catalogue.</translation>
+    </message>
+    <message>
+        <source>„{command}“ gibt es nur für eine Datenbankdatei (--db).</source>
+        <translation>“{command}” exists only for a database file (--db).</translation>
+    </message>
+    <message>
+        <source>„{login}“ gehört nicht zum Fallteam.</source>
+        <translation>“{login}” is not in the case team.</translation>
+    </message>
+    <message>
+        <source>„{login}“ gehört schon zum Fallteam.</source>
+        <translation>“{login}” is already in the case team.</translation>
+    </message>
+    <message>
+        <source>„{login}“ ist bereits vergeben.</source>
+        <translation>“{login}” is already taken.</translation>
+    </message>
+    <message>
+        <source>„{login}“ ist keine Fachkraft des Teamservers.</source>
+        <translation>“{login}” is no caseworker of the team server.</translation>
+    </message>
+    <message>
+        <source>„{url}“ ist keine Serveradresse (https://server:port).</source>
+        <translation>“{url}” is no server address (https://server:port).</translation>
+    </message>
 </context>
 </TS>

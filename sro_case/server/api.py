@@ -14,10 +14,12 @@ import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Annotated
+from datetime import date
+from typing import Annotated, Literal
+from urllib.parse import quote
 
 import psycopg
-from fastapi import Depends, FastAPI, Header, Request, Response
+from fastapi import Depends, FastAPI, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -39,6 +41,11 @@ from sro_case.server.events import Hub, Listener
 from sro_case.server.service import Member, TeamService
 
 PREFIX = "/api/v1"
+MEDIA_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
 HEARTBEAT_S = 15.0
 MAX_BODY = 1024 * 1024  # bytes; a case note of 10,000 characters is far below
 
@@ -326,6 +333,32 @@ def create_app(engine: Engine, *, clock: Clock = SYSTEM_CLOCK, name: str = "") -
         r = view.release
         release = ReleaseView(r.full, r.cleared, list(r.parts), list(r.withheld), str(r.reason))
         return CaseFile(view.case, release)
+
+    @app.get(
+        f"{PREFIX}/statistics",
+        tags=["Controlling"],
+        response_class=Response,
+        responses={200: {"content": {t: {} for t in MEDIA_TYPES.values()}}},
+    )
+    def statistics(
+        svc: Service,
+        date_from: Annotated[date, Query(alias="from")],
+        date_to: Annotated[date, Query(alias="to")],
+        format: Literal["csv", "xlsx", "pdf"] = "csv",
+        min_cell: Annotated[int, Query(ge=3, le=100)] = 3,
+    ) -> Response:
+        """The anonymised statistics of the whole city (Controlling)."""
+        if date_to < date_from:
+            raise ValidationError([("to", "Das Ende liegt vor dem Anfang.")])
+        data, summary = svc.export_statistics(date_from, date_to, format, min_cell=min_cell)
+        return Response(
+            data,
+            media_type=MEDIA_TYPES[format],
+            headers={
+                "Content-Disposition": f'attachment; filename="statistik.{format}"',
+                "X-Export-Summary": quote(summary),
+            },
+        )
 
     @app.get(f"{PREFIX}/audit/verify", tags=["Verwaltung"])
     def verify_audit(svc: Service) -> AuditReport:

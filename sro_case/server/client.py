@@ -112,6 +112,22 @@ class TeamServer:
             return data
         raise _error(r.status_code, data)
 
+    def download(self, path: str) -> tuple[bytes, httpx.Headers]:
+        """A file the server makes (statistics): its bytes and the answer's headers."""
+        try:
+            r = self._http.get(path, timeout=max(self._http.timeout.read or 0, 300))
+        except httpx.HTTPError as exc:
+            raise ServerUnreachable(
+                T("Der Teamserver {url} ist nicht erreichbar.", url=self.url)
+            ) from exc
+        if not r.is_success:
+            try:
+                data = r.json()
+            except ValueError:
+                data = {}
+            raise _error(r.status_code, data)
+        return r.content, r.headers
+
     def get(self, path: str) -> Any:
         return self._send("GET", path)
 

@@ -183,6 +183,7 @@ def run_remote(args: argparse.Namespace, secret: Callable[[], str]) -> int:
         "case-team": _case_team,
         "user": _user,
         "audit": _audit,
+        "export-stats": _export_stats,
     }
     handler = handlers.get(args.command)
     if handler is None:
@@ -314,6 +315,29 @@ def _case_team(server: Any, args: argparse.Namespace) -> int:
     for member in members:
         lead = " (fallführend)" if member["lead"] else ""
         _out(f"{member['login']:<16} {member['name']:<28} {member['discipline']}{lead}")
+    return EXIT_OK
+
+
+def _export_stats(server: Any, args: argparse.Namespace) -> int:
+    from urllib.parse import unquote, urlencode
+
+    out = Path(args.out)
+    fmt = out.suffix.lower().lstrip(".")
+    if fmt not in ("csv", "xlsx", "pdf"):
+        raise UsageError(T("--out braucht die Endung .csv, .xlsx oder .pdf."))
+    query = urlencode(
+        {
+            "from": args.date_from.isoformat(),
+            "to": args.date_to.isoformat(),
+            "format": fmt,
+            "min_cell": args.min_cell,
+        }
+    )
+    data, headers = server.download(f"/statistics?{query}")
+    from sro_case.storage.files import atomic_write_bytes
+
+    atomic_write_bytes(out, data)
+    _out(unquote(headers.get("x-export-summary", "")) or f"Geschrieben: {out}")
     return EXIT_OK
 
 

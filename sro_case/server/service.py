@@ -8,9 +8,11 @@ of work, here on PostgreSQL for one person (``ServerStore``).
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -31,6 +33,7 @@ from sro_case.kernel.unit_of_work import UnitOfWork
 from sro_case.server.accounts import Account, hash_passphrase
 from sro_case.server.database import SYSTEM, set_context, system_session
 from sro_case.server.policies import WORKING_ROLES
+from sro_case.statistics.service import StatisticsService
 from sro_case.storage.keyfile import check_passphrase
 from sro_case.storage.orm import CaseRecord, CaseTeamRecord, ServerSessionRecord, UserRecord
 
@@ -76,7 +79,7 @@ class ServerStore(UnitOfWork):
     def require_case_access(self) -> None:
         """Case files are for the working roles; Admin and Controlling never read one."""
         if self.role not in WORKING_ROLES:
-            raise PermissionDenied(T(NOT_PERMITTED))
+            raise PermissionDenied(T("Das ist Ihnen nicht erlaubt."))
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,7 @@ class TeamService:
                 entity="case" if case else "request",
                 detail=f"Nicht erlaubt: {what}" + (f" ({case})" if case else ""),
             )
-        return PermissionDenied(T(NOT_PERMITTED))
+        return PermissionDenied(T("Das ist Ihnen nicht erlaubt."))
 
     def _require(self, *roles: str, what: str) -> None:
         if self.account.role not in roles:
@@ -282,6 +285,26 @@ class TeamService:
                 case_id=case_id,
                 detail=f"{login.strip()} aus dem Fallteam entfernt",
             )
+
+    # -- statistics (Controlling) ------------------------------------------------------------
+    def export_statistics(
+        self, date_from: date, date_to: date, fmt: str, *, min_cell: int = 3
+    ) -> tuple[bytes, str]:
+        """The anonymised statistics over all cases of the city (model regions and the rest),
+        with the export's suppression and its release audit; (file content, summary).
+        Counted from the plain facts (``StatisticsService.reference_build``, the path the
+        single PC's tally is checked against) in the server's own context: Controlling sees
+        no case, the count sees them all."""
+        self._require("controlling", what="Statistik-Export")
+        if fmt not in ("csv", "xlsx", "pdf"):
+            raise ValidationError([("Format", T("csv, xlsx oder pdf"))])
+        stats = StatisticsService(
+            ServerStore(self._engine, self.account, self.clock, as_server=True)
+        )
+        export = stats.reference_build(date_from, date_to, min_cell=min_cell)
+        with tempfile.TemporaryDirectory(prefix="sro-case-stats-") as folder:
+            written = stats.write(export, Path(folder) / f"statistik.{fmt}")
+            return written.path.read_bytes(), written.summary()
 
     # -- the audit log ----------------------------------------------------------------------
     def verify_audit(self) -> tuple[int, list[str]]:

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from sro_case import __version__
@@ -377,8 +377,14 @@ def _read_facts(s: Session, date_from: date, date_to: date) -> Facts:
         ).all()
     ]
 
+    distinct = ParticipantRecord.discipline.distinct()
+    joined = (  # the team server's PostgreSQL spells SQLite's group_concat as string_agg
+        func.string_agg(distinct, literal_column("','"))
+        if conn.dialect.name == "postgresql"
+        else func.group_concat(distinct)
+    )
     disciplines = (
-        select(func.group_concat(ParticipantRecord.discipline.distinct()))
+        select(joined)
         .where(ParticipantRecord.conference_id == ConferenceRecord.id)
         .scalar_subquery()
     )
