@@ -29,7 +29,7 @@ def window(qtbot, store):  # type: ignore[no-untyped-def]
 
     case = make_case(store)
     w = ConferenceWindow(store, InlineTaskRunner(), case.id)
-    qtbot.addWidget(w, before_close_func=lambda x: setattr(x, "_dirty", False))
+    qtbot.addWidget(w, before_close_func=lambda x: x.context.mark_clean())
     w.resize(1366, 768)
     w.show()
     qtbot.waitExposed(w)
@@ -41,8 +41,8 @@ def window(qtbot, store):  # type: ignore[no-untyped-def]
 def test_one_screen_overlay_in_the_corner_hidden_by_the_curtain(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     w: ConferenceWindow = window
     assert not w.console.separate()  # the offscreen platform has one screen
-    w.next_review_field.set_value(date(2026, 1, 1))
-    w.ask_protocol_path = lambda _s: pytest.fail("no file dialog for invalid input")
+    w.plan_panel.next_review_field.set_value(date(2026, 1, 1))
+    w.protocol_panel.ask_protocol_path = lambda _s: pytest.fail("no file dialog for invalid input")
     press(qtbot, w, Qt.Key_S, Qt.ControlModifier)
     overlay = w.console.overlay
     assert overlay.isVisible() and "Nächste Überprüfung" in overlay.label.text()
@@ -52,7 +52,7 @@ def test_one_screen_overlay_in_the_corner_hidden_by_the_curtain(qtbot, window) -
     assert overlay.geometry().bottom() > frame.height() * 0.7
     assert overlay.geometry().right() > frame.width() * 0.7
     press(qtbot, w, Qt.Key_F9)  # curtain: nothing of the note stays on screen
-    assert w.curtain_on and not overlay.isVisible()
+    assert w.projection.curtain_on and not overlay.isVisible()
     press(qtbot, w.curtain, Qt.Key_F9)
     assert overlay.isVisible()
     press(qtbot, w, Qt.Key_Escape)  # Esc dismisses the note (and does not leave full screen)
@@ -70,7 +70,7 @@ def test_one_screen_plain_note_fades_error_stays(qtbot, window) -> None:  # type
 def test_section_problems_stay_in_place_with_one_screen(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     w: ConferenceWindow = window
     add_participant(qtbot, w, "Frau Fam", "", "Fam")  # Familie or Familienbildung?
-    assert "passt zu mehreren" in w.participants_section.problem.text()
+    assert "passt zu mehreren" in w.participants_panel.section.problem.text()
     assert w.console.panel is None
 
 

@@ -213,7 +213,7 @@ def window(qtbot, store, case):  # type: ignore[no-untyped-def]
     w = ConferenceWindow(store, InlineTaskRunner(), case.id, monotonic=clock)
     w.fake_clock = clock  # type: ignore[attr-defined]
     # pytest-qt closes the window before fixtures tear down: no "discard input?" question then.
-    qtbot.addWidget(w, before_close_func=lambda x: setattr(x, "_dirty", False))
+    qtbot.addWidget(w, before_close_func=lambda x: x.context.mark_clean())
     w.resize(1920, 1080)
     w.show()
     qtbot.waitExposed(w)
@@ -224,13 +224,13 @@ def window(qtbot, store, case):  # type: ignore[no-untyped-def]
 
 def add_participant(qtbot, w: ConferenceWindow, name: str, org: str, discipline: str) -> None:  # type: ignore[no-untyped-def]
     press(qtbot, w, Qt.Key_2, Qt.ControlModifier)  # Strg+2: Teilnehmende
-    assert w.participant_name.hasFocus()
-    type_text(qtbot, w.participant_name, name)
-    press(qtbot, w.participant_name, Qt.Key_Tab)
-    type_text(qtbot, w.participant_org, org)
-    press(qtbot, w.participant_org, Qt.Key_Tab)
-    type_text(qtbot, w.participant_discipline, discipline)
-    press(qtbot, w.participant_discipline.lineEdit(), Qt.Key_Return)
+    assert w.participants_panel.participant_name.hasFocus()
+    type_text(qtbot, w.participants_panel.participant_name, name)
+    press(qtbot, w.participants_panel.participant_name, Qt.Key_Tab)
+    type_text(qtbot, w.participants_panel.participant_org, org)
+    press(qtbot, w.participants_panel.participant_org, Qt.Key_Tab)
+    type_text(qtbot, w.participants_panel.participant_discipline, discipline)
+    press(qtbot, w.participants_panel.participant_discipline.lineEdit(), Qt.Key_Return)
 
 
 # --------------------------------------------------------------------------- consent gate
@@ -290,7 +290,7 @@ def test_whole_conference_by_keyboard(qtbot, window, store, case, tmp_path) -> N
     # Nobody entered yet: nothing from the case file on the projector (#15), only the hint.
     for secret in (REASON, OLD_INDICATOR, OLD_GOAL, ENTRUSTED):
         assert secret not in texts, secret
-    assert w.policy.awaiting and "Noch niemand eingetragen" in w.banner.text()
+    assert w.context.policy.awaiting and "Noch niemand eingetragen" in w.banner.text()
 
     # -- participants: one of them without consent --------------------------------------
     add_participant(qtbot, w, "Katrin Beck", "Jugendamt Rostock", "ASD")
@@ -301,16 +301,16 @@ def test_whole_conference_by_keyboard(qtbot, window, store, case, tmp_path) -> N
     assert ENTRUSTED not in texts and "Telefonat" not in texts
     add_participant(qtbot, w, "Ayşe Yılmaz", "", "Familie")  # not "Familienbildung"
     add_participant(qtbot, w, "Jana Krüger", "Kita Sonnenschein", "kita")
-    assert [p.discipline for p in w.participants] == ["asd", "familie", "kita"]
-    assert not w.policy.restricted and not w.banner.isVisible()
+    assert [p.discipline for p in w.participants_panel.participants] == ["asd", "familie", "kita"]
+    assert not w.context.policy.restricted and not w.banner.isVisible()
     add_participant(qtbot, w, "Herr Schulz", "Grundschule am Mühlenteich", "Schule")
-    assert [p.discipline for p in w.participants][-1] == "schule"
-    flagged_row = w.participant_rows[-1].label
+    assert [p.discipline for p in w.participants_panel.participants][-1] == "schule"
+    flagged_row = w.participants_panel.participant_rows[-1].label
     assert flagged_row.text().startswith("⚠ Herr Schulz")
     assert "keine Schweigepflichtentbindung für Schule" in flagged_row.text()
     assert flagged_row.property("flagged") == "true"
-    assert all(r.label.text().startswith("✓") for r in w.participant_rows[:-1])
-    assert w.policy.restricted and w.banner.isVisible() and "⚠" in w.banner.text()
+    assert all(r.label.text().startswith("✓") for r in w.participants_panel.participant_rows[:-1])
+    assert w.context.policy.restricted and w.banner.isVisible() and "⚠" in w.banner.text()
 
     # -- the restricted data is nowhere in the window, not even in hidden widgets --------
     texts = screen_texts(w)
@@ -318,44 +318,48 @@ def test_whole_conference_by_keyboard(qtbot, window, store, case, tmp_path) -> N
         assert secret not in texts, secret
     assert OLD_GOAL not in texts  # a neutral placeholder for the review (consent_gate)
     assert "Ziel aus der Fallakte" in texts
-    assert not w.background_section.isVisible()
-    suggestions = w.who_suggestions()
+    assert not w.background_panel.background_section.isVisible()
+    suggestions = w.participants_panel.who_suggestions()
     # the family first; the household on file by role (#15), its names stay off the screen
     assert [d for d, _v in suggestions][:3] == ["Ayşe Yılmaz", "Kind", "Familie"]
     assert suggestions[1] == ("Kind", "Elif Yılmaz")  # the step keeps whom it names
-    shown = [w.will_who.itemText(i) for i in range(w.will_who.count())]
+    shown = [w.plan_panel.will_who.itemText(i) for i in range(w.plan_panel.will_who.count())]
     assert "Kind" in shown and "Elif Yılmaz" not in shown
 
     # -- will, resources, goal with levels and steps, review, decisions -----------------
     press(qtbot, w, Qt.Key_5, Qt.ControlModifier)
-    assert w.will_who.lineEdit().hasFocus()
-    type_text(qtbot, w.will_who, "Ayşe Yılmaz")
-    press(qtbot, w.will_who.lineEdit(), Qt.Key_Tab)
-    type_text(qtbot, w.will_text, "Wir wollen, dass Elif morgens ohne Streit in die Kita geht.")
-    press(qtbot, w.will_text, Qt.Key_Return)
-    assert w.will_items == [
+    assert w.plan_panel.will_who.lineEdit().hasFocus()
+    type_text(qtbot, w.plan_panel.will_who, "Ayşe Yılmaz")
+    press(qtbot, w.plan_panel.will_who.lineEdit(), Qt.Key_Tab)
+    type_text(
+        qtbot, w.plan_panel.will_text, "Wir wollen, dass Elif morgens ohne Streit in die Kita geht."
+    )
+    press(qtbot, w.plan_panel.will_text, Qt.Key_Return)
+    assert w.plan_panel.will_items == [
         ("Ayşe Yılmaz", "Wir wollen, dass Elif morgens ohne Streit in die Kita geht.")
     ]
 
     press(qtbot, w, Qt.Key_6, Qt.ControlModifier)
-    assert w.resource_kind.hasFocus()
-    qtbot.keyClicks(w.resource_kind, "s")  # type-ahead: sozialräumlich
-    press(qtbot, w.resource_kind, Qt.Key_Tab)
-    type_text(qtbot, w.resource_text, "Familienzentrum im Stadtteil, offener Treff dienstags")
-    press(qtbot, w.resource_text, Qt.Key_Return)
-    assert [(r.kind, r.description) for r in w.resources] == [
+    assert w.plan_panel.resource_kind.hasFocus()
+    qtbot.keyClicks(w.plan_panel.resource_kind, "s")  # type-ahead: sozialräumlich
+    press(qtbot, w.plan_panel.resource_kind, Qt.Key_Tab)
+    type_text(
+        qtbot, w.plan_panel.resource_text, "Familienzentrum im Stadtteil, offener Treff dienstags"
+    )
+    press(qtbot, w.plan_panel.resource_text, Qt.Key_Return)
+    assert [(r.kind, r.description) for r in w.plan_panel.resources] == [
         ("social_space", "Familienzentrum im Stadtteil, offener Treff dienstags")
     ]
 
     press(qtbot, w, Qt.Key_7, Qt.ControlModifier)
-    assert w.goal_text.hasFocus()
-    type_text(qtbot, w.goal_text, NEW_GOAL)
-    press(qtbot, w.goal_text, Qt.Key_Return)  # Eingabe moves on to the indicator
-    assert w.goal_indicator.hasFocus()
-    type_text(qtbot, w.goal_indicator, "Elif ist morgens wach und frühstückt")
-    press(qtbot, w.goal_indicator, Qt.Key_Return)
+    assert w.plan_panel.goal_text.hasFocus()
+    type_text(qtbot, w.plan_panel.goal_text, NEW_GOAL)
+    press(qtbot, w.plan_panel.goal_text, Qt.Key_Return)  # Eingabe moves on to the indicator
+    assert w.plan_panel.goal_indicator.hasFocus()
+    type_text(qtbot, w.plan_panel.goal_indicator, "Elif ist morgens wach und frühstückt")
+    press(qtbot, w.plan_panel.goal_indicator, Qt.Key_Return)
     for edit, text in zip(
-        w.goal_level_edits,
+        w.plan_panel.goal_level_edits,
         ["nie", "selten", "an drei Abenden", "an fünf Abenden", "jeden Abend"],
         strict=True,
     ):
@@ -363,20 +367,22 @@ def test_whole_conference_by_keyboard(qtbot, window, store, case, tmp_path) -> N
         type_text(qtbot, edit, text)
         press(qtbot, edit, Qt.Key_Return)
     press(qtbot, w, Qt.Key_8, Qt.ControlModifier)
-    assert w.step_who.lineEdit().hasFocus()
-    type_text(qtbot, w.step_who, "Ayşe Yılmaz")
-    press(qtbot, w.step_who.lineEdit(), Qt.Key_Tab)
-    type_text(qtbot, w.step_what, "Abendritual mit Vorlesen")
-    press(qtbot, w.step_what, Qt.Key_Return)
-    assert w.step_who.lineEdit().hasFocus()
-    type_text(qtbot, w.step_who, "Jana Krüger")
-    press(qtbot, w.step_who.lineEdit(), Qt.Key_Tab)
-    type_text(qtbot, w.step_what, "Rückmeldung an die Mutter, wie Elif ankommt")
-    press(qtbot, w.step_what, Qt.Key_Tab)
-    type_text(qtbot, w.step_due, "15122026")
-    press(qtbot, w.step_due, Qt.Key_Return, Qt.ControlModifier)  # Strg+Eingabe: goal done
-    assert len(w.goals) == 1 and w.pending_steps == []
-    goal = w.goals[0]
+    assert w.plan_panel.step_who.lineEdit().hasFocus()
+    type_text(qtbot, w.plan_panel.step_who, "Ayşe Yılmaz")
+    press(qtbot, w.plan_panel.step_who.lineEdit(), Qt.Key_Tab)
+    type_text(qtbot, w.plan_panel.step_what, "Abendritual mit Vorlesen")
+    press(qtbot, w.plan_panel.step_what, Qt.Key_Return)
+    assert w.plan_panel.step_who.lineEdit().hasFocus()
+    type_text(qtbot, w.plan_panel.step_who, "Jana Krüger")
+    press(qtbot, w.plan_panel.step_who.lineEdit(), Qt.Key_Tab)
+    type_text(qtbot, w.plan_panel.step_what, "Rückmeldung an die Mutter, wie Elif ankommt")
+    press(qtbot, w.plan_panel.step_what, Qt.Key_Tab)
+    type_text(qtbot, w.plan_panel.step_due, "15122026")
+    press(
+        qtbot, w.plan_panel.step_due, Qt.Key_Return, Qt.ControlModifier
+    )  # Strg+Eingabe: goal done
+    assert len(w.plan_panel.goals) == 1 and w.plan_panel.pending_steps == []
+    goal = w.plan_panel.goals[0]
     assert goal.text == NEW_GOAL and goal.levels[4] == "jeden Abend"
     assert [(s.who, s.due_on) for s in goal.steps] == [
         ("Ayşe Yılmaz", None),
@@ -385,7 +391,7 @@ def test_whole_conference_by_keyboard(qtbot, window, store, case, tmp_path) -> N
     assert goal.owner == "Ayşe Yılmaz"
 
     press(qtbot, w, Qt.Key_4, Qt.ControlModifier)
-    review = w.review_rows[0]
+    review = w.background_panel.review_rows[0]
     assert review.score.hasFocus()
     qtbot.keyClicks(review.score, "+1")
     assert review.score.currentData() == 1
@@ -393,29 +399,34 @@ def test_whole_conference_by_keyboard(qtbot, window, store, case, tmp_path) -> N
     type_text(qtbot, review.comment, "fast geschafft")
 
     press(qtbot, w, Qt.Key_9, Qt.ControlModifier)
-    type_text(qtbot, w.decisions_edit, "Die SPFH wird fortgesetzt.")
-    press(qtbot, w.decisions_edit, Qt.Key_Tab)
-    assert w.next_review_field.hasFocus()
-    type_text(qtbot, w.next_review_field, "25052027")
+    type_text(qtbot, w.plan_panel.decisions_edit, "Die SPFH wird fortgesetzt.")
+    press(qtbot, w.plan_panel.decisions_edit, Qt.Key_Tab)
+    assert w.plan_panel.next_review_field.hasFocus()
+    type_text(qtbot, w.plan_panel.next_review_field, "25052027")
 
     # -- agenda timer ---------------------------------------------------------------------
     press(qtbot, w, Qt.Key_F5)
-    assert w.timer_running
+    assert w.agenda_panel.timer_running
     w.fake_clock.now += 130
-    w._on_tick()
-    assert "02:10 / 5" in w.agenda_labels[0].text() and "läuft" in w.status_label.text()
+    w.agenda_panel.tick()
+    assert "02:10 / 5" in w.agenda_panel.labels[0].text() and "läuft" in w.status_label.text()
     w.fake_clock.now += 200  # over the five planned minutes
-    w._on_tick()
-    assert w.agenda_labels[0].property("agenda") == "over" and "⏰" in w.agenda_labels[0].text()
+    w.agenda_panel.tick()
+    assert (
+        w.agenda_panel.labels[0].property("agenda") == "over"
+        and "⏰" in w.agenda_panel.labels[0].text()
+    )
     press(qtbot, w, Qt.Key_F6)
-    assert w.current_item == 1 and w.agenda_labels[1].text().startswith("▶")
+    assert w.agenda_panel.current_item == 1 and w.agenda_panel.labels[1].text().startswith("▶")
     press(qtbot, w, Qt.Key_F5)
-    assert not w.timer_running and w.agenda[0].elapsed_seconds == pytest.approx(330)
+    assert not w.agenda_panel.timer_running and w.agenda_panel.items[
+        0
+    ].elapsed_seconds == pytest.approx(330)
 
     # -- curtain on and off -----------------------------------------------------------------
-    w.will_text.setFocus()
+    w.plan_panel.will_text.setFocus()
     press(qtbot, w, Qt.Key_F9)
-    assert w.curtain_on and w.curtain.isVisible() and w.curtain.geometry() == w.rect()
+    assert w.projection.curtain_on and w.curtain.isVisible() and w.curtain.geometry() == w.rect()
     assert not w.frame.isVisible() and "51.2" not in w.windowTitle()
     shown = [
         x
@@ -425,16 +436,16 @@ def test_whole_conference_by_keyboard(qtbot, window, store, case, tmp_path) -> N
     assert shown == []
     assert w.curtain.grab().toImage().pixelColor(10, 10).name() == "#000000"
     press(qtbot, w.curtain, Qt.Key_Period)  # the remote's "black screen" key, back again
-    assert not w.curtain_on and not w.curtain.isVisible() and w.frame.isVisible()
-    assert w.will_text.hasFocus()
-    press(qtbot, w.will_text, Qt.Key_Period)  # in a text field "." is just a full stop
-    assert not w.curtain_on and w.will_text.text() == "."
-    w.will_text.clear()
+    assert not w.projection.curtain_on and not w.curtain.isVisible() and w.frame.isVisible()
+    assert w.plan_panel.will_text.hasFocus()
+    press(qtbot, w.plan_panel.will_text, Qt.Key_Period)  # in a text field "." is just a full stop
+    assert not w.projection.curtain_on and w.plan_panel.will_text.text() == "."
+    w.plan_panel.will_text.clear()
 
     # -- zoom to 300 %: everything reflows, nothing is cut off ------------------------------
     for _ in range(8):
         press(qtbot, w, Qt.Key_Plus, Qt.ControlModifier)
-    assert w.zoom == 300 and "300" in w.status_label.text()
+    assert w.projection.zoom == 300 and "300" in w.status_label.text()
     assert w._columns == 1
     # Nested layouts settle over a few event-loop rounds; they must settle without clipping.
     try:
@@ -445,16 +456,18 @@ def test_whole_conference_by_keyboard(qtbot, window, store, case, tmp_path) -> N
     assert bar.maximum() > 0
     bar.setValue(bar.maximum())
     QApplication.processEvents()
-    assert not w.save_button.visibleRegion().isEmpty()
+    assert not w.protocol_panel.save_button.visibleRegion().isEmpty()
     press(qtbot, w, Qt.Key_0, Qt.ControlModifier)
-    assert w.zoom == 100
+    assert w.projection.zoom == 100
 
     # -- save and protocol ------------------------------------------------------------------
     pdf = tmp_path / "protokoll.pdf"
-    w.ask_protocol_path = lambda suggested: pdf if suggested.startswith("Protokoll_51.2") else None
+    w.protocol_panel.ask_protocol_path = lambda suggested: (
+        pdf if suggested.startswith("Protokoll_51.2") else None
+    )
     with qtbot.waitSignal(w.conference_saved) as saved:
         press(qtbot, w, Qt.Key_S, Qt.ControlModifier)
-    assert w.saved and "Gespeichert" in w.console.text()
+    assert w.context.saved and "Gespeichert" in w.console.text()
     detail = store.cases.get(case.id)
     conference = detail.conferences[-1]
     assert saved.args == [conference.id]
@@ -472,48 +485,56 @@ def test_whole_conference_by_keyboard(qtbot, window, store, case, tmp_path) -> N
     text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert NEW_GOAL in text and "Schweigepflicht" in text and "fast geschafft" in text
     # After saving the inputs are gone and the result stays readable; Strg+S rewrites the PDF.
-    assert not w.goals_section.entry.isVisible() and w.review_rows[0].result.isVisible()
-    assert not w.dirty
+    assert (
+        not w.plan_panel.goals_section.entry.isVisible()
+        and w.background_panel.review_rows[0].result.isVisible()
+    )
+    assert not w.context.dirty
 
 
 def test_initials_replace_names_on_screen(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     w: ConferenceWindow = window
     w.facilitator_edit.setText("Katrin Beck")
     add_participant(qtbot, w, "Ayşe Yılmaz", "", "Familie")
-    w.will_who.setEditText("Ayşe Yılmaz")
-    w.will_text.setText("Elif soll ausgeschlafen sein.")
-    w.add_will()
+    w.plan_panel.will_who.setEditText("Ayşe Yılmaz")
+    w.plan_panel.will_text.setText("Elif soll ausgeschlafen sein.")
+    w.plan_panel.add_will()
     press(qtbot, w, Qt.Key_F8)
-    assert w.use_initials
+    assert w.projection.use_initials
     texts = screen_texts(w)
     for name in ("Yılmaz", "Ayşe", "Katrin Beck", "Elif"):
         assert name not in texts, name
     assert "Familie Y." in w.title_label.text() and "„E. soll ausgeschlafen sein.“ — A. Y." in texts
-    assert w.facilitator_edit.text() == "K. B." and w.facilitator() == "Katrin Beck"
+    assert w.facilitator_edit.text() == "K. B." and w.projection.facilitator() == "Katrin Beck"
     assert w.conference_draft().facilitator == "Katrin Beck"  # the record keeps the name
     press(qtbot, w, Qt.Key_F8)
     assert w.facilitator_edit.text() == "Katrin Beck" and not w.facilitator_edit.isReadOnly()
-    qtbot.mouseClick(w.participant_rows[0].remove_button, Qt.LeftButton)  # removes its own row
+    qtbot.mouseClick(
+        w.participants_panel.participant_rows[0].remove_button, Qt.LeftButton
+    )  # removes its own row
     qtbot.wait(10)
-    assert w.participants == [] and w.participants_empty.isVisible()
+    assert (
+        w.participants_panel.participants == []
+        and w.participants_panel.participants_empty.isVisible()
+    )
 
 
 def test_high_contrast_and_lock(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     w: ConferenceWindow = window
     press(qtbot, w, Qt.Key_F7)
-    assert w.high_contrast and "#ffff00" in w.styleSheet()
-    assert w.participant_name.palette().color(w.participant_name.backgroundRole()).name() == (
-        "#000000"
-    )
+    assert w.projection.high_contrast and "#ffff00" in w.styleSheet()
+    assert w.participants_panel.participant_name.palette().color(
+        w.participants_panel.participant_name.backgroundRole()
+    ).name() == ("#000000")
     press(qtbot, w, Qt.Key_F7)
-    assert not w.high_contrast
+    assert not w.projection.high_contrast
     w.lock_screen()
-    assert w.curtain_on
+    assert w.projection.curtain_on
     press(qtbot, w, Qt.Key_F9)
-    assert w.curtain_on  # locked: the curtain stays until the passphrase is given
+    assert w.projection.curtain_on  # locked: the curtain stays until the passphrase is given
     w.unlock_screen()
     press(qtbot, w, Qt.Key_F9)
-    assert not w.curtain_on
+    assert not w.projection.curtain_on
 
 
 def test_failed_protocol_is_retried_without_recording_twice(  # type: ignore[no-untyped-def]
@@ -522,9 +543,11 @@ def test_failed_protocol_is_retried_without_recording_twice(  # type: ignore[no-
     from sro_case.errors import SroCaseError
 
     w: ConferenceWindow = window
-    w.will_text.setText("Wir schaffen das.")
-    w.add_will()
-    w.review_rows[0].score.setCurrentIndex(w.review_rows[0].score.findData(0))
+    w.plan_panel.will_text.setText("Wir schaffen das.")
+    w.plan_panel.add_will()
+    w.background_panel.review_rows[0].score.setCurrentIndex(
+        w.background_panel.review_rows[0].score.findData(0)
+    )
     original = store.documents.record  # writing the rendered protocol fails once
     calls: list[int] = []
 
@@ -536,11 +559,11 @@ def test_failed_protocol_is_retried_without_recording_twice(  # type: ignore[no-
 
     monkeypatch.setattr(store.documents, "record", flaky)
     pdf = tmp_path / "p.pdf"
-    w.ask_protocol_path = lambda _suggested: pdf
+    w.protocol_panel.ask_protocol_path = lambda _suggested: pdf
     before = len(store.cases.get(case.id).conferences)
-    w.save_and_protocol()
-    assert "Protokoll fehlt" in w.console.text() and w.saved and not pdf.exists()
-    w.save_and_protocol()
+    w.protocol_panel.save_and_protocol()
+    assert "Protokoll fehlt" in w.console.text() and w.context.saved and not pdf.exists()
+    w.protocol_panel.save_and_protocol()
     detail = store.cases.get(case.id)
     assert len(detail.conferences) == before + 1 and pdf.exists()
     assert len(detail.goals[0].reviews) == 2  # the earlier one and today's, once
@@ -549,12 +572,12 @@ def test_failed_protocol_is_retried_without_recording_twice(  # type: ignore[no-
 def test_validation_problems_are_shown_not_saved(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     w: ConferenceWindow = window
     add_participant(qtbot, w, "Frau Fam", "", "Fam")  # Familie or Familienbildung?
-    assert w.participants == []
-    assert "passt zu mehreren" in w.participants_section.problem.text()
-    w.next_review_field.set_value(date(2026, 1, 1))  # before the conference
-    w.ask_protocol_path = lambda _s: pytest.fail("no file dialog for invalid input")
-    w.save_and_protocol()
-    assert "Nächste Überprüfung" in w.console.text() and not w.saved
+    assert w.participants_panel.participants == []
+    assert "passt zu mehreren" in w.participants_panel.section.problem.text()
+    w.plan_panel.next_review_field.set_value(date(2026, 1, 1))  # before the conference
+    w.protocol_panel.ask_protocol_path = lambda _s: pytest.fail("no file dialog for invalid input")
+    w.protocol_panel.save_and_protocol()
+    assert "Nächste Überprüfung" in w.console.text() and not w.context.saved
 
 
 def test_problems_of_a_section_in_english(qtbot, store, case) -> None:  # type: ignore[no-untyped-def]
@@ -562,15 +585,15 @@ def test_problems_of_a_section_in_english(qtbot, store, case) -> None:  # type: 
     (the participant check showed "Name: darf nicht leer sein." in the English UI)."""
     install_language("en")
     w = ConferenceWindow(store, InlineTaskRunner(), case.id)
-    qtbot.addWidget(w, before_close_func=lambda x: setattr(x, "_dirty", False))
-    w.participant_discipline.setCurrentIndex(1)
-    w.add_participant()  # no name
-    assert w.participants_section.problem.text() == "• Name: must not be empty."
-    w.add_goal()  # no goal text
-    assert "• Goal: must not be empty." in w.goals_section.problem.text()
-    w.next_review_field.set_value(date(2026, 1, 1))  # before the conference
-    w.ask_protocol_path = lambda _s: pytest.fail("no file dialog for invalid input")
-    w.save_and_protocol()
+    qtbot.addWidget(w, before_close_func=lambda x: x.context.mark_clean())
+    w.participants_panel.participant_discipline.setCurrentIndex(1)
+    w.participants_panel.add_participant()  # no name
+    assert w.participants_panel.section.problem.text() == "• Name: must not be empty."
+    w.plan_panel.add_goal()  # no goal text
+    assert "• Goal: must not be empty." in w.plan_panel.goals_section.problem.text()
+    w.plan_panel.next_review_field.set_value(date(2026, 1, 1))  # before the conference
+    w.protocol_panel.ask_protocol_path = lambda _s: pytest.fail("no file dialog for invalid input")
+    w.protocol_panel.save_and_protocol()
     shown = w.console.text()
     assert shown.startswith("Not saved:") and "• Next review: " in shown, shown
     assert not any(word in shown for word in ("Nächste", "darf", "muss", "Teilnehmende"))
@@ -593,7 +616,7 @@ def test_started_from_the_case_file_with_ctrl_k(qtbot, store, case) -> None:  # 
     file.start_conference()  # a second start brings the same window forward
     assert main.conference_windows == [conference]
     main.lock()
-    assert conference.curtain_on
+    assert conference.projection.curtain_on
     main.unlock_done()
     assert not main.idle.enabled  # still paused while the conference is open
     conference.discard()
@@ -618,7 +641,7 @@ def test_the_protocol_goes_to_the_case_folder_without_a_file_dialog(
     )
     QSettings().setValue("protocol/folder", str(tmp_path / "Protokolle"))
     w = window
-    first = w._ask_protocol_path("Protokoll_51.2-2026-004711_2026-11-25.pdf")
+    first = w.protocol_panel._ask_protocol_path("Protokoll_51.2-2026-004711_2026-11-25.pdf")
     assert (
         first
         == tmp_path
@@ -627,7 +650,7 @@ def test_the_protocol_goes_to_the_case_folder_without_a_file_dialog(
         / "Protokoll_51.2-2026-004711_2026-11-25.pdf"
     )
     first.write_bytes(b"%PDF")
-    second = w._ask_protocol_path("Protokoll_51.2-2026-004711_2026-11-25.pdf")
+    second = w.protocol_panel._ask_protocol_path("Protokoll_51.2-2026-004711_2026-11-25.pdf")
     assert second.name == "Protokoll_51.2-2026-004711_2026-11-25_2.pdf"  # nothing overwritten
 
 
@@ -637,16 +660,19 @@ def test_gentle_hints_for_steps(qtbot, window) -> None:  # type: ignore[no-untyp
     w = window
     add_participant(qtbot, w, "Katrin Beck", "Jugendamt Rostock", "ASD")
     add_participant(qtbot, w, "Ayşe Yılmaz", "", "Familie")
-    w.step_who.setEditText("Katrin Beck")
-    w.step_what.setText("Termin beim Kinderarzt vereinbaren")
-    w.add_step()
-    assert len(w.pending_steps) == 1 and not w.step_hint.isHidden()
-    assert "bis wann" in w.step_hint.text() and "Die Familie zuerst?" in w.step_hint.text()
-    w.step_who.setEditText("Ayşe Yılmaz")
-    w.step_what.setText("Abendritual mit Vorlesen")
-    w.step_due.set_value(date(2026, 12, 15))
-    w.add_step()
-    assert len(w.pending_steps) == 2 and w.step_hint.isHidden()
+    w.plan_panel.step_who.setEditText("Katrin Beck")
+    w.plan_panel.step_what.setText("Termin beim Kinderarzt vereinbaren")
+    w.plan_panel.add_step()
+    assert len(w.plan_panel.pending_steps) == 1 and not w.plan_panel.step_hint.isHidden()
+    assert (
+        "bis wann" in w.plan_panel.step_hint.text()
+        and "Die Familie zuerst?" in w.plan_panel.step_hint.text()
+    )
+    w.plan_panel.step_who.setEditText("Ayşe Yılmaz")
+    w.plan_panel.step_what.setText("Abendritual mit Vorlesen")
+    w.plan_panel.step_due.set_value(date(2026, 12, 15))
+    w.plan_panel.add_step()
+    assert len(w.plan_panel.pending_steps) == 2 and w.plan_panel.step_hint.isHidden()
 
 
 def test_household_in_who_by_role_while_restricted(qtbot, window) -> None:  # type: ignore[no-untyped-def]
@@ -655,25 +681,25 @@ def test_household_in_who_by_role_while_restricted(qtbot, window) -> None:  # ty
     statement for that person shows the role, while the step keeps the name."""
     w = window
     add_participant(qtbot, w, "Herr Schulz", "Grundschule", "Schule")  # no consent
-    assert w.policy.restricted
-    shown = [w.step_who.itemText(i) for i in range(w.step_who.count())]
+    assert w.context.policy.restricted
+    shown = [w.plan_panel.step_who.itemText(i) for i in range(w.plan_panel.step_who.count())]
     assert shown[:3] == ["Elternteil", "Kind", "Familie"]
-    w.step_who.setCurrentIndex(1)  # "Kind"
-    assert w.step_who.value() == "Elif Yılmaz"
-    w.step_what.setText("geht jeden Morgen in die Kita")
-    w.step_due.set_value(date(2026, 12, 15))
-    w.add_step()
-    assert w.pending_steps[0].who == "Elif Yılmaz"
-    w.will_who.setCurrentIndex(0)
-    w.will_text.setText("Wir schaffen das.")
-    w.add_will()
+    w.plan_panel.step_who.setCurrentIndex(1)  # "Kind"
+    assert w.plan_panel.step_who.value() == "Elif Yılmaz"
+    w.plan_panel.step_what.setText("geht jeden Morgen in die Kita")
+    w.plan_panel.step_due.set_value(date(2026, 12, 15))
+    w.plan_panel.add_step()
+    assert w.plan_panel.pending_steps[0].who == "Elif Yılmaz"
+    w.plan_panel.will_who.setCurrentIndex(0)
+    w.plan_panel.will_text.setText("Wir schaffen das.")
+    w.plan_panel.add_will()
     texts = screen_texts(w)
     assert "• Kind: geht jeden Morgen" in texts and "— Elternteil" in texts
     assert "Elif Yılmaz" not in texts and "Ayşe Yılmaz" not in texts
     # once everyone is cleared, the names are back
-    w._remove(w.participants, 0)
+    w.participants_panel.remove_participant(0)
     add_participant(qtbot, w, "Katrin Beck", "Jugendamt Rostock", "ASD")
-    assert not w.policy.restricted
+    assert not w.context.policy.restricted
     texts = screen_texts(w)
     assert "• Elif Yılmaz: geht jeden Morgen" in texts and "— Ayşe Yılmaz" in texts
 
@@ -682,23 +708,25 @@ def test_an_adopted_goal_can_be_edited(qtbot, window) -> None:  # type: ignore[n
     """#15: goals adopted in the conference could only be removed."""
     w = window
     add_participant(qtbot, w, "Ayşe Yılmaz", "", "Familie")
-    w.goal_text.setText("Elif schläft abends um acht")
-    w.goal_indicator.setText("Elif ist morgens wach")
-    w.step_who.setEditText("Ayşe Yılmaz")
-    w.step_what.setText("Abendritual")
-    w.step_due.set_value(date(2026, 12, 15))
-    w.add_step()
-    w.add_goal()
-    assert len(w.goals) == 1
+    w.plan_panel.goal_text.setText("Elif schläft abends um acht")
+    w.plan_panel.goal_indicator.setText("Elif ist morgens wach")
+    w.plan_panel.step_who.setEditText("Ayşe Yılmaz")
+    w.plan_panel.step_what.setText("Abendritual")
+    w.plan_panel.step_due.set_value(date(2026, 12, 15))
+    w.plan_panel.add_step()
+    w.plan_panel.add_goal()
+    assert len(w.plan_panel.goals) == 1
     rows = [r for r in w.findChildren(ItemRow) if "Elif schläft" in r.label.text()]
     assert rows and not rows[0].edit_button.isHidden()
     rows[0].edit_button.click()
-    assert w.goals == [] and w.goal_text.text() == "Elif schläft abends um acht"
-    assert [s.what for s in w.pending_steps] == ["Abendritual"]
-    w.goal_text.setText("Elif schläft abends um halb acht")
-    w.add_goal()
-    assert [g.text for g in w.goals] == ["Elif schläft abends um halb acht"]
-    assert [s.what for s in w.goals[0].steps] == ["Abendritual"]
+    assert (
+        w.plan_panel.goals == [] and w.plan_panel.goal_text.text() == "Elif schläft abends um acht"
+    )
+    assert [s.what for s in w.plan_panel.pending_steps] == ["Abendritual"]
+    w.plan_panel.goal_text.setText("Elif schläft abends um halb acht")
+    w.plan_panel.add_goal()
+    assert [g.text for g in w.plan_panel.goals] == ["Elif schläft abends um halb acht"]
+    assert [s.what for s in w.plan_panel.goals[0].steps] == ["Abendritual"]
 
 
 def test_a_target_date_that_is_no_date_keeps_the_goal_unadded(qtbot, window) -> None:  # type: ignore[no-untyped-def]
@@ -706,19 +734,24 @@ def test_a_target_date_that_is_no_date_keeps_the_goal_unadded(qtbot, window) -> 
     goal without a date and the field was then emptied; the protocol's next review likewise."""
     w = window
     add_participant(qtbot, w, "Ayşe Yılmaz", "", "Familie")
-    w.goal_text.setText("Elif schläft abends um acht")
-    w.goal_indicator.setText("Elif ist morgens wach")
-    type_text(qtbot, w.goal_target, "31.13.2026")
-    w.add_goal()
-    assert w.goals == [] and w.goal_text.text() == "Elif schläft abends um acht"
-    assert w.goal_target.text().replace(".", "") == "31132026" and w.goal_target.problem()
-    assert "Zieldatum" in w.goals_section.problem.text()
-    w.goal_target.edit.setText("")
-    type_text(qtbot, w.goal_target, "31.12.2026")
-    w.add_goal()
-    assert [g.target_date for g in w.goals] == [date(2026, 12, 31)]
+    w.plan_panel.goal_text.setText("Elif schläft abends um acht")
+    w.plan_panel.goal_indicator.setText("Elif ist morgens wach")
+    type_text(qtbot, w.plan_panel.goal_target, "31.13.2026")
+    w.plan_panel.add_goal()
+    assert (
+        w.plan_panel.goals == [] and w.plan_panel.goal_text.text() == "Elif schläft abends um acht"
+    )
+    assert (
+        w.plan_panel.goal_target.text().replace(".", "") == "31132026"
+        and w.plan_panel.goal_target.problem()
+    )
+    assert "Zieldatum" in w.plan_panel.goals_section.problem.text()
+    w.plan_panel.goal_target.edit.setText("")
+    type_text(qtbot, w.plan_panel.goal_target, "31.12.2026")
+    w.plan_panel.add_goal()
+    assert [g.target_date for g in w.plan_panel.goals] == [date(2026, 12, 31)]
 
-    type_text(qtbot, w.next_review_field, "30.02.2027")
+    type_text(qtbot, w.plan_panel.next_review_field, "30.02.2027")
     with pytest.raises(ValidationError) as caught:
         w.conference_draft()
     assert [f for f, _m in caught.value.problems] == ["Nächste Überprüfung"]
@@ -732,7 +765,7 @@ def test_at_300_percent_the_chrome_leaves_room_for_the_content(qtbot, window) ->
     qtbot.waitExposed(w)
     add_participant(qtbot, w, "Katrin Beck", "Jugendamt Rostock", "ASD")
     add_participant(qtbot, w, "Herr Schulz", "Grundschule", "Schule")  # banner on
-    w.set_zoom(300)
+    w.projection.set_zoom(300)
     qtbot.waitUntil(lambda: w.banner.isVisible())
     QApplication.processEvents()
     assert w.banner.text().count("\n") == 0 and "Platzhalter" in w.banner.toolTip()
@@ -747,16 +780,16 @@ def test_f6_goes_to_the_section_of_the_next_item(qtbot, window) -> None:  # type
     w.show()
     qtbot.waitExposed(w)
     add_participant(qtbot, w, "Katrin Beck", "Jugendamt Rostock", "ASD")
-    titles = [item.title for item in w.agenda]
+    titles = [item.title for item in w.agenda_panel.items]
     assert titles[1] == "Wille der Familie"
-    assert w.section_for("Wille der Familie") is w.will_section
-    assert w.section_for("Vereinbarungen: wer macht was bis wann") is w.goals_section
-    assert w.section_for("Rückblick und Zielüberprüfung") is w.review_section
+    assert w.section_for("Wille der Familie") is w.plan_panel.will_section
+    assert w.section_for("Vereinbarungen: wer macht was bis wann") is w.plan_panel.goals_section
+    assert w.section_for("Rückblick und Zielüberprüfung") is w.background_panel.review_section
     assert w.section_for("Eigener Punkt der Dienststelle") is None
-    w.set_zoom(300)
+    w.projection.set_zoom(300)
     QApplication.processEvents()  # the zoomed layout settles
-    w.next_item()  # what F6 does
-    assert w.current_item == 1
+    w.agenda_panel.next_item()  # what F6 does
+    assert w.agenda_panel.current_item == 1
     viewport = w.scroll.viewport()
-    top = w.will_section.mapTo(viewport, w.will_section.rect().topLeft()).y()
+    top = w.plan_panel.will_section.mapTo(viewport, w.plan_panel.will_section.rect().topLeft()).y()
     assert 0 <= top < viewport.height()  # the will's section is in view

@@ -104,9 +104,9 @@ def test_no_database_session_on_the_gui_thread(qtbot, store, sessions) -> None: 
     dialog.discard()  # closed without the "discard what you typed?" question
 
     conference = ConferenceWindow(store, runner, case_id)
-    qtbot.addWidget(conference, before_close_func=lambda w: setattr(w, "_dirty", False))
+    qtbot.addWidget(conference, before_close_func=lambda w: w.context.mark_clean())
     conference.show()
-    qtbot.waitUntil(lambda: conference.detail is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: conference.context.detail is not None, timeout=10_000)
 
     admin = AdminWindow(store, runner, window)
     for page in ("users", "audit", "retention", "backup"):

@@ -61,13 +61,13 @@ def test_conference_save_failure_on_the_projector(qtbot, store, monkeypatch) -> 
 
     case = make_case(store)
     w = ConferenceWindow(store, InlineTaskRunner(), case.id)
-    qtbot.addWidget(w, before_close_func=lambda x: setattr(x, "_dirty", False))
+    qtbot.addWidget(w, before_close_func=lambda x: x.context.mark_clean())
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError(SECRET)
 
     monkeypatch.setattr(store.conferences, "record", broken)
-    w.ask_protocol_path = lambda s: __import__("pathlib").Path("/tmp") / s
-    w.save_and_protocol()
+    w.protocol_panel.ask_protocol_path = lambda s: __import__("pathlib").Path("/tmp") / s
+    w.protocol_panel.save_and_protocol()
     shown = w.console.text()
     assert shown.startswith("Nicht gespeichert: Ein unerwarteter Fehler") and SECRET not in shown

@@ -262,8 +262,11 @@ def _run(qapp, demo: Demo, language: str, find) -> dict[str, set[str]]:  # type:
     for name, widget in tour(qapp, demo, (1366, 768)):
         seen.append(name)
         shown_data = data
-        if getattr(widget, "use_initials", False):  # the conference shows stored text scrubbed
-            scrubbed = {widget.text_out(d) for d in data} | {widget.name_out(d) for d in data}
+        projection = getattr(widget, "projection", None)  # the conference's view state
+        if projection is not None and projection.use_initials:  # stored text shown scrubbed
+            scrubbed = {projection.text_out(d) for d in data} | {
+                projection.name_out(d) for d in data
+            }
             shown_data = sorted(set(data) | scrubbed, key=len, reverse=True)
         for shown in _mask(_visible_texts(widget), shown_data):
             words = find(shown)

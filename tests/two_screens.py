@@ -38,14 +38,14 @@ def main(folder: Path) -> None:
         "window_screen": w.screen().name(),
         "separate": w.console.separate(),
     }
-    w.participant_discipline.setCurrentIndex(1)
-    w.add_participant()  # no name
-    w.next_review_field.set_value(date(2026, 1, 1))  # before the conference
-    w.ask_protocol_path = lambda _s: None
-    w.save_and_protocol()
+    w.participants_panel.participant_discipline.setCurrentIndex(1)
+    w.participants_panel.add_participant()  # no name
+    w.plan_panel.next_review_field.set_value(date(2026, 1, 1))  # before the conference
+    w.protocol_panel.ask_protocol_path = lambda _s: None
+    w.protocol_panel.save_and_protocol()
     app.processEvents()
     panel = w.console.panel
-    out["section_problem"] = w.participants_section.problem.text()
+    out["section_problem"] = w.participants_panel.section.problem.text()
     out["projector_texts"] = screen_texts(w)
     out["overlay"] = w.console.overlay.label.text()
     out["panel_visible"] = panel is not None and panel.isVisible()
@@ -55,7 +55,7 @@ def main(folder: Path) -> None:
     out["panel_visible_locked"] = panel is not None and panel.isVisible()
     w.unlock_screen()
     out["panel_visible_unlocked"] = panel is not None and panel.isVisible()
-    w._dirty = False
+    w.context.mark_clean()
     w.close()
     out["panel_after_close"] = w.console.panel is not None
     store.close()

@@ -3215,4 +3215,414 @@ Your recovery key (visible only now – please print it out and keep it in a saf
         <translation>An unexpected error occurred (%1). Please try again and report the error if it comes back.</translation>
     </message>
 </context>
+<context>
+    <name>Projection</name>
+    <message>
+        <source>Initialen: zum Bearbeiten F8 drücken</source>
+        <translation>Initials: press F8 to edit</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPanel</name>
+    <message>
+        <source>Tagesordnung</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Zeit starten (F5)</source>
+        <translation>Start timer (F5)</translation>
+    </message>
+    <message>
+        <source>Nächster Punkt (F6)</source>
+        <translation>Next item (F6)</translation>
+    </message>
+    <message>
+        <source>weiterer Punkt</source>
+        <translation>further item</translation>
+    </message>
+    <message>
+        <source> Min.</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Punkt:</source>
+        <translation>Item:</translation>
+    </message>
+    <message>
+        <source>Geplant:</source>
+        <translation>Planned:</translation>
+    </message>
+    <message>
+        <source>Tagesordnungspunkt &amp;anfügen</source>
+        <translation>Add agenda &amp;item</translation>
+    </message>
+    <message>
+        <source>läuft</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>angehalten</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>Zeit anhalten (F5)</source>
+        <translation>Pause timer (F5)</translation>
+    </message>
+    <message>
+        <source>Min.</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>Punkt %1 von %2: %3 · %4 von %5 Min. · %6</source>
+        <translation>Item %1 of %2: %3 · %4 of %5 min · %6</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsPanel</name>
+    <message>
+        <source>Teilnehmende</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>noch niemand eingetragen</source>
+        <translation>nobody entered yet</translation>
+    </message>
+    <message>
+        <source>z. B. Grundschule am Mühlenteich</source>
+        <translation>e.g. Millpond Primary School</translation>
+    </message>
+    <message>
+        <source>z. B. Schule, Kita, Familie – Alt+Pfeil runter zeigt alle</source>
+        <translation>e.g. school, nursery, family – Alt+Down arrow shows all</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>Organisation:</translation>
+    </message>
+    <message>
+        <source>Disziplin:</source>
+        <translation>Discipline:</translation>
+    </message>
+    <message>
+        <source>Teilnehmende &amp;hinzufügen</source>
+        <translation>&amp;Add participant</translation>
+    </message>
+    <message>
+        <source>Noch niemand eingetragen: aus der Fallakte erscheint nichts, bis die Teilnehmenden erfasst sind und die Einwilligungen geprüft wurden.</source>
+        <translation>Nobody entered yet: nothing from the case file appears until the participants are entered and their consents checked.</translation>
+    </message>
+    <message>
+        <source>Noch niemand eingetragen: aus der Fallakte erscheint nichts.</source>
+        <translation>Nobody entered yet: nothing from the case file appears.</translation>
+    </message>
+    <message>
+        <source>Disziplin</source>
+        <translation>Discipline</translation>
+    </message>
+    <message>
+        <source>⚠ Eingeschränkte Ansicht: %1 Teilnehmende ohne gültige Einwilligung. Aus der Fallakte erscheinen die Ziele nur als Platzhalter; es erscheint nur, was diese Konferenz erarbeitet.</source>
+        <translation>⚠ Restricted view: %1 participants without a valid consent. From the case file the goals appear only as placeholders; only what this conference produces is shown.</translation>
+    </message>
+    <message>
+        <source>⚠ Eingeschränkte Ansicht: %1 Teilnehmende ohne gültige Einwilligung.</source>
+        <translation>⚠ Restricted view: %1 participants without a valid consent.</translation>
+    </message>
+    <message>
+        <source>Familie</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>ohne gültige Einwilligung</source>
+        <translation>without valid consent</translation>
+    </message>
+    <message>
+        <source>freigegeben</source>
+        <translation>cleared</translation>
+    </message>
+    <message>
+        <source>Familienmitglied</source>
+        <translation>Family member</translation>
+    </message>
+</context>
+<context>
+    <name>CaseBackgroundPanel</name>
+    <message>
+        <source>Aus der Fallakte</source>
+        <translation>From the case file</translation>
+    </message>
+    <message>
+        <source>Rückblick: Zielüberprüfung</source>
+        <translation>Looking back: goal review</translation>
+    </message>
+    <message>
+        <source>Einschätzung je Ziel von −2 (deutlich weniger als erwartet) bis +2.</source>
+        <translation>Assessment per goal from −2 (much less than expected) to +2.</translation>
+    </message>
+    <message>
+        <source>Die Ziele ohne Titel, Indikatoren, Stufen und frühere Einschätzungen: sie sind ausgeblendet, solange Teilnehmende ohne Einwilligung dabei sind.</source>
+        <translation>The goals without titles, indicators, levels and earlier assessments: these are hidden while participants without consent are present.</translation>
+    </message>
+    <message>
+        <source>Die Ziele erscheinen, sobald die Teilnehmenden eingetragen sind.</source>
+        <translation>The goals appear once the participants are entered.</translation>
+    </message>
+    <message>
+        <source>Ziel aus der Fallakte</source>
+        <translation>Goal from the case file</translation>
+    </message>
+    <message>
+        <source>Anlass: %1</source>
+        <translation>Reason for contact: %1</translation>
+    </message>
+    <message>
+        <source>Laufende Hilfe: %1 seit %2</source>
+        <translation>Ongoing help: %1 since %2</translation>
+    </message>
+    <message>
+        <source>Ressource (%1): %2</source>
+        <translation>Resource (%1): %2</translation>
+    </message>
+    <message>
+        <source>Woran merken wir es: %1</source>
+        <translation>How we will notice: %1</translation>
+    </message>
+    <message>
+        <source>Wille beim letzten Gespräch (%1): „%2“%3</source>
+        <translation>The family's will at the last meeting (%1): ‘%2’%3</translation>
+    </message>
+    <message>
+        <source>Zuletzt: %1 am %2</source>
+        <translation>Most recently: %1 on %2</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPanel</name>
+    <message>
+        <source>Wille der Familie – in ihren eigenen Worten</source>
+        <translation>The family's will – in their own words</translation>
+    </message>
+    <message>
+        <source>Wer sagt das?</source>
+        <translation>Who is saying this?</translation>
+    </message>
+    <message>
+        <source>wörtlich, z. B. „Wir wollen …“</source>
+        <translation>verbatim, e.g. ‘We want …’</translation>
+    </message>
+    <message>
+        <source>Wer?</source>
+        <translation>Who?</translation>
+    </message>
+    <message>
+        <source>Was?</source>
+        <translation>What?</translation>
+    </message>
+    <message>
+        <source>&amp;Wille festhalten</source>
+        <translation>Record the family's &amp;will</translation>
+    </message>
+    <message>
+        <source>Ressourcen</source>
+        <translation>Resources</translation>
+    </message>
+    <message>
+        <source>z. B. Oma wohnt um die Ecke</source>
+        <translation>e.g. Grandma lives round the corner</translation>
+    </message>
+    <message>
+        <source>Art:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Ressource:</source>
+        <translation>Resource:</translation>
+    </message>
+    <message>
+        <source>&amp;Ressource hinzufügen</source>
+        <translation>Add &amp;resource</translation>
+    </message>
+    <message>
+        <source>Ziele und Vereinbarungen</source>
+        <translation>Goals and agreements</translation>
+    </message>
+    <message>
+        <source>in den Worten der Familie</source>
+        <translation>in the family's words</translation>
+    </message>
+    <message>
+        <source>Ziel:</source>
+        <translation>Goal:</translation>
+    </message>
+    <message>
+        <source>Woran merken wir, dass sich etwas verändert hat?</source>
+        <translation>How will we notice that something has changed?</translation>
+    </message>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>deutlich weniger</source>
+        <translation>much less</translation>
+    </message>
+    <message>
+        <source>etwas weniger</source>
+        <translation>somewhat less</translation>
+    </message>
+    <message>
+        <source>erwartet</source>
+        <translation>expected</translation>
+    </message>
+    <message>
+        <source>etwas mehr</source>
+        <translation>somewhat more</translation>
+    </message>
+    <message>
+        <source>deutlich mehr</source>
+        <translation>much more</translation>
+    </message>
+    <message>
+        <source>Zieldatum:</source>
+        <translation>Target date:</translation>
+    </message>
+    <message>
+        <source>Wer macht was bis wann? – die Familie zuerst</source>
+        <translation>Who does what by when? – the family first</translation>
+    </message>
+    <message>
+        <source>Wer? – die Familie zuerst</source>
+        <translation>Who? – the family first</translation>
+    </message>
+    <message>
+        <source>Bis wann?</source>
+        <translation>By when?</translation>
+    </message>
+    <message>
+        <source>&amp;Schritt hinzufügen</source>
+        <translation>Add &amp;step</translation>
+    </message>
+    <message>
+        <source>&amp;Ziel übernehmen (Strg+Eingabe)</source>
+        <translation>Adopt &amp;goal (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Entscheidungen und nächster Termin</source>
+        <translation>Decisions and next appointment</translation>
+    </message>
+    <message>
+        <source>Entscheidungen:</source>
+        <translation>Decisions:</translation>
+    </message>
+    <message>
+        <source>Nächste Überprüfung:</source>
+        <translation>Next review:</translation>
+    </message>
+    <message>
+        <source>Zielerreichungsskala: So sieht es aus bei …</source>
+        <translation>Goal-attainment scale: this is what it looks like at …</translation>
+    </message>
+    <message>
+        <source>Ohne Frist – bis wann soll das geschehen sein?</source>
+        <translation>No deadline – by when should this be done?</translation>
+    </message>
+    <message>
+        <source>Die Familie zuerst? Was übernimmt sie selbst, bevor die Fachleute helfen?</source>
+        <translation>The family first? What does the family take on itself before the professionals help?</translation>
+    </message>
+    <message>
+        <source>„%1“</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>Bitte die Worte der Familie eintragen.</source>
+        <translation>Please enter the family's words.</translation>
+    </message>
+    <message>
+        <source>Bitte zuerst das Ziel in den Feldern übernehmen oder leeren.</source>
+        <translation>Please first adopt or clear the goal in the fields.</translation>
+    </message>
+    <message>
+        <source>Familie</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>Aussage %1</source>
+        <translation>Statement %1</translation>
+    </message>
+    <message>
+        <source>Ressource %1</source>
+        <translation>Resource %1</translation>
+    </message>
+    <message>
+        <source>Ziel %1</source>
+        <translation>Goal %1</translation>
+    </message>
+    <message>
+        <source>Schritt %1</source>
+        <translation>Step %1</translation>
+    </message>
+    <message>
+        <source>Woran merken wir es: %1</source>
+        <translation>How we will notice: %1</translation>
+    </message>
+    <message>
+        <source>Zieldatum: %1</source>
+        <translation>Target date: %1</translation>
+    </message>
+    <message>
+        <source>Stufe %1 (%2)</source>
+        <translation>Level %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Ziel %1: „%2“</source>
+        <translation>Goal %1: ‘%2’</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolPanel</name>
+    <message>
+        <source>Abschluss</source>
+        <translation>Closing</translation>
+    </message>
+    <message>
+        <source>S&amp;peichern &amp;&amp; Protokoll (Strg+S)</source>
+        <translation>Sa&amp;ve &amp;&amp; minutes (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Wird gespeichert …</source>
+        <translation>Saving …</translation>
+    </message>
+    <message>
+        <source>&amp;Protokoll erneut schreiben (Strg+S)</source>
+        <translation>Write &amp;minutes again (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Protokoll speichern</source>
+        <translation>Save minutes</translation>
+    </message>
+    <message>
+        <source>PDF-Dokument (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Gespeichert. Protokoll: %1 (im Protokollordner des Falls)</source>
+        <translation>Saved. Protocol: %1 (in the case's protocol folder)</translation>
+    </message>
+    <message>
+        <source>Die Konferenz ist gespeichert, aber das Protokoll fehlt noch: %1 – Strg+S versucht es erneut.</source>
+        <translation>The conference has been saved, but the minutes are still missing: %1 – Ctrl+S tries again.</translation>
+    </message>
+    <message>
+        <source>Nicht gespeichert: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Nicht gespeichert:</source>
+        <translation>Not saved:</translation>
+    </message>
+</context>
 </TS>

@@ -188,4 +188,11 @@
         <translation>by</translation>
     </message>
 </context>
+<context>
+    <name>PlanPanel</name>
+    <message>
+        <source>bis</source>
+        <translation>by</translation>
+    </message>
+</context>
 </TS>

@@ -25,15 +25,26 @@ Keys (also in the help line at the bottom):
     Strg+1 … Strg+9 jump to a section, Eingabe adds the entry of a section,
     Strg+Eingabe adds the goal, Strg+S saves and writes the protocol, Strg+W closes
 
-One module per part of the window, each a mixin of ``ConferenceWindow`` over ``ConferenceBase``:
-``window``: the window, its frame, keys, loading and redrawing; ``base``: the shared state and
-helpers; ``widgets``: the small widgets the screen is built from; ``agenda``: the agenda and its
-timer; ``projection``: curtain, lock, full screen, zoom, contrast, initials and layout;
-``participants``: who takes part and what their consent allows; ``case_background``: the case
-file's background and the review of its open goals; ``plan``: will, resources, goals, steps and
-decisions; ``protocol``: saving, the PDF protocol and closing; ``console``: the notes for the
-facilitator only (a window on the laptop's own screen when there are two, else an overlay that
-the curtain hides).
+The window is composed of panels, each a ``QObject`` with its own state, sections and signals,
+built from one shared ``ConferenceContext`` (``context``: the application and runners, the
+loaded case, the consent gate's ``ScreenPolicy``, the date, dirty and saved, and the
+``Projection``). The panels do not read each other: they subscribe to the context's signals
+(``case_loaded``, ``policy_changed``, ``changed``, ``saved_changed``) and the window wires their
+own signals together. Modules:
+
+``window``: ``ConferenceWindow`` – composes the panels, the frame, the "Konferenz" section
+(kind, date, facilitator), the keys, loading the case, the columns, and draws the projection's
+state (curtain, style, zoom); ``context``: ``ConferenceContext``; ``panel``: ``Panel``, what
+every panel has; ``projection``: ``Projection``, the view state – curtain and lock, zoom,
+contrast, initials (the ``NameScrubber``, the facilitator's field) and the style sheet;
+``participants``: ``ParticipantsPanel`` – who takes part, what their consent allows, the
+banner's text and the "Wer?" suggestions and role labels (``WhoInfo``); ``agenda``:
+``AgendaPanel`` – the agenda and its timer; ``case_background``: ``CaseBackgroundPanel`` – the
+case file's background and the review of its open goals; ``plan``: ``PlanPanel`` – will,
+resources, goals, steps, decisions and the next review; ``protocol``: ``ProtocolPanel`` –
+saving and the PDF protocol; ``widgets``: the small widgets the screen is built from;
+``console``: the notes for the facilitator only (a window on the laptop's own screen when there
+are two, else an overlay that the curtain hides).
 """
 
 from ui.conference.window import ConferenceWindow

@@ -1,18 +1,22 @@
-"""The agenda and its timer: the kind's agenda template from the catalogue, items added during
-the conference, a clock per item (F5 starts and stops it, F6 / Umschalt+F6 move between items)
-that marks an item running over its planned minutes."""
+"""The agenda panel and its timer: the kind's agenda template from the catalogue, items added
+during the conference, a clock per item (F5 starts and stops it, F6 / Umschalt+F6 move between
+items) that marks an item running over its planned minutes."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from sro_case.domain.catalogues import catalogue
-from ui.conference.base import ConferenceBase
+from ui.conference.context import ConferenceContext
+from ui.conference.panel import Panel
 from ui.conference.widgets import FlowLayout, add_row, form_layout, repolish, wrapped_label
 from ui.i18n import core_label
+from ui.refcounts import emit
 
 
 @dataclass
@@ -43,15 +47,45 @@ def format_clock(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
-class AgendaPart(ConferenceBase):
-    """The "Tagesordnung" section and the timer. The clock reads ``self._monotonic``; the
-    window's one-second tick (``_on_tick``) only adds up and redraws."""
+class AgendaPanel(Panel):
+    """The "Tagesordnung" section: the items (``items``), which one is current
+    (``current_item``) and whether its clock runs (``timer_running``).
 
-    def _build_agenda(self) -> None:
-        s = self.agenda_section = self._section(self.tr("Tagesordnung"))
+    The clock reads ``monotonic``; the panel's one-second ``tick_timer`` only adds up and
+    redraws. Behind the curtain F5 and F6 do nothing. Signals: ``status_changed()`` when the status line's part (``status_text``) is
+    to be redrawn, ``current_changed(int, str)`` when F6 / Umschalt+F6 moved to another item (the
+    window scrolls to where it is worked on).
+    """
+
+    status_changed = Signal()
+    current_changed = Signal(int, str)  # index, title
+
+    def __init__(
+        self,
+        context: ConferenceContext,
+        parent: QObject | None = None,
+        *,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(context, parent)
+        self.items: list[AgendaItem] = []
+        self.current_item = 0
+        self.timer_running = False
+        self._monotonic = monotonic
+        self._last_tick = monotonic()
+        self._build()
+        self.tick_timer = QTimer(self)
+        self.tick_timer.setInterval(1000)
+        self.tick_timer.timeout.connect(self.tick)
+        self.tick_timer.start()
+        context.policy_changed.connect(self.render)  # with the whole screen, as it redraws
+        context.saved_changed.connect(self._on_saved)
+
+    def _build(self) -> None:
+        s = self.section = self._section(self.tr("Tagesordnung"))
         self.agenda_list = QVBoxLayout()
         s.body.addLayout(self.agenda_list)
-        self.agenda_labels: list[QLabel] = []
+        self.labels: list[QLabel] = []
         buttons = QWidget()
         flow = FlowLayout(buttons)
         self.timer_button = QPushButton(self.tr("Zeit starten (F5)"))
@@ -76,21 +110,21 @@ class AgendaPart(ConferenceBase):
         self.agenda_title.returnPressed.connect(self.add_agenda_item)
         s.entry_layout.addWidget(self.add_agenda_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-    def _render_agenda(self) -> None:
+    def render(self, _policy: object = None) -> None:
         self._clear_layout(self.agenda_list)
-        self.agenda_labels = []
-        for i in range(len(self.agenda)):
+        self.labels = []
+        for i in range(len(self.items)):
             label = wrapped_label("", "agendaItem")
-            self.agenda_labels.append(label)
+            self.labels.append(label)
             self.agenda_list.addWidget(label)
-            self._update_agenda_label(i)
+            self._update_label(i)
         for button in (self.next_button, self.timer_button):
-            button.setEnabled(bool(self.agenda))
-            button.setVisible(not self.saved)
-        self._render_status()
+            button.setEnabled(bool(self.items))
+            button.setVisible(not self.context.saved)
+        emit(self.status_changed)
 
-    def _update_agenda_label(self, i: int) -> None:
-        item, label = self.agenda[i], self.agenda_labels[i]
+    def _update_label(self, i: int) -> None:
+        item, label = self.items[i], self.labels[i]
         current = i == self.current_item
         mark = "▶ " if current else "   "
         clock = format_clock(item.elapsed_seconds)
@@ -105,85 +139,89 @@ class AgendaPart(ConferenceBase):
             label.setProperty("agenda", state)
             repolish(label)
 
+    def status_text(self) -> str:
+        """The agenda's part of the window's status line ("" without an agenda)."""
+        if not self.items:
+            return ""
+        item = self.items[self.current_item]
+        state = self.tr("läuft") if self.timer_running else self.tr("angehalten")
+        return (
+            self.tr("Punkt %1 von %2: %3 · %4 von %5\u00a0Min. · %6")
+            .replace("%1", str(self.current_item + 1))
+            .replace("%2", str(len(self.items)))
+            .replace("%3", core_label(item.title))
+            .replace("%4", format_clock(item.elapsed_seconds))
+            .replace("%5", str(item.planned_minutes))
+            .replace("%6", state)
+        )
+
+    def titles(self) -> tuple[str, ...]:
+        return tuple(item.title for item in self.items)
+
+    def current_label(self) -> QLabel | None:
+        return self.labels[self.current_item] if self.labels else None
+
     def add_agenda_item(self) -> None:
         title = self.agenda_title.text().strip()
         if not title:
             return
-        self.agenda.append(AgendaItem(title, self.agenda_minutes.value()))
+        self.items.append(AgendaItem(title, self.agenda_minutes.value()))
         self.agenda_title.clear()
-        self._mark_dirty()
-        self._render_agenda()
+        self.context.mark_dirty()
+        self.render()
 
-    def _on_kind_changed(self, _index: int) -> None:
-        """A new kind brings its agenda template, unless the clock already ran."""
-        if not any(item.elapsed_seconds for item in self.agenda):
-            self.agenda = agenda_template(str(self.kind_combo.currentData()))
+    def use_template(self, kind: str) -> None:
+        """The agenda of a conference kind, unless the clock already ran."""
+        if not any(item.elapsed_seconds for item in self.items):
+            self.items = agenda_template(kind)
             self.current_item = 0
-            self._render_agenda()
-        self._render_title()
-        self._mark_dirty()
+            self.render()
+
+    def _on_saved(self, saved: bool) -> None:
+        if saved:  # the controls go with the next redraw
+            self.timer_running = False
 
     # ------------------------------------------------------------------ timer
     def toggle_timer(self) -> None:
-        if not self.agenda or self.curtain_on:
+        if not self.items or self.context.projection.curtain_on:
             return
         self._accumulate()
         self.timer_running = not self.timer_running
         self.timer_button.setText(
             self.tr("Zeit anhalten (F5)") if self.timer_running else self.tr("Zeit starten (F5)")
         )
-        self._update_agenda_label(self.current_item)
-        self._render_status()
+        self._update_label(self.current_item)
+        emit(self.status_changed)
 
     def next_item(self) -> None:
-        self._move_item(1)
+        self.move_item(1)
 
     def previous_item(self) -> None:
-        self._move_item(-1)
+        self.move_item(-1)
 
-    def _move_item(self, step: int) -> None:
-        if not self.agenda or self.curtain_on:
+    def move_item(self, step: int) -> None:
+        if not self.items or self.context.projection.curtain_on:
             return
         self._accumulate()
         old = self.current_item
-        self.current_item = max(0, min(len(self.agenda) - 1, self.current_item + step))
-        self._update_agenda_label(old)
-        self._update_agenda_label(self.current_item)
-        target = self.section_for(self.agenda[self.current_item].title)
-        if target is not None and target.isVisible():  # F6 goes to where the item is worked on
-            top = target.mapTo(self.content, QPoint(0, 0)).y()
-            self.scroll.verticalScrollBar().setValue(top)
-        elif self.agenda_labels:
-            self.scroll.ensureWidgetVisible(self.agenda_labels[self.current_item])
-        self._render_status()
-
-    def section_for(self, title: str) -> QWidget | None:
-        """The section an agenda item is worked on in (#15), found by its words; None for
-        items of an office's own that name none of them."""
-        words = title.casefold()
-        for keys, section in (
-            (("zielüberprüfung", "rückblick"), "review_section"),
-            (("wille",), "will_section"),
-            (("ressourcen",), "resources_section"),
-            (("ziel", "vereinbarung", "wer macht was"), "goals_section"),
-            (("abschluss", "termin"), "decisions_section"),
-            (("begrüßung", "anliegen"), "participants_section"),
-        ):
-            if any(k in words for k in keys):
-                return getattr(self, section, None)
-        return None
+        self.current_item = max(0, min(len(self.items) - 1, self.current_item + step))
+        self._update_label(old)
+        self._update_label(self.current_item)
+        emit(self.current_changed, self.current_item, self.items[self.current_item].title)
+        emit(self.status_changed)
 
     def _accumulate(self) -> None:
         now = self._monotonic()
-        if self.timer_running and self.agenda:
-            self.agenda[self.current_item].elapsed_seconds += max(0.0, now - self._last_tick)
+        if self.timer_running and self.items:
+            self.items[self.current_item].elapsed_seconds += max(0.0, now - self._last_tick)
         self._last_tick = now
 
-    def _on_tick(self) -> None:
+    def tick(self) -> None:
+        """Every second: the running item's clock."""
         if not self.timer_running:
             self._last_tick = self._monotonic()
             return
         self._accumulate()
-        if self.agenda_labels:
-            self._update_agenda_label(self.current_item)
-        self._render_status()
+        if self.labels:
+            self._update_label(self.current_item)
+        emit(self.status_changed)

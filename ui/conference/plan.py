@@ -1,14 +1,16 @@
-"""What the conference works out with the family: their will in their own words, resources,
-goals with indicator, five goal-attainment levels and the steps (who — the family first —,
-what, by when), and the decisions with the next review."""
+"""The plan panel – what the conference works out with the family: their will in their own
+words, resources, goals with indicator, five goal-attainment levels and the steps (who — the
+family first —, what, by when), and the decisions with the next review."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import date, timedelta
 from functools import partial
+from typing import TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QFontMetricsF, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
@@ -23,22 +25,51 @@ from sro_case.domain import rules
 from sro_case.domain.enums import LEVEL_CAPTIONS, LEVEL_LABELS, ResourceKind
 from sro_case.domain.validation import Checker
 from sro_case.errors import ValidationError
-from ui.conference.base import ConferenceBase
+from ui.conference.context import ConferenceContext
+from ui.conference.panel import Panel
+from ui.conference.participants import WhoInfo
 from ui.conference.widgets import (
     FlowLayout,
     WhoField,
     add_row,
     form_layout,
-    is_family,
     wrapped_label,
 )
 from ui.forms import DateField, format_date
 from ui.i18n import core_label
+from ui.refcounts import emit
+
+_T = TypeVar("_T")
 
 
-class PlanPart(ConferenceBase):
+class PlanPanel(Panel):
     """The sections "Wille der Familie", "Ressourcen", "Ziele und Vereinbarungen" (with the
-    steps of the goal being written) and "Entscheidungen und nächster Termin"."""
+    steps of the goal being written) and "Entscheidungen und nächster Termin".
+
+    State: ``will_items`` (who, text), ``resources``, ``goals``, ``pending_steps`` (of the
+    goal being written). Signals: ``changed()`` after a will statement, resource or goal was
+    taken, edited or removed (the window recomputes the screen, the speakers are names to
+    mask), ``goal_added(GoalDraft)`` with each goal taken. The lists redraw on the context's
+    ``policy_changed``, with the "Wer?" suggestions and role labels the participants panel sent
+    just before (``set_who``).
+    """
+
+    changed = Signal()
+    goal_added = Signal(object)  # m.GoalDraft
+
+    def __init__(self, context: ConferenceContext, parent: QObject | None = None) -> None:
+        super().__init__(context, parent)
+        self.will_items: list[tuple[str, str]] = []  # (who, text)
+        self.resources: list[m.ResourceDraft] = []
+        self.goals: list[m.GoalDraft] = []
+        self.pending_steps: list[m.StepDraft] = []
+        self._who = WhoInfo()
+        self._build_will()
+        self._build_resources()
+        self._build_goals()
+        self._build_decisions()
+        context.policy_changed.connect(self.render)
+        context.saved_changed.connect(self._on_saved)
 
     def _build_will(self) -> None:
         s = self.will_section = self._section(
@@ -112,7 +143,7 @@ class PlanPart(ConferenceBase):
                 self.tr("Stufe %1 (%2)").replace("%1", label).replace("%2", caption)
             )
             self.goal_level_edits.append(edit)
-        self.goal_target = DateField(optional=True, default=self.store.clock.today())
+        self.goal_target = DateField(optional=True, default=self.context.store.clock.today())
         add_row(levels, self.tr("Zieldatum:"), self.goal_target)
         s.entry_layout.addLayout(levels)
 
@@ -125,7 +156,7 @@ class PlanPart(ConferenceBase):
         step_form = form_layout()
         self.step_who = WhoField(self.tr("Wer? – die Familie zuerst"))
         self.step_what = QLineEdit()
-        self.step_due = DateField(optional=True, default=self.store.clock.today())
+        self.step_due = DateField(optional=True, default=self.context.store.clock.today())
         add_row(step_form, self.tr("Wer?"), self.step_who)
         add_row(step_form, self.tr("Was?"), self.step_what)
         add_row(step_form, self.tr("Bis wann?"), self.step_due)
@@ -146,7 +177,7 @@ class PlanPart(ConferenceBase):
         self.step_due.edit.returnPressed.connect(self.add_step)  # Enter in "Bis wann?" too
         # Eingabe in a goal field moves on to the next one: fast capture without the mouse.
         for edit in (self.goal_text, self.goal_indicator, *self.goal_level_edits):
-            edit.returnPressed.connect(self.focusNextChild)
+            edit.returnPressed.connect(self._focus_next)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(
                 QKeySequence(keys),
@@ -161,13 +192,58 @@ class PlanPart(ConferenceBase):
         self.decisions_edit = QPlainTextEdit()
         self.decisions_edit.setTabChangesFocus(True)
         self.next_review_field = DateField(
-            optional=True, default=self.store.clock.today() + timedelta(days=91)
+            optional=True, default=self.context.store.clock.today() + timedelta(days=91)
         )
         add_row(form, self.tr("Entscheidungen:"), self.decisions_edit)
         add_row(form, self.tr("Nächste Überprüfung:"), self.next_review_field)
         s.body.addLayout(form)
-        self.decisions_edit.textChanged.connect(self._mark_dirty)
-        self.next_review_field.changed.connect(self._mark_dirty)
+        self.decisions_edit.textChanged.connect(self.context.mark_dirty)
+        self.next_review_field.changed.connect(self.context.mark_dirty)
+
+    def _focus_next(self) -> None:
+        """Eingabe in a goal field: on to the next field of the window."""
+        self.goals_section.window().focusNextChild()
+
+    def restyle(self, point_size: float, theme: str) -> None:
+        """The window's zoom and colours, where the style sheet does not reach: the "Wer?"
+        lists' pop-ups and the height of the decisions."""
+        for who_field in (self.will_who, self.step_who):
+            completer = who_field.completer()
+            popup = completer.popup() if completer is not None else None
+            if popup is not None:
+                popup.setStyleSheet(f"QWidget {{ font-size: {point_size:.1f}pt; }}" + theme)
+        fm = QFontMetricsF(self.decisions_edit.font())
+        self.decisions_edit.setMinimumHeight(round(fm.lineSpacing() * 4 + 12))
+
+    def _on_saved(self, saved: bool) -> None:
+        if saved:
+            self.decisions_edit.setReadOnly(True)
+            self.next_review_field.setReadOnly(True)
+
+    # ------------------------------------------------------------------ for the window
+    def set_who(self, info: WhoInfo) -> None:
+        """The "Wer?" suggestions and role labels, sent by the participants panel when it
+        redrew; the lists use them from their next redraw on."""
+        self._who = info
+
+    def will_speakers(self) -> list[str]:
+        return [who for who, _text in self.will_items]
+
+    def family_will(self) -> tuple[str, str]:
+        """(the family's will, who said it) as the conference records them."""
+        if len(self.will_items) == 1:
+            who, will = self.will_items[0]
+            return will, who
+        will = "\n".join(f"{w}: {t}" if w else t for w, t in self.will_items)
+        who = ", ".join(dict.fromkeys(w for w, _t in self.will_items if w))
+        return will, who
+
+    def decisions(self) -> str:
+        return self.decisions_edit.toPlainText()
+
+    def next_review(self) -> date | None:
+        """The next review's date (raises ValidationError when it is no date)."""
+        return self.next_review_field.checked(self.tr("Nächste Überprüfung"))
 
     # ------------------------------------------------------------------ capture
     def add_will(self) -> None:
@@ -182,8 +258,7 @@ class PlanPart(ConferenceBase):
         self.will_text.clear()
         self.will_who.setEditText("")
         self.will_who.setFocus()
-        self._mark_dirty()
-        self._refresh()
+        self._edited()
 
     def add_resource(self) -> None:
         draft = m.ResourceDraft(str(self.resource_kind.currentData()), self.resource_text.text())
@@ -196,8 +271,7 @@ class PlanPart(ConferenceBase):
         self.resources.append(checked)
         self.resource_text.clear()
         self.resource_text.setFocus()
-        self._mark_dirty()
-        self._refresh()
+        self._edited()
 
     def add_step(self) -> None:
         try:
@@ -220,7 +294,7 @@ class PlanPart(ConferenceBase):
         self.step_due.clear_value()
         self.step_who.setEditText("")
         self.step_who.setFocus()
-        self._mark_dirty()
+        self.context.mark_dirty()
         self._render_steps()
 
     def edit_goal(self, index: int) -> None:
@@ -245,8 +319,7 @@ class PlanPart(ConferenceBase):
         self.pending_steps = list(goal.steps)
         self.goals_section.show_problems([])
         self.goal_text.setFocus()
-        self._mark_dirty()
-        self._refresh()
+        self._edited()
 
     def _hint_for_step(self, step: m.StepDraft) -> None:
         """Gentle hints (#15): a step without a date, or a professional's step before any of
@@ -254,11 +327,7 @@ class PlanPart(ConferenceBase):
         hints: list[str] = []
         if step.due_on is None:
             hints.append(self.tr("Ohne Frist – bis wann soll das geschehen sein?"))
-        family = {self.tr("Familie").casefold()} | {
-            p.name.casefold() for p in self.participants if is_family(p.discipline)
-        }
-        if self.detail is not None:
-            family |= {p.full_name.casefold() for p in self.detail.family.persons}
+        family = {self.tr("Familie").casefold()} | self._who.family
         first = not self.pending_steps
         if first and step.who.strip().casefold() not in family:
             hints.append(
@@ -294,14 +363,37 @@ class PlanPart(ConferenceBase):
             edit.clear()
         self.goal_target.clear_value()
         self.goal_text.setFocus()
-        self._mark_dirty()
-        self._refresh()
+        emit(self.goal_added, checked)
+        self._edited()
+
+    def _edited(self) -> None:
+        self.context.mark_dirty()
+        emit(self.changed)
+
+    def _remove(self, items: list[_T], index: int) -> None:
+        if 0 <= index < len(items):
+            del items[index]
+            self._edited()
 
     # ------------------------------------------------------------------ state → screen
+    def who_out(self, who: str, fallback: Callable[[str], str] | None = None) -> str:
+        """A "Wer?" value as the shared screen shows it (see ``WhoInfo.who_out``); the name,
+        or initials if chosen, when it names no household member hidden by role."""
+        return self._who.who_out(who, fallback or self.context.name_out)
+
+    def render(self, _policy: object = None) -> None:
+        """The captured lists, then the "Wer?" fields' suggestions (what was typed stays)."""
+        self._render_will()
+        self._render_resources()
+        self._render_goals()
+        self._render_steps()
+        for who_field in (self.will_who, self.step_who):
+            who_field.set_suggestions(self._who.suggestions)
+
     def _render_will(self) -> None:
         self._clear_layout(self.will_list)
         for i, (who, text) in enumerate(self.will_items):
-            quoted = self.tr("„%1“").replace("%1", self.text_out(text))
+            quoted = self.tr("„%1“").replace("%1", self.context.text_out(text))
             shown = quoted + (f" — {self.who_out(who)}" if who else "")
             self._add_item_row(
                 self.will_list,
@@ -316,14 +408,14 @@ class PlanPart(ConferenceBase):
             kind = core_label(ResourceKind(r.kind).label)
             self._add_item_row(
                 self.resource_list,
-                f"{kind}: {self.text_out(r.description)}",
+                f"{kind}: {self.context.text_out(r.description)}",
                 self.tr("Ressource %1").replace("%1", str(i + 1)),
                 partial(self._remove, self.resources, i),
             )
 
     def _step_text(self, step: m.StepDraft) -> str:
         due = f" — {self.tr('bis')} {format_date(step.due_on)}" if step.due_on else ""
-        return f"• {self.who_out(step.who, self.text_out)}: {self.text_out(step.what)}{due}"
+        return f"• {self.who_out(step.who, self.context.text_out)}: {self.context.text_out(step.what)}{due}"
 
     def _render_goals(self) -> None:
         self._clear_layout(self.goal_list)
@@ -331,15 +423,17 @@ class PlanPart(ConferenceBase):
             lines = [
                 self.tr("Ziel %1: „%2“")
                 .replace("%1", str(i + 1))
-                .replace("%2", self.text_out(g.text))
+                .replace("%2", self.context.text_out(g.text))
             ]
             if g.indicator:
                 lines.append(
-                    self.tr("Woran merken wir es: %1").replace("%1", self.text_out(g.indicator))
+                    self.tr("Woran merken wir es: %1").replace(
+                        "%1", self.context.text_out(g.indicator)
+                    )
                 )
             for label, level in zip(LEVEL_LABELS, g.levels, strict=True):
                 if level:
-                    lines.append(f"{label}: {self.text_out(level)}")
+                    lines.append(f"{label}: {self.context.text_out(level)}")
             if g.target_date:
                 lines.append(self.tr("Zieldatum: %1").replace("%1", format_date(g.target_date)))
             lines += [self._step_text(s) for s in g.steps]
@@ -349,7 +443,7 @@ class PlanPart(ConferenceBase):
                 self.tr("Ziel %1").replace("%1", str(i + 1)),
                 partial(self._remove, self.goals, i),
             )
-            if not self.saved:
+            if not self.context.saved:
                 row.edit_button.show()
                 row.edit_requested.connect(partial(self.edit_goal, i))
 

@@ -1,75 +1,79 @@
-"""Saving and the protocol: "Speichern & Protokoll" checks everything captured, records the
-conference with its goal reviews in one transaction (``store.conferences.record``) and writes
-the PDF protocol, all on the task runner's database lane; a retry after a failure never
-records twice. Also closing: unsaved input is only dropped after asking."""
+"""The protocol panel – the "Abschluss" section: "Speichern & Protokoll" records the conference
+with its goal reviews in one transaction (``store.conferences.record``) and writes the PDF
+protocol, all on the task runner's database lane; a retry after a failure never records
+twice. The protocol goes into the case's folder, a file dialog only when that folder cannot be
+made (and then behind the curtain)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from sro_case.domain import models as m
-from sro_case.domain import rules
-from sro_case.domain.catalogues import catalogue
 from sro_case.errors import ValidationError
-from ui.conference.base import ConferenceBase
+from ui.conference.context import ConferenceContext
+from ui.conference.panel import Panel
 from ui.document_names import document_name, file_number_part
-from ui.forms import format_date
-from ui.i18n import core_label, core_problems
+from ui.i18n import core_problems
 from ui.ops import failure_text, make_document
 from ui.refcounts import emit
 
+#: everything captured, checked: the conference and the goal reviews (raises ValidationError)
+Drafts = Callable[[], tuple[m.ConferenceDraft, list[m.ReviewDraft]]]
 
-class ProtocolPart(ConferenceBase):
-    """The "Abschluss" section, saving, the protocol file, and closing the window."""
 
-    def _build_save(self) -> None:
-        s = self.save_section = self._section(self.tr("Abschluss"))
+@dataclass
+class _SaveState:
+    """Survives a failed attempt: once the conference (with its reviews, in one transaction)
+    is recorded, a retry only writes the protocol again."""
+
+    conference_id: int | None = None
+
+
+class ProtocolPanel(Panel):
+    """Saving and the protocol file. ``drafts`` gathers what the other panels captured;
+    ``ask_protocol_path`` chooses the file (tests replace it); ``dialog_parent`` is where a
+    file dialog may appear (the facilitator's screen). Once recorded, the context is marked
+    saved (``ConferenceContext.set_saved``).
+
+    Signals: ``conference_saved(int)`` with the id of the recorded conference (also when only
+    the protocol failed), ``message(str, bool, str)`` – text, error, detail – for the
+    facilitator only.
+    """
+
+    conference_saved = Signal(int)
+    message = Signal(str, bool, str)
+
+    def __init__(
+        self,
+        context: ConferenceContext,
+        drafts: Drafts,
+        parent: QObject | None = None,
+        *,
+        dialog_parent: Callable[[], QWidget | None] = lambda: None,
+    ) -> None:
+        super().__init__(context, parent)
+        self._drafts = drafts
+        self._dialog_parent = dialog_parent
+        self._saving = False
+        self._save_state = _SaveState()
+        self.ask_protocol_path: Callable[[str], Path | None] = self._ask_protocol_path
+        s = self.section = self._section(self.tr("Abschluss"))
         self.save_button = QPushButton(self.tr("S&peichern && Protokoll (Strg+S)"))
         self.save_button.clicked.connect(self.save_and_protocol)
         s.body.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-    def conference_draft(self) -> m.ConferenceDraft:
-        """The checked draft of everything captured (raises ValidationError)."""
-        if len(self.will_items) == 1:
-            who, will = self.will_items[0]
-        else:
-            will = "\n".join(f"{w}: {t}" if w else t for w, t in self.will_items)
-            who = ", ".join(dict.fromkeys(w for w, _t in self.will_items if w))
-        draft = m.ConferenceDraft(
-            held_on=self.date_field.checked(self.tr("Datum")) or self.store.clock.today(),
-            kind=str(self.kind_combo.currentData()),
-            facilitator=self.facilitator(),
-            participants=tuple(self.participants),
-            agenda=tuple(item.title for item in self.agenda),
-            family_will=will,
-            will_spoken_by=who,
-            resources=tuple(self.resources),
-            goals=tuple(self.goals),
-            decisions=self.decisions_edit.toPlainText(),
-            next_review=self.next_review_field.checked(self.tr("Nächste Überprüfung")),
-        )
-        return rules.check_conference(draft, self.store.clock.today())
-
-    def review_drafts(self) -> list[m.ReviewDraft]:
-        drafts = [d for row in self.review_rows if (d := row.draft(self.held_on())) is not None]
-        problems: list[tuple[str, str]] = []
-        for d in drafts:
-            try:
-                rules.check_review(d, self.store.clock.today())
-            except ValidationError as exc:
-                problems += exc.problems
-        if problems:
-            raise ValidationError(problems)
-        return drafts
-
     def suggested_protocol_name(self) -> str:
         """Only file number and date: a file dialog on the projector shows file names."""
-        number = self.detail.summary.file_number if self.detail else str(self.case_id)
-        return document_name("Protokoll", number, self.held_on())
+        return document_name("Protokoll", self._file_number(), self.context.held_on())
+
+    def _file_number(self) -> str:
+        detail = self.context.detail
+        return detail.summary.file_number if detail else str(self.context.case_id)
 
     def protocol_folder(self) -> Path:
         """Where Strg+S puts the protocol: ``Protokolle/<Aktenzeichen>`` in the documents
@@ -83,8 +87,7 @@ class ProtocolPart(ConferenceBase):
             )
             / "SRO-Fallmanagement Protokolle"
         )
-        number = self.detail.summary.file_number if self.detail else str(self.case_id)
-        return base / file_number_part(number)
+        return base / file_number_part(self._file_number())
 
     def _ask_protocol_path(self, suggested: str) -> Path | None:
         """No file dialog on the projector (#15): the protocol goes into the case's folder,
@@ -104,33 +107,34 @@ class ProtocolPart(ConferenceBase):
     def _ask_protocol_path_by_dialog(self, suggested: str) -> Path | None:
         """Only when the case's folder cannot be made: a file dialog, behind the curtain."""
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        curtain_was_on = self.curtain_on
-        self.set_curtain(True)  # the folder's other files are nobody's business in the room
+        projection = self.context.projection
+        curtain_was_on = projection.curtain_on
+        projection.set_curtain(True)  # the folder's other files are nobody's business in the room
         try:
             path, _filter = QFileDialog.getSaveFileName(
-                self.console.dialog_parent(),
+                self._dialog_parent(),
                 self.tr("Protokoll speichern"),
                 str(Path(folder) / suggested),
                 self.tr("PDF-Dokument (*.pdf)"),
             )
         finally:
-            self.set_curtain(curtain_was_on)
+            projection.set_curtain(curtain_was_on)
         if not path:
             return None
         return Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
 
     def save_and_protocol(self) -> None:
         """Record the conference with its goal reviews (all or nothing), write the PDF."""
-        if self._saving or self.detail is None or self.curtain_on:
+        context = self.context
+        if self._saving or context.detail is None or context.projection.curtain_on:
             return
         draft: m.ConferenceDraft | None = None
         reviews: list[m.ReviewDraft] = []
         if self._save_state.conference_id is None:
             try:
-                draft = self.conference_draft()
-                reviews = self.review_drafts()
+                draft, reviews = self._drafts()
             except ValidationError as exc:
-                self._show_message(
+                self._say(
                     self.tr("Nicht gespeichert:")
                     + "\n"
                     + "\n".join(
@@ -143,8 +147,8 @@ class ProtocolPart(ConferenceBase):
         path = self.ask_protocol_path(self.suggested_protocol_name())
         if path is None:
             return
-        store, case_id, state = self.store, self.case_id, self._save_state
-        use_initials = self.use_initials
+        store, case_id, state = context.store, context.case_id, self._save_state
+        use_initials = context.projection.use_initials
 
         def record() -> int:
             """The conference with its reviews, once (a retry only writes the protocol)."""
@@ -156,8 +160,8 @@ class ProtocolPart(ConferenceBase):
         def protocol(conference_id: int) -> None:
             make_document(
                 store,
-                self.runner,
-                self.render_runner,
+                context.runner,
+                context.render_runner,
                 lambda: store.documents.source(
                     case_id, "protocol", conference_id=conference_id, initials=use_initials
                 ),
@@ -168,16 +172,16 @@ class ProtocolPart(ConferenceBase):
 
         self._saving = True
         self.save_button.setEnabled(False)
-        self._show_message(self.tr("Wird gespeichert …"))
+        self._say(self.tr("Wird gespeichert …"))
         # recorded on the database lane, the PDF rendered on the render lane, then written
-        self.runner.submit(record, protocol, self._on_save_failed)
+        context.runner.submit(record, protocol, self._on_save_failed)
 
     def _on_saved(self, result: tuple[int, Path]) -> None:
         conference_id, path = result
         self._saving = False
         self._finish_capture()
         # the file's name on the shared screen, the whole path only in the tooltip
-        self.console.say(
+        self._say(
             self.tr("Gespeichert. Protokoll: %1 (im Protokollordner des Falls)").replace(
                 "%1", path.name
             ),
@@ -198,61 +202,13 @@ class ProtocolPart(ConferenceBase):
             ).replace("%1", text)
         else:
             text = self.tr("Nicht gespeichert: %1").replace("%1", text)
-        self._show_message(text, error=True)
+        self._say(text, error=True)
 
     def _finish_capture(self) -> None:
         """After recording, the captured content is fixed; Strg+S only rewrites the protocol."""
-        self.saved = True
-        self._dirty = False
-        self.timer_running = False
-        for section in self.sections:
-            section.entry.hide()
-            section.show_problems([])
-        kind = core_label(catalogue("conference_kinds").label(self.kind_combo.currentData()))
-        facilitator = self.name_out(self.facilitator())
-        self.frame_summary.setText(
-            self.tr("%1 am %2").replace("%1", kind).replace("%2", format_date(self.held_on()))
-            + (self.tr(" · Moderation: %1").replace("%1", facilitator) if facilitator else "")
-        )
-        self.frame_summary.show()
-        for row in self.review_rows:
-            row.freeze()
-        self.decisions_edit.setReadOnly(True)
-        self.next_review_field.setReadOnly(True)
-        self._refresh()
+        self.context.set_saved()
         self.save_button.setText(self.tr("&Protokoll erneut schreiben (Strg+S)"))
         self.save_button.setEnabled(True)
 
-    def _show_message(self, text: str, *, error: bool = False) -> None:
-        self.console.say(text, error=error)
-
-    # ------------------------------------------------------------------ closing
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.dirty and not self._confirm_discard():
-            event.ignore()
-            return
-        self.tick_timer.stop()
-        self.console.close()
-        emit(self.closed)
-        event.accept()
-        super().closeEvent(event)
-
-    def _confirm_discard(self) -> bool:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Konferenz nicht gespeichert"),
-            self.tr("Die Konferenz ist noch nicht gespeichert. Eingaben verwerfen und schließen?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Verwerfen"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Weiter bearbeiten"))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        answer = box.exec()
-        box.deleteLater()
-        return answer == QMessageBox.StandardButton.Yes
-
-    def discard(self) -> None:
-        """Close without asking (tests, or the application quits)."""
-        self._dirty = False
-        self.close()
+    def _say(self, text: str, *, error: bool = False, detail: str = "") -> None:
+        emit(self.message, text, error, detail)
