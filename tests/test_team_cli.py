@@ -281,3 +281,17 @@ def test_audit_verify_against_the_server_finds_an_edited_entry(server: str, pg_u
         conn.execute("UPDATE audit_event SET detail = 'nichts passiert' WHERE seq = 1")
     bad = sro("audit", "verify", "--server", server, "--user", "admin", passphrase=ADMIN)
     assert bad.returncode == 1 and "Eintrag 1" in bad.stdout
+
+
+def test_import_file_on_the_command_line(pg_url: str, tmp_path: Path) -> None:
+    pg = pg_url.replace("postgresql+psycopg://", "postgresql://")
+    db = tmp_path / "akten.db"
+    secret = "Einzelplatz Akten 2026 Probe"
+    made = sro("demo", "--db", str(db), "--cases", "5", passphrase=secret)
+    assert made.returncode == 0, made.stderr
+    assert sro("server", "init", "--pg", pg, "--admin", "admin", passphrase=ADMIN).returncode == 0
+    moved = sro("server", "import-file", "--pg", pg, "--db", str(db), passphrase=secret)
+    assert moved.returncode == 0, moved.stderr
+    assert "Übernommen" in moved.stdout and "demo.woehlk" in moved.stdout
+    again = sro("server", "import-file", "--pg", pg, "--db", str(db), passphrase=secret)
+    assert again.returncode == 1 and "bereits" in again.stderr

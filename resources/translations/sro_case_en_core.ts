@@ -2043,5 +2043,33 @@
         <source>„{url}“ ist keine Serveradresse (https://server:port).</source>
         <translation>“{url}” is no server address (https://server:port).</translation>
     </message>
+    <message>
+        <source>„sro-case server“ braucht init, upgrade, import-file oder run.</source>
+        <translation>“sro-case server” needs init, upgrade, import-file or run.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase einer Admin der Datei kommt aus SRO_CASE_PASSPHRASE.</source>
+        <translation>The passphrase of an admin of the file comes from SRO_CASE_PASSPHRASE.</translation>
+    </message>
+    <message>
+        <source>Die Datei {name} wird nicht übernommen: ihre Prüfung meldet Fehler (sro-case check).</source>
+        <translation>The file {name} is not moved: its check reports errors (sro-case check).</translation>
+    </message>
+    <message>
+        <source>Diese Datei wurde bereits auf den Teamserver übernommen; nichts verändert.</source>
+        <translation>This file was already moved to the team server; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Der Teamserver enthält schon Fälle; eine Datei wird nur in einen leeren Teamserver übernommen.</source>
+        <translation>The team server already holds cases; a file is moved only into an empty team server.</translation>
+    </message>
+    <message>
+        <source>Der Teamserver ist noch nicht eingerichtet (server init).</source>
+        <translation>The team server is not set up yet (server init).</translation>
+    </message>
+    <message>
+        <source>Übernahme abgebrochen: Tabelle {table} hat in der Datei {here} und auf dem Teamserver {there} Zeilen; nichts wurde übernommen.</source>
+        <translation>Move cancelled: table {table} has {here} rows in the file and {there} on the team server; nothing was moved.</translation>
+    </message>
 </context>
 </TS>

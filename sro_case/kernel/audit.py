@@ -118,6 +118,12 @@ def _set_meta(session: Session, key: str, value: str) -> None:
         rec.value = value
 
 
+def head_hash(session: Session) -> str:
+    """The hash of the last entry (the chain's head, as ``meta`` keeps it)."""
+    head = _meta(session, HEAD_HASH)
+    return head.value if head is not None else GENESIS
+
+
 def append(
     session: Session,
     *,

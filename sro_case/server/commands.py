@@ -42,7 +42,7 @@ def add_server_command(sub: Any, parser_class: type[argparse.ArgumentParser]) ->
         prog="sro-case server",
     )
     actions = p.add_subparsers(
-        dest="server_command", metavar="init|upgrade|run", parser_class=parser_class
+        dest="server_command", metavar="init|upgrade|import-file|run", parser_class=parser_class
     )
     init = actions.add_parser(
         "init",
@@ -60,6 +60,15 @@ def add_server_command(sub: Any, parser_class: type[argparse.ArgumentParser]) ->
     )
     up.add_argument("--pg", required=True, metavar="URL", help="postgresql://…")
     up.set_defaults(func=cmd_server_upgrade)
+    imp = actions.add_parser(
+        "import-file",
+        help="eine Einzelplatzdatenbank auf den Teamserver übernehmen (alles oder nichts)",
+        prog="sro-case server import-file",
+    )
+    imp.add_argument("--pg", required=True, metavar="URL", help="postgresql://…")
+    imp.add_argument("--db", required=True, type=Path, metavar="DATEI")
+    imp.add_argument("--user", default=None, metavar="ANMELDENAME", help="Admin der Datei")
+    imp.set_defaults(func=cmd_server_import)
     run = actions.add_parser(
         "run",
         help="den Teamserver starten (HTTPS; ohne TLS nur auf diesem PC)",
@@ -75,7 +84,7 @@ def add_server_command(sub: Any, parser_class: type[argparse.ArgumentParser]) ->
 
 
 def _missing_action() -> int:
-    raise UsageError(T("„sro-case server“ braucht init, upgrade oder run."))
+    raise UsageError(T("„sro-case server“ braucht init, upgrade, import-file oder run."))
 
 
 def cmd_server_init(args: argparse.Namespace) -> int:
@@ -94,6 +103,18 @@ def cmd_server_upgrade(args: argparse.Namespace) -> int:
 
     before, now = upgrade(args.pg)
     _out(f"Teamdatenbank von Schemastand {before} auf {now}; Rechte und Regeln erneuert.")
+    return EXIT_OK
+
+
+def cmd_server_import(args: argparse.Namespace) -> int:
+    from sro_case.server.transfer import import_file
+
+    recovery = os.environ.get("SRO_CASE_RECOVERY_KEY") or None
+    passphrase = os.environ.get("SRO_CASE_PASSPHRASE") or None
+    if not recovery and not passphrase:
+        raise UsageError(T("Die Passphrase einer Admin der Datei kommt aus SRO_CASE_PASSPHRASE."))
+    report = import_file(args.pg, args.db, passphrase, user=args.user, recovery_key=recovery)
+    _out(report.summary())
     return EXIT_OK
 
 

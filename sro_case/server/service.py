@@ -344,29 +344,32 @@ class TeamService:
             raise ValidationError([("Fachbereich", T("Bitte einen Fachbereich angeben."))])
         check_passphrase(passphrase, user_inputs=(d.login, d.name))
         with system_session(self._engine) as s:
-            if s.execute(select(UserRecord.id).where(UserRecord.login == d.login)).first():
+            user = s.execute(
+                select(UserRecord).where(UserRecord.login == d.login)
+            ).scalar_one_or_none()
+            if user is not None and user.passphrase_hash:
                 raise ValidationError(
                     [("Anmeldename", T("„{login}“ ist bereits vergeben.", login=d.login))]
                 )
-            user = UserRecord(
-                login=d.login,
-                name=d.name,
-                role=d.role,
-                created_at=self.clock.now(),
-                discipline=item.code if item is not None else "",
-                team=team.strip(),
-                passphrase_hash=hash_passphrase(passphrase),
-            )
-            s.add(user)
+            # a person moved over from a single PC's file (``transfer``) is completed: their
+            # entries keep pointing at them
+            completed = user is not None
+            if user is None:
+                user = UserRecord(login=d.login, created_at=self.clock.now())
+                s.add(user)
+            user.name, user.role, user.active = d.name, d.role, True
+            user.discipline = item.code if item is not None else ""
+            user.team = team.strip()
+            user.passphrase_hash = hash_passphrase(passphrase)
             s.flush()
             audit.append(
                 s,
                 at=self.clock.now(),
                 actor=self.account.login,
-                action="create",
+                action="update" if completed else "create",
                 entity="user",
                 entity_id=user.id,
-                detail=f"Zugang {d.login} angelegt · Rolle {d.role}"
+                detail=f"Zugang {d.login} {'ergänzt' if completed else 'angelegt'} · Rolle {d.role}"
                 + (f" · {user.discipline}" if user.discipline else ""),
             )
             return m.User(user.id, user.login, user.name, user.role, True)
