@@ -203,3 +203,43 @@ def test_sessions_expire_when_idle_and_end_on_sign_out(team, clock) -> None:  # 
     accounts.sign_out(engine, again.token, clock)
     with pytest.raises(accounts.SessionExpired):
         accounts.authenticate(engine, again.token, clock)
+
+
+def test_the_team_lead_sees_the_cases_of_her_team_and_no_other(team, clock) -> None:  # type: ignore[no-untyped-def]
+    admin, anna = team["admin"], team["anna"]
+    # Anna works in team "Nordwest"; Tanja leads it, Ulf leads another team
+    engine = anna.store.engine
+    with engine.begin() as conn:
+        conn.execute(text("SELECT set_config('sro.role', 'system', true)"))
+        conn.execute(text("UPDATE app_user SET team = 'Nordwest' WHERE login = 'anna'"))
+    admin.add_user(
+        m.UserDraft("tanja", "Tanja Teich", "team_lead"),
+        "Tanja leitet Nordwest seit 2021",
+        discipline="asd",
+        team="Nordwest",
+    )
+    admin.add_user(
+        m.UserDraft("ulf", "Ulf Ufer", "team_lead"),
+        "Ulf leitet das Team Mitte 2024",
+        discipline="asd",
+        team="Mitte",
+    )
+    case = _case(anna)
+    tanja = TeamService(
+        engine,
+        accounts.sign_in(engine, "tanja", "Tanja leitet Nordwest seit 2021", clock).account,
+        clock,
+    )
+    ulf = TeamService(
+        engine,
+        accounts.sign_in(engine, "ulf", "Ulf leitet das Team Mitte 2024", clock).account,
+        clock,
+    )
+    assert [c.file_number for c in tanja.list_cases()] == [case.file_number]
+    assert tanja.show_case(case.file_number).release.full  # ASD: the whole file
+    assert ulf.list_cases() == []
+    with pytest.raises(PermissionDenied):
+        ulf.show_case(case.file_number)
+    # she reads, but the case team is the lead worker's to change
+    with pytest.raises(PermissionDenied):
+        tanja.add_member(case.file_number, "sina")
