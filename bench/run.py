@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bench import core, dataset, gui, machine
+from bench import core, dataset, gui, machine, team
 from bench.timing import Results
 
 # name -> (limit, unit, description); "unlock" is checked against kdf + 50 ms
@@ -30,6 +30,13 @@ TARGETS: dict[str, tuple[float, str]] = {
     "gui_start_vs_bare_qt": (1.5, "×"),
     "gui_rss_mb": (250, "MB"),
     "demo_generate_s": (120, "s"),
+    # the team server (#17), 50 simulated clients on loopback
+    "team_first_page_50_p95": (100, "ms"),
+    "team_search_50_p95": (100, "ms"),
+    "team_open_case_50_p95": (100, "ms"),
+    "team_first_page_server_vs_direct_sql": (2, "×"),
+    "team_search_server_vs_direct_sql": (2, "×"),
+    "team_open_case_server_vs_direct_sql": (2, "×"),
 }
 
 
@@ -115,6 +122,9 @@ def main() -> int:
         db = dataset.working_copy(data, Path(tmp))
         print("Dienste (verschlüsselte Datenbank):", flush=True)
         core.measure(data, db, runs, res)
+        if os.environ.get("BENCH_TEAM", "1") != "0":
+            print("Teamserver (PostgreSQL, 1/10/50 Clients):", flush=True)
+            team.measure(data, db, res)
         print("Oberfläche (jeweils neuer Prozess):", flush=True)
         gui.measure(db, runs, res)
     print("Maschine (feste Vergleichslast, am Ende):", flush=True)

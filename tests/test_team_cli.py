@@ -49,25 +49,15 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _serve(pg: str, *extra: str) -> tuple[subprocess.Popen[str], int]:
-    port = _free_port()
+def start_server(pg: str, port: int, *extra: str) -> subprocess.Popen[str]:
+    """``sro-case server run`` on loopback, answered once it listens."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("SRO_CASE")}
+    command = ["server", "run", "--pg", pg, "--listen", f"127.0.0.1:{port}", *extra]
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "sro_case",
-            "server",
-            "run",
-            "--pg",
-            pg,
-            "--listen",
-            f"127.0.0.1:{port}",
-            *extra,
-        ],
+        [sys.executable, "-m", "sro_case", *command],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
@@ -75,13 +65,18 @@ def _serve(pg: str, *extra: str) -> tuple[subprocess.Popen[str], int]:
     while time.monotonic() < deadline:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return proc, port
+                return proc
         except OSError:
             if proc.poll() is not None:
                 raise AssertionError(proc.stderr.read() if proc.stderr else "ended") from None
-            time.sleep(0.1)
+            time.sleep(0.05)
     proc.kill()
     raise AssertionError("the team server did not start")
+
+
+def _serve(pg: str, *extra: str) -> tuple[subprocess.Popen[str], int]:
+    port = _free_port()
+    return start_server(pg, port, *extra), port
 
 
 @pytest.fixture

@@ -8,52 +8,16 @@ from __future__ import annotations
 import os
 import random
 import signal
-import subprocess
-import sys
 import threading
 import time
 
 import httpx
 import pytest
 
-from tests.test_team_cli import ADMIN, ROOT, _free_port, sro
+from tests.test_team_cli import ADMIN, _free_port, sro, start_server
 
 ANNA = "Anna arbeitet im ASD seit 2019"
 KILLS = int(os.environ.get("TEAM_KILLS", "12"))
-
-
-def _start(pg: str, port: int) -> subprocess.Popen[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SRO_CASE")}
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "sro_case",
-            "server",
-            "run",
-            "--pg",
-            pg,
-            "--listen",
-            f"127.0.0.1:{port}",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-
-
-def _wait_up(base: str, proc: subprocess.Popen[str]) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(f"{base}/api/v1/openapi.json", timeout=1)
-            return
-        except httpx.HTTPError:
-            assert proc.poll() is None, "the team server ended"
-            time.sleep(0.05)
-    raise AssertionError("the team server did not start")
 
 
 def _kills(pg_url: str, kills: int) -> None:
@@ -61,8 +25,7 @@ def _kills(pg_url: str, kills: int) -> None:
     assert sro("server", "init", "--pg", pg, "--admin", "admin", passphrase=ADMIN).returncode == 0
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = _start(pg, port)
-    _wait_up(base, proc)
+    proc = start_server(pg, port)
     admin = httpx.post(f"{base}/api/v1/session", json={"login": "admin", "passphrase": ADMIN})
     head = {"Authorization": f"Bearer {admin.json()['token']}"}
     r = httpx.post(
@@ -125,8 +88,7 @@ def _kills(pg_url: str, kills: int) -> None:
         stop.set()
         for w in writers:
             w.join(timeout=10)
-        proc = _start(pg, port)
-        _wait_up(base, proc)
+        proc = start_server(pg, port)
     token = httpx.post(f"{base}/api/v1/session", json={"login": "anna", "passphrase": ANNA}).json()
     notes = httpx.get(
         f"{base}/api/v1/cases/{az}/notes", headers={"Authorization": f"Bearer {token['token']}"}

@@ -21,8 +21,8 @@ from sqlalchemy import Engine, literal, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from sro_case.cases.catalog import seeded_social_spaces
 from sro_case.clock import SYSTEM_CLOCK, Clock
-from sro_case.domain.catalogues import catalogue
 from sro_case.domain.messages import T
 from sro_case.domain.rules import RECOVERY_LOGIN
 from sro_case.errors import (
@@ -55,7 +55,7 @@ from sro_case.storage.keyfile import (
     new_recovery_key,
 )
 from sro_case.storage.keypairs import KeyPair, b64
-from sro_case.storage.orm import MetaRecord, SocialSpaceRecord, UserRecord
+from sro_case.storage.orm import MetaRecord, UserRecord
 
 RECOVERY_LABEL = RECOVERY_LOGIN  # the recovery key acts under this name
 THROTTLE_AFTER = 3  # failed attempts before unlock starts to wait
@@ -211,15 +211,7 @@ def create_database(
         )
         with store.write() as s:
             s.add(MetaRecord(key="database_id", value=database_id))
-            for item in catalogue("social_spaces"):
-                s.add(
-                    SocialSpaceRecord(
-                        code=item.code,
-                        name=item.name,
-                        district_group=item.get("district_group", ""),
-                        is_model_region=bool(item.get("is_model_region", False)),
-                    )
-                )
+            s.add_all(seeded_social_spaces())
             s.add(
                 UserRecord(
                     login=admin_login,

