@@ -7,6 +7,7 @@ import datetime as dt
 import ipaddress
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -60,18 +61,26 @@ def start_server(pg: str, port: int, *extra: str) -> subprocess.Popen[str]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,  # its worker processes with it: killed as one (kill_server)
     )
     deadline = time.monotonic() + 30
+    scheme = "https" if "--tls-cert" in extra else "http"
     while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return proc
-        except OSError:
+        try:  # answering, not only listening (the worker processes start after the socket)
+            httpx.get(f"{scheme}://127.0.0.1:{port}/api/v1/openapi.json", timeout=1, verify=False)
+            return proc
+        except httpx.HTTPError:
             if proc.poll() is not None:
                 raise AssertionError(proc.stderr.read() if proc.stderr else "ended") from None
             time.sleep(0.05)
     proc.kill()
     raise AssertionError("the team server did not start")
+
+
+def kill_server(proc: subprocess.Popen[str]) -> None:
+    """SIGKILL to the server and its worker processes, as systemd stops a failed unit."""
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
 
 
 def _serve(pg: str, *extra: str) -> tuple[subprocess.Popen[str], int]:

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import threading
 import time
 
 import httpx
 import pytest
 
-from tests.test_team_cli import ADMIN, _free_port, sro, start_server
+from tests.test_team_cli import ADMIN, _free_port, kill_server, sro, start_server
 
 ANNA = "Anna arbeitet im ASD seit 2019"
 KILLS = int(os.environ.get("TEAM_KILLS", "12"))
@@ -83,8 +82,7 @@ def _kills(pg_url: str, kills: int) -> None:
         for w in writers:
             w.start()
         time.sleep(rng.uniform(0.05, 0.6))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=10)
+        kill_server(proc)
         stop.set()
         for w in writers:
             w.join(timeout=10)

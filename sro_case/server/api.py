@@ -154,6 +154,17 @@ def _version(if_match: str | None, *, required: bool) -> int | None:
     return int(text)
 
 
+def from_environment() -> FastAPI:
+    """The app in a worker process of ``server run --workers N`` (uvicorn's factory): the
+    database from ``SRO_CASE_SERVER_PG``, each process with a pool of its own."""
+    import os
+
+    from sro_case.server.database import server_engine
+
+    url = os.environ["SRO_CASE_SERVER_PG"]
+    return create_app(server_engine(url), name=os.environ.get("SRO_CASE_SERVER_NAME", ""))
+
+
 _bearer = HTTPBearer(auto_error=False)
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 

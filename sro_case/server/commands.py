@@ -15,6 +15,8 @@ from sro_case.domain.messages import T
 from sro_case.errors import SroCaseError
 
 CA_ENV = "SRO_CASE_CA_FILE"
+PG_ENV = "SRO_CASE_SERVER_PG"  # for the worker processes of `server run --workers`
+NAME_ENV = "SRO_CASE_SERVER_NAME"
 EXIT_OK = 0
 
 
@@ -79,6 +81,13 @@ def add_server_command(sub: Any, parser_class: type[argparse.ArgumentParser]) ->
     run.add_argument("--tls-cert", type=Path, default=None, metavar="DATEI")
     run.add_argument("--tls-key", type=Path, default=None, metavar="DATEI")
     run.add_argument("--name", default="", metavar="NAME", help="Name des Servers (Fenstertitel)")
+    run.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        metavar="N",
+        help="Serverprozesse (Standard: einer je Prozessorkern)",
+    )
     run.set_defaults(func=cmd_server_run)
     p.set_defaults(func=lambda _args: _missing_action())
 
@@ -146,20 +155,31 @@ def cmd_server_run(args: argparse.Namespace) -> int:
     if (args.tls_cert is None) != (args.tls_key is None):
         raise UsageError(T("--tls-cert und --tls-key gehören zusammen."))
     host, port = listen_address(args.listen, tls=args.tls_cert is not None)
-    engine = server_engine(args.pg)
-    app = create_app(engine, name=args.name or host)
-    _out(f"Teamserver lauscht auf {'https' if args.tls_cert else 'http'}://{host}:{port}")
-    uvicorn.run(
-        app,
-        host=host,
-        port=port,
-        ssl_certfile=str(args.tls_cert) if args.tls_cert else None,
-        ssl_keyfile=str(args.tls_key) if args.tls_key else None,
-        log_level="warning",
-        server_header=False,
-        timeout_graceful_shutdown=5,  # open event streams end with the server
+    workers = args.workers or os.cpu_count() or 1
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "ssl_certfile": str(args.tls_cert) if args.tls_cert else None,
+        "ssl_keyfile": str(args.tls_key) if args.tls_key else None,
+        "log_level": "warning",
+        "server_header": False,
+        "timeout_graceful_shutdown": 5,  # open event streams end with the server
+    }
+    _out(
+        f"Teamserver lauscht auf {'https' if args.tls_cert else 'http'}://{host}:{port} "
+        f"({workers} Prozesse)"
     )
-    engine.dispose()
+    if workers > 1:  # one Python process per core: each with its pool and its listener
+        os.environ[PG_ENV], os.environ[NAME_ENV] = args.pg, args.name or host
+        uvicorn.run(
+            "sro_case.server.api:from_environment", factory=True, workers=workers, **options
+        )
+        return EXIT_OK
+    engine = server_engine(args.pg)
+    try:
+        uvicorn.run(create_app(engine, name=args.name or host), **options)
+    finally:
+        engine.dispose()
     return EXIT_OK
 
 
