@@ -32,6 +32,8 @@ def filled(tmp_path: Path) -> Path:
     clock = FixedClock(datetime(2026, 11, 25, 10, 0))
     created = create_database(tmp_path / "akten.db", PASSPHRASE, kdf=FAST_KDF, clock=clock)
     generate(created.store, 25, seed=5)
+    # a city-size budget: more than 2**31 cents (PostgreSQL's INTEGER would overflow)
+    created.store.catalog.set_budget("evershagen", 2026, 13_292_000_000)
     created.store.close()
     return tmp_path / "akten.db"
 
@@ -54,6 +56,7 @@ def test_a_file_moves_whole_and_only_once(pg_url: str, filled: Path) -> None:
     assert report.audit_entries > 0 and len(report.audit_head) == 64
     assert "demo.woehlk" in report.new_accounts
     assert _count(pg_url, "SELECT count(*) FROM case_file") == 25
+    assert _count(pg_url, "SELECT max(amount_cents) FROM budget") == 13_292_000_000
     summary = _count(
         pg_url,
         "SELECT count(*) FROM audit_event WHERE action = 'import' AND detail LIKE '%geprüft%'",

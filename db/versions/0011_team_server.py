@@ -8,7 +8,7 @@ passphrase, the count of failed sign-ins and a lock-out time. ``server_session``
 sign-ins as hashes of random tokens with their last use (idle and absolute expiry).
 ``case_team`` names the colleagues the lead worker added to a case (Fallteam).
 ``case_file.version`` grows with every change of a case, so a save over a newer version is
-refused instead of silently overwriting it.
+refused instead of silently overwriting it. On PostgreSQL a budget's amount becomes 64 bits.
 
 In the encrypted file of a single PC these stay empty (the key slots decide there); the same
 revision chain runs on both.
@@ -68,6 +68,10 @@ def upgrade() -> None:
         sa.UniqueConstraint("case_id", "user_id", name=op.f("uq_case_team_case_id")),
     )
     op.create_index(op.f("ix_case_team_user_id"), "case_team", ["user_id"], unique=False)
+    if op.get_bind().dialect.name == "postgresql":
+        # a Sozialraum's yearly budget passes 2**31 cents (21 million euros); SQLite's INTEGER
+        # is 64 bits anyway, PostgreSQL's is not
+        op.alter_column("budget", "amount_cents", type_=sa.BigInteger(), existing_nullable=False)
     op.create_table(
         "server_session",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -88,6 +92,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.alter_column("budget", "amount_cents", type_=sa.Integer(), existing_nullable=False)
     op.drop_table("server_session")
     op.drop_index(op.f("ix_case_team_user_id"), table_name="case_team")
     op.drop_table("case_team")

@@ -2071,5 +2071,9 @@
         <source>Übernahme abgebrochen: Tabelle {table} hat in der Datei {here} und auf dem Teamserver {there} Zeilen; nichts wurde übernommen.</source>
         <translation>Move cancelled: table {table} has {here} rows in the file and {there} on the team server; nothing was moved.</translation>
     </message>
+    <message>
+        <source>Der Teamserver hat die Übernahme abgelehnt ({reason}); nichts wurde übernommen.</source>
+        <translation>The team server refused the move ({reason}); nothing was moved.</translation>
+    </message>
 </context>
 </TS>

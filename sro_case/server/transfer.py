@@ -20,18 +20,22 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Table, func, select, text
+from sqlalchemy import Connection, Engine, Table, func, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from sro_case.cases import search_index
 from sro_case.clock import SYSTEM_CLOCK, Clock
 from sro_case.domain.messages import T
-from sro_case.errors import DatabaseDamaged, DatabaseExists, DatabaseMissing
+from sro_case.errors import DatabaseDamaged, DatabaseExists, DatabaseMissing, SroCaseError
 from sro_case.kernel import audit
 from sro_case.server.database import owner_engine, set_context
 from sro_case.storage.orm import Base
+
+if TYPE_CHECKING:
+    from sro_case.store import Store
 
 IMPORTED = "imported_file"  # meta key: the database id of the file already imported
 # rows the server keeps its own of, matched by a natural key
@@ -110,33 +114,62 @@ def import_file(
             head_hash = audit.head_hash(s)
         engine = owner_engine(url)
         try:
-            with (
-                engine.connect() as target,
-                source.engine.connect() as conn,
-                target.begin(),
-                Session(bind=target) as session,
-            ):
-                set_context(session, user_id=None, role="system")
-                report = _copy(conn, target, file_id, check.audit_events, head_hash)
-                audit.append(
-                    session,
-                    at=clock.now(),
-                    actor=source.actor,
-                    action="import",
-                    entity="database",
-                    detail=(
-                        f"Einzelplatzdatenbank {Path(db).name} übernommen "
-                        f"(Datenbank {file_id}): {sum(report.counts.values())} "
-                        f"Datensätze; ihr Protokoll mit {check.audit_events} Einträgen "
-                        f"geprüft, Kopf {head_hash}"
-                    ),
+            return _into(
+                engine,
+                source,
+                name=Path(db).name,
+                file_id=file_id,
+                entries=check.audit_events,
+                head_hash=head_hash,
+                clock=clock,
+            )
+        except DBAPIError as exc:  # the server's database refused: say so (not "file damaged")
+            raise SroCaseError(
+                T(
+                    "Der Teamserver hat die Übernahme abgelehnt ({reason}); nichts wurde "
+                    "übernommen.",
+                    reason=str(getattr(exc, "orig", exc)).splitlines()[0][:200],
                 )
-                session.flush()
-            return report
+            ) from exc
         finally:
             engine.dispose()
     finally:
         source.close()
+
+
+def _into(
+    engine: Engine,
+    source: Store,
+    *,
+    name: str,
+    file_id: str,
+    entries: int,
+    head_hash: str,
+    clock: Clock,
+) -> ImportReport:
+    """The copy in one transaction of the server's database, with its summary entry."""
+    with (
+        engine.connect() as target,
+        source.engine.connect() as conn,
+        target.begin(),
+        Session(bind=target) as session,
+    ):
+        set_context(session, user_id=None, role="system")
+        report = _copy(conn, target, file_id, entries, head_hash)
+        audit.append(
+            session,
+            at=clock.now(),
+            actor=source.actor,
+            action="import",
+            entity="database",
+            detail=(
+                f"Einzelplatzdatenbank {name} übernommen (Datenbank {file_id}): "
+                f"{sum(report.counts.values())} Datensätze; ihr Protokoll mit {entries} "
+                f"Einträgen geprüft, Kopf {head_hash}"
+            ),
+        )
+        session.flush()
+    return report
 
 
 def _copy(

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -349,7 +350,9 @@ class BudgetRecord(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     social_space_id: Mapped[int] = mapped_column(ForeignKey("social_space.id"))
     year: Mapped[int] = mapped_column(Integer)
-    amount_cents: Mapped[int] = mapped_column(Integer)
+    # a Sozialraum's year passes 21 million euros (2**31 cents): 64 bits on the team server
+    # (revision 0011); SQLite's INTEGER is 64 bits anyway
+    amount_cents: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"))
 
 
 class AuditEventRecord(Base):
