@@ -668,7 +668,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="kleinste veröffentlichte Fallzahl (mindestens 3, Standard 3)",
     )
-    p = add("protocol", cmd_protocol, "Konferenzprotokoll oder Hilfeplan als PDF")
+    p = add("protocol", cmd_protocol, "Konferenzprotokoll oder Hilfeplan als PDF", server=True)
     p.add_argument("--case", required=True, metavar="AKTENZEICHEN")
     p.add_argument(
         "--conference",

@@ -168,3 +168,32 @@ def test_controlling_gets_the_city_statistics_and_nothing_else(api: TestClient, 
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     bad = api.get(f"{PREFIX}/statistics", headers=heads["carl"], params=query | {"min_cell": 1})
     assert bad.status_code == 422
+
+
+def test_documents_for_whoever_sees_the_whole_file(api: TestClient, heads) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from pypdf import PdfReader
+
+    assert api.post(f"{PREFIX}/cases", headers=heads["anna"], json=CASE).status_code == 201
+    az = CASE["file_number"]
+    assert (
+        api.post(
+            f"{PREFIX}/cases/{az}/team", headers=heads["anna"], json={"login": "sina"}
+        ).status_code
+        == 201
+    )
+    plan = api.get(
+        f"{PREFIX}/cases/{az}/document", headers=heads["anna"], params={"kind": "help_plan"}
+    )
+    assert plan.status_code == 200, plan.text
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(plan.content)).pages)
+    assert "Hilfeplan" in text and az in text
+    # a partial view prints nothing: the document would say more than the view shows
+    for who in ("sina", "carl", "admin"):
+        r = api.get(
+            f"{PREFIX}/cases/{az}/document", headers=heads[who], params={"kind": "help_plan"}
+        )
+        assert r.status_code == 403, (who, r.text)
+    none_yet = api.get(f"{PREFIX}/cases/{az}/document", headers=heads["anna"])
+    assert none_yet.status_code in (400, 404) and "Konferenz" in none_yet.json()["detail"]

@@ -59,7 +59,22 @@ class DocumentService:
         self._store.require_case_access()
         if kind not in ("protocol", "help_plan"):
             raise SroCaseError(T("Unbekannte Dokumentart „{kind}“.", kind=kind))
-        case = self._cases.get(case_id)
+        return self.source_of(
+            self._cases.get(case_id), kind, conference_id=conference_id, initials=initials
+        )
+
+    def source_of(
+        self,
+        case: m.CaseDetail,
+        kind: str,
+        *,
+        conference_id: int | None = None,
+        initials: bool | None = None,
+    ) -> m.DocumentSource:
+        """The source of a document from a case file already read (the team server's, cut to
+        what its reader may see)."""
+        if kind not in ("protocol", "help_plan"):
+            raise SroCaseError(T("Unbekannte Dokumentart „{kind}“.", kind=kind))
         conference = _pick_conference(case, conference_id) if kind == "protocol" else None
         return m.DocumentSource(
             kind=kind,

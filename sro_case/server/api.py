@@ -322,6 +322,26 @@ def create_app(engine: Engine, *, clock: Clock = SYSTEM_CLOCK, name: str = "") -
         response.headers["ETag"] = f'"{svc.version(file_number)}"'
         return saved
 
+    @app.get(
+        f"{PREFIX}/cases/{{file_number:path}}/document",
+        tags=["Fälle"],
+        response_class=Response,
+        responses={200: {"content": {"application/pdf": {}}}},
+    )
+    def document(
+        svc: Service,
+        file_number: str,
+        kind: Literal["protocol", "help_plan"] = "protocol",
+        conference: int | None = None,
+    ) -> Response:
+        """Conference protocol (default: the latest conference) or § 36 help plan, as PDF."""
+        data = svc.document(file_number, kind, conference_id=conference)
+        return Response(
+            data,
+            media_type="application/pdf",
+            headers={"Content-Disposition": f'attachment; filename="{kind}.pdf"'},
+        )
+
     @app.get(f"{PREFIX}/cases/{{file_number:path}}/team", tags=["Fallteam"])
     def team(svc: Service, file_number: str) -> list[Member]:
         return svc.team(file_number)

@@ -225,6 +225,7 @@ def run_remote(args: argparse.Namespace, secret: Callable[[], str]) -> int:
         "user": _user,
         "audit": _audit,
         "export-stats": _export_stats,
+        "protocol": _protocol,
     }
     handler = handlers.get(args.command)
     if handler is None:
@@ -379,6 +380,19 @@ def _export_stats(server: Any, args: argparse.Namespace) -> int:
 
     atomic_write_bytes(out, data)
     _out(unquote(headers.get("x-export-summary", "")) or f"Geschrieben: {out}")
+    return EXIT_OK
+
+
+def _protocol(server: Any, args: argparse.Namespace) -> int:
+    from urllib.parse import urlencode
+
+    from sro_case.storage.files import atomic_write_bytes
+
+    kind = "help_plan" if args.document == "hilfeplan" else "protocol"
+    query = {"kind": kind} | ({"conference": args.conference} if args.conference else {})
+    data, _headers = server.download(f"/cases/{_path(args.case)}/document?{urlencode(query)}")
+    atomic_write_bytes(Path(args.out), data)
+    _out(f"PDF geschrieben: {args.out}")
     return EXIT_OK
 
 

@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session
 
 from sro_case.cases.service import CaseService
 from sro_case.clock import Clock
+from sro_case.conferences.documents import DocumentService
+from sro_case.conferences.protocol import render_document
 from sro_case.conferences.service import ConferenceService
 from sro_case.domain import models as m
 from sro_case.domain import rules
@@ -285,6 +287,21 @@ class TeamService:
                 case_id=case_id,
                 detail=f"{login.strip()} aus dem Fallteam entfernt",
             )
+
+    # -- documents ----------------------------------------------------------------------------
+    def document(self, file_number: str, kind: str, *, conference_id: int | None = None) -> bytes:
+        """A conference protocol or § 36 help plan as PDF – for whoever sees the whole file
+        (a document says more than a partial view would show); the export is audited."""
+        view = self.show_case(file_number)
+        if not view.release.full:
+            raise self.refuse("Dokument drucken", case=file_number)
+        documents = DocumentService(self.store, self.cases)
+        source = documents.source_of(view.case, kind, conference_id=conference_id)
+        with tempfile.TemporaryDirectory(prefix="sro-case-doc-") as folder:
+            written = documents.record(
+                source, Path(folder) / "dokument.pdf", render_document(source)
+            )
+            return written.read_bytes()
 
     # -- statistics (Controlling) ------------------------------------------------------------
     def export_statistics(
