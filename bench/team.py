@@ -118,9 +118,13 @@ def measure(data: Dataset, db: Path, res: Results) -> None:
             _wait(base)
             _accounts(base)
             _run(base, pg, res)
+            # the supervisor and its worker processes (one per core)
+            tree = psutil.Process(proc.pid)
+            processes = [tree, *tree.children(recursive=True)]
             res.metrics["team_server_rss_mb"] = round(
-                psutil.Process(proc.pid).memory_info().rss / 2**20, 1
+                sum(p.memory_info().rss for p in processes) / 2**20, 1
             )
+            res.notes["team_server_processes"] = len(processes)
             print(f"  {'team_server_rss_mb':<30} {res.metrics['team_server_rss_mb']:>10.1f}")
         finally:
             proc.terminate()
