@@ -2075,5 +2075,21 @@
         <source>Der Teamserver hat die Übernahme abgelehnt ({reason}); nichts wurde übernommen.</source>
         <translation>The team server refused the move ({reason}); nothing was moved.</translation>
     </message>
+    <message>
+        <source>unbekannte Spalte „{column}“</source>
+        <translation>unknown column “{column}”</translation>
+    </message>
+    <message>
+        <source>Auf dem Teamserver filtert die Fallliste bisher nur nach der Suche.</source>
+        <translation>On the team server the case list filters only by the search so far.</translation>
+    </message>
+    <message>
+        <source>Ein Wert der Anfrage liegt außerhalb des erlaubten Bereichs.</source>
+        <translation>A value of the request is out of the allowed range.</translation>
+    </message>
+    <message>
+        <source>sort</source>
+        <translation>sort</translation>
+    </message>
 </context>
 </TS>

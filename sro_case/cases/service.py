@@ -229,6 +229,15 @@ class CaseService:
         with self._store.read() as s:
             return int(s.execute(q).scalar_one())
 
+    def summary(self, case_id: int) -> m.CaseSummary:
+        """One case's line of the case list (not a read of the file)."""
+        self._store.require_case_access()
+        with self._store.read() as s:
+            row = s.execute(self._summary_query().where(CaseRecord.id == case_id)).first()
+        if row is None:
+            raise NotFound(T("Der Fall {case_id} existiert nicht.", case_id=case_id))
+        return m.CaseSummary(*row)
+
     def id_for(self, file_number: str) -> int:
         self._store.require_case_access()
         with self._store.read() as s:

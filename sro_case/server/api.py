@@ -20,14 +20,17 @@ from urllib.parse import quote
 
 import psycopg
 from fastapi import Depends, FastAPI, Header, Query, Request, Response
+from fastapi import Path as FastPath
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
+from sqlalchemy.exc import DataError
 
 from sro_case import __version__
 from sro_case.clock import SYSTEM_CLOCK, Clock
 from sro_case.domain import models as m
+from sro_case.domain.messages import T
 from sro_case.errors import (
     Conflict,
     NotFound,
@@ -47,6 +50,7 @@ MEDIA_TYPES = {
     "pdf": "application/pdf",
 }
 HEARTBEAT_S = 15.0
+MAX_ID = 2**31 - 1  # PostgreSQL's INTEGER
 MAX_BODY = 1024 * 1024  # bytes; a case note of 10,000 characters is far below
 
 
@@ -219,6 +223,12 @@ def create_app(engine: Engine, *, clock: Clock = SYSTEM_CLOCK, name: str = "") -
             return JSONResponse({"detail": "Die Anfrage braucht eine Längenangabe."}, 411)
         return await call_next(request)
 
+    @app.exception_handler(DataError)
+    async def out_of_range(_request: Request, _exc: DataError) -> JSONResponse:
+        """A value PostgreSQL cannot hold (an id past 2**31, say): the request's fault."""
+        detail = T("Ein Wert der Anfrage liegt außerhalb des erlaubten Bereichs.")
+        return JSONResponse({"detail": str(detail)}, status_code=422)
+
     @app.exception_handler(SroCaseError)
     async def german_error(_request: Request, exc: SroCaseError) -> JSONResponse:
         body: dict[str, object] = {"detail": str(exc)}
@@ -283,8 +293,29 @@ def create_app(engine: Engine, *, clock: Clock = SYSTEM_CLOCK, name: str = "") -
         )
 
     @app.get(f"{PREFIX}/cases", tags=["Fälle"])
-    def cases(svc: Service, search: str = "", limit: int = 100) -> list[m.CaseSummary]:
-        return svc.list_cases(search[:200], limit)
+    def cases(
+        svc: Service,
+        search: str = "",
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+        offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
+        sort: str = "file_number",
+        descending: bool = False,
+    ) -> list[m.CaseSummary]:
+        return svc.list_cases(search[:200], limit, offset=offset, sort=sort, descending=descending)
+
+    @app.get(f"{PREFIX}/case-count", tags=["Fälle"])
+    def case_count(svc: Service, search: str = "") -> int:
+        return svc.count_cases(m.CaseFilter(search=search[:200] or None))
+
+    @app.get(f"{PREFIX}/case-ids/{{case_id}}", tags=["Fälle"])
+    def file_number_of(svc: Service, case_id: Annotated[int, FastPath(ge=1, le=MAX_ID)]) -> str:
+        """The file number of a case by its id (the facade names cases by id)."""
+        return svc.file_number_of(case_id)
+
+    @app.get(f"{PREFIX}/cases/{{file_number:path}}/summary", tags=["Fälle"])
+    def summary(svc: Service, file_number: str) -> m.CaseSummary:
+        """The case's line in the list (not a read of the file)."""
+        return svc.summary(file_number)
 
     @app.post(f"{PREFIX}/cases", status_code=201, tags=["Fälle"])
     def create_case(svc: Service, body: m.CaseDraft) -> m.CaseSummary:
@@ -305,6 +336,10 @@ def create_app(engine: Engine, *, clock: Clock = SYSTEM_CLOCK, name: str = "") -
         note = svc.add_note(file_number, body, expected_version=_version(if_match, required=False))
         response.headers["ETag"] = f'"{svc.version(file_number)}"'
         return note
+
+    @app.post(f"{PREFIX}/cases/{{file_number:path}}/consents", status_code=201, tags=["Fälle"])
+    def add_consent(svc: Service, file_number: str, body: m.ConsentDraft) -> m.Consent:
+        return svc.add_consent(file_number, body)
 
     @app.post(f"{PREFIX}/cases/{{file_number:path}}/conferences", status_code=201, tags=["Fälle"])
     def record_conference(
@@ -332,7 +367,7 @@ def create_app(engine: Engine, *, clock: Clock = SYSTEM_CLOCK, name: str = "") -
         svc: Service,
         file_number: str,
         kind: Literal["protocol", "help_plan"] = "protocol",
-        conference: int | None = None,
+        conference: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     ) -> Response:
         """Conference protocol (default: the latest conference) or § 36 help plan, as PDF."""
         data = svc.document(file_number, kind, conference_id=conference)

@@ -131,6 +131,11 @@ class TeamServer:
     def get(self, path: str) -> Any:
         return self._send("GET", path)
 
+    def get_params(self, path: str, params: dict[str, Any]) -> Any:
+        from urllib.parse import urlencode
+
+        return self._send("GET", f"{path}?{urlencode(params)}")
+
     def post(self, path: str, body: object) -> Any:
         return self._send("POST", path, body)
 

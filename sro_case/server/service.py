@@ -139,9 +139,47 @@ class TeamService:
             raise self.refuse(what, case=file_number) from None
 
     # -- cases ------------------------------------------------------------------------------
-    def list_cases(self, search: str = "", limit: int = 100) -> list[m.CaseSummary]:
+    def list_cases(
+        self,
+        search: str = "",
+        limit: int = 100,
+        *,
+        offset: int = 0,
+        sort: str = "file_number",
+        descending: bool = False,
+        f: m.CaseFilter | None = None,
+    ) -> list[m.CaseSummary]:
+        """The case list as this person may see it (a page of it)."""
         self._require(*WORKING_ROLES, what="Fallliste")
-        return self.cases.list(m.CaseFilter(search=search), limit=max(1, min(limit, 1000)))
+        if sort not in m.SORT_COLUMNS:
+            raise ValidationError([("sort", T("unbekannte Spalte „{column}“", column=sort))])
+        return self.cases.list(
+            f or m.CaseFilter(search=search or None),
+            limit=max(1, min(limit, 1000)),
+            offset=max(0, offset),
+            sort=sort,
+            descending=descending,
+        )
+
+    def count_cases(self, f: m.CaseFilter) -> int:
+        self._require(*WORKING_ROLES, what="Fallliste")
+        return self.cases.count(f)
+
+    def summary(self, file_number: str) -> m.CaseSummary:
+        """A case's line in the list (no read of the file)."""
+        case_id = self._case_id(file_number, "Fallliste")
+        return self.cases.summary(case_id)
+
+    def file_number_of(self, case_id: int) -> str:
+        """The file number of a case this person may see (the facade names cases by id)."""
+        self._require(*WORKING_ROLES, what="Fallakte lesen")
+        with self.store.read() as s:
+            number = s.execute(
+                select(CaseRecord.file_number).where(CaseRecord.id == case_id)
+            ).scalar_one_or_none()
+        if number is None:
+            raise self.refuse("Fallakte lesen", case=str(case_id))
+        return str(number)
 
     def create_case(self, draft: m.CaseDraft) -> m.CaseSummary:
         """A new case led by the person creating it."""
@@ -158,6 +196,11 @@ class TeamService:
 
     def notes(self, file_number: str) -> tuple[m.CaseNote, ...]:
         return self.show_case(file_number).case.notes
+
+    def add_consent(self, file_number: str, draft: m.ConsentDraft) -> m.Consent:
+        """A consent (Schweigepflichtentbindung) on record: the lead worker records it."""
+        case_id = self._lead_case(file_number, "Einwilligung eintragen")
+        return self.cases.add_consent(case_id, draft)
 
     def add_note(
         self, file_number: str, draft: m.NoteDraft, *, expected_version: int | None = None
