@@ -3,14 +3,16 @@ sent to a team server instead of the encrypted file on this PC. The desktop clie
 (#18) will be built on this; the behaviour suite runs the same tests against both
 (``tests/test_facade_behaviour.py``).
 
-So far the case file's core of ``app.Cases``: the list (search, paging, sorting), count, the
-case by file number and by id, creating a case, notes and consents. The server decides what
+So far the case file's part of ``app.Cases``: the list (search, paging, sorting), count, the
+case by file number and by id, creating and changing a case (fields, status, persons, family,
+helps, resources), notes and consents. The server decides what
 comes back: the case file as this person may see it.
 """
 
 from __future__ import annotations
 
 import builtins
+from datetime import date
 from typing import Any, TypeVar
 from urllib.parse import quote
 
@@ -86,6 +88,33 @@ class RemoteCases:
     def add_note(self, case_id: int, draft: m.NoteDraft) -> m.CaseNote:
         path = f"/cases/{_az(self.file_number(case_id))}/notes"
         return _load(m.CaseNote, self._server.post(path, _dump(draft)))
+
+    def update(self, case_id: int, edit: m.CaseEdit) -> None:
+        self._server.patch(f"/cases/{_az(self.file_number(case_id))}/fields", _dump(edit))
+
+    def change_status(self, case_id: int, to_status: str) -> None:
+        path = f"/cases/{_az(self.file_number(case_id))}/status"
+        self._server.post(path, {"to_status": to_status})
+
+    def add_person(self, case_id: int, draft: m.PersonDraft) -> m.Person:
+        path = f"/cases/{_az(self.file_number(case_id))}/persons"
+        return _load(m.Person, self._server.post(path, _dump(draft)))
+
+    def update_family(self, case_id: int, draft: m.FamilyDraft) -> m.Family:
+        path = f"/cases/{_az(self.file_number(case_id))}/family"
+        return _load(m.Family, self._server.put(path, _dump(draft)))
+
+    def add_help(self, case_id: int, draft: m.HelpDraft) -> m.Help:
+        path = f"/cases/{_az(self.file_number(case_id))}/helps"
+        return _load(m.Help, self._server.post(path, _dump(draft)))
+
+    def end_help(self, help_id: int, end_on: date, end_reason: str) -> None:
+        body = {"end_on": end_on.isoformat(), "end_reason": end_reason}
+        self._server.post(f"/helps/{int(help_id)}/end", body)
+
+    def add_resource(self, case_id: int, draft: m.ResourceDraft) -> m.Resource:
+        path = f"/cases/{_az(self.file_number(case_id))}/resources"
+        return _load(m.Resource, self._server.post(path, _dump(draft)))
 
     def add_consent(self, case_id: int, draft: m.ConsentDraft) -> m.Consent:
         path = f"/cases/{_az(self.file_number(case_id))}/consents"

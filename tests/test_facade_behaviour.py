@@ -16,7 +16,7 @@ import uvicorn
 
 from sro_case.clock import FixedClock
 from sro_case.domain import models as m
-from sro_case.errors import ValidationError
+from sro_case.errors import ValidationError, WorkflowError
 from sro_case.remote import RemoteCases
 from sro_case.server import accounts
 from sro_case.server.api import create_app
@@ -132,3 +132,29 @@ def test_bad_input_gets_a_german_message_and_changes_nothing(cases) -> None:  # 
     with pytest.raises(ValidationError):
         cases.add_note(made.id, m.NoteDraft(date(2099, 1, 1), "phone", "aus der Zukunft"))
     assert cases.count() == 1 and cases.get(made.id).notes == ()
+
+
+def test_the_case_file_changes_the_same_way(cases) -> None:  # type: ignore[no-untyped-def]
+    made = cases.create(_draft())
+    cases.update(
+        made.id, m.CaseEdit(reason_for_contact="Neu: Wohnungssuche", next_review=date(2027, 2, 1))
+    )
+    cases.change_status(made.id, "klaerung")
+    tom = cases.add_person(
+        made.id, m.PersonDraft("Tom", "Müller", date(2019, 5, 5), "male", "child")
+    )
+    cases.update_family(
+        made.id, m.FamilyDraft("Familie Müller-Şahin", "evershagen", "Helsinkier Str. 5", "18107")
+    )
+    help_ = cases.add_help(made.id, m.HelpDraft("30", date(2026, 10, 1), tom.id, "Träger Nord"))
+    cases.add_resource(made.id, m.ResourceDraft("family", "Oma kommt dienstags"))
+    cases.end_help(help_.id, date(2026, 11, 20), "plan")
+    detail = cases.get(made.id)
+    assert detail.reason_for_contact == "Neu: Wohnungssuche"
+    assert detail.summary.next_review == date(2027, 2, 1) and detail.summary.status == "klaerung"
+    assert detail.family.display_name == "Familie Müller-Şahin"
+    assert "Tom" in {p.first_name for p in detail.family.persons}
+    assert [(h.provider, h.end_on) for h in detail.helps] == [("Träger Nord", date(2026, 11, 20))]
+    assert [r.description for r in detail.resources] == ["Oma kommt dienstags"]
+    with pytest.raises(WorkflowError):  # the workflow of the catalogue, on both
+        cases.change_status(made.id, "eingang")

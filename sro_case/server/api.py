@@ -101,6 +101,17 @@ class ConferenceRequest:
 
 
 @dataclass(frozen=True)
+class StatusRequest:
+    to_status: str
+
+
+@dataclass(frozen=True)
+class EndRequest:
+    end_on: date
+    end_reason: str
+
+
+@dataclass(frozen=True)
 class MemberRequest:
     login: str
 
@@ -231,7 +242,8 @@ def create_app(engine: Engine, *, clock: Clock = SYSTEM_CLOCK, name: str = "") -
 
     @app.exception_handler(SroCaseError)
     async def german_error(_request: Request, exc: SroCaseError) -> JSONResponse:
-        body: dict[str, object] = {"detail": str(exc)}
+        # the kind of error, so that the facade over the server raises what the file's would
+        body: dict[str, object] = {"detail": str(exc), "kind": type(exc).__name__}
         if isinstance(exc, ValidationError):
             body["problems"] = [{"field": f, "message": msg} for f, msg in exc.problems]
         headers = {"WWW-Authenticate": "Bearer"} if _status(exc) == 401 else None
@@ -336,6 +348,39 @@ def create_app(engine: Engine, *, clock: Clock = SYSTEM_CLOCK, name: str = "") -
         note = svc.add_note(file_number, body, expected_version=_version(if_match, required=False))
         response.headers["ETag"] = f'"{svc.version(file_number)}"'
         return note
+
+    @app.patch(f"{PREFIX}/cases/{{file_number:path}}/fields", status_code=204, tags=["Fälle"])
+    def update_case(svc: Service, file_number: str, body: m.CaseEdit) -> Response:
+        svc.update_case(file_number, body)
+        return Response(status_code=204)
+
+    @app.post(f"{PREFIX}/cases/{{file_number:path}}/status", status_code=204, tags=["Fälle"])
+    def change_status(svc: Service, file_number: str, body: StatusRequest) -> Response:
+        svc.change_status(file_number, body.to_status)
+        return Response(status_code=204)
+
+    @app.post(f"{PREFIX}/cases/{{file_number:path}}/persons", status_code=201, tags=["Fälle"])
+    def add_person(svc: Service, file_number: str, body: m.PersonDraft) -> m.Person:
+        return svc.add_person(file_number, body)
+
+    @app.put(f"{PREFIX}/cases/{{file_number:path}}/family", tags=["Fälle"])
+    def update_family(svc: Service, file_number: str, body: m.FamilyDraft) -> m.Family:
+        return svc.update_family(file_number, body)
+
+    @app.post(f"{PREFIX}/cases/{{file_number:path}}/helps", status_code=201, tags=["Fälle"])
+    def add_help(svc: Service, file_number: str, body: m.HelpDraft) -> m.Help:
+        return svc.add_help(file_number, body)
+
+    @app.post(f"{PREFIX}/helps/{{help_id}}/end", status_code=204, tags=["Fälle"])
+    def end_help(
+        svc: Service, help_id: Annotated[int, FastPath(ge=1, le=MAX_ID)], body: EndRequest
+    ) -> Response:
+        svc.end_help(help_id, body.end_on, body.end_reason)
+        return Response(status_code=204)
+
+    @app.post(f"{PREFIX}/cases/{{file_number:path}}/resources", status_code=201, tags=["Fälle"])
+    def add_resource(svc: Service, file_number: str, body: m.ResourceDraft) -> m.Resource:
+        return svc.add_resource(file_number, body)
 
     @app.post(f"{PREFIX}/cases/{{file_number:path}}/consents", status_code=201, tags=["Fälle"])
     def add_consent(svc: Service, file_number: str, body: m.ConsentDraft) -> m.Consent:

@@ -16,11 +16,15 @@ import httpx
 from sro_case.domain.messages import T
 from sro_case.errors import (
     Conflict,
+    DatabaseExists,
+    DatabaseMissing,
     NotFound,
     PermissionDenied,
     ServerUnreachable,
     SroCaseError,
+    StaleExport,
     ValidationError,
+    WorkflowError,
     WrongPassphrase,
 )
 
@@ -139,6 +143,12 @@ class TeamServer:
     def post(self, path: str, body: object) -> Any:
         return self._send("POST", path, body)
 
+    def put(self, path: str, body: object) -> Any:
+        return self._send("PUT", path, body)
+
+    def patch(self, path: str, body: object) -> Any:
+        return self._send("PATCH", path, body)
+
     def delete(self, path: str) -> Any:
         return self._send("DELETE", path)
 
@@ -163,8 +173,18 @@ class TeamServer:
         self.close()
 
 
+# errors the server names by kind and the facade raises as such (``api.german_error``)
+_KINDS: dict[str, type[SroCaseError]] = {
+    cls.__name__: cls
+    for cls in (WorkflowError, StaleExport, NotFound, DatabaseExists, DatabaseMissing)
+}
+
+
 def _error(status: int, data: Any) -> SroCaseError:
     detail = str(data.get("detail", "")) if isinstance(data, dict) else ""
+    kind = _KINDS.get(str(data.get("kind", ""))) if isinstance(data, dict) else None
+    if kind is not None and status in (400, 404):
+        return kind(detail)
     if status == 401:
         return WrongPassphrase(detail or None)
     if status == 403:

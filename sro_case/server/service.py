@@ -37,7 +37,13 @@ from sro_case.server.database import SYSTEM, set_context, system_session
 from sro_case.server.policies import WORKING_ROLES
 from sro_case.statistics.service import StatisticsService
 from sro_case.storage.keyfile import check_passphrase
-from sro_case.storage.orm import CaseRecord, CaseTeamRecord, ServerSessionRecord, UserRecord
+from sro_case.storage.orm import (
+    CaseRecord,
+    CaseTeamRecord,
+    HelpRecord,
+    ServerSessionRecord,
+    UserRecord,
+)
 
 SERVER_ROLES = ("caseworker", "facilitator", "team_lead", "controlling", "admin")
 NOT_PERMITTED = "Das ist Ihnen nicht erlaubt."
@@ -196,6 +202,58 @@ class TeamService:
 
     def notes(self, file_number: str) -> tuple[m.CaseNote, ...]:
         return self.show_case(file_number).case.notes
+
+    # -- changes to the case file (whoever sees the whole of it) -----------------------------
+    def _full_case(self, file_number: str, what: str) -> tuple[int, bool]:
+        """(case id, whether this person leads it) of a case this person sees whole – the
+        lead worker or the responsible service; refused (audited) otherwise."""
+        case_id = self._case_id(file_number, what)
+        with self.store.read() as s:
+            case = s.get(CaseRecord, case_id)
+            lead = case is not None and case.lead_worker_id == self.account.id
+        item = catalogue("disciplines").find(self.account.discipline)
+        if not lead and not (item is not None and item.get("responsible")):
+            raise self.refuse(what, case=file_number)
+        return case_id, lead
+
+    def update_case(self, file_number: str, edit: m.CaseEdit) -> None:
+        case_id, lead = self._full_case(file_number, "Fall ändern")
+        if edit.lead_worker is not None and not lead:  # handing a case over is the lead's
+            raise self.refuse("Fallführung übergeben", case=file_number)
+        self.cases.update(case_id, edit)
+
+    def change_status(self, file_number: str, to_status: str) -> None:
+        case_id, _lead = self._full_case(file_number, "Status ändern")
+        self.cases.change_status(case_id, to_status)
+
+    def add_person(self, file_number: str, draft: m.PersonDraft) -> m.Person:
+        case_id, _lead = self._full_case(file_number, "Person anlegen")
+        return self.cases.add_person(case_id, draft)
+
+    def update_family(self, file_number: str, draft: m.FamilyDraft) -> m.Family:
+        case_id, _lead = self._full_case(file_number, "Familie ändern")
+        return self.cases.update_family(case_id, draft)
+
+    def add_help(self, file_number: str, draft: m.HelpDraft) -> m.Help:
+        case_id, _lead = self._full_case(file_number, "Hilfe eintragen")
+        return self.cases.add_help(case_id, draft)
+
+    def end_help(self, help_id: int, end_on: date, end_reason: str) -> None:
+        """A help ended, named by its id: its case must be one this person sees whole."""
+        with self.store.read() as s:
+            number = s.execute(
+                select(CaseRecord.file_number)
+                .join(HelpRecord, HelpRecord.case_id == CaseRecord.id)
+                .where(HelpRecord.id == help_id)
+            ).scalar_one_or_none()
+        if number is None:
+            raise self.refuse("Hilfe beenden", case=f"Hilfe {help_id}")
+        self._full_case(str(number), "Hilfe beenden")
+        self.cases.end_help(help_id, end_on, end_reason)
+
+    def add_resource(self, file_number: str, draft: m.ResourceDraft) -> m.Resource:
+        case_id, _lead = self._full_case(file_number, "Ressource eintragen")
+        return self.cases.add_resource(case_id, draft)
 
     def add_consent(self, file_number: str, draft: m.ConsentDraft) -> m.Consent:
         """A consent (Schweigepflichtentbindung) on record: the lead worker records it."""
