@@ -197,3 +197,32 @@ def test_documents_for_whoever_sees_the_whole_file(api: TestClient, heads) -> No
         assert r.status_code == 403, (who, r.text)
     none_yet = api.get(f"{PREFIX}/cases/{az}/document", headers=heads["anna"])
     assert none_yet.status_code in (400, 404) and "Konferenz" in none_yet.json()["detail"]
+
+
+def test_only_whoever_sees_the_whole_file_changes_it(api: TestClient, heads) -> None:  # type: ignore[no-untyped-def]
+    assert api.post(f"{PREFIX}/cases", headers=heads["anna"], json=CASE).status_code == 201
+    az = CASE["file_number"]
+    assert (
+        api.post(
+            f"{PREFIX}/cases/{az}/team", headers=heads["anna"], json={"login": "sina"}
+        ).status_code
+        == 201
+    )
+    changes = (
+        ("patch", f"/cases/{az}/fields", {"reason_for_contact": "überschrieben"}),
+        ("post", f"/cases/{az}/status", {"to_status": "klaerung"}),
+        ("post", f"/cases/{az}/persons", {"first_name": "X", "last_name": "Y"}),
+        ("put", f"/cases/{az}/family", {"display_name": "Familie Y", "social_space": "evershagen"}),
+        ("post", f"/cases/{az}/helps", {"help_type": "30", "start_on": "2026-10-01"}),
+        ("post", f"/cases/{az}/resources", {"kind": "family", "description": "x"}),
+    )
+    for method, path, body in changes:  # a team member of another discipline: refused
+        r = getattr(api, method)(PREFIX + path, headers=heads["sina"], json=body)
+        assert r.status_code == 403, (path, r.text)
+    shown = api.get(f"{PREFIX}/cases/{az}", headers=heads["anna"]).json()["case"]
+    assert (
+        shown["reason_for_contact"] == "Schulvermeidung" and shown["summary"]["status"] == "eingang"
+    )
+    for method, path, body in changes:  # the lead worker: done
+        r = getattr(api, method)(PREFIX + path, headers=heads["anna"], json=body)
+        assert r.status_code in (200, 201, 204), (path, r.text)
