@@ -226,3 +226,14 @@ def test_only_whoever_sees_the_whole_file_changes_it(api: TestClient, heads) -> 
     for method, path, body in changes:  # the lead worker: done
         r = getattr(api, method)(PREFIX + path, headers=heads["anna"], json=body)
         assert r.status_code in (200, 201, 204), (path, r.text)
+
+
+def test_a_removed_account_is_out_at_once_and_a_signed_out_session_too(
+    api: TestClient, heads
+) -> None:  # type: ignore[no-untyped-def]
+    assert api.get(f"{PREFIX}/info", headers=heads["sina"]).status_code == 200  # checked, kept
+    assert api.delete(f"{PREFIX}/users/sina", headers=heads["admin"]).status_code == 204
+    assert api.get(f"{PREFIX}/info", headers=heads["sina"]).status_code == 401
+    assert api.get(f"{PREFIX}/info", headers=heads["anna"]).status_code == 200
+    assert api.delete(f"{PREFIX}/session", headers=heads["anna"]).status_code == 204
+    assert api.get(f"{PREFIX}/info", headers=heads["anna"]).status_code == 401

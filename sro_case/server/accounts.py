@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -137,9 +138,47 @@ def sign_in(engine: Engine, login: str, passphrase: str, clock: Clock) -> Signed
     return SignedIn(token, _account(user), now + ABSOLUTE)
 
 
-def authenticate(engine: Engine, token: str, clock: Clock) -> Account:
-    """The account of a valid session; its last use noted. ``SessionExpired`` otherwise."""
+class _Recent:
+    """Sessions this process checked within the last ``CHECKED_FOR`` (by the server's clock):
+    a request then needs no sign-in transaction of its own. Signing out or removing an account
+    in this process drops them at once; another worker process may accept a session for up
+    to ``CHECKED_FOR`` seconds more (docs/SECURITY.md)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._seen: dict[str, tuple[Account, datetime]] = {}
+
+    def get(self, digest: str, now: datetime) -> Account | None:
+        with self._lock:
+            found = self._seen.get(digest)
+        if found is None or not timedelta(0) <= now - found[1] <= CHECKED_FOR:
+            return None
+        return found[0]
+
+    def put(self, digest: str, account: Account, now: datetime) -> None:
+        with self._lock:
+            if len(self._seen) > 10_000:
+                self._seen.clear()
+            self._seen[digest] = (account, now)
+
+    def forget(self, *, digest: str | None = None, user_id: int | None = None) -> None:
+        with self._lock:
+            for key, (account, _at) in list(self._seen.items()):
+                if key == digest or account.id == user_id:
+                    del self._seen[key]
+
+
+CHECKED_FOR = timedelta(seconds=5)
+RECENT = _Recent()
+
+
+def authenticate(engine: Engine, token: str, clock: Clock, *, cached: bool = True) -> Account:
+    """The account of a valid session; its last use noted. ``SessionExpired`` otherwise.
+    ``cached``: a session this process checked moments ago counts without a transaction."""
+    digest = token_hash(token)
     now = clock.now()
+    if cached and (recent := RECENT.get(digest, now)) is not None:
+        return recent
     with system_session(engine) as s:
         row = s.execute(
             select(ServerSessionRecord, UserRecord)
@@ -162,10 +201,12 @@ def authenticate(engine: Engine, token: str, clock: Clock) -> Account:
                 session.ended_at = now  # expired: ended for good (committed)
     if account is None:
         raise SessionExpired(T("Die Sitzung ist abgelaufen. Bitte melden Sie sich erneut an."))
+    RECENT.put(digest, account, now)
     return account
 
 
 def sign_out(engine: Engine, token: str, clock: Clock) -> None:
+    RECENT.forget(digest=token_hash(token))
     with system_session(engine) as s:
         session = s.execute(
             select(ServerSessionRecord).where(ServerSessionRecord.token_hash == token_hash(token))

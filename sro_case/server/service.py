@@ -32,6 +32,7 @@ from sro_case.domain.need_to_know import Release, Viewer, visible_case
 from sro_case.errors import NotFound, PermissionDenied, ValidationError
 from sro_case.kernel import audit
 from sro_case.kernel.unit_of_work import UnitOfWork
+from sro_case.server import accounts
 from sro_case.server.accounts import Account, hash_passphrase
 from sro_case.server.database import SYSTEM, set_context, system_session
 from sro_case.server.policies import WORKING_ROLES
@@ -506,6 +507,7 @@ class TeamService:
             if user is None:
                 raise NotFound(T("Es gibt keinen Zugang „{login}“.", login=login))
             user.active = False
+            accounts.RECENT.forget(user_id=user.id)
             for session in s.execute(
                 select(ServerSessionRecord).where(
                     ServerSessionRecord.user_id == user.id, ServerSessionRecord.ended_at.is_(None)
