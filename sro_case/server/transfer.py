@@ -114,7 +114,7 @@ def import_file(
             head_hash = audit.head_hash(s)
         engine = owner_engine(url)
         try:
-            return _into(
+            report = _into(
                 engine,
                 source,
                 name=Path(db).name,
@@ -123,6 +123,8 @@ def import_file(
                 head_hash=head_hash,
                 clock=clock,
             )
+            _analyse(url)
+            return report
         except DBAPIError as exc:  # the server's database refused: say so (not "file damaged")
             raise SroCaseError(
                 T(
@@ -135,6 +137,16 @@ def import_file(
             engine.dispose()
     finally:
         source.close()
+
+
+def _analyse(url: str) -> None:
+    """Fresh planner statistics for the copied tables (outside the copy's transaction)."""
+    engine = owner_engine(url)
+    try:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("ANALYZE"))
+    finally:
+        engine.dispose()
 
 
 def _into(
