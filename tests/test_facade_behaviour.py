@@ -4,15 +4,11 @@ server on a real PostgreSQL). So far the case file's core of ``app.Cases``."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
 import pytest
-import uvicorn
 
 from sro_case.clock import FixedClock
 from sro_case.domain import models as m
@@ -24,6 +20,7 @@ from sro_case.server.client import TeamServer
 from sro_case.server.database import server_engine
 from sro_case.server.service import TeamService
 from sro_case.server.setup import initialise
+from tests.postgres import serving
 
 ADMIN = "Warnowufer Fähre 2026 Admin"
 ANNA = "Anna arbeitet im ASD seit 2019"
@@ -36,26 +33,8 @@ def team_cases(pg_url: str) -> Iterator[RemoteCases]:
     engine = server_engine(pg_url, pool_size=2)
     admin = TeamService(engine, accounts.sign_in(engine, "admin", ADMIN, clock).account, clock)
     admin.add_user(m.UserDraft("anna", "Anna Asmus", "caseworker"), ANNA, discipline="asd")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(engine, clock=clock),
-            host="127.0.0.1",
-            port=port,
-            log_level="warning",
-            timeout_graceful_shutdown=1,
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    with TeamServer(f"http://127.0.0.1:{port}", "anna", ANNA) as remote:
+    with serving(create_app(engine, clock=clock)) as url, TeamServer(url, "anna", ANNA) as remote:
         yield RemoteCases(remote)
-    server.should_exit = True
-    thread.join(timeout=10)
     engine.dispose()
 
 

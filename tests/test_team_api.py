@@ -73,6 +73,15 @@ def heads(api: TestClient) -> dict[str, dict[str, str]]:
     return out
 
 
+def _case_with_sina(api: TestClient, heads: dict[str, dict[str, str]]) -> str:
+    """Anna's case, with Sina (school social work, no consent) in its team."""
+    assert api.post(f"{PREFIX}/cases", headers=heads["anna"], json=CASE).status_code == 201
+    az = str(CASE["file_number"])
+    added = api.post(f"{PREFIX}/cases/{az}/team", headers=heads["anna"], json={"login": "sina"})
+    assert added.status_code == 201
+    return az
+
+
 def test_every_endpoint_but_sign_in_needs_a_session(api: TestClient) -> None:
     for method, path in (
         ("get", "/info"),
@@ -175,14 +184,7 @@ def test_documents_for_whoever_sees_the_whole_file(api: TestClient, heads) -> No
 
     from pypdf import PdfReader
 
-    assert api.post(f"{PREFIX}/cases", headers=heads["anna"], json=CASE).status_code == 201
-    az = CASE["file_number"]
-    assert (
-        api.post(
-            f"{PREFIX}/cases/{az}/team", headers=heads["anna"], json={"login": "sina"}
-        ).status_code
-        == 201
-    )
+    az = _case_with_sina(api, heads)
     plan = api.get(
         f"{PREFIX}/cases/{az}/document", headers=heads["anna"], params={"kind": "help_plan"}
     )
@@ -200,14 +202,7 @@ def test_documents_for_whoever_sees_the_whole_file(api: TestClient, heads) -> No
 
 
 def test_only_whoever_sees_the_whole_file_changes_it(api: TestClient, heads) -> None:  # type: ignore[no-untyped-def]
-    assert api.post(f"{PREFIX}/cases", headers=heads["anna"], json=CASE).status_code == 201
-    az = CASE["file_number"]
-    assert (
-        api.post(
-            f"{PREFIX}/cases/{az}/team", headers=heads["anna"], json={"login": "sina"}
-        ).status_code
-        == 201
-    )
+    az = _case_with_sina(api, heads)
     changes = (
         ("patch", f"/cases/{az}/fields", {"reason_for_contact": "überschrieben"}),
         ("post", f"/cases/{az}/status", {"to_status": "klaerung"}),

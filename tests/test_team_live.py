@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import json
 import queue
-import socket
 import threading
 import time
 from datetime import datetime
 
 import httpx
 import pytest
-import uvicorn
 
 from sro_case.clock import FixedClock
 from sro_case.domain import models as m
@@ -21,6 +19,7 @@ from sro_case.server.api import PREFIX, create_app
 from sro_case.server.database import server_engine
 from sro_case.server.service import TeamService
 from sro_case.server.setup import initialise
+from tests.postgres import serving
 
 ADMIN = "Warnowufer Fähre 2026 Admin"
 SECRETS = {
@@ -40,27 +39,8 @@ def live(pg_url: str):  # type: ignore[no-untyped-def]
         admin.add_user(
             m.UserDraft(login, login.title(), "caseworker"), secret, discipline=discipline
         )
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(engine, clock=clock),
-            host="127.0.0.1",
-            port=port,
-            log_level="warning",
-            timeout_graceful_shutdown=1,
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started
-    yield f"http://127.0.0.1:{port}{PREFIX}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(engine, clock=clock)) as url:
+        yield f"{url}{PREFIX}"
     engine.dispose()
 
 
