@@ -29,16 +29,11 @@ def upgrade() -> None:
             "CREATE TABLE case_search (rowid INTEGER PRIMARY KEY, file_number TEXT NOT NULL, "
             "names TEXT NOT NULL, phonetic TEXT NOT NULL)"
         )
-        for column in ("file_number", "names"):
+        for column in ("file_number", "names", "phonetic"):
             op.execute(
                 f"CREATE INDEX ix_case_search_{column} ON case_search "
                 f"USING gin ({column} gin_trgm_ops)"
             )
-        # the phonetic codes as words: a code matches a whole word, through the array's index
-        op.execute(
-            "CREATE INDEX ix_case_search_phonetic ON case_search "
-            "USING gin (string_to_array(phonetic, ' '))"
-        )
     else:
         # rowid = case_file.id. The index holds names, so it lives only inside the encrypted file.
         op.execute(

@@ -103,9 +103,8 @@ def postgresql_search(query: str) -> tuple[str, dict[str, str]] | None:
         alternatives = [f"s.names ILIKE :w{i}", f"s.file_number ILIKE :w{i}"]
         code = cologne_phonetic(word)
         if code and len(word) >= 3:
-            params[f"p{i}"] = code
-            # a whole word among the codes (the expression of revision 0002's index)
-            alternatives.append(f"string_to_array(s.phonetic, ' ') @> ARRAY[CAST(:p{i} AS text)]")
+            params[f"p{i}"] = f"% {code} %"
+            alternatives.append(f"(' ' || s.phonetic || ' ') LIKE :p{i}")
         clauses.append("(" + " OR ".join(alternatives) + ")")
     if not clauses:
         return None
