@@ -188,34 +188,12 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
-    from sro_case.domain.catalogues import catalogue
     from sro_case.domain.models import CaseFilter
+    from sro_case.printouts import print_cases
 
-    statuses = catalogue("case_statuses")
     with _open(args) as store:
         rows = store.cases.list(CaseFilter(search=args.search), limit=args.limit)
-    if args.json:
-        doc = [
-            {
-                "file_number": r.file_number,
-                "family": r.family_name,
-                "social_space": r.social_space,
-                "status": r.status,
-                "lead_worker": r.lead_worker,
-                "conferences": r.conference_count,
-                "goals": r.goal_count,
-            }
-            for r in rows
-        ]
-        _out(json.dumps(doc, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    _out(f"{'Aktenzeichen':<20} {'Familie':<28} {'Sozialraum':<24} {'Status':<22} Konf. Ziele")
-    for r in rows:
-        _out(
-            f"{r.file_number:<20} {r.family_name[:28]:<28} {r.social_space[:24]:<24} "
-            f"{statuses.label(r.status)[:22]:<22} {r.conference_count:>5} {r.goal_count:>5}"
-        )
-    _out(f"{len(rows)} Fälle")
+    print_cases(rows, as_json=args.json)
     return EXIT_OK
 
 
@@ -426,8 +404,8 @@ def cmd_note(args: argparse.Namespace) -> int:
     """Entries of a case's Verlauf: add one as the unlocking user, or list what that user may
     read (§ 65: entrusted entries only for their author and the lead worker, unless a
     consent releases them)."""
-    from sro_case.domain.enums import NoteKind
     from sro_case.domain.models import NoteDraft
+    from sro_case.printouts import print_notes
 
     with _open(args) as store:
         case_id = store.cases.id_for(args.case)
@@ -450,26 +428,7 @@ def cmd_note(args: argparse.Namespace) -> int:
             )
             return EXIT_OK
         notes = store.cases.get(case_id).notes  # the read is audited like in the client
-    if args.json:
-        doc = [
-            {
-                "id": n.id,
-                "date": n.occurred_on.isoformat(),
-                "kind": n.kind,
-                "participants": n.participants,
-                "text": n.text,
-                "entrusted": n.entrusted,
-                "author": n.author,
-            }
-            for n in notes
-        ]
-        _out(json.dumps(doc, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    for n in notes:
-        mark = " [§ 65]" if n.entrusted else ""
-        _out(f"{n.occurred_on:%d.%m.%Y}  {NoteKind(n.kind).label}{mark}  {n.author}")
-        _out("    " + n.text.replace("\n", "\n    "))
-    _out(f"{len(notes)} Einträge")
+    print_notes(notes, as_json=args.json)
     return EXIT_OK
 
 

@@ -11,8 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sro_case.domain import models as m
 from sro_case.domain.messages import T
 from sro_case.errors import SroCaseError
+from sro_case.printouts import print_cases, print_notes
 
 CA_ENV = "SRO_CASE_CA_FILE"
 PG_ENV = "SRO_CASE_SERVER_PG"  # for the worker processes of `server run --workers`
@@ -208,6 +210,13 @@ def _connect(args: argparse.Namespace, secret: Callable[[], str]) -> Any:
     return TeamServer(args.server, args.user, secret(), ca_file=ca)
 
 
+def _load(kind: Any, data: Any) -> Any:
+    """The server's JSON as the facade's dataclasses (the same printouts as for the file)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(kind).validate_python(data)
+
+
 def _path(file_number: str) -> str:
     from urllib.parse import quote
 
@@ -250,26 +259,8 @@ def _cases(server: Any, args: argparse.Namespace) -> int:
     from urllib.parse import urlencode
 
     query = urlencode({"search": args.search or "", "limit": args.limit or 1000})
-    rows = server.get(f"/cases?{query}")
-    if args.json:
-        _json(
-            [
-                {
-                    "file_number": r["file_number"],
-                    "family": r["family_name"],
-                    "social_space": r["social_space"],
-                    "status": r["status"],
-                    "lead_worker": r["lead_worker"],
-                    "conferences": r["conference_count"],
-                    "goals": r["goal_count"],
-                }
-                for r in rows
-            ]
-        )
-        return EXIT_OK
-    for r in rows:
-        _out(f"{r['file_number']:<20} {r['family_name'][:28]:<28} {r['social_space'][:24]}")
-    _out(f"{len(rows)} Fälle")
+    rows = _load(list[m.CaseSummary], server.get(f"/cases?{query}"))
+    print_cases(rows, as_json=args.json)
     return EXIT_OK
 
 
@@ -291,27 +282,7 @@ def _note(server: Any, args: argparse.Namespace) -> int:
             + (" (anvertraut nach § 65 SGB VIII)." if note["entrusted"] else ".")
         )
         return EXIT_OK
-    notes = server.get(path)
-    if args.json:
-        _json(
-            [
-                {
-                    "id": n["id"],
-                    "date": n["occurred_on"],
-                    "kind": n["kind"],
-                    "participants": n["participants"],
-                    "text": n["text"],
-                    "entrusted": n["entrusted"],
-                    "author": n["author"],
-                }
-                for n in notes
-            ]
-        )
-        return EXIT_OK
-    for n in notes:
-        _out(f"{n['occurred_on']}  {n['kind']}{' [§ 65]' if n['entrusted'] else ''}  {n['author']}")
-        _out("    " + n["text"].replace("\n", "\n    "))
-    _out(f"{len(notes)} Einträge")
+    print_notes(_load(list[m.CaseNote], server.get(path)), as_json=args.json)
     return EXIT_OK
 
 
