@@ -2091,5 +2091,33 @@
         <source>sort</source>
         <translation>sort</translation>
     </message>
+    <message>
+        <source>Das Format folgt der Dateiendung: .csv, .xlsx oder .pdf.</source>
+        <translation>The format follows the file extension: .csv, .xlsx or .pdf.</translation>
+    </message>
+    <message>
+        <source>Die Daten des Teamservers sichert die IT der Stadt auf dem Server (pg_dump); auf diesem PC liegt keine Kopie.</source>
+        <translation>The team server's data is backed up by the city's IT on the server (pg_dump); this PC holds no copy.</translation>
+    </message>
+    <message>
+        <source>Die Prüfsumme muss SHA-256 (hex) sein.</source>
+        <translation>The checksum must be SHA-256 (hex).</translation>
+    </message>
+    <message>
+        <source>Die bisherige Passphrase stimmt nicht.</source>
+        <translation>The current passphrase is wrong.</translation>
+    </message>
+    <message>
+        <source>Diese Konferenz gehört nicht zu diesem Fall.</source>
+        <translation>This conference does not belong to this case.</translation>
+    </message>
+    <message>
+        <source>Löschfristen und das Löschen abgeschlossener Fälle gibt es auf dem Teamserver noch nicht; sie bleiben bis dahin Aufgabe der IT der Stadt.</source>
+        <translation>Retention periods and the deletion of closed cases are not available on the team server yet; until then they remain the city IT's task.</translation>
+    </message>
+    <message>
+        <source>Prüfsumme</source>
+        <translation>Checksum</translation>
+    </message>
 </context>
 </TS>

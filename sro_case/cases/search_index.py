@@ -109,3 +109,14 @@ def postgresql_search(query: str) -> tuple[str, dict[str, str]] | None:
     if not clauses:
         return None
     return "SELECT s.rowid FROM case_search s WHERE " + " AND ".join(clauses), params
+
+
+def phonetic_match(dialect: str, code: str) -> tuple[str, dict[str, str]]:
+    """SQL for the ids of the cases with a name of Kölner Phonetik ``code`` (the duplicate
+    check): FTS5's column filter on the file, the phonetic words on PostgreSQL."""
+    if dialect == "postgresql":
+        return (
+            "SELECT rowid FROM case_search WHERE (' ' || phonetic || ' ') LIKE :m",
+            {"m": f"% {code} %"},
+        )
+    return "SELECT rowid FROM case_search WHERE case_search MATCH :m", {"m": f'phonetic : "{code}"'}

@@ -274,15 +274,8 @@ class CaseService:
                     )
                 )
             if code:
-                expr = f'phonetic : "{code}"'
-                ids = (
-                    s.execute(
-                        text("SELECT rowid FROM case_search WHERE case_search MATCH :m"),
-                        {"m": expr},
-                    )
-                    .scalars()
-                    .all()
-                )
+                sql, params = search_index.phonetic_match(self._store.engine.dialect.name, code)
+                ids = s.execute(text(sql), params).scalars().all()
                 if ids:
                     rows += list(
                         s.execute(

@@ -20,6 +20,7 @@ from sro_case.domain.messages import T
 from sro_case.errors import PermissionDenied, WrongPassphrase
 from sro_case.kernel import audit
 from sro_case.server.database import system_session
+from sro_case.storage.keyfile import check_passphrase
 from sro_case.storage.orm import ServerSessionRecord, UserRecord
 
 IDLE = timedelta(minutes=30)
@@ -76,6 +77,37 @@ def _audit(s: Session, clock: Clock, actor: str, action: str, detail: str) -> No
     audit.append(s, at=clock.now(), actor=actor, action=action, entity="session", detail=detail)
 
 
+def _failed(s: Session, user: UserRecord | None, login: str, clock: Clock) -> None:
+    """A wrong passphrase: counted, the account locked for a while after a few, audited."""
+    if user is not None:
+        user.failed_logins += 1
+        over = user.failed_logins - FREE_FAILURES
+        if over > 0:
+            user.locked_until = clock.now() + min(MAX_LOCK, timedelta(seconds=15 * 2 ** (over - 1)))
+    _audit(s, clock, login.strip()[:100] or "?", "login_failed", "Fehlgeschlagene Anmeldung")
+
+
+def change_passphrase(engine: Engine, account: Account, old: str, new: str, clock: Clock) -> None:
+    """The signed-in person's own passphrase: the old one again (a wrong one counts as a failed
+    sign-in), the new one checked like every passphrase; audited."""
+    check_passphrase(new, user_inputs=(account.login, account.name))
+    with system_session(engine) as s:
+        user = s.get(UserRecord, account.id, with_for_update=True)
+        try:
+            HASHER.verify((user.passphrase_hash if user else "") or _ABSENT, old)
+            ok = user is not None and bool(user.passphrase_hash)
+        except (VerificationError, InvalidHashError):
+            ok = False
+        if not ok:
+            _failed(s, user, account.login, clock)
+        else:
+            assert user is not None
+            user.passphrase_hash = hash_passphrase(new)
+            _audit(s, clock, account.login, "passphrase", "Passphrase geändert")
+    if not ok:
+        raise WrongPassphrase(T("Die bisherige Passphrase stimmt nicht."))
+
+
 def sign_in(engine: Engine, login: str, passphrase: str, clock: Clock) -> SignedIn:
     """A new session, or ``WrongPassphrase`` / ``SignInLocked`` (both audited)."""
     now = clock.now()
@@ -105,14 +137,7 @@ def sign_in(engine: Engine, login: str, passphrase: str, clock: Clock) -> Signed
         except (VerificationError, InvalidHashError):
             ok = False
         if not ok:
-            if user is not None:
-                user.failed_logins += 1
-                over = user.failed_logins - FREE_FAILURES
-                if over > 0:
-                    user.locked_until = now + min(MAX_LOCK, timedelta(seconds=15 * 2 ** (over - 1)))
-            _audit(
-                s, clock, login.strip()[:100] or "?", "login_failed", "Fehlgeschlagene Anmeldung"
-            )
+            _failed(s, user, login, clock)
     if not ok:
         raise WrongPassphrase(T("Anmeldename oder Passphrase stimmen nicht."))
     assert user is not None

@@ -77,15 +77,24 @@ class TeamServer:
         self._http = httpx.Client(
             base_url=self.url + API, verify=verify, timeout=timeout, transport=transport
         )
+        self._sign_in(login, passphrase)
+
+    def _sign_in(self, login: str, passphrase: str) -> None:
         body = self.post("/session", {"login": login, "passphrase": passphrase})
         self.login = str(body["login"])
         self.role = str(body["role"])
+        self.name = str(body.get("name", ""))
+        self.discipline = str(body.get("discipline", ""))
+        self.etag: int | None = None  # the case version the last answer named (``ETag``)
         self._http.headers["Authorization"] = f"Bearer {body['token']}"
 
     # -- requests ---------------------------------------------------------------------------
-    def _send(self, method: str, path: str, body: object = None) -> Any:
+    def _send(
+        self, method: str, path: str, body: object = None, *, if_match: int | None = None
+    ) -> Any:
+        headers = {"If-Match": f'"{if_match}"'} if if_match is not None else None
         try:
-            r = self._http.request(method, path, json=body)
+            r = self._http.request(method, path, json=body, headers=headers)
         except httpx.ConnectError as exc:
             if "CERTIFICATE" in str(exc).upper():
                 raise ServerUnreachable(
@@ -106,6 +115,8 @@ class TeamServer:
             raise ServerUnreachable(
                 T("Verbindung zum Teamserver {url} gestört.", url=self.url)
             ) from exc
+        tag = r.headers.get("etag", "").strip('"')
+        self.etag = int(tag) if tag.isdigit() else None
         if r.status_code == 204:
             return None
         try:
@@ -140,8 +151,8 @@ class TeamServer:
 
         return self._send("GET", f"{path}?{urlencode(params)}")
 
-    def post(self, path: str, body: object) -> Any:
-        return self._send("POST", path, body)
+    def post(self, path: str, body: object, *, if_match: int | None = None) -> Any:
+        return self._send("POST", path, body, if_match=if_match)
 
     def put(self, path: str, body: object) -> Any:
         return self._send("PUT", path, body)
@@ -152,12 +163,24 @@ class TeamServer:
     def delete(self, path: str) -> Any:
         return self._send("DELETE", path)
 
-    def close(self) -> None:
+    def sign_out(self) -> None:
+        """End the session on the server (the window is locked); ``sign_in_again`` resumes."""
         try:
             if "Authorization" in self._http.headers:
                 self._send("DELETE", "/session")
         except SroCaseError:
             pass
+        finally:
+            self._http.headers.pop("Authorization", None)
+
+    def sign_in_again(self, passphrase: str) -> None:
+        """A new session for the same person (unlocking)."""
+        self.sign_out()
+        self._sign_in(self.login, passphrase)
+
+    def close(self) -> None:
+        try:
+            self.sign_out()
         finally:
             self._http.close()
 

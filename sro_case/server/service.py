@@ -30,6 +30,7 @@ from sro_case.domain.catalogues import catalogue
 from sro_case.domain.messages import T
 from sro_case.domain.need_to_know import Release, Viewer, visible_case
 from sro_case.errors import NotFound, PermissionDenied, ValidationError
+from sro_case.export.tables import StatisticsExport
 from sro_case.kernel import audit
 from sro_case.kernel.unit_of_work import UnitOfWork
 from sro_case.server import accounts
@@ -39,8 +40,12 @@ from sro_case.server.policies import WORKING_ROLES
 from sro_case.statistics.service import StatisticsService
 from sro_case.storage.keyfile import check_passphrase
 from sro_case.storage.orm import (
+    ActionStepRecord,
     CaseRecord,
     CaseTeamRecord,
+    ConferenceRecord,
+    ConsentRecord,
+    GoalRecord,
     HelpRecord,
     ServerSessionRecord,
     UserRecord,
@@ -212,8 +217,7 @@ class TeamService:
         with self.store.read() as s:
             case = s.get(CaseRecord, case_id)
             lead = case is not None and case.lead_worker_id == self.account.id
-        item = catalogue("disciplines").find(self.account.discipline)
-        if not lead and not (item is not None and item.get("responsible")):
+        if not lead and not self.responsible:
             raise self.refuse(what, case=file_number)
         return case_id, lead
 
@@ -268,6 +272,125 @@ class TeamService:
         self.store.expect_version(case_id, expected_version)
         return self.cases.add_note(case_id, draft)
 
+    # -- the rest of the case file (whoever sees the whole of it) -----------------------------
+    def find_duplicates(
+        self, last_name: str, first_name: str = "", birth_date: date | None = None
+    ) -> list[m.DuplicateCandidate]:
+        """Families like this one among the cases this person may see (row-level security
+        hides the others: a duplicate check is no way to learn of another team's family)."""
+        self._require(*WORKING_ROLES, what="Dublettenprüfung")
+        return self.cases.find_duplicates(last_name, first_name, birth_date)
+
+    def running_helps(self, file_number: str) -> list[m.Help]:
+        case_id, _lead = self._full_case(file_number, "Hilfen ansehen")
+        return self.cases.running_helps(case_id)
+
+    def close_case(
+        self,
+        file_number: str,
+        end_reason: str,
+        closed_on: date | None,
+        *,
+        end_running_helps: bool,
+    ) -> None:
+        case_id, _lead = self._full_case(file_number, "Fall abschließen")
+        self.cases.close(case_id, end_reason, closed_on, end_running_helps=end_running_helps)
+
+    def reopen(self, file_number: str, reason: str) -> None:
+        case_id, _lead = self._full_case(file_number, "Fall wieder öffnen")
+        self.cases.reopen(case_id, reason)
+
+    def update_person(self, file_number: str, person_id: int, draft: m.PersonDraft) -> m.Person:
+        case_id, _lead = self._full_case(file_number, "Person ändern")
+        return self.cases.update_person(case_id, person_id, draft)
+
+    def update_help(self, help_id: int, draft: m.HelpDraft) -> m.Help:
+        self._full_case(self._case_of(HelpRecord, help_id, "Hilfe ändern"), "Hilfe ändern")
+        return self.cases.update_help(help_id, draft)
+
+    def revoke_consent(self, consent_id: int, revoked_on: date | None) -> None:
+        """A consent withdrawn: the lead worker records it, as they recorded it."""
+        number = self._case_of(ConsentRecord, consent_id, "Einwilligung widerrufen")
+        self._lead_case(number, "Einwilligung widerrufen")
+        self.cases.revoke_consent(consent_id, revoked_on)
+
+    def audit_trail(self, file_number: str) -> list[m.AuditEvent]:
+        case_id, _lead = self._full_case(file_number, "Änderungsverlauf ansehen")
+        return self.cases.audit_trail(case_id)
+
+    def _case_of(
+        self, record: type[HelpRecord | ConsentRecord | GoalRecord], item: int, what: str
+    ) -> str:
+        """The file number of the case an item (help, consent, goal) belongs to, if this
+        person may see that case; refused (audited) otherwise."""
+        self._require(*WORKING_ROLES, what=what)
+        with self.store.read() as s:
+            number = s.execute(
+                select(CaseRecord.file_number)
+                .join(record, record.case_id == CaseRecord.id)
+                .where(record.id == item)
+            ).scalar_one_or_none()
+        if number is None:
+            raise self.refuse(what, case=f"{record.__tablename__} {item}")
+        return str(number)
+
+    # -- goals and conferences (whoever the consents release the goals to) -------------------
+    def _cleared(self, file_number: str, what: str) -> int:
+        """The id of a case whose goals and conferences this person sees: the whole file, or a
+        valid consent for their discipline; refused (audited) otherwise."""
+        case_id = self._case_id(file_number, what)
+        with self.store.read() as s:
+            case = s.get(CaseRecord, case_id)
+            lead = case is not None and case.lead_worker_id == self.account.id
+        if not lead:
+            detail = self.cases.get(case_id)
+            viewer = Viewer(self.account.login, self.account.name, self.account.discipline)
+            _visible, release = visible_case(detail, viewer, self.clock.today())
+            if not release.cleared:
+                raise self.refuse(what, case=file_number)
+        return case_id
+
+    def add_goal(self, file_number: str, draft: m.GoalDraft) -> m.Goal:
+        case_id = self._cleared(file_number, "Ziel eintragen")
+        return ConferenceService(self.store).add_goal(case_id, draft)
+
+    def review_goal(self, draft: m.ReviewDraft) -> m.GoalReview:
+        number = self._case_of(GoalRecord, draft.goal_id, "Ziel überprüfen")
+        self._cleared(number, "Ziel überprüfen")
+        return ConferenceService(self.store).review_goal(draft)
+
+    def set_goal_status(self, goal_id: int, status: str) -> None:
+        number = self._case_of(GoalRecord, goal_id, "Zielstatus ändern")
+        self._cleared(number, "Zielstatus ändern")
+        ConferenceService(self.store).set_goal_status(goal_id, status)
+
+    def set_step_done(self, step_id: int, done: bool) -> None:
+        with self.store.read() as s:
+            goal_id = s.execute(
+                select(ActionStepRecord.goal_id).where(ActionStepRecord.id == step_id)
+            ).scalar_one_or_none()
+        if goal_id is None:
+            raise self.refuse("Handlungsschritt abhaken", case=f"action_step {step_id}")
+        number = self._case_of(GoalRecord, goal_id, "Handlungsschritt abhaken")
+        self._cleared(number, "Handlungsschritt abhaken")
+        ConferenceService(self.store).set_step_done(step_id, done)
+
+    def overdue_steps(self, on: date | None) -> list[tuple[str, m.ActionStep]]:
+        """Overdue steps of the cases this person sees whole (``sees_whole``)."""
+        self._require(*WORKING_ROLES, what="Fristen")
+        steps = ConferenceService(self.store).overdue_steps(on)
+        if self.responsible:
+            return steps
+        mine = {c.file_number for c in self.cases.list(m.CaseFilter(worker=self.account.login))}
+        return [(number, step) for number, step in steps if number in mine]
+
+    @property
+    def responsible(self) -> bool:
+        """Whether this person is of the responsible service (the ASD: the whole file of every
+        case they may see)."""
+        item = catalogue("disciplines").find(self.account.discipline)
+        return item is not None and bool(item.get("responsible"))
+
     def record_conference(
         self,
         file_number: str,
@@ -278,7 +401,7 @@ class TeamService:
     ) -> m.Conference:
         """Save a captured conference – refused if anyone changed the case since the capture
         began (a second capture of the same conference among them): never merged."""
-        case_id = self._case_id(file_number, "Konferenz speichern")
+        case_id = self._cleared(file_number, "Konferenz speichern")
         self.store.expect_version(case_id, expected_version)
         return ConferenceService(self.store).record(case_id, draft, reviews)
 
@@ -405,6 +528,44 @@ class TeamService:
             )
             return written.read_bytes()
 
+    def document_source(
+        self,
+        file_number: str,
+        kind: str,
+        *,
+        conference_id: int | None = None,
+        initials: bool | None = None,
+    ) -> m.DocumentSource:
+        """What a document is rendered from, for the client's render lane (whole file only);
+        the read is audited, the export when the client records it (``record_document``)."""
+        view = self.show_case(file_number)
+        if not view.release.full:
+            raise self.refuse("Dokument drucken", case=file_number)
+        return DocumentService(self.store, self.cases).source_of(
+            view.case, kind, conference_id=conference_id, initials=initials
+        )
+
+    def record_document(
+        self, file_number: str, kind: str, conference_id: int | None, sha256: str
+    ) -> None:
+        """A document the client rendered and is saving, recorded with its SHA-256."""
+        case_id, _lead = self._full_case(file_number, "Dokument drucken")
+        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+            raise ValidationError([("Prüfsumme", T("Die Prüfsumme muss SHA-256 (hex) sein."))])
+        with self.store.write() as s:
+            if kind == "protocol":
+                found = s.execute(
+                    select(ConferenceRecord.id).where(
+                        ConferenceRecord.id == (conference_id or 0),
+                        ConferenceRecord.case_id == case_id,
+                    )
+                ).scalar_one_or_none()
+                if found is None:
+                    raise NotFound(T("Diese Konferenz gehört nicht zu diesem Fall."))
+                self.store.audit(s, "export", "protocol", found, case_id=case_id, detail=sha256)
+            else:
+                self.store.audit(s, "export", "help_plan", case_id, case_id=case_id, detail=sha256)
+
     # -- statistics (Controlling) ------------------------------------------------------------
     def export_statistics(
         self, date_from: date, date_to: date, fmt: str, *, min_cell: int = 3
@@ -417,13 +578,23 @@ class TeamService:
         self._require("controlling", what="Statistik-Export")
         if fmt not in ("csv", "xlsx", "pdf"):
             raise ValidationError([("Format", T("csv, xlsx oder pdf"))])
-        stats = StatisticsService(
-            ServerStore(self._engine, self.account, self.clock, as_server=True)
-        )
+        stats = self._statistics()
         export = stats.reference_build(date_from, date_to, min_cell=min_cell)
         with tempfile.TemporaryDirectory(prefix="sro-case-stats-") as folder:
             written = stats.write(export, Path(folder) / f"statistik.{fmt}")
             return written.path.read_bytes(), written.summary()
+
+    def preview_statistics(
+        self, date_from: date, date_to: date, *, min_cell: int = 3
+    ) -> StatisticsExport:
+        """What an export would hold (Controlling's preview); nothing is released by it."""
+        self._require("controlling", what="Statistik-Vorschau")
+        return self._statistics().reference_build(date_from, date_to, min_cell=min_cell)
+
+    def _statistics(self) -> StatisticsService:
+        return StatisticsService(
+            ServerStore(self._engine, self.account, self.clock, as_server=True)
+        )
 
     # -- the audit log ----------------------------------------------------------------------
     def verify_audit(self) -> tuple[int, list[str]]:
