@@ -609,7 +609,12 @@ def build_parser() -> argparse.ArgumentParser:
         server=True,
     )
     p.add_argument("audit_command", choices=["verify"], metavar="verify")
-    p = add("import", cmd_import, "Fallliste aus CSV oder XLSX importieren (alles oder nichts)")
+    p = add(
+        "import",
+        cmd_import,
+        "Fallliste aus CSV oder XLSX importieren (alles oder nichts)",
+        server=True,
+    )
     p.add_argument("file", metavar="DATEI", help=".csv oder .xlsx")
     p = add(
         "export-stats",

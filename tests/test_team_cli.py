@@ -164,6 +164,32 @@ def test_the_command_line_against_a_running_server(server: str, tmp_path: Path) 
     assert json.loads(as_("sina", SINA, "cases", "--json").stdout) == []
     refused = as_("sina", SINA, "case", "show", "--case", az, "--json")
     assert refused.returncode == 6 and "nicht erlaubt" in refused.stderr
+    # a case list imported: read and checked by the server, all or nothing
+    header = "Aktenzeichen;Familienname;Vorname;Geburtsdatum;Geschlecht;Sozialraum;Hilfeart;Beginn;Ende;Fachkraft"
+    bad = tmp_path / "liste.csv"
+    bad.write_bytes(
+        (
+            "\ufeff" + header + "\r\n"
+            "A-1;Şahin;Ayşe;01.02.2014;w;Toitenwinkel;§ 31;01.03.2026;;Anna Asmus\r\n"
+            "A-2;Nowak;Jan;31.02.2014;m;Toitenwinkel;§ 31;01.03.2026;;\r\n"
+        ).encode("utf-8")
+    )
+    rejected = as_("anna", ANNA, "import", str(bad))
+    assert rejected.returncode == 4 and "Zeile 3" in rejected.stderr, rejected.stderr
+    assert len(json.loads(as_("anna", ANNA, "cases", "--json").stdout)) == 1
+    good = tmp_path / "gut.csv"
+    good.write_bytes(bad.read_bytes().replace(b"31.02.2014", b"28.02.2014"))
+    imported = as_("anna", ANNA, "import", str(good))
+    assert imported.returncode == 0 and "2 Fälle neu angelegt" in imported.stdout, imported.stderr
+    assert len(json.loads(as_("anna", ANNA, "cases", "--json").stdout)) == 3
+    # an import is no way into a case outside one's team (not permitted, nothing written)
+    sneaky = tmp_path / "fremd.csv"
+    sneaky.write_text(
+        header + "\n" + f"{az};Wendt;Kai;01.01.2015;m;Evershagen;§ 31;01.03.2026;;\n",
+        encoding="utf-8",
+    )
+    refused_import = as_("sina", SINA, "import", str(sneaky))
+    assert refused_import.returncode == 6, refused_import.stderr
     assert as_("anna", ANNA, "case-team", "add", "--case", az, "--login", "sina").returncode == 0
     team = json.loads(as_("anna", ANNA, "case-team", "list", "--case", az, "--json").stdout)
     assert [(m["login"], m["lead"]) for m in team] == [("anna", True), ("sina", False)]

@@ -2119,5 +2119,17 @@
         <source>Prüfsumme</source>
         <translation>Checksum</translation>
     </message>
+    <message>
+        <source>Bitte eine .csv- oder .xlsx-Datei importieren.</source>
+        <translation>Please import a .csv or .xlsx file.</translation>
+    </message>
+    <message>
+        <source>Die Datei {file} ist zu groß für einen Import (höchstens 50 MB).</source>
+        <translation>The file {file} is too large for an import (at most 50 MB).</translation>
+    </message>
+    <message>
+        <source>Die Datei {file} lässt sich nicht lesen.</source>
+        <translation>The file {file} cannot be read.</translation>
+    </message>
 </context>
 </TS>

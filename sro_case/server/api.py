@@ -10,6 +10,7 @@ else · 413 request too large · 422 invalid input (``problems``) · 429 sign-in
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -23,6 +24,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DataError
 
 from sro_case import __version__
+from sro_case.cases.importing import MAX_FILE_BYTES, ImportRejected
 from sro_case.clock import SYSTEM_CLOCK, Clock
 from sro_case.domain.messages import T
 from sro_case.errors import (
@@ -40,6 +42,7 @@ from sro_case.server.requests import Credentials, PreconditionRequired, Service
 PREFIX = "/api/v1"
 HEARTBEAT_S = 15.0
 MAX_BODY = 1024 * 1024  # bytes; a case note of 10,000 characters is far below
+MAX_IMPORT = MAX_FILE_BYTES  # a case list (``cases.importing``)
 
 
 @dataclass(frozen=True)
@@ -134,7 +137,8 @@ def create_app(engine: Engine, *, clock: Clock = SYSTEM_CLOCK, name: str = "") -
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
+        limit = MAX_IMPORT if request.url.path == f"{PREFIX}/imports" else MAX_BODY
+        if length is not None and (not length.isdigit() or int(length) > limit):
             return JSONResponse({"detail": "Die Anfrage ist zu groß."}, status_code=413)
         if length is None and request.method in ("POST", "PUT", "PATCH"):
             return JSONResponse({"detail": "Die Anfrage braucht eine Längenangabe."}, 411)
@@ -150,7 +154,9 @@ def create_app(engine: Engine, *, clock: Clock = SYSTEM_CLOCK, name: str = "") -
     async def german_error(_request: Request, exc: SroCaseError) -> JSONResponse:
         # the kind of error, so that the facade over the server raises what the file's would
         body: dict[str, object] = {"detail": str(exc), "kind": type(exc).__name__}
-        if isinstance(exc, ValidationError):
+        if isinstance(exc, ImportRejected):  # row, column, message of each refused cell
+            body["rows"] = [dataclasses.asdict(p) for p in exc.problems]  # type: ignore[call-overload]
+        elif isinstance(exc, ValidationError):
             body["problems"] = [{"field": f, "message": msg} for f, msg in exc.problems]
         headers = {"WWW-Authenticate": "Bearer"} if _status(exc) == 401 else None
         return JSONResponse(body, status_code=_status(exc), headers=headers)

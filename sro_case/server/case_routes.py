@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Header, Query, Response
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi import Path as FastPath
+from fastapi.concurrency import run_in_threadpool
 from pydantic import Field
 
+from sro_case.cases.importing import ImportReport
 from sro_case.domain import models as m
 from sro_case.server.requests import MAX_ID, Service, version_of
 from sro_case.server.service import Member
@@ -267,6 +269,29 @@ def add_member(svc: Service, file_number: str, body: MemberRequest) -> Member:
 def remove_member(svc: Service, file_number: str, login: str) -> Response:
     svc.remove_member(file_number, login)
     return Response(status_code=204)
+
+
+@router.post(
+    "/imports",
+    status_code=201,
+    tags=["Fälle"],
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+            },
+            "required": True,
+        }
+    },
+)
+async def import_file(
+    svc: Service, request: Request, name: Annotated[str, Query(max_length=200)] = "fallliste.csv"
+) -> ImportReport:
+    """A case list as CSV or XLSX (the file itself, up to 50 MB), checked and written by the
+    server all or nothing; ``name`` gives the type by its ending."""
+    data = await request.body()
+    suffix = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
+    return await run_in_threadpool(svc.import_file, data, suffix)
 
 
 @router.get("/duplicates", tags=["Fälle"])

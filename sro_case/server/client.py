@@ -146,6 +146,27 @@ class TeamServer:
     def get(self, path: str) -> Any:
         return self._send("GET", path)
 
+    def upload(self, path: str, data: bytes) -> Any:
+        """A file as the request's body (an import): waits as long as the server writes."""
+        try:
+            r = self._http.post(
+                path,
+                content=data,
+                headers={"Content-Type": "application/octet-stream"},
+                timeout=max(self._http.timeout.read or 0, 600),
+            )
+        except httpx.HTTPError as exc:
+            raise ServerUnreachable(
+                T("Der Teamserver {url} ist nicht erreichbar.", url=self.url)
+            ) from exc
+        try:
+            body = r.json()
+        except ValueError:
+            body = {"detail": r.text[:200]}
+        if not r.is_success:
+            raise _error(r.status_code, body)
+        return body
+
     def get_params(self, path: str, params: dict[str, Any]) -> Any:
         from urllib.parse import urlencode
 
@@ -216,6 +237,15 @@ def _error(status: int, data: Any) -> SroCaseError:
         return NotFound(detail or T("Nicht gefunden."))
     if status == 409:
         return Conflict(detail)
+    if status == 422 and isinstance(data, dict) and isinstance(data.get("rows"), list):
+        from sro_case.cases.importing import ImportProblem, ImportRejected
+
+        return ImportRejected(
+            [
+                ImportProblem(int(p["row"]), str(p["column"]), str(p["message"]))
+                for p in data["rows"]
+            ]
+        )
     if status == 422 and isinstance(data, dict) and isinstance(data.get("problems"), list):
         return ValidationError([(p["field"], p["message"]) for p in data["problems"]])
     if status == 422:

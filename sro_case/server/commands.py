@@ -235,6 +235,7 @@ def run_remote(args: argparse.Namespace, secret: Callable[[], str]) -> int:
         "audit": _audit,
         "export-stats": _export_stats,
         "protocol": _protocol,
+        "import": _import,
     }
     handler = handlers.get(args.command)
     if handler is None:
@@ -283,6 +284,27 @@ def _note(server: Any, args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     print_notes(_load(list[m.CaseNote], server.get(path)), as_json=args.json)
+    return EXIT_OK
+
+
+def _import(server: Any, args: argparse.Namespace) -> int:
+    """The case list sent as it is: the server reads and checks it, and writes all or nothing."""
+    from urllib.parse import urlencode
+
+    from sro_case.cases.importing import MAX_FILE_BYTES, ImportReport
+
+    path = Path(args.file)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UsageError(
+                T("Die Datei {file} ist zu groß für einen Import (höchstens 50 MB).", file=path)
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(T("Die Datei {file} lässt sich nicht lesen.", file=path)) from exc
+    report = _load(ImportReport, server.upload(f"/imports?{urlencode({'name': path.name})}", data))
+    _out(report.summary())
     return EXIT_OK
 
 

@@ -19,6 +19,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from sro_case.cases import importing
+from sro_case.cases.importing import ImportReport
 from sro_case.cases.service import CaseService
 from sro_case.clock import Clock
 from sro_case.conferences.documents import DocumentService
@@ -565,6 +567,47 @@ class TeamService:
                 self.store.audit(s, "export", "protocol", found, case_id=case_id, detail=sha256)
             else:
                 self.store.audit(s, "export", "help_plan", case_id, case_id=case_id, detail=sha256)
+
+    # -- importing a case list ---------------------------------------------------------------
+    def import_file(self, data: bytes, suffix: str) -> ImportReport:
+        """A case list (CSV or XLSX) read and checked here, on the server – never rows a client
+        says it checked – then written all or nothing. The cases it extends must be ones this
+        person may see: an import is no way into another team's case (refused, audited)."""
+        self._require(*WORKING_ROLES, what="Fallliste importieren")
+        if suffix not in (".csv", ".xlsx"):
+            raise ValidationError([("Datei", T("Bitte eine .csv- oder .xlsx-Datei importieren."))])
+        with tempfile.TemporaryDirectory(prefix="sro-case-import-") as folder:
+            path = Path(folder) / f"fallliste{suffix}"
+            path.write_bytes(data)
+            parsed = importing.parse_file(path)
+        # a case without a named Fachkraft is led by whoever imports it: on the server, a case
+        # without a lead worker would be visible to no one
+        parsed = replace(
+            parsed,
+            rows=tuple(
+                row if row.lead_worker else replace(row, lead_worker=self.account.login)
+                for row in parsed.rows
+            ),
+        )
+        numbers = sorted({row.file_number for row in parsed.rows})
+        if numbers:
+            with system_session(self._engine) as s:
+                existing = set(
+                    s.execute(
+                        select(CaseRecord.file_number).where(CaseRecord.file_number.in_(numbers))
+                    ).scalars()
+                )
+            with self.store.read() as s:
+                visible = set(
+                    s.execute(
+                        select(CaseRecord.file_number).where(CaseRecord.file_number.in_(numbers))
+                    ).scalars()
+                )
+            hidden = sorted(existing - visible)
+            if hidden:
+                raise self.refuse("Fremden Fall per Import ergänzen", case=", ".join(hidden[:5]))
+        writing = ServerStore(self._engine, self.account, self.clock, as_server=True)
+        return importing.import_parsed(writing, parsed)
 
     # -- statistics (Controlling) ------------------------------------------------------------
     def export_statistics(
