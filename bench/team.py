@@ -32,6 +32,12 @@ from bench.timing import Results
 
 CLIENTS = tuple(int(n) for n in os.environ.get("BENCH_TEAM_CLIENTS", "1,10,50").split(","))
 ROUNDS = int(os.environ.get("BENCH_TEAM_ROUNDS", "6"))
+# A person at a desktop client reads what they asked for before they ask again: between two
+# requests each simulated client waits a random time (exponential, this mean, seconds) and signs
+# in at a random moment of the first seconds – the office's pace, on which the targets are
+# measured. The same clients also run back to back without pause (``_stress``): a load far
+# beyond an office, which on two shared cores measures the machine's throughput.
+THINK_S = float(os.environ.get("BENCH_TEAM_THINK_S", "1.0"))
 ADMIN = "Benchmark-Admin Teamserver 2026"
 WORKER = ("demo.woehlk", "Katrin Wöhlk", "Benchmark Fachkraft Teamserver 2026")
 CONTROLLING = ("bench.controlling", "Controlling", "Benchmark Controlling Teamserver 2026")
@@ -177,20 +183,22 @@ def _run(base: str, pg: str, res: Results) -> None:
     numbers = [c["file_number"] for c in mine]
     res.notes["team_worker_cases"] = len(numbers)
     search = core.SEARCH_PHONETIC
-    for clients in CLIENTS:
+    runs = [(clients, THINK_S, "") for clients in CLIENTS]
+    runs += [(clients, 0.0, "_stress") for clients in CLIENTS if clients > 1]
+    for clients, think, suffix in runs:
         samples: dict[str, list[float]] = {
             k: [] for k in ("login", "first_page", "search", "open_case", "save_conference")
         }
         lock = threading.Lock()
         barrier = threading.Barrier(clients)
-        client = _Client(base, numbers, search, samples, lock, barrier)
+        client = _Client(base, numbers, search, samples, lock, barrier, think)
         threads = [threading.Thread(target=client.run, args=(n,)) for n in range(clients)]
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         for kind, values in samples.items():
-            name = f"team_{kind}_{clients}"
+            name = f"team_{kind}_{clients}{suffix}"
             res.samples[name] = [round(v, 2) for v in values]
             res.metrics[f"{name}_p50"] = _percentile(values, 50)
             res.metrics[f"{name}_p95"] = _percentile(values, 95)
@@ -230,9 +238,15 @@ class _Client:
         samples: dict[str, list[float]],
         lock: threading.Lock,
         barrier: threading.Barrier,
+        think: float,
     ) -> None:
         self.base, self.numbers, self.search = base, numbers, search
         self.samples, self.lock, self.barrier = samples, lock, barrier
+        self.think = think
+
+    def _pause(self, local: random.Random) -> None:
+        if self.think:
+            time.sleep(local.expovariate(1 / self.think))
 
     def _timed(self, kind: str, call: Callable[[], httpx.Response]) -> httpx.Response:
         t = time.perf_counter()
@@ -248,17 +262,23 @@ class _Client:
         base = self.base
         with httpx.Client(timeout=60) as http:
             self.barrier.wait()
+            if self.think:  # people sign in over the first minutes, not all at once
+                time.sleep(local.uniform(0, 5 * self.think))
             login = {"login": WORKER[0], "passphrase": WORKER[2]}
             r = self._timed("login", lambda: http.post(f"{base}/session", json=login))
             h = {"Authorization": f"Bearer {r.json()['token']}"}
             page = {"limit": core.PAGE}
             found = {"search": self.search, "limit": core.PAGE}
             for i in range(ROUNDS):
+                self._pause(local)
                 self._timed("first_page", lambda: http.get(f"{base}/cases", headers=h, params=page))
+                self._pause(local)
                 self._timed("search", lambda: http.get(f"{base}/cases", headers=h, params=found))
+                self._pause(local)
                 path = f"{base}/cases/{local.choice(self.numbers)}"
                 opened = self._timed("open_case", lambda p=path: http.get(p, headers=h))
                 if i == 0:
+                    self._pause(local)
                     body = {
                         "conference": {
                             "held_on": date.today().isoformat(),
@@ -351,4 +371,6 @@ def _ratios(res: Results) -> None:
         "p95_ms_at_50_clients": TARGET_P95_MS,
         "server_vs_direct_sql": TARGET_RATIO,
         "clients_share_the_cores": True,
+        "think_time_mean_s": THINK_S,
+        "stress_runs": "the same clients back to back, without think time (_stress)",
     }

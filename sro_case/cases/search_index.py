@@ -102,9 +102,9 @@ def postgresql_search(query: str) -> tuple[str, dict[str, str]] | None:
         params[f"w{i}"] = f"%{escaped}%"
         alternatives = [f"s.names ILIKE :w{i}", f"s.file_number ILIKE :w{i}"]
         code = cologne_phonetic(word)
-        if code and len(word) >= 3:
-            params[f"p{i}"] = f"% {code} %"
-            alternatives.append(f"(' ' || s.phonetic || ' ') LIKE :p{i}")
+        if code and len(word) >= 3:  # a whole phonetic word: a regex the trigram index answers
+            params[f"p{i}"] = f"(^| ){re.escape(code)}( |$)"
+            alternatives.append(f"s.phonetic ~ :p{i}")
         clauses.append("(" + " OR ".join(alternatives) + ")")
     if not clauses:
         return None
@@ -116,7 +116,7 @@ def phonetic_match(dialect: str, code: str) -> tuple[str, dict[str, str]]:
     check): FTS5's column filter on the file, the phonetic words on PostgreSQL."""
     if dialect == "postgresql":
         return (
-            "SELECT rowid FROM case_search WHERE (' ' || phonetic || ' ') LIKE :m",
-            {"m": f"% {code} %"},
+            "SELECT rowid FROM case_search WHERE phonetic ~ :m",
+            {"m": f"(^| ){re.escape(code)}( |$)"},
         )
     return "SELECT rowid FROM case_search WHERE case_search MATCH :m", {"m": f'phonetic : "{code}"'}

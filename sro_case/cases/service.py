@@ -344,8 +344,10 @@ class CaseService:
             ).scalar_one_or_none()
             if rec is None:
                 raise NotFound(T("Der Fall {case_id} existiert nicht.", case_id=case_id))
+            detail = self._detail(s, rec)
+            # last: on the team server the audit chain is appended one at a time, until commit
             self._store.audit(s, "read", "case", rec.id, case_id=rec.id)
-            return self._detail(s, rec)
+            return detail
 
     def _detail(self, s: Session, rec: CaseRecord) -> m.CaseDetail:
         summary = next(

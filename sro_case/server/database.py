@@ -11,6 +11,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session
 
+from sro_case.server.policies import PERSON_ROLE, SYSTEM_ROLE, WORKING_ROLES
+
 APP_ROLE = "sro_case_app"
 SYSTEM = "system"  # the server's own work (set-up, sign-in): no person's need-to-know applies
 STATEMENT_TIMEOUT_MS = 30_000
@@ -49,10 +51,25 @@ def server_engine(url: str, *, pool_size: int = 10) -> Engine:
 
 
 def set_context(session: Session, *, user_id: int | None, role: str) -> None:
-    """Who asks, for the row-level security policies; for this transaction only."""
+    """Who asks, for the row-level security policies; for this transaction only: the database
+    role of the transaction (a person of the working roles, the server itself, or the base role
+    that sees no case) and the person's id. Only the server's roles switch – the schema's owner
+    (set-up, moving a file over) stays itself."""
+    target = SYSTEM_ROLE if role == SYSTEM else PERSON_ROLE if role in WORKING_ROLES else APP_ROLE
     session.execute(
-        text("SELECT set_config('sro.user_id', :u, true), set_config('sro.role', :r, true)"),
-        {"u": "" if user_id is None else str(user_id), "r": role},
+        text(
+            "SELECT set_config('sro.user_id', :u, true), set_config('sro.role', :r, true), "
+            "CASE WHEN current_user IN (:app, :person, :system) "
+            "THEN set_config('role', :target, true) END"
+        ),
+        {
+            "u": "" if user_id is None else str(user_id),
+            "r": role,
+            "app": APP_ROLE,
+            "person": PERSON_ROLE,
+            "system": SYSTEM_ROLE,
+            "target": target,
+        },
     )
 
 

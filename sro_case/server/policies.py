@@ -3,7 +3,10 @@
 The server decides every request itself (``service``); underneath, PostgreSQL refuses rows the
 person asking may not see, for the server's role ``sro_case_app`` – which has no BYPASSRLS, and
 the policies are forced, so they hold for the tables' owner too. Who asks comes from the
-transaction's settings ``sro.user_id`` and ``sro.role`` (``database.set_context``).
+transaction's role – ``sro_case_person`` for a person of the working roles, ``sro_case_system``
+for the server's own work, the base role ``sro_case_app`` (no rows) for everyone else – and the
+setting ``sro.user_id`` (``database.set_context``). The policies are written so that PostgreSQL
+answers them from indexes (no per-row subquery over the whole case table).
 
 What they say: a case file is visible to its lead worker, its case team, and the Teamleitung of
 the lead worker's team – only for the working roles, never for Admin or Controlling. Everything
@@ -23,20 +26,21 @@ from sqlalchemy import Connection, text
 from sro_case.domain.catalogues import catalogue
 
 WORKING_ROLES = ("caseworker", "facilitator", "team_lead")
+PERSON_ROLE = "sro_case_person"  # a transaction for one person of the working roles
+SYSTEM_ROLE = "sro_case_system"  # the server's own work (sign-in, a new case, the statistics)
 
 _ME = "nullif(current_setting('sro.user_id', true), '')::integer"
-_ROLE = "coalesce(current_setting('sro.role', true), '')"
-_SYSTEM = f"{_ROLE} = 'system'"
-_WORKING = f"{_ROLE} IN ({', '.join(repr(r) for r in WORKING_ROLES)})"
 
 
 def _sees_case(alias: str) -> str:
+    """Three arms PostgreSQL can each answer from an index (a bitmap OR): the cases the person
+    leads, the case teams they belong to, and – for a Teamleitung as stored in ``app_user``,
+    not as claimed – the cases led by the people of their team."""
     return (
         f"({alias}.lead_worker_id = {_ME} "
-        f"OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = {alias}.id AND t.user_id = {_ME}) "
-        f"OR ({_ROLE} = 'team_lead' AND EXISTS (SELECT 1 FROM app_user lw JOIN app_user me "
-        f"ON me.id = {_ME} WHERE lw.id = {alias}.lead_worker_id AND lw.team <> '' "
-        f"AND lw.team = me.team)))"
+        f"OR {alias}.id = ANY (ARRAY(SELECT t.case_id FROM case_team t WHERE t.user_id = {_ME})) "
+        f"OR {alias}.lead_worker_id = ANY (ARRAY(SELECT lw.id FROM app_user lw JOIN app_user me "
+        f"ON me.id = {_ME} WHERE me.role = 'team_lead' AND lw.team <> '' AND lw.team = me.team)))"
     )
 
 
@@ -58,28 +62,23 @@ _RELEASED = (
 )
 _CASE_CHILD = "EXISTS (SELECT 1 FROM case_file c WHERE c.id = {t}.case_id)"
 
+# what a person of the working roles sees (``PERSON_ROLE``); nothing for anyone else
 VISIBLE = {
-    "case_file": f"{_SYSTEM} OR ({_WORKING} AND {_sees_case('case_file')})",
-    # a new family with its persons is written together with its case by the server itself
-    # (``service.TeamService.create_case``): before the case exists, nobody could see them
-    "family": f"{_SYSTEM} OR ({_WORKING} AND EXISTS (SELECT 1 FROM case_file c "
-    "WHERE c.family_id = family.id))",
-    "person": f"{_SYSTEM} OR ({_WORKING} AND EXISTS (SELECT 1 FROM family f "
-    "WHERE f.id = person.family_id))",
-    "case_note": f"{_SYSTEM} OR ({_WORKING} AND {_CASE_CHILD.format(t='case_note')} AND ("
+    "case_file": _sees_case("case_file"),
+    "family": "EXISTS (SELECT 1 FROM case_file c WHERE c.family_id = family.id)",
+    "person": "EXISTS (SELECT 1 FROM family f WHERE f.id = person.family_id)",
+    "case_note": f"{_CASE_CHILD.format(t='case_note')} AND ("
     f"case_note.author_id = {_ME} OR (NOT case_note.entrusted AND "
     f"{_whole_file('case_note.case_id')}) OR ({_whole_file('case_note.case_id')} "
-    f"AND {_RELEASED})))",
-    "case_search": f"{_SYSTEM} OR ({_WORKING} AND EXISTS (SELECT 1 FROM case_file c "
-    "WHERE c.id = case_search.rowid))",
-    "note_key": f"{_SYSTEM} OR EXISTS (SELECT 1 FROM case_note n WHERE n.id = note_key.note_id)",
-    "participant": f"{_SYSTEM} OR EXISTS (SELECT 1 FROM conference k "
-    "WHERE k.id = participant.conference_id)",
-    "goal_review": f"{_SYSTEM} OR EXISTS (SELECT 1 FROM goal g WHERE g.id = goal_review.goal_id)",
-    "action_step": f"{_SYSTEM} OR EXISTS (SELECT 1 FROM goal g WHERE g.id = action_step.goal_id)",
+    f"AND {_RELEASED}))",
+    "case_search": "EXISTS (SELECT 1 FROM case_file c WHERE c.id = case_search.rowid)",
+    "note_key": "EXISTS (SELECT 1 FROM case_note n WHERE n.id = note_key.note_id)",
+    "participant": "EXISTS (SELECT 1 FROM conference k WHERE k.id = participant.conference_id)",
+    "goal_review": "EXISTS (SELECT 1 FROM goal g WHERE g.id = goal_review.goal_id)",
+    "action_step": "EXISTS (SELECT 1 FROM goal g WHERE g.id = action_step.goal_id)",
 }
 for _table in ("consent", "help", "conference", "goal", "resource", "status_change"):
-    VISIBLE[_table] = f"{_SYSTEM} OR ({_WORKING} AND {_CASE_CHILD.format(t=_table)})"
+    VISIBLE[_table] = _CASE_CHILD.format(t=_table)
 
 # The case team is what case_file's policy asks, so its own reading policy must not ask
 # case_file back (PostgreSQL refuses a recursion): membership rows (two ids) are readable for
@@ -89,29 +88,40 @@ _LEAD_OF = (
     f"AND c.lead_worker_id = {_ME})"
 )
 CASE_TEAM = {
-    "SELECT": ("USING", f"{_SYSTEM} OR {_WORKING}"),
-    "INSERT": ("WITH CHECK", f"{_SYSTEM} OR ({_WORKING} AND {_LEAD_OF})"),
-    "DELETE": ("USING", f"{_SYSTEM} OR ({_WORKING} AND {_LEAD_OF})"),
+    "SELECT": ("USING", "true"),
+    "INSERT": ("WITH CHECK", _LEAD_OF),
+    "DELETE": ("USING", _LEAD_OF),
 }
 
 
+def _force(conn: Connection, table: str) -> None:
+    conn.execute(text(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"))
+    conn.execute(text(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY"))
+    conn.execute(text(f"DROP POLICY IF EXISTS server_own ON {table}"))
+    conn.execute(
+        text(f"CREATE POLICY server_own ON {table} TO {SYSTEM_ROLE} USING (true) WITH CHECK (true)")
+    )
+
+
 def install(conn: Connection) -> None:
-    """(Re)create the policies, forced (also for the tables' owner)."""
+    """(Re)create the policies, forced (also for the tables' owner): the person's for
+    ``PERSON_ROLE``, every row for ``SYSTEM_ROLE``, none for the server's base role."""
     for table, condition in VISIBLE.items():
-        conn.execute(text(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"))
-        conn.execute(text(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY"))
+        _force(conn, table)
         conn.execute(text(f"DROP POLICY IF EXISTS need_to_know ON {table}"))
         conn.execute(
             text(
-                f"CREATE POLICY need_to_know ON {table} "
+                f"CREATE POLICY need_to_know ON {table} TO {PERSON_ROLE} "
                 f"USING ({condition}) WITH CHECK ({condition})"
             )
         )
-    conn.execute(text("ALTER TABLE case_team ENABLE ROW LEVEL SECURITY"))
-    conn.execute(text("ALTER TABLE case_team FORCE ROW LEVEL SECURITY"))
+    _force(conn, "case_team")
     for command, (clause, condition) in CASE_TEAM.items():
         name = f"need_to_know_{command.lower()}"
         conn.execute(text(f"DROP POLICY IF EXISTS {name} ON case_team"))
         conn.execute(
-            text(f"CREATE POLICY {name} ON case_team FOR {command} {clause} ({condition})")
+            text(
+                f"CREATE POLICY {name} ON case_team FOR {command} TO {PERSON_ROLE} "
+                f"{clause} ({condition})"
+            )
         )

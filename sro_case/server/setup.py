@@ -19,6 +19,7 @@ from sro_case.kernel import audit
 from sro_case.server import policies
 from sro_case.server.accounts import hash_passphrase
 from sro_case.server.database import APP_ROLE, owner_engine, system_session
+from sro_case.server.policies import PERSON_ROLE, SYSTEM_ROLE
 from sro_case.storage import migrate
 from sro_case.storage.keyfile import check_passphrase
 from sro_case.storage.orm import MetaRecord, UserRecord
@@ -46,6 +47,17 @@ def install_roles(conn_engine: Engine) -> None:
             )
         )
         conn.execute(text(f"GRANT {APP_ROLE} TO CURRENT_USER"))
+        # the roles a transaction switches to (``database.set_context``): members of the base
+        # role (its grants), each with its own policies; the owner may switch to them
+        for role in (PERSON_ROLE, SYSTEM_ROLE):
+            conn.execute(
+                text(
+                    "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                    f"'{role}') THEN CREATE ROLE {role} NOLOGIN NOBYPASSRLS NOSUPERUSER "
+                    f"IN ROLE {APP_ROLE}; END IF; END $$"
+                )
+            )
+            conn.execute(text(f"GRANT {role} TO CURRENT_USER"))
         for statement in GRANTS:
             conn.execute(text(statement))
         policies.install(conn)
