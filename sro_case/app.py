@@ -280,6 +280,7 @@ class Application(Protocol):
     actor: str  # the signed-in login
     role: str  # caseworker, facilitator, teamlead, controlling, admin
     path: Path  # where the data lives (shown in the title and status bar)
+    team_server: str  # the team server's address (host:port) when signed in there; "" for a file
 
     @property
     def clock(self) -> Clock: ...

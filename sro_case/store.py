@@ -35,6 +35,8 @@ class Store(VaultStore):
     """The signed-in session of the encrypted file: ``sro_case.app.Application`` in process.
     Services are made on first use (the unlock dialog must not wait for all of them)."""
 
+    team_server = ""  # the encrypted file on this PC, not a team server
+
     # -- services --------------------------------------------------------------------------
     @cached_property
     def cases(self) -> CaseService:

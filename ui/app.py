@@ -17,6 +17,7 @@ from ui.i18n import install_language
 
 if TYPE_CHECKING:  # annotations only: the start stays light
     from sro_case.app import Application
+    from ui.start_dialog import Choice
     from ui.tasks import Runner
 
 
@@ -45,12 +46,15 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def choose_database(explicit: Path | None) -> tuple[Path, bool] | None:
-    """The database to open and whether to fill it with demo data; asks on first run."""
-    from ui.start_dialog import StartDialog
+def choose_database(explicit: Path | None) -> Choice | None:
+    """The database to open and whether to fill it with demo data – or the team server, when
+    that was the last one; asks on first run."""
+    from ui.start_dialog import StartDialog, TeamServerChoice
 
     if explicit is not None:
         return Path(explicit), False
+    if QSettings().value("start/mode") == "server":
+        return TeamServerChoice()
     last = QSettings().value("db/last_path")
     if last and Path(str(last)).exists():
         return Path(str(last)), False
@@ -102,13 +106,27 @@ def run(db: Path | None = None) -> int:
     chosen = choose_database(db)
     code = 0
     while chosen is not None:
-        code, chosen = _session(app, runner, *chosen)
+        if isinstance(chosen, tuple):
+            code, chosen = _session(app, runner, *chosen)
+        else:
+            code, chosen = _server_session(app, runner)
     return code
 
 
-def _session(
-    app: Any, runner: Runner, path: Path, demo: bool
-) -> tuple[int, tuple[Path, bool] | None]:
+def _server_session(app: Any, runner: Runner) -> tuple[int, Choice | None]:
+    """The team server from signing in to closing (#18)."""
+    from ui.connect_dialog import ConnectDialog
+
+    dialog = ConnectDialog(runner)
+    if dialog.exec() != ConnectDialog.DialogCode.Accepted or dialog.store is None:
+        runner.wait()
+        QSettings().setValue("start/mode", "file")  # next time: the start screen again
+        return 0, None
+    QSettings().setValue("start/mode", "server")
+    return _windows(app, runner, dialog.store)
+
+
+def _session(app: Any, runner: Runner, path: Path, demo: bool) -> tuple[int, Choice | None]:
     """One database from unlocking to closing; returns the exit code and the database chosen
     next (None: quit)."""
     from sro_case.local import location_warning
@@ -130,9 +148,8 @@ def _session(
         runner.wait()
         return 0, None
     store = dialog.store
-    from ui.main_window import MainWindow
-
     QSettings().setValue("db/last_path", str(path))
+    QSettings().setValue("start/mode", "file")
     if demo:
         from sro_case.local import fill_with_demo_cases
         from ui.busy import run_busy
@@ -146,8 +163,16 @@ def _session(
             from ui.i18n import error_text
 
             QMessageBox.warning(None, "SRO-Fallmanagement", error_text(error))
+    return _windows(app, runner, store)
+
+
+def _windows(app: Any, runner: Runner, store: Application) -> tuple[int, Choice | None]:
+    """The main window on a signed-in session until it closes (again after a change of
+    language); returns the exit code and what was chosen next (Datei → Datenbank wechseln)."""
+    from ui.main_window import MainWindow
+
     windows: list[MainWindow] = []
-    following: list[tuple[Path, bool]] = []
+    following: list[Choice] = []
 
     def open_window() -> None:
         window = MainWindow(store, runner)

@@ -8,7 +8,6 @@ is lost, and come back after the passphrase.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
     from sro_case.app import Application
     from sro_case.domain.models import User
     from sro_case.export.tables import StatisticsExport
+    from ui.start_dialog import Choice
     from ui.tasks import Runner
 
 
@@ -53,11 +53,13 @@ class MainWindow(QMainWindow):
         self.runner = runner
         # PDFs render on a lane of their own: a long protocol does not hold the case list
         self.render_runner: Runner = TaskRunner(self) if isinstance(runner, TaskRunner) else runner
-        self._switch_to: tuple[Path, bool] | None = None  # Datei → Datenbank wechseln
+        self._switch_to: Choice | None = None  # Datei → Datenbank wechseln
         self.locked = False
         self.conference_windows: list[Any] = []  # open Konferenzmodus windows
         self._last_statistics_period: Any = None  # the export dialog starts from it
-        self.setWindowTitle(self.tr("SRO-Fallmanagement — %1").replace("%1", store.path.name))
+        self.setWindowTitle(
+            self.tr("SRO-Fallmanagement — %1").replace("%1", self._where(short=True))
+        )
         self.stack = QStackedWidget()
         self.tabs = QTabWidget()
         self.tabs.setTabsClosable(True)
@@ -105,7 +107,21 @@ class MainWindow(QMainWindow):
             # where neither typing nor ↓ did anything)
             self.case_list.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _where(self, *, short: bool = False) -> str:
+        """Where the data lives: the team server by its address, or the file on this PC."""
+        if self.store.team_server:
+            host = self.store.team_server.rsplit(":", 1)[0] if short else self.store.team_server
+            return self.tr("Teamserver %1").replace("%1", host)
+        return self.store.path.name if short else str(self.store.path)
+
     def _status_text(self) -> str:
+        if self.store.team_server:
+            return (
+                self.tr("%1 · angemeldet als %2 · Version %3")
+                .replace("%1", self._where())
+                .replace("%2", self.store.actor)
+                .replace("%3", __version__)
+            )
         return (
             self.tr("Datenbank: %1 · angemeldet: %2 · Version %3")
             .replace("%1", str(self.store.path))
@@ -364,7 +380,7 @@ class MainWindow(QMainWindow):
         self.lock_page.reset()
         self.toolbar.setEnabled(False)  # nothing to do on a locked screen but unlock
         self.store.release_caches()  # close pooled connections and their page caches
-        self.statusBar().showMessage(self.tr("Gesperrt · %1").replace("%1", str(self.store.path)))
+        self.statusBar().showMessage(self.tr("Gesperrt · %1").replace("%1", self._where()))
 
     def _on_unlock_requested(self, secret: str) -> None:
         store = self.store
@@ -480,7 +496,7 @@ class MainWindow(QMainWindow):
                 "Datenbank: %2"
             )
             .replace("%1", __version__)
-            .replace("%2", str(self.store.path)),
+            .replace("%2", self._where()),
         )
 
     def switch_database(self) -> None:

@@ -1,4 +1,5 @@
-"""First run: create a new encrypted database, open an existing one, or try a demo database."""
+"""First run: create a new encrypted database, open an existing one, try a demo database, or
+connect to the team server (#18)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,24 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
+class TeamServerChoice:
+    """The start screen's third way: the team server instead of a file on this PC."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TeamServerChoice)
+
+    def __hash__(self) -> int:
+        return hash(TeamServerChoice)
+
+
+Choice = tuple[Path, bool] | TeamServerChoice
+
+
 class StartDialog(QDialog):
     def __init__(self, default_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.default_path = default_path
-        self.choice: tuple[Path, bool] | None = None
+        self.choice: Choice | None = None
         self.setWindowTitle(self.tr("SRO-Fallmanagement — Willkommen"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -26,12 +40,14 @@ class StartDialog(QDialog):
         self.create_button = QPushButton(self.tr("&Neue verschlüsselte Datenbank anlegen"))
         self.open_button = QPushButton(self.tr("Vorhandene Datenbank ö&ffnen …"))
         self.demo_button = QPushButton(self.tr("&Demodatenbank mit erfundenen Fällen anlegen"))
-        for button in (self.create_button, self.open_button, self.demo_button):
+        self.server_button = QPushButton(self.tr("Mit dem &Teamserver verbinden …"))
+        for button in (self.create_button, self.open_button, self.demo_button, self.server_button):
             button.setMinimumHeight(36)
             layout.addWidget(button)
         self.create_button.clicked.connect(self._on_create)
         self.open_button.clicked.connect(self._on_open)
         self.demo_button.clicked.connect(self._on_demo)
+        self.server_button.clicked.connect(self._on_server)
         cancel = QPushButton(self.tr("Abbrechen"))
         cancel.clicked.connect(self.reject)
         layout.addWidget(cancel)
@@ -55,7 +71,11 @@ class StartDialog(QDialog):
         self.choice = (self.default_path.with_name("demo.db"), True)
         self.accept()
 
+    def _on_server(self) -> None:
+        self.choice = TeamServerChoice()
+        self.accept()
+
     @classmethod
-    def ask(cls, default_path: Path) -> tuple[Path, bool] | None:
+    def ask(cls, default_path: Path) -> Choice | None:
         dialog = cls(default_path)
         return dialog.choice if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -2096,6 +2096,14 @@
         <source>&lt;b&gt;SRO-Fallmanagement %1&lt;/b&gt;&lt;br&gt;Interdisziplinäres Fallmanagement in der Kinder- und Jugendhilfe nach SGB VIII – Sozialraumorientierung der Hansestadt Rostock.&lt;br&gt;&lt;br&gt;Datenbank: %2</source>
         <translation>&lt;b&gt;SRO-Fallmanagement %1&lt;/b&gt;&lt;br&gt;Interdisciplinary case management in child and youth welfare under SGB VIII – social-space orientation of the Hanseatic City of Rostock.&lt;br&gt;&lt;br&gt;Database: %2</translation>
     </message>
+    <message>
+        <source>%1 · angemeldet als %2 · Version %3</source>
+        <translation>%1 · signed in as %2 · version %3</translation>
+    </message>
+    <message>
+        <source>Teamserver %1</source>
+        <translation>Team server %1</translation>
+    </message>
 </context>
 <context>
     <name>NewCaseDialog</name>
@@ -2669,6 +2677,10 @@ Otherwise another suppressed cell could be calculated.</translation>
         <location filename="../../ui/start_dialog.py" line="48"/>
         <source>SRO-Datenbank (*.db);;Alle Dateien (*)</source>
         <translation>SRO database (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Mit dem &amp;Teamserver verbinden …</source>
+        <translation>Connect to the &amp;team server …</translation>
     </message>
 </context>
 <context>
@@ -3623,6 +3635,97 @@ Your recovery key (visible only now – please print it out and keep it in a saf
     <message>
         <source>Nicht gespeichert:</source>
         <translation>Not saved:</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>SRO-Fallmanagement — Teamserver</source>
+        <translation>SRO case management — team server</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mit dem Teamserver verbinden.&lt;/b&gt;&lt;br&gt;Die Fallakten liegen auf dem Server der Stadt; auf diesem PC bleibt nichts davon gespeichert.</source>
+        <translation>&lt;b&gt;Connect to the team server.&lt;/b&gt;&lt;br&gt;The case files live on the city's server; nothing of them is stored on this PC.</translation>
+    </message>
+    <message>
+        <source>Serveradresse</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>&amp;Serveradresse:</source>
+        <translation>&amp;Server address:</translation>
+    </message>
+    <message>
+        <source>Anmeldename</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>&amp;Anmeldename:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>leer: die Zertifikate des Systems</source>
+        <translation>empty: the system's certificates</translation>
+    </message>
+    <message>
+        <source>Zertifikat der städtischen CA</source>
+        <translation>Certificate of the city CA</translation>
+    </message>
+    <message>
+        <source>&amp;Durchsuchen …</source>
+        <translation>&amp;Browse …</translation>
+    </message>
+    <message>
+        <source>Stadt-&amp;CA:</source>
+        <translation>City &amp;CA:</translation>
+    </message>
+    <message>
+        <source>Bitte warten</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <source>&amp;Verbinden</source>
+        <translation>&amp;Connect</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Bitte die Adresse des Teamservers angeben.</source>
+        <translation>Please enter the team server's address.</translation>
+    </message>
+    <message>
+        <source>Bitte Ihren Anmeldenamen angeben.</source>
+        <translation>Please enter your login.</translation>
+    </message>
+    <message>
+        <source>Bitte Ihre Passphrase eingeben.</source>
+        <translation>Please enter your passphrase.</translation>
+    </message>
+    <message>
+        <source>Die Zertifikatsdatei %1 gibt es nicht.</source>
+        <translation>The certificate file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>Verbindung wird aufgebaut …</source>
+        <translation>Connecting …</translation>
+    </message>
+    <message>
+        <source>Anmeldename oder Passphrase stimmen nicht. Bitte erneut versuchen.</source>
+        <translation>Login or passphrase is wrong. Please try again.</translation>
     </message>
 </context>
 </TS>

@@ -45,7 +45,8 @@ class RemoteApplication:
         self.role = server.role
         self.name = server.name
         self.discipline = server.discipline
-        self.path = Path(server.url.split("://", 1)[-1])  # shown as "Teamserver host:port"
+        self.team_server = server.url.split("://", 1)[-1]  # host:port, for title and status bar
+        self.path = Path(self.team_server)
         self.url = server.url
 
     @property
@@ -113,8 +114,9 @@ class RemoteApplication:
         self._link.server.put("/session/passphrase", {"old": old, "new": new})
 
     def release_caches(self) -> None:
-        """Locked: the session ends on the server; nothing of it is kept here."""
-        self._link.server.sign_out()
+        """Locked: the session ends – at once here (the token is dropped), on the server in
+        the background: the window locks without waiting for the network."""
+        self._link.server.sign_out(wait=False)
 
     def close(self) -> None:
         self._link.server.close()

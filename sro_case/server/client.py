@@ -5,6 +5,7 @@ command line's exit codes (6 not permitted, 7 changed by someone else, 8 not rea
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 from pathlib import Path
 from types import TracebackType
@@ -184,15 +185,25 @@ class TeamServer:
     def delete(self, path: str) -> Any:
         return self._send("DELETE", path)
 
-    def sign_out(self) -> None:
-        """End the session on the server (the window is locked); ``sign_in_again`` resumes."""
-        try:
-            if "Authorization" in self._http.headers:
-                self._send("DELETE", "/session")
-        except SroCaseError:
-            pass
-        finally:
-            self._http.headers.pop("Authorization", None)
+    def sign_out(self, *, wait: bool = True) -> None:
+        """End the session on the server (the window is locked); ``sign_in_again`` resumes.
+        The token is forgotten at once; with ``wait=False`` the server hears of it from a
+        background thread (a lock must not wait for the network)."""
+        token = self._http.headers.pop("Authorization", None)
+        if token is None:
+            return
+
+        def tell_server() -> None:
+            # unreachable: the session expires on its own (idle, 30 min)
+            with contextlib.suppress(httpx.HTTPError):
+                self._http.request("DELETE", "/session", headers={"Authorization": token})
+
+        if wait:
+            tell_server()
+        else:
+            import threading
+
+            threading.Thread(target=tell_server, name="sro-case-sign-out", daemon=True).start()
 
     def sign_in_again(self, passphrase: str) -> None:
         """A new session for the same person (unlocking)."""

@@ -1,0 +1,148 @@
+"""#18: the desktop client against a real team server on a real PostgreSQL (pytest-qt): the
+start screen's third way, signing in (wrong passphrase, unreachable server), the window saying
+where the data lives, the case list and search through the server, locking and unlocking."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from sro_case.clock import FixedClock
+from sro_case.domain import models as m
+from sro_case.errors import WrongPassphrase
+from sro_case.remote import RemoteApplication
+from sro_case.server import accounts
+from sro_case.server.api import create_app
+from sro_case.server.database import server_engine
+from sro_case.server.service import TeamService
+from sro_case.server.setup import initialise
+from tests.postgres import serving
+from ui.app import choose_database, create_application
+from ui.connect_dialog import ConnectDialog
+from ui.main_window import MainWindow
+from ui.start_dialog import StartDialog, TeamServerChoice
+from ui.tasks import InlineTaskRunner, TaskRunner
+
+pytestmark = pytest.mark.gui
+
+ADMIN = "Warnowufer Fähre 2026 Admin"
+ANNA = "Anna arbeitet im ASD seit 2019"
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, qapp):  # type: ignore[no-untyped-def]
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    QSettings().clear()
+    create_application()
+
+
+@pytest.fixture
+def server_url(pg_url: str) -> Iterator[str]:
+    clock = FixedClock(datetime(2026, 11, 25, 10, 0))
+    initialise(pg_url, "admin", ADMIN, clock=clock)
+    engine = server_engine(pg_url, pool_size=2)
+    admin = TeamService(engine, accounts.sign_in(engine, "admin", ADMIN, clock).account, clock)
+    admin.add_user(m.UserDraft("anna", "Anna Asmus", "caseworker"), ANNA, discipline="asd")
+    anna = TeamService(engine, accounts.sign_in(engine, "anna", ANNA, clock).account, clock)
+    for n, family in enumerate(["Müller", "Schulz", "Möller"]):
+        anna.create_case(
+            m.CaseDraft(
+                f"51.2-2026-00010{n}",
+                m.FamilyDraft(f"Familie {family}", "evershagen"),
+                (m.PersonDraft("Lena", family, date(2015, 3, 2), "female", "child"),),
+            )
+        )
+    with serving(create_app(engine, clock=clock)) as url:
+        yield url
+    engine.dispose()
+
+
+def test_the_start_screen_offers_the_team_server_and_remembers_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = StartDialog(Path("/tmp/nicht-da.db"))
+    qtbot.addWidget(dialog)
+    assert "Teamserver" in dialog.server_button.text()
+    dialog.server_button.click()
+    assert dialog.choice == TeamServerChoice()
+    QSettings().setValue("start/mode", "server")
+    assert choose_database(None) == TeamServerChoice()  # next start: the sign-in again
+
+
+def test_connect_wrong_then_right_and_nothing_secret_on_disk(
+    qtbot, server_url: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = ConnectDialog(InlineTaskRunner())
+    qtbot.addWidget(dialog)
+    dialog.url.setText(server_url)
+    dialog.login.setText("anna")
+    dialog.passphrase.setText("nicht die richtige")
+    dialog._on_ok()
+    assert "stimmen nicht" in dialog.message.text() and dialog.store is None
+    assert dialog.passphrase.selectedText() == "nicht die richtige"  # to type over at once
+    dialog.passphrase.setText(ANNA)
+    dialog._on_ok()
+    assert isinstance(dialog.store, RemoteApplication) and dialog.store.actor == "anna"
+    assert dialog.passphrase.text() == ""
+    QSettings().sync()
+    saved = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "settings").rglob("*.ini"))
+    assert server_url in saved and "anna" in saved
+    assert ANNA not in saved and "token" not in saved.lower()  # never a secret on disk
+    dialog.store.close()
+
+
+def test_an_unreachable_server_is_said_in_words_without_holding_the_window(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import socket
+
+    with socket.socket() as s:  # a port where nothing listens
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    runner = TaskRunner()
+    dialog = ConnectDialog(runner)
+    qtbot.addWidget(dialog)
+    dialog.url.setText(f"http://127.0.0.1:{port}")
+    dialog.login.setText("anna")
+    dialog.passphrase.setText(ANNA)
+    dialog._on_ok()
+    assert dialog.busy.isVisibleTo(dialog)  # the network is the runner's, not the window's
+    qtbot.waitUntil(lambda: not dialog.busy.isVisibleTo(dialog), timeout=20_000)
+    assert "nicht erreichbar" in dialog.message.text()
+    dialog.url.setText("http://teamserver.example:8443")  # plain http to another host
+    dialog._on_ok()
+    qtbot.waitUntil(lambda: not dialog.busy.isVisibleTo(dialog), timeout=20_000)
+    assert "https://" in dialog.message.text()
+    runner.wait()
+
+
+def test_the_window_works_through_the_server_and_locks(qtbot, server_url: str) -> None:  # type: ignore[no-untyped-def]
+    from sro_case.remote import connect
+
+    store = connect(server_url, "anna", ANNA)
+    window = MainWindow(store, InlineTaskRunner())
+    qtbot.addWidget(window)
+    host = server_url.split("://")[1]
+    assert "Teamserver 127.0.0.1" in window.windowTitle()
+    assert f"Teamserver {host}" in window.statusBar().currentMessage()
+    assert "angemeldet als anna" in window.statusBar().currentMessage()
+    model = window.case_list.model
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
+    assert {model.index(r, 1).data() for r in range(3)} == {
+        "Familie Müller",
+        "Familie Schulz",
+        "Familie Möller",
+    }
+    window.case_list.search.setText("Mueller")  # Kölner Phonetik on the server as on the file
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)
+    window.lock()
+    assert "Gesperrt · Teamserver" in window.statusBar().currentMessage()
+    with pytest.raises(WrongPassphrase):  # the session ended with the lock
+        store.cases.count()
+    window._on_unlock_requested("falsch geraten")
+    assert window.locked
+    window._on_unlock_requested(ANNA)
+    assert not window.locked and store.cases.count() == 3
+    window.close()
+    store.close()
