@@ -250,6 +250,21 @@ class Maintenance(Protocol):
     def check(self) -> m.CheckReport: ...
 
 
+class CaseTeams(Protocol):
+    """The case team on the team server (Fallteam): who works on a case besides its lead
+    worker, and what the signed-in person sees of it. A file on one PC has none."""
+
+    def members(self, case_id: int) -> list[m.TeamMember]: ...
+
+    def colleagues(self) -> list[m.TeamMember]: ...
+
+    def add(self, case_id: int, login: str) -> m.TeamMember: ...
+
+    def remove(self, case_id: int, login: str) -> None: ...
+
+    def release(self, case_id: int) -> m.CaseRelease: ...
+
+
 class Backups(Protocol):
     """Backups of the database and restoring one (admin)."""
 
@@ -317,6 +332,11 @@ class Application(Protocol):
 
     @property
     def backups(self) -> Backups: ...
+
+    @property
+    def case_teams(self) -> CaseTeams | None:
+        """The case teams (team server); None on the file of one PC."""
+        ...
 
     @property
     def renews_key_on_removal(self) -> bool:

@@ -36,6 +36,7 @@ class Store(VaultStore):
     Services are made on first use (the unlock dialog must not wait for all of them)."""
 
     team_server = ""  # the encrypted file on this PC, not a team server
+    case_teams = None  # one PC has no case teams
 
     # -- services --------------------------------------------------------------------------
     @cached_property

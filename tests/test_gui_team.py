@@ -31,6 +31,7 @@ pytestmark = pytest.mark.gui
 
 ADMIN = "Warnowufer Fähre 2026 Admin"
 ANNA = "Anna arbeitet im ASD seit 2019"
+SINA = "Sina Schulsozialarbeit Evershagen"
 
 
 @pytest.fixture(autouse=True)
@@ -48,6 +49,9 @@ def server_url(pg_url: str) -> Iterator[str]:
     engine = server_engine(pg_url, pool_size=2)
     admin = TeamService(engine, accounts.sign_in(engine, "admin", ADMIN, clock).account, clock)
     admin.add_user(m.UserDraft("anna", "Anna Asmus", "caseworker"), ANNA, discipline="asd")
+    admin.add_user(
+        m.UserDraft("sina", "Sina Schulz", "caseworker"), SINA, discipline="schulsozialarbeit"
+    )
     anna = TeamService(engine, accounts.sign_in(engine, "anna", ANNA, clock).account, clock)
     for n, family in enumerate(["Müller", "Schulz", "Möller"]):
         anna.create_case(
@@ -57,6 +61,10 @@ def server_url(pg_url: str) -> Iterator[str]:
                 (m.PersonDraft("Lena", family, date(2015, 3, 2), "female", "child"),),
             )
         )
+    anna.add_note(
+        "51.2-2026-000100",
+        m.NoteDraft(date(2026, 11, 20), "home_visit", "Hausbesuch: Mutter erschöpft."),
+    )
     with serving(create_app(engine, clock=clock)) as url:
         yield url
     engine.dispose()
@@ -146,3 +154,55 @@ def test_the_window_works_through_the_server_and_locks(qtbot, server_url: str) -
     assert not window.locked and store.cases.count() == 3
     window.close()
     store.close()
+
+
+def test_the_case_team_is_built_in_the_case_file_and_shows_only_what_is_released(
+    qtbot, server_url: str, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Anna (ASD, lead) adds Sina (school social work) to the case team; Sina's client then
+    shows the case, but of the file only what the server releases to her: no household, no
+    Verlauf – the same as ``case show --json`` for her."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from sro_case.remote import connect
+    from ui.case_file import CaseFileWidget
+
+    anna = connect(server_url, "anna", ANNA)
+    case_id = anna.cases.id_for("51.2-2026-000100")
+    widget = CaseFileWidget(anna, InlineTaskRunner(), case_id)
+    qtbot.addWidget(widget)
+    team = widget.team_tab
+    assert team is not None and widget.tabs.indexOf(team) == 1
+    assert "ganze Fallakte" in team.release_label.text()
+    assert [x.login for x in team.members] == ["anna"]
+    assert widget.notes.model.rowCount() == 1 and widget.persons.model.rowCount() == 1
+    team.colleague.setCurrentIndex(team.colleague.findData("sina"))
+    team.add_selected()
+    assert [x.login for x in team.members] == ["anna", "sina"]
+
+    sina = connect(server_url, "sina", SINA)
+    window = MainWindow(sina, InlineTaskRunner())
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 1)  # only the team's case
+    seen = CaseFileWidget(sina, InlineTaskRunner(), case_id)
+    qtbot.addWidget(seen)
+    shown = sina.cases.get(case_id)  # what the server releases to her
+    assert seen.persons.model.rowCount() == len(shown.family.persons) == 0
+    assert seen.notes.model.rowCount() == len(shown.notes) == 0
+    assert seen.access.model.rowCount() == 0  # the access log is the whole file's
+    assert "nicht:" in seen.team_tab.release_label.text()
+    assert "Verlauf" in seen.team_tab.release_label.text()
+    assert (
+        "keine Schweigepflichtentbindung für Schulsozialarbeit"
+        in seen.team_tab.release_label.text()
+    )
+    assert seen.team_tab.add_button.isHidden()  # the lead worker builds the team
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    team.table.selectRow(1)
+    team.remove_selected()
+    assert [x.login for x in team.members] == ["anna"]
+    window.case_list.model.reload()
+    qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 0)
+    for app in (anna, sina):
+        app.close()

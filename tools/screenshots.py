@@ -6,7 +6,8 @@ The tour (``tools/tour.py``) runs on a fresh demo database (synthetic data only)
 * the screens issue #15 asks for – start screen, recovery key, Fristen, the conference at 100 %
   and 300 % (normal and high contrast), the statistics preview – also at 1920 x 1080
   (``<name>-1920.png``) and in English at both sizes (``<name>-en.png``, ``<name>-en-1920.png``);
-* the conference protocol's pages (``konferenzmodus-protokoll-<n>.png``, through pdftoppm).
+* the conference protocol's pages (``konferenzmodus-protokoll-<n>.png``, through pdftoppm);
+* the team server's screens (``tools/team_tour.py``, #18) in both languages at both sizes.
 
     python tools/screenshots.py [de|en|all] [--out FOLDER]
 """
@@ -43,6 +44,20 @@ ISSUE_15 = {
     "statistik-vorschau",
 }
 DEMO_CASES = 2000
+# the team server's screens (#18), in both languages at both sizes
+TEAM = {"teamserver-verbinden", "teamserver-fallliste", "fallteam", "fallteam-schulsozialarbeit"}
+
+
+def run_team(language: str, size: tuple[int, int], out: Path, base: str) -> int:
+    from tools.team_tour import team_tour
+
+    install_language(language)
+    suffix = ("" if language == "de" else f"-{language}") + ("" if size == LAPTOP else "-1920")
+    saved = 0
+    for name, widget in team_tour(app, base, size):
+        widget.grab().save(str(out / f"{name}{suffix}.png"))
+        saved += 1
+    return saved
 
 
 def run(language: str, size: tuple[int, int], out: Path, only: set[str] | None) -> int:
@@ -83,4 +98,10 @@ if __name__ == "__main__":
         if args.language in ("en", "all"):
             count += run("en", LAPTOP, args.out, ISSUE_15)
             count += run("en", FULL_HD, args.out, ISSUE_15)
+        from tools.team_tour import team_server
+
+        with team_server() as base:
+            for language in ("de", "en") if args.language == "all" else (args.language,):
+                for size in (LAPTOP, FULL_HD):
+                    count += run_team(language, size, args.out, base)
     print(f"{count} Bildschirmfotos in {args.out}")

@@ -36,6 +36,7 @@ from sro_case.domain import models as m
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind, Sex
 from sro_case.domain.models import Help
+from sro_case.errors import PermissionDenied
 from ui.audit_labels import entity_labels
 from ui.document_names import document_name
 from ui.forms import DateField
@@ -54,6 +55,17 @@ def _label(enum: Any, value: str) -> str:
         return core_label(enum(value).label)
     except ValueError:
         return value
+
+
+def _read_case(store: Application, case_id: int) -> tuple[m.CaseDetail, list[m.AuditEvent]]:
+    """The case file and who touched it. On the team server the access log is for whoever
+    sees the whole file; a member of another discipline sees the file without it."""
+    detail = store.cases.get(case_id)
+    try:
+        trail = store.cases.audit_trail(case_id)
+    except PermissionDenied:
+        trail = []
+    return detail, trail
 
 
 class ListTab(QWidget):
@@ -137,6 +149,12 @@ class CaseFileWidget(QWidget):
         self.tabs.setAccessibleName(self.tr("Fallakte"))
         layout.addWidget(self.tabs)
         self._build_overview()
+        self.team_tab: Any = None  # the Fallteam, on the team server only
+        if store.case_teams is not None:
+            from ui.case_team import CaseTeamTab
+
+            self.team_tab = CaseTeamTab(store, runner, case_id)
+            self.tabs.addTab(self.team_tab, self.tr("Fallteam"))
         self.persons = ListTab(
             [
                 self.tr("Vorname"),
@@ -469,15 +487,13 @@ class CaseFileWidget(QWidget):
     # -- loading -------------------------------------------------------------------------
     def reload(self) -> None:
         store, case_id = self.store, self.case_id
-        self.runner.submit(
-            lambda: (store.cases.get(case_id), store.cases.audit_trail(case_id)),
-            self._show,
-            self._on_error,
-        )
+        self.runner.submit(lambda: _read_case(store, case_id), self._show, self._on_error)
 
     def _show(self, result: tuple[m.CaseDetail, list[m.AuditEvent]]) -> None:
         detail, trail = result
         self.detail = detail
+        if self.team_tab is not None:
+            self.team_tab.load()
         s = detail.summary
         statuses = catalogue("case_statuses")
         self._loading = True

@@ -648,6 +648,10 @@
         <source>Fall wieder aufgenommen.</source>
         <translation>Case reopened.</translation>
     </message>
+    <message>
+        <source>Fallteam</source>
+        <translation>Case team</translation>
+    </message>
 </context>
 <context>
     <name>CaseListModel</name>
@@ -3726,6 +3730,133 @@ Your recovery key (visible only now – please print it out and keep it in a saf
     <message>
         <source>Anmeldename oder Passphrase stimmen nicht. Bitte erneut versuchen.</source>
         <translation>Login or passphrase is wrong. Please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTeamTab</name>
+    <message>
+        <source>%1 aus dem Fallteam entfernen? Sie oder er sieht den Fall danach nicht mehr.</source>
+        <translation>Remove %1 from the case team? They will no longer see the case.</translation>
+    </message>
+    <message>
+        <source>; nicht: %1</source>
+        <translation>; not: %1</translation>
+    </message>
+    <message>
+        <source>Anlass und Ressourcen</source>
+        <translation>Reason and resources</translation>
+    </message>
+    <message>
+        <source>Aufgabe</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Aus dem Fallteam &amp;entfernen</source>
+        <translation>&amp;Remove from the case team</translation>
+    </message>
+    <message>
+        <source>Ins Fallteam &amp;aufnehmen</source>
+        <translation>&amp;Add to the case team</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Fachbereich</source>
+        <translation>Discipline</translation>
+    </message>
+    <message>
+        <source>Fallteam</source>
+        <translation>Case team</translation>
+    </message>
+    <message>
+        <source>Kollegin oder Kollege für das Fallteam</source>
+        <translation>Colleague for the case team</translation>
+    </message>
+    <message>
+        <source>Sie sehen die ganze Fallakte (%1).</source>
+        <translation>You see the whole case file (%1).</translation>
+    </message>
+    <message>
+        <source>nur die Stammdaten</source>
+        <translation>only the master data</translation>
+    </message>
+    <message>
+        <source>Sie sehen: %1</source>
+        <translation>You see: %1</translation>
+    </message>
+    <message>
+        <source>Familie und Haushalt</source>
+        <translation>Family and household</translation>
+    </message>
+    <message>
+        <source>Hilfen</source>
+        <translation>Helps</translation>
+    </message>
+    <message>
+        <source>Ziele und Vereinbarungen</source>
+        <translation>Goals and agreements</translation>
+    </message>
+    <message>
+        <source>Konferenzen</source>
+        <translation>Conferences</translation>
+    </message>
+    <message>
+        <source>Verlauf</source>
+        <translation>Case notes</translation>
+    </message>
+    <message>
+        <source>Kosten</source>
+        <translation>Costs</translation>
+    </message>
+    <message>
+        <source>§ 8a</source>
+        <translation>§ 8a</translation>
+    </message>
+    <message>
+        <source>fallführend</source>
+        <translation>lead worker</translation>
+    </message>
+    <message>
+        <source>Das Fallteam stellt die fallführende Fachkraft zusammen.</source>
+        <translation>The lead worker puts the case team together.</translation>
+    </message>
+    <message>
+        <source>Bitte zuerst eine Person im Fallteam auswählen.</source>
+        <translation>Please select a person of the case team first.</translation>
+    </message>
+    <message>
+        <source>Die fallführende Fachkraft bleibt im Fallteam.</source>
+        <translation>The lead worker stays in the case team.</translation>
+    </message>
+    <message>
+        <source>Aus dem Fallteam entfernen</source>
+        <translation>Remove from the case team</translation>
+    </message>
+    <message>
+        <source>Fallteam nicht geändert</source>
+        <translation>Case team not changed</translation>
+    </message>
+    <message>
+        <source>Rolle im Fall</source>
+        <translation>Role in the case</translation>
+    </message>
+    <message>
+        <source>Mitglied</source>
+        <translation>member</translation>
+    </message>
+    <message>
+        <source>Sie sehen die ganze Fallakte (fallführender Dienst).</source>
+        <translation>You see the whole case file (lead service).</translation>
+    </message>
+    <message>
+        <source>Schweigepflichtentbindung für %1</source>
+        <translation>release from confidentiality for %1</translation>
+    </message>
+    <message>
+        <source>keine Schweigepflichtentbindung für %1</source>
+        <translation>no release from confidentiality for %1</translation>
     </message>
 </context>
 </TS>

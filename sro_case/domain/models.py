@@ -457,3 +457,26 @@ class DocumentSource:
     initials: bool
     generated_on: date
     author: str
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    """A person of a case team on the team server (Fallteam); ``lead``: the lead worker."""
+
+    login: str
+    name: str
+    discipline: str  # code of the disciplines catalogue
+    lead: bool = False
+
+
+@dataclass(frozen=True)
+class CaseRelease:
+    """What the signed-in person sees of a case on the team server, and why (need-to-know:
+    the consents' release to their discipline). ``parts`` and ``withheld`` name the parts of a
+    case file as the client shows them (``domain.need_to_know.PARTS``)."""
+
+    full: bool
+    cleared: bool
+    parts: tuple[str, ...]
+    withheld: tuple[str, ...]
+    reason: str

@@ -15,7 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sro_case.clock import SYSTEM_CLOCK, Clock
-from sro_case.remote.cases import RemoteCases, RemoteConferences, RemoteDocuments
+from sro_case.remote.cases import (
+    RemoteCases,
+    RemoteCaseTeams,
+    RemoteConferences,
+    RemoteDocuments,
+)
 from sro_case.remote.office import (
     RemoteAuditLog,
     RemoteBackups,
@@ -100,6 +105,10 @@ class RemoteApplication:
     @cached_property
     def backups(self) -> RemoteBackups:
         return RemoteBackups(self._link)
+
+    @cached_property
+    def case_teams(self) -> RemoteCaseTeams:
+        return RemoteCaseTeams(self._link)
 
     @property
     def renews_key_on_removal(self) -> bool:

@@ -84,6 +84,7 @@ class RemoteCases:
         shown = self._server.get(self._link.case_path(case_id))
         detail: m.CaseDetail = load(m.CaseDetail, shown["case"])
         self._link.versions[case_id] = detail.summary.version
+        self._link.releases[case_id] = load(m.CaseRelease, shown["release"])
         return detail
 
     def create(self, draft: m.CaseDraft) -> m.CaseSummary:
@@ -260,3 +261,34 @@ class RemoteDocuments:
             self._server.post(path, body)
 
         return save_bytes(Path(out), data, record)
+
+
+class RemoteCaseTeams:
+    """``app.CaseTeams``: the lead worker adds and removes colleagues; everyone of the team sees
+    who belongs to it, and the client says what the consents release to them."""
+
+    def __init__(self, link: Link) -> None:
+        self._link = link
+        self._server = link.server
+
+    def members(self, case_id: int) -> builtins.list[m.TeamMember]:
+        path = self._link.case_path(case_id, "/team")
+        return load(builtins.list[m.TeamMember], self._server.get(path))
+
+    def colleagues(self) -> builtins.list[m.TeamMember]:
+        return load(builtins.list[m.TeamMember], self._server.get("/colleagues"))
+
+    def add(self, case_id: int, login: str) -> m.TeamMember:
+        path = self._link.case_path(case_id, "/team")
+        return load(m.TeamMember, self._server.post(path, {"login": login}))
+
+    def remove(self, case_id: int, login: str) -> None:
+        path = self._link.case_path(case_id, f"/team/{az(login)}")
+        self._server.delete(path)
+
+    def release(self, case_id: int) -> m.CaseRelease:
+        """What this person sees of the case, as the server said with the last read of it."""
+        if case_id not in self._link.releases:
+            RemoteCases(self._link).get(case_id)
+        release: m.CaseRelease = self._link.releases[case_id]
+        return release

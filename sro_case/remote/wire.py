@@ -42,6 +42,7 @@ class Link:
     server: TeamServer
     versions: dict[int, int] = field(default_factory=dict)  # case id → version last read
     numbers: dict[int, str] = field(default_factory=dict)  # case id → file number
+    releases: dict[int, Any] = field(default_factory=dict)  # case id → CaseRelease last read
 
     def file_number(self, case_id: int) -> str:
         number = self.numbers.get(case_id)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select
+
 from sro_case.accounts.users import UserService
 from sro_case.audit_log.service import AuditLogService
 from sro_case.cases.catalog import CatalogService
@@ -16,6 +18,7 @@ from sro_case.domain import models as m
 from sro_case.maintenance.service import MaintenanceService
 from sro_case.server.policies import WORKING_ROLES
 from sro_case.server.service import ServerStore, TeamService
+from sro_case.storage.orm import UserRecord
 
 
 class OfficeWork:
@@ -59,6 +62,18 @@ class OfficeWork:
         """The accounts (Admin; the working roles see their colleagues to build a case team)."""
         self._svc._require("admin", *WORKING_ROLES, what="Zugänge ansehen")
         return UserService(self._server_store()).list()
+
+    def colleagues(self) -> list[m.TeamMember]:
+        """The people of the working roles a lead worker can add to a case team: login, name
+        and discipline – no more of the accounts."""
+        self._svc._require(*WORKING_ROLES, what="Kolleginnen ansehen")
+        with self._server_store().read() as s:
+            rows = s.execute(
+                select(UserRecord)
+                .where(UserRecord.active, UserRecord.role.in_(WORKING_ROLES))
+                .order_by(UserRecord.sort_name)
+            ).scalars()
+            return [m.TeamMember(u.login, u.name, u.discipline) for u in rows]
 
     # -- the audit log (Admin: who did what; no case content is in it) -----------------------
     def audit(self) -> AuditLogService:

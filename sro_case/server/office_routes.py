@@ -157,6 +157,12 @@ def users(svc: Service) -> list[m.User]:
     return OfficeWork(svc).users()
 
 
+@router.get("/colleagues", tags=["Fallteam"])
+def colleagues(svc: Service) -> list[m.TeamMember]:
+    """Who can be added to a case team (the working roles: login, name, discipline)."""
+    return OfficeWork(svc).colleagues()
+
+
 @router.get("/audit", tags=["Verwaltung"])
 def audit_rows(
     svc: Service,

