@@ -18,7 +18,7 @@ each one does and which role may call it.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -351,6 +351,12 @@ class Application(Protocol):
     def change_passphrase(self, old: str, new: str) -> None:
         """The signed-in user's own passphrase (the key slot is re-wrapped, the change
         recorded)."""
+        ...
+
+    def live(self, on_change: Callable[[str, int], None]) -> Callable[[], None] | None:
+        """Tell ``on_change(file_number, version)`` – on a thread of its own – whenever someone
+        else changes a case this person may see; returns the function that stops it, or None
+        where no one else can change anything (the file of one PC)."""
         ...
 
     def release_caches(self) -> None:

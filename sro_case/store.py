@@ -8,6 +8,7 @@ opening this store.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -122,6 +123,10 @@ class Store(VaultStore):
     def renews_key_on_removal(self) -> bool:
         """A key file of version 2: removing a user renews the database key."""
         return self.identity is not None
+
+    def live(self, on_change: Callable[[str, int], None]) -> Callable[[], None] | None:
+        """One PC's file: nobody else changes it while it is open (the writer lock)."""
+        return None
 
     def verify_passphrase(self, secret: str) -> str:
         """The signed-in user's passphrase again (unlocking a locked window)."""

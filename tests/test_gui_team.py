@@ -206,3 +206,45 @@ def test_the_case_team_is_built_in_the_case_file_and_shows_only_what_is_released
     qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 0)
     for app in (anna, sina):
         app.close()
+
+
+def test_a_colleagues_change_appears_live_and_unsaved_input_is_kept(qtbot, server_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Another client of the team saves: the open case list, and the open case file, show it
+    without a click; a file with unsaved input keeps it and says the case changed."""
+    from sro_case.remote import connect
+    from ui.case_file import CaseFileWidget
+
+    anna = connect(server_url, "anna", ANNA)
+    window = MainWindow(anna, InlineTaskRunner())
+    qtbot.addWidget(window)
+    model = window.case_list.model
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
+    assert anna._feeds and anna._feeds[0].connected.wait(10)  # type: ignore[attr-defined]
+    colleague = connect(server_url, "anna", ANNA)  # the same team, another PC
+    colleague.cases.create(
+        m.CaseDraft("51.2-2026-000200", m.FamilyDraft("Familie Neu", "evershagen"))
+    )
+    qtbot.waitUntil(lambda: model.rowCount() == 4, timeout=5000)
+
+    case_id = anna.cases.id_for("51.2-2026-000100")
+    window.open_case(case_id)
+    widget = next(w for w in window.open_case_widgets() if w.case_id == case_id)
+    assert isinstance(widget, CaseFileWidget)
+    qtbot.waitUntil(lambda: widget.notes.model.rowCount() == 1)
+    note = m.NoteDraft(date(2026, 11, 24), "phone", "Anruf der Schule.")
+    colleague.cases.add_note(case_id, note)
+    qtbot.waitUntil(lambda: widget.notes.model.rowCount() == 2, timeout=5000)
+    assert not widget.changed_banner.isVisibleTo(widget)
+
+    widget.reason_edit.setPlainText("Ich tippe gerade etwas Neues")
+    assert widget.dirty
+    colleague.cases.add_note(case_id, m.NoteDraft(date(2026, 11, 25), "phone", "Noch ein Anruf."))
+    qtbot.waitUntil(lambda: widget.changed_banner.isVisibleTo(widget), timeout=5000)
+    assert widget.reason_edit.toPlainText() == "Ich tippe gerade etwas Neues"  # nothing lost
+    assert widget.notes.model.rowCount() == 2  # not reloaded under the user's hands
+    window.lock()
+    assert not anna._feeds  # type: ignore[attr-defined]  # the lock ends the live feed too
+    colleague.close()
+    widget._dirty = False  # closing would ask whether to discard the typed text
+    window._end_live()
+    anna.close()

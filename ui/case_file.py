@@ -145,6 +145,14 @@ class CaseFileWidget(QWidget):
         self.title.setObjectName("caseTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.title)
+        self.changed_banner = QLabel()  # someone else changed the case while input is unsaved
+        self.changed_banner.setObjectName("liveBanner")
+        self.changed_banner.setWordWrap(True)
+        self.changed_banner.setStyleSheet(
+            "QLabel#liveBanner { background: #fff4ce; border: 1px solid #c19c00; padding: 6px; }"
+        )
+        self.changed_banner.hide()
+        layout.addWidget(self.changed_banner)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Fallakte"))
         layout.addWidget(self.tabs)
@@ -489,9 +497,22 @@ class CaseFileWidget(QWidget):
         store, case_id = self.store, self.case_id
         self.runner.submit(lambda: _read_case(store, case_id), self._show, self._on_error)
 
+    def mark_changed_elsewhere(self) -> None:
+        """A colleague saved this case while the user has unsaved input here: say so, keep the
+        input (it is saved over the colleague's fields only when the user saves)."""
+        self.changed_banner.setText(
+            self.tr(
+                "Dieser Fall wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind "
+                "noch nicht gespeichert und bleiben erhalten; nach dem Speichern zeigt die Akte "
+                "den neuen Stand."
+            )
+        )
+        self.changed_banner.show()
+
     def _show(self, result: tuple[m.CaseDetail, list[m.AuditEvent]]) -> None:
         detail, trail = result
         self.detail = detail
+        self.changed_banner.hide()
         if self.team_tab is not None:
             self.team_tab.load()
         s = detail.summary

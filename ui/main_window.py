@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
@@ -40,6 +40,12 @@ def first_size(available: QSize) -> QSize:
     return QSize(
         min(1280, max(800, available.width() - 40)), min(800, max(560, available.height() - 60))
     )
+
+
+class _LiveBridge(QObject):
+    """Hands the team server's live updates from their thread to the GUI thread."""
+
+    changed = Signal(str, int)
 
 
 class MainWindow(QMainWindow):
@@ -102,10 +108,55 @@ class MainWindow(QMainWindow):
         if self.home is not self.tabs:
             restrict_to_statistics(self)
         self.refresh()  # the Fristen load when first shown (DeadlinesPage)
+        # live updates (team server): a colleague's change reloads the list, the Fristen and
+        # the open case files within a second; a file with unsaved input is marked instead
+        self._live_bridge = _LiveBridge(self)
+        self._live_bridge.changed.connect(self._on_live_change)
+        self._live_timer = QTimer(self)
+        self._live_timer.setSingleShot(True)
+        self._live_timer.setInterval(250)  # several changes at once: one reload
+        self._live_timer.timeout.connect(self._apply_live)
+        self._live_changed: set[str] = set()
+        self._stop_live: Any = None
+        self._start_live()
         if self.home is self.tabs:
             # typing right after unlocking searches (the focus landed on the "Fälle" tab,
             # where neither typing nor ↓ did anything)
             self.case_list.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- live updates (team server) ----------------------------------------------------------
+    def _start_live(self) -> None:
+        if self._stop_live is None and self.home is self.tabs:
+            bridge = self._live_bridge
+            self._stop_live = self.store.live(
+                lambda number, version: emit(bridge.changed, number, version)
+            )
+
+    def _end_live(self) -> None:
+        if self._stop_live is not None:
+            self._stop_live()
+            self._stop_live = None
+
+    def _on_live_change(self, file_number: str, _version: int) -> None:
+        self._live_changed.add(file_number)
+        self._live_timer.start()
+
+    def _apply_live(self) -> None:
+        changed, self._live_changed = self._live_changed, set()
+        if self.locked or not changed:
+            return
+        self.refresh()
+        for widget in self.open_case_widgets():
+            if widget.detail is None or widget.detail.summary.file_number not in changed:
+                continue
+            if widget.dirty:  # what is being typed stays; the file says it changed meanwhile
+                widget.mark_changed_elsewhere()
+            else:
+                widget.reload()
+        self.statusBar().showMessage(
+            self.tr("Geändert auf dem Teamserver: %1").replace("%1", ", ".join(sorted(changed))),
+            5000,
+        )
 
     def _where(self, *, short: bool = False) -> str:
         """Where the data lives: the team server by its address, or the file on this PC."""
@@ -379,6 +430,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.lock_page)
         self.lock_page.reset()
         self.toolbar.setEnabled(False)  # nothing to do on a locked screen but unlock
+        self._end_live()
         self.store.release_caches()  # close pooled connections and their page caches
         self.statusBar().showMessage(self.tr("Gesperrt · %1").replace("%1", self._where()))
 
@@ -406,6 +458,7 @@ class MainWindow(QMainWindow):
         for conference in self.conference_windows:
             conference.unlock_screen()
         self.refresh()
+        self._start_live()
 
     # -- statistics ------------------------------------------------------------------------
     def export_statistics(self) -> None:
@@ -522,6 +575,7 @@ class MainWindow(QMainWindow):
             return
         QSettings().setValue("main/geometry", self.saveGeometry())
         self.idle.stop()
+        self._end_live()
         self.case_list.clear()
         self.runner.wait()
         event.accept()

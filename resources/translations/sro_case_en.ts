@@ -652,6 +652,10 @@
         <source>Fallteam</source>
         <translation>Case team</translation>
     </message>
+    <message>
+        <source>Dieser Fall wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind noch nicht gespeichert und bleiben erhalten; nach dem Speichern zeigt die Akte den neuen Stand.</source>
+        <translation>Someone else has changed this case in the meantime. Your input is not saved yet and is kept; after saving, the file shows the new state.</translation>
+    </message>
 </context>
 <context>
     <name>CaseListModel</name>
@@ -2107,6 +2111,10 @@
     <message>
         <source>Teamserver %1</source>
         <translation>Team server %1</translation>
+    </message>
+    <message>
+        <source>Geändert auf dem Teamserver: %1</source>
+        <translation>Changed on the team server: %1</translation>
     </message>
 </context>
 <context>

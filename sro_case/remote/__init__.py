@@ -10,6 +10,7 @@ only; locking the window ends the session, unlocking signs in again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +37,7 @@ from sro_case.server.client import TeamServer
 
 if TYPE_CHECKING:
     from sro_case.app import Application
+    from sro_case.remote.live import LiveFeed
 
 __all__ = ["RemoteApplication", "as_application", "connect"]
 
@@ -46,6 +48,7 @@ class RemoteApplication:
     def __init__(self, server: TeamServer, *, clock: Clock = SYSTEM_CLOCK) -> None:
         self._link = Link(server)
         self._clock = clock
+        self._feeds: list[LiveFeed] = []
         self.actor = server.login
         self.role = server.role
         self.name = server.name
@@ -122,12 +125,26 @@ class RemoteApplication:
     def change_passphrase(self, old: str, new: str) -> None:
         self._link.server.put("/session/passphrase", {"old": old, "new": new})
 
+    def live(self, on_change: Callable[[str, int], None]) -> Callable[[], None] | None:
+        """The server's live updates (``remote.live.LiveFeed``) until the returned function is
+        called, the window is locked or the session ends."""
+        from sro_case.remote.live import LiveFeed
+
+        feed = LiveFeed(self._link.server, on_change)
+        self._feeds.append(feed)
+        return feed.stop
+
     def release_caches(self) -> None:
         """Locked: the session ends – at once here (the token is dropped), on the server in
         the background: the window locks without waiting for the network."""
+        for feed in self._feeds:
+            feed.stop()
+        self._feeds.clear()
         self._link.server.sign_out(wait=False)
 
     def close(self) -> None:
+        for feed in self._feeds:
+            feed.stop()
         self._link.server.close()
 
     def __enter__(self) -> RemoteApplication:

@@ -74,9 +74,10 @@ class TeamServer:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.url = check_address(url)
-        verify: Any = str(ca_file) if ca_file is not None else True
+        self.base = self.url + API
+        self.verify: Any = str(ca_file) if ca_file is not None else True
         self._http = httpx.Client(
-            base_url=self.url + API, verify=verify, timeout=timeout, transport=transport
+            base_url=self.base, verify=self.verify, timeout=timeout, transport=transport
         )
         self._sign_in(login, passphrase)
 
@@ -88,6 +89,12 @@ class TeamServer:
         self.discipline = str(body.get("discipline", ""))
         self.etag: int | None = None  # the case version the last answer named (``ETag``)
         self._http.headers["Authorization"] = f"Bearer {body['token']}"
+
+    @property
+    def token(self) -> str | None:
+        """The session's ``Authorization`` header while signed in (memory only)."""
+        value = self._http.headers.get("Authorization")
+        return str(value) if value else None
 
     # -- requests ---------------------------------------------------------------------------
     def _send(
