@@ -93,10 +93,16 @@ class RemoteCases:
         return made
 
     def update(self, case_id: int, edit: m.CaseEdit) -> None:
-        self._server.patch(self._link.case_path(case_id, "/fields"), dump(edit))
+        """The fields, on the version of the case this client last read: refused
+        (``Conflict``, both versions named) if a colleague saved the case since."""
+        path = self._link.case_path(case_id, "/fields")
+        self._server.patch(path, dump(edit), if_match=self._link.versions.get(case_id))
+        if self._server.etag is not None:
+            self._link.versions[case_id] = self._server.etag
 
     def change_status(self, case_id: int, to_status: str) -> None:
         self._server.post(self._link.case_path(case_id, "/status"), {"to_status": to_status})
+        self._link.wrote(case_id)
 
     def running_helps(self, case_id: int) -> builtins.list[m.Help]:
         path = self._link.case_path(case_id, "/running-helps")
@@ -116,24 +122,30 @@ class RemoteCases:
             "end_running_helps": end_running_helps,
         }
         self._server.post(self._link.case_path(case_id, "/close"), body)
+        self._link.wrote(case_id)
 
     def reopen(self, case_id: int, reason: str) -> None:
         self._server.post(self._link.case_path(case_id, "/reopen"), {"reason": reason})
+        self._link.wrote(case_id)
 
     def add_person(self, case_id: int, draft: m.PersonDraft) -> m.Person:
         path = self._link.case_path(case_id, "/persons")
+        self._link.wrote(case_id)
         return load(m.Person, self._server.post(path, dump(draft)))
 
     def update_person(self, case_id: int, person_id: int, draft: m.PersonDraft) -> m.Person:
         path = self._link.case_path(case_id, f"/persons/{int(person_id)}")
+        self._link.wrote(case_id)
         return load(m.Person, self._server.put(path, dump(draft)))
 
     def update_family(self, case_id: int, draft: m.FamilyDraft) -> m.Family:
         path = self._link.case_path(case_id, "/family")
+        self._link.wrote(case_id)
         return load(m.Family, self._server.put(path, dump(draft)))
 
     def add_consent(self, case_id: int, draft: m.ConsentDraft) -> m.Consent:
         path = self._link.case_path(case_id, "/consents")
+        self._link.wrote(case_id)
         return load(m.Consent, self._server.post(path, dump(draft)))
 
     def revoke_consent(self, consent_id: int, revoked_on: date | None = None) -> None:
@@ -142,10 +154,12 @@ class RemoteCases:
 
     def add_note(self, case_id: int, draft: m.NoteDraft) -> m.CaseNote:
         path = self._link.case_path(case_id, "/notes")
+        self._link.wrote(case_id)
         return load(m.CaseNote, self._server.post(path, dump(draft)))
 
     def add_help(self, case_id: int, draft: m.HelpDraft) -> m.Help:
         path = self._link.case_path(case_id, "/helps")
+        self._link.wrote(case_id)
         return load(m.Help, self._server.post(path, dump(draft)))
 
     def update_help(self, help_id: int, draft: m.HelpDraft) -> m.Help:
@@ -157,6 +171,7 @@ class RemoteCases:
 
     def add_resource(self, case_id: int, draft: m.ResourceDraft) -> m.Resource:
         path = self._link.case_path(case_id, "/resources")
+        self._link.wrote(case_id)
         return load(m.Resource, self._server.post(path, dump(draft)))
 
     def audit_trail(self, case_id: int) -> builtins.list[m.AuditEvent]:

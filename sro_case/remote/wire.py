@@ -50,6 +50,12 @@ class Link:
             number = self.numbers[case_id] = str(self.server.get(f"/case-ids/{int(case_id)}"))
         return number
 
+    def wrote(self, case_id: int) -> None:
+        """This client changed the case: the version it read is no longer the case's. The
+        next save of the fields rests on the case as read again (the client reloads the file
+        after each change; without a read it is saved without a version check)."""
+        self.versions.pop(case_id, None)
+
     def case_path(self, case_id: int, rest: str = "") -> str:
         return f"/cases/{az(self.file_number(case_id))}{rest}"
 

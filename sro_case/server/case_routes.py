@@ -173,9 +173,15 @@ def add_note(
 
 
 @router.patch("/cases/{file_number:path}/fields", status_code=204, tags=["Fälle"])
-def update_case(svc: Service, file_number: str, body: m.CaseEdit) -> Response:
-    svc.update_case(file_number, body)
-    return Response(status_code=204)
+def update_case(
+    svc: Service,
+    file_number: str,
+    body: m.CaseEdit,
+    if_match: Annotated[str | None, Header()] = None,
+) -> Response:
+    """The case's fields; with ``If-Match`` refused (409) when the case has changed since."""
+    svc.update_case(file_number, body, expected_version=version_of(if_match, required=False))
+    return Response(status_code=204, headers={"ETag": f'"{svc.version(file_number)}"'})
 
 
 @router.post("/cases/{file_number:path}/status", status_code=204, tags=["Fälle"])

@@ -186,8 +186,8 @@ class TeamServer:
     def put(self, path: str, body: object) -> Any:
         return self._send("PUT", path, body)
 
-    def patch(self, path: str, body: object) -> Any:
-        return self._send("PATCH", path, body)
+    def patch(self, path: str, body: object, *, if_match: int | None = None) -> Any:
+        return self._send("PATCH", path, body, if_match=if_match)
 
     def delete(self, path: str) -> Any:
         return self._send("DELETE", path)

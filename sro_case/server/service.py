@@ -218,10 +218,15 @@ class TeamService:
             raise self.refuse(what, case=file_number)
         return case_id, lead
 
-    def update_case(self, file_number: str, edit: m.CaseEdit) -> None:
+    def update_case(
+        self, file_number: str, edit: m.CaseEdit, *, expected_version: int | None = None
+    ) -> None:
+        """The case's fields; with ``expected_version`` refused (``Conflict``) if anyone
+        changed the case since the version the input rests on."""
         case_id, lead = self._full_case(file_number, "Fall ändern")
         if edit.lead_worker is not None and not lead:  # handing a case over is the lead's
             raise self.refuse("Fallführung übergeben", case=file_number)
+        self.store.expect_version(case_id, expected_version)
         self.cases.update(case_id, edit)
 
     def change_status(self, file_number: str, to_status: str) -> None:
