@@ -248,3 +248,56 @@ def test_a_colleagues_change_appears_live_and_unsaved_input_is_kept(qtbot, serve
     widget._dirty = False  # closing would ask whether to discard the typed text
     window._end_live()
     anna.close()
+
+
+@pytest.mark.parametrize("choice", ["mine", "theirs", "cancel"])
+def test_a_save_over_a_colleagues_save_shows_both_and_loses_nothing(
+    qtbot, server_url: str, monkeypatch, choice: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Anna types a new reason; meanwhile a colleague saves another. Anna's save is refused
+    (409), both versions are shown, and she keeps hers (merged by hand), takes the other, or
+    goes back to editing – the typed text survives each."""
+    from sro_case.remote import connect
+    from ui.case_file import CaseFileWidget
+    from ui.conflict_dialog import ConflictDialog
+
+    anna = connect(server_url, "anna", ANNA)
+    case_id = anna.cases.id_for("51.2-2026-000100")
+    widget = CaseFileWidget(anna, InlineTaskRunner(), case_id)
+    qtbot.addWidget(widget)
+    widget.reason_edit.setPlainText("Anna: Schulvermeidung seit Oktober")
+    colleague = connect(server_url, "anna", ANNA)
+    colleague.cases.get(case_id)
+    colleague.cases.update(case_id, m.CaseEdit(reason_for_contact="Kollegin: Umzug geplant"))
+    shown: list[ConflictDialog] = []
+
+    def decide(dialog: ConflictDialog) -> int:
+        shown.append(dialog)
+        if choice == "cancel":
+            return ConflictDialog.DialogCode.Rejected
+        dialog.merged_reason.setPlainText(
+            "Anna: Schulvermeidung seit Oktober; Kollegin: Umzug geplant"
+        )
+        dialog.choice = choice
+        return ConflictDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ConflictDialog, "exec", decide)
+    widget.save()
+    assert shown, "the conflict was not shown"
+    dialog = shown[0]
+    assert "Anlass" in dialog.differing[0]
+    assert [w.text() for w in dialog.findChildren(type(widget.title)) if "Kollegin" in w.text()]
+    saved = colleague.cases.get(case_id).reason_for_contact
+    if choice == "mine":
+        assert saved == "Anna: Schulvermeidung seit Oktober; Kollegin: Umzug geplant"
+        assert not widget.dirty
+    elif choice == "theirs":
+        assert saved == "Kollegin: Umzug geplant"
+        assert widget.reason_edit.toPlainText() == "Kollegin: Umzug geplant"
+    else:
+        assert saved == "Kollegin: Umzug geplant"
+        assert widget.reason_edit.toPlainText() == "Anna: Schulvermeidung seit Oktober"
+        assert widget.dirty  # still unsaved, still there
+        widget._dirty = False  # (closing would ask)
+    for app in (anna, colleague):
+        app.close()

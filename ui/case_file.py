@@ -36,7 +36,7 @@ from sro_case.domain import models as m
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind, Sex
 from sro_case.domain.models import Help
-from sro_case.errors import PermissionDenied
+from sro_case.errors import Conflict, PermissionDenied
 from ui.audit_labels import entity_labels
 from ui.document_names import document_name
 from ui.forms import DateField
@@ -864,7 +864,43 @@ class CaseFileWidget(QWidget):
         store, case_id = self.store, self.case_id
         self._dirty = False
         self.save_button.setEnabled(False)
-        self._run(lambda: store.cases.update(case_id, edit), self.tr("Fall gespeichert."))
+
+        def saved(_result: Any) -> None:
+            emit(self.status_message, self.tr("Fall gespeichert."))
+            emit(self.changed)
+            self.reload()
+
+        def refused(exc: BaseException) -> None:
+            self._dirty = True  # the input is still in the fields: it stays unsaved, not lost
+            self.save_button.setEnabled(True)
+            if isinstance(exc, Conflict):
+                self._resolve_conflict(edit, exc)
+            else:
+                self._on_error(exc)
+
+        self.runner.submit(lambda: store.cases.update(case_id, edit), saved, refused)
+
+    def _resolve_conflict(self, edit: m.CaseEdit, exc: Conflict) -> None:
+        """Someone else saved in between: both versions side by side, then the user's choice
+        (the case as it is now was read, so a save of "mine" rests on it)."""
+        from ui.conflict_dialog import MINE, THEIRS, ConflictDialog
+
+        store, case_id = self.store, self.case_id
+
+        def decide(theirs: m.CaseDetail) -> None:
+            dialog = ConflictDialog(edit, theirs, failure_text(exc), self)
+            if dialog.exec() != ConflictDialog.DialogCode.Accepted:
+                return  # back to the file, the input still there
+            if dialog.choice == THEIRS:
+                self._dirty = False
+                self.reload()
+            elif dialog.choice == MINE:
+                merged = dialog.merged()
+                self.reason_edit.setPlainText(merged.reason_for_contact or "")
+                self._dirty = True
+                self.save()
+
+        self.runner.submit(lambda: store.cases.get(case_id), decide, self._on_error)
 
     def confirm_leave(self) -> bool:
         """True if the file may be closed (no unsaved edits, or the user chose)."""

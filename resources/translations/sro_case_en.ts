@@ -3867,4 +3867,67 @@ Your recovery key (visible only now – please print it out and keep it in a saf
         <translation>no release from confidentiality for %1</translation>
     </message>
 </context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Inzwischen geändert</source>
+        <translation>Changed in the meantime</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Feld&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Field&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ihre Eingabe&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Your input&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Jetzt gespeichert&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Saved now&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Anlass</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>§ 8a-Verdacht</source>
+        <translation>§ 8a concern</translation>
+    </message>
+    <message>
+        <source>Ergebnis § 8a</source>
+        <translation>§ 8a outcome</translation>
+    </message>
+    <message>
+        <source>Nächste Überprüfung</source>
+        <translation>Next review</translation>
+    </message>
+    <message>
+        <source>&amp;Anlass zum Speichern (hier von Hand zusammenführen, wenn Sie möchten):</source>
+        <translation>&amp;Reason to save (merge by hand here if you like):</translation>
+    </message>
+    <message>
+        <source>Anlass zum Speichern</source>
+        <translation>Reason to save</translation>
+    </message>
+    <message>
+        <source>&amp;Meine Fassung speichern</source>
+        <translation>Save &amp;my version</translation>
+    </message>
+    <message>
+        <source>&amp;Andere Fassung übernehmen</source>
+        <translation>Take the &amp;other version</translation>
+    </message>
+    <message>
+        <source>Weiter bearbeiten</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+</context>
 </TS>

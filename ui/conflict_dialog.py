@@ -1,0 +1,131 @@
+"""A save refused because someone else saved the case in between (#18, team server): both
+versions side by side – the user's input and what is saved now, by whom – and the choice to
+keep one's own (merged by hand if wished) or take the other. Nothing typed is lost: cancelling
+returns to the case file with the input still there."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sro_case.domain import models as m
+from sro_case.domain.catalogues import catalogue
+from ui.date_entry import german_date
+from ui.i18n import core_label
+
+MINE, THEIRS = "mine", "theirs"
+
+
+class ConflictDialog(QDialog):
+    """``choice`` is ``MINE`` (save ``merged()``) or ``THEIRS`` (discard the input) when
+    accepted."""
+
+    def __init__(
+        self, mine: m.CaseEdit, theirs: m.CaseDetail, message: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.mine, self.theirs = mine, theirs
+        self.choice = ""
+        self.setWindowTitle(self.tr("Inzwischen geändert"))
+        self.setMinimumWidth(760)
+        layout = QVBoxLayout(self)
+        intro = QLabel(message)
+        intro.setWordWrap(True)
+        intro.setObjectName("errorMessage")
+        layout.addWidget(intro)
+        grid = QGridLayout()
+        grid.addWidget(QLabel(self.tr("<b>Feld</b>")), 0, 0)
+        grid.addWidget(QLabel(self.tr("<b>Ihre Eingabe</b>")), 0, 1)
+        grid.addWidget(QLabel(self.tr("<b>Jetzt gespeichert</b>")), 0, 2)
+        outcomes = catalogue("outcomes_8a")
+        rows = [
+            (
+                self.tr("Anlass"),
+                mine.reason_for_contact,
+                theirs.reason_for_contact,
+            ),
+            (
+                self.tr("§ 8a-Verdacht"),
+                _yes_no(self, mine.child_protection),
+                _yes_no(self, theirs.child_protection),
+            ),
+            (
+                self.tr("Ergebnis § 8a"),
+                _label(outcomes, mine.outcome_8a),
+                _label(outcomes, theirs.outcome_8a),
+            ),
+            (
+                self.tr("Nächste Überprüfung"),
+                german_date(mine.next_review) if mine.next_review else "—",
+                german_date(theirs.summary.next_review) if theirs.summary.next_review else "—",
+            ),
+        ]
+        self.differing: list[str] = []
+        for i, (name, own, other) in enumerate(rows, start=1):
+            own_text, other_text = own or "—", other or "—"
+            differs = own_text != other_text
+            if differs:
+                self.differing.append(name)
+            label = QLabel(("⚠ " if differs else "") + name)
+            grid.addWidget(label, i, 0, Qt.AlignmentFlag.AlignTop)
+            for column, text in ((1, own_text), (2, other_text)):
+                value = QLabel(text)
+                value.setWordWrap(True)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                if differs:
+                    value.setStyleSheet("font-weight: 600;")
+                grid.addWidget(value, i, column, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        layout.addLayout(grid)
+        merge_label = QLabel(
+            self.tr("&Anlass zum Speichern (hier von Hand zusammenführen, wenn Sie möchten):")
+        )
+        self.merged_reason = QPlainTextEdit(mine.reason_for_contact or "")
+        self.merged_reason.setAccessibleName(self.tr("Anlass zum Speichern"))
+        merge_label.setBuddy(self.merged_reason)
+        layout.addWidget(merge_label)
+        layout.addWidget(self.merged_reason)
+        buttons = QDialogButtonBox()
+        self.mine_button = QPushButton(self.tr("&Meine Fassung speichern"))
+        self.theirs_button = QPushButton(self.tr("&Andere Fassung übernehmen"))
+        cancel = QPushButton(self.tr("Weiter bearbeiten"))
+        buttons.addButton(self.mine_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.theirs_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        self.mine_button.clicked.connect(lambda: self._choose(MINE))
+        self.theirs_button.clicked.connect(lambda: self._choose(THEIRS))
+        cancel.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        self.merged_reason.setFocus()
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+    def merged(self) -> m.CaseEdit:
+        """The user's input with the (possibly merged) reason: what "Meine Fassung" saves."""
+        from dataclasses import replace
+
+        return replace(self.mine, reason_for_contact=self.merged_reason.toPlainText())
+
+
+def _label(items: Any, code: str | None) -> str:
+    return core_label(items.label(code)) if code else "—"
+
+
+def _yes_no(widget: QWidget, value: bool | None) -> str:
+    if value is None:
+        return "—"
+    return widget.tr("ja") if value else widget.tr("nein")
