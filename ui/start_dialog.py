@@ -31,8 +31,8 @@ class StartDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
-                "<b>Willkommen bei SRO-Fallmanagement.</b><br>Fallakten werden verschlüsselt auf "
-                "diesem Rechner gespeichert. Wie möchten Sie beginnen?"
+                "<b>Willkommen bei SRO-Fallmanagement.</b><br>Fallakten liegen verschlüsselt auf "
+                "diesem Rechner oder auf dem Teamserver der Stadt. Wie möchten Sie beginnen?"
             )
         )
         intro.setWordWrap(True)

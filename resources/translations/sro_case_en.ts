@@ -2694,6 +2694,10 @@ Otherwise another suppressed cell could be calculated.</translation>
         <source>Mit dem &amp;Teamserver verbinden …</source>
         <translation>Connect to the &amp;team server …</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Willkommen bei SRO-Fallmanagement.&lt;/b&gt;&lt;br&gt;Fallakten liegen verschlüsselt auf diesem Rechner oder auf dem Teamserver der Stadt. Wie möchten Sie beginnen?</source>
+        <translation>&lt;b&gt;Welcome to SRO case management.&lt;/b&gt;&lt;br&gt;Case files are kept encrypted on this computer or on the city's team server. How would you like to start?</translation>
+    </message>
 </context>
 <context>
     <name>StatisticsExportDialog</name>
