@@ -301,3 +301,28 @@ def test_a_save_over_a_colleagues_save_shows_both_and_loses_nothing(
         widget._dirty = False  # (closing would ask)
     for app in (anna, colleague):
         app.close()
+
+
+def test_the_admin_creates_a_colleague_with_a_discipline(qtbot, server_url: str) -> None:  # type: ignore[no-untyped-def]
+    """The team server needs a working role's discipline: the new-user dialog asks for it, and
+    the account arrives with it (a Kita colleague the lead worker can then add)."""
+    from sro_case.remote import connect
+    from ui.admin.users import NewUserDialog
+
+    dialog = NewUserDialog()
+    qtbot.addWidget(dialog)
+    dialog.login.setText("kurt")
+    dialog.name.setText("Kurt Kranich")
+    dialog.role.setCurrentIndex(dialog.role.findData("caseworker"))
+    dialog.discipline.setCurrentIndex(dialog.discipline.findData("kita"))
+    dialog.passphrase.setText("Kurt leitet die Kita am Stadthafen")
+    dialog.repeat.setText("Kurt leitet die Kita am Stadthafen")
+    new = dialog.draft()
+    assert new.draft.discipline == "kita"
+    with connect(server_url, "admin", ADMIN) as admin:  # type: ignore[attr-defined]
+        admin.users.add_with_passphrase(new.draft, new.passphrase)
+        assert "kurt" in {u.login for u in admin.users.list()}
+    with connect(server_url, "anna", ANNA) as anna:  # type: ignore[attr-defined]
+        teams = anna.case_teams
+        assert teams is not None
+        assert ("kurt", "kita") in {(c.login, c.discipline) for c in teams.colleagues()}

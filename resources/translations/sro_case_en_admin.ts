@@ -744,6 +744,18 @@ The key slot is deleted from the key file: this passphrase will no longer open t
         <source>zu schwach: %1</source>
         <translation>too weak: %1</translation>
     </message>
+    <message>
+        <source>— keiner —</source>
+        <translation>— none —</translation>
+    </message>
+    <message>
+        <source>&amp;Fachbereich:</source>
+        <translation>&amp;Discipline:</translation>
+    </message>
+    <message>
+        <source>Fachbereich</source>
+        <translation>Discipline</translation>
+    </message>
 </context>
 <context>
     <name>RetentionPage</name>

@@ -41,7 +41,13 @@ class UserService:
             raise ValidationError(
                 [("Anmeldename", T("„{value}“ ist bereits vergeben.", value=d.login))]
             )
-        u = UserRecord(login=d.login, name=d.name, role=d.role, created_at=self._store.clock.now())
+        u = UserRecord(
+            login=d.login,
+            name=d.name,
+            role=d.role,
+            discipline=d.discipline,
+            created_at=self._store.clock.now(),
+        )
         s.add(u)
         s.flush()
         self._store.audit(s, "create", "user", u.id, detail=d.role)

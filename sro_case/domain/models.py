@@ -147,6 +147,7 @@ class UserDraft:
     login: str
     name: str
     role: str = "caseworker"
+    discipline: str = ""  # code of the disciplines catalogue (the team server needs it)
 
 
 # --------------------------------------------------------------------------- views (output)

@@ -289,5 +289,7 @@ def check_user(d: UserDraft) -> UserDraft:
         c.fail("Anmeldename", "ist dem Wiederherstellungsschlüssel vorbehalten.")
     name = c.text("Name", d.name, required=True, max_len=NAME_MAX)
     role = c.choice("Rolle", d.role, _values(Role)) or ""
+    codes = set(catalogue("disciplines").codes())
+    discipline = c.choice("Fachbereich", d.discipline.strip(), codes, required=False) or ""
     c.done()
-    return replace(d, login=login, name=name, role=role)
+    return replace(d, login=login, name=name, role=role, discipline=discipline)

@@ -110,7 +110,11 @@ class RemoteUsers:
     def add_with_passphrase(
         self, draft: m.UserDraft, passphrase: str, *, discipline: str = "", team: str = ""
     ) -> m.User:
-        body = dump(draft) | {"passphrase": passphrase, "discipline": discipline, "team": team}
+        body = dump(draft) | {
+            "passphrase": passphrase,
+            "discipline": discipline or draft.discipline,
+            "team": team,
+        }
         return load(m.User, self._server.post("/users", body))
 
     def record_passphrase_change(self) -> None:

@@ -660,6 +660,7 @@ class TeamService:
         self, draft: m.UserDraft, passphrase: str, *, discipline: str = "", team: str = ""
     ) -> m.User:
         self._require("admin", what="Zugang anlegen")
+        discipline = discipline or draft.discipline
         if draft.role not in SERVER_ROLES:
             raise ValidationError([("Rolle", T("unbekannte Rolle „{role}“", role=draft.role))])
         d = rules.check_user(draft) if draft.role != "team_lead" else _check_team_lead(draft)

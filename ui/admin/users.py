@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 
 from sro_case.app import Application
 from sro_case.domain import rules
+from sro_case.domain.catalogues import catalogue
 from sro_case.domain.enums import Role
 from sro_case.domain.models import UserDraft
 from ui.admin.page import AdminPage, ask_yes_no, selected_rows, setup_table
 from ui.admin.passphrase import StrengthLabel, passphrase_problem, password_field
 from ui.forms import FormDialog, combine_problems, combo_value, fill_from_enum
+from ui.i18n import core_label
 from ui.tables import Row, RowsTableModel
 from ui.tasks import Runner
 
@@ -218,6 +220,12 @@ class NewUserDialog(FormDialog):
         self.add_row(form, self.tr("&Anmeldename:"), self.login)
         self.add_row(form, self.tr("&Name:"), self.name)
         self.add_row(form, self.tr("&Rolle:"), self.role)
+        self.discipline = QComboBox()  # the team server decides need-to-know by it
+        self.discipline.addItem(self.tr("— keiner —"), "")
+        for item in catalogue("disciplines"):
+            self.discipline.addItem(core_label(item.name), item.code)
+        self.discipline.setAccessibleName(self.tr("Fachbereich"))
+        self.add_row(form, self.tr("&Fachbereich:"), self.discipline)
         self.add_row(form, self.tr("&Passphrase:"), self.passphrase)
         self.add_row(form, self.tr("&Wiederholen:"), self.repeat)
         form.addRow(self.tr("Stärke:"), self.strength)
@@ -246,7 +254,12 @@ class NewUserDialog(FormDialog):
         draft = combine_problems(
             problems,
             lambda: rules.check_user(
-                UserDraft(self.login.text(), self.name.text(), combo_value(self.role) or "")
+                UserDraft(
+                    self.login.text(),
+                    self.name.text(),
+                    combo_value(self.role) or "",
+                    str(self.discipline.currentData() or ""),
+                )
             ),
         )
         return NewUser(draft, secret)
