@@ -265,6 +265,19 @@ class CaseTeams(Protocol):
     def release(self, case_id: int) -> m.CaseRelease: ...
 
 
+class Journal(Protocol):
+    """Unsaved input kept encrypted on this PC until it is saved (``kernel.journal``): a crash,
+    a killed process, a lock or a lost network lose nothing of a conference's capture."""
+
+    def keep(self, name: str, content: str) -> None: ...
+
+    def read(self, name: str) -> str | None: ...
+
+    def discard(self, name: str) -> None: ...
+
+    def names(self) -> list[str]: ...
+
+
 class Backups(Protocol):
     """Backups of the database and restoring one (admin)."""
 
@@ -332,6 +345,12 @@ class Application(Protocol):
 
     @property
     def backups(self) -> Backups: ...
+
+    @property
+    def journal(self) -> Journal:
+        """This person's journal of unsaved input (its key is the database's or the team
+        server's, never on this PC in the clear)."""
+        ...
 
     @property
     def case_teams(self) -> CaseTeams | None:

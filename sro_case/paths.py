@@ -39,3 +39,14 @@ def user_config_dir() -> Path:
 
 def default_database_path() -> Path:
     return user_data_dir() / "fallakten.db"
+
+
+def journal_dir(where: str) -> Path:
+    """The journal of unsaved input for one database or team server (``where``: its path or
+    address); ``SRO_CASE_JOURNAL_DIR`` moves all journals (tests, terminal servers)."""
+    import hashlib
+    import os
+
+    base = os.environ.get("SRO_CASE_JOURNAL_DIR")
+    root = Path(base) if base else user_data_dir() / "journal"
+    return root / hashlib.sha256(where.encode()).hexdigest()[:16]

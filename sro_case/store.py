@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from sro_case.conferences.documents import DocumentService
     from sro_case.conferences.service import ConferenceService
     from sro_case.deadlines.service import DeadlineService
+    from sro_case.kernel.journal import Journal
     from sro_case.maintenance.service import MaintenanceService
     from sro_case.open_data.service import OpenDataService
     from sro_case.retention.service import RetentionService
@@ -123,6 +124,21 @@ class Store(VaultStore):
     def renews_key_on_removal(self) -> bool:
         """A key file of version 2: removing a user renews the database key."""
         return self.identity is not None
+
+    @cached_property
+    def journal(self) -> Journal:
+        """The journal of unsaved input; its key lives in this database (``meta``)."""
+        from sro_case.kernel.journal import Journal, new_key
+        from sro_case.paths import journal_dir
+        from sro_case.storage.orm import MetaRecord
+
+        with self.write() as s:
+            record = s.get(MetaRecord, "journal_key")
+            if record is None:
+                record = MetaRecord(key="journal_key", value=new_key().hex())
+                s.add(record)
+            key = bytes.fromhex(record.value)
+        return Journal(journal_dir(str(Path(self.path).resolve())), key, self.actor)
 
     def live(self, on_change: Callable[[str, int], None]) -> Callable[[], None] | None:
         """One PC's file: nobody else changes it while it is open (the writer lock)."""

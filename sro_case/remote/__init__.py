@@ -37,6 +37,7 @@ from sro_case.server.client import TeamServer
 
 if TYPE_CHECKING:
     from sro_case.app import Application
+    from sro_case.kernel.journal import Journal
     from sro_case.remote.live import LiveFeed
 
 __all__ = ["RemoteApplication", "as_application", "connect"]
@@ -108,6 +109,18 @@ class RemoteApplication:
     @cached_property
     def backups(self) -> RemoteBackups:
         return RemoteBackups(self._link)
+
+    @cached_property
+    def journal(self) -> Journal:
+        """The journal of unsaved input on this PC; its key comes from the server after
+        signing in and is kept in memory only."""
+        import base64
+
+        from sro_case.kernel.journal import Journal
+        from sro_case.paths import journal_dir
+
+        key = base64.b64decode(self._link.server.get("/session/journal-key")["key"])
+        return Journal(journal_dir(self.url), key, self.actor)
 
     @cached_property
     def case_teams(self) -> RemoteCaseTeams:

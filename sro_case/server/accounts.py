@@ -21,7 +21,7 @@ from sro_case.errors import PermissionDenied, WrongPassphrase
 from sro_case.kernel import audit
 from sro_case.server.database import system_session
 from sro_case.storage.keyfile import check_passphrase
-from sro_case.storage.orm import ServerSessionRecord, UserRecord
+from sro_case.storage.orm import MetaRecord, ServerSessionRecord, UserRecord
 
 IDLE = timedelta(minutes=30)
 ABSOLUTE = timedelta(hours=12)
@@ -240,3 +240,28 @@ def sign_out(engine: Engine, token: str, clock: Clock) -> None:
             session.ended_at = clock.now()
             user = s.get(UserRecord, session.user_id)
             _audit(s, clock, user.login if user else "?", "logout", "Abmeldung vom Teamserver")
+
+
+def journal_key(engine: Engine, account: Account) -> bytes:
+    """The key of this person's journal of unsaved input on their PC (``kernel.journal``):
+    derived from the server's journal secret (``meta``, made on first use) and the person, so
+    that a journal left on a lost laptop is unreadable without signing in here."""
+    import hashlib
+    import hmac
+
+    from sqlalchemy.dialects.postgresql import insert
+
+    from sro_case.kernel.journal import new_key
+
+    with system_session(engine) as s:
+        s.execute(
+            insert(MetaRecord)
+            .values(key="journal_secret", value=new_key().hex())
+            .on_conflict_do_nothing(index_elements=["key"])
+        )
+        secret = s.execute(
+            select(MetaRecord.value).where(MetaRecord.key == "journal_secret")
+        ).scalar_one()
+    return hmac.new(
+        bytes.fromhex(secret), f"journal:{account.id}:{account.login}".encode(), hashlib.sha256
+    ).digest()

@@ -61,6 +61,11 @@ class SignInResponse:
 
 
 @dataclass(frozen=True)
+class JournalKey:
+    key: str  # base64, 32 bytes
+
+
+@dataclass(frozen=True)
 class PassphraseChange:
     old: str
     new: str
@@ -178,6 +183,14 @@ def create_app(engine: Engine, *, clock: Clock = SYSTEM_CLOCK, name: str = "") -
         """The signed-in person's own passphrase (the old one again, then the new one)."""
         accounts.change_passphrase(engine, svc.account, body.old, body.new, clock)
         return Response(status_code=204)
+
+    @app.get(f"{PREFIX}/session/journal-key", tags=["Anmeldung"])
+    def journal_key(svc: Service) -> JournalKey:
+        """The key of this person's journal of unsaved input on their PC (never stored there)."""
+        import base64
+
+        key = accounts.journal_key(engine, svc.account)
+        return JournalKey(base64.b64encode(key).decode())
 
     @app.get(f"{PREFIX}/info", tags=["Anmeldung"])
     def info(svc: Service) -> Info:
