@@ -20,6 +20,15 @@ FAST_KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 PASSPHRASE = "Löwenzahn 'Fall\" 🌼 Kröpelin"
 
 
+@pytest.fixture(autouse=True)
+def journal_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Journals of unsaved input (``kernel.journal``) in a folder of the test's own, never in
+    the user's data folder."""
+    folder = tmp_path_factory.mktemp("journal")
+    monkeypatch.setenv("SRO_CASE_JOURNAL_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(datetime(2026, 11, 25, 10, 0))

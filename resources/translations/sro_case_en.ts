@@ -3934,4 +3934,23 @@ Your recovery key (visible only now – please print it out and keep it in a saf
         <translation>no</translation>
     </message>
 </context>
+<context>
+    <name>ConferenceJournal</name>
+    <message>
+        <source>&amp;Wiederherstellen</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>&amp;Verwerfen</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <source>Nicht gespeicherte Konferenz</source>
+        <translation>Unsaved conference</translation>
+    </message>
+    <message>
+        <source>Für diesen Fall liegt eine nicht gespeicherte Erfassung vom %1 vor (das Programm wurde beendet, bevor sie gespeichert war). Wiederherstellen?</source>
+        <translation>There is an unsaved capture of this case from %1 (the program ended before it was saved). Restore it?</translation>
+    </message>
+</context>
 </TS>

@@ -187,6 +187,10 @@
         <source>bis</source>
         <translation>by</translation>
     </message>
+    <message>
+        <source>Die Erfassung wird nicht zwischengesichert: %1</source>
+        <translation>The capture is not being journaled: %1</translation>
+    </message>
 </context>
 <context>
     <name>PlanPanel</name>

@@ -94,6 +94,7 @@ class ConferenceWindow(QWidget):
             store, runner, case_id, render_runner=render_runner, parent=self
         )
         self.projection = self.context.projection
+        self.journal: Any = None  # ConferenceJournal, once the case is loaded
         self._focus_before_curtain: QWidget | None = None
         self._columns = 0
         self.setObjectName("conferenceWindow")
@@ -349,6 +350,23 @@ class ConferenceWindow(QWidget):
         self.agenda_panel.use_template(str(self.kind_combo.currentData()))
         self._refresh()
         self.context.mark_clean()
+        store = self.context.store  # the journal's key may come from the team server
+        self.context.runner.submit(lambda: store.journal, self._on_journal, self._no_journal)
+
+    def _on_journal(self, journal: Any) -> None:
+        """Journal the capture from now on, and offer one kept from an earlier session."""
+        from ui.conference.journaling import ConferenceJournal
+
+        self.journal = ConferenceJournal(self, journal)
+        self.journal.offer()
+
+    def _no_journal(self, exc: BaseException) -> None:
+        self.console.say(
+            self.tr("Die Erfassung wird nicht zwischengesichert: %1").replace(
+                "%1", failure_text(exc)
+            ),
+            error=True,
+        )
 
     def _on_load_failed(self, exc: BaseException) -> None:
         # the reason only for the facilitator: it can name the case or the file
@@ -616,9 +634,12 @@ class ConferenceWindow(QWidget):
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.context.dirty and not self._confirm_discard():
-            event.ignore()
-            return
+        if self.context.dirty:
+            if not self._confirm_discard():
+                event.ignore()
+                return
+            if self.journal is not None:  # thrown away on purpose: not offered again
+                self.journal.discard()
         self.agenda_panel.tick_timer.stop()
         self.console.close()
         emit(self.closed)

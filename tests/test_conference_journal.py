@@ -1,0 +1,181 @@
+"""#18: no conference lost – the Konferenzmodus journals its capture, encrypted, while it is
+typed; after a crash (here: the window gone without saving, the database opened again) the
+capture is offered, restored field by field and saved; the journal is gone after the save."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from sro_case import store as store_module
+from sro_case.domain import models as m
+from tests.conftest import PASSPHRASE
+from tests.test_conference_mode import make_case
+from ui.conference.journaling import entry_name
+from ui.conference.window import ConferenceWindow
+from ui.tasks import InlineTaskRunner
+
+
+def _capture(w: ConferenceWindow) -> None:
+    people = w.participants_panel
+    people.participant_name.setText("Frau Schröder")
+    people.participant_org.setText("Grundschule am Park")
+    people.participant_discipline.setEditText("Schule")
+    people.add_participant()
+    w.facilitator_edit.setText("Moderatorin Nord")
+    w.plan_panel.will_text.setText("Wir wollen, dass Lena wieder gern zur Schule geht. 🌼")
+    w.plan_panel.add_will()
+    w.plan_panel.goal_text.setText("Lena geht gern zur Schule")
+    w.plan_panel.add_goal()
+    w.plan_panel.decisions_edit.setPlainText("Treffen in sechs Wochen.")
+
+
+def test_a_capture_survives_the_end_of_the_program_and_is_saved_after(
+    qtbot, store, journal_dir: Path, monkeypatch, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    case = make_case(store)
+    w = ConferenceWindow(store, InlineTaskRunner(), case.id)
+    qtbot.addWidget(w, before_close_func=lambda x: x.context.mark_clean())
+    assert w.journal is not None
+    _capture(w)
+    assert w.context.dirty
+    w.journal.keep()  # what the timer does every two seconds
+    raw = b"".join(p.read_bytes() for p in journal_dir.rglob("*") if p.is_file())
+    assert raw and b"Schr" not in raw and b"Lena" not in raw  # encrypted on disk
+    captured = (
+        list(w.participants_panel.participants),
+        list(w.plan_panel.will_items),
+        [g.text for g in w.plan_panel.goals],
+    )
+    w.discard()  # the program ends without saving (a crash leaves the same journal behind)
+    path, clock = store.path, store.clock
+    store.close()
+
+    again = store_module.unlock(path, PASSPHRASE, clock=clock)
+    asked: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        asked.append(box.text())
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    restored = ConferenceWindow(again, InlineTaskRunner(), case.id)
+    qtbot.addWidget(restored, before_close_func=lambda x: x.context.mark_clean())
+    assert asked and "nicht gespeicherte Erfassung" in asked[0]
+    assert list(restored.participants_panel.participants) == captured[0]
+    assert list(restored.plan_panel.will_items) == captured[1]
+    assert [g.text for g in restored.plan_panel.goals] == captured[2]
+    assert restored.facilitator_edit.text() == "Moderatorin Nord"
+    assert restored.plan_panel.decisions() == "Treffen in sechs Wochen."
+    assert restored.context.dirty
+    pdf = tmp_path / "protokoll.pdf"
+    restored.protocol_panel.ask_protocol_path = lambda _suggested: pdf
+    restored.protocol_panel.save_and_protocol()
+    assert restored.context.saved and pdf.exists()
+    detail = again.cases.get(case.id)
+    assert detail.conferences[-1].participants[0].name == "Frau Schröder"
+    assert "Lena wieder gern" in detail.conferences[-1].family_will
+    assert again.journal.names() == []  # saved: the journal is gone
+    again.close()
+
+
+def test_a_capture_thrown_away_on_purpose_is_not_offered_again(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    case = make_case(store)
+    w = ConferenceWindow(store, InlineTaskRunner(), case.id)
+    qtbot.addWidget(w)
+    _capture(w)
+    w.journal.keep()
+    assert store.journal.names() == [entry_name(case.id)]
+    monkeypatch.setattr(ConferenceWindow, "_confirm_discard", lambda self: True)
+    w.close()  # "Verwerfen"
+    assert store.journal.names() == []
+
+
+CLIENT_KILLS = int(os.environ.get("CLIENT_KILLS", "50"))
+ANNA = "Anna arbeitet im ASD seit 2019"
+ADMIN = "Warnowufer Fähre 2026 Admin"
+
+
+@pytest.fixture
+def team_case(pg_url: str) -> Iterator[tuple[str, int]]:
+    from datetime import date, datetime
+
+    from sro_case.clock import FixedClock
+    from sro_case.server import accounts
+    from sro_case.server.api import create_app
+    from sro_case.server.database import server_engine
+    from sro_case.server.service import TeamService
+    from sro_case.server.setup import initialise
+    from tests.postgres import serving
+
+    clock = FixedClock(datetime(2026, 11, 25, 10, 0))
+    initialise(pg_url, "admin", ADMIN, clock=clock)
+    engine = server_engine(pg_url, pool_size=4)
+    admin = TeamService(engine, accounts.sign_in(engine, "admin", ADMIN, clock).account, clock)
+    admin.add_user(m.UserDraft("anna", "Anna Asmus", "caseworker"), ANNA, discipline="asd")
+    anna = TeamService(engine, accounts.sign_in(engine, "anna", ANNA, clock).account, clock)
+    made = anna.create_case(
+        m.CaseDraft(
+            "51.2-2026-000101",
+            m.FamilyDraft("Familie Müller", "evershagen"),
+            (m.PersonDraft("Lena", "Müller", date(2015, 3, 2), "female", "child"),),
+        )
+    )
+    with serving(create_app(engine, clock=clock)) as url:
+        yield url, made.id
+    engine.dispose()
+
+
+def test_a_client_killed_again_and_again_loses_no_journaled_sentence(
+    qtbot, team_case: tuple[str, int], journal_dir: Path, monkeypatch, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The client process SIGKILLed at random moments while it captures (``CLIENT_KILLS``
+    times): each new client restores everything journaled before, and the last capture is
+    saved on the team server in full."""
+    url, case_id = team_case
+    child = Path(__file__).with_name("journal_child.py")
+    env = {**os.environ, "SRO_CASE_JOURNAL_DIR": str(journal_dir)}
+    rng = random.Random(18)
+    acknowledged = 0
+    for _ in range(CLIENT_KILLS):
+        proc = subprocess.Popen(
+            [sys.executable, str(child), url, "anna", ANNA, str(case_id)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        assert proc.stdout is not None
+        ready = proc.stdout.readline().split()
+        assert ready[0] == "READY", ready
+        assert int(ready[1]) >= acknowledged  # nothing acknowledged before was lost
+        for _line in range(rng.randint(0, 12)):
+            line = proc.stdout.readline().split()
+            if line and line[0] == "KEPT":
+                acknowledged = int(line[1])
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+        proc.stdout.close()
+
+    from sro_case.remote import connect
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Yes)
+    with connect(url, "anna", ANNA) as app:  # type: ignore[attr-defined]
+        w = ConferenceWindow(app, InlineTaskRunner(), case_id)
+        qtbot.addWidget(w, before_close_func=lambda x: x.context.mark_clean())
+        sentences = [text for _who, text in w.plan_panel.will_items]
+        assert len(sentences) >= acknowledged
+        assert sentences[:acknowledged] == [f"Satz {n}" for n in range(1, acknowledged + 1)]
+        w.protocol_panel.ask_protocol_path = lambda _suggested: tmp_path / "protokoll.pdf"
+        w.protocol_panel.save_and_protocol()
+        assert w.context.saved, w.console.text()
+        saved = app.cases.get(case_id).conferences[-1]
+        assert f"Satz {acknowledged}" in saved.family_will or acknowledged == 0
+        assert app.journal.names() == []
