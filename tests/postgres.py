@@ -74,3 +74,32 @@ def serving(app: Any) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+ADMIN_PASSPHRASE = "Warnowufer Fähre 2026 Admin"
+
+
+def team_database(
+    pg_url: str, clock: Any, *people: tuple[str, str, str, str]
+) -> tuple[Any, dict[str, Any]]:
+    """A team database on ``pg_url`` with its first admin and ``people`` (login, name,
+    discipline, passphrase; Fachkräfte): the server's engine and each person's ``TeamService``
+    (the admin's under ``admin``). Dispose of the engine at the end."""
+    from sro_case.domain import models as m
+    from sro_case.server import accounts
+    from sro_case.server.database import server_engine
+    from sro_case.server.service import TeamService
+    from sro_case.server.setup import initialise
+
+    initialise(pg_url, "admin", ADMIN_PASSPHRASE, clock=clock)
+    engine = server_engine(pg_url, pool_size=4)
+
+    def signed_in(login: str, secret: str) -> Any:
+        return TeamService(engine, accounts.sign_in(engine, login, secret, clock).account, clock)
+
+    services = {"admin": signed_in("admin", ADMIN_PASSPHRASE)}
+    for login, name, discipline, secret in people:
+        draft = m.UserDraft(login, name, "caseworker")
+        services["admin"].add_user(draft, secret, discipline=discipline)
+        services[login] = signed_in(login, secret)
+    return engine, services

@@ -101,7 +101,6 @@ def test_a_capture_thrown_away_on_purpose_is_not_offered_again(qtbot, store, mon
 
 CLIENT_KILLS = int(os.environ.get("CLIENT_KILLS", "50"))
 ANNA = "Anna arbeitet im ASD seit 2019"
-ADMIN = "Warnowufer Fähre 2026 Admin"
 
 
 @pytest.fixture
@@ -109,19 +108,12 @@ def team_case(pg_url: str) -> Iterator[tuple[str, int]]:
     from datetime import date, datetime
 
     from sro_case.clock import FixedClock
-    from sro_case.server import accounts
     from sro_case.server.api import create_app
-    from sro_case.server.database import server_engine
-    from sro_case.server.service import TeamService
-    from sro_case.server.setup import initialise
-    from tests.postgres import serving
+    from tests.postgres import serving, team_database
 
     clock = FixedClock(datetime(2026, 11, 25, 10, 0))
-    initialise(pg_url, "admin", ADMIN, clock=clock)
-    engine = server_engine(pg_url, pool_size=4)
-    admin = TeamService(engine, accounts.sign_in(engine, "admin", ADMIN, clock).account, clock)
-    admin.add_user(m.UserDraft("anna", "Anna Asmus", "caseworker"), ANNA, discipline="asd")
-    anna = TeamService(engine, accounts.sign_in(engine, "anna", ANNA, clock).account, clock)
+    engine, people = team_database(pg_url, clock, ("anna", "Anna Asmus", "asd", ANNA))
+    anna = people["anna"]
     made = anna.create_case(
         m.CaseDraft(
             "51.2-2026-000101",

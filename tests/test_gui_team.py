@@ -15,12 +15,9 @@ from sro_case.clock import FixedClock
 from sro_case.domain import models as m
 from sro_case.errors import WrongPassphrase
 from sro_case.remote import RemoteApplication
-from sro_case.server import accounts
 from sro_case.server.api import create_app
-from sro_case.server.database import server_engine
-from sro_case.server.service import TeamService
-from sro_case.server.setup import initialise
-from tests.postgres import serving
+from tests.postgres import ADMIN_PASSPHRASE as ADMIN
+from tests.postgres import serving, team_database
 from ui.app import choose_database, create_application
 from ui.connect_dialog import ConnectDialog
 from ui.main_window import MainWindow
@@ -29,7 +26,6 @@ from ui.tasks import InlineTaskRunner, TaskRunner
 
 pytestmark = pytest.mark.gui
 
-ADMIN = "Warnowufer Fähre 2026 Admin"
 ANNA = "Anna arbeitet im ASD seit 2019"
 SINA = "Sina Schulsozialarbeit Evershagen"
 
@@ -45,14 +41,13 @@ def isolated_settings(tmp_path: Path, qapp):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def server_url(pg_url: str) -> Iterator[str]:
     clock = FixedClock(datetime(2026, 11, 25, 10, 0))
-    initialise(pg_url, "admin", ADMIN, clock=clock)
-    engine = server_engine(pg_url, pool_size=2)
-    admin = TeamService(engine, accounts.sign_in(engine, "admin", ADMIN, clock).account, clock)
-    admin.add_user(m.UserDraft("anna", "Anna Asmus", "caseworker"), ANNA, discipline="asd")
-    admin.add_user(
-        m.UserDraft("sina", "Sina Schulz", "caseworker"), SINA, discipline="schulsozialarbeit"
+    engine, people = team_database(
+        pg_url,
+        clock,
+        ("anna", "Anna Asmus", "asd", ANNA),
+        ("sina", "Sina Schulz", "schulsozialarbeit", SINA),
     )
-    anna = TeamService(engine, accounts.sign_in(engine, "anna", ANNA, clock).account, clock)
+    anna = people["anna"]
     for n, family in enumerate(["Müller", "Schulz", "Möller"]):
         anna.create_case(
             m.CaseDraft(

@@ -11,21 +11,15 @@ import pytest
 
 from sro_case import store as store_module
 from sro_case.clock import FixedClock
-from sro_case.domain import models as m
 from sro_case.kernel.journal import Journal, new_key
 from sro_case.remote import connect
-from sro_case.server import accounts
 from sro_case.server.api import create_app
-from sro_case.server.database import server_engine
-from sro_case.server.service import TeamService
-from sro_case.server.setup import initialise
 from tests.conftest import PASSPHRASE
-from tests.postgres import serving
+from tests.postgres import serving, team_database
 
 CAPTURE = (
     '{"family_will": "Lena möchte wieder gern zur Schule gehen 🌼", "case": "51.2-2026-000101"}'
 )
-ADMIN = "Warnowufer Fähre 2026 Admin"
 ANNA = "Anna arbeitet im ASD seit 2019"
 SINA = "Sina Schulsozialarbeit Evershagen"
 
@@ -75,12 +69,11 @@ def test_on_the_file_the_key_lives_in_the_database(store, journal_root: Path) ->
 @pytest.fixture
 def server_url(pg_url: str) -> Iterator[str]:
     clock = FixedClock(datetime(2026, 11, 25, 10, 0))
-    initialise(pg_url, "admin", ADMIN, clock=clock)
-    engine = server_engine(pg_url, pool_size=2)
-    admin = TeamService(engine, accounts.sign_in(engine, "admin", ADMIN, clock).account, clock)
-    admin.add_user(m.UserDraft("anna", "Anna Asmus", "caseworker"), ANNA, discipline="asd")
-    admin.add_user(
-        m.UserDraft("sina", "Sina Schulz", "caseworker"), SINA, discipline="schulsozialarbeit"
+    engine, _people = team_database(
+        pg_url,
+        clock,
+        ("anna", "Anna Asmus", "asd", ANNA),
+        ("sina", "Sina Schulz", "schulsozialarbeit", SINA),
     )
     with serving(create_app(engine, clock=clock)) as url:
         yield url

@@ -10,17 +10,12 @@ from datetime import datetime
 import pytest
 
 from sro_case.clock import FixedClock
-from sro_case.domain import models as m
 from sro_case.errors import SroCaseError, WrongPassphrase
 from sro_case.remote import RemoteApplication, connect
-from sro_case.server import accounts
 from sro_case.server.api import create_app
-from sro_case.server.database import server_engine
-from sro_case.server.service import TeamService
-from sro_case.server.setup import initialise
-from tests.postgres import serving
+from tests.postgres import ADMIN_PASSPHRASE as ADMIN
+from tests.postgres import serving, team_database
 
-ADMIN = "Warnowufer Fähre 2026 Admin"
 ANNA = "Anna arbeitet im ASD seit 2019"
 NEW = "Neue Passphrase am Stadthafen 2027"
 
@@ -28,10 +23,7 @@ NEW = "Neue Passphrase am Stadthafen 2027"
 @pytest.fixture
 def server_url(pg_url: str) -> Iterator[str]:
     clock = FixedClock(datetime(2026, 11, 25, 10, 0))
-    initialise(pg_url, "admin", ADMIN, clock=clock)
-    engine = server_engine(pg_url, pool_size=2)
-    admin = TeamService(engine, accounts.sign_in(engine, "admin", ADMIN, clock).account, clock)
-    admin.add_user(m.UserDraft("anna", "Anna Asmus", "caseworker"), ANNA, discipline="asd")
+    engine, _people = team_database(pg_url, clock, ("anna", "Anna Asmus", "asd", ANNA))
     with serving(create_app(engine, clock=clock)) as url:
         yield url
     engine.dispose()
