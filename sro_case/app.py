@@ -372,9 +372,14 @@ class Application(Protocol):
         recorded)."""
         ...
 
-    def live(self, on_change: Callable[[str, int], None]) -> Callable[[], None] | None:
+    def live(
+        self,
+        on_change: Callable[[str, int], None],
+        on_end: Callable[[], None] | None = None,
+    ) -> Callable[[], None] | None:
         """Tell ``on_change(file_number, version)`` – on a thread of its own – whenever someone
-        else changes a case this person may see; returns the function that stops it, or None
+        else changes a case this person may see, and ``on_end()`` when the session ends on the
+        server (expired, or the account removed); returns the function that stops it, or None
         where no one else can change anything (the file of one PC)."""
         ...
 

@@ -140,7 +140,11 @@ class Store(VaultStore):
             key = bytes.fromhex(record.value)
         return Journal(journal_dir(str(Path(self.path).resolve())), key, self.actor)
 
-    def live(self, on_change: Callable[[str, int], None]) -> Callable[[], None] | None:
+    def live(
+        self,
+        on_change: Callable[[str, int], None],
+        on_end: Callable[[], None] | None = None,
+    ) -> Callable[[], None] | None:
         """One PC's file: nobody else changes it while it is open (the writer lock)."""
         return None
 

@@ -46,18 +46,20 @@ def pg_url(pg_server: str) -> str:
 
 
 @contextmanager
-def serving(app: Any) -> Iterator[str]:
-    """The team server's ASGI app on a real uvicorn in this process (a thread), on loopback;
-    its base URL."""
+def serving(app: Any, port: int = 0) -> Iterator[str]:
+    """The team server's ASGI app on a real uvicorn in this process (a thread), on loopback
+    (``port``: a given one, to start a stopped server again at the same address); its base
+    URL."""
     import socket
     import threading
     import time
 
     import uvicorn
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    if not port:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
     server = uvicorn.Server(
         uvicorn.Config(
             app, host="127.0.0.1", port=port, log_level="warning", timeout_graceful_shutdown=1

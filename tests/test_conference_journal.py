@@ -171,3 +171,48 @@ def test_a_client_killed_again_and_again_loses_no_journaled_sentence(
         saved = app.cases.get(case_id).conferences[-1]
         assert f"Satz {acknowledged}" in saved.family_will or acknowledged == 0
         assert app.journal.names() == []
+
+
+def test_the_server_stopped_mid_conference_and_started_again(
+    qtbot, pg_url: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The team server goes away while the conference is captured: saving says so in words,
+    nothing typed is lost (it stays on screen and in the journal), and the same save goes
+    through once the server is back."""
+    from datetime import date, datetime
+
+    from sro_case.clock import FixedClock
+    from sro_case.remote import connect
+    from sro_case.server.api import create_app
+    from tests.postgres import serving, team_database
+
+    clock = FixedClock(datetime(2026, 11, 25, 10, 0))
+    engine, people = team_database(pg_url, clock, ("anna", "Anna Asmus", "asd", ANNA))
+    made = people["anna"].create_case(
+        m.CaseDraft(
+            "51.2-2026-000101",
+            m.FamilyDraft("Familie Müller", "evershagen"),
+            (m.PersonDraft("Lena", "Müller", date(2015, 3, 2), "female", "child"),),
+        )
+    )
+    with serving(create_app(engine, clock=clock)) as url:
+        app = connect(url, "anna", ANNA)
+        w = ConferenceWindow(app, InlineTaskRunner(), made.id)
+        qtbot.addWidget(w, before_close_func=lambda x: x.context.mark_clean())
+        _capture(w)
+        w.journal.keep()
+    # the server is down now
+    pdf = tmp_path / "protokoll.pdf"
+    w.protocol_panel.ask_protocol_path = lambda _suggested: pdf
+    w.protocol_panel.save_and_protocol()
+    assert not w.context.saved and "nicht erreichbar" in w.console.text()
+    assert w.context.dirty and app.journal.names() == [entry_name(made.id)]
+    port = int(url.rsplit(":", 1)[1])
+    with serving(create_app(engine, clock=clock), port=port):  # back, at the same address
+        w.protocol_panel.save_and_protocol()
+        assert w.context.saved, w.console.text()
+        saved = app.cases.get(made.id).conferences[-1]
+        assert saved.participants[0].name == "Frau Schröder"
+        assert app.journal.names() == []
+        app.close()
+    engine.dispose()

@@ -15,6 +15,7 @@ from sro_case.clock import FixedClock
 from sro_case.domain import models as m
 from sro_case.errors import WrongPassphrase
 from sro_case.remote import RemoteApplication
+from sro_case.server import accounts
 from sro_case.server.api import create_app
 from tests.postgres import ADMIN_PASSPHRASE as ADMIN
 from tests.postgres import serving, team_database
@@ -321,3 +322,38 @@ def test_the_admin_creates_a_colleague_with_a_discipline(qtbot, server_url: str)
         teams = anna.case_teams
         assert teams is not None
         assert ("kurt", "kita") in {(c.login, c.discipline) for c in teams.colleagues()}
+
+
+def test_a_session_ended_on_the_server_locks_the_window_and_keeps_the_input(
+    qtbot, pg_url: str
+) -> None:  # type: ignore[no-untyped-def]
+    """The session expires (or the account is removed) while the window is open: the client
+    locks itself within the server's heartbeat and says why; what is typed stays; the
+    passphrase signs in again."""
+    from sro_case.remote import connect
+
+    clock = FixedClock(datetime(2026, 11, 25, 10, 0))
+    engine, people = team_database(pg_url, clock, ("anna", "Anna Asmus", "asd", ANNA))
+    made = people["anna"].create_case(
+        m.CaseDraft("51.2-2026-000100", m.FamilyDraft("Familie Müller", "evershagen"))
+    )
+    with serving(create_app(engine, clock=clock, heartbeat_s=0.3)) as url:
+        anna = connect(url, "anna", ANNA)
+        window = MainWindow(anna, InlineTaskRunner())
+        qtbot.addWidget(window)
+        assert anna._feeds[0].connected.wait(10)  # type: ignore[attr-defined]
+        window.open_case(made.id)
+        widget = window.open_case_widgets()[0]
+        qtbot.waitUntil(lambda: widget.detail is not None)
+        widget.reason_edit.setPlainText("noch nicht gespeichert")
+        token = anna.server.token  # type: ignore[attr-defined]
+        accounts.sign_out(engine, token.split()[1], clock)  # the server ends the session
+        qtbot.waitUntil(lambda: window.locked, timeout=5000)
+        assert "abgelaufen" in window.lock_page.message.text()
+        assert widget.reason_edit.toPlainText() == "noch nicht gespeichert"
+        window._on_unlock_requested(ANNA)
+        assert not window.locked and anna.cases.count() == 1
+        widget._dirty = False
+        window._end_live()
+        anna.close()
+    engine.dispose()

@@ -46,6 +46,7 @@ class _LiveBridge(QObject):
     """Hands the team server's live updates from their thread to the GUI thread."""
 
     changed = Signal(str, int)
+    ended = Signal()  # the session ended on the server
 
 
 class MainWindow(QMainWindow):
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         # the open case files within a second; a file with unsaved input is marked instead
         self._live_bridge = _LiveBridge(self)
         self._live_bridge.changed.connect(self._on_live_change)
+        self._live_bridge.ended.connect(self._on_session_ended)
         self._live_timer = QTimer(self)
         self._live_timer.setSingleShot(True)
         self._live_timer.setInterval(250)  # several changes at once: one reload
@@ -129,13 +131,27 @@ class MainWindow(QMainWindow):
         if self._stop_live is None and self.home is self.tabs:
             bridge = self._live_bridge
             self._stop_live = self.store.live(
-                lambda number, version: emit(bridge.changed, number, version)
+                lambda number, version: emit(bridge.changed, number, version),
+                lambda: emit(bridge.ended),
             )
 
     def _end_live(self) -> None:
         if self._stop_live is not None:
             self._stop_live()
             self._stop_live = None
+
+    def _on_session_ended(self) -> None:
+        """The team server ended the session (expired, or the account was removed): lock,
+        keeping what is typed; unlocking signs in again."""
+        self._stop_live = None
+        if not self.locked:
+            self.lock()
+        self.lock_page.show_error(
+            self.tr(
+                "Ihre Sitzung am Teamserver ist abgelaufen. Bitte geben Sie Ihre Passphrase ein, "
+                "um weiterzuarbeiten; ungespeicherte Eingaben bleiben erhalten."
+            )
+        )
 
     def _on_live_change(self, file_number: str, _version: int) -> None:
         self._live_changed.add(file_number)

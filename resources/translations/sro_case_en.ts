@@ -2116,6 +2116,10 @@
         <source>Geändert auf dem Teamserver: %1</source>
         <translation>Changed on the team server: %1</translation>
     </message>
+    <message>
+        <source>Ihre Sitzung am Teamserver ist abgelaufen. Bitte geben Sie Ihre Passphrase ein, um weiterzuarbeiten; ungespeicherte Eingaben bleiben erhalten.</source>
+        <translation>Your session on the team server has expired. Please enter your passphrase to continue; unsaved input is kept.</translation>
+    </message>
 </context>
 <context>
     <name>NewCaseDialog</name>

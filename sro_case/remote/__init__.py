@@ -138,12 +138,16 @@ class RemoteApplication:
     def change_passphrase(self, old: str, new: str) -> None:
         self._link.server.put("/session/passphrase", {"old": old, "new": new})
 
-    def live(self, on_change: Callable[[str, int], None]) -> Callable[[], None] | None:
+    def live(
+        self,
+        on_change: Callable[[str, int], None],
+        on_end: Callable[[], None] | None = None,
+    ) -> Callable[[], None] | None:
         """The server's live updates (``remote.live.LiveFeed``) until the returned function is
         called, the window is locked or the session ends."""
         from sro_case.remote.live import LiveFeed
 
-        feed = LiveFeed(self._link.server, on_change)
+        feed = LiveFeed(self._link.server, on_change, on_end)
         self._feeds.append(feed)
         return feed.stop
 

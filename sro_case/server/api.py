@@ -110,7 +110,9 @@ def from_environment() -> FastAPI:
     return create_app(server_engine(url), name=os.environ.get("SRO_CASE_SERVER_NAME", ""))
 
 
-def create_app(engine: Engine, *, clock: Clock = SYSTEM_CLOCK, name: str = "") -> FastAPI:
+def create_app(
+    engine: Engine, *, clock: Clock = SYSTEM_CLOCK, name: str = "", heartbeat_s: float = HEARTBEAT_S
+) -> FastAPI:
     """The API over ``engine`` (``database.server_engine``)."""
     hub = Hub()
     conninfo = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
@@ -215,7 +217,7 @@ def create_app(engine: Engine, *, clock: Clock = SYSTEM_CLOCK, name: str = "") -
                 yield "retry: 2000\n\n"
                 while not await request.is_disconnected():
                     try:
-                        case_id = await asyncio.wait_for(queue.get(), timeout=HEARTBEAT_S)
+                        case_id = await asyncio.wait_for(queue.get(), timeout=heartbeat_s)
                     except TimeoutError:
                         try:
                             await run_in_threadpool(accounts.authenticate, engine, token, clock)
