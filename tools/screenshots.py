@@ -45,7 +45,14 @@ ISSUE_15 = {
 }
 DEMO_CASES = 2000
 # the team server's screens (#18), in both languages at both sizes
-TEAM = {"teamserver-verbinden", "teamserver-fallliste", "fallteam", "fallteam-schulsozialarbeit"}
+TEAM = {
+    "teamserver-verbinden",
+    "teamserver-fallliste",
+    "fallteam",
+    "fallteam-schulsozialarbeit",
+    "live-aenderung",
+    "konflikt",
+}
 
 
 def run_team(language: str, size: tuple[int, int], out: Path, base: str) -> int:

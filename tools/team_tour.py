@@ -123,6 +123,45 @@ def team_tour(app: Any, base: str, size: tuple[int, int]) -> Iterator[tuple[str,
     seen.show()
     app.processEvents()
     yield "fallteam-schulsozialarbeit", seen
+    # a colleague saved the case while Anna types: the notice, then the conflict on saving
+    widget.tabs.setCurrentIndex(0)
+    widget.reason_edit.setPlainText("Schulvermeidung seit Oktober, Mutter sucht Arbeit")
+    widget.mark_changed_elsewhere()
+    app.processEvents()
+    yield "live-aenderung", widget
+    from dataclasses import replace
+
+    from sro_case.domain import models as m
+    from ui.conflict_dialog import ConflictDialog
+
+    theirs = anna.cases.get(case_id)
+    theirs = replace(theirs, reason_for_contact="Schulvermeidung; Umzug nach Toitenwinkel geplant")
+    mine = m.CaseEdit(
+        reason_for_contact="Schulvermeidung seit Oktober, Mutter sucht Arbeit",
+        child_protection=False,
+        next_review=date(2027, 1, 15),
+    )
+    from sro_case.domain.messages import T
+    from sro_case.errors import Conflict
+    from ui.ops import failure_text
+
+    refused = Conflict(  # the kernel's own words (``UnitOfWork.check_version``)
+        T(
+            "Der Fall wurde inzwischen geändert: Version {current} von {who} am {when} Uhr; "
+            "Ihre Eingaben beruhen auf Version {expected}. Nichts wurde überschrieben – "
+            "laden Sie den Fall neu und übernehmen Sie Ihre Eingaben.",
+            current=7,
+            who="schulz",
+            when="07.12.2026 10:42",
+            expected=6,
+        )
+    )
+    conflict = ConflictDialog(mine, theirs, failure_text(refused))
+    conflict.show()
+    app.processEvents()
+    yield "konflikt", conflict
+    conflict.close()
+    widget._dirty = False
     for shown in (widget, seen, window):
         shown.close()
     for session in (anna, sina):

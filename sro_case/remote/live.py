@@ -16,7 +16,7 @@ import httpx
 from sro_case.server.client import TeamServer
 
 RETRY_S = 2.0
-READ_TIMEOUT_S = 45.0  # the server sends a heartbeat every 15 s
+READ_TIMEOUT_S = 20.0  # the server sends a heartbeat every 5 s
 
 
 class LiveFeed:
@@ -31,18 +31,25 @@ class LiveFeed:
         self._on_end = on_end
         self._stopped = threading.Event()
         self.connected = threading.Event()  # the stream is open (tests wait for it)
+        self._http: httpx.Client | None = None
         self._thread = threading.Thread(target=self._run, name="sro-case-live", daemon=True)
         self._thread.start()
 
     def stop(self) -> None:
+        """End the feed; the open stream is closed at once (the server sees it go)."""
         self._stopped.set()
+        http = self._http
+        if http is not None:
+            with contextlib.suppress(Exception):  # closed under the reading thread's feet
+                http.close()
 
     def _run(self) -> None:
         while not self._stopped.is_set():
             token = self._server.token
             if token is None:  # signed out (locked): nothing to listen to
                 return
-            with contextlib.suppress(httpx.HTTPError, ValueError):  # a break: again, later
+            # a break (or the stream closed by ``stop``): again after a pause, unless stopped
+            with contextlib.suppress(Exception):
                 self._listen(token)
             self.connected.clear()
             self._stopped.wait(RETRY_S)
@@ -50,12 +57,13 @@ class LiveFeed:
     def _listen(self, token: str) -> None:
         timeout = httpx.Timeout(10.0, read=READ_TIMEOUT_S)
         headers = {"Authorization": token, "Accept": "text/event-stream"}
-        with (
-            httpx.Client(
-                base_url=self._server.base, verify=self._server.verify, timeout=timeout
-            ) as http,
-            http.stream("GET", "/events", headers=headers) as response,
-        ):
+        self._http = httpx.Client(
+            base_url=self._server.base, verify=self._server.verify, timeout=timeout
+        )
+        if self._stopped.is_set():
+            self._http.close()
+            return
+        with self._http as http, http.stream("GET", "/events", headers=headers) as response:
             if response.status_code == 401:  # the session is over
                 self._end()
                 return
