@@ -357,3 +357,41 @@ def test_a_session_ended_on_the_server_locks_the_window_and_keeps_the_input(
         window._end_live()
         anna.close()
     engine.dispose()
+
+
+def test_admin_and_controlling_work_through_the_server_without_case_content(
+    qtbot, server_url: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The Verwaltung against the team server: accounts and the audit chain work; deletion
+    periods and backups say in words that they are not the client's here. Controlling sees
+    only the statistics page and writes the city's export."""
+    from PySide6.QtWidgets import QLabel
+
+    from sro_case.remote import connect
+    from ui.admin.window import AdminWindow
+
+    with connect(server_url, "admin", ADMIN) as admin:  # type: ignore[attr-defined]
+        window = AdminWindow(admin, InlineTaskRunner())
+        qtbot.addWidget(window)
+        users = window.users
+        window.show()
+        users.reload()
+        qtbot.waitUntil(lambda: users.model.rowCount() >= 3)
+        logins = {users.model.index(r, 0).data() for r in range(users.model.rowCount())}
+        assert {"admin", "anna", "sina"} <= logins
+        window.retention.reload()  # deletion periods: not the client's on the team server
+        texts = " ".join(w.text() for w in window.retention.findChildren(QLabel) if w.text())
+        assert "Teamserver" in texts and "IT der Stadt" in texts
+    with connect(server_url, "admin", ADMIN) as admin:  # type: ignore[attr-defined]
+        admin.users.add_with_passphrase(
+            m.UserDraft("cora", "Cora Conrad", "controlling"), "Cora zählt Fälle am Kabutzenhof"
+        )
+    with connect(server_url, "cora", "Cora zählt Fälle am Kabutzenhof") as cora:  # type: ignore[attr-defined]
+        main = MainWindow(cora, InlineTaskRunner())
+        qtbot.addWidget(main)
+        assert main.home is not main.tabs  # statistics only: no case list, no Fristen
+        export = cora.statistics.build(date(2026, 1, 1), date(2026, 12, 31))
+        written = cora.statistics.write(export, tmp_path / "statistik.xlsx")
+        assert written.path.exists() and written.format == "xlsx"
+        with pytest.raises(Exception, match="nicht erlaubt"):
+            cora.cases.count()
