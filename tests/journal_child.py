@@ -32,6 +32,7 @@ def main() -> None:
         window.plan_panel.will_text.setText(f"Satz {n}")
         window.plan_panel.add_will()
         window.journal.keep()
+        window.journal.flush()  # on disk before it is acknowledged
         print("KEPT", n, flush=True)
 
 

@@ -48,6 +48,7 @@ def test_a_capture_survives_the_end_of_the_program_and_is_saved_after(
     _capture(w)
     assert w.context.dirty
     w.journal.keep()  # what the timer does every two seconds
+    w.journal.flush()  # (written on the journal's own lane)
     raw = b"".join(p.read_bytes() for p in journal_dir.rglob("*") if p.is_file())
     assert raw and b"Schr" not in raw and b"Lena" not in raw  # encrypted on disk
     captured = (
@@ -83,6 +84,7 @@ def test_a_capture_survives_the_end_of_the_program_and_is_saved_after(
     detail = again.cases.get(case.id)
     assert detail.conferences[-1].participants[0].name == "Frau Schröder"
     assert "Lena wieder gern" in detail.conferences[-1].family_will
+    restored.journal.flush()
     assert again.journal.names() == []  # saved: the journal is gone
     again.close()
 
@@ -93,9 +95,11 @@ def test_a_capture_thrown_away_on_purpose_is_not_offered_again(qtbot, store, mon
     qtbot.addWidget(w)
     _capture(w)
     w.journal.keep()
+    w.journal.flush()  # (written on the journal's own lane)
     assert store.journal.names() == [entry_name(case.id)]
     monkeypatch.setattr(ConferenceWindow, "_confirm_discard", lambda self: True)
     w.close()  # "Verwerfen"
+    w.journal.flush()
     assert store.journal.names() == []
 
 
@@ -168,6 +172,7 @@ def test_a_client_killed_again_and_again_loses_no_journaled_sentence(
         w.protocol_panel.ask_protocol_path = lambda _suggested: tmp_path / "protokoll.pdf"
         w.protocol_panel.save_and_protocol()
         assert w.context.saved, w.console.text()
+        w.journal.flush()
         saved = app.cases.get(case_id).conferences[-1]
         assert f"Satz {acknowledged}" in saved.family_will or acknowledged == 0
         assert app.journal.names() == []
@@ -201,6 +206,7 @@ def test_the_server_stopped_mid_conference_and_started_again(
         qtbot.addWidget(w, before_close_func=lambda x: x.context.mark_clean())
         _capture(w)
         w.journal.keep()
+        w.journal.flush()  # (written on the journal's own lane)
     # the server is down now
     pdf = tmp_path / "protokoll.pdf"
     w.protocol_panel.ask_protocol_path = lambda _suggested: pdf
@@ -213,6 +219,7 @@ def test_the_server_stopped_mid_conference_and_started_again(
         assert w.context.saved, w.console.text()
         saved = app.cases.get(made.id).conferences[-1]
         assert saved.participants[0].name == "Frau Schröder"
+        w.journal.flush()
         assert app.journal.names() == []
         app.close()
     engine.dispose()

@@ -86,9 +86,9 @@ class CaseTeamTab(QWidget):
             lambda exc: self.hint.setText(failure_text(exc)),
         )
 
-    def release_text(self, release: m.CaseRelease, discipline: str = "") -> str:
-        """ "Sie sehen: …; nicht: …" with the parts and the reason in the client's language
-        (``discipline``: the signed-in person's, a code of the catalogue)."""
+    def release_text(self, release: m.CaseRelease) -> str:
+        """ "Sie sehen: …; nicht: …" with the parts and the reason in the client's language."""
+        discipline = release.discipline  # the viewer's, as the server knows it
         label = core_label(catalogue("disciplines").label(discipline)) if discipline else ""
         if release.full:
             return self.tr("Sie sehen die ganze Fallakte (fallführender Dienst).")
@@ -123,8 +123,7 @@ class CaseTeamTab(QWidget):
     def _show(self, result: tuple[list[m.TeamMember], m.CaseRelease, list[m.TeamMember]]) -> None:
         members, release, colleagues = result
         self.members = members
-        mine = {x.login: x.discipline for x in (*members, *colleagues)}
-        self.release_label.setText(self.release_text(release, mine.get(self.store.actor, "")))
+        self.release_label.setText(self.release_text(release))
         disciplines = catalogue("disciplines")
         self.model.set_rows(
             [

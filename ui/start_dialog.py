@@ -3,19 +3,15 @@ connect to the team server (#18)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
+@dataclass(frozen=True)
 class TeamServerChoice:
     """The start screen's third way: the team server instead of a file on this PC."""
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, TeamServerChoice)
-
-    def __hash__(self) -> int:
-        return hash(TeamServerChoice)
 
 
 Choice = tuple[Path, bool] | TeamServerChoice

@@ -481,3 +481,4 @@ class CaseRelease:
     parts: tuple[str, ...]
     withheld: tuple[str, ...]
     reason: str
+    discipline: str = ""  # the viewer's (code of the disciplines catalogue)

@@ -22,18 +22,9 @@ router = APIRouter()
 
 
 @dataclass(frozen=True)
-class ReleaseView:
-    full: bool
-    cleared: bool
-    parts: list[str]
-    withheld: list[str]
-    reason: str
-
-
-@dataclass(frozen=True)
 class CaseFile:
     case: m.CaseDetail
-    release: ReleaseView
+    release: m.CaseRelease
 
 
 @dataclass(frozen=True)
@@ -414,5 +405,7 @@ def show_case(svc: Service, file_number: str, response: Response) -> CaseFile:
     view = svc.show_case(file_number)
     response.headers["ETag"] = f'"{view.case.summary.version}"'
     r = view.release
-    release = ReleaseView(r.full, r.cleared, list(r.parts), list(r.withheld), str(r.reason))
+    release = m.CaseRelease(
+        r.full, r.cleared, r.parts, r.withheld, str(r.reason), svc.account.discipline
+    )
     return CaseFile(view.case, release)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -95,6 +96,11 @@ class ConferenceJournal(QObject):
         self.window, self.journal = window, journal
         self.name = entry_name(window.context.case_id)
         self._last = ""
+        # encrypting and fsyncing happen on a lane of their own, one after the other in the
+        # order given (a removal after a save is never overtaken by an older write); the GUI
+        # thread only reads the fields
+        self._lane = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sro-case-journal")
+        self.destroyed.connect(lambda *_: self._lane.shutdown(wait=True))
         self.timer = QTimer(self)
         self.timer.setInterval(EVERY_MS)
         self.timer.timeout.connect(self.keep)
@@ -107,8 +113,12 @@ class ConferenceJournal(QObject):
             return
         content = json.dumps(capture_of(self.window), ensure_ascii=False, sort_keys=True)
         if content != self._last:
-            self.journal.keep(self.name, content)
+            self._lane.submit(self.journal.keep, self.name, content)
             self._last = content
+
+    def flush(self) -> None:
+        """Wait until everything handed to the journal's lane is on disk (tests, closing)."""
+        self._lane.submit(lambda: None).result()
 
     def offer(self) -> bool:
         """A capture kept from an earlier session: ask, and restore it (True) or remove it."""
@@ -136,17 +146,17 @@ class ConferenceJournal(QObject):
             self._last = ""
             self.keep()
             return True
-        self.journal.discard(self.name)
+        self._lane.submit(self.journal.discard, self.name)
         return False
 
     def discard(self) -> None:
         """The user threw the capture away."""
         self.timer.stop()
-        self.journal.discard(self.name)
+        self._lane.submit(self.journal.discard, self.name)
 
     def _on_saved(self, saved: bool) -> None:
         if saved:
-            self.journal.discard(self.name)
+            self._lane.submit(self.journal.discard, self.name)
             self._last = ""
 
 
