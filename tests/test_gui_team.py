@@ -238,6 +238,20 @@ def test_a_colleagues_change_appears_live_and_unsaved_input_is_kept(qtbot, serve
     qtbot.waitUntil(lambda: widget.changed_banner.isVisibleTo(widget), timeout=5000)
     assert widget.reason_edit.toPlainText() == "Ich tippe gerade etwas Neues"  # nothing lost
     assert widget.notes.model.rowCount() == 2  # not reloaded under the user's hands
+    qtbot.waitUntil(lambda: "Verlauf" in widget.changed_banner.text(), timeout=5000)
+    assert widget.change_markers.marked == []  # a note: no edited field is marked
+
+    # the colleague changes a field Anna has in front of her: that field is marked, with the
+    # value saved now; her own input stays
+    colleague.cases.get(case_id)
+    colleague.cases.update(
+        case_id,
+        m.CaseEdit(next_review=date(2027, 2, 1)),
+    )
+    qtbot.waitUntil(lambda: widget.change_markers.marked == ["next_review"], timeout=5000)
+    assert widget.review_field.toolTip().endswith("Jetzt gespeichert: 01.02.2027")
+    assert "Nächste Überprüfung" in widget.changed_banner.text()
+    assert widget.reason_edit.toPlainText() == "Ich tippe gerade etwas Neues"
     window.lock()
     assert not anna._feeds  # type: ignore[attr-defined]  # the lock ends the live feed too
     colleague.close()

@@ -124,14 +124,20 @@ def team_tour(app: Any, base: str, size: tuple[int, int]) -> Iterator[tuple[str,
     app.processEvents()
     yield "fallteam-schulsozialarbeit", seen
     # a colleague saved the case while Anna types: the notice, then the conflict on saving
+    from sro_case.domain import models as m
+
     widget.tabs.setCurrentIndex(0)
     widget.reason_edit.setPlainText("Schulvermeidung seit Oktober, Mutter sucht Arbeit")
+    colleague = connect(base, "asmus", PEOPLE[0][3])  # Anna on her laptop, in the meeting
+    before = colleague.cases.get(case_id).summary.next_review
+    moved = date(2027, 2, 5) if before == date(2027, 1, 29) else date(2027, 1, 29)  # each run
+    colleague.cases.update(case_id, m.CaseEdit(next_review=moved))
+    colleague.close()
     widget.mark_changed_elsewhere()
     app.processEvents()
     yield "live-aenderung", widget
     from dataclasses import replace
 
-    from sro_case.domain import models as m
     from ui.conflict_dialog import ConflictDialog
 
     theirs = anna.cases.get(case_id)

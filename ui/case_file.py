@@ -37,7 +37,9 @@ from sro_case.domain.catalogues import catalogue
 from sro_case.domain.enums import GoalStatus, NoteKind, PersonRole, ResourceKind, Sex
 from sro_case.domain.models import Help
 from sro_case.errors import Conflict, PermissionDenied
+from ui import case_changes
 from ui.audit_labels import entity_labels
+from ui.case_changes import ChangeMarkers
 from ui.document_names import document_name
 from ui.forms import DateField
 from ui.goal_chart import GoalCourseWidget, GoalGlanceWidget
@@ -343,16 +345,21 @@ class CaseFileWidget(QWidget):
         self.reason_edit.setAccessibleName(self.tr("Anlass"))
         self.reason_edit.setMaximumHeight(110)
         self.reason_edit.setTabChangesFocus(True)
-        form.addRow(self.tr("An&lass:"), self.reason_edit)
+        reason_label = QLabel(self.tr("An&lass:"))
+        reason_label.setBuddy(self.reason_edit)
+        form.addRow(reason_label, self.reason_edit)
         self.flag_8a = QCheckBox(self.tr("Gefährdungseinschätzung nach § 8a SGB VIII"))
         self.flag_8a.setAccessibleName(self.tr("§ 8a"))
-        form.addRow(self.tr("Kinderschutz:"), self.flag_8a)
+        flag_label = QLabel(self.tr("Kinderschutz:"))
+        form.addRow(flag_label, self.flag_8a)
         self.outcome_8a = QComboBox()
         self.outcome_8a.setAccessibleName(self.tr("Ergebnis § 8a"))
         self.outcome_8a.addItem(self.tr("— noch offen —"), None)
         for item in catalogue("outcomes_8a"):
             self.outcome_8a.addItem(core_label(item.name), item.code)
-        form.addRow(self.tr("Ergebnis § 8a:"), self.outcome_8a)
+        outcome_label = QLabel(self.tr("Ergebnis § 8a:"))
+        outcome_label.setBuddy(self.outcome_8a)
+        form.addRow(outcome_label, self.outcome_8a)
         self.review_field = DateField(optional=True)
         self.review_field.setAccessibleName(self.tr("nächste Überprüfung"))
         self.review_overdue = QLabel(self.tr("überschritten"))  # an overdue review stands out
@@ -365,6 +372,14 @@ class CaseFileWidget(QWidget):
         review_label = QLabel(self.tr("Nächste Überprüfun&g:"))
         review_label.setBuddy(self.review_field)
         form.addRow(review_label, review_row)
+        self.change_markers = ChangeMarkers(  # what a colleague changed under unsaved input
+            {
+                "reason_for_contact": (reason_label, self.reason_edit),
+                "child_protection": (flag_label, self.flag_8a),
+                "outcome_8a": (outcome_label, self.outcome_8a),
+                "next_review": (review_label, self.review_field),
+            }
+        )
         self.next_steps = QLabel()
         self.next_steps.setWordWrap(True)
         self.next_steps.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -498,21 +513,28 @@ class CaseFileWidget(QWidget):
         self.runner.submit(lambda: _read_case(store, case_id), self._show, self._on_error)
 
     def mark_changed_elsewhere(self) -> None:
-        """A colleague saved this case while the user has unsaved input here: say so, keep the
-        input (it is saved over the colleague's fields only when the user saves)."""
-        self.changed_banner.setText(
-            self.tr(
-                "Dieser Fall wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind "
-                "noch nicht gespeichert und bleiben erhalten; nach dem Speichern zeigt die Akte "
-                "den neuen Stand."
-            )
-        )
+        """A colleague saved this case while the user has unsaved input here: say so at once,
+        then read the case as it is now and mark what changed – the input stays (the save
+        that follows shows both versions)."""
+        self.changed_banner.setText(case_changes.notice([], []))
         self.changed_banner.show()
+        store, case_id = self.store, self.case_id
+
+        def compare(now: m.CaseDetail) -> None:
+            if self.detail is None or not self._dirty:
+                return  # reloaded or saved meanwhile: nothing to mark
+            fields = case_changes.changed_fields(self.detail, now)
+            self.change_markers.mark(fields, now)
+            parts = case_changes.changed_parts(self.detail, now)
+            self.changed_banner.setText(case_changes.notice(fields, parts))
+
+        self.runner.submit(lambda: store.cases.get(case_id), compare, lambda _exc: None)
 
     def _show(self, result: tuple[m.CaseDetail, list[m.AuditEvent]]) -> None:
         detail, trail = result
         self.detail = detail
         self.changed_banner.hide()
+        self.change_markers.clear()
         if self.team_tab is not None:
             self.team_tab.load()
         s = detail.summary

@@ -3957,4 +3957,87 @@ Your recovery key (visible only now – please print it out and keep it in a saf
         <translation>There is an unsaved capture of this case from %1 (the program ended before it was saved). Restore it?</translation>
     </message>
 </context>
+<context>
+    <name>CaseChanges</name>
+    <message>
+        <source>— noch offen —</source>
+        <translation>— still open —</translation>
+    </message>
+    <message>
+        <source>Anlass</source>
+        <translation>Reason for contact</translation>
+    </message>
+    <message>
+        <source>Kinderschutz</source>
+        <translation>Child protection</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Ergebnis § 8a</source>
+        <translation>§ 8a outcome</translation>
+    </message>
+    <message>
+        <source>Nächste Überprüfung</source>
+        <translation>Next review</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Fachkraft</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <source>Familie und Personen</source>
+        <translation>Family and persons</translation>
+    </message>
+    <message>
+        <source>Einwilligungen</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <source>Verlauf</source>
+        <translation>Case history</translation>
+    </message>
+    <message>
+        <source>Hilfen</source>
+        <translation>Support services</translation>
+    </message>
+    <message>
+        <source>Konferenzen</source>
+        <translation>Conferences</translation>
+    </message>
+    <message>
+        <source>Ziele und Schritte</source>
+        <translation>Goals and steps</translation>
+    </message>
+    <message>
+        <source>Ressourcen</source>
+        <translation>Resources</translation>
+    </message>
+    <message>
+        <source>Inzwischen von jemand anderem geändert. Jetzt gespeichert: %1</source>
+        <translation>Changed by someone else meanwhile. Saved now: %1</translation>
+    </message>
+    <message>
+        <source>Inzwischen von jemand anderem geändert: %1.</source>
+        <translation>Changed by someone else meanwhile: %1.</translation>
+    </message>
+    <message>
+        <source>Dieser Fall wurde inzwischen von jemand anderem geändert.</source>
+        <translation>Someone else has changed this case meanwhile.</translation>
+    </message>
+    <message>
+        <source>Ihre Eingaben sind noch nicht gespeichert und bleiben erhalten; beim Speichern sehen Sie beide Fassungen nebeneinander.</source>
+        <translation>Your input is not saved yet and is kept; when you save, you will see both versions side by side.</translation>
+    </message>
+</context>
 </TS>
