@@ -127,3 +127,8 @@ class ServerUnreachable(SroCaseError):
     """The team server did not answer, or its certificate was not trusted."""
 
     exit_code = 8
+
+
+class ServerNoAnswer(ServerUnreachable):
+    """The request was sent but no answer came (a timeout, a connection broken mid-way):
+    whether a change arrived is not known, so a change is not simply sent again."""

@@ -409,3 +409,59 @@ def test_admin_and_controlling_work_through_the_server_without_case_content(
         assert written.path.exists() and written.format == "xlsx"
         with pytest.raises(Exception, match="nicht erlaubt"):
             cora.cases.count()
+
+
+def test_network_trouble_is_said_with_a_retry_and_nothing_typed_is_lost(
+    qtbot, pg_url: str, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The team server goes away: the case list says so with a button to try again, a save
+    says so with "Erneut versuchen" and keeps the input; once the server is back, the same
+    buttons load the list and save the text."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from sro_case.remote import connect
+    from ui.case_file import CaseFileWidget
+
+    clock = FixedClock(datetime(2026, 11, 25, 10, 0))
+    engine, people = team_database(pg_url, clock, ("anna", "Anna Asmus", "asd", ANNA))
+    made = people["anna"].create_case(
+        m.CaseDraft("51.2-2026-000300", m.FamilyDraft("Familie Netz", "evershagen"))
+    )
+    offered: list[str] = []
+
+    decisions = [True, False]  # "Erneut versuchen" while still down, then "Schließen"
+
+    def answer(box: QMessageBox) -> int:
+        offered.append(box.text())
+        buttons = [b.text() for b in box.buttons()]
+        assert any("Erneut versuchen" in t for t in buttons), buttons
+        (box.defaultButton() if decisions.pop(0) else box.escapeButton()).click()
+        return 0
+
+    with serving(create_app(engine, clock=clock)) as url:
+        anna = connect(url, "anna", ANNA)
+        window = MainWindow(anna, InlineTaskRunner())
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 1)
+        widget = CaseFileWidget(anna, InlineTaskRunner(), made.id)
+        qtbot.addWidget(widget, before_close_func=lambda w: setattr(w, "_dirty", False))
+    port = int(url.rsplit(":", 1)[1])
+    # the server is down now
+    window.case_list.model.reload()
+    assert "nicht erreichbar" in window.case_list.count_label.text()
+    assert window.case_list.retry_button.isVisibleTo(window)
+    widget.reason_edit.setPlainText("Eingabe während der Störung")
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    widget.save()
+    assert len(offered) == 2 and "nicht erreichbar" in offered[-1]  # tried again, still down
+    assert widget.dirty and widget.reason_edit.toPlainText() == "Eingabe während der Störung"
+
+    with serving(create_app(engine, clock=clock), port=port):  # back, at the same address
+        window.case_list.retry_button.click()
+        assert window.case_list.model.rowCount() == 1
+        assert not window.case_list.retry_button.isVisibleTo(window)
+        widget.save()  # the same save now goes through
+        assert not widget.dirty
+        assert anna.cases.get(made.id).reason_for_contact == "Eingabe während der Störung"
+        anna.close()
+    engine.dispose()

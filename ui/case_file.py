@@ -45,7 +45,7 @@ from ui.forms import DateField
 from ui.goal_chart import GoalCourseWidget, GoalGlanceWidget
 from ui.i18n import core_label
 from ui.icons import icon
-from ui.ops import failure_text, make_document
+from ui.ops import failure_text, make_document, warn_failure
 from ui.refcounts import emit
 from ui.table_sorting import make_sortable
 from ui.tables import ID_ROLE, Row, RowsTableModel, euros, german_date
@@ -510,7 +510,10 @@ class CaseFileWidget(QWidget):
     # -- loading -------------------------------------------------------------------------
     def reload(self) -> None:
         store, case_id = self.store, self.case_id
-        self.runner.submit(lambda: _read_case(store, case_id), self._show, self._on_error)
+        self.runner.submit(lambda: _read_case(store, case_id), self._show, self._on_load_error)
+
+    def _on_load_error(self, exc: BaseException) -> None:
+        warn_failure(self, self.tr("Nicht geladen"), exc, self.reload, repeatable=True)
 
     def mark_changed_elsewhere(self) -> None:
         """A colleague saved this case while the user has unsaved input here: say so at once,
@@ -850,7 +853,10 @@ class CaseFileWidget(QWidget):
             emit(self.changed)
             self.reload()
 
-        self.runner.submit(fn, done, self._on_error)
+        def failed(exc: BaseException) -> None:
+            warn_failure(self, self.tr("Nicht gespeichert"), exc, lambda: self._run(fn, message))
+
+        self.runner.submit(fn, done, failed)
 
     def _document(self, source: Callable[[], m.DocumentSource], path: Path, message: str) -> None:
         def done(_written: Path) -> None:
@@ -897,8 +903,8 @@ class CaseFileWidget(QWidget):
             self.save_button.setEnabled(True)
             if isinstance(exc, Conflict):
                 self._resolve_conflict(edit, exc)
-            else:
-                self._on_error(exc)
+            else:  # a retry rests on the version read, so it is refused if someone saved
+                warn_failure(self, self.tr("Nicht gespeichert"), exc, self.save, repeatable=True)
 
         self.runner.submit(lambda: store.cases.update(case_id, edit), saved, refused)
 

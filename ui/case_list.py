@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,6 +37,7 @@ from sro_case.app import Application
 from sro_case.domain.catalogues import catalogue
 from sro_case.domain.models import SORT_COLUMNS, CaseFilter
 from sro_case.domain.phonetics import cologne_phonetic
+from sro_case.errors import ServerUnreachable
 from ui.i18n import core_label, error_text
 from ui.refcounts import emit
 from ui.table_sorting import make_sortable
@@ -208,7 +210,14 @@ class CaseListPage(QWidget):
         self.table.doubleClicked.connect(self._on_table_activated)
         layout.addWidget(self.table)
         self.count_label = QLabel()
-        layout.addWidget(self.count_label)
+        self.retry_button = QPushButton(self.tr("Erneut versuchen (F5)"))  # network trouble
+        self.retry_button.clicked.connect(self.apply_filter)
+        self.retry_button.hide()
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count_label)
+        count_row.addWidget(self.retry_button)
+        count_row.addStretch(1)
+        layout.addLayout(count_row)
         self._sized = False
 
         self._debounce = QTimer(self)
@@ -223,8 +232,12 @@ class CaseListPage(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.review_due.toggled.connect(lambda _b: self.apply_filter())
         self.model.loaded.connect(self._on_model_loaded)
-        self.model.failed.connect(lambda exc: self.count_label.setText(error_text(exc)))
+        self.model.failed.connect(self._on_failed)
         self._fill_filters()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.count_label.setText(error_text(exc))
+        self.retry_button.setVisible(isinstance(exc, ServerUnreachable))
 
     def _fill_filters(self) -> None:
         everything = self.tr("alle")
@@ -291,6 +304,7 @@ class CaseListPage(QWidget):
         return super().eventFilter(watched, event)
 
     def _on_model_loaded(self, total: int) -> None:
+        self.retry_button.hide()
         if self._open_first:
             self._open_first = False
             self._open_row(0)

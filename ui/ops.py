@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from sro_case.errors import SroCaseError
+from sro_case.errors import ServerNoAnswer, ServerUnreachable, SroCaseError
 from ui.i18n import error_text
 from ui.tasks import Runner
 
@@ -49,6 +49,52 @@ def failure_text(exc: BaseException) -> str:
     ).replace("%1", type(exc).__name__)
 
 
+def can_retry(exc: BaseException, *, repeatable: bool) -> bool:
+    """Whether "Erneut versuchen" is offered: the team server could not be reached, and either
+    nothing reached it or the work may be repeated (a read, a save resting on a version)."""
+    if not isinstance(exc, ServerUnreachable):
+        return False
+    return repeatable or not isinstance(exc, ServerNoAnswer)
+
+
+def warn_failure(
+    parent: QWidget | None,
+    title: str,
+    exc: BaseException,
+    retry: Callable[[], object] | None = None,
+    *,
+    repeatable: bool = False,
+) -> None:
+    """The failure in words. Network trouble with the team server offers "Erneut versuchen"
+    (``retry``) – what was typed stays in the window either way; a change that was sent but
+    not answered is not repeated blindly, the user is told to look after reloading."""
+    tr = QCoreApplication.translate
+    text = failure_text(exc)
+    if isinstance(exc, ServerNoAnswer) and not repeatable:
+        text += " " + tr(
+            "Ops",
+            "Ob die Änderung angekommen ist, ist nicht sicher: bitte prüfen Sie nach dem "
+            "Aktualisieren (F5), bevor Sie sie noch einmal eingeben.",
+        )
+    if retry is None or not can_retry(exc, repeatable=repeatable):
+        QMessageBox.warning(parent, title, text)
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    box.setInformativeText(
+        tr(
+            "Ops",
+            "Ihre Eingaben bleiben erhalten. Versuchen Sie es erneut, sobald das Netz wieder da ist.",
+        )
+    )
+    again = box.addButton(tr("Ops", "&Erneut versuchen"), QMessageBox.ButtonRole.AcceptRole)
+    close = box.addButton(tr("Ops", "Schließen"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(again)
+    box.setEscapeButton(close)
+    box.exec()
+    if box.clickedButton() is again:
+        retry()
+
+
 def run_op(
     runner: Runner,
     work: Callable[[], T],
@@ -62,7 +108,10 @@ def run_op(
     ``failed`` or, by default, into a warning titled ``title``."""
 
     def show(exc: BaseException) -> None:
-        QMessageBox.warning(parent, title, failure_text(exc))
+        def again() -> None:
+            run_op(runner, work, done, parent=parent, title=title)
+
+        warn_failure(parent, title, exc, again)
 
     runner.submit(work, done, failed or show)
 

@@ -656,6 +656,10 @@
         <source>Dieser Fall wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind noch nicht gespeichert und bleiben erhalten; nach dem Speichern zeigt die Akte den neuen Stand.</source>
         <translation>Someone else has changed this case in the meantime. Your input is not saved yet and is kept; after saving, the file shows the new state.</translation>
     </message>
+    <message>
+        <source>Nicht geladen</source>
+        <translation>Not loaded</translation>
+    </message>
 </context>
 <context>
     <name>CaseListModel</name>
@@ -763,6 +767,10 @@
         <location filename="../../ui/case_list.py" line="293"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
+    </message>
+    <message>
+        <source>Erneut versuchen (F5)</source>
+        <translation>Try again (F5)</translation>
     </message>
 </context>
 <context>
@@ -3245,6 +3253,22 @@ Your recovery key (visible only now – please print it out and keep it in a saf
     <message>
         <source>Ein unerwarteter Fehler ist aufgetreten (%1). Bitte versuchen Sie es erneut und melden Sie den Fehler, wenn er wiederkommt.</source>
         <translation>An unexpected error occurred (%1). Please try again and report the error if it comes back.</translation>
+    </message>
+    <message>
+        <source>&amp;Erneut versuchen</source>
+        <translation>&amp;Try again</translation>
+    </message>
+    <message>
+        <source>Ihre Eingaben bleiben erhalten. Versuchen Sie es erneut, sobald das Netz wieder da ist.</source>
+        <translation>Your input is kept. Try again once the network is back.</translation>
+    </message>
+    <message>
+        <source>Ob die Änderung angekommen ist, ist nicht sicher: bitte prüfen Sie nach dem Aktualisieren (F5), bevor Sie sie noch einmal eingeben.</source>
+        <translation>It is not certain whether the change arrived: please check after refreshing (F5) before you enter it again.</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from sro_case.errors import (
     DatabaseMissing,
     NotFound,
     PermissionDenied,
+    ServerNoAnswer,
     ServerUnreachable,
     SroCaseError,
     StaleExport,
@@ -115,12 +116,14 @@ class TeamServer:
             raise ServerUnreachable(
                 T("Der Teamserver {url} ist nicht erreichbar.", url=self.url)
             ) from exc
-        except httpx.TimeoutException as exc:
+        except httpx.ConnectTimeout as exc:  # nothing was sent
             raise ServerUnreachable(
-                T("Der Teamserver {url} antwortet nicht.", url=self.url)
+                T("Der Teamserver {url} ist nicht erreichbar.", url=self.url)
             ) from exc
+        except httpx.TimeoutException as exc:
+            raise ServerNoAnswer(T("Der Teamserver {url} antwortet nicht.", url=self.url)) from exc
         except httpx.HTTPError as exc:
-            raise ServerUnreachable(
+            raise ServerNoAnswer(
                 T("Verbindung zum Teamserver {url} gestört.", url=self.url)
             ) from exc
         tag = r.headers.get("etag", "").strip('"')
