@@ -3,6 +3,7 @@
 ``bare``: a bare PySide6 window, the yardstick. ``start``: the real ``sro-case gui`` start up
 to the first paint of the unlock dialog. ``list``: unlock, then the main window with the whole
 case list (first page loaded and painted), a search typed into it, and the process's memory.
+``team``: the client against the team server, timed from each action to the painted result.
 """
 
 from __future__ import annotations
@@ -119,11 +120,108 @@ def case_list(db: str) -> None:
     store.close()
 
 
+def team(base: str, login: str, rounds: int, delay_s: float) -> None:
+    """The desktop client against the team server (#18), while the benchmark's other simulated
+    clients work: each round the first page, a search and a case opened, each from the action
+    (the typing pause of the search field over, Enter on a row) to the painted rows or file."""
+    import random
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    from sro_case.remote import connect
+    from ui.app import create_application
+    from ui.main_window import MainWindow
+    from ui.tables import ID_ROLE
+    from ui.tasks import TaskRunner
+
+    app = create_application([sys.argv[0]])
+    store = connect(base, login, os.environ["SRO_CASE_PASSPHRASE"])
+    runner = TaskRunner(app)
+    window = MainWindow(store, runner)
+    window.resize(1366, 768)
+    page = window.case_list
+    local = random.Random(7)
+    samples: dict[str, list[float]] = {"first_page": [], "search": [], "open_case": []}
+    state: dict[str, Any] = {"kind": "", "t0": 0.0, "armed": False, "waiting": False}
+
+    class PaintWatch(QObject):
+        def eventFilter(self, obj: Any, event: Any) -> bool:
+            if event.type() == QEvent.Paint and state["armed"]:
+                state["armed"] = False
+                samples[state["kind"]].append((time.perf_counter() - state["t0"]) * 1000)
+                QTimer.singleShot(local.randint(150, 400), step)  # the user reads a moment
+            return False
+
+    watch = PaintWatch()
+    page.table.viewport().installEventFilter(watch)
+
+    def begin(kind: str) -> None:
+        state.update(kind=kind, t0=time.perf_counter(), waiting=True)
+
+    def rows_loaded(_total: int) -> None:
+        # the load asked for (not one a colleague's change started); no rows: painted too
+        if state["kind"] in ("first_page", "search") and state["waiting"]:
+            state.update(armed=True, waiting=False)
+            page.table.viewport().update()
+
+    page.model.loaded.connect(rows_loaded)
+    plan = ["first_page", "open_case", "search"]  # a case opened from the first page
+    order = [kind for _ in range(rounds) for kind in plan]
+
+    def step() -> None:
+        for widget in window.open_case_widgets():  # the file read before is closed again
+            window.tabs.removeTab(window.tabs.indexOf(widget))
+            widget.deleteLater()
+        window.tabs.setCurrentWidget(page)  # back to the case list
+        if not order:
+            _ready({k: [round(v, 2) for v in vs] for k, vs in samples.items()})
+            window.close()
+            app.quit()
+            return
+        kind = order.pop(0)
+        if kind == "first_page":
+            page.search.blockSignals(True)
+            page.search.setText("")
+            page.search.blockSignals(False)
+            begin(kind)
+            page.apply_filter()
+        elif kind == "search":
+            page.search.blockSignals(True)
+            page.search.setText("Maier")
+            page.search.blockSignals(False)
+            begin(kind)
+            page.apply_filter()  # what the 200-ms typing pause of the search field calls
+        elif page.model.rowCount():
+            row = local.randrange(page.model.rowCount())
+            case_id = page.model.index(row, 0).data(ID_ROLE)
+            begin(kind)
+            window.open_case(case_id)
+            widget = window.open_case_widgets()[-1]
+
+            def shown() -> None:
+                state["armed"] = True
+                widget.title.update()
+
+            widget.loaded.connect(shown)
+            widget.title.installEventFilter(watch)
+        else:
+            QTimer.singleShot(0, step)  # nothing to open
+
+    window.show()
+    # the first page of the start is not measured; the others have signed in meanwhile
+    QTimer.singleShot(int(max(1.5, delay_s) * 1000), step)
+    app.exec()
+    runner.wait()
+    store.close()
+
+
 if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "bare":
         bare()
     elif mode == "start":
         start(sys.argv[2])
+    elif mode == "team":
+        team(sys.argv[2], sys.argv[3], int(sys.argv[4]), float(sys.argv[5]))
     else:
         case_list(sys.argv[2])

@@ -38,6 +38,8 @@ ROUNDS = int(os.environ.get("BENCH_TEAM_ROUNDS", "6"))
 # measured. The same clients also run back to back without pause (``_stress``): a load far
 # beyond an office, which on two shared cores measures the machine's throughput.
 THINK_S = float(os.environ.get("BENCH_TEAM_THINK_S", "1.0"))
+# rounds of the real desktop client among the most simulated clients (0: none)
+CLIENT_ROUNDS = int(os.environ.get("BENCH_TEAM_CLIENT_ROUNDS", "15"))
 ADMIN = "Benchmark-Admin Teamserver 2026"
 WORKER = ("demo.woehlk", "Katrin Wöhlk", "Benchmark Fachkraft Teamserver 2026")
 CONTROLLING = ("bench.controlling", "Controlling", "Benchmark Controlling Teamserver 2026")
@@ -193,10 +195,38 @@ def _run(base: str, pg: str, res: Results) -> None:
         barrier = threading.Barrier(clients)
         client = _Client(base, numbers, search, samples, lock, barrier, think)
         threads = [threading.Thread(target=client.run, args=(n,)) for n in range(clients)]
+        # at office pace with the most clients, a real desktop client works among them (#18)
+        desktop: dict[str, list[float]] = {}
+        if clients == max(CLIENTS) and think and CLIENT_ROUNDS:
+            client.busy.set()
+
+            def measure_desktop(
+                desktop: dict[str, list[float]] = desktop,
+                client: _Client = client,
+                think: float = think,
+            ) -> None:
+                try:  # it starts once the others have signed in (over the first 5 think times)
+                    desktop.update(_desktop_client(base, delay_s=5 * think + 3))
+                finally:
+                    client.busy.clear()
+
+            threads.append(threading.Thread(target=measure_desktop))
         for t in threads:
             t.start()
         for t in threads:
             t.join()
+        if client.refused:
+            res.notes[f"team_save_conference_{clients}{suffix}_refused_409"] = client.refused
+        for kind, values in desktop.items():
+            name = f"team_client_{kind}_{clients}"
+            res.samples[name] = values
+            res.metrics[f"{name}_p50"] = _percentile(values, 50)
+            res.metrics[f"{name}_p95"] = _percentile(values, 95)
+            print(
+                f"  {name:<30} p50 {res.metrics[f'{name}_p50']:>8.1f}  "
+                f"p95 {res.metrics[f'{name}_p95']:>8.1f}   ({len(values)})",
+                flush=True,
+            )
         for kind, values in samples.items():
             name = f"team_{kind}_{clients}{suffix}"
             res.samples[name] = [round(v, 2) for v in values]
@@ -226,6 +256,26 @@ def _run(base: str, pg: str, res: Results) -> None:
     _ratios(res)
 
 
+def _desktop_client(base: str, delay_s: float) -> dict[str, list[float]]:
+    """The real client (``bench.gui_probe team``) in its own process, offscreen."""
+    from bench.gui import _probe
+
+    with tempfile.TemporaryDirectory() as home:
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith("SRO_CASE")},
+            "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+            "XDG_CONFIG_HOME": home,  # the client's settings and journal stay out of the user's
+            "XDG_DATA_HOME": home,
+            "SRO_CASE_PASSPHRASE": WORKER[2],
+            "PYTHONPATH": str(ROOT),
+        }
+        server = base.removesuffix("/api/v1")
+        _elapsed, out = _probe(
+            ["team", server, WORKER[0], str(CLIENT_ROUNDS), str(delay_s)], env, 600
+        )
+    return {kind: [float(v) for v in values] for kind, values in out.items()}
+
+
 class _Client:
     """One simulated desktop client: signs in, then pages, searches and opens cases; saves one
     conference."""
@@ -243,6 +293,8 @@ class _Client:
         self.base, self.numbers, self.search = base, numbers, search
         self.samples, self.lock, self.barrier = samples, lock, barrier
         self.think = think
+        self.refused = 0  # saves refused with 409 (another client saved the case first)
+        self.busy = threading.Event()  # set while the desktop client measures
 
     def _pause(self, local: random.Random) -> None:
         if self.think:
@@ -252,6 +304,10 @@ class _Client:
         t = time.perf_counter()
         r = call()
         ms = (time.perf_counter() - t) * 1000
+        if r.status_code == 409:  # two clients saved into the same case: the second is refused
+            with self.lock:
+                self.refused += 1
+            return r
         r.raise_for_status()
         with self.lock:
             self.samples[kind].append(ms)
@@ -269,7 +325,10 @@ class _Client:
             h = {"Authorization": f"Bearer {r.json()['token']}"}
             page = {"limit": core.PAGE}
             found = {"search": self.search, "limit": core.PAGE}
-            for i in range(ROUNDS):
+            i = 0
+            # at least ROUNDS rounds, and on while the desktop client measures among them
+            while i < ROUNDS or self.busy.is_set():
+                i += 1
                 self._pause(local)
                 self._timed("first_page", lambda: http.get(f"{base}/cases", headers=h, params=page))
                 self._pause(local)
@@ -277,7 +336,7 @@ class _Client:
                 self._pause(local)
                 path = f"{base}/cases/{local.choice(self.numbers)}"
                 opened = self._timed("open_case", lambda p=path: http.get(p, headers=h))
-                if i == 0:
+                if i == 1:
                     self._pause(local)
                     body = {
                         "conference": {

@@ -127,6 +127,8 @@ def test_open_case_file_tabs(window, qtmodeltester) -> None:  # type: ignore[no-
     ]
     for tab in (case.persons, case.notes, case.consents, case.helps, case.access):
         qtmodeltester.check(tab.model)
+    assert case.access.model.rowCount() == 0  # read when the tab is shown
+    case.tabs.setCurrentWidget(case.access)
     assert case.access.model.rowCount() >= 2  # created + read
     window.open_case(1)  # the same case is not opened twice
     assert window.tabs.count() == 3
@@ -503,3 +505,41 @@ def test_another_database_from_the_file_menu(window, monkeypatch, tmp_path) -> N
     monkeypatch.setattr(StartDialog, "ask", classmethod(lambda cls, default: demo))
     window.switch_database()
     assert not window.isVisible() and chosen == [demo]
+
+
+def test_a_colleagues_change_does_not_overtake_a_search_on_its_way(qtbot, filled) -> None:  # type: ignore[no-untyped-def]
+    """A live refresh arriving while the user's search is still being read: the search's rows
+    are shown as soon as they arrive (not dropped for a second query), and the list is read
+    once more afterwards, with the same filter."""
+    from ui.case_list import CaseListPage
+
+    class HeldRunner:
+        """Keeps the work until released, like a slow team server."""
+
+        def __init__(self) -> None:
+            self.held: list = []
+
+        def submit(self, fn, on_done, on_error):  # type: ignore[no-untyped-def]
+            self.held.append((fn, on_done))
+
+        def release(self) -> None:
+            fn, on_done = self.held.pop(0)
+            on_done(fn())
+
+    runner = HeldRunner()
+    page = CaseListPage(filled, runner)
+    qtbot.addWidget(page)
+    while runner.held:  # the start: filters and the first page
+        runner.release()
+    page.search.setText("Meyer")
+    page.apply_filter()
+    assert len(runner.held) == 1
+    page.model.refresh()  # a colleague saved a case meanwhile
+    assert len(runner.held) == 1  # the search is not overtaken
+    shown: list[int] = []
+    page.model.loaded.connect(shown.append)
+    runner.release()
+    assert shown == [1] and page.model.index(0, 1).data() == "Familie Meyer"
+    assert len(runner.held) == 1  # … and read once more, with the same filter
+    runner.release()
+    assert shown == [1, 1] and not runner.held

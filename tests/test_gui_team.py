@@ -185,6 +185,7 @@ def test_the_case_team_is_built_in_the_case_file_and_shows_only_what_is_released
     shown = sina.cases.get(case_id)  # what the server releases to her
     assert seen.persons.model.rowCount() == len(shown.family.persons) == 0
     assert seen.notes.model.rowCount() == len(shown.notes) == 0
+    seen.tabs.setCurrentWidget(seen.access)
     assert seen.access.model.rowCount() == 0  # the access log is the whole file's
     assert "nicht:" in seen.team_tab.release_label.text()
     assert "Verlauf" in seen.team_tab.release_label.text()

@@ -59,15 +59,13 @@ def _label(enum: Any, value: str) -> str:
         return value
 
 
-def _read_case(store: Application, case_id: int) -> tuple[m.CaseDetail, list[m.AuditEvent]]:
-    """The case file and who touched it. On the team server the access log is for whoever
-    sees the whole file; a member of another discipline sees the file without it."""
-    detail = store.cases.get(case_id)
+def _read_trail(store: Application, case_id: int) -> list[m.AuditEvent]:
+    """Who touched the case. On the team server the access log is for whoever sees the whole
+    file; a member of another discipline sees the file without it."""
     try:
-        trail = store.cases.audit_trail(case_id)
+        return store.cases.audit_trail(case_id)
     except PermissionDenied:
-        trail = []
-    return detail, trail
+        return []
 
 
 class ListTab(QWidget):
@@ -322,6 +320,8 @@ class CaseFileWidget(QWidget):
             self.tr("Zugriffe"),
         )
         self.tabs.addTab(self.access, self.tr("Zugriffe"))
+        self._trail_stale = True  # read when the tab is shown
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         # the inner tabs by keyboard wherever the focus is in the file, also in a text field
         # that would take Strg+Bild runter itself (#15)
         for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
@@ -510,7 +510,23 @@ class CaseFileWidget(QWidget):
     # -- loading -------------------------------------------------------------------------
     def reload(self) -> None:
         store, case_id = self.store, self.case_id
-        self.runner.submit(lambda: _read_case(store, case_id), self._show, self._on_load_error)
+        self.runner.submit(lambda: store.cases.get(case_id), self._show, self._on_load_error)
+
+    def _load_trail(self) -> None:
+        """The Zugriffe tab is read when it is shown (on the team server one request less
+        for every case opened)."""
+        if self.tabs.currentWidget() is not self.access:
+            self._trail_stale = True
+            return
+        self._trail_stale = False
+        store, case_id = self.store, self.case_id
+        self.runner.submit(
+            lambda: _read_trail(store, case_id), self._show_trail, self._on_load_error
+        )
+
+    def _on_tab_changed(self, _index: int) -> None:
+        if self._trail_stale and self.tabs.currentWidget() is self.access:
+            self._load_trail()
 
     def _on_load_error(self, exc: BaseException) -> None:
         warn_failure(self, self.tr("Nicht geladen"), exc, self.reload, repeatable=True)
@@ -533,8 +549,7 @@ class CaseFileWidget(QWidget):
 
         self.runner.submit(lambda: store.cases.get(case_id), compare, lambda _exc: None)
 
-    def _show(self, result: tuple[m.CaseDetail, list[m.AuditEvent]]) -> None:
-        detail, trail = result
+    def _show(self, detail: m.CaseDetail) -> None:
         self.detail = detail
         self.changed_banner.hide()
         self.change_markers.clear()
@@ -709,6 +724,10 @@ class CaseFileWidget(QWidget):
             ]
         )
         self._show_goal_charts(detail)
+        self._load_trail()
+        emit(self.loaded)
+
+    def _show_trail(self, trail: list[m.AuditEvent]) -> None:
         actions, entities = self._action_labels(), entity_labels()  # once, not per row
         self.access.set_rows(
             [
@@ -725,7 +744,6 @@ class CaseFileWidget(QWidget):
                 for e in reversed(trail)
             ]
         )
-        emit(self.loaded)
 
     def _action_labels(self) -> dict[str, str]:
         return {

@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         changed, self._live_changed = self._live_changed, set()
         if self.locked or not changed:
             return
-        self.refresh()
+        self.refresh(live=True)
         for widget in self.open_case_widgets():
             if widget.detail is None or widget.detail.summary.file_number not in changed:
                 continue
@@ -385,9 +385,14 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.open_case(case_id)
 
-    def refresh(self) -> None:
+    def refresh(self, *, live: bool = False) -> None:
+        """Read the list and the Fristen again (F5); ``live``: because a colleague changed a
+        case – the list as filtered now, without overtaking a search on its way."""
         if not self.locked and self.home is self.tabs:
-            self.case_list.apply_filter()
+            if live:
+                self.case_list.model.refresh()
+            else:
+                self.case_list.apply_filter()
             if self.deadlines.isVisible():
                 self.deadlines.reload()
             else:

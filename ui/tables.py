@@ -88,6 +88,7 @@ class PagedTableModel(HeaderedTableModel):
         self._total = 0
         self._generation = 0
         self._fetching = False
+        self._again = False  # the data changed while a load was on its way: load once more
         self._page: Page = lambda _offset, _limit: []
 
     def query(self) -> tuple[Count, Page]:
@@ -101,7 +102,22 @@ class PagedTableModel(HeaderedTableModel):
         """A reload or a further page is still on its way."""
         return self._fetching
 
+    def refresh(self) -> None:
+        """The same query again because the data changed (a colleague's change on the team
+        server): a load already on its way is not overtaken – the user gets its rows at once –
+        and the query is sent once more when it has arrived."""
+        if self._fetching:
+            self._again = True
+            return
+        self.reload()
+
+    def _settled(self) -> None:
+        if self._again:
+            self._again = False
+            self.reload()
+
     def reload(self) -> None:
+        self._again = False  # this load is sent after the change
         self._generation += 1
         generation, page_size = self._generation, self.PAGE
         count, page = self.query()
@@ -121,11 +137,12 @@ class PagedTableModel(HeaderedTableModel):
             self._total, self._rows = result[0], list(result[1])
             self.endResetModel()
             emit(self.loaded, self._total)
+            self._settled()
 
         self._runner.submit(work, done, self._on_error)
 
     def _on_error(self, exc: BaseException) -> None:
-        self._fetching = False
+        self._fetching = self._again = False
         emit(self.failed, exc)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
@@ -157,13 +174,14 @@ class PagedTableModel(HeaderedTableModel):
                 )
                 self._rows.extend(rows)
                 self.endInsertRows()
+            self._settled()
 
         self._runner.submit(lambda: page(offset, page_size), done, self._on_error)
 
     def clear(self) -> None:
         """Drop every row (the lock screen: no decrypted data stays in the views)."""
         self._generation += 1
-        self._fetching = False
+        self._fetching = self._again = False
         self.beginResetModel()
         self._rows, self._total = [], 0
         self.endResetModel()

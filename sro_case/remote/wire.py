@@ -21,13 +21,26 @@ from sro_case.server.client import TeamServer
 D = TypeVar("D")
 
 
+_ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
+
+
+def _adapter(kind: Any) -> TypeAdapter[Any]:
+    """Building an adapter costs milliseconds (its schema is compiled): each kind once (two
+    threads building the same one at once is harmless)."""
+    adapter = _ADAPTERS.get(kind)
+    if adapter is None:
+        adapter = _ADAPTERS[kind] = TypeAdapter(kind)
+    return adapter
+
+
 def load(kind: type[D], data: Any) -> D:
     """``data`` (JSON) as ``kind`` (a dataclass, a list of them, …), validated."""
-    return TypeAdapter(kind).validate_python(data)
+    result: D = _adapter(kind).validate_python(data)
+    return result
 
 
 def dump(value: object) -> Any:
-    return TypeAdapter(type(value)).dump_python(value, mode="json")
+    return _adapter(type(value)).dump_python(value, mode="json")
 
 
 def az(file_number: str) -> str:
