@@ -38,7 +38,7 @@ def _probe(
             proc.kill()
             proc.wait()
     if not line:
-        raise RuntimeError(f"GUI-Messung {args[0]} ohne Ergebnis: {proc.stderr.read()[-2000:]}")
+        raise RuntimeError(f"GUI-Messung {args[0]} ohne Ergebnis: {proc.stderr.read()[-6000:]}")
     return elapsed, json.loads(line)
 
 

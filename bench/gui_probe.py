@@ -170,9 +170,8 @@ def team(base: str, login: str, rounds: int, delay_s: float) -> None:
 
     def step() -> None:
         for widget in window.open_case_widgets():  # the file read before is closed again
-            window.tabs.removeTab(window.tabs.indexOf(widget))
-            widget.deleteLater()
-        window.tabs.setCurrentWidget(page)  # back to the case list
+            window._on_tab_close_requested(window.tabs.indexOf(widget))  # as Strg+W does
+        assert window.tabs.currentWidget() is page  # back to the list it was opened from
         if not order:
             _ready({k: [round(v, 2) for v in vs] for k, vs in samples.items()})
             window.close()

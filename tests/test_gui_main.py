@@ -543,3 +543,19 @@ def test_a_colleagues_change_does_not_overtake_a_search_on_its_way(qtbot, filled
     assert len(runner.held) == 1  # … and read once more, with the same filter
     runner.release()
     assert shown == [1, 1] and not runner.held
+
+
+def test_closing_a_case_returns_to_where_it_was_opened(window) -> None:  # type: ignore[no-untyped-def]
+    """Strg+W on a case file goes back to the list (or the Fristen) it was opened from, not
+    to whichever tab is next to it."""
+    window.open_case(1)
+    window.close_current_case()
+    assert window.tabs.currentWidget() is window.case_list
+    assert not window.deadlines._loaded  # not passed over (it would have been read)
+    window.tabs.setCurrentWidget(window.deadlines)
+    window.open_case(1)
+    window.open_case(2)
+    window.close_current_case()  # opened from the first case file: back to it
+    assert window.tabs.currentWidget() is window.current_case() is not None
+    window.close_current_case()
+    assert window.tabs.currentWidget() is window.deadlines

@@ -49,7 +49,8 @@ class Zygote:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
-                httpx.get(f"http://127.0.0.1:{port}/api/v1/openapi.json", timeout=1)
+                # any answer will do (401): the OpenAPI document would be built first
+                httpx.get(f"http://127.0.0.1:{port}/api/v1/cases", timeout=1)
                 return pid
             except httpx.HTTPError:
                 time.sleep(0.02)
@@ -128,7 +129,7 @@ def _kills(pg_url: str, kills: int) -> None:
         writers = [threading.Thread(target=write) for _ in range(2)]
         for w in writers:
             w.start()
-        time.sleep(rng.uniform(0.02, 0.3))
+        time.sleep(rng.uniform(0.01, 0.2))
         if forked is None:
             kill_server(proc)
         else:

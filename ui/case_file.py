@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -89,6 +89,7 @@ class ListTab(QWidget):
         make_sortable(self.table)
         layout.addWidget(self.table)
         self.buttons.addStretch(1)
+        self._fit_due = False
 
     def add_button(
         self, text: str, slot: Any, accessible: str = "", icon_name: str = ""
@@ -103,6 +104,18 @@ class ListTab(QWidget):
 
     def set_rows(self, rows: list[Row]) -> None:
         self.model.set_rows(rows)
+        if self.isVisible():
+            self._fit()
+        else:  # a tab not shown: sized when it is (a third of opening a case file)
+            self._fit_due = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_due:
+            self._fit()
+
+    def _fit(self) -> None:
+        self._fit_due = False
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount() - 1):  # the last column takes the rest
@@ -135,6 +148,11 @@ class CaseFileWidget(QWidget):
         self.runner = runner
         self.render_runner = render_runner or runner  # PDFs (tests: the same lane)
         self.case_id = case_id
+        # the case is read while the file's widgets are built (on the team server the request
+        # and the building overlap); what arrives before they are ready waits for them
+        self._ready = False
+        self._arrived: tuple[Callable[[Any], None], Any] | None = None
+        self.reload()
         self.detail: m.CaseDetail | None = None
         self.conference_window: Any = None
         self._dirty = False
@@ -328,7 +346,11 @@ class CaseFileWidget(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda step=step: self._next_tab(step))
-        self.reload()
+        self._ready = True
+        if self._arrived is not None:
+            deliver, value = self._arrived
+            self._arrived = None
+            deliver(value)
 
     # -- overview ------------------------------------------------------------------------
     def _build_overview(self) -> None:
@@ -510,7 +532,17 @@ class CaseFileWidget(QWidget):
     # -- loading -------------------------------------------------------------------------
     def reload(self) -> None:
         store, case_id = self.store, self.case_id
-        self.runner.submit(lambda: store.cases.get(case_id), self._show, self._on_load_error)
+        self.runner.submit(
+            lambda: store.cases.get(case_id),
+            lambda detail: self._when_ready(self._show, detail),
+            lambda exc: self._when_ready(self._on_load_error, exc),
+        )
+
+    def _when_ready(self, deliver: Callable[[Any], None], value: Any) -> None:
+        if self._ready:
+            deliver(value)
+        else:
+            self._arrived = (deliver, value)
 
     def _load_trail(self) -> None:
         """The Zugriffe tab is read when it is shown (on the team server one request less
@@ -553,8 +585,6 @@ class CaseFileWidget(QWidget):
         self.detail = detail
         self.changed_banner.hide()
         self.change_markers.clear()
-        if self.team_tab is not None:
-            self.team_tab.load()
         s = detail.summary
         statuses = catalogue("case_statuses")
         self._loading = True
@@ -726,6 +756,8 @@ class CaseFileWidget(QWidget):
         self._show_goal_charts(detail)
         self._load_trail()
         emit(self.loaded)
+        if self.team_tab is not None:  # after the file is filled: its requests come second
+            self.team_tab.load()
 
     def _show_trail(self, trail: list[m.AuditEvent]) -> None:
         actions, entities = self._action_labels(), entity_labels()  # once, not per row

@@ -15,7 +15,7 @@ from pydantic import Field
 
 from sro_case.cases.importing import ImportReport
 from sro_case.domain import models as m
-from sro_case.server.requests import MAX_ID, Service, version_of
+from sro_case.server.requests import MAX_ID, Service, as_json, version_of
 from sro_case.server.service import Member
 
 router = APIRouter()
@@ -111,7 +111,7 @@ def _filter(
 Filter = Annotated[m.CaseFilter, Depends(_filter)]
 
 
-@router.get("/cases", tags=["Fälle"])
+@router.get("/cases", tags=["Fälle"], response_model=list[m.CaseSummary])
 def cases(
     svc: Service,
     f: Filter,
@@ -119,8 +119,9 @@ def cases(
     offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
     sort: str = "file_number",
     descending: bool = False,
-) -> list[m.CaseSummary]:
-    return svc.list_cases(limit=limit, offset=offset, sort=sort, descending=descending, f=f)
+) -> Response:
+    rows = svc.list_cases(limit=limit, offset=offset, sort=sort, descending=descending, f=f)
+    return as_json(list[m.CaseSummary], rows)
 
 
 @router.get("/case-count", tags=["Fälle"])
@@ -400,12 +401,12 @@ def record_document(svc: Service, file_number: str, body: DocumentRecord) -> Res
     return Response(status_code=204)
 
 
-@router.get("/cases/{file_number:path}", tags=["Fälle"])
-def show_case(svc: Service, file_number: str, response: Response) -> CaseFile:
+@router.get("/cases/{file_number:path}", tags=["Fälle"], response_model=CaseFile)
+def show_case(svc: Service, file_number: str) -> Response:
     view = svc.show_case(file_number)
-    response.headers["ETag"] = f'"{view.case.summary.version}"'
     r = view.release
     release = m.CaseRelease(
         r.full, r.cleared, r.parts, r.withheld, str(r.reason), svc.account.discipline
     )
-    return CaseFile(view.case, release)
+    etag = {"ETag": f'"{view.case.summary.version}"'}
+    return as_json(CaseFile, CaseFile(view.case, release), headers=etag)
