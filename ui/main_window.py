@@ -339,11 +339,11 @@ class MainWindow(QMainWindow):
         widget = self.tabs.widget(index)
         if isinstance(widget, CaseFileWidget) and widget.confirm_leave():
             came_from = self._came_from.pop(widget, None)
-            if index == self.tabs.currentIndex() and came_from is not None:
-                # back where the case was opened (the list or the Fristen), not to whichever
-                # tab is next to it – passing over the Fristen read them again
-                if self.tabs.indexOf(came_from) >= 0:
-                    self.tabs.setCurrentWidget(came_from)
+            # back where the case was opened (the list or the Fristen), not to whichever tab
+            # is next to it – passing over the Fristen read them again
+            current = index == self.tabs.currentIndex()
+            if current and came_from is not None and self.tabs.indexOf(came_from) >= 0:
+                self.tabs.setCurrentWidget(came_from)
             self.tabs.removeTab(index)
             widget.deleteLater()
 
