@@ -120,7 +120,12 @@ class Conferences(Protocol):
         case_id: int,
         draft: m.ConferenceDraft,
         reviews: Sequence[m.ReviewDraft] = (),
-    ) -> m.Conference: ...
+        *,
+        expected_version: int | None = None,
+    ) -> m.Conference:
+        """``expected_version``: the version of the case the capture began on – refused
+        (``Conflict``) if anyone changed the case since (two captures of one conference)."""
+        ...
 
     def add_goal(self, case_id: int, draft: m.GoalDraft) -> m.Goal: ...
 

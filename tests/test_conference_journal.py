@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from sro_case import store as store_module
 from sro_case.domain import models as m
@@ -221,5 +221,85 @@ def test_the_server_stopped_mid_conference_and_started_again(
         assert saved.participants[0].name == "Frau Schröder"
         w.journal.flush()
         assert app.journal.names() == []
+        app.close()
+    engine.dispose()
+
+
+@pytest.mark.parametrize("choice", ["mine", "theirs", "back"])
+def test_a_second_capture_of_the_conference_is_refused_and_shown_beside_the_first(
+    qtbot, pg_url: str, tmp_path: Path, monkeypatch, choice: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Two facilitators capture the same conference; the second save is refused (409) even
+    though the case file on the second PC was read again meanwhile (a live update). The
+    dialog shows both captures; the facilitator saves hers as a conference of its own, lets
+    the other stand (her capture and its journal are gone), or goes back to the capture."""
+    from datetime import date, datetime
+
+    from sro_case.clock import FixedClock
+    from sro_case.remote import connect
+    from sro_case.server.api import create_app
+    from tests.postgres import serving, team_database
+    from ui.conference.conflict import ConferenceConflictDialog
+
+    clock = FixedClock(datetime(2026, 11, 25, 10, 0))
+    engine, people = team_database(pg_url, clock, ("anna", "Anna Asmus", "asd", ANNA))
+    made = people["anna"].create_case(
+        m.CaseDraft(
+            "51.2-2026-000102",
+            m.FamilyDraft("Familie Müller", "evershagen"),
+            (m.PersonDraft("Lena", "Müller", date(2015, 3, 2), "female", "child"),),
+        )
+    )
+    shown: list[ConferenceConflictDialog] = []
+
+    def answer(dialog: ConferenceConflictDialog) -> int:
+        shown.append(dialog)
+        if choice == "back":
+            dialog.reject()
+            return 0
+        (dialog.mine_button if choice == "mine" else dialog.theirs_button).click()
+        return 1
+
+    monkeypatch.setattr(ConferenceConflictDialog, "exec", answer)
+    with serving(create_app(engine, clock=clock)) as url:
+        app = connect(url, "anna", ANNA)
+        w = ConferenceWindow(app, InlineTaskRunner(), made.id)
+        qtbot.addWidget(w, before_close_func=lambda x: x.context.mark_clean())
+        _capture(w)
+        other = connect(url, "anna", ANNA)  # the same conference, captured on a second PC
+        other.conferences.record(
+            made.id,
+            m.ConferenceDraft(
+                date(2026, 11, 25),
+                "fallkonferenz",
+                "Moderator Süd",
+                (m.ParticipantDraft("Herr Berg", "kita", "Kita Sonnenschein"),),
+                decisions="Hilfeplan bis Januar.",
+            ),
+        )
+        app.cases.get(made.id)  # the case file on Anna's PC reloaded meanwhile (live)
+        w.journal.keep()
+        w.journal.flush()
+        w.protocol_panel.ask_protocol_path = lambda _suggested: tmp_path / "protokoll.pdf"
+        w.protocol_panel.save_and_protocol()
+        assert len(shown) == 1  # refused, and both shown
+        dialog = shown[0]
+        assert [c.facilitator for c in dialog.recorded] == ["Moderator Süd"]
+        texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        assert "Herr Berg" in texts and "Frau Schröder" in texts
+        conferences = app.cases.get(made.id).conferences
+        w.journal.flush()
+        if choice == "mine":
+            assert w.context.saved and (tmp_path / "protokoll.pdf").is_file()
+            assert [c.facilitator for c in conferences] == ["Moderator Süd", "Moderatorin Nord"]
+            assert app.journal.names() == []
+        elif choice == "theirs":
+            assert [c.facilitator for c in conferences] == ["Moderator Süd"]
+            assert not w.isVisible() and app.journal.names() == []
+        else:
+            assert [c.facilitator for c in conferences] == ["Moderator Süd"]
+            assert w.context.dirty and w.facilitator_edit.text() == "Moderatorin Nord"
+            assert app.journal.names() == [entry_name(made.id)]  # the capture is still kept
+        other.close()
         app.close()
     engine.dispose()

@@ -199,4 +199,75 @@
         <translation>by</translation>
     </message>
 </context>
+<context>
+    <name>ConferenceConflictDialog</name>
+    <message>
+        <source>&amp;Meine zusätzlich speichern</source>
+        <translation>&amp;Save mine as well</translation>
+    </message>
+    <message>
+        <source>&amp;Weiter erfassen</source>
+        <translation>&amp;Continue capturing</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ihre Erfassung&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Your capture&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Inzwischen gespeichert&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Saved meanwhile&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Außerdem geändert: %1.</source>
+        <translation>Also changed: %1.</translation>
+    </message>
+    <message>
+        <source>Meine &amp;verwerfen</source>
+        <translation>&amp;Discard mine</translation>
+    </message>
+    <message>
+        <source>Neue Ziele</source>
+        <translation>New goals</translation>
+    </message>
+    <message>
+        <source>Seitdem wurde keine Konferenz gespeichert.</source>
+        <translation>No conference has been saved since.</translation>
+    </message>
+    <message>
+        <source>Seitdem wurden %1 Konferenzen gespeichert; rechts die letzte.</source>
+        <translation>%1 conferences have been saved since; the latest is on the right.</translation>
+    </message>
+    <message>
+        <source>„Meine zusätzlich speichern“ legt Ihre Erfassung als eigene Konferenz an; nichts wird überschrieben.</source>
+        <translation>“Save mine as well” records your capture as a conference of its own; nothing is overwritten.</translation>
+    </message>
+    <message>
+        <source>Inzwischen geändert</source>
+        <translation>Changed in the meantime</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Moderation</source>
+        <translation>Facilitator</translation>
+    </message>
+    <message>
+        <source>Teilnehmende</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Wille der Familie</source>
+        <translation>Family's will</translation>
+    </message>
+    <message>
+        <source>Vereinbarungen</source>
+        <translation>Agreements</translation>
+    </message>
+</context>
 </TS>

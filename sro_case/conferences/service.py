@@ -62,14 +62,18 @@ class ConferenceService:
         case_id: int,
         draft: m.ConferenceDraft,
         reviews: Sequence[m.ReviewDraft] = (),
+        *,
+        expected_version: int | None = None,
     ) -> m.Conference:
         """Save a whole conference in one transaction: all of it or nothing, including the
-        reviews of the case's existing goals given in it (they get the conference's id)."""
+        reviews of the case's existing goals given in it (they get the conference's id).
+        ``expected_version``: refused (``Conflict``) if the case changed since that version."""
         self._store.require_case_access()
         today = self._store.clock.today()
         d = rules.check_conference(draft, today)
         checked = [rules.check_review(r, today) for r in reviews]
         with self._store.write() as s:
+            self._store.check_version(s, case_id, expected_version)
             case = s.get(CaseRecord, case_id)
             if case is None:
                 raise NotFound(T("Der Fall {case_id} existiert nicht.", case_id=case_id))

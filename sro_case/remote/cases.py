@@ -193,8 +193,12 @@ class RemoteConferences:
         case_id: int,
         draft: m.ConferenceDraft,
         reviews: Sequence[m.ReviewDraft] = (),
+        *,
+        expected_version: int | None = None,
     ) -> m.Conference:
-        version = self._link.versions.get(case_id)
+        version = expected_version
+        if version is None:
+            version = self._link.versions.get(case_id)
         if version is None:  # never read here: the capture rests on the case as it is now
             path = self._link.case_path(case_id, "/summary")
             version = load(m.CaseSummary, self._server.get(path)).version

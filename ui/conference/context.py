@@ -60,9 +60,14 @@ class ConferenceContext(QObject):
         self.date_source: Callable[[], date | None] = lambda: None
         self.saved = False
         self._dirty = False
+        #: the case's version the capture began on: a save is refused if anyone changed the
+        #: case since (``Conferences.record(expected_version=…)``), whatever else was read
+        self.base_version: int | None = None
 
     # ------------------------------------------------------------------ the case and its gate
     def load(self, detail: m.CaseDetail) -> None:
+        if self.base_version is None:  # the capture rests on the case as it was opened
+            self.base_version = detail.summary.version
         self.detail = detail
         emit(self.case_loaded, detail)
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton, QWidget
 
 from sro_case.domain import models as m
-from sro_case.errors import ValidationError
+from sro_case.errors import Conflict, ValidationError
 from ui.conference.context import ConferenceContext
 from ui.conference.panel import Panel
 from ui.document_names import document_name, file_number_part
@@ -47,6 +47,7 @@ class ProtocolPanel(Panel):
 
     conference_saved = Signal(int)
     message = Signal(str, bool, str)
+    capture_discarded = Signal()  # after a conflict, the facilitator let the other stand
 
     def __init__(
         self,
@@ -61,6 +62,7 @@ class ProtocolPanel(Panel):
         self._dialog_parent = dialog_parent
         self._saving = False
         self._save_state = _SaveState()
+        self._attempt: tuple[m.ConferenceDraft | None, Path] | None = None
         self.ask_protocol_path: Callable[[str], Path | None] = self._ask_protocol_path
         s = self.section = self._section(self.tr("Abschluss"))
         self.save_button = QPushButton(self.tr("S&peichern && Protokoll (Strg+S)"))
@@ -123,8 +125,9 @@ class ProtocolPanel(Panel):
             return None
         return Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
 
-    def save_and_protocol(self) -> None:
-        """Record the conference with its goal reviews (all or nothing), write the PDF."""
+    def save_and_protocol(self, path: Path | None = None) -> None:
+        """Record the conference with its goal reviews (all or nothing), write the PDF (to
+        ``path``, or where the facilitator chooses)."""
         context = self.context
         if self._saving or context.detail is None or context.projection.curtain_on:
             return
@@ -144,17 +147,21 @@ class ProtocolPanel(Panel):
                     error=True,
                 )
                 return
-        path = self.ask_protocol_path(self.suggested_protocol_name())
+        path = path or self.ask_protocol_path(self.suggested_protocol_name())
         if path is None:
             return
         store, case_id, state = context.store, context.case_id, self._save_state
         use_initials = context.projection.use_initials
+        version = context.base_version
+        self._attempt = (draft, path)
 
         def record() -> int:
             """The conference with its reviews, once (a retry only writes the protocol)."""
             if state.conference_id is None:
                 assert draft is not None
-                state.conference_id = store.conferences.record(case_id, draft, reviews).id
+                state.conference_id = store.conferences.record(
+                    case_id, draft, reviews, expected_version=version
+                ).id
             return state.conference_id
 
         def protocol(conference_id: int) -> None:
@@ -192,6 +199,9 @@ class ProtocolPanel(Panel):
     def _on_save_failed(self, exc: BaseException) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
+        if isinstance(exc, Conflict) and self._save_state.conference_id is None:
+            self._resolve_conflict(exc)
+            return
         text = failure_text(exc)
         if self._save_state.conference_id is not None:
             self._finish_capture()
@@ -203,6 +213,34 @@ class ProtocolPanel(Panel):
         else:
             text = self.tr("Nicht gespeichert: %1").replace("%1", text)
         self._say(text, error=True)
+
+    def _resolve_conflict(self, exc: Conflict) -> None:
+        """Someone changed the case while it was captured: both side by side, then the
+        facilitator's choice (``ConferenceConflictDialog``)."""
+        from ui.conference.conflict import MINE, ConferenceConflictDialog
+
+        context = self.context
+        store, case_id, before = context.store, context.case_id, context.detail
+        self._say(self.tr("Nicht gespeichert: %1").replace("%1", failure_text(exc)), error=True)
+        if self._attempt is None or before is None:
+            return
+        draft, path = self._attempt
+        if draft is None:
+            return
+
+        def decide(now: m.CaseDetail) -> None:
+            dialog = ConferenceConflictDialog(
+                draft, before, now, failure_text(exc), self._dialog_parent()
+            )
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return  # back to the capture: it stays, on screen and in the journal
+            if dialog.choice == MINE:
+                context.base_version = now.summary.version  # seen: saved on the case as it is
+                self.save_and_protocol(path)
+            else:
+                emit(self.capture_discarded)
+
+        context.runner.submit(lambda: store.cases.get(case_id), decide, self._on_save_failed)
 
     def _finish_capture(self) -> None:
         """After recording, the captured content is fixed; Strg+S only rewrites the protocol."""

@@ -173,6 +173,7 @@ class ConferenceWindow(QWidget):
         self.agenda_panel.current_changed.connect(self._show_agenda_item)
         self.protocol_panel.message.connect(self._say)
         self.protocol_panel.conference_saved.connect(self._on_conference_saved)
+        self.protocol_panel.capture_discarded.connect(self._discard_capture)
         context.saved_changed.connect(self._on_saved)  # after the panels fixed their content
         projection.curtain_changed.connect(self._on_curtain)
         projection.zoom_changed.connect(self._on_zoom)
@@ -359,6 +360,14 @@ class ConferenceWindow(QWidget):
 
         self.journal = ConferenceJournal(self, journal)
         self.journal.offer()
+
+    def _discard_capture(self) -> None:
+        """After a conflict the facilitator let the colleague's conference stand: this
+        capture is thrown away (and its journal), the window closes."""
+        if self.journal is not None:
+            self.journal.discard()
+        self.context.mark_clean()
+        self.close()
 
     def _no_journal(self, exc: BaseException) -> None:
         self.console.say(

@@ -1,0 +1,148 @@
+"""A conference save refused because someone else changed the case while it was captured
+(#17/#18: two captures of one conference are refused at the second save, never merged). Both
+side by side – this capture and what was saved meanwhile (the conferences recorded since, and
+the other parts that changed) – and the choice: save this capture as a conference of its own
+after all, let the other stand and discard this one, or go back to the capture (to change it
+by hand first). Nothing is lost by the dialog itself: cancelling keeps the capture, the
+journal keeps it too."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sro_case.domain import models as m
+from sro_case.domain.catalogues import catalogue
+from ui.case_changes import changed_parts
+from ui.date_entry import german_date
+from ui.i18n import core_label
+
+MINE, THEIRS = "mine", "theirs"
+
+
+def _kind(code: str) -> str:
+    try:
+        return core_label(catalogue("conference_kinds").label(code))
+    except (KeyError, ValueError):
+        return code
+
+
+class ConferenceConflictDialog(QDialog):
+    """``choice`` is ``MINE`` (save the capture on the case as it is now) or ``THEIRS``
+    (discard the capture) when accepted."""
+
+    def __init__(
+        self,
+        mine: m.ConferenceDraft,
+        before: m.CaseDetail,
+        now: m.CaseDetail,
+        message: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.choice = ""
+        self.setWindowTitle(self.tr("Inzwischen geändert"))
+        self.setMinimumWidth(820)
+        known = {c.id for c in before.conferences}
+        self.recorded = [c for c in now.conferences if c.id not in known]
+        self.other_parts = [p for p in changed_parts(before, now) if p != self._conferences()]
+        layout = QVBoxLayout(self)
+        intro = QLabel(message)
+        intro.setWordWrap(True)
+        intro.setObjectName("errorMessage")
+        layout.addWidget(intro)
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        grid.addWidget(QLabel(self.tr("<b>Ihre Erfassung</b>")), 0, 1)
+        grid.addWidget(QLabel(self.tr("<b>Inzwischen gespeichert</b>")), 0, 2)
+        other = self.recorded[-1] if self.recorded else None
+        rows = [
+            (
+                self.tr("Datum"),
+                german_date(mine.held_on),
+                german_date(other.held_on) if other else "—",
+            ),
+            (self.tr("Art"), _kind(mine.kind), _kind(other.kind) if other else "—"),
+            (self.tr("Moderation"), mine.facilitator, other.facilitator if other else "—"),
+            (
+                self.tr("Teilnehmende"),
+                ", ".join(p.name for p in mine.participants),
+                ", ".join(p.name for p in other.participants) if other else "—",
+            ),
+            (self.tr("Wille der Familie"), mine.family_will, other.family_will if other else "—"),
+            (self.tr("Vereinbarungen"), mine.decisions, other.decisions if other else "—"),
+            (
+                self.tr("Neue Ziele"),
+                "\n".join(g.text for g in mine.goals),
+                "—",
+            ),
+        ]
+        for i, (name, own, theirs) in enumerate(rows, start=1):
+            grid.addWidget(QLabel(name), i, 0, Qt.AlignmentFlag.AlignTop)
+            for column, text in ((1, own), (2, theirs)):
+                cell = QLabel(text or "—")
+                cell.setWordWrap(True)
+                cell.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                grid.addWidget(cell, i, column, Qt.AlignmentFlag.AlignTop)
+        grid.setRowStretch(len(rows) + 1, 1)  # the rows at the top, not spread out
+        body = QWidget()
+        body.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
+        summary = []
+        if len(self.recorded) > 1:
+            summary.append(
+                self.tr("Seitdem wurden %1 Konferenzen gespeichert; rechts die letzte.").replace(
+                    "%1", str(len(self.recorded))
+                )
+            )
+        if not self.recorded:
+            summary.append(self.tr("Seitdem wurde keine Konferenz gespeichert."))
+        if self.other_parts:
+            summary.append(
+                self.tr("Außerdem geändert: %1.").replace("%1", ", ".join(self.other_parts))
+            )
+        summary.append(
+            self.tr(
+                "„Meine zusätzlich speichern“ legt Ihre Erfassung als eigene Konferenz an; "
+                "nichts wird überschrieben."
+            )
+        )
+        note = QLabel(" ".join(summary))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        buttons = QDialogButtonBox()
+        self.mine_button = QPushButton(self.tr("&Meine zusätzlich speichern"))
+        self.theirs_button = QPushButton(self.tr("Meine &verwerfen"))
+        back = QPushButton(self.tr("&Weiter erfassen"))
+        buttons.addButton(self.mine_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.theirs_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(back, QDialogButtonBox.ButtonRole.RejectRole)
+        self.mine_button.clicked.connect(lambda: self._choose(MINE))
+        self.theirs_button.clicked.connect(lambda: self._choose(THEIRS))
+        back.clicked.connect(self.reject)
+        for button in (self.mine_button, self.theirs_button):
+            button.setAutoDefault(False)
+        back.setDefault(True)  # Enter neither throws a capture away nor saves it twice
+        layout.addWidget(buttons)
+
+    def _conferences(self) -> str:
+        from ui.case_changes import CONTEXT, tr
+
+        return tr(CONTEXT, "Konferenzen")
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
