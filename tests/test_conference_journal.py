@@ -42,10 +42,15 @@ def test_a_capture_survives_the_end_of_the_program_and_is_saved_after(
     qtbot, store, journal_dir: Path, monkeypatch, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     case = make_case(store)
+    goal = store.conferences.add_goal(case.id, m.GoalDraft("Lena schläft durch"))
     w = ConferenceWindow(store, InlineTaskRunner(), case.id)
     qtbot.addWidget(w, before_close_func=lambda x: x.context.mark_clean())
     assert w.journal is not None
     _capture(w)
+    # the review of an open goal, too
+    (review,) = [r for r in w.background_panel.review_rows if r.goal.id == goal.id]
+    review.score.setCurrentIndex(review.score.findData(1))
+    review.comment.setText("meistens, seit dem Umzug")
     assert w.context.dirty
     w.journal.keep()  # what the timer does every two seconds
     w.journal.flush()  # (written on the journal's own lane)
@@ -76,6 +81,8 @@ def test_a_capture_survives_the_end_of_the_program_and_is_saved_after(
     assert [g.text for g in restored.plan_panel.goals] == captured[2]
     assert restored.facilitator_edit.text() == "Moderatorin Nord"
     assert restored.plan_panel.decisions() == "Treffen in sechs Wochen."
+    (review,) = [r for r in restored.background_panel.review_rows if r.goal.id == goal.id]
+    assert (review.score.currentData(), review.comment.text()) == (1, "meistens, seit dem Umzug")
     assert restored.context.dirty
     pdf = tmp_path / "protokoll.pdf"
     restored.protocol_panel.ask_protocol_path = lambda _suggested: pdf
@@ -84,6 +91,8 @@ def test_a_capture_survives_the_end_of_the_program_and_is_saved_after(
     detail = again.cases.get(case.id)
     assert detail.conferences[-1].participants[0].name == "Frau Schröder"
     assert "Lena wieder gern" in detail.conferences[-1].family_will
+    reviewed = next(g for g in detail.goals if g.id == goal.id).reviews
+    assert [(r.score, r.comment) for r in reviewed] == [(1, "meistens, seit dem Umzug")]
     restored.journal.flush()
     assert again.journal.names() == []  # saved: the journal is gone
     again.close()

@@ -53,6 +53,12 @@ def capture_of(window: ConferenceWindow) -> dict[str, Any]:
         ),
         "decisions": plan.decisions(),
         "next_review": _iso(plan.next_review_field.value()),
+        # the review of the open goals: goal id, score (None: not rated) and comment
+        "reviews": [
+            [row.goal.id, row.score.currentData(), row.comment.text()]
+            for row in window.background_panel.review_rows
+            if row.score.currentData() is not None or row.comment.text()
+        ],
     }
 
 
@@ -77,6 +83,13 @@ def restore(window: ConferenceWindow, data: dict[str, Any]) -> None:
     plan.next_review_field.set_date(
         date.fromisoformat(data["next_review"]) if data.get("next_review") else None
     )
+    rows = {row.goal.id: row for row in window.background_panel.review_rows}
+    for goal_id, score, comment in data.get("reviews", []):
+        row = rows.get(int(goal_id))
+        if row is None:  # the goal was closed meanwhile: nothing to review any more
+            continue
+        row.score.setCurrentIndex(max(0, row.score.findData(score)))
+        row.comment.setText(str(comment))
     people.participants = [m.ParticipantDraft(**p) for p in data["participants"]]
     window.context.update_policy(people.participants)  # every panel redraws
     agenda.render()
