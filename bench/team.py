@@ -221,25 +221,9 @@ def _run(base: str, pg: str, res: Results) -> None:
         if client.refused:
             res.notes[f"team_save_conference_{clients}{suffix}_refused_409"] = client.refused
         for kind, values in desktop.items():
-            name = f"team_client_{kind}_{clients}"
-            res.samples[name] = values
-            res.metrics[f"{name}_p50"] = _percentile(values, 50)
-            res.metrics[f"{name}_p95"] = _percentile(values, 95)
-            print(
-                f"  {name:<30} p50 {res.metrics[f'{name}_p50']:>8.1f}  "
-                f"p95 {res.metrics[f'{name}_p95']:>8.1f}   ({len(values)})",
-                flush=True,
-            )
+            _record(res, f"team_client_{kind}_{clients}", values)
         for kind, values in samples.items():
-            name = f"team_{kind}_{clients}{suffix}"
-            res.samples[name] = [round(v, 2) for v in values]
-            res.metrics[f"{name}_p50"] = _percentile(values, 50)
-            res.metrics[f"{name}_p95"] = _percentile(values, 95)
-            print(
-                f"  {name:<30} p50 {res.metrics[f'{name}_p50']:>8.1f}  "
-                f"p95 {res.metrics[f'{name}_p95']:>8.1f}   ({len(values)})",
-                flush=True,
-            )
+            _record(res, f"team_{kind}_{clients}{suffix}", values)
     # Controlling's export of last year, over the whole city
     carl = _sign_in(base, CONTROLLING[0], CONTROLLING[2])
     year = datetime.now().year - 1
@@ -257,6 +241,18 @@ def _run(base: str, pg: str, res: Results) -> None:
     )
     _direct(pg, numbers, res)
     _ratios(res)
+
+
+def _record(res: Results, name: str, values: list[float]) -> None:
+    """The samples, their p50 and p95, printed as they come."""
+    res.samples[name] = [round(v, 2) for v in values]
+    res.metrics[f"{name}_p50"] = _percentile(values, 50)
+    res.metrics[f"{name}_p95"] = _percentile(values, 95)
+    print(
+        f"  {name:<30} p50 {res.metrics[f'{name}_p50']:>8.1f}  "
+        f"p95 {res.metrics[f'{name}_p95']:>8.1f}   ({len(values)})",
+        flush=True,
+    )
 
 
 def _desktop_client(base: str, delay_s: float) -> dict[str, list[float]]:

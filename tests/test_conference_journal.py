@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox
@@ -116,24 +117,33 @@ CLIENT_KILLS = int(os.environ.get("CLIENT_KILLS", "50"))
 ANNA = "Anna arbeitet im ASD seit 2019"
 
 
-@pytest.fixture
-def team_case(pg_url: str) -> Iterator[tuple[str, int]]:
-    from datetime import date, datetime
+def _anna_and_a_case(pg_url: str, clock: Any, file_number: str) -> tuple[Any, m.CaseSummary]:
+    """A team database with Anna (ASD) and one case of hers, Lena Müller's."""
+    from datetime import date
 
-    from sro_case.clock import FixedClock
-    from sro_case.server.api import create_app
-    from tests.postgres import serving, team_database
+    from tests.postgres import team_database
 
-    clock = FixedClock(datetime(2026, 11, 25, 10, 0))
     engine, people = team_database(pg_url, clock, ("anna", "Anna Asmus", "asd", ANNA))
-    anna = people["anna"]
-    made = anna.create_case(
+    made = people["anna"].create_case(
         m.CaseDraft(
-            "51.2-2026-000101",
+            file_number,
             m.FamilyDraft("Familie Müller", "evershagen"),
             (m.PersonDraft("Lena", "Müller", date(2015, 3, 2), "female", "child"),),
         )
     )
+    return engine, made
+
+
+@pytest.fixture
+def team_case(pg_url: str) -> Iterator[tuple[str, int]]:
+    from datetime import datetime
+
+    from sro_case.clock import FixedClock
+    from sro_case.server.api import create_app
+    from tests.postgres import serving
+
+    clock = FixedClock(datetime(2026, 11, 25, 10, 0))
+    engine, made = _anna_and_a_case(pg_url, clock, "51.2-2026-000101")
     with serving(create_app(engine, clock=clock)) as url:
         yield url, made.id
     engine.dispose()
@@ -193,22 +203,15 @@ def test_the_server_stopped_mid_conference_and_started_again(
     """The team server goes away while the conference is captured: saving says so in words,
     nothing typed is lost (it stays on screen and in the journal), and the same save goes
     through once the server is back."""
-    from datetime import date, datetime
+    from datetime import datetime
 
     from sro_case.clock import FixedClock
     from sro_case.remote import connect
     from sro_case.server.api import create_app
-    from tests.postgres import serving, team_database
+    from tests.postgres import serving
 
     clock = FixedClock(datetime(2026, 11, 25, 10, 0))
-    engine, people = team_database(pg_url, clock, ("anna", "Anna Asmus", "asd", ANNA))
-    made = people["anna"].create_case(
-        m.CaseDraft(
-            "51.2-2026-000101",
-            m.FamilyDraft("Familie Müller", "evershagen"),
-            (m.PersonDraft("Lena", "Müller", date(2015, 3, 2), "female", "child"),),
-        )
-    )
+    engine, made = _anna_and_a_case(pg_url, clock, "51.2-2026-000101")
     with serving(create_app(engine, clock=clock)) as url:
         app = connect(url, "anna", ANNA)
         w = ConferenceWindow(app, InlineTaskRunner(), made.id)
@@ -247,18 +250,11 @@ def test_a_second_capture_of_the_conference_is_refused_and_shown_beside_the_firs
     from sro_case.clock import FixedClock
     from sro_case.remote import connect
     from sro_case.server.api import create_app
-    from tests.postgres import serving, team_database
+    from tests.postgres import serving
     from ui.conference.conflict import ConferenceConflictDialog
 
     clock = FixedClock(datetime(2026, 11, 25, 10, 0))
-    engine, people = team_database(pg_url, clock, ("anna", "Anna Asmus", "asd", ANNA))
-    made = people["anna"].create_case(
-        m.CaseDraft(
-            "51.2-2026-000102",
-            m.FamilyDraft("Familie Müller", "evershagen"),
-            (m.PersonDraft("Lena", "Müller", date(2015, 3, 2), "female", "child"),),
-        )
-    )
+    engine, made = _anna_and_a_case(pg_url, clock, "51.2-2026-000102")
     shown: list[ConferenceConflictDialog] = []
 
     def answer(dialog: ConferenceConflictDialog) -> int:

@@ -510,26 +510,14 @@ def test_answers_arriving_after_the_lock_are_dropped(qtbot, store) -> None:  # t
     store.cases.close(store.cases.id_for("51.2-2026-000001"), "plan", date(2026, 11, 20))
     store.clock.current += timedelta(days=365 * 11)
 
-    class HeldRunner:
-        """Keeps the work until released, like a slow database thread."""
-
-        def __init__(self) -> None:
-            self.held: list = []
-
-        def submit(self, fn, on_done, on_error):  # type: ignore[no-untyped-def]
-            self.held.append((fn, on_done))
-
-        def release(self) -> None:
-            while self.held:
-                fn, on_done = self.held.pop(0)
-                on_done(fn())
+    from tests.held_runner import HeldRunner
 
     runner = HeldRunner()
     w = AdminWindow(store, runner)
     qtbot.addWidget(w)
     page = w.show_page("retention")
     w.clear()  # the main window locked while the proposals were being computed
-    runner.release()
+    runner.release_all()
     assert page.model.rowCount() == 0 and not page.working
 
 

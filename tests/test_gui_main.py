@@ -511,26 +511,13 @@ def test_a_colleagues_change_does_not_overtake_a_search_on_its_way(qtbot, filled
     """A live refresh arriving while the user's search is still being read: the search's rows
     are shown as soon as they arrive (not dropped for a second query), and the list is read
     once more afterwards, with the same filter."""
+    from tests.held_runner import HeldRunner
     from ui.case_list import CaseListPage
-
-    class HeldRunner:
-        """Keeps the work until released, like a slow team server."""
-
-        def __init__(self) -> None:
-            self.held: list = []
-
-        def submit(self, fn, on_done, on_error):  # type: ignore[no-untyped-def]
-            self.held.append((fn, on_done))
-
-        def release(self) -> None:
-            fn, on_done = self.held.pop(0)
-            on_done(fn())
 
     runner = HeldRunner()
     page = CaseListPage(filled, runner)
     qtbot.addWidget(page)
-    while runner.held:  # the start: filters and the first page
-        runner.release()
+    runner.release_all()  # the start: filters and the first page
     page.search.setText("Meyer")
     page.apply_filter()
     assert len(runner.held) == 1

@@ -27,7 +27,37 @@ from ui.i18n import core_label
 MINE, THEIRS = "mine", "theirs"
 
 
-class ConflictDialog(QDialog):
+class VersionChoiceDialog(QDialog):
+    """What the conflict dialogs share: three buttons – keep one's own (``MINE``), take the
+    other (``THEIRS``), go back (rejected) – and the choice made (``choice``). Going back is
+    the default: Enter neither discards nor saves."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choice = ""
+
+    def add_choices(self, layout: QVBoxLayout, mine: str, theirs: str, back: str) -> None:
+        buttons = QDialogButtonBox()
+        self.mine_button = QPushButton(mine)
+        self.theirs_button = QPushButton(theirs)
+        back_button = QPushButton(back)
+        buttons.addButton(self.mine_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.theirs_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(back_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.mine_button.clicked.connect(lambda: self._choose(MINE))
+        self.theirs_button.clicked.connect(lambda: self._choose(THEIRS))
+        back_button.clicked.connect(self.reject)
+        for button in (self.mine_button, self.theirs_button):
+            button.setAutoDefault(False)
+        back_button.setDefault(True)
+        layout.addWidget(buttons)
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+
+class ConflictDialog(VersionChoiceDialog):
     """``choice`` is ``MINE`` (save ``merged()``) or ``THEIRS`` (discard the input) when
     accepted."""
 
@@ -36,7 +66,6 @@ class ConflictDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.mine, self.theirs = mine, theirs
-        self.choice = ""
         self.setWindowTitle(self.tr("Inzwischen geändert"))
         self.setMinimumWidth(760)
         layout = QVBoxLayout(self)
@@ -97,22 +126,13 @@ class ConflictDialog(QDialog):
         merge_label.setBuddy(self.merged_reason)
         layout.addWidget(merge_label)
         layout.addWidget(self.merged_reason)
-        buttons = QDialogButtonBox()
-        self.mine_button = QPushButton(self.tr("&Meine Fassung speichern"))
-        self.theirs_button = QPushButton(self.tr("&Andere Fassung übernehmen"))
-        cancel = QPushButton(self.tr("Weiter bearbeiten"))
-        buttons.addButton(self.mine_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.theirs_button, QDialogButtonBox.ButtonRole.DestructiveRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        self.mine_button.clicked.connect(lambda: self._choose(MINE))
-        self.theirs_button.clicked.connect(lambda: self._choose(THEIRS))
-        cancel.clicked.connect(self.reject)
-        layout.addWidget(buttons)
+        self.add_choices(
+            layout,
+            self.tr("&Meine Fassung speichern"),
+            self.tr("&Andere Fassung übernehmen"),
+            self.tr("Weiter bearbeiten"),
+        )
         self.merged_reason.setFocus()
-
-    def _choose(self, choice: str) -> None:
-        self.choice = choice
-        self.accept()
 
     def merged(self) -> m.CaseEdit:
         """The user's input with the (possibly merged) reason: what "Meine Fassung" saves."""

@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -23,10 +20,11 @@ from PySide6.QtWidgets import (
 from sro_case.domain import models as m
 from sro_case.domain.catalogues import catalogue
 from ui.case_changes import changed_parts
+from ui.conflict_dialog import MINE, THEIRS, VersionChoiceDialog
 from ui.date_entry import german_date
 from ui.i18n import core_label
 
-MINE, THEIRS = "mine", "theirs"
+__all__ = ["MINE", "THEIRS", "ConferenceConflictDialog"]
 
 
 def _kind(code: str) -> str:
@@ -36,7 +34,7 @@ def _kind(code: str) -> str:
         return code
 
 
-class ConferenceConflictDialog(QDialog):
+class ConferenceConflictDialog(VersionChoiceDialog):
     """``choice`` is ``MINE`` (save the capture on the case as it is now) or ``THEIRS``
     (discard the capture) when accepted."""
 
@@ -49,7 +47,6 @@ class ConferenceConflictDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.choice = ""
         self.setWindowTitle(self.tr("Inzwischen geändert"))
         self.setMinimumWidth(820)
         known = {c.id for c in before.conferences}
@@ -123,26 +120,14 @@ class ConferenceConflictDialog(QDialog):
         note = QLabel(" ".join(summary))
         note.setWordWrap(True)
         layout.addWidget(note)
-        buttons = QDialogButtonBox()
-        self.mine_button = QPushButton(self.tr("&Meine zusätzlich speichern"))
-        self.theirs_button = QPushButton(self.tr("Meine &verwerfen"))
-        back = QPushButton(self.tr("&Weiter erfassen"))
-        buttons.addButton(self.mine_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.theirs_button, QDialogButtonBox.ButtonRole.DestructiveRole)
-        buttons.addButton(back, QDialogButtonBox.ButtonRole.RejectRole)
-        self.mine_button.clicked.connect(lambda: self._choose(MINE))
-        self.theirs_button.clicked.connect(lambda: self._choose(THEIRS))
-        back.clicked.connect(self.reject)
-        for button in (self.mine_button, self.theirs_button):
-            button.setAutoDefault(False)
-        back.setDefault(True)  # Enter neither throws a capture away nor saves it twice
-        layout.addWidget(buttons)
+        self.add_choices(
+            layout,
+            self.tr("&Meine zusätzlich speichern"),
+            self.tr("Meine &verwerfen"),
+            self.tr("&Weiter erfassen"),
+        )
 
     def _conferences(self) -> str:
         from ui.case_changes import CONTEXT, tr
 
         return tr(CONTEXT, "Konferenzen")
-
-    def _choose(self, choice: str) -> None:
-        self.choice = choice
-        self.accept()
