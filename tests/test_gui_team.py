@@ -4,6 +4,7 @@ where the data lives, the case list and search through the server, locking and u
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -185,6 +186,26 @@ def test_the_case_team_is_built_in_the_case_file_and_shows_only_what_is_released
     shown = sina.cases.get(case_id)  # what the server releases to her
     assert seen.persons.model.rowCount() == len(shown.family.persons) == 0
     assert seen.notes.model.rowCount() == len(shown.notes) == 0
+    # … and exactly what `sro-case case show --json` prints for her, read from the screen
+    from tests.test_team_cli import sro
+
+    printed = sro(
+        "case", "show", "--server", server_url, "--user", "sina",
+        "--case", "51.2-2026-000100", "--json", passphrase=SINA,
+    )  # fmt: skip
+    assert printed.returncode == 0, printed.stderr
+    case = json.loads(printed.stdout)["case"]
+    summary = case["summary"]
+    assert seen.title.text().startswith(f"{summary['file_number']} · {summary['family_name']} · ")
+    assert seen.reason_edit.toPlainText() == case["reason_for_contact"]
+    for tab, part in (
+        (seen.persons, case["family"]["persons"]),
+        (seen.notes, case["notes"]),
+        (seen.consents, case["consents"]),
+        (seen.helps, case["helps"]),
+        (seen.goals, case["goals"]),
+    ):
+        assert tab.model.rowCount() == len(part), tab.table.accessibleName()
     seen.tabs.setCurrentWidget(seen.access)
     assert seen.access.model.rowCount() == 0  # the access log is the whole file's
     assert "nicht:" in seen.team_tab.release_label.text()
