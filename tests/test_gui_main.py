@@ -546,3 +546,21 @@ def test_closing_a_case_returns_to_where_it_was_opened(window) -> None:  # type:
     assert window.tabs.currentWidget() is window.current_case() is not None
     window.close_current_case()
     assert window.tabs.currentWidget() is window.deadlines
+
+
+def test_a_change_the_window_already_shows_is_not_announced_again(window) -> None:  # type: ignore[no-untyped-def]
+    """A live update for the version the open file already shows – the user's own save, read
+    back – neither reloads the file nor says "Geändert auf dem Teamserver"; a newer one does."""
+    window.open_case(1)
+    case = window.current_case()
+    assert case is not None and case.detail is not None
+    number, version = case.detail.summary.file_number, case.detail.summary.version
+    reloads: list[int] = []
+    case.loaded.connect(lambda: reloads.append(1))
+    window._on_live_change(number, version)
+    window._apply_live()
+    assert reloads == [] and "Teamserver" not in window.statusBar().currentMessage()
+    window._on_live_change(number, version + 1)  # a colleague's save
+    window._apply_live()
+    assert reloads == [1]
+    assert window.statusBar().currentMessage() == f"Geändert auf dem Teamserver: {number}"

@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self._live_timer.setSingleShot(True)
         self._live_timer.setInterval(250)  # several changes at once: one reload
         self._live_timer.timeout.connect(self._apply_live)
-        self._live_changed: set[str] = set()
+        self._live_changed: dict[str, int] = {}  # file number → the newest version announced
         self._stop_live: Any = None
         self._start_live()
         if self.home is self.tabs:
@@ -154,26 +154,32 @@ class MainWindow(QMainWindow):
             )
         )
 
-    def _on_live_change(self, file_number: str, _version: int) -> None:
-        self._live_changed.add(file_number)
+    def _on_live_change(self, file_number: str, version: int) -> None:
+        self._live_changed[file_number] = max(version, self._live_changed.get(file_number, 0))
         self._live_timer.start()
 
     def _apply_live(self) -> None:
-        changed, self._live_changed = self._live_changed, set()
+        changed, self._live_changed = self._live_changed, {}
         if self.locked or not changed:
             return
         self.refresh(live=True)
         for widget in self.open_case_widgets():
             if widget.detail is None or widget.detail.summary.file_number not in changed:
                 continue
-            if widget.dirty:  # what is being typed stays; the file says it changed meanwhile
+            number = widget.detail.summary.file_number
+            if widget.detail.summary.version >= changed[number]:
+                del changed[number]  # shown already: this user's own save, read back
+            elif widget.dirty:  # what is being typed stays; the file says it changed meanwhile
                 widget.mark_changed_elsewhere()
             else:
                 widget.reload()
-        self.statusBar().showMessage(
-            self.tr("Geändert auf dem Teamserver: %1").replace("%1", ", ".join(sorted(changed))),
-            5000,
-        )
+        if changed:
+            self.statusBar().showMessage(
+                self.tr("Geändert auf dem Teamserver: %1").replace(
+                    "%1", ", ".join(sorted(changed))
+                ),
+                5000,
+            )
 
     def _where(self, *, short: bool = False) -> str:
         """Where the data lives: the team server by its address, or the file on this PC."""
