@@ -158,13 +158,13 @@ def team(base: str, login: str, rounds: int, delay_s: float) -> None:
     def begin(kind: str) -> None:
         state.update(kind=kind, t0=time.perf_counter(), waiting=True)
 
-    def rows_loaded(_total: int) -> None:
+    def rows_loaded() -> None:
         # the load asked for (not one a colleague's change started); no rows: painted too
         if state["kind"] in ("first_page", "search") and state["waiting"]:
             state.update(armed=True, waiting=False)
             page.table.viewport().update()
 
-    page.model.loaded.connect(rows_loaded)
+    page.model.modelReset.connect(rows_loaded)  # the rows are in (their count may follow)
     plan = ["first_page", "open_case", "search"]  # a case opened from the first page
     order = [kind for _ in range(rounds) for kind in plan]
 

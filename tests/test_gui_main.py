@@ -564,3 +564,29 @@ def test_a_change_the_window_already_shows_is_not_announced_again(window) -> Non
     window._apply_live()
     assert reloads == [1]
     assert window.statusBar().currentMessage() == f"Geändert auf dem Teamserver: {number}"
+
+
+def test_the_rows_are_shown_before_their_count(qtbot, filled) -> None:  # type: ignore[no-untyped-def]
+    """A full first page is shown as soon as it is read; the count (on the team server a
+    search's dearest part) follows, and only then the list says how many. A page that is not
+    full needs no count at all."""
+    from tests.held_runner import HeldRunner
+    from ui.case_list import CaseListPage
+
+    runner = HeldRunner()
+    page = CaseListPage(filled, runner)
+    qtbot.addWidget(page)
+    runner.release_all()
+    page.model.PAGE = 2  # (a small page instead of 200 rows)
+    totals: list[int] = []
+    page.model.loaded.connect(totals.append)
+    page.apply_filter()
+    runner.release()  # the page
+    assert page.model.rowCount() == 2 and totals == [] and not page.model.is_loading()
+    assert len(runner.held) == 1  # the count, next
+    runner.release()
+    assert totals == [filled.cases.count()] and totals[0] > 2
+    page.search.setText("Meyer")
+    page.apply_filter()
+    runner.release()  # one hit: the page is the whole answer
+    assert totals[-1] == 1 and not runner.held

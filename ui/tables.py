@@ -89,6 +89,7 @@ class PagedTableModel(HeaderedTableModel):
         self._generation = 0
         self._fetching = False
         self._again = False  # the data changed while a load was on its way: load once more
+        self._counting = False  # the rows are shown, their count is on its way
         self._page: Page = lambda _offset, _limit: []
 
     def query(self) -> tuple[Count, Page]:
@@ -99,8 +100,9 @@ class PagedTableModel(HeaderedTableModel):
         return self._total
 
     def is_loading(self) -> bool:
-        """A reload or a further page is still on its way."""
-        return self._fetching
+        """The rows of a reload, or a further page, are still on their way (a count that
+        follows rows already shown does not count)."""
+        return self._fetching and not self._counting
 
     def refresh(self) -> None:
         """The same query again because the data changed (a colleague's change on the team
@@ -117,32 +119,50 @@ class PagedTableModel(HeaderedTableModel):
             self.reload()
 
     def reload(self) -> None:
-        self._again = False  # this load is sent after the change
+        self._again = self._counting = False  # this load is sent after the change
         self._generation += 1
         generation, page_size = self._generation, self.PAGE
         count, page = self.query()
         self._page = page
         self._fetching = True
 
-        def work() -> tuple[int, list[Any]] | None:
+        # The rows first, the count after them: the rows are on screen while the count is
+        # still being read (on the team server a search's count costs more than its page). A
+        # page that is not full is the whole answer and needs no count.
+        def work() -> list[Any] | None:
             if generation != self._generation:
                 return None  # overtaken while it waited on the lane
-            return count(), page(0, page_size)
+            return page(0, page_size)
 
-        def done(result: tuple[int, list[Any]] | None) -> None:
-            if result is None or generation != self._generation:
+        def done(rows: list[Any] | None) -> None:
+            if rows is None or generation != self._generation:
                 return
-            self._fetching = False
             self.beginResetModel()
-            self._total, self._rows = result[0], list(result[1])
+            self._rows = list(rows)
+            self._total = len(self._rows)  # until counted: nothing to fetch beyond
             self.endResetModel()
+            if len(self._rows) < page_size:
+                counted(len(self._rows))
+            else:
+                self._counting = True
+                self._runner.submit(
+                    lambda: count() if generation == self._generation else None,
+                    counted,
+                    self._on_error,
+                )
+
+        def counted(total: int | None) -> None:
+            if total is None or generation != self._generation:
+                return
+            self._fetching = self._counting = False
+            self._total = total
             emit(self.loaded, self._total)
             self._settled()
 
         self._runner.submit(work, done, self._on_error)
 
     def _on_error(self, exc: BaseException) -> None:
-        self._fetching = self._again = False
+        self._fetching = self._again = self._counting = False
         emit(self.failed, exc)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
@@ -181,7 +201,7 @@ class PagedTableModel(HeaderedTableModel):
     def clear(self) -> None:
         """Drop every row (the lock screen: no decrypted data stays in the views)."""
         self._generation += 1
-        self._fetching = self._again = False
+        self._fetching = self._again = self._counting = False
         self.beginResetModel()
         self._rows, self._total = [], 0
         self.endResetModel()
