@@ -32,9 +32,17 @@ class VersionChoiceDialog(QDialog):
     other (``THEIRS``), go back (rejected) – and the choice made (``choice``). Going back is
     the default: Enter neither discards nor saves."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, message: str, width: int, parent: QWidget | None = None) -> None:
+        """The window and, at its top, why the save was refused (``self.body``: below it)."""
         super().__init__(parent)
         self.choice = ""
+        self.setWindowTitle(self.tr("Inzwischen geändert"))
+        self.setMinimumWidth(width)
+        self.body = QVBoxLayout(self)
+        intro = QLabel(message)
+        intro.setWordWrap(True)
+        intro.setObjectName("errorMessage")
+        self.body.addWidget(intro)
 
     def add_choices(self, layout: QVBoxLayout, mine: str, theirs: str, back: str) -> None:
         buttons = QDialogButtonBox()
@@ -64,15 +72,9 @@ class ConflictDialog(VersionChoiceDialog):
     def __init__(
         self, mine: m.CaseEdit, theirs: m.CaseDetail, message: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(message, 760, parent)
         self.mine, self.theirs = mine, theirs
-        self.setWindowTitle(self.tr("Inzwischen geändert"))
-        self.setMinimumWidth(760)
-        layout = QVBoxLayout(self)
-        intro = QLabel(message)
-        intro.setWordWrap(True)
-        intro.setObjectName("errorMessage")
-        layout.addWidget(intro)
+        layout = self.body
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("<b>Feld</b>")), 0, 0)
         grid.addWidget(QLabel(self.tr("<b>Ihre Eingabe</b>")), 0, 1)

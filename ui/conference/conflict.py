@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -46,17 +45,11 @@ class ConferenceConflictDialog(VersionChoiceDialog):
         message: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Inzwischen geändert"))
-        self.setMinimumWidth(820)
+        super().__init__(message, 820, parent)
         known = {c.id for c in before.conferences}
         self.recorded = [c for c in now.conferences if c.id not in known]
         self.other_parts = [p for p in changed_parts(before, now) if p != self._conferences()]
-        layout = QVBoxLayout(self)
-        intro = QLabel(message)
-        intro.setWordWrap(True)
-        intro.setObjectName("errorMessage")
-        layout.addWidget(intro)
+        layout = self.body
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
