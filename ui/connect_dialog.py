@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from sro_case.errors import WrongPassphrase
 from ui.refcounts import emit
+from ui.secret_status import add_status, set_busy, show_failure
 
 if TYPE_CHECKING:
     from sro_case.app import Application
@@ -88,15 +87,7 @@ class ConnectDialog(QDialog):
         ca_label.setBuddy(self.ca_file)
         form.addRow(ca_label, ca_row)
         layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setObjectName("errorMessage")
-        layout.addWidget(self.message)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setVisible(False)
-        self.busy.setAccessibleName(self.tr("Bitte warten"))
-        layout.addWidget(self.busy)
+        self.message, self.busy = add_status(layout)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -122,10 +113,8 @@ class ConnectDialog(QDialog):
             self.ca_file.setText(path)
 
     def _set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
-        self.buttons.setEnabled(not busy)
-        for field in (self.url, self.login, self.passphrase, self.ca_file):
-            field.setEnabled(not busy)
+        inputs = (self.buttons, self.url, self.login, self.passphrase, self.ca_file)
+        set_busy(self.busy, inputs, busy)
 
     def _on_ok(self) -> None:
         url, login, secret = (
@@ -172,14 +161,5 @@ class ConnectDialog(QDialog):
 
     def _on_error(self, exc: BaseException) -> None:
         self._set_busy(False)
-        if isinstance(exc, WrongPassphrase):
-            self.message.setText(
-                self.tr("Anmeldename oder Passphrase stimmen nicht. Bitte erneut versuchen.")
-            )
-            self.passphrase.selectAll()
-            self.passphrase.setFocus()
-            return
-        from ui.ops import failure_text  # the core's own words (unreachable, certificate, …)
-
-        self.message.setText(failure_text(exc))
-        self.passphrase.setFocus()
+        wrong = self.tr("Anmeldename oder Passphrase stimmen nicht. Bitte erneut versuchen.")
+        show_failure(self.message, exc, wrong, self.passphrase)  # or: unreachable, certificate …

@@ -16,16 +16,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
 from sro_case.domain.passphrase import assess_passphrase, passphrase_strength
-from sro_case.errors import WrongPassphrase
 from ui.i18n import core_text
 from ui.passphrase_meter import StrengthLabel
 from ui.refcounts import emit
+from ui.secret_status import add_status, set_busy, show_failure
 
 if TYPE_CHECKING:
     from sro_case import local
@@ -95,15 +94,7 @@ class UnlockDialog(QDialog):
                 unused.hide()
         layout.addLayout(form)
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setObjectName("errorMessage")
-        layout.addWidget(self.message)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setVisible(False)
-        self.busy.setAccessibleName(self.tr("Bitte warten"))
-        layout.addWidget(self.busy)
+        self.message, self.busy = add_status(layout)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -130,10 +121,7 @@ class UnlockDialog(QDialog):
             self.strength.show_strength(text)
 
     def _set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
-        self.buttons.setEnabled(not busy)
-        self.passphrase.setEnabled(not busy)
-        self.repeat.setEnabled(not busy)
+        set_busy(self.busy, (self.buttons, self.passphrase, self.repeat), busy)
 
     def _on_ok(self) -> None:
         secret = self.passphrase.text()
@@ -183,11 +171,5 @@ class UnlockDialog(QDialog):
 
     def _on_error(self, exc: BaseException) -> None:
         self._set_busy(False)
-        if isinstance(exc, WrongPassphrase):
-            self.message.setText(self.tr("Die Passphrase ist falsch. Bitte erneut versuchen."))
-            self.passphrase.selectAll()
-        else:
-            from ui.ops import failure_text  # the core's own text, or a plain sentence
-
-            self.message.setText(failure_text(exc))
-        self.passphrase.setFocus()
+        wrong = self.tr("Die Passphrase ist falsch. Bitte erneut versuchen.")
+        show_failure(self.message, exc, wrong, self.passphrase)

@@ -4064,4 +4064,11 @@ Your recovery key (visible only now – please print it out and keep it in a saf
         <translation>Your input is not saved yet and is kept; when you save, you will see both versions side by side.</translation>
     </message>
 </context>
+<context>
+    <name>SecretStatus</name>
+    <message>
+        <source>Bitte warten</source>
+        <translation>Please wait</translation>
+    </message>
+</context>
 </TS>

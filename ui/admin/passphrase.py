@@ -8,22 +8,19 @@ runner behind a busy indicator.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
 from sro_case.app import Application
 from sro_case.domain import rules
-from sro_case.errors import WrongPassphrase
-from ui.ops import failure_text
 from ui.passphrase_meter import StrengthLabel, passphrase_problem, password_field
+from ui.secret_status import add_status, set_busy, show_failure
 from ui.tasks import Runner
 
 __all__ = ["ChangePassphraseDialog", "StrengthLabel", "passphrase_problem", "password_field"]
@@ -73,16 +70,7 @@ class ChangePassphraseDialog(QDialog):
         form.addRow(self.tr("Stärke:"), self.strength)
         layout.addLayout(form)
         self.new.textChanged.connect(self.strength.show_strength)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setObjectName("errorMessage")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.message)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setVisible(False)
-        self.busy.setAccessibleName(self.tr("Bitte warten"))
-        layout.addWidget(self.busy)
+        self.message, self.busy = add_status(layout)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -118,10 +106,7 @@ class ChangePassphraseDialog(QDialog):
         return ""
 
     def _set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
-        self.buttons.setEnabled(not busy)
-        for field in (self.old, self.new, self.repeat):
-            field.setEnabled(not busy)
+        set_busy(self.busy, (self.buttons, self.old, self.new, self.repeat), busy)
 
     def _on_ok(self) -> None:
         problem = self.problem()
@@ -145,14 +130,8 @@ class ChangePassphraseDialog(QDialog):
 
     def _on_error(self, exc: BaseException) -> None:
         self._set_busy(False)
-        if isinstance(exc, WrongPassphrase):
-            self.message.setText(
-                self.tr("Die bisherige Passphrase ist falsch. Es wurde nichts geändert.")
-            )
-            self.old.selectAll()
-            self.old.setFocus()
-        else:
-            self.message.setText(failure_text(exc))
+        wrong = self.tr("Die bisherige Passphrase ist falsch. Es wurde nichts geändert.")
+        show_failure(self.message, exc, wrong, self.old)
 
     @classmethod
     def ask(cls, parent: QWidget | None, store: Application, runner: Runner) -> bool:
