@@ -154,6 +154,7 @@ class CaseFileWidget(QWidget):
         self._arrived: tuple[Callable[[Any], None], Any] | None = None
         self.reload()
         self.detail: m.CaseDetail | None = None
+        self.opened_from: QWidget | None = None  # the tab the file was opened from (closing)
         self.conference_window: Any = None
         self._dirty = False
         self._loading = False
@@ -579,6 +580,7 @@ class CaseFileWidget(QWidget):
             parts = case_changes.changed_parts(self.detail, now)
             self.changed_banner.setText(case_changes.notice(fields, parts))
 
+        # unreadable now (the network): the general notice above stays, the input too
         self.runner.submit(lambda: store.cases.get(case_id), compare, lambda _exc: None)
 
     def _show(self, detail: m.CaseDetail) -> None:
@@ -897,22 +899,28 @@ class CaseFileWidget(QWidget):
         """A hint in the status bar (nothing selected, nothing to do)."""
         emit(self.status_message, message)
 
-    def _run(self, fn: Callable[[], object], message: str) -> None:
-        def done(_result: Any) -> None:
-            emit(self.status_message, message)
-            emit(self.changed)
-            self.reload()
+    def _run(
+        self,
+        fn: Callable[[], object],
+        message: str,
+        failed: Callable[[BaseException], object] | None = None,
+    ) -> None:
+        """A change on the lane; then the message, the list told and the file read again.
+        A failure is said with "Erneut versuchen" unless ``failed`` takes it."""
 
-        def failed(exc: BaseException) -> None:
+        def retry(exc: BaseException) -> None:
             warn_failure(self, self.tr("Nicht gespeichert"), exc, lambda: self._run(fn, message))
 
-        self.runner.submit(fn, done, failed)
+        self.runner.submit(fn, lambda _result: self._after_change(message), failed or retry)
+
+    def _after_change(self, message: str) -> None:
+        emit(self.status_message, message)
+        emit(self.changed)
+        self.reload()
 
     def _document(self, source: Callable[[], m.DocumentSource], path: Path, message: str) -> None:
         def done(_written: Path) -> None:
-            emit(self.status_message, message)
-            emit(self.changed)
-            self.reload()
+            self._after_change(message)
 
         make_document(
             self.store, self.runner, self.render_runner, source, path, done, self._on_error
@@ -943,11 +951,6 @@ class CaseFileWidget(QWidget):
         self._dirty = False
         self.save_button.setEnabled(False)
 
-        def saved(_result: Any) -> None:
-            emit(self.status_message, self.tr("Fall gespeichert."))
-            emit(self.changed)
-            self.reload()
-
         def refused(exc: BaseException) -> None:
             self._dirty = True  # the input is still in the fields: it stays unsaved, not lost
             self.save_button.setEnabled(True)
@@ -956,7 +959,7 @@ class CaseFileWidget(QWidget):
             else:  # a retry rests on the version read, so it is refused if someone saved
                 warn_failure(self, self.tr("Nicht gespeichert"), exc, self.save, repeatable=True)
 
-        self.runner.submit(lambda: store.cases.update(case_id, edit), saved, refused)
+        self._run(lambda: store.cases.update(case_id, edit), self.tr("Fall gespeichert."), refused)
 
     def _resolve_conflict(self, edit: m.CaseEdit, exc: Conflict) -> None:
         """Someone else saved in between: both versions side by side, then the user's choice

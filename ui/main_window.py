@@ -72,7 +72,6 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.setDocumentMode(True)
         self.tabs.tabCloseRequested.connect(self._on_tab_close_requested)
-        self._came_from: dict[QWidget, QWidget] = {}  # case file → the tab it was opened from
         self.case_list = CaseListPage(store, runner)
         self.case_list.case_activated.connect(self.open_case)
         self.deadlines = DeadlinesPage(store, runner)
@@ -314,7 +313,7 @@ class MainWindow(QMainWindow):
                 return
         came_from = self.tabs.currentWidget()
         widget = CaseFileWidget(self.store, self.runner, case_id, render_runner=self.render_runner)
-        self._came_from[widget] = came_from
+        widget.opened_from = came_from
         widget.changed.connect(self.refresh)
         widget.conference_started.connect(self._on_conference_started)
         widget.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -344,9 +343,9 @@ class MainWindow(QMainWindow):
     def _on_tab_close_requested(self, index: int) -> None:
         widget = self.tabs.widget(index)
         if isinstance(widget, CaseFileWidget) and widget.confirm_leave():
-            came_from = self._came_from.pop(widget, None)
             # back where the case was opened (the list or the Fristen), not to whichever tab
             # is next to it – passing over the Fristen read them again
+            came_from = widget.opened_from
             current = index == self.tabs.currentIndex()
             if current and came_from is not None and self.tabs.indexOf(came_from) >= 0:
                 self.tabs.setCurrentWidget(came_from)
@@ -462,7 +461,6 @@ class MainWindow(QMainWindow):
         for widget in self.open_case_widgets():
             if not widget.dirty:  # nothing typed to keep: drop the decrypted file entirely
                 self.tabs.removeTab(self.tabs.indexOf(widget))
-                self._came_from.pop(widget, None)
                 widget.deleteLater()
         self.stack.setCurrentWidget(self.lock_page)
         self.lock_page.reset()
