@@ -12,7 +12,8 @@ from typing import Any
 
 from sro_case.documents import render_document
 from sro_case.domain import models as m
-from sro_case.remote.wire import Link, az, dump, load, save_bytes
+from sro_case.domain.json_types import dump, load
+from sro_case.remote.wire import Link, az, save_bytes
 
 
 def _query(f: m.CaseFilter | None) -> dict[str, Any]:

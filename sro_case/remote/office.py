@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sro_case.domain import models as m
+from sro_case.domain.json_types import dump, load
 from sro_case.domain.messages import T
 from sro_case.domain.rules import DEFAULT_KEEP
 from sro_case.errors import SroCaseError
 from sro_case.export import MIN_THRESHOLD
-from sro_case.remote.wire import Link, dump, load, save_bytes
+from sro_case.remote.wire import Link, save_bytes
 
 if TYPE_CHECKING:
     from sro_case.backups.service import BackupResult, RestoreResult, VerifyReport

@@ -1,6 +1,6 @@
 """What the facade over the team server shares: one signed-in session (``TeamServer``), the
-case versions this client has seen, and the facade's dataclasses to and from JSON (pydantic,
-the same types the server's API declares)."""
+case versions this client has seen (the dataclasses to and from JSON:
+``sro_case.domain.json_types``, the same as the server's)."""
 
 from __future__ import annotations
 
@@ -9,38 +9,12 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import quote
-
-from pydantic import TypeAdapter
 
 from sro_case.domain.messages import T
 from sro_case.errors import SroCaseError
 from sro_case.server.client import TeamServer
-
-D = TypeVar("D")
-
-
-_ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
-
-
-def _adapter(kind: Any) -> TypeAdapter[Any]:
-    """Building an adapter costs milliseconds (its schema is compiled): each kind once (two
-    threads building the same one at once is harmless)."""
-    adapter = _ADAPTERS.get(kind)
-    if adapter is None:
-        adapter = _ADAPTERS[kind] = TypeAdapter(kind)
-    return adapter
-
-
-def load(kind: type[D], data: Any) -> D:
-    """``data`` (JSON) as ``kind`` (a dataclass, a list of them, …), validated."""
-    result: D = _adapter(kind).validate_python(data)
-    return result
-
-
-def dump(value: object) -> Any:
-    return _adapter(type(value)).dump_python(value, mode="json")
 
 
 def az(file_number: str) -> str:

@@ -212,9 +212,9 @@ def _connect(args: argparse.Namespace, secret: Callable[[], str]) -> Any:
 
 def _load(kind: Any, data: Any) -> Any:
     """The server's JSON as the facade's dataclasses (the same printouts as for the file)."""
-    from pydantic import TypeAdapter
+    from sro_case.domain.json_types import load
 
-    return TypeAdapter(kind).validate_python(data)
+    return load(kind, data)
 
 
 def _path(file_number: str) -> str:

@@ -8,8 +8,8 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import TypeAdapter
 
+from sro_case.domain.json_types import adapter
 from sro_case.errors import SroCaseError, ValidationError
 from sro_case.server import accounts
 from sro_case.server.service import TeamService
@@ -51,15 +51,9 @@ def signed_in(request: Request, credentials: Credentials) -> TeamService:
 Service = Annotated[TeamService, Depends(signed_in)]
 
 
-_ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
-
-
 def as_json(kind: Any, value: Any, *, headers: dict[str, str] | None = None) -> Response:
     """``value`` as JSON, serialised by pydantic's core in one step. FastAPI would turn the
     dataclasses into dicts (``dataclasses.asdict``, a deep copy), validate them again and then
     serialise – for a case file that was half of the request's time. The route keeps
     ``response_model=kind``, so the OpenAPI document is unchanged."""
-    adapter = _ADAPTERS.get(kind)
-    if adapter is None:
-        adapter = _ADAPTERS[kind] = TypeAdapter(kind)
-    return Response(adapter.dump_json(value), media_type="application/json", headers=headers)
+    return Response(adapter(kind).dump_json(value), media_type="application/json", headers=headers)
