@@ -10,6 +10,7 @@ written (November 2026). Do not change them to follow the program: write a new r
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # -- Kölner Phonetik (Postel 1969), revisions 0002 and 0007 ---------------------------------
@@ -114,3 +115,22 @@ def group_concat(bind: object, expression: str, separator: str = " ") -> str:
     if on_postgresql(bind):
         return f"string_agg({expression}, '{separator}')"
     return f"group_concat({expression}, '{separator}')"
+
+
+# -- the team server's search words of revision 0012 (December 2026) --------------------------
+_WORD_0012 = re.compile(r"[\w\-/.]+", re.UNICODE)
+_PARTS_0012 = re.compile(r"[\-/.]+")
+
+
+def search_terms_0012(file_number: str, names: str, phonetic: str) -> set[str]:
+    """The words of one ``case_search`` row: names and file number case folded without
+    diacritics (also the parts of a hyphenated or slashed word), each phonetic code behind #."""
+    terms: set[str] = set()
+    for word in _WORD_0012.findall(f"{file_number} {names}"):
+        decomposed = unicodedata.normalize("NFKD", word.casefold())
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+        terms.add(folded)
+        terms.update(part for part in _PARTS_0012.split(folded) if part)
+    terms.update("#" + code for code in phonetic.split())
+    terms.discard("")
+    return terms

@@ -3,11 +3,14 @@ with the dialect differences inside the revisions, tested on a real PostgreSQL."
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 
+from sro_case.clock import FixedClock
 from sro_case.storage import migrate
 from sro_case.storage.orm import Base
 
@@ -58,3 +61,48 @@ def test_postgresql_downgrades_to_the_first_revision_and_up_again(pg_url: str) -
         assert migrate.current_revision(engine) == migrate.head_revision()
     finally:
         engine.dispose()
+
+
+def test_the_owner_upgrades_a_team_database_with_cases_and_the_search_finds_them() -> None:
+    """Revision 0012 fills the search words from the cases of an existing team database – run
+    by the schema's owner as the city's IT has it: no superuser, so the forced policies hold
+    for it, and the revision must lift them for its own transaction."""
+    import psycopg
+
+    from sro_case.domain import models as m
+    from sro_case.server import setup
+    from sro_case.server.database import system_session
+    from tests.postgres import team_database, temporary_postgres
+
+    clock = FixedClock(datetime(2026, 11, 25, 10, 0))
+    with temporary_postgres() as server:
+        with psycopg.connect(server.get_uri(), autocommit=True) as conn:
+            conn.execute("CREATE ROLE city_owner LOGIN CREATEROLE")
+            conn.execute("CREATE DATABASE team OWNER city_owner")
+        uri = server.get_uri("team").replace("postgres:", "city_owner:", 1)
+        url = uri.replace("postgresql://", "postgresql+psycopg://", 1)
+        person = ("anna", "Anna Asmus", "asd", "Anna arbeitet im ASD seit 2019")
+        engine, people = team_database(url, clock, person)
+        try:
+            people["anna"].create_case(
+                m.CaseDraft(
+                    "51.2-2026-000007",
+                    m.FamilyDraft("Familie Wöhlk", "evershagen"),
+                    (m.PersonDraft("Ida", "Wöhlk", date(2016, 4, 1), "female", "child"),),
+                )
+            )
+            owner = create_engine(url)
+            cfg = migrate.alembic_config()
+            with owner.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.downgrade(cfg, "0011")
+            owner.dispose()
+            assert setup.upgrade(url) == ("0011", migrate.head_revision())
+            with system_session(engine) as s:
+                terms = set(s.execute(text("SELECT term FROM case_search_term")).scalars())
+            assert {"wohlk", "ida", "51.2-2026-000007", "000007"} <= terms
+            assert [c.file_number for c in people["anna"].list_cases("wöhl")] == [
+                "51.2-2026-000007"
+            ]
+        finally:
+            engine.dispose()

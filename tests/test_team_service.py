@@ -10,9 +10,9 @@ from sqlalchemy import text
 
 from sro_case.clock import FixedClock
 from sro_case.domain import models as m
-from sro_case.errors import PermissionDenied, WrongPassphrase
+from sro_case.errors import PermissionDenied, ValidationError, WrongPassphrase
 from sro_case.server import accounts
-from sro_case.server.database import server_engine, set_context
+from sro_case.server.database import server_engine, set_context, system_session
 from sro_case.server.service import TeamService
 from sro_case.server.setup import initialise
 
@@ -154,6 +154,7 @@ def test_row_level_security_holds_when_the_server_role_queries_directly(team) ->
                 return list(s.execute(text(sql)).all())
 
     assert rows("anna", "caseworker", "SELECT file_number FROM case_file") == [(case.file_number,)]
+    assert ("mira",) in rows("anna", "caseworker", "SELECT term FROM case_search_term")
     for login, role in (
         ("sina", "caseworker"),
         ("kurt", "caseworker"),
@@ -164,6 +165,7 @@ def test_row_level_security_holds_when_the_server_role_queries_directly(team) ->
         assert rows(login, role, "SELECT id FROM person") == []
         assert rows(login, role, "SELECT id FROM case_note") == []
         assert rows(login, role, "SELECT rowid FROM case_search") == []
+        assert rows(login, role, "SELECT term FROM case_search_term") == []
     anna.add_member(case.file_number, "sina")
     assert rows("sina", "caseworker", "SELECT file_number FROM case_file") == [(case.file_number,)]
     assert rows("sina", "caseworker", "SELECT text FROM case_note") == []  # the Verlauf: ASD only
@@ -243,3 +245,37 @@ def test_the_team_lead_sees_the_cases_of_her_team_and_no_other(team, clock) -> N
     # she reads, but the case team is the lead worker's to change
     with pytest.raises(PermissionDenied):
         tanja.add_member(case.file_number, "sina")
+
+
+def test_search_on_the_server_finds_word_beginnings_within_need_to_know(team, clock) -> None:  # type: ignore[no-untyped-def]
+    """Revision 0012: the words of a case, folded, as beginnings; its phonetic codes; the same
+    need-to-know as the case itself – also after the case is handed over."""
+    anna, sina = team["anna"], team["sina"]
+    case = _case(anna)
+    found = lambda svc, q: [c.file_number for c in svc.list_cases(q)]  # noqa: E731
+    for query in ("özdem", "OZDEMIR", "Lüth", "özdemir-l", "Mira Özdemir", "2026-0000", "000001"):
+        assert found(anna, query) == [case.file_number], query
+    assert anna.count_cases(m.CaseFilter(search="Oesdemir")) == 1  # Kölner Phonetik
+    for query in ("zdemir", "Mira Schulz", "Lüders", "-", "0002"):
+        assert found(anna, query) == [], query
+    assert found(sina, "Özdemir") == []
+    anna.add_member(case.file_number, "sina")
+    assert found(sina, "Özdemir") == [case.file_number]
+    # a new person's name is found at once; a removed member finds nothing any more
+    anna.add_person(
+        case.file_number, m.PersonDraft("Jonas", "Brandt", date(2012, 1, 3), "male", "child")
+    )
+    assert found(sina, "brandt") == [case.file_number]
+    anna.remove_member(case.file_number, "sina")
+    assert found(sina, "brandt") == []
+    # handed over: the words follow the case to its new lead worker (a trigger, not the writer)
+    anna.add_member(case.file_number, "kurt")
+    anna.update_case(case.file_number, m.CaseEdit(lead_worker="kurt"))
+    assert found(team["kurt"], "Özdemir") == [case.file_number]
+    with system_session(anna.store.engine) as s:
+        leads = set(s.execute(text("SELECT lead_worker_id FROM case_search_term")).scalars())
+    assert leads == {team["kurt"].account.id}
+    assert found(anna, "Özdemir") == []  # no longer hers, and not in its team
+    # handing over to an account that leads no cases (Controlling) is refused
+    with pytest.raises(ValidationError):
+        team["kurt"].update_case(case.file_number, m.CaseEdit(lead_worker="carl"))

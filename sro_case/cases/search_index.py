@@ -1,8 +1,16 @@
-"""The FTS5 search index over cases (table ``case_search``, rowid = case id)."""
+"""The search index over cases: ``case_search`` (rowid = case id) – FTS5 in the encrypted
+file; on the team server a plain table whose rows become the words of ``case_search_term``.
+
+Why words on PostgreSQL (revision 0012): row-level security lets PostgreSQL use an index only
+with leakproof operators, and of the search operators only text comparison is one – the
+trigram indexes of revision 0002 were never used for a person's search, which read the case
+table in file number order instead (35 ms at 100,000 cases, seconds for a rare name).
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -18,6 +26,44 @@ def index_row(family_name: str, person_names: str, surnames: str | None = None) 
     names = f"{family_name} {person_names}".strip()
     sound = f"{family_name} {person_names if surnames is None else surnames}"
     return names, phonetic_words(sound)
+
+
+_WORD = re.compile(r"[\w\-/.]+", re.UNICODE)
+_PARTS = re.compile(r"[\-/.]+")
+# a phonetic code among the words; user words cannot begin with it (``_WORD``)
+PHONETIC_MARK = "#"
+
+
+def fold(word: str) -> str:
+    """A word as the index compares it: case folded, without diacritics ("Wöhlk" → "wohlk",
+    "Strauß" → "strauss") – what FTS5's ``remove_diacritics`` does in the file."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def search_terms(file_number: str, names: str, phonetic: str) -> set[str]:
+    """The words of one ``case_search`` row for ``case_search_term``: every name and the file
+    number folded, a hyphenated or slashed one also in its parts ("Müller-Lüdenscheidt",
+    "2024-000404"), and each Kölner Phonetik code behind ``PHONETIC_MARK``."""
+    terms: set[str] = set()
+    for word in _WORD.findall(f"{file_number} {names}"):
+        folded = fold(word)
+        terms.add(folded)
+        terms.update(part for part in _PARTS.split(folded) if part)
+    terms.update(PHONETIC_MARK + code for code in phonetic.split())
+    terms.discard("")
+    return terms
+
+
+def _write_terms(session: Session, case_id: int, row: tuple[str, str, str] | None) -> None:
+    """The case's words on the team server; the lead worker is filled in by the table's
+    trigger from ``case_file`` (revision 0012), never taken from the writer."""
+    session.execute(text("DELETE FROM case_search_term WHERE case_id = :id"), {"id": case_id})
+    if row is not None:
+        session.execute(
+            text("INSERT INTO case_search_term (term, case_id) VALUES (:term, :id)"),
+            [{"term": term, "id": case_id} for term in sorted(search_terms(*row))],
+        )
 
 
 def reindex_case(session: Session, case_id: int) -> None:
@@ -37,7 +83,10 @@ def reindex_case(session: Session, case_id: int) -> None:
         else []
     )
     session.execute(text("DELETE FROM case_search WHERE rowid = :id"), {"id": case_id})
+    on_server = session.get_bind().dialect.name == "postgresql"
     if row is None:
+        if on_server:
+            _write_terms(session, case_id, None)
         return
     file_number, family_name, _family_id = row
     person_names = " ".join(f"{first} {last}" for first, last in persons)
@@ -50,6 +99,8 @@ def reindex_case(session: Session, case_id: int) -> None:
         ),
         {"id": case_id, "fn": file_number, "names": names, "ph": phonetic},
     )
+    if on_server:
+        _write_terms(session, case_id, (file_number, names, phonetic))
 
 
 def reindex_family(session: Session, family_id: int) -> None:
@@ -58,9 +109,6 @@ def reindex_family(session: Session, family_id: int) -> None:
     ).scalars()
     for case_id in list(ids):
         reindex_case(session, case_id)
-
-
-_WORD = re.compile(r"[\w\-/.]+", re.UNICODE)
 
 
 def match_expression(query: str) -> str | None:
@@ -91,24 +139,44 @@ def file_number_fragment(query: str) -> str | None:
     return f"%{escaped}%"
 
 
+def _after(prefix: str) -> str | None:
+    """The first string after every string that begins with ``prefix`` in code point order
+    (the column's collation is "C"), or None past the last code point."""
+    last = ord(prefix[-1]) + 1
+    if 0xD800 <= last <= 0xDFFF:  # surrogates are no characters of a UTF-8 text
+        last = 0xE000
+    return prefix[:-1] + chr(last) if last <= 0x10FFFF else None
+
+
 def postgresql_search(query: str) -> tuple[str, dict[str, str]] | None:
-    """The same search on the team server's PostgreSQL, which has no FTS5 (revision 0002 keeps
-    the rows in a plain, trigram-indexed table): every word in the names or the file number, or
-    its Kölner Phonetik code among the phonetic words. SQL with bound parameters only."""
-    clauses: list[str] = []
+    """The same search on the team server: every word of ``query`` as the beginning of a
+    word of the case (name or file number), or its Kölner Phonetik code among the codes –
+    the ids of the cases with all words. Each part is a range or an equality on
+    ``case_search_term``'s primary key, which row-level security lets PostgreSQL answer from
+    the index alone (see the module). SQL with bound parameters only."""
+    words: list[str] = []
     params: dict[str, str] = {}
     for i, word in enumerate(_WORD.findall(query)):
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params[f"w{i}"] = f"%{escaped}%"
-        alternatives = [f"s.names ILIKE :w{i}", f"s.file_number ILIKE :w{i}"]
+        folded = fold(word)
+        if not any(c.isalnum() for c in folded):
+            continue
+        params[f"lo{i}"] = folded
+        upper = _after(folded)
+        if upper is None:
+            arms = [f"SELECT case_id FROM case_search_term WHERE starts_with(term, :lo{i})"]
+        else:
+            params[f"hi{i}"] = upper
+            arms = [f"SELECT case_id FROM case_search_term WHERE term >= :lo{i} AND term < :hi{i}"]
         code = cologne_phonetic(word)
-        if code and len(word) >= 3:  # a whole phonetic word: a regex the trigram index answers
-            params[f"p{i}"] = f"(^| ){re.escape(code)}( |$)"
-            alternatives.append(f"s.phonetic ~ :p{i}")
-        clauses.append("(" + " OR ".join(alternatives) + ")")
-    if not clauses:
+        if code and len(word) >= 3:
+            params[f"p{i}"] = PHONETIC_MARK + code
+            arms.append(f"SELECT case_id FROM case_search_term WHERE term = :p{i}")
+        words.append(" UNION ALL ".join(arms))
+    if not words:
         return None
-    return "SELECT s.rowid FROM case_search s WHERE " + " AND ".join(clauses), params
+    if len(words) == 1:
+        return words[0], params
+    return " INTERSECT ".join(f"({arm})" for arm in words), params
 
 
 def phonetic_match(dialect: str, code: str) -> tuple[str, dict[str, str]]:
@@ -116,7 +184,7 @@ def phonetic_match(dialect: str, code: str) -> tuple[str, dict[str, str]]:
     check): FTS5's column filter on the file, the phonetic words on PostgreSQL."""
     if dialect == "postgresql":
         return (
-            "SELECT rowid FROM case_search WHERE phonetic ~ :m",
-            {"m": f"(^| ){re.escape(code)}( |$)"},
+            "SELECT case_id FROM case_search_term WHERE term = :m",
+            {"m": PHONETIC_MARK + code},
         )
     return "SELECT rowid FROM case_search WHERE case_search MATCH :m", {"m": f'phonetic : "{code}"'}

@@ -7,7 +7,7 @@ import builtins
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, and_, column, func, or_, select, text
+from sqlalchemy import Select, and_, column, false, func, or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -125,31 +125,30 @@ class CaseService:
     def _apply_filter(self, q: Select[Any], f: CaseFilter) -> Select[Any]:
         """Filter conditions on ``case_file`` alone (code and login become id lookups), so
         that counting and paging need no joins."""
-        if f.search and self._store.engine.dialect.name == "postgresql":
-            search = search_index.postgresql_search(f.search)
-            if search is None:
-                return q.where(text("false"))
-            sql, params = search
-            q = q.where(CaseRecord.id.in_(text(sql).bindparams(**params).columns(column("rowid"))))
-        elif f.search:
-            expr = search_index.match_expression(f.search)
+        if f.search:
             found: list[Any] = []
-            if expr is not None:
-                found.append(
-                    CaseRecord.id.in_(
-                        select(text("rowid"))
-                        .select_from(text("case_search"))
-                        .where(text("case_search MATCH :match"))
+            if self._store.engine.dialect.name == "postgresql":
+                search = search_index.postgresql_search(f.search)
+                if search is not None:
+                    sql, params = search
+                    words = text(sql).bindparams(**params).columns(column("case_id"))
+                    found.append(CaseRecord.id.in_(words))
+            else:
+                expr = search_index.match_expression(f.search)
+                if expr is not None:
+                    found.append(
+                        CaseRecord.id.in_(
+                            select(text("rowid"))
+                            .select_from(text("case_search"))
+                            .where(text("case_search MATCH :match").bindparams(match=expr))
+                        )
                     )
-                )
             fragment = search_index.file_number_fragment(f.search)
             if fragment is not None:  # "000404", "2024-000404": a part of a file number
                 found.append(CaseRecord.file_number.like(fragment, escape="\\"))
             if not found:
-                return q.where(text("0"))
+                return q.where(false())
             q = q.where(or_(*found))
-            if expr is not None:
-                q = q.params(match=expr)
         if f.social_space:
             q = q.where(
                 CaseRecord.social_space_id
