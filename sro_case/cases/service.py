@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, and_, column, false, func, or_, select, text
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from sro_case.cases import entrusted, search_index
 from sro_case.domain import models as m
@@ -322,13 +322,29 @@ class CaseService:
 
     def get(self, case_id: int) -> m.CaseDetail:
         """The whole case file. Recorded in the audit log as a read."""
+        return self._read(
+            CaseRecord.id == case_id, T("Der Fall {case_id} existiert nicht.", case_id=case_id)
+        )
+
+    def get_by_number(self, file_number: str) -> m.CaseDetail:
+        """The whole case file by its file number, in one transaction (the team server's
+        read of a case: no lookup of the id before). Recorded in the audit log as a read."""
+        return self._read(
+            CaseRecord.file_number == file_number,
+            T("Der Fall {file_number} existiert nicht.", file_number=file_number),
+        )
+
+    def _read(self, where: Any, missing: str) -> m.CaseDetail:
         self._store.require_case_access()
         with self._store.write() as s:
             rec = s.execute(
                 select(CaseRecord)
-                .where(CaseRecord.id == case_id)
+                .where(where)
                 .options(
-                    selectinload(CaseRecord.family).selectinload(FamilyRecord.persons),
+                    # the one-to-one parts in the same statement, the lists one statement each
+                    joinedload(CaseRecord.family).selectinload(FamilyRecord.persons),
+                    joinedload(CaseRecord.lead_worker),
+                    joinedload(CaseRecord.social_space),
                     selectinload(CaseRecord.consents),
                     selectinload(CaseRecord.notes),
                     selectinload(CaseRecord.helps),
@@ -342,7 +358,7 @@ class CaseService:
                 )
             ).scalar_one_or_none()
             if rec is None:
-                raise NotFound(T("Der Fall {case_id} existiert nicht.", case_id=case_id))
+                raise NotFound(missing)
             detail = self._detail(s, rec)
             # last: on the team server the audit chain is appended one at a time, until commit
             self._store.audit(s, "read", "case", rec.id, case_id=rec.id)
@@ -353,7 +369,19 @@ class CaseService:
             m.CaseSummary(*row)
             for row in s.execute(self._summary_query().where(CaseRecord.id == rec.id))
         )
-        users = {u.id: u for u in s.execute(select(UserRecord)).scalars()}
+        authors = {n.author_id for n in rec.notes if n.author_id}
+        users = {
+            uid: (login, name)
+            for uid, login, name in (
+                s.execute(
+                    select(UserRecord.id, UserRecord.login, UserRecord.name).where(
+                        UserRecord.id.in_(authors)
+                    )
+                )
+                if authors
+                else ()
+            )
+        }
         me = self._store.actor
         lead = rec.lead_worker.login if rec.lead_worker else None
         today = self._store.clock.today()
@@ -363,8 +391,7 @@ class CaseService:
             entrusted.release(self._store, s, rec.consents, rec.notes, today)
         opened = entrusted.open_many(self._store, s, list(rec.notes))
         for n in sorted(rec.notes, key=lambda n: (n.occurred_on, n.id)):
-            author = users.get(n.author_id) if n.author_id else None
-            name = author.name if author else ""
+            author_login, name = users.get(n.author_id or 0, (None, ""))
             if n.sealed:
                 # § 65 SGB VIII, by cryptography: only who holds the note's key reads it
                 plain = opened.get(n.id)
@@ -377,7 +404,7 @@ class CaseService:
                 continue
             # not sealed yet (older file): an entrusted entry is seen only by the worker it was
             # entrusted to (and the lead worker), unless a valid consent releases it
-            if n.entrusted and not released and me not in {author.login if author else None, lead}:
+            if n.entrusted and not released and me not in {author_login, lead}:
                 continue
             notes.append(mapping.note(n, name))
         return m.CaseDetail(

@@ -143,8 +143,13 @@ def append(
         # the team server's writers run side by side: one chain, so appends take turns (the
         # lock is held until the transaction ends; SQLite's writer lock does this in the file)
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK})
-    head_seq = _meta(session, HEAD_SEQ)
-    head_hash = _meta(session, HEAD_HASH)
+    heads = {  # both in one statement; ``_set_meta`` below finds them in the session
+        rec.key: rec
+        for rec in session.execute(
+            select(MetaRecord).where(MetaRecord.key.in_((HEAD_SEQ, HEAD_HASH)))
+        ).scalars()
+    }
+    head_seq, head_hash = heads.get(HEAD_SEQ), heads.get(HEAD_HASH)
     seq = int(head_seq.value) + 1 if head_seq else 1
     prev = head_hash.value if head_hash else GENESIS
     at = at.replace(microsecond=(at.microsecond // 1000) * 1000)

@@ -197,8 +197,11 @@ class TeamService:
         return creating.create(replace(draft, lead_worker=self.account.login))
 
     def show_case(self, file_number: str) -> CaseView:
-        case_id = self._case_id(file_number, "Fallakte lesen")
-        detail = self.cases.get(case_id)  # the read is audited
+        self._require(*WORKING_ROLES, what="Fallakte lesen")
+        try:  # one transaction: the read finds the case by its number, and is audited
+            detail = self.cases.get_by_number(file_number)
+        except NotFound:  # a case this person may not see is as absent as one that is not
+            raise self.refuse("Fallakte lesen", case=file_number) from None
         viewer = Viewer(self.account.login, self.account.name, self.account.discipline)
         visible, release = visible_case(detail, viewer, self.clock.today())
         return CaseView(visible, release)
