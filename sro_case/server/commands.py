@@ -11,10 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sro_case.domain import models as m
 from sro_case.domain.messages import T
 from sro_case.errors import SroCaseError
-from sro_case.printouts import print_cases, print_notes
 
 CA_ENV = "SRO_CASE_CA_FILE"
 PG_ENV = "SRO_CASE_SERVER_PG"  # for the worker processes of `server run --workers`
@@ -259,6 +257,9 @@ def _info(server: Any, args: argparse.Namespace) -> int:
 def _cases(server: Any, args: argparse.Namespace) -> int:
     from urllib.parse import urlencode
 
+    from sro_case.domain import models as m
+    from sro_case.printouts import print_cases
+
     query = urlencode({"search": args.search or "", "limit": args.limit or 1000})
     rows = _load(list[m.CaseSummary], server.get(f"/cases?{query}"))
     print_cases(rows, as_json=args.json)
@@ -266,6 +267,9 @@ def _cases(server: Any, args: argparse.Namespace) -> int:
 
 
 def _note(server: Any, args: argparse.Namespace) -> int:
+    from sro_case.domain import models as m
+    from sro_case.printouts import print_notes
+
     path = f"/cases/{_path(args.case)}/notes"
     if args.action == "add":
         if not args.text:
