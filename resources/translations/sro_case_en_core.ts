@@ -2131,5 +2131,13 @@
         <source>Die Datei {file} lässt sich nicht lesen.</source>
         <translation>The file {file} cannot be read.</translation>
     </message>
+    <message>
+        <source>Der Fall {file_number} existiert nicht.</source>
+        <translation>Case {file_number} does not exist.</translation>
+    </message>
+    <message>
+        <source>„{login}“ kann keinen Fall führen.</source>
+        <translation>“{login}” cannot lead a case.</translation>
+    </message>
 </context>
 </TS>
