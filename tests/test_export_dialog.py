@@ -188,7 +188,7 @@ def test_tables_are_listed_and_headed_by_their_german_titles(qtbot, export) -> N
 
 
 def test_column_headers_are_not_cut(qtbot, gui_settings, export) -> None:  # type: ignore[no-untyped-def]
-    """With the application's stylesheet (headers in 10 pt, weight 600, 6 px padding each side)
+    """With the application's style (headers in 10 pt, bold, room around the text)
     every header line fits its column and every header fits the header's height."""
     dialog = StatisticsExportDialog(export)
     qtbot.addWidget(dialog)

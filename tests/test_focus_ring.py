@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.focus_style import RING
+from ui.app_style import RING
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("gui_settings")]
 

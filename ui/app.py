@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sro_case import __version__
 from sro_case.paths import default_database_path, resources_dir
-from ui.focus_style import FocusRingStyle
+from ui import app_style
 from ui.i18n import install_language
 
 if TYPE_CHECKING:  # annotations only: the start stays light
@@ -36,13 +36,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     from ui.main_thread_gc import install as collect_on_gui_thread
 
     collect_on_gui_thread(app)  # garbage with Qt objects must never be freed on a worker thread
-    if not app.property("focus_ring"):  # once: later calls see the style sheet's wrapper
-        base = app.style()
-        app.setStyle(FocusRingStyle(base.name() if base is not None and base.name() else "fusion"))
-        app.setProperty("focus_ring", True)
-    style = resources_dir() / "style.qss"
-    if style.is_file():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    app_style.install(app)  # the look, without a style sheet (see ui/app_style.py)
     return app
 
 

@@ -62,10 +62,12 @@ def run_window(test: SelfTest, store: Store) -> None:
         icon = QIcon(str(resources_dir() / "icons" / "sro-case.svg"))
         _check(not icon.pixmap(48, 48).isNull(), "das Programmsymbol lässt sich nicht zeichnen")
         _check(not app.windowIcon().isNull(), "kein Fenstersymbol")
-        _check(bool(app.styleSheet()), "kein Stylesheet geladen")
+        from ui.app_style import AppStyle
+
+        _check(isinstance(app.style(), AppStyle), "der Stil der Anwendung fehlt")
         _check(bool(translation_files("en")), "englische Übersetzung fehlt")
 
-    test.step("Qt-Übersetzungen, SVG-Symbol, Stylesheet", resources)
+    test.step("Qt-Übersetzungen, SVG-Symbol, Stil", resources)
 
     def window() -> None:
         from PySide6.QtWidgets import QApplication
