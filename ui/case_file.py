@@ -69,7 +69,9 @@ def _read_trail(store: Application, case_id: int) -> list[m.AuditEvent]:
 
 
 class ListTab(QWidget):
-    """A table with buttons above it."""
+    """A table with buttons above it. The table itself is made when the tab is first shown
+    (or asked for): eight of them made up a third of opening a case file, and most are never
+    looked at. Its rows are in ``model`` from the start."""
 
     def __init__(self, headers: list[str], accessible: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,19 +79,43 @@ class ListTab(QWidget):
         self.buttons = QHBoxLayout()
         layout.addLayout(self.buttons)
         self.model = RowsTableModel(headers, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(accessible)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        make_sortable(self.table)
-        layout.addWidget(self.table)
+        self._accessible = accessible
+        self._table: QTableView | None = None
+        self._made: list[Callable[[QTableView], None]] = []  # run on the table once it exists
+        self._slot = QVBoxLayout()  # where the table goes: the layouts around it keep their places
+        layout.addLayout(self._slot)
         self.buttons.addStretch(1)
         self._fit_due = False
+
+    @property
+    def table(self) -> QTableView:
+        if self._table is None:
+            table = self._table = QTableView()
+            table.setModel(self.model)
+            table.setAccessibleName(self._accessible)
+            table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+            table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+            table.setAlternatingRowColors(True)
+            table.setWordWrap(True)
+            table.verticalHeader().setVisible(False)
+            table.horizontalHeader().setStretchLastSection(True)
+            make_sortable(table)
+            self._slot.addWidget(table)
+            self._fit_due = True
+            for made in self._made:
+                made(table)
+        return self._table
+
+    @property
+    def has_table(self) -> bool:
+        return self._table is not None
+
+    def when_made(self, hook: Callable[[QTableView], None]) -> None:
+        """``hook(table)`` once the table exists (at once if it does)."""
+        if self._table is not None:
+            hook(self._table)
+        else:
+            self._made.append(hook)
 
     def add_button(
         self, text: str, slot: Any, accessible: str = "", icon_name: str = ""
@@ -104,12 +130,13 @@ class ListTab(QWidget):
 
     def set_rows(self, rows: list[Row]) -> None:
         self.model.set_rows(rows)
-        if self.isVisible():
+        if self.isVisible() and self._table is not None:
             self._fit()
         else:  # a tab not shown: sized when it is (a third of opening a case file)
             self._fit_due = True
 
     def showEvent(self, event: QShowEvent) -> None:
+        self.table  # noqa: B018 - made now, before it is painted
         super().showEvent(event)
         if self._fit_due:
             self._fit()
@@ -124,7 +151,9 @@ class ListTab(QWidget):
         self.table.resizeRowsToContents()
 
     def selected(self) -> Row | None:
-        idx = self.table.currentIndex()
+        if self._table is None:
+            return None
+        idx = self._table.currentIndex()
         return self.model.row_at(idx.row()) if idx.isValid() else None
 
 
@@ -205,10 +234,7 @@ class CaseFileWidget(QWidget):
             self.tr("Ausgewählte Person bearbeiten (Doppelklick oder Eingabe)")
         )
         self.edit_person_button.setEnabled(False)
-        self.persons.table.activated.connect(lambda _index: self.edit_person())
-        self.persons.table.selectionModel().selectionChanged.connect(
-            lambda *_: self.edit_person_button.setEnabled(self.persons.selected() is not None)
-        )
+        self.persons.when_made(self._wire_persons)
         family_row = QHBoxLayout()
         self.family_label = QLabel()
         self.family_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -222,7 +248,6 @@ class CaseFileWidget(QWidget):
         family_row.addWidget(self.family_label, 1)
         family_row.addWidget(self.edit_family_button)
         self.persons.box.insertLayout(0, family_row)
-        QWidget.setTabOrder(self.edit_family_button, self.persons.table)
         self.tabs.addTab(self.persons, self.tr("Familie && Personen"))
 
         self.notes = ListTab(
@@ -288,7 +313,9 @@ class CaseFileWidget(QWidget):
         self.end_help_button = self.helps.add_button(
             self.tr("Hilfe &beenden …"), self._on_end_help, icon_name="revoke"
         )
-        self.helps.table.doubleClicked.connect(lambda _index: self._on_edit_help())
+        self.helps.when_made(
+            lambda table: table.doubleClicked.connect(lambda _index: self._on_edit_help())
+        )
         self.tabs.addTab(self.helps, self.tr("Hilfen"))
 
         self.resources = ListTab([self.tr("Art"), self.tr("Beschreibung")], self.tr("Ressourcen"))
@@ -460,10 +487,22 @@ class CaseFileWidget(QWidget):
         row.addLayout(course_box, 1)
         row.addLayout(glance_box, 1)
         self.goals.box.addLayout(row)
-        self.goals.table.selectionModel().currentRowChanged.connect(
+        self.goals.when_made(self._wire_goals)
+        self.goal_glance.current_changed.connect(self._on_glance_goal_changed)
+
+    def _wire_persons(self, table: QTableView) -> None:
+        table.activated.connect(lambda _index: self.edit_person())
+        table.selectionModel().selectionChanged.connect(
+            lambda *_: self.edit_person_button.setEnabled(self.persons.selected() is not None)
+        )
+        QWidget.setTabOrder(self.edit_family_button, table)
+
+    def _wire_goals(self, table: QTableView) -> None:
+        table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._on_goal_selected(current.row())
         )
-        self.goal_glance.current_changed.connect(self._on_glance_goal_changed)
+        if self.goals.model.rowCount():  # the goal the charts show (the first) is selected
+            table.selectRow(0)
 
     def _goal_by_id(self, goal_id: int | None) -> m.Goal | None:
         if self.detail is None or goal_id is None:
@@ -486,6 +525,9 @@ class CaseFileWidget(QWidget):
 
     def _show_goal_charts(self, detail: m.CaseDetail) -> None:
         self.goal_glance.set_goals(detail.goals)
+        if not self.goals.has_table:  # the tab not shown yet: the charts show the first goal
+            self._on_goal_selected(0 if self.goals.model.rowCount() else -1)
+            return
         current = self.goals.table.currentIndex()
         if not current.isValid() and self.goals.model.rowCount():
             self.goals.table.selectRow(0)
