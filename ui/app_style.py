@@ -19,7 +19,7 @@ mnemonic), not after a mouse click.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
@@ -104,7 +104,7 @@ class AppStyle(QProxyStyle):
         size: QSize,
         widget: QWidget | None = None,
     ) -> QSize:
-        grown = super().sizeFromContents(type_, option, size, widget)
+        grown = super().sizeFromContents(type_, option, size, _maybe(widget))
         extra = _EXTRA.get(type_)
         return grown + extra if extra is not None else grown
 
@@ -135,8 +135,14 @@ class AppStyle(QProxyStyle):
         super().drawControl(element, option, painter, widget)
         # nor a focused tab: the ring around its label
         if element == QStyle.ControlElement.CE_TabBarTabLabel and _keyboard_focus(option):
-            text = self.subElementRect(QStyle.SubElement.SE_TabBarTabText, option, widget)
+            tab_text = QStyle.SubElement.SE_TabBarTabText
+            text = self.subElementRect(tab_text, option, _maybe(widget))
             _ring(painter, QRectF(text).adjusted(-3, 1, 3, -1))
+
+
+def _maybe(widget: QWidget | None) -> QWidget:
+    """The widget as PySide's signature has it: Qt's own may be null, and is passed on so."""
+    return cast(QWidget, widget)
 
 
 def _keyboard_focus(option: QStyleOption) -> bool:

@@ -81,7 +81,7 @@ class ListTab(QWidget):
         self.model = RowsTableModel(headers, self)
         self._accessible = accessible
         self._table: QTableView | None = None
-        self._made: list[Callable[[QTableView], None]] = []  # run on the table once it exists
+        self._made: list[Callable[[QTableView], object]] = []  # run on the table once it exists
         self._slot = QVBoxLayout()  # where the table goes: the layouts around it keep their places
         layout.addLayout(self._slot)
         self.buttons.addStretch(1)
@@ -110,7 +110,7 @@ class ListTab(QWidget):
     def has_table(self) -> bool:
         return self._table is not None
 
-    def when_made(self, hook: Callable[[QTableView], None]) -> None:
+    def when_made(self, hook: Callable[[QTableView], object]) -> None:
         """``hook(table)`` once the table exists (at once if it does)."""
         if self._table is not None:
             hook(self._table)
