@@ -429,6 +429,11 @@ def test_the_inner_tabs_by_keyboard_also_from_a_text_field(window, qtbot) -> Non
     case.reason_edit.setFocus()
     QTest.keyClick(case.reason_edit, Qt.Key_PageDown, Qt.ControlModifier)
     assert case.tabs.currentIndex() == 1
+    # the next tab's table is made when it is first shown, and the switch lands in it
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key_PageDown, Qt.ControlModifier)
+    assert case.tabs.currentWidget() is case.notes
+    assert QApplication.focusWidget() is case.notes.table
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key_PageUp, Qt.ControlModifier)
     for _ in range(2):
         QTest.keyClick(QApplication.focusWidget() or case.tabs, Qt.Key_PageUp, Qt.ControlModifier)
     assert case.tabs.currentIndex() == case.tabs.count() - 1  # round the end

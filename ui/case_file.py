@@ -101,6 +101,9 @@ class ListTab(QWidget):
             table.horizontalHeader().setStretchLastSection(True)
             make_sortable(table)
             self._slot.addWidget(table)
+            if self.isVisible():  # shown now, not when the event loop gets to it
+                table.show()
+            self.setFocusProxy(table)  # a tab switch by keyboard lands on the table
             self._fit_due = True
             for made in self._made:
                 made(table)
