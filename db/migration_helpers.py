@@ -128,7 +128,7 @@ def search_terms_0012(file_number: str, names: str, phonetic: str) -> set[str]:
     terms: set[str] = set()
     for word in _WORD_0012.findall(f"{file_number} {names}"):
         decomposed = unicodedata.normalize("NFKD", word.casefold())
-        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()[:200]
         terms.add(folded)
         terms.update(part for part in _PARTS_0012.split(folded) if part)
     terms.update("#" + code for code in phonetic.split())

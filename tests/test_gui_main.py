@@ -433,6 +433,10 @@ def test_the_inner_tabs_by_keyboard_also_from_a_text_field(window, qtbot) -> Non
     QTest.keyClick(QApplication.focusWidget(), Qt.Key_PageDown, Qt.ControlModifier)
     assert case.tabs.currentWidget() is case.notes
     assert QApplication.focusWidget() is case.notes.table
+    # Tab order as the tab looks: the filter, the button, then the table made just now
+    before = case.notes.table.previousInFocusChain()
+    assert before.accessibleName() == "Neuer Eintrag"
+    assert before.previousInFocusChain().accessibleName() == "Verlauf nach Art filtern"
     QTest.keyClick(QApplication.focusWidget(), Qt.Key_PageUp, Qt.ControlModifier)
     for _ in range(2):
         QTest.keyClick(QApplication.focusWidget() or case.tabs, Qt.Key_PageUp, Qt.ControlModifier)

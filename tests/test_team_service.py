@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from sro_case.clock import FixedClock
 from sro_case.domain import models as m
-from sro_case.errors import PermissionDenied, ValidationError, WrongPassphrase
+from sro_case.errors import Conflict, PermissionDenied, ValidationError, WrongPassphrase
 from sro_case.server import accounts
 from sro_case.server.database import server_engine, set_context, system_session
 from sro_case.server.service import TeamService
@@ -270,7 +270,12 @@ def test_search_on_the_server_finds_word_beginnings_within_need_to_know(team, cl
     assert found(sina, "brandt") == []
     # handed over: the words follow the case to its new lead worker (a trigger, not the writer)
     anna.add_member(case.file_number, "kurt")
-    anna.update_case(case.file_number, m.CaseEdit(lead_worker="kurt"))
+    version = anna.summary(case.file_number).version
+    anna.update_case(case.file_number, m.CaseEdit(reason_for_contact="Umzug geplant"))
+    with pytest.raises(Conflict):  # a handover on an older version is refused like any save
+        anna.update_case(case.file_number, m.CaseEdit(lead_worker="kurt"), expected_version=version)
+    assert anna.summary(case.file_number).lead_worker == "Anna Asmus"
+    anna.update_case(case.file_number, m.CaseEdit(lead_worker="kurt"), expected_version=version + 1)
     assert found(team["kurt"], "Özdemir") == [case.file_number]
     with system_session(anna.store.engine) as s:
         leads = set(s.execute(text("SELECT lead_worker_id FROM case_search_term")).scalars())

@@ -8,6 +8,7 @@ unsaved edits asks first.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -104,10 +105,33 @@ class ListTab(QWidget):
             if self.isVisible():  # shown now, not when the event loop gets to it
                 table.show()
             self.setFocusProxy(table)  # a tab switch by keyboard lands on the table
+            self._tab_order(table)
             self._fit_due = True
             for made in self._made:
                 made(table)
         return self._table
+
+    def _tab_order(self, table: QTableView) -> None:
+        """Tab goes through the tab as it looks: the controls above the table, left to right,
+        then the table (a widget made later would come last in the window's order)."""
+        above: list[QWidget] = []
+
+        def walk(layout: Any) -> bool:  # True once the table's place is reached
+            for i in range(layout.count()):
+                item = layout.itemAt(i)
+                if item.layout() is self._slot:
+                    return True
+                widget = item.widget()
+                if widget is not None and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                    above.append(widget)
+                elif item.layout() is not None and walk(item.layout()):
+                    return True
+            return False
+
+        walk(self.box)
+        chain = [*above, table]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     @property
     def has_table(self) -> bool:
@@ -498,7 +522,6 @@ class CaseFileWidget(QWidget):
         table.selectionModel().selectionChanged.connect(
             lambda *_: self.edit_person_button.setEnabled(self.persons.selected() is not None)
         )
-        QWidget.setTabOrder(self.edit_family_button, table)
 
     def _wire_goals(self, table: QTableView) -> None:
         table.selectionModel().currentRowChanged.connect(

@@ -37,10 +37,12 @@ STATEMENTS = (
     "lead_worker_id INTEGER, "
     "CONSTRAINT pk_case_search_term PRIMARY KEY (term, case_id) INCLUDE (lead_worker_id))",
     "CREATE INDEX ix_case_search_term_case_id ON case_search_term (case_id)",
-    # the lead worker comes from the case (as the writer sees it), whatever the writer sent
+    # the lead worker comes from the case (as the writer sees it), whatever the writer sent;
+    # FOR SHARE waits for a handover in progress (whose trigger cannot see these new rows)
+    # and keeps one from starting until this transaction ends
     "CREATE FUNCTION case_search_term_lead() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-    "NEW.lead_worker_id := (SELECT c.lead_worker_id FROM case_file c WHERE c.id = NEW.case_id); "
-    "RETURN NEW; END $$",
+    "NEW.lead_worker_id := (SELECT c.lead_worker_id FROM case_file c WHERE c.id = NEW.case_id "
+    "FOR SHARE); RETURN NEW; END $$",
     "CREATE TRIGGER case_search_term_lead BEFORE INSERT OR UPDATE ON case_search_term "
     "FOR EACH ROW EXECUTE FUNCTION case_search_term_lead()",
     # a case handed over takes its words along

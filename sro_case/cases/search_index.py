@@ -30,6 +30,7 @@ def index_row(family_name: str, person_names: str, surnames: str | None = None) 
 
 _WORD = re.compile(r"[\w\-/.]+", re.UNICODE)
 _PARTS = re.compile(r"[\-/.]+")
+TERM_LENGTH = 200  # characters of a word that are compared (a longer one by its beginning)
 # a phonetic code among the words; user words cannot begin with it (``_WORD``)
 PHONETIC_MARK = "#"
 
@@ -38,7 +39,9 @@ def fold(word: str) -> str:
     """A word as the index compares it: case folded, without diacritics ("Wöhlk" → "wohlk",
     "Strauß" → "strauss") – what FTS5's ``remove_diacritics`` does in the file."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # folded again: a decomposition can give capitals (ϒ → Υ); at most TERM_LENGTH characters,
+    # so that a word fits an index row (a ligature of 200 characters decomposes to 3,600)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()[:TERM_LENGTH]
 
 
 def search_terms(file_number: str, names: str, phonetic: str) -> set[str]:

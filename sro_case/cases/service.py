@@ -329,6 +329,7 @@ class CaseService:
     def get_by_number(self, file_number: str) -> m.CaseDetail:
         """The whole case file by its file number, in one transaction (the team server's
         read of a case: no lookup of the id before). Recorded in the audit log as a read."""
+        file_number = file_number.strip()
         return self._read(
             CaseRecord.file_number == file_number,
             T("Der Fall {file_number} existiert nicht.", file_number=file_number),

@@ -229,8 +229,8 @@ class TeamService:
         case_id, lead = self._full_case(file_number, "Fall ändern")
         if edit.lead_worker is not None and not lead:  # handing a case over is the lead's
             raise self.refuse("Fallführung übergeben", case=file_number)
-        self.store.expect_version(case_id, expected_version)
         if edit.lead_worker is None or edit.lead_worker == self.account.login:
+            self.store.expect_version(case_id, expected_version)
             self.cases.update(case_id, edit)
             return
         # Handing the case over: afterwards it may be outside the lead's own view, which the
@@ -246,8 +246,9 @@ class TeamService:
             raise ValidationError(
                 [("Fachkraft", T("„{login}“ kann keinen Fall führen.", login=edit.lead_worker))]
             )
-        handing = CaseService(ServerStore(self._engine, self.account, self.clock, as_server=True))
-        handing.update(case_id, edit)
+        server = ServerStore(self._engine, self.account, self.clock, as_server=True)
+        server.expect_version(case_id, expected_version)  # checked in the write, as any save
+        CaseService(server).update(case_id, edit)
 
     def change_status(self, file_number: str, to_status: str) -> None:
         case_id, _lead = self._full_case(file_number, "Status ändern")
