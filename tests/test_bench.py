@@ -31,6 +31,12 @@ def test_bench_runs_and_reports_every_metric(tmp_path: Path) -> None:
         **os.environ,
         "BENCH_CASES": "150",
         "BENCH_RUNS": "3",
+        # the team server's section in small: its own test is that it runs (the full load, 50
+        # clients at office pace, is minutes of waiting and belongs to ``make bench``)
+        "BENCH_TEAM_CLIENTS": "1,3",
+        "BENCH_TEAM_ROUNDS": "2",
+        "BENCH_TEAM_CLIENT_ROUNDS": "2",
+        "BENCH_TEAM_THINK_S": "0.2",
         "BENCH_CACHE": str(tmp_path / "cache"),
         "BENCH_OUT": str(out),
         "QT_QPA_PLATFORM": "offscreen",
@@ -51,6 +57,10 @@ def test_bench_runs_and_reports_every_metric(tmp_path: Path) -> None:
     assert result["notes"]["search_phonetic_hits"] > 0
     assert {"machine_python_ms_start", "machine_sqlite_ms_end"} <= set(result["notes"])
     assert {"unlock", "search", "export_vs_raw_sql", "gui_rss_mb"} <= set(result["targets"])
+    team = {f"team_{kind}_3_p95" for kind in ("first_page", "search", "open_case")}
+    team |= {f"team_client_{kind}_3_p95" for kind in ("first_page", "search", "open_case")}
+    assert team <= set(result["metrics"]), team - set(result["metrics"])  # the server, the client
+    assert "team_open_case_server_vs_direct_sql" in result["ratios"]
     assert "Geschrieben" in done.stdout
     assert list((tmp_path / "cache").glob("demo-150-*.sqlite"))  # built where it was told
     assert not list((ROOT / ".bench-cache").glob("demo-150-*"))
