@@ -123,12 +123,12 @@ _PARTS_0012 = re.compile(r"[\-/.]+")
 
 
 def search_terms_0012(file_number: str, names: str, phonetic: str) -> set[str]:
-    """The words of one ``case_search`` row: names and file number case folded without
-    diacritics (also the parts of a hyphenated or slashed word), each phonetic code behind #."""
+    """The words of one ``case_search`` row: names and file number as their base letters
+    (``sort_name`` of revision 0004; also the parts of a hyphenated or slashed word), each
+    phonetic code behind #."""
     terms: set[str] = set()
     for word in _WORD_0012.findall(f"{file_number} {names}"):
-        decomposed = unicodedata.normalize("NFKD", word.casefold())
-        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()[:200]
+        folded = sort_name(word)
         terms.add(folded)
         terms.update(part for part in _PARTS_0012.split(folded) if part)
     terms.update("#" + code for code in phonetic.split())

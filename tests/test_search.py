@@ -50,3 +50,13 @@ def test_edited_surname_is_found_by_its_sound(store: Store) -> None:
         m.PersonDraft(child.first_name, "Meyer", child.birth_date, child.sex, child.role),
     )
     assert case in found(store, "Maier")
+
+
+def test_the_team_servers_search_words_are_base_letters() -> None:
+    """Revision 0012's words are the names' sort keys (the same base letters the lists sort
+    by), their parts, and the phonetic codes behind #: "Lodz" finds Łódź on the server too."""
+    from sro_case.cases.search_index import search_terms
+
+    terms = search_terms("51.2-2026-000404", "Familie Łódź-Straße", "365 82")
+    assert {"lodz-strasse", "lodz", "strasse", "51.2-2026-000404", "000404"} <= terms
+    assert {"#365", "#82"} <= terms and "" not in terms

@@ -10,12 +10,12 @@ table in file number order instead (35 ms at 100,000 cases, seconds for a rare n
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from sro_case.domain.phonetics import cologne_phonetic, phonetic_words
+from sro_case.domain.sorting import sort_name
 
 
 def index_row(family_name: str, person_names: str, surnames: str | None = None) -> tuple[str, str]:
@@ -30,27 +30,19 @@ def index_row(family_name: str, person_names: str, surnames: str | None = None) 
 
 _WORD = re.compile(r"[\w\-/.]+", re.UNICODE)
 _PARTS = re.compile(r"[\-/.]+")
-TERM_LENGTH = 200  # characters of a word that are compared (a longer one by its beginning)
 # a phonetic code among the words; user words cannot begin with it (``_WORD``)
 PHONETIC_MARK = "#"
 
 
-def fold(word: str) -> str:
-    """A word as the index compares it: case folded, without diacritics ("Wöhlk" → "wohlk",
-    "Strauß" → "strauss") – what FTS5's ``remove_diacritics`` does in the file."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    # folded again: a decomposition can give capitals (ϒ → Υ); at most TERM_LENGTH characters,
-    # so that a word fits an index row (a ligature of 200 characters decomposes to 3,600)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()[:TERM_LENGTH]
-
-
 def search_terms(file_number: str, names: str, phonetic: str) -> set[str]:
     """The words of one ``case_search`` row for ``case_search_term``: every name and the file
-    number folded, a hyphenated or slashed one also in its parts ("Müller-Lüdenscheidt",
-    "2024-000404"), and each Kölner Phonetik code behind ``PHONETIC_MARK``."""
+    number as its base letters (``sort_name``: "Wöhlk" → "wohlk", "Strauß" → "strauss",
+    "Łódź" → "lodz", at most 200 characters, so a word fits an index row), a hyphenated or
+    slashed one also in its parts ("Müller-Lüdenscheidt", "2024-000404"), and each Kölner
+    Phonetik code behind ``PHONETIC_MARK``."""
     terms: set[str] = set()
     for word in _WORD.findall(f"{file_number} {names}"):
-        folded = fold(word)
+        folded = sort_name(word)
         terms.add(folded)
         terms.update(part for part in _PARTS.split(folded) if part)
     terms.update(PHONETIC_MARK + code for code in phonetic.split())
@@ -160,7 +152,7 @@ def postgresql_search(query: str) -> tuple[str, dict[str, str]] | None:
     words: list[str] = []
     params: dict[str, str] = {}
     for i, word in enumerate(_WORD.findall(query)):
-        folded = fold(word)
+        folded = sort_name(word)
         if not any(c.isalnum() for c in folded):
             continue
         params[f"lo{i}"] = folded
