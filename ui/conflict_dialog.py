@@ -93,8 +93,8 @@ class ConflictDialog(VersionChoiceDialog):
             ),
             (
                 self.tr("Ergebnis § 8a"),
-                _label(outcomes, mine.outcome_8a),
-                _label(outcomes, theirs.outcome_8a),
+                catalogue_label(outcomes, mine.outcome_8a),
+                catalogue_label(outcomes, theirs.outcome_8a),
             ),
             (
                 self.tr("Nächste Überprüfung"),
@@ -143,7 +143,8 @@ class ConflictDialog(VersionChoiceDialog):
         return replace(self.mine, reason_for_contact=self.merged_reason.toPlainText())
 
 
-def _label(items: Any, code: str | None) -> str:
+def catalogue_label(items: Any, code: str | None) -> str:
+    """A catalogue's label of ``code`` in the user's language (— for none)."""
     return core_label(items.label(code)) if code else "—"
 
 

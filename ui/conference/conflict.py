@@ -19,18 +19,10 @@ from PySide6.QtWidgets import (
 from sro_case.domain import models as m
 from sro_case.domain.catalogues import catalogue
 from ui.case_changes import changed_parts
-from ui.conflict_dialog import MINE, THEIRS, VersionChoiceDialog
+from ui.conflict_dialog import MINE, THEIRS, VersionChoiceDialog, catalogue_label
 from ui.date_entry import german_date
-from ui.i18n import core_label
 
 __all__ = ["MINE", "THEIRS", "ConferenceConflictDialog"]
-
-
-def _kind(code: str) -> str:
-    try:
-        return core_label(catalogue("conference_kinds").label(code))
-    except (KeyError, ValueError):
-        return code
 
 
 class ConferenceConflictDialog(VersionChoiceDialog):
@@ -56,13 +48,18 @@ class ConferenceConflictDialog(VersionChoiceDialog):
         grid.addWidget(QLabel(self.tr("<b>Ihre Erfassung</b>")), 0, 1)
         grid.addWidget(QLabel(self.tr("<b>Inzwischen gespeichert</b>")), 0, 2)
         other = self.recorded[-1] if self.recorded else None
+        kinds = catalogue("conference_kinds")
         rows = [
             (
                 self.tr("Datum"),
                 german_date(mine.held_on),
                 german_date(other.held_on) if other else "—",
             ),
-            (self.tr("Art"), _kind(mine.kind), _kind(other.kind) if other else "—"),
+            (
+                self.tr("Art"),
+                catalogue_label(kinds, mine.kind),
+                catalogue_label(kinds, other.kind) if other else "—",
+            ),
             (self.tr("Moderation"), mine.facilitator, other.facilitator if other else "—"),
             (
                 self.tr("Teilnehmende"),

@@ -13,11 +13,11 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from pydantic import TypeAdapter
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from sro_case.domain import models as m
+from sro_case.domain.json_types import adapter, load
 from ui.conference.agenda import AgendaItem
 
 if TYPE_CHECKING:
@@ -47,10 +47,8 @@ def capture_of(window: ConferenceWindow) -> dict[str, Any]:
         "agenda": [[i.title, i.planned_minutes, i.elapsed_seconds] for i in agenda.items],
         "will": [list(item) for item in plan.will_items],
         "resources": [dataclasses.asdict(r) for r in plan.resources],
-        "goals": TypeAdapter(list[m.GoalDraft]).dump_python(plan.goals, mode="json"),
-        "pending_steps": TypeAdapter(list[m.StepDraft]).dump_python(
-            plan.pending_steps, mode="json"
-        ),
+        "goals": adapter(list[m.GoalDraft]).dump_python(plan.goals, mode="json"),
+        "pending_steps": adapter(list[m.StepDraft]).dump_python(plan.pending_steps, mode="json"),
         "decisions": plan.decisions(),
         "next_review": _iso(plan.next_review_field.value()),
         # the review of the open goals: goal id, score (None: not rated) and comment
@@ -77,8 +75,8 @@ def restore(window: ConferenceWindow, data: dict[str, Any]) -> None:
     agenda.current_item = 0
     plan.will_items = [(str(who), str(text)) for who, text in data["will"]]
     plan.resources = [m.ResourceDraft(**r) for r in data["resources"]]
-    plan.goals = TypeAdapter(list[m.GoalDraft]).validate_python(data["goals"])
-    plan.pending_steps = TypeAdapter(list[m.StepDraft]).validate_python(data["pending_steps"])
+    plan.goals = load(list[m.GoalDraft], data["goals"])
+    plan.pending_steps = load(list[m.StepDraft], data["pending_steps"])
     plan.decisions_edit.setPlainText(str(data.get("decisions", "")))
     plan.next_review_field.set_date(
         date.fromisoformat(data["next_review"]) if data.get("next_review") else None
