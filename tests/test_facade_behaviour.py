@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -232,8 +232,23 @@ def test_a_conference_is_recorded_with_goals_steps_and_reviews(sessions: Session
     assert [r.id for r in by_text["Lena geht gern zur Schule"].reviews] == [review.id]
     assert again.summary.next_review == date(2027, 1, 5)
     # a second conference is saved on the case as it is now (the first one's changes included)
-    second = app.conferences.record(made.id, _conference(date(2026, 11, 25)))
-    assert len(app.cases.get(made.id).conferences) == 2 and second.id != saved.id
+    later = _conference(date(2026, 11, 25))
+    step = m.StepDraft("Sandra", "ruft die Klassenlehrerin an", date(2026, 12, 1))
+    later = replace(
+        later,
+        participants=(*later.participants, m.ParticipantDraft("Herr Öztürk", "asd")),
+        goals=(replace(later.goals[0], steps=(*later.goals[0].steps, step)),),
+    )
+    second = app.conferences.record(made.id, later)
+    final = app.cases.get(made.id)
+    assert len(final.conferences) == 2 and second.id != saved.id
+    # the file's own summary (read with its parts) is the case list's, counts included
+    assert final.summary == app.cases.list()[0]
+    assert (final.summary.conference_count, final.summary.goal_count) == (2, len(final.goals))
+    # lists read together with their parents keep their order
+    assert [p.name for p in final.conferences[1].participants] == ["Frau Schröder", "Herr Öztürk"]
+    assert [s.who for s in final.goals[-1].steps] == ["Mia", "Sandra"]
+    assert [p.first_name for p in final.family.persons] == ["Lena", "Sandra"]
 
 
 def test_the_protocol_and_the_help_plan_are_written_as_pdf(

@@ -338,26 +338,34 @@ class CaseService:
     def _read(self, where: Any, missing: str) -> m.CaseDetail:
         self._store.require_case_access()
         with self._store.write() as s:
-            rec = s.execute(
-                select(CaseRecord)
-                .where(where)
-                .options(
-                    # the one-to-one parts in the same statement, the lists one statement each
-                    joinedload(CaseRecord.family).selectinload(FamilyRecord.persons),
-                    joinedload(CaseRecord.lead_worker),
-                    joinedload(CaseRecord.social_space),
-                    selectinload(CaseRecord.consents),
-                    selectinload(CaseRecord.notes),
-                    selectinload(CaseRecord.helps),
-                    selectinload(CaseRecord.conferences).selectinload(
-                        ConferenceRecord.participants
-                    ),
-                    selectinload(CaseRecord.goals).selectinload(GoalRecord.steps),
-                    selectinload(CaseRecord.goals).selectinload(GoalRecord.reviews),
-                    selectinload(CaseRecord.resources),
-                    selectinload(CaseRecord.status_changes),
+            rec = (
+                s.execute(
+                    select(CaseRecord)
+                    .where(where)
+                    .options(
+                        # the one-to-one parts and the family's few persons in the case's own
+                        # statement; the lists one statement each, a list's own short lists joined
+                        # into it (each statement costs the server more than its few extra rows)
+                        joinedload(CaseRecord.family).joinedload(FamilyRecord.persons),
+                        joinedload(CaseRecord.lead_worker),
+                        joinedload(CaseRecord.social_space),
+                        selectinload(CaseRecord.consents),
+                        selectinload(CaseRecord.notes)
+                        .joinedload(CaseNoteRecord.author)
+                        .load_only(UserRecord.login, UserRecord.name),
+                        selectinload(CaseRecord.helps),
+                        selectinload(CaseRecord.conferences).joinedload(
+                            ConferenceRecord.participants
+                        ),
+                        selectinload(CaseRecord.goals).joinedload(GoalRecord.steps),
+                        selectinload(CaseRecord.goals).selectinload(GoalRecord.reviews),
+                        selectinload(CaseRecord.resources),
+                        selectinload(CaseRecord.status_changes),
+                    )
                 )
-            ).scalar_one_or_none()
+                .unique()
+                .scalar_one_or_none()
+            )
             if rec is None:
                 raise NotFound(missing)
             detail = self._detail(s, rec)
@@ -366,23 +374,21 @@ class CaseService:
             return detail
 
     def _detail(self, s: Session, rec: CaseRecord) -> m.CaseDetail:
-        summary = next(
-            m.CaseSummary(*row)
-            for row in s.execute(self._summary_query().where(CaseRecord.id == rec.id))
+        # what the case list shows of it, from the parts already read
+        summary = m.CaseSummary(
+            rec.id,
+            rec.file_number,
+            rec.family.display_name,
+            rec.social_space.name,
+            rec.status,
+            rec.lead_worker.name if rec.lead_worker else "",
+            rec.opened_on,
+            rec.closed_on,
+            rec.next_review,
+            len(rec.conferences),
+            len(rec.goals),
+            rec.version,
         )
-        authors = {n.author_id for n in rec.notes if n.author_id}
-        users = {
-            uid: (login, name)
-            for uid, login, name in (
-                s.execute(
-                    select(UserRecord.id, UserRecord.login, UserRecord.name).where(
-                        UserRecord.id.in_(authors)
-                    )
-                )
-                if authors
-                else ()
-            )
-        }
         me = self._store.actor
         lead = rec.lead_worker.login if rec.lead_worker else None
         today = self._store.clock.today()
@@ -392,7 +398,7 @@ class CaseService:
             entrusted.release(self._store, s, rec.consents, rec.notes, today)
         opened = entrusted.open_many(self._store, s, list(rec.notes))
         for n in sorted(rec.notes, key=lambda n: (n.occurred_on, n.id)):
-            author_login, name = users.get(n.author_id or 0, (None, ""))
+            author_login, name = (n.author.login, n.author.name) if n.author else (None, "")
             if n.sealed:
                 # § 65 SGB VIII, by cryptography: only who holds the note's key reads it
                 plain = opened.get(n.id)

@@ -223,6 +223,8 @@ class CaseNoteRecord(Base):
     # § 65 (0010): an entrusted note's text and participants, sealed; the columns above are
     # then empty. "" for notes that are not entrusted (or not sealed yet).
     sealed: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # read with the case file (its name is shown); written through ``author_id``
+    author: Mapped[UserRecord | None] = relationship(viewonly=True)
 
 
 class NoteKeyRecord(Base):
