@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, and_, column, false, func, or_, select, text
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session
 
-from sro_case.cases import entrusted, search_index
+from sro_case.cases import entrusted, reading, search_index
 from sro_case.domain import models as m
 from sro_case.domain import rules
 from sro_case.domain.catalogues import (
@@ -338,34 +338,7 @@ class CaseService:
     def _read(self, where: Any, missing: str) -> m.CaseDetail:
         self._store.require_case_access()
         with self._store.write() as s:
-            rec = (
-                s.execute(
-                    select(CaseRecord)
-                    .where(where)
-                    .options(
-                        # the one-to-one parts and the family's few persons in the case's own
-                        # statement; the lists one statement each, a list's own short lists joined
-                        # into it (each statement costs the server more than its few extra rows)
-                        joinedload(CaseRecord.family).joinedload(FamilyRecord.persons),
-                        joinedload(CaseRecord.lead_worker),
-                        joinedload(CaseRecord.social_space),
-                        selectinload(CaseRecord.consents),
-                        selectinload(CaseRecord.notes)
-                        .joinedload(CaseNoteRecord.author)
-                        .load_only(UserRecord.login, UserRecord.name),
-                        selectinload(CaseRecord.helps),
-                        selectinload(CaseRecord.conferences).joinedload(
-                            ConferenceRecord.participants
-                        ),
-                        selectinload(CaseRecord.goals).joinedload(GoalRecord.steps),
-                        selectinload(CaseRecord.goals).selectinload(GoalRecord.reviews),
-                        selectinload(CaseRecord.resources),
-                        selectinload(CaseRecord.status_changes),
-                    )
-                )
-                .unique()
-                .scalar_one_or_none()
-            )
+            rec = reading.case_file(s, where)
             if rec is None:
                 raise NotFound(missing)
             detail = self._detail(s, rec)
