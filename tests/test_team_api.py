@@ -150,6 +150,12 @@ def test_bad_input_gets_a_german_message_and_changes_nothing(api: TestClient, he
     big = {"occurred_on": "2026-11-20", "kind": "counselling", "text": "x" * (1024 * 1024 + 1)}
     r = api.post(f"{PREFIX}/cases/51.2/notes", headers=heads["anna"], json=big)
     assert r.status_code == 413 and r.json()["detail"] == "Die Anfrage ist zu groß."
+    # a body of unknown length (sent in chunks) is refused before anything reads it
+    chunks = (part for part in (b'{"occurred_on": ', b'"2026-11-20"}'))
+    r = api.post(f"{PREFIX}/cases/51.2/notes", headers=heads["anna"], content=chunks)
+    assert r.status_code == 411 and r.json()["detail"] == "Die Anfrage braucht eine Längenangabe."
+    r = api.get(f"{PREFIX}/cases", headers=heads["anna"] | {"Content-Length": "viel"})
+    assert r.status_code == 413
     r = api.post(f"{PREFIX}/session", json={"login": "anna", "passphrase": "falsch"})
     assert (
         r.status_code == 401 and r.json()["detail"] == "Anmeldename oder Passphrase stimmen nicht."
