@@ -3,8 +3,8 @@ the pip-installed server binary (``server import-file``), the server started as 
 (``sro-case server run``, loopback), and 1, 10 and 50 simulated clients at once: sign-in, first
 page, search, open case, save conference, and Controlling's statistics export. p50/p95 per
 request; ratios against the same statements sent directly with psycopg
-(``server_vs_direct_sql``) and against the single PC's file measured in the same run; the
-server's memory.
+(``server_vs_direct_sql``: measured in pairs, see ``_direct``) and against the single PC's file
+measured in the same run; the server's memory; at the end the audit chain is verified.
 
 Clients and server share the machine's two cores: at 50 clients the clients' own work is part
 of what is measured (noted in the results)."""
@@ -45,6 +45,10 @@ WORKER = ("demo.woehlk", "Katrin Wöhlk", "Benchmark Fachkraft Teamserver 2026")
 CONTROLLING = ("bench.controlling", "Controlling", "Benchmark Controlling Teamserver 2026")
 # p95 targets for first page, search and open case with 50 clients; overhead ratio
 TARGET_P95_MS = 100.0
+# server ÷ direct SQL: pairs measured per request kind (after a few to warm up)
+PAIRS = int(os.environ.get("BENCH_TEAM_PAIRS", "40"))
+PAIRS_WARM = 6
+SPARE_SEQ = 2**31 - 1  # the highest number an audit entry can have
 TARGET_RATIO = 2.0
 
 
@@ -239,7 +243,19 @@ def _run(base: str, pg: str, res: Results) -> None:
     print(
         f"  {'team_export_stats_last_year':<30} {res.metrics['team_export_stats_last_year']:>10.1f}"
     )
-    _direct(pg, numbers, res)
+    _direct(base, pg, numbers, res)
+    # the chain as the server wrote it, after every request above and the direct replays
+    verified = _sro(
+        "audit",
+        "verify",
+        "--server",
+        base.removesuffix("/api/v1"),
+        "--user",
+        "admin",
+        env={"SRO_CASE_PASSPHRASE": ADMIN},
+    )
+    res.notes["team_audit_chain_verified"] = verified.returncode == 0
+    print(f"  {'team_audit_chain_verified':<30} {verified.returncode == 0!s:>10}", flush=True)
     _ratios(res)
 
 
@@ -357,10 +373,20 @@ class _Client:
                     )
 
 
-def _direct(pg: str, numbers: list[str], res: Results) -> None:
-    """The reading statements the server sends for first page, search and open case, captured
-    once and sent again directly with psycopg on one connection (as the server's role, with
-    the same need-to-know settings)."""
+def _direct(base: str, pg: str, numbers: list[str], res: Results) -> None:
+    """Server ÷ direct SQL, measured in pairs. For each sample the server answers one request
+    over HTTP, and the SELECTs it sends for that request (captured from the same call made
+    in-process just before) are sent again directly with psycopg on one connection, as the
+    server's role with the same need-to-know settings: the same case, at the same moment, in
+    alternating order. Background work of the machine (autovacuum after the import,
+    checkpoints, the page cache) so weighs on both sides alike, and the case files compared
+    are the same ones.
+
+    All of the request's statements are replayed, as the server sends them, and committed: an
+    audited read's audit entry too (under a spare sequence number, the chain's head written
+    back as the replay's own read found it; the spare entries are removed afterwards). Not
+    rolled back: psycopg forgets its prepared statements on every ROLLBACK, which would make
+    the direct side pay for planning that the server's connections do not."""
     import psycopg
     from sqlalchemy import event
 
@@ -376,41 +402,86 @@ def _direct(pg: str, numbers: list[str], res: Results) -> None:
     def capture(_conn: Any, _cursor: Any, sql: str, params: Any, *_a: Any) -> None:
         captured.append((sql, params))
 
+    pick = random.Random(17)
+    spare = SPARE_SEQ  # the replayed audit entries' numbers, counting down
     try:
         account = accounts.sign_in(engine, WORKER[0], WORKER[2], SYSTEM_CLOCK).account
         svc = TeamService(engine, account, SYSTEM_CLOCK)
-        jobs: dict[str, Callable[[], Any]] = {
-            "first_page": lambda: svc.list_cases(limit=core.PAGE),
-            "search": lambda: svc.list_cases(core.SEARCH_PHONETIC, limit=core.PAGE),
-            "open_case": lambda: svc.show_case(numbers[len(numbers) // 2]),
-        }
+        head = _sign_in(base, WORKER[0], WORKER[2])
+        page = {"limit": core.PAGE}
+        found = {"search": core.SEARCH_PHONETIC, "limit": core.PAGE}
+
+        def job(kind: str, number: str) -> tuple[Callable[[], Any], str, dict[str, Any]]:
+            """The call in-process and the request, of one kind (a case's for open_case)."""
+            if kind == "open_case":
+                return (lambda: svc.show_case(number)), f"/cases/{number}", {}
+            if kind == "search":
+                return (
+                    (lambda: svc.list_cases(core.SEARCH_PHONETIC, limit=core.PAGE)),
+                    "/cases",
+                    found,
+                )
+            return (lambda: svc.list_cases(limit=core.PAGE)), "/cases", page
+
         dsn = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-        with psycopg.connect(dsn) as conn:
+        with psycopg.connect(dsn) as conn, httpx.Client(timeout=60) as http:
             conn.execute("SET ROLE sro_case_app")
             conn.commit()
-            for kind, job in jobs.items():
-                captured.clear()
-                job()
-                # the reads (an audited read also writes its audit entry: the server's work,
-                # not its overhead, and not to be repeated)
-                statements = [
-                    (s, p) for s, p in captured if s.lstrip().upper().startswith("SELECT")
-                ]
 
-                def replay(statements: list[tuple[str, Any]] = statements) -> None:
-                    with conn.transaction():
-                        for sql, params in statements:
-                            cur = conn.execute(sql, params)
-                            if cur.description is not None:
-                                cur.fetchall()
+            def replay(statements: list[tuple[str, Any]], spare: int) -> float:
+                t = time.perf_counter()
+                with conn.transaction():
+                    head: dict[str, str] = {}
+                    for sql, params in statements:
+                        cur = conn.cursor()
+                        upper = sql.lstrip()[:30].upper()
+                        if upper.startswith("INSERT INTO AUDIT_EVENT"):
+                            cur.execute(sql, {**params, "seq": spare})
+                        elif upper.startswith("UPDATE META"):  # the head, as it was read
+                            cur.executemany(
+                                sql, [{**p, "value": head[p["meta_key"]]} for p in params]
+                            )
+                        elif isinstance(params, (list, tuple)):  # sent as one executemany
+                            cur.executemany(sql, params)
+                        else:
+                            cur.execute(sql, params)
+                        if cur.description is not None:
+                            rows = cur.fetchall()
+                            if upper.startswith("SELECT META.KEY, META.VALUE"):
+                                head = dict(rows)
+                return (time.perf_counter() - t) * 1000
 
-                times = []
-                for _ in range(7):
-                    t = time.perf_counter()
-                    replay()
-                    times.append((time.perf_counter() - t) * 1000)
-                res.metrics[f"team_direct_{kind}"] = round(statistics.median(times), 2)
-                print(f"  {'team_direct_' + kind:<30} {res.metrics['team_direct_' + kind]:>10.1f}")
+            def request(path: str, params: dict[str, Any]) -> float:
+                t = time.perf_counter()
+                r = http.get(f"{base}{path}", headers=head, params=params)
+                ms = (time.perf_counter() - t) * 1000
+                r.raise_for_status()
+                return ms
+
+            for kind in ("first_page", "search", "open_case"):
+                server: list[float] = []
+                direct: list[float] = []
+                for i in range(PAIRS_WARM + PAIRS):
+                    call, path, params = job(kind, pick.choice(numbers))
+                    captured.clear()
+                    call()
+                    statements = list(captured)
+                    spare -= 1
+                    if i % 2:
+                        one, other = request(path, params), replay(statements, spare)
+                    else:
+                        other, one = replay(statements, spare), request(path, params)
+                    if i >= PAIRS_WARM:  # psycopg prepares a statement on its 5th use
+                        server.append(one)
+                        direct.append(other)
+                res.samples[f"team_paired_{kind}"] = [round(v, 2) for v in server]
+                res.samples[f"team_direct_{kind}"] = [round(v, 2) for v in direct]
+                res.metrics[f"team_paired_{kind}"] = round(statistics.median(server), 2)
+                res.metrics[f"team_direct_{kind}"] = round(statistics.median(direct), 2)
+                for name in (f"team_paired_{kind}", f"team_direct_{kind}"):
+                    print(f"  {name:<30} {res.metrics[name]:>10.1f}", flush=True)
+        with psycopg.connect(dsn, autocommit=True) as owner:  # the chain as the server left it
+            owner.execute("DELETE FROM audit_event WHERE seq > %s", (SPARE_SEQ - 10_000,))
     finally:
         engine.dispose()
 
@@ -423,10 +494,10 @@ def _ratios(res: Results) -> None:
         ("open_case", "open_case"),
     ):
         single = m.get(f"team_{kind}_1_p50")
-        paced = m.get(f"team_{kind}_1_stress_p50")  # back to back, as the direct statements
+        paired = m.get(f"team_paired_{kind}")  # the server's half of the pairs
         direct = m.get(f"team_direct_{kind}")
-        if paced and direct:
-            res.ratios[f"team_{kind}_server_vs_direct_sql"] = round(paced / direct, 2)
+        if paired and direct:
+            res.ratios[f"team_{kind}_server_vs_direct_sql"] = round(paired / direct, 2)
         if single and direct:  # with a second of pause before each request (not the target)
             res.notes[f"team_{kind}_server_vs_direct_sql_office_pace"] = round(single / direct, 2)
         if single and m.get(file_metric):
@@ -434,8 +505,9 @@ def _ratios(res: Results) -> None:
     res.notes["team_targets"] = {
         "p95_ms_at_50_clients": TARGET_P95_MS,
         "server_vs_direct_sql": TARGET_RATIO,
-        "server_vs_direct_sql_basis": "p50 of one client back to back (_1_stress) ÷ median "
-        "of the same SELECTs sent back to back with psycopg",
+        "server_vs_direct_sql_basis": "in pairs, alternating: the median of one client's "
+        "requests to the server ÷ the median of the same requests' SELECTs sent directly "
+        "with psycopg (the same cases, at the same moments; audit writes not replayed)",
         "clients_share_the_cores": True,
         "think_time_mean_s": THINK_S,
         "stress_runs": "the same clients back to back, without think time (_stress)",

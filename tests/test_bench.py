@@ -37,6 +37,7 @@ def test_bench_runs_and_reports_every_metric(tmp_path: Path) -> None:
         "BENCH_TEAM_ROUNDS": "2",
         "BENCH_TEAM_CLIENT_ROUNDS": "2",
         "BENCH_TEAM_THINK_S": "0.2",
+        "BENCH_TEAM_PAIRS": "4",
         "BENCH_CACHE": str(tmp_path / "cache"),
         "BENCH_OUT": str(out),
         "QT_QPA_PLATFORM": "offscreen",
@@ -61,6 +62,10 @@ def test_bench_runs_and_reports_every_metric(tmp_path: Path) -> None:
     team |= {f"team_client_{kind}_3_p95" for kind in ("first_page", "search", "open_case")}
     assert team <= set(result["metrics"]), team - set(result["metrics"])  # the server, the client
     assert "team_open_case_server_vs_direct_sql" in result["ratios"]
+    # server and direct SQL measured in pairs, and the audit chain left as the server wrote it
+    assert len(result["samples"]["team_direct_open_case"]) == 4
+    assert result["metrics"]["team_direct_open_case"] > 0
+    assert result["notes"]["team_audit_chain_verified"] is True
     assert "Geschrieben" in done.stdout
     assert list((tmp_path / "cache").glob("demo-150-*.sqlite"))  # built where it was told
     assert not list((ROOT / ".bench-cache").glob("demo-150-*"))
