@@ -308,3 +308,63 @@ def test_a_second_capture_of_the_conference_is_refused_and_shown_beside_the_firs
         other.close()
         app.close()
     engine.dispose()
+
+
+def test_a_second_refusal_after_saving_mine_shows_only_what_is_new(
+    qtbot, pg_url: str, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The facilitator saves her capture after a first refusal, and a third capture is saved
+    just before hers again: the second dialog shows that one only – the conference she has
+    already seen beside hers is not new to her any more."""
+    from datetime import date, datetime
+
+    from sro_case.clock import FixedClock
+    from sro_case.remote import connect
+    from sro_case.server.api import create_app
+    from tests.postgres import serving
+    from ui.conference.conflict import ConferenceConflictDialog
+
+    clock = FixedClock(datetime(2026, 11, 25, 10, 0))
+    engine, made = _anna_and_a_case(pg_url, clock, "51.2-2026-000103")
+    shown: list[ConferenceConflictDialog] = []
+
+    def recorded_by(facilitator: str) -> m.ConferenceDraft:
+        return m.ConferenceDraft(
+            date(2026, 11, 25),
+            "fallkonferenz",
+            facilitator,
+            (m.ParticipantDraft("Herr Berg", "kita", "Kita Sonnenschein"),),
+        )
+
+    with serving(create_app(engine, clock=clock)) as url:
+        app = connect(url, "anna", ANNA)
+        other = connect(url, "anna", ANNA)
+
+        def answer(dialog: ConferenceConflictDialog) -> int:
+            shown.append(dialog)
+            if len(shown) == 1:  # and once more, before her save arrives
+                other.conferences.record(made.id, recorded_by("Moderator West"))
+            dialog.mine_button.click()
+            return 1
+
+        monkeypatch.setattr(ConferenceConflictDialog, "exec", answer)
+        w = ConferenceWindow(app, InlineTaskRunner(), made.id)
+        qtbot.addWidget(w, before_close_func=lambda x: x.context.mark_clean())
+        _capture(w)
+        other.conferences.record(made.id, recorded_by("Moderator Süd"))
+        w.protocol_panel.ask_protocol_path = lambda _suggested: tmp_path / "protokoll.pdf"
+        w.protocol_panel.save_and_protocol()
+        assert [[c.facilitator for c in d.recorded] for d in shown] == [
+            ["Moderator Süd"],
+            ["Moderator West"],
+        ]
+        assert w.context.saved, w.console.text()
+        conferences = app.cases.get(made.id).conferences
+        assert [c.facilitator for c in conferences] == [
+            "Moderator Süd",
+            "Moderator West",
+            "Moderatorin Nord",
+        ]
+        other.close()
+        app.close()
+    engine.dispose()

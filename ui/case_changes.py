@@ -6,7 +6,7 @@ touched – the save that follows is refused and shows both versions (``Conflict
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -60,21 +60,30 @@ FIELDS: dict[str, Field] = {
     ),
 }
 
-# the other parts of the file, which the user does not edit in the overview
-PARTS: tuple[tuple[Callable[[], str], Callable[[m.CaseDetail], object]], ...] = (
-    (
+
+@dataclass(frozen=True)
+class Part:
+    """One of the other parts of the file, which the user does not edit in the overview: its
+    name, and what of it is compared."""
+
+    name: Callable[[], str]
+    value: Callable[[m.CaseDetail], object]
+
+
+PARTS: dict[str, Part] = {
+    "status": Part(
         lambda: tr(CONTEXT, "Status"),
         lambda d: (d.summary.status, d.summary.closed_on, d.end_reason),
     ),
-    (lambda: tr(CONTEXT, "Fachkraft"), lambda d: d.summary.lead_worker),
-    (lambda: tr(CONTEXT, "Familie und Personen"), lambda d: d.family),
-    (lambda: tr(CONTEXT, "Einwilligungen"), lambda d: d.consents),
-    (lambda: tr(CONTEXT, "Verlauf"), lambda d: d.notes),
-    (lambda: tr(CONTEXT, "Hilfen"), lambda d: d.helps),
-    (lambda: tr(CONTEXT, "Konferenzen"), lambda d: d.conferences),
-    (lambda: tr(CONTEXT, "Ziele und Schritte"), lambda d: d.goals),
-    (lambda: tr(CONTEXT, "Ressourcen"), lambda d: d.resources),
-)
+    "lead_worker": Part(lambda: tr(CONTEXT, "Fachkraft"), lambda d: d.summary.lead_worker),
+    "family": Part(lambda: tr(CONTEXT, "Familie und Personen"), lambda d: d.family),
+    "consents": Part(lambda: tr(CONTEXT, "Einwilligungen"), lambda d: d.consents),
+    "notes": Part(lambda: tr(CONTEXT, "Verlauf"), lambda d: d.notes),
+    "helps": Part(lambda: tr(CONTEXT, "Hilfen"), lambda d: d.helps),
+    "conferences": Part(lambda: tr(CONTEXT, "Konferenzen"), lambda d: d.conferences),
+    "goals": Part(lambda: tr(CONTEXT, "Ziele und Schritte"), lambda d: d.goals),
+    "resources": Part(lambda: tr(CONTEXT, "Ressourcen"), lambda d: d.resources),
+}
 
 
 def changed_fields(before: m.CaseDetail, after: m.CaseDetail) -> list[str]:
@@ -82,9 +91,16 @@ def changed_fields(before: m.CaseDetail, after: m.CaseDetail) -> list[str]:
     return [key for key, f in FIELDS.items() if f.saved(before) != f.saved(after)]
 
 
-def changed_parts(before: m.CaseDetail, after: m.CaseDetail) -> list[str]:
-    """The names of the other parts that differ, in the UI language."""
-    return [name() for name, value in PARTS if value(before) != value(after)]
+def changed_parts(
+    before: m.CaseDetail, after: m.CaseDetail, *, besides: Collection[str] = ()
+) -> list[str]:
+    """The names of the other parts that differ, in the UI language; the keys of ``PARTS`` in
+    ``besides`` left out (shown on their own)."""
+    return [
+        part.name()
+        for key, part in PARTS.items()
+        if key not in besides and part.value(before) != part.value(after)
+    ]
 
 
 class ChangeMarkers:

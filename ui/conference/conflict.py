@@ -40,7 +40,7 @@ class ConferenceConflictDialog(VersionChoiceDialog):
         super().__init__(message, 820, parent)
         known = {c.id for c in before.conferences}
         self.recorded = [c for c in now.conferences if c.id not in known]
-        self.other_parts = [p for p in changed_parts(before, now) if p != self._conferences()]
+        self.other_parts = changed_parts(before, now, besides=("conferences",))
         layout = self.body
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
@@ -116,8 +116,3 @@ class ConferenceConflictDialog(VersionChoiceDialog):
             self.tr("Meine &verwerfen"),
             self.tr("&Weiter erfassen"),
         )
-
-    def _conferences(self) -> str:
-        from ui.case_changes import CONTEXT, tr
-
-        return tr(CONTEXT, "Konferenzen")

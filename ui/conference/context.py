@@ -71,6 +71,13 @@ class ConferenceContext(QObject):
         self.detail = detail
         emit(self.case_loaded, detail)
 
+    def rebase(self, detail: m.CaseDetail) -> None:
+        """The capture now rests on the case as ``detail`` shows it: the facilitator saw what
+        changed meanwhile and saves on it. A later refusal compares with this, not with the
+        case as it was opened. (The screen's review rows stay as entered: no ``case_loaded``.)"""
+        self.base_version = detail.summary.version
+        self.detail = detail
+
     def held_on(self) -> date:
         """The conference's date; today while the date field holds no date."""
         return self.date_source() or self.store.clock.today()

@@ -235,7 +235,7 @@ class ProtocolPanel(Panel):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return  # back to the capture: it stays, on screen and in the journal
             if dialog.choice == MINE:
-                context.base_version = now.summary.version  # seen: saved on the case as it is
+                context.rebase(now)  # seen: saved on the case as it is now
                 self.save_and_protocol(path)
             else:
                 emit(self.capture_discarded)
