@@ -506,8 +506,9 @@ def _ratios(res: Results) -> None:
         "p95_ms_at_50_clients": TARGET_P95_MS,
         "server_vs_direct_sql": TARGET_RATIO,
         "server_vs_direct_sql_basis": "in pairs, alternating: the median of one client's "
-        "requests to the server ÷ the median of the same requests' SELECTs sent directly "
-        "with psycopg (the same cases, at the same moments; audit writes not replayed)",
+        "requests to the server ÷ the median of the same requests' statements sent directly "
+        "with psycopg (the same cases, at the same moments; all statements, a read's audit "
+        "entry included, committed)",
         "clients_share_the_cores": True,
         "think_time_mean_s": THINK_S,
         "stress_runs": "the same clients back to back, without think time (_stress)",
