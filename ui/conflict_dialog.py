@@ -5,6 +5,7 @@ returns to the case file with the input still there."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -44,6 +45,41 @@ class VersionChoiceDialog(QDialog):
         intro.setObjectName("errorMessage")
         self.body.addWidget(intro)
 
+    def comparison(
+        self,
+        headers: tuple[str, str, str],
+        rows: Sequence[tuple[str, str | None, str | None]],
+        *,
+        mark: bool = False,
+    ) -> QGridLayout:
+        """Both versions side by side: a row per field – its name, the user's value, the other
+        (— for none) – under ``headers`` (rich text; the first may be empty), values selectable. With
+        ``mark`` a row whose values differ gets ⚠ and bold values, and its name is listed in
+        ``differing``."""
+        grid = QGridLayout()
+        for column, header in enumerate(headers):
+            if header:
+                grid.addWidget(QLabel(header), 0, column)
+        self.differing: list[str] = []
+        for i, (name, own, other) in enumerate(rows, start=1):
+            own_text, other_text = own or "—", other or "—"
+            differs = mark and own_text != other_text
+            if differs:
+                self.differing.append(name)
+            grid.addWidget(
+                QLabel(("⚠ " if differs else "") + name), i, 0, Qt.AlignmentFlag.AlignTop
+            )
+            for column, text in ((1, own_text), (2, other_text)):
+                value = QLabel(text)
+                value.setWordWrap(True)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                if differs:
+                    value.setStyleSheet("font-weight: 600;")
+                grid.addWidget(value, i, column, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        return grid
+
     def add_choices(self, layout: QVBoxLayout, mine: str, theirs: str, back: str) -> None:
         buttons = QDialogButtonBox()
         self.mine_button = QPushButton(mine)
@@ -75,10 +111,6 @@ class ConflictDialog(VersionChoiceDialog):
         super().__init__(message, 760, parent)
         self.mine, self.theirs = mine, theirs
         layout = self.body
-        grid = QGridLayout()
-        grid.addWidget(QLabel(self.tr("<b>Feld</b>")), 0, 0)
-        grid.addWidget(QLabel(self.tr("<b>Ihre Eingabe</b>")), 0, 1)
-        grid.addWidget(QLabel(self.tr("<b>Jetzt gespeichert</b>")), 0, 2)
         outcomes = catalogue("outcomes_8a")
         rows = [
             (
@@ -102,23 +134,12 @@ class ConflictDialog(VersionChoiceDialog):
                 german_date(theirs.summary.next_review) if theirs.summary.next_review else "—",
             ),
         ]
-        self.differing: list[str] = []
-        for i, (name, own, other) in enumerate(rows, start=1):
-            own_text, other_text = own or "—", other or "—"
-            differs = own_text != other_text
-            if differs:
-                self.differing.append(name)
-            label = QLabel(("⚠ " if differs else "") + name)
-            grid.addWidget(label, i, 0, Qt.AlignmentFlag.AlignTop)
-            for column, text in ((1, own_text), (2, other_text)):
-                value = QLabel(text)
-                value.setWordWrap(True)
-                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                if differs:
-                    value.setStyleSheet("font-weight: 600;")
-                grid.addWidget(value, i, column, Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 1)
+        headers = (
+            self.tr("<b>Feld</b>"),
+            self.tr("<b>Ihre Eingabe</b>"),
+            self.tr("<b>Jetzt gespeichert</b>"),
+        )
+        grid = self.comparison(headers, rows, mark=True)
         layout.addLayout(grid)
         merge_label = QLabel(
             self.tr("&Anlass zum Speichern (hier von Hand zusammenführen, wenn Sie möchten):")

@@ -8,9 +8,7 @@ journal keeps it too."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QGridLayout,
     QLabel,
     QScrollArea,
     QWidget,
@@ -42,11 +40,6 @@ class ConferenceConflictDialog(VersionChoiceDialog):
         self.recorded = [c for c in now.conferences if c.id not in known]
         self.other_parts = changed_parts(before, now, besides=("conferences",))
         layout = self.body
-        grid = QGridLayout()
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 1)
-        grid.addWidget(QLabel(self.tr("<b>Ihre Erfassung</b>")), 0, 1)
-        grid.addWidget(QLabel(self.tr("<b>Inzwischen gespeichert</b>")), 0, 2)
         other = self.recorded[-1] if self.recorded else None
         kinds = catalogue("conference_kinds")
         rows = [
@@ -74,13 +67,8 @@ class ConferenceConflictDialog(VersionChoiceDialog):
                 "—",
             ),
         ]
-        for i, (name, own, theirs) in enumerate(rows, start=1):
-            grid.addWidget(QLabel(name), i, 0, Qt.AlignmentFlag.AlignTop)
-            for column, text in ((1, own), (2, theirs)):
-                cell = QLabel(text or "—")
-                cell.setWordWrap(True)
-                cell.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                grid.addWidget(cell, i, column, Qt.AlignmentFlag.AlignTop)
+        headers = ("", self.tr("<b>Ihre Erfassung</b>"), self.tr("<b>Inzwischen gespeichert</b>"))
+        grid = self.comparison(headers, rows)
         grid.setRowStretch(len(rows) + 1, 1)  # the rows at the top, not spread out
         body = QWidget()
         body.setLayout(grid)
