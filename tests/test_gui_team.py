@@ -282,6 +282,47 @@ def test_a_colleagues_change_appears_live_and_unsaved_input_is_kept(qtbot, serve
     anna.close()
 
 
+def test_her_own_save_arriving_live_does_not_read_the_list_again(
+    qtbot, server_url: str, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Anna's own save comes back as a live change too: the file shows it already and the list
+    was read again with the save, so it is not read a second time. A colleague's save still
+    is."""
+    from sro_case.remote import connect
+    from ui.case_file import CaseFileWidget
+
+    anna = connect(server_url, "anna", ANNA)
+    window = MainWindow(anna, InlineTaskRunner())
+    qtbot.addWidget(window)
+    model = window.case_list.model
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
+    assert anna._feeds and anna._feeds[0].connected.wait(10)  # type: ignore[attr-defined]
+    case_id = anna.cases.id_for("51.2-2026-000100")
+    window.open_case(case_id)
+    widget = next(w for w in window.open_case_widgets() if w.case_id == case_id)
+    assert isinstance(widget, CaseFileWidget)
+    qtbot.waitUntil(lambda: widget.detail is not None)
+    live_reads: list[str] = []
+    read_list = model.refresh
+    monkeypatch.setattr(model, "refresh", lambda: (live_reads.append("live"), read_list())[1])
+    applied: list[int] = []
+    window._live_timer.timeout.connect(lambda: applied.append(1))
+
+    widget.reason_edit.setPlainText("Anna: Schulvermeidung seit Oktober")
+    widget.save()
+    assert not widget.dirty
+    qtbot.waitUntil(lambda: len(applied) == 1, timeout=5000)  # her save, arrived live
+    assert live_reads == []
+    colleague = connect(server_url, "anna", ANNA)
+    other = colleague.cases.id_for("51.2-2026-000101")
+    colleague.cases.add_note(other, m.NoteDraft(date(2026, 11, 24), "phone", "Anruf."))
+    qtbot.waitUntil(lambda: len(applied) == 2, timeout=5000)
+    assert live_reads == ["live"]
+    colleague.close()
+    window._end_live()
+    anna.close()
+
+
 @pytest.mark.parametrize("choice", ["mine", "theirs", "cancel"])
 def test_a_save_over_a_colleagues_save_shows_both_and_loses_nothing(
     qtbot, server_url: str, monkeypatch, choice: str

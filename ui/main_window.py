@@ -161,18 +161,20 @@ class MainWindow(QMainWindow):
         changed, self._live_changed = self._live_changed, {}
         if self.locked or not changed:
             return
-        self.refresh(live=True)
         for widget in self.open_case_widgets():
             if widget.detail is None or widget.detail.summary.file_number not in changed:
                 continue
             number = widget.detail.summary.file_number
             if widget.detail.summary.version >= changed[number]:
-                del changed[number]  # shown already: this user's own save, read back
+                # shown already: this user's own save, read back – and the case list was read
+                # again with it (the file's ``changed``): no second read of the list
+                del changed[number]
             elif widget.dirty:  # what is being typed stays; the file says it changed meanwhile
                 widget.mark_changed_elsewhere()
             else:
                 widget.reload()
         if changed:
+            self.refresh(live=True)
             self.statusBar().showMessage(
                 self.tr("Geändert auf dem Teamserver: %1").replace(
                     "%1", ", ".join(sorted(changed))
