@@ -62,7 +62,6 @@ class ProtocolPanel(Panel):
         self._dialog_parent = dialog_parent
         self._saving = False
         self._save_state = _SaveState()
-        self._attempt: tuple[m.ConferenceDraft | None, Path] | None = None
         self.ask_protocol_path: Callable[[str], Path | None] = self._ask_protocol_path
         s = self.section = self._section(self.tr("Abschluss"))
         self.save_button = QPushButton(self.tr("S&peichern && Protokoll (Strg+S)"))
@@ -153,7 +152,9 @@ class ProtocolPanel(Panel):
         store, case_id, state = context.store, context.case_id, self._save_state
         use_initials = context.projection.use_initials
         version = context.base_version
-        self._attempt = (draft, path)
+
+        def failed(exc: BaseException) -> None:
+            self._on_save_failed(exc, draft, path)
 
         def record() -> int:
             """The conference with its reviews, once (a retry only writes the protocol)."""
@@ -174,14 +175,14 @@ class ProtocolPanel(Panel):
                 ),
                 path,
                 lambda written: self._on_saved((conference_id, written)),
-                self._on_save_failed,
+                failed,
             )
 
         self._saving = True
         self.save_button.setEnabled(False)
         self._say(self.tr("Wird gespeichert …"))
         # recorded on the database lane, the PDF rendered on the render lane, then written
-        context.runner.submit(record, protocol, self._on_save_failed)
+        context.runner.submit(record, protocol, failed)
 
     def _on_saved(self, result: tuple[int, Path]) -> None:
         conference_id, path = result
@@ -196,11 +197,15 @@ class ProtocolPanel(Panel):
         )
         emit(self.conference_saved, conference_id)
 
-    def _on_save_failed(self, exc: BaseException) -> None:
+    def _on_save_failed(
+        self, exc: BaseException, draft: m.ConferenceDraft | None, path: Path
+    ) -> None:
+        """The save of ``draft`` (None: only the protocol was to be written) to ``path``
+        failed."""
         self._saving = False
         self.save_button.setEnabled(True)
         if isinstance(exc, Conflict) and self._save_state.conference_id is None:
-            self._resolve_conflict(exc)
+            self._resolve_conflict(exc, draft, path)
             return
         text = failure_text(exc)
         if self._save_state.conference_id is not None:
@@ -214,7 +219,7 @@ class ProtocolPanel(Panel):
             text = self.tr("Nicht gespeichert: %1").replace("%1", text)
         self._say(text, error=True)
 
-    def _resolve_conflict(self, exc: Conflict) -> None:
+    def _resolve_conflict(self, exc: Conflict, draft: m.ConferenceDraft | None, path: Path) -> None:
         """Someone changed the case while it was captured: both side by side, then the
         facilitator's choice (``ConferenceConflictDialog``)."""
         from ui.conference.conflict import MINE, ConferenceConflictDialog
@@ -222,10 +227,7 @@ class ProtocolPanel(Panel):
         context = self.context
         store, case_id, before = context.store, context.case_id, context.detail
         self._say(self.tr("Nicht gespeichert: %1").replace("%1", failure_text(exc)), error=True)
-        if self._attempt is None or before is None:
-            return
-        draft, path = self._attempt
-        if draft is None:
+        if draft is None or before is None:
             return
 
         def decide(now: m.CaseDetail) -> None:
@@ -240,7 +242,11 @@ class ProtocolPanel(Panel):
             else:
                 emit(self.capture_discarded)
 
-        context.runner.submit(lambda: store.cases.get(case_id), decide, self._on_save_failed)
+        context.runner.submit(
+            lambda: store.cases.get(case_id),
+            decide,
+            lambda error: self._on_save_failed(error, draft, path),
+        )
 
     def _finish_capture(self) -> None:
         """After recording, the captured content is fixed; Strg+S only rewrites the protocol."""
