@@ -19,7 +19,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -407,7 +408,7 @@ def _direct(base: str, pg: str, numbers: list[str], res: Results) -> None:
     try:
         account = accounts.sign_in(engine, WORKER[0], WORKER[2], SYSTEM_CLOCK).account
         svc = TeamService(engine, account, SYSTEM_CLOCK)
-        head = _sign_in(base, WORKER[0], WORKER[2])
+        auth = _sign_in(base, WORKER[0], WORKER[2])
         page = {"limit": core.PAGE}
         found = {"search": core.SEARCH_PHONETIC, "limit": core.PAGE}
 
@@ -424,7 +425,11 @@ def _direct(base: str, pg: str, numbers: list[str], res: Results) -> None:
             return (lambda: svc.list_cases(limit=core.PAGE)), "/cases", page
 
         dsn = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-        with psycopg.connect(dsn) as conn, httpx.Client(timeout=60) as http:
+        with (
+            _spares_removed(dsn, lambda: spare),
+            psycopg.connect(dsn) as conn,
+            httpx.Client(timeout=60) as http,
+        ):
             conn.execute("SET ROLE sro_case_app")
             conn.commit()
 
@@ -453,7 +458,7 @@ def _direct(base: str, pg: str, numbers: list[str], res: Results) -> None:
 
             def request(path: str, params: dict[str, Any]) -> float:
                 t = time.perf_counter()
-                r = http.get(f"{base}{path}", headers=head, params=params)
+                r = http.get(f"{base}{path}", headers=auth, params=params)
                 ms = (time.perf_counter() - t) * 1000
                 r.raise_for_status()
                 return ms
@@ -480,10 +485,21 @@ def _direct(base: str, pg: str, numbers: list[str], res: Results) -> None:
                 res.metrics[f"team_direct_{kind}"] = round(statistics.median(direct), 2)
                 for name in (f"team_paired_{kind}", f"team_direct_{kind}"):
                     print(f"  {name:<30} {res.metrics[name]:>10.1f}", flush=True)
-        with psycopg.connect(dsn, autocommit=True) as owner:  # the chain as the server left it
-            owner.execute("DELETE FROM audit_event WHERE seq > %s", (SPARE_SEQ - 10_000,))
     finally:
         engine.dispose()
+
+
+@contextmanager
+def _spares_removed(dsn: str, lowest: Callable[[], int]) -> Iterator[None]:
+    """On the way out, also after a failure: the replayed audit entries (numbers from
+    ``lowest()`` up) removed as the schema's owner – the chain as the server left it."""
+    import psycopg
+
+    try:
+        yield
+    finally:
+        with psycopg.connect(dsn, autocommit=True) as owner:
+            owner.execute("DELETE FROM audit_event WHERE seq >= %s", (lowest(),))
 
 
 def _ratios(res: Results) -> None:

@@ -359,6 +359,13 @@ def test_a_second_refusal_after_saving_mine_shows_only_what_is_new(
             ["Moderator West"],
         ]
         assert w.context.saved, w.console.text()
+        # resting on the case as it is now, the shared screen also masks the names on file
+        # now (a person added meanwhile)
+        child = m.PersonDraft("Kevin", "Neumann", date(2019, 5, 1), "male", "child")
+        other.cases.add_person(made.id, child)
+        w.context.rebase(app.cases.get(made.id))
+        w.projection.use_initials = True
+        assert "Neumann" not in w.projection.text_out("Kevin Neumann kommt mit.")
         conferences = app.cases.get(made.id).conferences
         assert [c.facilitator for c in conferences] == [
             "Moderator Süd",

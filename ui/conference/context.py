@@ -63,6 +63,7 @@ class ConferenceContext(QObject):
         #: the case's version the capture began on: a save is refused if anyone changed the
         #: case since (``Conferences.record(expected_version=…)``), whatever else was read
         self.base_version: int | None = None
+        self._participants: tuple[m.ParticipantDraft, ...] = ()  # as the gate last saw them
 
     # ------------------------------------------------------------------ the case and its gate
     def load(self, detail: m.CaseDetail) -> None:
@@ -74,9 +75,13 @@ class ConferenceContext(QObject):
     def rebase(self, detail: m.CaseDetail) -> None:
         """The capture now rests on the case as ``detail`` shows it: the facilitator saw what
         changed meanwhile and saves on it. A later refusal compares with this, not with the
-        case as it was opened. (The screen's review rows stay as entered: no ``case_loaded``.)"""
+        case as it was opened; the consent gate is computed again. (The screen's review rows
+        stay as entered: no ``case_loaded``.)"""
         self.base_version = detail.summary.version
         self.detail = detail
+        # the consent gate and the names to mask follow the case as it is now (a person or a
+        # consent added meanwhile)
+        self.update_policy(self._participants)
 
     def held_on(self) -> date:
         """The conference's date; today while the date field holds no date."""
@@ -85,6 +90,7 @@ class ConferenceContext(QObject):
     def update_policy(self, participants: Sequence[m.ParticipantDraft]) -> None:
         """Recompute the consent gate for these participants and redraw (``policy_changed``).
         Nothing happens before the case is loaded."""
+        self._participants = tuple(participants)
         if self.detail is None:
             return
         self.policy = screen_policy(
