@@ -236,7 +236,9 @@ class CaseService:
             else:
                 among = CaseRecord.id.in_(page)
             rows = {row[0]: row for row in s.execute(self._summary_query().where(among))}
-        return [m.CaseSummary(*rows[case_id]) for case_id in page]
+        # on PostgreSQL each statement sees what was committed before it: a case handed over
+        # or deleted between the two is left out, not an error
+        return [m.CaseSummary(*rows[case_id]) for case_id in page if case_id in rows]
 
     def count(self, f: CaseFilter | None = None) -> int:
         self._store.require_case_access()
