@@ -375,3 +375,54 @@ def test_a_second_refusal_after_saving_mine_shows_only_what_is_new(
         other.close()
         app.close()
     engine.dispose()
+
+
+def test_no_second_save_while_a_refusal_is_being_shown(
+    qtbot, pg_url: str, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """After a refused save the case is read again for the dialog (on a slow line that takes
+    a moment): meanwhile the save stays busy, and Strg+S starts no second save. Once the
+    facilitator went back to the capture, she can save again."""
+    from datetime import date, datetime
+
+    from sro_case.clock import FixedClock
+    from sro_case.remote import connect
+    from sro_case.server.api import create_app
+    from tests.held_runner import HeldRunner
+    from tests.postgres import serving
+    from ui.conference.conflict import ConferenceConflictDialog
+
+    clock = FixedClock(datetime(2026, 11, 25, 10, 0))
+    engine, made = _anna_and_a_case(pg_url, clock, "51.2-2026-000104")
+    shown: list[ConferenceConflictDialog] = []
+
+    def back(dialog: ConferenceConflictDialog) -> int:
+        shown.append(dialog)
+        dialog.reject()
+        return 0
+
+    monkeypatch.setattr(ConferenceConflictDialog, "exec", back)
+    with serving(create_app(engine, clock=clock)) as url:
+        app = connect(url, "anna", ANNA)
+        runner = HeldRunner()
+        w = ConferenceWindow(app, runner, made.id, render_runner=InlineTaskRunner())
+        qtbot.addWidget(w, before_close_func=lambda x: x.context.mark_clean())
+        runner.release_all()  # the case, read
+        _capture(w)
+        other = connect(url, "anna", ANNA)
+        other.conferences.record(
+            made.id, m.ConferenceDraft(date(2026, 11, 25), "fallkonferenz", "Moderator Süd")
+        )
+        w.protocol_panel.ask_protocol_path = lambda _suggested: tmp_path / "protokoll.pdf"
+        w.protocol_panel.save_and_protocol()
+        runner.release()  # the save: refused
+        assert len(runner.held) == 1  # the case, being read again for the dialog
+        assert not w.protocol_panel.save_button.isEnabled()
+        w.protocol_panel.save_and_protocol()  # Strg+S meanwhile
+        assert len(runner.held) == 1  # no second save
+        runner.release_all()
+        assert len(shown) == 1 and not w.context.saved
+        assert w.protocol_panel.save_button.isEnabled()  # back to the capture: savable again
+        other.close()
+        app.close()
+    engine.dispose()

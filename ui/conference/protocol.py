@@ -202,11 +202,12 @@ class ProtocolPanel(Panel):
     ) -> None:
         """The save of ``draft`` (None: only the protocol was to be written) to ``path``
         failed."""
-        self._saving = False
-        self.save_button.setEnabled(True)
         if isinstance(exc, Conflict) and self._save_state.conference_id is None:
+            # still saving until the facilitator has chosen: Strg+S meanwhile starts no second
+            # save into the same refusal
             self._resolve_conflict(exc, draft, path)
             return
+        self._ready_to_save()
         text = failure_text(exc)
         if self._save_state.conference_id is not None:
             self._finish_capture()
@@ -228,9 +229,11 @@ class ProtocolPanel(Panel):
         store, case_id, before = context.store, context.case_id, context.detail
         self._say(self.tr("Nicht gespeichert: %1").replace("%1", failure_text(exc)), error=True)
         if draft is None or before is None:
+            self._ready_to_save()
             return
 
         def decide(now: m.CaseDetail) -> None:
+            self._ready_to_save()
             dialog = ConferenceConflictDialog(
                 draft, before, now, failure_text(exc), self._dialog_parent()
             )
@@ -247,6 +250,10 @@ class ProtocolPanel(Panel):
             decide,
             lambda error: self._on_save_failed(error, draft, path),
         )
+
+    def _ready_to_save(self) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
 
     def _finish_capture(self) -> None:
         """After recording, the captured content is fixed; Strg+S only rewrites the protocol."""
