@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -226,18 +227,26 @@ def test_the_case_team_is_built_in_the_case_file_and_shows_only_what_is_released
         app.close()
 
 
+def _anna_live(qtbot, server_url: str) -> tuple[Any, MainWindow]:  # type: ignore[no-untyped-def]
+    """Anna signed in, her main window showing the three cases, its live feed connected."""
+    from sro_case.remote import connect
+
+    anna = connect(server_url, "anna", ANNA)
+    window = MainWindow(anna, InlineTaskRunner())
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 3)
+    assert anna._feeds and anna._feeds[0].connected.wait(10)  # type: ignore[attr-defined]
+    return anna, window
+
+
 def test_a_colleagues_change_appears_live_and_unsaved_input_is_kept(qtbot, server_url: str) -> None:  # type: ignore[no-untyped-def]
     """Another client of the team saves: the open case list, and the open case file, show it
     without a click; a file with unsaved input keeps it and says the case changed."""
     from sro_case.remote import connect
     from ui.case_file import CaseFileWidget
 
-    anna = connect(server_url, "anna", ANNA)
-    window = MainWindow(anna, InlineTaskRunner())
-    qtbot.addWidget(window)
+    anna, window = _anna_live(qtbot, server_url)
     model = window.case_list.model
-    qtbot.waitUntil(lambda: model.rowCount() == 3)
-    assert anna._feeds and anna._feeds[0].connected.wait(10)  # type: ignore[attr-defined]
     colleague = connect(server_url, "anna", ANNA)  # the same team, another PC
     colleague.cases.create(
         m.CaseDraft("51.2-2026-000200", m.FamilyDraft("Familie Neu", "evershagen"))
@@ -291,12 +300,8 @@ def test_her_own_save_arriving_live_does_not_read_the_list_again(
     from sro_case.remote import connect
     from ui.case_file import CaseFileWidget
 
-    anna = connect(server_url, "anna", ANNA)
-    window = MainWindow(anna, InlineTaskRunner())
-    qtbot.addWidget(window)
+    anna, window = _anna_live(qtbot, server_url)
     model = window.case_list.model
-    qtbot.waitUntil(lambda: model.rowCount() == 3)
-    assert anna._feeds and anna._feeds[0].connected.wait(10)  # type: ignore[attr-defined]
     case_id = anna.cases.id_for("51.2-2026-000100")
     window.open_case(case_id)
     widget = next(w for w in window.open_case_widgets() if w.case_id == case_id)
