@@ -376,7 +376,7 @@ class _Client:
 
 def _direct(base: str, pg: str, numbers: list[str], res: Results) -> None:
     """Server ÷ direct SQL, measured in pairs. For each sample the server answers one request
-    over HTTP, and the SELECTs it sends for that request (captured from the same call made
+    over HTTP, and the statements it sends for that request (captured from the same call made
     in-process just before) are sent again directly with psycopg on one connection, as the
     server's role with the same need-to-know settings: the same case, at the same moment, in
     alternating order. Background work of the machine (autovacuum after the import,
@@ -514,8 +514,6 @@ def _ratios(res: Results) -> None:
         direct = m.get(f"team_direct_{kind}")
         if paired and direct:
             res.ratios[f"team_{kind}_server_vs_direct_sql"] = round(paired / direct, 2)
-        if single and direct:  # with a second of pause before each request (not the target)
-            res.notes[f"team_{kind}_server_vs_direct_sql_office_pace"] = round(single / direct, 2)
         if single and m.get(file_metric):
             res.ratios[f"team_{kind}_vs_single_pc_file"] = round(single / m[file_metric], 2)
     res.notes["team_targets"] = {

@@ -90,6 +90,10 @@ class ListTab(QWidget):
 
     @property
     def table(self) -> QTableView:
+        """The table, made on first use."""
+        return self._make_table()
+
+    def _make_table(self) -> QTableView:
         if self._table is None:
             table = self._table = QTableView()
             table.setModel(self.model)
@@ -163,7 +167,7 @@ class ListTab(QWidget):
             self._fit_due = True
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.table  # noqa: B018 - made now, before it is painted
+        self._make_table()  # now, before it is painted
         super().showEvent(event)
         if self._fit_due:
             self._fit()

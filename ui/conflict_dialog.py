@@ -53,9 +53,9 @@ class VersionChoiceDialog(QDialog):
         mark: bool = False,
     ) -> QGridLayout:
         """Both versions side by side: a row per field – its name, the user's value, the other
-        (— for none) – under ``headers`` (rich text; the first may be empty), values selectable. With
-        ``mark`` a row whose values differ gets ⚠ and bold values, and its name is listed in
-        ``differing``."""
+        (— for none) – under ``headers`` (rich text; the first may be empty), values
+        selectable. With ``mark`` a row whose values differ gets ⚠ and bold values, and its
+        name is listed in ``differing``."""
         grid = QGridLayout()
         for column, header in enumerate(headers):
             if header:

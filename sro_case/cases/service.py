@@ -365,21 +365,6 @@ class CaseService:
             return detail
 
     def _detail(self, s: Session, rec: CaseRecord) -> m.CaseDetail:
-        # what the case list shows of it, from the parts already read
-        summary = m.CaseSummary(
-            rec.id,
-            rec.file_number,
-            rec.family.display_name,
-            rec.social_space.name,
-            rec.status,
-            rec.lead_worker.name if rec.lead_worker else "",
-            rec.opened_on,
-            rec.closed_on,
-            rec.next_review,
-            len(rec.conferences),
-            len(rec.goals),
-            rec.version,
-        )
         me = self._store.actor
         lead = rec.lead_worker.login if rec.lead_worker else None
         today = self._store.clock.today()
@@ -406,7 +391,7 @@ class CaseService:
                 continue
             notes.append(mapping.note(n, name))
         return m.CaseDetail(
-            summary=summary,
+            summary=mapping.case_summary(rec),
             family=mapping.family(rec.family, rec.social_space.code),
             reason_for_contact=rec.reason_for_contact,
             focus_areas=mapping.split_codes(rec.focus_areas),

@@ -22,6 +22,26 @@ def family(r: orm.FamilyRecord, space_code: str) -> m.Family:
     )
 
 
+def case_summary(r: orm.CaseRecord) -> m.CaseSummary:
+    """The case's line of the case list, from a case read with its family, Sozialraum, lead
+    worker, conferences and goals (``cases.reading``) – what ``CaseService``'s summary
+    query computes for a list."""
+    return m.CaseSummary(
+        r.id,
+        r.file_number,
+        r.family.display_name,
+        r.social_space.name,
+        r.status,
+        r.lead_worker.name if r.lead_worker else "",
+        r.opened_on,
+        r.closed_on,
+        r.next_review,
+        len(r.conferences),
+        len(r.goals),
+        r.version,
+    )
+
+
 def split_codes(text: str) -> tuple[str, ...]:
     return tuple(c for c in text.split(",") if c)
 
